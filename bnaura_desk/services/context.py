@@ -1,0 +1,197 @@
+"""What a use case runs with: the session, who acts, the clock, the journal.
+
+``ServiceContext.journal`` is the one way a use case records a change: it
+writes the audit entry and, for changes that sync, the outbox operation, in
+the caller's transaction. So a change, its audit entry and its operation
+commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import hlc as hlc_rules
+from ..domain.changes import ChangeSetBuilder, Kind
+from ..domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
+from ..domain.ids import uuid7
+from ..domain.roles import PERMISSION_LABELS, Permission, Role, may
+from ..store.models import AuditEntry, DeviceState, OutboxOperation
+from ..store.types import canonical_json
+
+# Bump when the meaning of an operation payload changes; the server refuses
+# versions it cannot apply (sync protocol).
+OPERATION_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a signed-in staff member, or the system (command line).
+
+    ``staff_id`` is ``None`` only for the system actor, which holds every
+    permission: whoever runs ``bnaura`` on the terminal owns its files.
+    """
+
+    staff_id: str | None
+    name: str
+    role: Role
+
+    @property
+    def is_system(self) -> bool:
+        return self.staff_id is None
+
+
+SYSTEM = Actor(None, "system", Role.OWNER)
+
+
+@dataclass
+class Override:
+    """A manager's PIN authorising one action of another user.
+
+    It is spent by the first use case that needs it; the audit entry names
+    the manager as ``authorized_by``.
+    """
+
+    authorizer: Actor
+    permission: Permission
+    granted_at: datetime
+    spent: bool = False
+
+
+class CommitThenRaise(Exception):
+    """Raised by a use case whose bookkeeping must stay although it fails.
+
+    A wrong PIN is refused, yet the failure count must be committed, or five
+    wrong PINs would never lock anything. ``Terminal.run`` commits, then
+    raises ``error``.
+    """
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclass
+class ServiceContext:
+    """One transaction of one use case."""
+
+    session: Session
+    device: DeviceState
+    actor: Actor | None
+    now: datetime
+    override: Override | None = None
+    changes: ChangeSetBuilder = field(default_factory=ChangeSetBuilder)
+
+    @property
+    def clinic_id(self) -> str:
+        return self.device.clinic_id
+
+    @property
+    def actor_id(self) -> str | None:
+        return self.actor.staff_id if self.actor else None
+
+    def require(self, permission: Permission) -> None:
+        """Refuse unless the actor, or an unspent manager override, holds ``permission``.
+
+        Raises:
+            PermissionDenied: with the permission named, so the UI can offer
+                a manager override.
+        """
+        if self.actor is not None and may(self.actor.role, permission):
+            return
+        ov = self.override
+        if ov is not None and not ov.spent and ov.permission == permission:
+            ov.spent = True
+            return
+        raise PermissionDenied(
+            QT_TRANSLATE_NOOP("errors", "You may not {action}; ask a manager to authorise it"),
+            action=PERMISSION_LABELS[permission],
+            permission=str(permission),
+        )
+
+    def tick(self) -> str:
+        """Return a new hybrid-logical-clock stamp for a change made now."""
+        last = hlc_rules.Hlc.parse(self.device.last_hlc) if self.device.last_hlc else hlc_rules.ZERO
+        now_ms = int(self.now.timestamp() * 1000)
+        stamp = hlc_rules.tick(last, now_ms, self.device.device_id).encode()
+        self.device.last_hlc = stamp
+        return stamp
+
+    def journal(
+        self,
+        *,
+        action: str,
+        entity: Kind,
+        entity_id: str,
+        before: Any = None,
+        after: Any = None,
+        payload: dict[str, Any] | None = None,
+        hlc: str | None = None,
+    ) -> int | None:
+        """Record one change: audit entry always, outbox operation when it syncs.
+
+        Args:
+            action: the operation type, e.g. ``customer.update``.
+            entity, entity_id: what changed (also noted in the ChangeSet).
+            before, after: values for the audit entry.
+            payload: what the server needs to apply the change; ``None``
+                for local-only events (a wrong PIN), which are audited only.
+            hlc: the stamp of the change when the caller already took one.
+
+        Returns:
+            The outbox sequence number, or ``None`` for a local-only event.
+        """
+        seq: int | None = None
+        if payload is not None:
+            stamp = hlc or self.tick()
+            self.device.last_seq += 1
+            seq = self.device.last_seq
+            body = canonical_json({"format": OPERATION_FORMAT, **payload})
+            self.session.add(
+                OutboxOperation(
+                    seq=seq,
+                    op_id=uuid7(),
+                    device_id=self.device.device_id,
+                    clinic_id=self.clinic_id,
+                    type=action,
+                    entity=str(entity),
+                    entity_id=entity_id,
+                    hlc=stamp,
+                    actor_id=self.actor_id,
+                    payload=body,
+                    payload_sha256=hashlib.sha256(body.encode()).hexdigest(),
+                    created_at=self.now,
+                )
+            )
+        self.session.add(
+            AuditEntry(
+                id=uuid7(),
+                clinic_id=self.clinic_id,
+                device_id=self.device.device_id,
+                at=self.now,
+                actor_id=self.actor_id,
+                authorized_by_id=(
+                    self.override.authorizer.staff_id
+                    if self.override is not None and self.override.spent
+                    else None
+                ),
+                action=action,
+                entity=str(entity),
+                entity_id=entity_id,
+                before=before,
+                after=after,
+                op_seq=seq,
+            )
+        )
+        self.changes.add(entity, entity_id)
+        return seq
+
+
+def load_device(session: Session) -> DeviceState:
+    """Return this terminal's device row (exactly one exists after setup)."""
+    return session.execute(select(DeviceState)).scalar_one()

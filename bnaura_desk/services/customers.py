@@ -1,0 +1,473 @@
+"""Customers: register, edit, delete, PDPA consent, check-in; find and read."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, delete, exists, func, insert, literal, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain.changes import ChangeSet, Kind
+from ..domain.customer import (
+    PROFILE_FIELDS,
+    Channel,
+    ConsentPurpose,
+    CustomerForm,
+    CustomerProfile,
+    Gender,
+    validate_customer,
+)
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DuplicatePhone, NotFound
+from ..domain.ids import uuid7
+from ..domain.phone import display_phone
+from ..domain.referral import make_code
+from ..domain.roles import Permission
+from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
+from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, Visit
+from .context import ServiceContext
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def clinic_today(now: datetime) -> date:
+    """Return the date in Bangkok at ``now``."""
+    return now.astimezone(BANGKOK).date()
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _live_customer(ctx: ServiceContext, customer_id: str) -> Customer:
+    row = ctx.session.get(Customer, customer_id)
+    if row is None or row.deleted_at is not None or row.clinic_id != ctx.clinic_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
+    return row
+
+
+def _check_phone_free(ctx: ServiceContext, phone: str, *, except_id: str | None = None) -> None:
+    query = select(Customer.id, Customer.name_th, Customer.name_en).where(
+        Customer.phone == phone, Customer.deleted_at.is_(None), Customer.clinic_id == ctx.clinic_id
+    )
+    if except_id is not None:
+        query = query.where(Customer.id != except_id)
+    hit = ctx.session.execute(query.limit(1)).first()
+    if hit is not None:
+        raise DuplicatePhone(
+            QT_TRANSLATE_NOOP("errors", "{phone} already belongs to {name}"),
+            existing_customer_id=hit.id,
+            phone=display_phone(phone),
+            name=hit.name_th or hit.name_en,
+        )
+
+
+def _next_referral_code(ctx: ServiceContext) -> str:
+    # The counter makes codes unique on this device; the loop only guards
+    # against a code that arrived by sync from a device with the same tag.
+    while True:
+        code = make_code(ctx.device.referral_tag, ctx.device.referral_counter)
+        ctx.device.referral_counter += 1
+        taken = ctx.session.execute(select(Customer.id).where(Customer.referral_code == code)).first()
+        if taken is None:
+            return code
+
+
+def index_customer(session: Session, customer: Customer) -> None:
+    """Rewrite the search terms of one customer (also used by sync's pull)."""
+    session.execute(delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id == customer.id))
+    if customer.deleted_at is not None:
+        return
+    terms = customer_terms(
+        customer.name_th, customer.name_en, customer.nickname, customer.phone, customer.referral_code
+    )
+    if terms:
+        session.execute(
+            insert(CustomerSearchTerm), [{"term": t, "customer_id": customer.id} for t in terms]
+        )
+
+
+def _profile_record(customer: Customer) -> dict[str, Any]:
+    return CustomerProfile(
+        name_th=customer.name_th,
+        name_en=customer.name_en,
+        nickname=customer.nickname,
+        phone=customer.phone,
+        email=customer.email,
+        line_id=customer.line_id,
+        birthday=customer.birthday,
+        gender=Gender(customer.gender),
+        skin_notes=customer.skin_notes,
+        channels=tuple(Channel(c) for c in customer.channels),
+        quiet_start=customer.quiet_start,
+        quiet_end=customer.quiet_end,
+        opted_out=customer.opted_out,
+    ).as_record()
+
+
+def _column_values(profile: CustomerProfile) -> dict[str, Any]:
+    return {
+        "name_th": profile.name_th,
+        "name_en": profile.name_en,
+        "nickname": profile.nickname,
+        "phone": profile.phone,
+        "email": profile.email,
+        "line_id": profile.line_id,
+        "birthday": profile.birthday,
+        "gender": str(profile.gender),
+        "skin_notes": profile.skin_notes,
+        "channels": [str(c) for c in profile.channels],
+        "quiet_start": profile.quiet_start,
+        "quiet_end": profile.quiet_end,
+        "opted_out": profile.opted_out,
+    }
+
+
+def register_customer(
+    ctx: ServiceContext,
+    form: CustomerForm,
+    consents: Mapping[ConsentPurpose, bool] | None = None,
+) -> ChangeSet:
+    """Register a new customer; result is the new customer's id.
+
+    Args:
+        form: what was typed (validated and normalised here).
+        consents: PDPA purposes the customer agreed to (or refused) now.
+
+    Raises:
+        PermissionDenied: the actor may not register customers.
+        BadInput: the form breaks a rule (see ``validate_customer``).
+        DuplicatePhone: another customer has this phone; carries their id so
+            the UI can offer to open them.
+    """
+    ctx.require(Permission.CUSTOMER_EDIT)
+    profile = validate_customer(form, clinic_today(ctx.now))
+    _check_phone_free(ctx, profile.phone)
+    stamp = ctx.tick()
+    customer = Customer(
+        id=uuid7(),
+        clinic_id=ctx.clinic_id,
+        referral_code=_next_referral_code(ctx),
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        hlc=stamp,
+        field_clocks={},
+        **_column_values(profile),
+    )
+    ctx.session.add(customer)
+    ctx.session.flush()
+    index_customer(ctx.session, customer)
+    record = {**profile.as_record(), "referral_code": customer.referral_code}
+    ctx.journal(
+        action="customer.register",
+        entity=Kind.CUSTOMER,
+        entity_id=customer.id,
+        after=record,
+        payload={"record": record},
+        hlc=stamp,
+    )
+    for purpose, granted in (consents or {}).items():
+        _add_consent(ctx, customer.id, ConsentPurpose(purpose), granted, "")
+    return ctx.changes.build(result=customer.id)
+
+
+def update_customer(ctx: ServiceContext, customer_id: str, form: CustomerForm) -> ChangeSet:
+    """Save an edited profile; only fields that differ are written and synced.
+
+    Each changed field gets this change's clock in ``field_clocks``, so two
+    terminals editing different fields offline both keep their edit.
+    Saving an unchanged form writes nothing.
+    """
+    ctx.require(Permission.CUSTOMER_EDIT)
+    customer = _live_customer(ctx, customer_id)
+    profile = validate_customer(form, clinic_today(ctx.now))
+    old = _profile_record(customer)
+    new = profile.as_record()
+    changed = {f: new[f] for f in PROFILE_FIELDS if new[f] != old[f]}
+    if not changed:
+        return ctx.changes.build(result=customer_id)
+    if "phone" in changed:
+        _check_phone_free(ctx, profile.phone, except_id=customer_id)
+    stamp = ctx.tick()
+    columns = _column_values(profile)
+    for f in changed:
+        setattr(customer, f, columns[f])
+    customer.field_clocks = {**customer.field_clocks, **{f: stamp for f in changed}}
+    customer.updated_at, customer.hlc = ctx.now, stamp
+    if changed.keys() & {"name_th", "name_en", "nickname", "phone"}:
+        index_customer(ctx.session, customer)
+    ctx.journal(
+        action="customer.update",
+        entity=Kind.CUSTOMER,
+        entity_id=customer_id,
+        before={f: old[f] for f in changed},
+        after=changed,
+        payload={"fields": changed},
+        hlc=stamp,
+    )
+    return ctx.changes.build(result=customer_id)
+
+
+def delete_customer(ctx: ServiceContext, customer_id: str) -> ChangeSet:
+    """Tombstone a customer: gone from search and lists, kept for the ledgers."""
+    ctx.require(Permission.CUSTOMER_DELETE)
+    customer = _live_customer(ctx, customer_id)
+    stamp = ctx.tick()
+    customer.deleted_at, customer.updated_at, customer.hlc = ctx.now, ctx.now, stamp
+    index_customer(ctx.session, customer)
+    ctx.journal(
+        action="customer.delete",
+        entity=Kind.CUSTOMER,
+        entity_id=customer_id,
+        before={"name_th": customer.name_th, "name_en": customer.name_en},
+        payload={},
+        hlc=stamp,
+    )
+    return ctx.changes.build(result=customer_id)
+
+
+def _add_consent(ctx: ServiceContext, customer_id: str, purpose: ConsentPurpose, granted: bool, note: str) -> str:
+    stamp = ctx.tick()
+    event = ConsentEvent(
+        id=uuid7(),
+        clinic_id=ctx.clinic_id,
+        customer_id=customer_id,
+        purpose=str(purpose),
+        granted=granted,
+        at=ctx.now,
+        recorded_by_id=ctx.actor_id,
+        note=note,
+        hlc=stamp,
+    )
+    ctx.session.add(event)
+    record = {"id": event.id, "customer_id": customer_id, "purpose": str(purpose), "granted": granted, "note": note}
+    ctx.journal(
+        action="consent.record",
+        entity=Kind.CONSENT,
+        entity_id=event.id,
+        after=record,
+        payload={"record": record},
+        hlc=stamp,
+    )
+    ctx.changes.add(Kind.CUSTOMER, customer_id)
+    return event.id
+
+
+def record_consent(
+    ctx: ServiceContext, customer_id: str, purpose: ConsentPurpose, granted: bool, note: str = ""
+) -> ChangeSet:
+    """Record a PDPA consent given or withdrawn; result is the event id.
+
+    Withdrawing is one call, exactly like giving. Recording the state the
+    customer is already in writes nothing.
+    """
+    ctx.require(Permission.CUSTOMER_EDIT)
+    _live_customer(ctx, customer_id)
+    purpose = ConsentPurpose(purpose)
+    if current_consents(ctx.session, customer_id).get(purpose, _NO_CONSENT).granted == granted:
+        return ctx.changes.build(result=None)
+    return ctx.changes.build(result=_add_consent(ctx, customer_id, purpose, granted, note.strip()))
+
+
+def check_in(ctx: ServiceContext, customer_id: str) -> ChangeSet:
+    """Record that the customer arrived at the counter; result is the visit id."""
+    ctx.require(Permission.CUSTOMER_CHECK_IN)
+    _live_customer(ctx, customer_id)
+    stamp = ctx.tick()
+    visit = Visit(
+        id=uuid7(),
+        clinic_id=ctx.clinic_id,
+        customer_id=customer_id,
+        checked_in_at=ctx.now,
+        staff_id=ctx.actor_id,
+        device_id=ctx.device.device_id,
+        hlc=stamp,
+    )
+    ctx.session.add(visit)
+    record = {"id": visit.id, "customer_id": customer_id, "at": ctx.now.isoformat()}
+    ctx.journal(
+        action="visit.check_in",
+        entity=Kind.VISIT,
+        entity_id=visit.id,
+        after=record,
+        payload={"record": record},
+        hlc=stamp,
+    )
+    ctx.changes.add(Kind.CUSTOMER, customer_id)
+    return ctx.changes.build(result=visit.id)
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class ConsentState:
+    """The latest consent decision for one purpose."""
+
+    purpose: ConsentPurpose
+    granted: bool
+    at: datetime | None
+    recorded_by_id: str | None
+
+
+_NO_CONSENT = ConsentState(ConsentPurpose.MARKETING, False, None, None)
+
+
+@dataclass(frozen=True)
+class CustomerHit:
+    """One row of the customer search list."""
+
+    id: str
+    name_th: str
+    name_en: str
+    nickname: str
+    phone: str
+    referral_code: str
+
+
+@dataclass(frozen=True)
+class CustomerDetails:
+    """Everything the customer screen shows about one customer."""
+
+    id: str
+    form: CustomerForm
+    referral_code: str
+    created_at: datetime
+    updated_at: datetime
+    consents: dict[ConsentPurpose, ConsentState]
+    visit_count: int
+    last_visit_at: datetime | None
+
+
+def current_consents(session: Session, customer_id: str) -> dict[ConsentPurpose, ConsentState]:
+    """Return the latest decision per purpose (later events win, by clock)."""
+    rows = session.execute(
+        select(ConsentEvent).where(ConsentEvent.customer_id == customer_id).order_by(ConsentEvent.hlc)
+    ).scalars()
+    out: dict[ConsentPurpose, ConsentState] = {}
+    for e in rows:
+        out[ConsentPurpose(e.purpose)] = ConsentState(ConsentPurpose(e.purpose), e.granted, e.at, e.recorded_by_id)
+    return out
+
+
+def form_of(customer: Customer) -> CustomerForm:
+    """Return the edit form filled with a stored customer's values."""
+    return CustomerForm(
+        name_th=customer.name_th,
+        name_en=customer.name_en,
+        nickname=customer.nickname,
+        phone=display_phone(customer.phone),
+        email=customer.email,
+        line_id=customer.line_id,
+        birthday=customer.birthday,
+        gender=Gender(customer.gender),
+        skin_notes=customer.skin_notes,
+        channels=tuple(Channel(c) for c in customer.channels),
+        quiet_start=customer.quiet_start,
+        quiet_end=customer.quiet_end,
+        opted_out=customer.opted_out,
+    )
+
+
+def get_customer(session: Session, customer_id: str) -> CustomerDetails:
+    """Return one live customer with consents and visit summary.
+
+    Raises:
+        NotFound: unknown or deleted.
+    """
+    c = session.get(Customer, customer_id)
+    if c is None or c.deleted_at is not None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
+    count = session.execute(select(func.count(Visit.id)).where(Visit.customer_id == customer_id)).scalar_one()
+    last_at = session.execute(
+        select(Visit.checked_in_at)
+        .where(Visit.customer_id == customer_id)
+        .order_by(Visit.checked_in_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return CustomerDetails(
+        id=c.id,
+        form=form_of(c),
+        referral_code=c.referral_code,
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+        consents=current_consents(session, customer_id),
+        visit_count=int(count),
+        last_visit_at=last_at,
+    )
+
+
+def _prefix_range(word: str) -> Any:
+    # A range on the primary key (term, customer_id) instead of LIKE: it is
+    # exact for any script and always uses the index.
+    return and_(CustomerSearchTerm.term >= word, CustomerSearchTerm.term < word + "\U0010ffff")
+
+
+def search_customers(session: Session, query: str, *, limit: int = 50) -> list[CustomerHit]:
+    """Find live customers as the user types.
+
+    Every word of the query must be the start of a word of the customer's
+    Thai or English name or nickname, of their phone number (any format,
+    3+ digits; 4+ digits also match the end of the number) or of their
+    referral code. Ranking: exact phone or referral code first, then
+    customers with a whole-word match, then by name. An empty query returns
+    the most recently changed customers.
+    """
+    words = query_words(query)
+    hits = select(
+        Customer.id, Customer.name_th, Customer.name_en, Customer.nickname, Customer.phone, Customer.referral_code
+    ).where(Customer.deleted_at.is_(None))
+    if not words:
+        rows = session.execute(hits.order_by(Customer.updated_at.desc()).limit(limit)).all()
+        return [CustomerHit(*r) for r in rows]
+
+    digits = phone_query(query)
+    if digits is not None:
+        conditions = [_prefix_range(digits)]
+        if len(digits) >= 4:
+            conditions.append(_prefix_range(SUFFIX_MARK + digits[::-1]))
+        first = select(CustomerSearchTerm.customer_id).where(or_(*conditions))
+        rest: list[str] = []
+        exact_terms = [digits]
+    else:
+        # The longest word is usually the most selective: start from it.
+        ordered = sorted(words, key=len, reverse=True)
+        first = select(CustomerSearchTerm.customer_id).where(_prefix_range(ordered[0]))
+        rest = ordered[1:]
+        exact_terms = words
+    candidates = first.distinct().subquery()
+    query_rows = hits.join(candidates, candidates.c.customer_id == Customer.id)
+    for word in rest:
+        query_rows = query_rows.where(
+            exists().where(CustomerSearchTerm.customer_id == Customer.id, _prefix_range(word))
+        )
+    exact = exists().where(
+        CustomerSearchTerm.customer_id == Customer.id, CustomerSearchTerm.term.in_(exact_terms)
+    )
+    rank = func.iif(exact, literal(0), literal(1))
+    rows = session.execute(
+        query_rows.order_by(rank, Customer.name_th, Customer.name_en).limit(limit)
+    ).all()
+    return [CustomerHit(*r) for r in rows]
+
+
+def find_by_phone(session: Session, phone_e164: str) -> str | None:
+    """Return the id of the live customer with this phone, if any."""
+    return session.execute(
+        select(Customer.id).where(Customer.phone == phone_e164, Customer.deleted_at.is_(None)).limit(1)
+    ).scalar_one_or_none()
+
+
+def count_customers(session: Session) -> int:
+    """Return how many live customers there are."""
+    return int(session.execute(select(func.count()).select_from(Customer).where(Customer.deleted_at.is_(None))).scalar_one())
+
+
+def require_known_purpose(purpose: str) -> ConsentPurpose:
+    """Return ``purpose`` as a ConsentPurpose or raise ``BadInput``."""
+    try:
+        return ConsentPurpose(purpose)
+    except ValueError:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Unknown consent purpose {purpose}"), purpose=purpose) from None

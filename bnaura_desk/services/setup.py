@@ -1,0 +1,86 @@
+"""Setting up a new terminal: the clinic, this device, the first owner."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.changes import Kind
+from ..domain.ids import uuid7
+from ..domain.referral import new_device_tag
+from ..store.engine import open_engine
+from ..store.migrate import UpgradeReport, upgrade
+from ..store.models import Clinic, DeviceState
+from .context import SYSTEM, ServiceContext
+
+
+def init_database(path: Path, *, backup_dir: Path | None = None) -> UpgradeReport:
+    """Create the database at ``path`` or upgrade it to this app's schema.
+
+    An existing database is backed up before any migration. Raises
+    ``DatabaseProblem`` for a file that is not SQLite, is in use, or was
+    written by a newer app; nothing is changed then.
+    """
+    db = open_engine(Path(path))
+    try:
+        return upgrade(db.engine, db.path, backup_dir=backup_dir)
+    finally:
+        db.close()
+
+
+def is_set_up(session: Session) -> bool:
+    """Return whether this database already has its clinic and device."""
+    return session.execute(select(DeviceState.device_id)).first() is not None
+
+
+def create_clinic_and_device(
+    session: Session, *, clinic_name: str, device_name: str, now: datetime, clinic_name_en: str = ""
+) -> ServiceContext:
+    """Create the clinic and this device's row; return a context to journal with.
+
+    The caller commits. The clinic's creation is journaled like any change,
+    so the server learns of a clinic set up offline.
+    """
+    clinic_id, device_id = uuid7(), uuid7()
+    device = DeviceState(
+        device_id=device_id,
+        clinic_id=clinic_id,
+        device_name=device_name,
+        last_seq=0,
+        last_hlc="",
+        referral_tag=new_device_tag(),
+        referral_counter=0,
+        created_at=now,
+    )
+    ctx = ServiceContext(session=session, device=device, actor=SYSTEM, now=now)
+    stamp = ctx.tick()
+    clinic = Clinic(
+        id=clinic_id,
+        name_th=clinic_name,
+        name_en=clinic_name_en,
+        tax_id="",
+        branch_code="00000",
+        address="",
+        phone="",
+        created_at=now,
+        updated_at=now,
+        hlc=stamp,
+        field_clocks={},
+    )
+    session.add(clinic)
+    session.flush()
+    session.add(device)
+    session.flush()
+    record = {"id": clinic_id, "name_th": clinic_name, "name_en": clinic_name_en}
+    ctx.journal(
+        action="clinic.create",
+        entity=Kind.CLINIC,
+        entity_id=clinic_id,
+        after=record,
+        payload={"record": record},
+        hlc=stamp,
+    )
+    return ctx

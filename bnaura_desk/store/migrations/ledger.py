@@ -1,0 +1,32 @@
+"""Triggers that keep ledgers append-only, used by the migrations."""
+
+from __future__ import annotations
+
+from alembic import op
+
+# Columns of an outbox row that may change after it is written: its outcome.
+OUTBOX_FROZEN = (
+    "seq", "op_id", "device_id", "clinic_id", "type", "entity", "entity_id",
+    "hlc", "actor_id", "payload", "payload_sha256", "created_at",
+)
+
+
+def append_only(table: str) -> None:
+    """Refuse UPDATE and DELETE on ``table`` at the database level."""
+    for verb in ("UPDATE", "DELETE"):
+        op.execute(
+            f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        )
+
+
+def outbox_guard() -> None:
+    """Refuse deleting outbox rows or changing anything but their outcome."""
+    op.execute(
+        "CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox "
+        "BEGIN SELECT RAISE(ABORT, 'outbox is append-only'); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER outbox_frozen BEFORE UPDATE OF {', '.join(OUTBOX_FROZEN)} ON outbox "
+        "BEGIN SELECT RAISE(ABORT, 'outbox operations cannot be rewritten'); END"
+    )

@@ -1,0 +1,282 @@
+"""The terminal database, table by table.
+
+Syncable rows carry a UUIDv7 id made on this device, ``clinic_id``, UTC
+timestamps, the hybrid-logical-clock stamp of their last change and a
+tombstone (``deleted_at``) instead of a hard delete. Profile tables also keep
+``field_clocks``: the clock of each field's last write, which is what sync's
+last-writer-wins-per-field rule compares.
+
+Ledger tables (audit, outbox, visits, consents, stock movements) are
+append-only; triggers in the migrations refuse UPDATE and DELETE where a
+change would rewrite history.
+
+Tables marked *local* never sync: they describe this terminal.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from .types import ClockTime, IsoDate, JsonText, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+Id = String(36)
+
+
+class Clinic(Base):
+    """A clinic (branch). Seller details printed on tax invoices."""
+
+    __tablename__ = "clinics"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    name_th: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    tax_id: Mapped[str] = mapped_column(String(13), default="")
+    branch_code: Mapped[str] = mapped_column(String(5), default="00000")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class DeviceState(Base):
+    """Local: this terminal's identity and counters (exactly one row).
+
+    ``last_seq`` numbers outbox operations without gaps; ``last_hlc`` keeps
+    the clock from going backwards across restarts; the referral counter
+    numbers this device's referral codes.
+    """
+
+    __tablename__ = "device_state"
+    device_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    device_name: Mapped[str] = mapped_column(String(100))
+    pos_number: Mapped[str] = mapped_column(String(40), default="")
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hlc: Mapped[str] = mapped_column(String(80), default="")
+    referral_tag: Mapped[str] = mapped_column(String(4))
+    referral_counter: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Setting(Base):
+    """Clinic settings (key → JSON value), e.g. the PIN lockout policy."""
+
+    __tablename__ = "settings"
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JsonText)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class Staff(Base):
+    """A member of staff: role and argon2 hash of the PIN."""
+
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class PinAttempts(Base):
+    """Local: wrong-PIN count and lock of one staff account on this terminal."""
+
+    __tablename__ = "pin_attempts"
+    staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_failure_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class AuditEntry(Base):
+    """Append-only: who did what, when, with the values before and after."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    actor_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    authorized_by_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(Id)
+    before: Mapped[Any] = mapped_column(JsonText, nullable=True)
+    after: Mapped[Any] = mapped_column(JsonText, nullable=True)
+    op_seq: Mapped[int | None] = mapped_column(Integer, nullable=True, unique=True)
+
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)
+
+
+class OutboxOperation(Base):
+    """Append-only: one operation for the server, in per-device order.
+
+    ``seq`` is gapless per device (taken from ``device_state.last_seq`` in
+    the same transaction). ``payload`` is canonical JSON and
+    ``payload_sha256`` its hash, which the server keeps with (device, seq) to
+    tell a harmless resend from a conflicting one. Only the outcome columns
+    change after the row is written.
+    """
+
+    __tablename__ = "outbox"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    op_id: Mapped[str] = mapped_column(Id, unique=True)
+    device_id: Mapped[str] = mapped_column(Id)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    type: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(Id)
+    hlc: Mapped[str] = mapped_column(String(80))
+    actor_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    payload: Mapped[str] = mapped_column(Text)
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    outcome_detail: Mapped[Any] = mapped_column(JsonText, nullable=True)
+    settled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_outbox_entity", "entity", "entity_id"),)
+
+
+class Customer(Base):
+    """A customer's profile. Consents and visits are ledgers beside it."""
+
+    __tablename__ = "customers"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    name_th: Mapped[str] = mapped_column(String(120), default="")
+    name_en: Mapped[str] = mapped_column(String(120), default="")
+    nickname: Mapped[str] = mapped_column(String(120), default="")
+    phone: Mapped[str] = mapped_column(String(16), index=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    line_id: Mapped[str] = mapped_column(String(40), default="")
+    birthday: Mapped[date | None] = mapped_column(IsoDate, nullable=True)
+    gender: Mapped[str] = mapped_column(String(12), default="unspecified")
+    skin_notes: Mapped[str] = mapped_column(Text, default="")
+    channels: Mapped[list[str]] = mapped_column(JsonText, default=list)
+    quiet_start: Mapped[time | None] = mapped_column(ClockTime, nullable=True)
+    quiet_end: Mapped[time | None] = mapped_column(ClockTime, nullable=True)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    referral_code: Mapped[str] = mapped_column(String(10), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_customers_clinic_name", "clinic_id", "name_th"),)
+
+
+class CustomerSearchTerm(Base):
+    """Local, derived: the words a customer can be found by (see domain.search)."""
+
+    __tablename__ = "customer_search_terms"
+    term: Mapped[str] = mapped_column(String(200), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class ConsentEvent(Base):
+    """Append-only: a PDPA consent given or withdrawn for one purpose."""
+
+    __tablename__ = "consent_events"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    granted: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_by_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class Visit(Base):
+    """Append-only: a customer checked in at the counter."""
+
+    __tablename__ = "visits"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    checked_in_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    device_id: Mapped[str] = mapped_column(Id)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class CatalogItem(Base):
+    """Something the clinic sells: a treatment, a product or a package.
+
+    Prices are VAT-inclusive integer satang; ``vat_exempt`` marks medical
+    services exempt under Revenue Code section 81. Kind-specific columns are
+    empty for the other kinds. A product's stock is the sum of its stock
+    movements, never a stored count.
+    """
+
+    __tablename__ = "catalog_items"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    kind: Mapped[str] = mapped_column(String(12), index=True)
+    name_th: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    price_satang: Mapped[int] = mapped_column(Integer)
+    vat_exempt: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    duration_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    protocol_steps: Mapped[list[str]] = mapped_column(JsonText, default=list)
+    sku: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    barcode: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    package_treatment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("catalog_items.id"), nullable=True
+    )
+    package_sessions: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class StockMovement(Base):
+    """Append-only: stock of a product received, sold, counted or written off."""
+
+    __tablename__ = "stock_movements"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))

@@ -1,0 +1,187 @@
+"""A terminal database opened for use: runs use cases and reads.
+
+Built once by the app, the CLI or a test and passed in (no global object).
+All database work of a process goes through its one ``Terminal`` and so
+through one SQLite connection (see ``store.engine``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .domain.changes import ChangeSet
+from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
+from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
+from .store.engine import OpenDatabase, open_engine
+from .store.migrate import current_revision, head_revision
+from .store.models import Clinic, DeviceState
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """Return the current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class Terminal:
+    """An open terminal database.
+
+    Args:
+        db: the open engine (writer unless opened read-only).
+        clock: where "now" comes from (tests move it to expire locks).
+    """
+
+    def __init__(self, db: OpenDatabase, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        self._sessions = sessionmaker(db.engine, expire_on_commit=False)
+        # One connection, so one use case at a time; the lock makes a second
+        # thread wait here rather than deep inside the pool.
+        self._serial = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, clock: Clock = utc_now) -> Terminal:
+        """Open an initialised terminal database at ``path``.
+
+        Raises:
+            DatabaseProblem: not SQLite, in use by another program, never
+                initialised, or of a schema older or newer than this app
+                (run ``bnaura init`` to upgrade an older one).
+        """
+        db = open_engine(Path(path), read_only=read_only)
+        try:
+            revision = current_revision(db.engine)
+            if revision is None:
+                raise DatabaseProblem(
+                    QT_TRANSLATE_NOOP("errors", "{path} is not set up yet; run: bnaura init --db {path}"),
+                    path=str(path),
+                )
+            if revision != head_revision():
+                raise DatabaseProblem(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The database schema is {revision} but this app needs {head}; "
+                        "run: bnaura init --db {path}",
+                    ),
+                    revision=revision,
+                    head=head_revision(),
+                    path=str(path),
+                )
+        except Exception:
+            db.close()
+            raise
+        return cls(db, clock)
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        *,
+        clinic_name: str,
+        device_name: str,
+        clinic_name_en: str = "",
+        clock: Clock = utc_now,
+    ) -> Terminal:
+        """Create (or upgrade) the database at ``path`` and set up clinic and device.
+
+        An already set-up database keeps its clinic and device; this then
+        only opens it.
+        """
+        from .services.setup import create_clinic_and_device, init_database, is_set_up
+
+        init_database(Path(path))
+        terminal = cls.open(path, clock=clock)
+        with terminal._serial, terminal._sessions() as session:
+            if not is_set_up(session):
+                create_clinic_and_device(
+                    session,
+                    clinic_name=clinic_name,
+                    clinic_name_en=clinic_name_en,
+                    device_name=device_name,
+                    now=clock(),
+                )
+                session.commit()
+        return terminal
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        """Release the connection and the writer lock."""
+        self.db.close()
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(
+        self,
+        use_case: Callable[Concatenate[ServiceContext, P], ChangeSet],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> ChangeSet:
+        """Run ``use_case`` in one ``BEGIN IMMEDIATE`` transaction and commit.
+
+        Keyword arguments ``actor`` (required; ``None`` only for setup) and
+        ``override`` are taken by the runner; the rest go to the use case.
+        On any exception nothing is committed, except for
+        ``CommitThenRaise``, whose bookkeeping is committed before its error
+        is raised.
+        """
+        actor: Actor | None = kwargs.pop("actor")  # type: ignore[assignment]
+        override: Override | None = kwargs.pop("override", None)  # type: ignore[assignment]
+        with self._serial, self._sessions() as session:
+            ctx = ServiceContext(
+                session=session,
+                device=load_device(session),
+                actor=actor,
+                now=self.clock(),
+                override=override,
+            )
+            try:
+                changes = use_case(ctx, *args, **kwargs)
+                session.commit()
+            except CommitThenRaise as deferred:
+                session.commit()
+                raise deferred.error from None
+            except BaseException:
+                session.rollback()
+                if override is not None:
+                    override.spent = False  # the action did not happen
+                raise
+            return changes
+
+    def read(self, query: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        """Run a read-only ``query(session, ...)`` and return its result."""
+        with self._serial, self._sessions() as session:
+            try:
+                return query(session, *args, **kwargs)
+            finally:
+                session.rollback()
+
+    def device(self) -> DeviceState:
+        """Return this terminal's device row (detached copy)."""
+        return self.read(lambda s: s.execute(select(DeviceState)).scalar_one())
+
+    def clinic(self) -> Clinic:
+        """Return the clinic this terminal belongs to."""
+        return self.read(
+            lambda s: s.execute(
+                select(Clinic).join(DeviceState, DeviceState.clinic_id == Clinic.id)
+            ).scalar_one()
+        )
