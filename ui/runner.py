@@ -1,0 +1,140 @@
+"""Runs use cases and reads off the GUI thread, on the terminal's one connection.
+
+All database work of the app goes through one worker thread, so the UI never
+blocks on SQLite and the database only ever sees one connection (see
+bnaura_desk/store/engine.py on the WAL bug). Results come back to the GUI
+thread through a queued signal; a use case's ChangeSet is announced on the
+bus; a ``DeskError`` goes to the caller's ``on_error`` or, by default, to
+one message box.
+"""
+
+from __future__ import annotations
+
+import itertools
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.services.context import Actor, Override
+from bnaura_desk.terminal import Terminal
+
+from .bus import ChangeBus
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+def translate_error(error: BaseException) -> str:
+    """Return the user's-language message of an error."""
+    if isinstance(error, DeskError):
+        return error.render(QCoreApplication.translate)
+    return QCoreApplication.translate("errors", "Something went wrong: {error}").format(error=error)
+
+
+class DeskRunner(QObject):
+    """The app's single database worker.
+
+    Args:
+        terminal: the open terminal database.
+        bus: where use cases' change sets are announced.
+    """
+
+    _finished = Signal(int, object, object)  # ticket, result, error
+
+    def __init__(self, terminal: Terminal, bus: ChangeBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.terminal = terminal
+        self.bus = bus
+        self.actor: Actor | None = None  # the signed-in user; set by the shell
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db")
+        self._tickets = itertools.count(1)
+        self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None, bool]] = {}
+        self._finished.connect(self._deliver)
+
+    def run(
+        self,
+        use_case: Callable[..., ChangeSet],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        initiator: QObject | None = None,
+        override: Override | None = None,
+        actor: Actor | None | bool = True,
+        **kwargs: Any,
+    ) -> int:
+        """Run a use case as the signed-in user; ``on_done(changeset)`` on success.
+
+        ``actor=True`` (default) means the signed-in user; pass an ``Actor``
+        or ``None`` (sign-in, setup) to override. The ChangeSet is announced
+        on the bus before ``on_done`` runs. Returns a ticket number.
+        """
+        who = self.actor if actor is True else actor
+
+        def job() -> ChangeSet:
+            return self.terminal.run(use_case, *args, actor=who, override=override, **kwargs)
+
+        return self._submit(job, on_done, on_error, initiator, announce=True)
+
+    def read(
+        self,
+        query: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        **kwargs: Any,
+    ) -> int:
+        """Run a read; ``on_done(result)`` on the GUI thread. Returns a ticket number."""
+
+        def job() -> Any:
+            return self.terminal.read(query, *args, **kwargs)
+
+        return self._submit(job, on_done, on_error, None, announce=False)
+
+    def _submit(
+        self, job: Callable[[], Any], on_done: Done | None, on_error: Failed | None, initiator: QObject | None, announce: bool
+    ) -> int:
+        ticket = next(self._tickets)
+        self._callbacks[ticket] = (on_done, on_error, initiator, announce)
+        future = self._pool.submit(job)
+
+        def finished(f: Future[Any]) -> None:
+            error = f.exception()
+            # Emitted from the worker thread: Qt queues it to the GUI thread.
+            self._finished.emit(ticket, None if error else f.result(), error)
+
+        future.add_done_callback(finished)
+        return ticket
+
+    @Slot(int, object, object)
+    def _deliver(self, ticket: int, result: Any, error: BaseException | None) -> None:
+        on_done, on_error, initiator, announce = self._callbacks.pop(ticket)
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.show_error(error)
+            return
+        if announce and isinstance(result, ChangeSet):
+            self.bus.announce(result, initiator)
+        if on_done is not None:
+            on_done(result)
+
+    def show_error(self, error: BaseException, parent: QWidget | None = None) -> None:
+        """Show an error in one message box (the default error route)."""
+        if not isinstance(error, DeskError):
+            traceback.print_exception(error)
+        QMessageBox.warning(parent, QCoreApplication.translate("errors", "BN-Aura Desk"), translate_error(error))
+
+    def pending(self) -> int:
+        """Return how many jobs have not delivered yet (tests wait on 0)."""
+        return len(self._callbacks)
+
+    def shutdown(self) -> None:
+        """Finish queued work and stop the worker."""
+        self._pool.shutdown(wait=True)
