@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,7 +20,7 @@ from .domain.changes import ChangeSet
 from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
 from .store.engine import OpenDatabase, open_engine
-from .store.migrate import current_revision, head_revision
+from .store.migrate import current_revision, head_revision, is_known_revision
 from .store.models import Clinic, DeviceState
 
 P = ParamSpec("P")
@@ -66,6 +66,15 @@ class Terminal:
                 raise DatabaseProblem(
                     QT_TRANSLATE_NOOP("errors", "{path} is not set up yet; run: bnaura init --db {path}"),
                     path=str(path),
+                )
+            if not is_known_revision(revision):
+                raise DatabaseProblem(
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "This database was written by a newer version of BN-Aura Desk "
+                        "(schema {revision}); please update this terminal",
+                    ),
+                    revision=revision,
                 )
             if revision != head_revision():
                 raise DatabaseProblem(
@@ -130,10 +139,12 @@ class Terminal:
 
     def run(
         self,
-        use_case: Callable[Concatenate[ServiceContext, P], ChangeSet],
+        use_case: Callable[..., ChangeSet],
         /,
-        *args: P.args,
-        **kwargs: P.kwargs,
+        *args: Any,
+        actor: Actor | None,
+        override: Override | None = None,
+        **kwargs: Any,
     ) -> ChangeSet:
         """Run ``use_case`` in one ``BEGIN IMMEDIATE`` transaction and commit.
 
@@ -143,8 +154,8 @@ class Terminal:
         ``CommitThenRaise``, whose bookkeeping is committed before its error
         is raised.
         """
-        actor: Actor | None = kwargs.pop("actor")  # type: ignore[assignment]
-        override: Override | None = kwargs.pop("override", None)  # type: ignore[assignment]
+        # An override spent by an earlier call stays spent even if this call fails.
+        spent_before = override is not None and override.spent
         with self._serial, self._sessions() as session:
             ctx = ServiceContext(
                 session=session,
@@ -161,18 +172,20 @@ class Terminal:
                 raise deferred.error from None
             except BaseException:
                 session.rollback()
-                if override is not None:
+                if override is not None and not spent_before:
                     override.spent = False  # the action did not happen
                 raise
             return changes
 
     def read(self, query: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run a read-only ``query(session, ...)`` and return its result."""
+        """Run a read-only ``query(session, ...)`` and return its result.
+
+        Rows the query returns stay loaded (detached): closing the session
+        ends the read transaction without ``rollback()``, which would expire
+        them and make ``terminal.device().last_seq`` raise.
+        """
         with self._serial, self._sessions() as session:
-            try:
-                return query(session, *args, **kwargs)
-            finally:
-                session.rollback()
+            return query(session, *args, **kwargs)
 
     def device(self) -> DeviceState:
         """Return this terminal's device row (detached copy)."""

@@ -7,8 +7,11 @@ import re
 from .errors import QT_TRANSLATE_NOOP, BadInput
 
 # Thai mobile numbers are 10 digits nationally: 06x, 08x or 09x.
-_NATIONAL_MOBILE = re.compile(r"0[689]\d{8}")
-_ALLOWED = re.compile(r"[\d\s\-().+]+")
+_NATIONAL_MOBILE = re.compile(r"0[689][0-9]{8}")
+_ALLOWED = re.compile(r"[0-9\s\-().+]+")
+# A Thai keyboard types Thai digits (๐-๙); they mean the same number. Other
+# scripts' digits are refused rather than stored as non-ASCII "E.164".
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def normalise_thai_mobile(raw: str) -> str:
@@ -20,7 +23,7 @@ def normalise_thai_mobile(raw: str) -> str:
     Raises:
         BadInput: empty, not digits, or not a Thai mobile number.
     """
-    text = raw.strip()
+    text = raw.strip().translate(_THAI_DIGITS)
     if not text:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Phone number is required"), field="phone")
     if not _ALLOWED.fullmatch(text) or text.count("+") > 1 or "+" in text[1:]:
@@ -28,7 +31,7 @@ def normalise_thai_mobile(raw: str) -> str:
             QT_TRANSLATE_NOOP("errors", "Phone number may contain only digits, spaces and dashes"),
             field="phone",
         )
-    digits = re.sub(r"\D", "", text)
+    digits = re.sub(r"[^0-9]", "", text)
     if digits.startswith("66") and len(digits) == 11:
         digits = "0" + digits[2:]
     elif digits.startswith("660") and len(digits) == 12:  # "+66 081..." typed with the 0
@@ -61,8 +64,11 @@ def query_digits(text: str) -> str:
     """Return the digits of a typed query in national form, for phone search.
 
     ``+66 81 23`` → ``08123``; ``081-23`` → ``08123``; ``5678`` → ``5678``.
+    Four digits are left as typed even when they start ``66``: that is a
+    "last four digits" search far more often than a country code.
     """
-    digits = re.sub(r"\D", "", text)
-    if text.strip().startswith("+66") or (digits.startswith("66") and len(digits) >= 3 and digits[2] in "689"):
+    text = text.translate(_THAI_DIGITS)
+    digits = re.sub(r"[^0-9]", "", text)
+    if text.strip().startswith("+66") or (digits.startswith("66") and len(digits) >= 5 and digits[2] in "689"):
         digits = "0" + digits[2:]
     return digits

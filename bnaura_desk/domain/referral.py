@@ -9,8 +9,11 @@ Layout: 4-character device tag + 5-character body + 1 check character.
   enrollment) and numbers its own codes with a counter kept in its database.
   The body is a bijective scramble of the counter, so codes of one device
   never collide and do not reveal how many customers a clinic has.
-- The check character (Luhn mod 31) catches any single mistyped character
-  and any swap of two neighbouring characters.
+- The check character makes the weighted sum ``sum((i + 1) * value[i])``
+  of all ten characters divisible by 31. 31 is prime and the weights 1..10
+  are distinct and non-zero modulo 31, so any single mistyped character and
+  any swap of two characters (neighbours or not) changes the sum. (Luhn mod
+  31 was used first; it misses the swap of "2" and "Z", values 0 and 30.)
 """
 
 from __future__ import annotations
@@ -45,14 +48,15 @@ def _encode(value: int, length: int) -> str:
 
 
 def check_character(payload: str) -> str:
-    """Return the Luhn mod-31 check character of ``payload``."""
-    factor = 2
-    total = 0
-    for char in reversed(payload):
-        addend = factor * _INDEX[char]
-        factor = 1 if factor == 2 else 2
-        total += addend // BASE + addend % BASE
-    return ALPHABET[(BASE - total % BASE) % BASE]
+    """Return the check character that makes ``payload + char`` a valid code.
+
+    The weighted sum of the whole code, weight ``i + 1`` for the character
+    at index ``i``, must be 0 modulo 31 (``len(payload) + 1`` must be < 31).
+    """
+    total = sum((i + 1) * _INDEX[c] for i, c in enumerate(payload))
+    weight = len(payload) + 1
+    # value * weight ≡ -total (mod 31); 31 is prime, so weight has an inverse.
+    return ALPHABET[(-total * pow(weight, -1, BASE)) % BASE]
 
 
 def make_code(tag: str, counter: int) -> str:

@@ -12,6 +12,10 @@ import re
 import unicodedata
 
 from .phone import national_digits, query_digits
+from .referral import ALPHABET
+
+# A referral code typed as printed, in groups: "7KQ3-MX4P-9T" (or a start of it).
+_CODE_GROUPS = re.compile(rf"[{ALPHABET}]{{4}}-[{ALPHABET}]{{0,4}}(-[{ALPHABET}]{{0,2}})?", re.IGNORECASE)
 
 SUFFIX_MARK = "~"  # terms for phone suffix search start with this
 
@@ -44,7 +48,12 @@ def customer_terms(
 
 
 def query_words(query: str) -> list[str]:
-    """Return the words of a typed query, folded like the terms."""
+    """Return the words of a typed query, folded like the terms.
+
+    A referral code typed with its dashes is one word, as it is indexed.
+    """
+    if _CODE_GROUPS.fullmatch(query.strip()):
+        return [_fold(query.strip().replace("-", ""))]
     return _words(query)
 
 

@@ -91,6 +91,17 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.close()
 
 
+def _on_connect_read_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Switching to WAL is a write: a read-only connection on a file that is
+    # not in WAL yet (a fresh VACUUM INTO backup) must not try it.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    for pragma in PRAGMAS:
+        if "journal_mode" not in pragma:
+            cursor.execute(pragma)
+    cursor.close()
+
+
 def _on_begin(conn: Any) -> None:
     # Check-then-write use cases must hold the write lock from their first
     # read: BEGIN IMMEDIATE for every transaction on the writer connection.
@@ -150,7 +161,7 @@ def open_engine(path: Path, *, read_only: bool = False) -> OpenDatabase:
         pool_timeout=60,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     event.listen(engine, "begin", _on_begin_read if read_only else _on_begin)
     return OpenDatabase(path, engine, lock)
 

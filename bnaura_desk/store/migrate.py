@@ -32,6 +32,14 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    """Return whether this app's migrations know ``revision``."""
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # alembic raises ResolutionError (and others) for unknown ids
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     """Return the schema revision of the database (``None`` when empty)."""
     with engine.connect() as conn:
