@@ -60,6 +60,7 @@ class DeskRunner(QObject):
     def run(
         self,
         use_case: Callable[..., ChangeSet],
+        /,
         *args: Any,
         on_done: Done | None = None,
         on_error: Failed | None = None,
@@ -84,6 +85,7 @@ class DeskRunner(QObject):
     def read(
         self,
         query: Callable[..., Any],
+        /,
         *args: Any,
         on_done: Done | None = None,
         on_error: Failed | None = None,

@@ -1,0 +1,1289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CatalogItemDialog</name>
+    <message>
+        <source>New catalog item</source>
+        <translation>New catalog item</translation>
+    </message>
+    <message>
+        <source>Edit catalog item</source>
+        <translation>Edit catalog item</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Price (baht, VAT included)</source>
+        <translation>Price (baht, VAT included)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Protocol checklist</source>
+        <translation>Protocol checklist</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>e.g. 1,500.00</source>
+        <translation>e.g. 1,500.00</translation>
+    </message>
+    <message>
+        <source>EAN-13, EAN-8 or UPC-A (optional)</source>
+        <translation>EAN-13, EAN-8 or UPC-A (optional)</translation>
+    </message>
+    <message>
+        <source>VAT exempt (medical service)</source>
+        <translation>VAT exempt (medical service)</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Exempt</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <source>7%</source>
+        <translation>7%</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <source>Off sale</source>
+        <translation>Off sale</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{count} in stock</source>
+        <translation>{count} in stock</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count} sessions</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Duration / stock / sessions</source>
+        <translation>Duration / stock / sessions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <source>Take off sale</source>
+        <translation>Take off sale</translation>
+    </message>
+    <message>
+        <source>Put on sale</source>
+        <translation>Put on sale</translation>
+    </message>
+    <message>
+        <source>Only a manager may change the catalog</source>
+        <translation>Only a manager may change the catalog</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>Treatments</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <source>Name, SKU or barcode</source>
+        <translation>Name, SKU or barcode</translation>
+    </message>
+    <message>
+        <source>Show items off sale</source>
+        <translation>Show items off sale</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>New item…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Receive stock…</source>
+        <translation>Receive stock…</translation>
+    </message>
+    <message>
+        <source>Count stock…</source>
+        <translation>Count stock…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailPanel</name>
+    <message>
+        <source>Search for a customer, or register a new one (Ctrl+N).</source>
+        <translation>Search for a customer, or register a new one (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Referral code</source>
+        <translation>Referral code</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>Skin notes</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>PDPA consent</source>
+        <translation>PDPA consent</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>nickname {nickname}</source>
+        <translation>nickname {nickname}</translation>
+    </message>
+    <message>
+        <source>{count} · last {when}</source>
+        <translation>{count} · last {when}</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>No visits yet</translation>
+    </message>
+    <message>
+        <source>Opted out of all messages</source>
+        <translation>Opted out of all messages</translation>
+    </message>
+    <message>
+        <source>no channels</source>
+        <translation>no channels</translation>
+    </message>
+    <message>
+        <source>{channels}; quiet {start}–{end}</source>
+        <translation>{channels}; quiet {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>Not asked</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <source>Given {when} by {who}</source>
+        <translation>Given {when} by {who}</translation>
+    </message>
+    <message>
+        <source>Withdrawn {when} by {who}</source>
+        <translation>Withdrawn {when} by {who}</translation>
+    </message>
+    <message>
+        <source>Checked in at {time}</source>
+        <translation>Checked in at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormDialog</name>
+    <message>
+        <source>Register customer</source>
+        <translation>Register customer</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>Edit customer</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobile phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>Skin notes</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>Quiet hours</translation>
+    </message>
+    <message>
+        <source>e.g. สมศรี ใจดี</source>
+        <translation>e.g. สมศรี ใจดี</translation>
+    </message>
+    <message>
+        <source>e.g. Somsri Jaidee</source>
+        <translation>e.g. Somsri Jaidee</translation>
+    </message>
+    <message>
+        <source>e.g. 081-234-5678</source>
+        <translation>e.g. 081-234-5678</translation>
+    </message>
+    <message>
+        <source>day/month/year, e.g. 25/12/2533 or 25/12/1990</source>
+        <translation>day/month/year, e.g. 25/12/2533 or 25/12/1990</translation>
+    </message>
+    <message>
+        <source>Communication preferences</source>
+        <translation>Communication preferences</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Opted out: send no messages at all</source>
+        <translation>Opted out: send no messages at all</translation>
+    </message>
+    <message>
+        <source>PDPA consent</source>
+        <translation>PDPA consent</translation>
+    </message>
+    <message>
+        <source>Tick what the customer agreed to. Untick to record a withdrawal.</source>
+        <translation>Tick what the customer agreed to. Untick to record a withdrawal.</translation>
+    </message>
+    <message>
+        <source>Open existing customer</source>
+        <translation>Open existing customer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLabels</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Not specified</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>In-app</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Phone call</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Nickname</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Referral code</source>
+        <translation>Referral code</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <source>No customer matches “{text}”. Press Ctrl+N to register one.</source>
+        <translation>No customer matches “{text}”. Press Ctrl+N to register one.</translation>
+    </message>
+    <message>
+        <source>Name, nickname, phone or referral code</source>
+        <translation>Name, nickname, phone or referral code</translation>
+    </message>
+    <message>
+        <source>Register new…</source>
+        <translation>Register new…</translation>
+    </message>
+    <message>
+        <source>Register a new customer (Ctrl+N)</source>
+        <translation>Register a new customer (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Choose your name first</source>
+        <translation>Choose your name first</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>Type your PIN</translation>
+    </message>
+    <message>
+        <source>Who is at the counter? Choose your name and type your PIN.</source>
+        <translation>Who is at the counter? Choose your name and type your PIN.</translation>
+    </message>
+    <message>
+        <source>No staff on this terminal yet. The clinic owner adds staff with the bnaura command.</source>
+        <translation>No staff on this terminal yet. The clinic owner adds staff with the bnaura command.</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>Choose your name</translation>
+    </message>
+    <message>
+        <source>PIN for {name}</source>
+        <translation>PIN for {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BN-Aura Desk</source>
+        <translation>BN-Aura Desk</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Switch user (Ctrl+L)</source>
+        <translation>Switch user (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Customers</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalog</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Choose the manager who approves</source>
+        <translation>Choose the manager who approves</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s PIN</source>
+        <translation>Type the manager&apos;s PIN</translation>
+    </message>
+    <message>
+        <source>No manager on this terminal may approve this.</source>
+        <translation>No manager on this terminal may approve this.</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Manager approval</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s approval is needed</source>
+        <translation>A manager&apos;s approval is needed</translation>
+    </message>
+    <message>
+        <source>{user} may not {action} alone. A manager chooses their name and types their PIN to approve this once.</source>
+        <translation>{user} may not {action} alone. A manager chooses their name and types their PIN to approve this once.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PinField</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderScreen</name>
+    <message>
+        <source>The {screen} screen could not open. Please tell the clinic&apos;s IT support.</source>
+        <translation>The {screen} screen could not open. Please tell the clinic&apos;s IT support.</translation>
+    </message>
+    <message>
+        <source>The {screen} screen is coming soon.</source>
+        <translation>The {screen} screen is coming soon.</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTile</name>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>Locked until {time}</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <source>Receive stock</source>
+        <translation>Receive stock</translation>
+    </message>
+    <message>
+        <source>Count stock</source>
+        <translation>Count stock</translation>
+    </message>
+    <message>
+        <source>In stock now</source>
+        <translation>In stock now</translation>
+    </message>
+    <message>
+        <source>Pieces received</source>
+        <translation>Pieces received</translation>
+    </message>
+    <message>
+        <source>Pieces counted</source>
+        <translation>Pieces counted</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Supplier and invoice number</source>
+        <translation>Supplier and invoice number</translation>
+    </message>
+    <message>
+        <source>Who counted, anything odd</source>
+        <translation>Who counted, anything odd</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>Sync: not set up</translation>
+    </message>
+    <message>
+        <source>Sync: offline, {pending} waiting</source>
+        <translation>Sync: offline, {pending} waiting</translation>
+    </message>
+    <message>
+        <source>Sync: syncing, {pending} waiting</source>
+        <translation>Sync: syncing, {pending} waiting</translation>
+    </message>
+    <message>
+        <source>Sync: up to date</source>
+        <translation>Sync: up to date</translation>
+    </message>
+    <message>
+        <source>Sync: problem: {detail}</source>
+        <translation>Sync: problem: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Count correction</source>
+        <translation>Count correction</translation>
+    </message>
+    <message>
+        <source>Damaged or expired</source>
+        <translation>Damaged or expired</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Returned by a customer</source>
+        <translation>Returned by a customer</translation>
+    </message>
+</context>
+<context>
+    <name>con</name>
+    <message>
+        <source>roles</source>
+        <translation>roles</translation>
+    </message>
+</context>
+<context>
+    <name>consent</name>
+    <message>
+        <source>Keep treatment records</source>
+        <translation>Keep treatment records</translation>
+    </message>
+    <message>
+        <source>Skin scans and photos (sensitive data)</source>
+        <translation>Skin scans and photos (sensitive data)</translation>
+    </message>
+    <message>
+        <source>Marketing messages</source>
+        <translation>Marketing messages</translation>
+    </message>
+    <message>
+        <source>Share profile with other branches</source>
+        <translation>Share profile with other branches</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>BN-Aura Desk</source>
+        <translation>BN-Aura Desk</translation>
+    </message>
+    <message>
+        <source>Type the birthday as day/month/year, e.g. 25/12/1990 or 25/12/2533</source>
+        <translation>Type the birthday as day/month/year, e.g. 25/12/1990 or 25/12/2533</translation>
+    </message>
+    <message>
+        <source>{text} is not a date on the calendar</source>
+        <translation>{text} is not a date on the calendar</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not set up yet; run: bnaura init --db {path}</source>
+        <translation>{path} is not set up yet; run: bnaura init --db {path}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}</source>
+        <translation>There is no database at {path}</translation>
+    </message>
+    <message>
+        <source>No PIN was set; nothing was changed</source>
+        <translation>No PIN was set; nothing was changed</translation>
+    </message>
+    <message>
+        <source>Give the clinic&apos;s name with --clinic NAME</source>
+        <translation>Give the clinic&apos;s name with --clinic NAME</translation>
+    </message>
+    <message>
+        <source>A new database needs its first owner: give --owner-name NAME and --owner-pin PIN</source>
+        <translation>A new database needs its first owner: give --owner-name NAME and --owner-pin PIN</translation>
+    </message>
+    <message>
+        <source>Give the owner&apos;s PIN with --owner-pin PIN</source>
+        <translation>Give the owner&apos;s PIN with --owner-pin PIN</translation>
+    </message>
+    <message>
+        <source>The demo clinic is not available: {error}</source>
+        <translation>The demo clinic is not available: {error}</translation>
+    </message>
+    <message>
+        <source>The desktop app cannot start: {error}</source>
+        <translation>The desktop app cannot start: {error}</translation>
+    </message>
+    <message>
+        <source>{file} has {bad} bad rows; nothing was imported (fix them, or import the other {good} rows with --skip-bad)</source>
+        <translation>{file} has {bad} bad rows; nothing was imported (fix them, or import the other {good} rows with --skip-bad)</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name</source>
+        <translation>{path} already exists; choose another name</translation>
+    </message>
+    <message>
+        <source>The number of demo customers cannot be negative</source>
+        <translation>The number of demo customers cannot be negative</translation>
+    </message>
+    <message>
+        <source>{path} already has staff; the demo needs a new database</source>
+        <translation>{path} already has staff; the demo needs a new database</translation>
+    </message>
+    <message>
+        <source>A barcode is 8, 12 or 13 digits (EAN-8, UPC-A or EAN-13)</source>
+        <translation>A barcode is 8, 12 or 13 digits (EAN-8, UPC-A or EAN-13)</translation>
+    </message>
+    <message>
+        <source>Barcode {code} has a wrong check digit; scan or type it again</source>
+        <translation>Barcode {code} has a wrong check digit; scan or type it again</translation>
+    </message>
+    <message>
+        <source>A name may have at most {limit} characters</source>
+        <translation>A name may have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Enter the price in baht</source>
+        <translation>Enter the price in baht</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>A price cannot be negative</translation>
+    </message>
+    <message>
+        <source>A price may be at most {limit}; please check it</source>
+        <translation>A price may be at most {limit}; please check it</translation>
+    </message>
+    <message>
+        <source>Enter how many minutes the treatment takes</source>
+        <translation>Enter how many minutes the treatment takes</translation>
+    </message>
+    <message>
+        <source>A treatment takes {low} to {high} minutes</source>
+        <translation>A treatment takes {low} to {high} minutes</translation>
+    </message>
+    <message>
+        <source>Protocol step {number} is empty; fill it in or remove it</source>
+        <translation>Protocol step {number} is empty; fill it in or remove it</translation>
+    </message>
+    <message>
+        <source>Protocol step {number} is longer than {limit} characters</source>
+        <translation>Protocol step {number} is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>A protocol may have at most {limit} steps</source>
+        <translation>A protocol may have at most {limit} steps</translation>
+    </message>
+    <message>
+        <source>Enter the product&apos;s SKU</source>
+        <translation>Enter the product&apos;s SKU</translation>
+    </message>
+    <message>
+        <source>A SKU may have at most {limit} characters</source>
+        <translation>A SKU may have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Choose the treatment this package contains</source>
+        <translation>Choose the treatment this package contains</translation>
+    </message>
+    <message>
+        <source>A package has {low} to {high} sessions</source>
+        <translation>A package has {low} to {high} sessions</translation>
+    </message>
+    <message>
+        <source>Unknown kind of catalog item: {kind}</source>
+        <translation>Unknown kind of catalog item: {kind}</translation>
+    </message>
+    <message>
+        <source>Enter the item&apos;s name in Thai</source>
+        <translation>Enter the item&apos;s name in Thai</translation>
+    </message>
+    <message>
+        <source>Unknown reason for a stock movement: {reason}</source>
+        <translation>Unknown reason for a stock movement: {reason}</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of pieces other than zero</source>
+        <translation>Enter a whole number of pieces other than zero</translation>
+    </message>
+    <message>
+        <source>Received or returned stock must be a positive number</source>
+        <translation>Received or returned stock must be a positive number</translation>
+    </message>
+    <message>
+        <source>Damaged or sold stock must be a negative number</source>
+        <translation>Damaged or sold stock must be a negative number</translation>
+    </message>
+    <message>
+        <source>Only {stock} in stock; cannot take out {wanted}</source>
+        <translation>Only {stock} in stock; cannot take out {wanted}</translation>
+    </message>
+    <message>
+        <source>Enter the number of pieces counted (0 or more)</source>
+        <translation>Enter the number of pieces counted (0 or more)</translation>
+    </message>
+    <message>
+        <source>A note may have at most {limit} characters</source>
+        <translation>A note may have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name in Thai or in English</source>
+        <translation>Enter the customer&apos;s name in Thai or in English</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address</source>
+        <translation>{email} is not an email address</translation>
+    </message>
+    <message>
+        <source>A LINE ID has 4 to 20 letters, digits, dots, dashes or underscores</source>
+        <translation>A LINE ID has 4 to 20 letters, digits, dots, dashes or underscores</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future</source>
+        <translation>The birthday cannot be in the future</translation>
+    </message>
+    <message>
+        <source>Please check the birthday year</source>
+        <translation>Please check the birthday year</translation>
+    </message>
+    <message>
+        <source>Quiet hours need both a start and an end</source>
+        <translation>Quiet hours need both a start and an end</translation>
+    </message>
+    <message>
+        <source>Skin notes may have at most {limit} characters</source>
+        <translation>Skin notes may have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Malformed clock value: {value}</source>
+        <translation>Malformed clock value: {value}</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount in baht (e.g. 1,500.00)</source>
+        <translation>{text} is not an amount in baht (e.g. 1,500.00)</translation>
+    </message>
+    <message>
+        <source>Phone number is required</source>
+        <translation>Phone number is required</translation>
+    </message>
+    <message>
+        <source>Phone number may contain only digits, spaces and dashes</source>
+        <translation>Phone number may contain only digits, spaces and dashes</translation>
+    </message>
+    <message>
+        <source>{phone} is not a Thai mobile number (10 digits starting 06, 08 or 09)</source>
+        <translation>{phone} is not a Thai mobile number (10 digits starting 06, 08 or 09)</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 6 digits</source>
+        <translation>A PIN is 4 to 6 digits</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess; choose another</source>
+        <translation>This PIN is too easy to guess; choose another</translation>
+    </message>
+    <message>
+        <source>A referral code has 10 letters and digits, e.g. {example}</source>
+        <translation>A referral code has 10 letters and digits, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>Referral code {code} has a typo; please check it again</source>
+        <translation>Referral code {code} has a typo; please check it again</translation>
+    </message>
+    <message>
+        <source>This catalog item no longer exists</source>
+        <translation>This catalog item no longer exists</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already used by {name}</source>
+        <translation>SKU {sku} is already used by {name}</translation>
+    </message>
+    <message>
+        <source>Barcode {code} is already used by {name}</source>
+        <translation>Barcode {code} is already used by {name}</translation>
+    </message>
+    <message>
+        <source>A package must contain a treatment that is on sale</source>
+        <translation>A package must contain a treatment that is on sale</translation>
+    </message>
+    <message>
+        <source>A catalog item&apos;s kind cannot change; add a new item instead</source>
+        <translation>A catalog item&apos;s kind cannot change; add a new item instead</translation>
+    </message>
+    <message>
+        <source>Only products have stock; {name} is not a product</source>
+        <translation>Only products have stock; {name} is not a product</translation>
+    </message>
+    <message>
+        <source>You may not {action}; ask a manager to authorise it</source>
+        <translation>You may not {action}; ask a manager to authorise it</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>line {line}: {message}</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 (it looks like Thai Windows-874/TIS-620); in Excel use Save As → CSV UTF-8</source>
+        <translation>{file} is not UTF-8 (it looks like Thai Windows-874/TIS-620); in Excel use Save As → CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8; in Excel use Save As → CSV UTF-8</source>
+        <translation>{file} is not UTF-8; in Excel use Save As → CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>{value} in {column} is not yes or no</source>
+        <translation>{value} in {column} is not yes or no</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; write it as yyyy-mm-dd</source>
+        <translation>{value} is not a date; write it as yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <source>{value} in {column} is not a time of day; write it as hh:mm</source>
+        <translation>{value} in {column} is not a time of day; write it as hh:mm</translation>
+    </message>
+    <message>
+        <source>{value} is not a gender (female, male, other or unspecified)</source>
+        <translation>{value} is not a gender (female, male, other or unspecified)</translation>
+    </message>
+    <message>
+        <source>{value} is not a contact channel (sms, line, email, in_app or call)</source>
+        <translation>{value} is not a contact channel (sms, line, email, in_app or call)</translation>
+    </message>
+    <message>
+        <source>{file} has unknown columns: {columns}; the columns are: {known}</source>
+        <translation>{file} has unknown columns: {columns}; the columns are: {known}</translation>
+    </message>
+    <message>
+        <source>{file} has the column {column} twice</source>
+        <translation>{file} has the column {column} twice</translation>
+    </message>
+    <message>
+        <source>{file} needs a phone column and a name_th or name_en column</source>
+        <translation>{file} needs a phone column and a name_th or name_en column</translation>
+    </message>
+    <message>
+        <source>This customer was deleted; remove the row or clear deleted_at</source>
+        <translation>This customer was deleted; remove the row or clear deleted_at</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} is empty</translation>
+    </message>
+    <message>
+        <source>This row has {count} values but the header has {columns} columns</source>
+        <translation>This row has {count} values but the header has {columns} columns</translation>
+    </message>
+    <message>
+        <source>{value} is in a column without a name</source>
+        <translation>{value} is in a column without a name</translation>
+    </message>
+    <message>
+        <source>{file} line {line} cannot be read as CSV: {error}</source>
+        <translation>{file} line {line} cannot be read as CSV: {error}</translation>
+    </message>
+    <message>
+        <source>{phone} is also on line {lines}</source>
+        <translation>{phone} is also on line {lines}</translation>
+    </message>
+    <message>
+        <source>{phone} already belongs to {name}</source>
+        <translation>{phone} already belongs to {name}</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists</source>
+        <translation>This customer no longer exists</translation>
+    </message>
+    <message>
+        <source>Unknown consent purpose {purpose}</source>
+        <translation>Unknown consent purpose {purpose}</translation>
+    </message>
+    <message>
+        <source>Enter the staff member&apos;s name</source>
+        <translation>Enter the staff member&apos;s name</translation>
+    </message>
+    <message>
+        <source>This staff member no longer exists</source>
+        <translation>This staff member no longer exists</translation>
+    </message>
+    <message>
+        <source>Only an owner may give the owner role</source>
+        <translation>Only an owner may give the owner role</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself</source>
+        <translation>You cannot deactivate yourself</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: {name} is locked for {minutes} more minutes</source>
+        <translation>Too many wrong PINs: {name} is locked for {minutes} more minutes</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active</source>
+        <translation>{name} is no longer active</translation>
+    </message>
+    <message>
+        <source>Wrong PIN; {left} tries left before the account is locked</source>
+        <translation>Wrong PIN; {left} tries left before the account is locked</translation>
+    </message>
+    <message>
+        <source>{name} may not authorise: {action}</source>
+        <translation>{name} may not authorise: {action}</translation>
+    </message>
+    <message>
+        <source>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</source>
+        <translation>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</translation>
+    </message>
+    <message>
+        <source>{path} is not a BN-Aura database (not an SQLite file)</source>
+        <translation>{path} is not a BN-Aura database (not an SQLite file)</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another BN-Aura program (process {pid}); close it first</source>
+        <translation>The database {path} is open in another BN-Aura program (process {pid}); close it first</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of BN-Aura Desk (schema {revision}); please update this terminal</source>
+        <translation>This database was written by a newer version of BN-Aura Desk (schema {revision}); please update this terminal</translation>
+    </message>
+    <message>
+        <source>The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}</source>
+        <translation>The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>view customers</source>
+        <translation>view customers</translation>
+    </message>
+    <message>
+        <source>register and edit customers</source>
+        <translation>register and edit customers</translation>
+    </message>
+    <message>
+        <source>check customers in</source>
+        <translation>check customers in</translation>
+    </message>
+    <message>
+        <source>delete customers</source>
+        <translation>delete customers</translation>
+    </message>
+    <message>
+        <source>import and export customers</source>
+        <translation>import and export customers</translation>
+    </message>
+    <message>
+        <source>manage the catalog</source>
+        <translation>manage the catalog</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>adjust stock</translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <translation>manage staff</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>sell</translation>
+    </message>
+    <message>
+        <source>refund a sale</source>
+        <translation>refund a sale</translation>
+    </message>
+    <message>
+        <source>void a sale</source>
+        <translation>void a sale</translation>
+    </message>
+    <message>
+        <source>change clinic settings</source>
+        <translation>change clinic settings</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>view the audit log</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>Beautician</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH">
+<context>
+    <name>CatalogItemDialog</name>
+    <message>
+        <source>New catalog item</source>
+        <translation>เพิ่มรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Edit catalog item</source>
+        <translation>แก้ไขรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Price (baht, VAT included)</source>
+        <translation>ราคา (บาท รวม VAT)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>ระยะเวลา</translation>
+    </message>
+    <message>
+        <source>Protocol checklist</source>
+        <translation>ขั้นตอนการทำ (เช็กลิสต์)</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า (SKU)</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>บาร์โค้ด</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>จำนวนครั้ง</translation>
+    </message>
+    <message>
+        <source>e.g. 1,500.00</source>
+        <translation>เช่น 1,500.00</translation>
+    </message>
+    <message>
+        <source>EAN-13, EAN-8 or UPC-A (optional)</source>
+        <translation>EAN-13, EAN-8 หรือ UPC-A (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <source>VAT exempt (medical service)</source>
+        <translation>ยกเว้น VAT (บริการทางการแพทย์)</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>เปิดขาย</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>เพิ่มขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>เลื่อนขึ้น</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>เลื่อนลง</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Exempt</source>
+        <translation>ยกเว้น</translation>
+    </message>
+    <message>
+        <source>7%</source>
+        <translation>7%</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>เปิดขาย</translation>
+    </message>
+    <message>
+        <source>Off sale</source>
+        <translation>ปิดขาย</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} นาที</translation>
+    </message>
+    <message>
+        <source>{count} in stock</source>
+        <translation>คงเหลือ {count}</translation>
+    </message>
+    <message>
+        <source>{count} sessions</source>
+        <translation>{count} ครั้ง</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <source>Duration / stock / sessions</source>
+        <translation>เวลา / คงเหลือ / จำนวนครั้ง</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogScreen</name>
+    <message>
+        <source>Take off sale</source>
+        <translation>ปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Put on sale</source>
+        <translation>เปิดการขาย</translation>
+    </message>
+    <message>
+        <source>Only a manager may change the catalog</source>
+        <translation>เฉพาะผู้จัดการเท่านั้นที่แก้ไขรายการสินค้าและบริการได้</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>แพ็กเกจ</translation>
+    </message>
+    <message>
+        <source>Name, SKU or barcode</source>
+        <translation>ชื่อ รหัสสินค้า หรือบาร์โค้ด</translation>
+    </message>
+    <message>
+        <source>Show items off sale</source>
+        <translation>แสดงรายการที่ปิดขาย</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>เพิ่มรายการ…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Receive stock…</source>
+        <translation>รับสินค้าเข้า…</translation>
+    </message>
+    <message>
+        <source>Count stock…</source>
+        <translation>ตรวจนับสต็อก…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailPanel</name>
+    <message>
+        <source>Search for a customer, or register a new one (Ctrl+N).</source>
+        <translation>ค้นหาลูกค้า หรือลงทะเบียนลูกค้าใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Referral code</source>
+        <translation>รหัสแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>การติดต่อ</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>บันทึกสภาพผิว</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>การมาใช้บริการ</translation>
+    </message>
+    <message>
+        <source>PDPA consent</source>
+        <translation>ความยินยอม PDPA</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>เช็กอิน</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>nickname {nickname}</source>
+        <translation>ชื่อเล่น {nickname}</translation>
+    </message>
+    <message>
+        <source>{count} · last {when}</source>
+        <translation>{count} ครั้ง · ล่าสุด {when}</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>ยังไม่เคยมาใช้บริการ</translation>
+    </message>
+    <message>
+        <source>Opted out of all messages</source>
+        <translation>ไม่รับข้อความใด ๆ</translation>
+    </message>
+    <message>
+        <source>no channels</source>
+        <translation>ไม่มีช่องทาง</translation>
+    </message>
+    <message>
+        <source>{channels}; quiet {start}–{end}</source>
+        <translation>{channels}; งดส่ง {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>ยังไม่ได้สอบถาม</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>ระบบ</translation>
+    </message>
+    <message>
+        <source>Given {when} by {who}</source>
+        <translation>ให้ความยินยอม {when} บันทึกโดย {who}</translation>
+    </message>
+    <message>
+        <source>Withdrawn {when} by {who}</source>
+        <translation>ถอนความยินยอม {when} บันทึกโดย {who}</translation>
+    </message>
+    <message>
+        <source>Checked in at {time}</source>
+        <translation>เช็กอินแล้ว เวลา {time} น.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormDialog</name>
+    <message>
+        <source>Register customer</source>
+        <translation>ลงทะเบียนลูกค้า</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>แก้ไขข้อมูลลูกค้า</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ-นามสกุล (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ-นามสกุล (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>เบอร์มือถือ</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <source>Skin notes</source>
+        <translation>บันทึกสภาพผิว</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>ช่องทาง</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>ช่วงเวลางดส่งข้อความ</translation>
+    </message>
+    <message>
+        <source>e.g. สมศรี ใจดี</source>
+        <translation>เช่น สมศรี ใจดี</translation>
+    </message>
+    <message>
+        <source>e.g. Somsri Jaidee</source>
+        <translation>เช่น Somsri Jaidee</translation>
+    </message>
+    <message>
+        <source>e.g. 081-234-5678</source>
+        <translation>เช่น 081-234-5678</translation>
+    </message>
+    <message>
+        <source>day/month/year, e.g. 25/12/2533 or 25/12/1990</source>
+        <translation>วัน/เดือน/ปี เช่น 25/12/2533 หรือ 25/12/1990</translation>
+    </message>
+    <message>
+        <source>Communication preferences</source>
+        <translation>การรับข่าวสาร</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Opted out: send no messages at all</source>
+        <translation>ไม่รับข้อความใด ๆ ทั้งสิ้น</translation>
+    </message>
+    <message>
+        <source>PDPA consent</source>
+        <translation>ความยินยอม PDPA</translation>
+    </message>
+    <message>
+        <source>Tick what the customer agreed to. Untick to record a withdrawal.</source>
+        <translation>เลือกรายการที่ลูกค้ายินยอม เอาเครื่องหมายออกเพื่อบันทึกการถอนความยินยอม</translation>
+    </message>
+    <message>
+        <source>Open existing customer</source>
+        <translation>เปิดข้อมูลลูกค้าที่มีอยู่</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLabels</name>
+    <message>
+        <source>Not specified</source>
+        <translation>ไม่ระบุ</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>หญิง</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>ชาย</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>ในแอป</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Referral code</source>
+        <translation>รหัสแนะนำเพื่อน</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <source>No customer matches “{text}”. Press Ctrl+N to register one.</source>
+        <translation>ไม่พบลูกค้าที่ตรงกับ “{text}” กด Ctrl+N เพื่อลงทะเบียนลูกค้าใหม่</translation>
+    </message>
+    <message>
+        <source>Name, nickname, phone or referral code</source>
+        <translation>ชื่อ ชื่อเล่น เบอร์โทร หรือรหัสแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Register new…</source>
+        <translation>ลงทะเบียนใหม่…</translation>
+    </message>
+    <message>
+        <source>Register a new customer (Ctrl+N)</source>
+        <translation>ลงทะเบียนลูกค้าใหม่ (Ctrl+N)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatusBar</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>ยังไม่ได้เข้าสู่ระบบ</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>ผู้ใช้: {name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Choose your name first</source>
+        <translation>เลือกชื่อของคุณก่อน</translation>
+    </message>
+    <message>
+        <source>Type your PIN</source>
+        <translation>ใส่ PIN ของคุณ</translation>
+    </message>
+    <message>
+        <source>Who is at the counter? Choose your name and type your PIN.</source>
+        <translation>ใครกำลังใช้งานเครื่องนี้ เลือกชื่อของคุณแล้วใส่ PIN</translation>
+    </message>
+    <message>
+        <source>No staff on this terminal yet. The clinic owner adds staff with the bnaura command.</source>
+        <translation>ยังไม่มีพนักงานในเครื่องนี้ เจ้าของคลินิกเพิ่มพนักงานได้ด้วยคำสั่ง bnaura</translation>
+    </message>
+    <message>
+        <source>Choose your name</source>
+        <translation>เลือกชื่อของคุณ</translation>
+    </message>
+    <message>
+        <source>PIN for {name}</source>
+        <translation>PIN ของ {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BN-Aura Desk</source>
+        <translation>BN-Aura Desk</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>เปลี่ยนผู้ใช้</translation>
+    </message>
+    <message>
+        <source>Switch user (Ctrl+L)</source>
+        <translation>เปลี่ยนผู้ใช้ (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Customers</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>สินค้าและบริการ</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Choose the manager who approves</source>
+        <translation>เลือกผู้จัดการที่จะอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s PIN</source>
+        <translation>ใส่ PIN ของผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>No manager on this terminal may approve this.</source>
+        <translation>ไม่มีผู้จัดการในเครื่องนี้ที่อนุมัติรายการนี้ได้</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>การอนุมัติของผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s approval is needed</source>
+        <translation>ต้องให้ผู้จัดการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>{user} may not {action} alone. A manager chooses their name and types their PIN to approve this once.</source>
+        <translation>{user} ไม่มีสิทธิ์{action}ด้วยตนเอง ให้ผู้จัดการเลือกชื่อของตนและใส่ PIN เพื่ออนุมัติครั้งนี้</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>อนุมัติ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>PinField</name>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>ตกลง</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderScreen</name>
+    <message>
+        <source>The {screen} screen could not open. Please tell the clinic&apos;s IT support.</source>
+        <translation>เปิดหน้าจอ{screen}ไม่ได้ กรุณาแจ้งฝ่ายไอทีของคลินิก</translation>
+    </message>
+    <message>
+        <source>The {screen} screen is coming soon.</source>
+        <translation>หน้าจอ{screen}จะพร้อมใช้งานเร็ว ๆ นี้</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>ไม่ใช่</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ไม่บันทึก</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>ไม่ใช่</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTile</name>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>ล็อกถึง {time} น.</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <source>Receive stock</source>
+        <translation>รับสินค้าเข้า</translation>
+    </message>
+    <message>
+        <source>Count stock</source>
+        <translation>ตรวจนับสต็อก</translation>
+    </message>
+    <message>
+        <source>In stock now</source>
+        <translation>คงเหลือในระบบ</translation>
+    </message>
+    <message>
+        <source>Pieces received</source>
+        <translation>จำนวนที่รับเข้า (ชิ้น)</translation>
+    </message>
+    <message>
+        <source>Pieces counted</source>
+        <translation>จำนวนที่นับได้ (ชิ้น)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Supplier and invoice number</source>
+        <translation>ผู้จำหน่ายและเลขที่ใบแจ้งหนี้</translation>
+    </message>
+    <message>
+        <source>Who counted, anything odd</source>
+        <translation>ผู้นับ และสิ่งที่ผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Sync: not set up</source>
+        <translation>ซิงก์: ยังไม่ได้ตั้งค่า</translation>
+    </message>
+    <message>
+        <source>Sync: offline, {pending} waiting</source>
+        <translation>ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ</translation>
+    </message>
+    <message>
+        <source>Sync: syncing, {pending} waiting</source>
+        <translation>ซิงก์: กำลังซิงก์ รอส่ง {pending} รายการ</translation>
+    </message>
+    <message>
+        <source>Sync: up to date</source>
+        <translation>ซิงก์: ข้อมูลล่าสุดแล้ว</translation>
+    </message>
+    <message>
+        <source>Sync: problem: {detail}</source>
+        <translation>ซิงก์: มีปัญหา: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <source>Treatment</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>สินค้า</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>แพ็กเกจ</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>รับเข้า</translation>
+    </message>
+    <message>
+        <source>Count correction</source>
+        <translation>ปรับยอดตามการนับ</translation>
+    </message>
+    <message>
+        <source>Damaged or expired</source>
+        <translation>เสียหายหรือหมดอายุ</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>ขายออก</translation>
+    </message>
+    <message>
+        <source>Returned by a customer</source>
+        <translation>ลูกค้าคืนสินค้า</translation>
+    </message>
+</context>
+<context>
+    <name>con</name>
+    <message>
+        <source>roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>consent</name>
+    <message>
+        <source>Keep treatment records</source>
+        <translation>เก็บประวัติการรักษา</translation>
+    </message>
+    <message>
+        <source>Skin scans and photos (sensitive data)</source>
+        <translation>ผลสแกนผิวและรูปถ่าย (ข้อมูลอ่อนไหว)</translation>
+    </message>
+    <message>
+        <source>Marketing messages</source>
+        <translation>รับข่าวสารและโปรโมชัน</translation>
+    </message>
+    <message>
+        <source>Share profile with other branches</source>
+        <translation>ใช้ข้อมูลร่วมกับสาขาอื่น</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>BN-Aura Desk</source>
+        <translation>BN-Aura Desk</translation>
+    </message>
+    <message>
+        <source>Type the birthday as day/month/year, e.g. 25/12/1990 or 25/12/2533</source>
+        <translation>กรุณาพิมพ์วันเกิดเป็น วัน/เดือน/ปี เช่น 25/12/2533 หรือ 25/12/1990</translation>
+    </message>
+    <message>
+        <source>{text} is not a date on the calendar</source>
+        <translation>{text} ไม่ใช่วันที่ที่มีอยู่จริงในปฏิทิน</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>เกิดข้อผิดพลาด: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not set up yet; run: bnaura init --db {path}</source>
+        <translation>ฐานข้อมูล {path} ยังไม่ได้ตั้งค่า ให้รันคำสั่ง: bnaura init --db {path}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}</source>
+        <translation>ไม่พบฐานข้อมูลที่ {path}</translation>
+    </message>
+    <message>
+        <source>No PIN was set; nothing was changed</source>
+        <translation>ยังไม่ได้ตั้ง PIN จึงไม่มีการเปลี่ยนแปลงใด ๆ</translation>
+    </message>
+    <message>
+        <source>Give the clinic&apos;s name with --clinic NAME</source>
+        <translation>กรุณาระบุชื่อคลินิกด้วย --clinic NAME</translation>
+    </message>
+    <message>
+        <source>A new database needs its first owner: give --owner-name NAME and --owner-pin PIN</source>
+        <translation>ฐานข้อมูลใหม่ต้องมีเจ้าของคลินิกคนแรก: ระบุ --owner-name NAME และ --owner-pin PIN</translation>
+    </message>
+    <message>
+        <source>Give the owner&apos;s PIN with --owner-pin PIN</source>
+        <translation>กรุณาระบุ PIN ของเจ้าของคลินิกด้วย --owner-pin PIN</translation>
+    </message>
+    <message>
+        <source>The demo clinic is not available: {error}</source>
+        <translation>ใช้คลินิกตัวอย่างไม่ได้: {error}</translation>
+    </message>
+    <message>
+        <source>The desktop app cannot start: {error}</source>
+        <translation>เปิดโปรแกรมไม่ได้: {error}</translation>
+    </message>
+    <message>
+        <source>{file} has {bad} bad rows; nothing was imported (fix them, or import the other {good} rows with --skip-bad)</source>
+        <translation>{file} มีแถวที่ไม่ถูกต้อง {bad} แถว จึงยังไม่ได้นำเข้าข้อมูลใด ๆ (แก้ไขแถวเหล่านั้น หรือนำเข้าอีก {good} แถวที่ถูกต้องด้วย --skip-bad)</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name</source>
+        <translation>มีไฟล์ {path} อยู่แล้ว กรุณาเลือกชื่ออื่น</translation>
+    </message>
+    <message>
+        <source>The number of demo customers cannot be negative</source>
+        <translation>จำนวนลูกค้าตัวอย่างติดลบไม่ได้</translation>
+    </message>
+    <message>
+        <source>{path} already has staff; the demo needs a new database</source>
+        <translation>{path} มีพนักงานอยู่แล้ว ข้อมูลตัวอย่างต้องใช้ฐานข้อมูลใหม่</translation>
+    </message>
+    <message>
+        <source>A barcode is 8, 12 or 13 digits (EAN-8, UPC-A or EAN-13)</source>
+        <translation>บาร์โค้ดต้องเป็นตัวเลข 8, 12 หรือ 13 หลัก (EAN-8, UPC-A หรือ EAN-13)</translation>
+    </message>
+    <message>
+        <source>Barcode {code} has a wrong check digit; scan or type it again</source>
+        <translation>บาร์โค้ด {code} มีเลขตรวจสอบไม่ถูกต้อง กรุณาสแกนหรือพิมพ์ใหม่</translation>
+    </message>
+    <message>
+        <source>A name may have at most {limit} characters</source>
+        <translation>ชื่อยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Enter the price in baht</source>
+        <translation>กรุณาใส่ราคาเป็นบาท</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>ราคาติดลบไม่ได้</translation>
+    </message>
+    <message>
+        <source>A price may be at most {limit}; please check it</source>
+        <translation>ราคาต้องไม่เกิน {limit} กรุณาตรวจสอบอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Enter how many minutes the treatment takes</source>
+        <translation>กรุณาใส่ระยะเวลาของทรีตเมนต์เป็นนาที</translation>
+    </message>
+    <message>
+        <source>A treatment takes {low} to {high} minutes</source>
+        <translation>ทรีตเมนต์ใช้เวลาได้ {low} ถึง {high} นาที</translation>
+    </message>
+    <message>
+        <source>Protocol step {number} is empty; fill it in or remove it</source>
+        <translation>ขั้นตอนที่ {number} ยังว่างอยู่ กรุณากรอกหรือลบออก</translation>
+    </message>
+    <message>
+        <source>Protocol step {number} is longer than {limit} characters</source>
+        <translation>ขั้นตอนที่ {number} ยาวเกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>A protocol may have at most {limit} steps</source>
+        <translation>โปรโตคอลมีได้ไม่เกิน {limit} ขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Enter the product&apos;s SKU</source>
+        <translation>กรุณาใส่รหัสสินค้า (SKU)</translation>
+    </message>
+    <message>
+        <source>A SKU may have at most {limit} characters</source>
+        <translation>รหัสสินค้า (SKU) ยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Choose the treatment this package contains</source>
+        <translation>กรุณาเลือกทรีตเมนต์ของแพ็กเกจนี้</translation>
+    </message>
+    <message>
+        <source>A package has {low} to {high} sessions</source>
+        <translation>แพ็กเกจมีได้ {low} ถึง {high} ครั้ง</translation>
+    </message>
+    <message>
+        <source>Unknown kind of catalog item: {kind}</source>
+        <translation>ไม่รู้จักประเภทรายการ: {kind}</translation>
+    </message>
+    <message>
+        <source>Enter the item&apos;s name in Thai</source>
+        <translation>กรุณาใส่ชื่อรายการเป็นภาษาไทย</translation>
+    </message>
+    <message>
+        <source>Unknown reason for a stock movement: {reason}</source>
+        <translation>ไม่รู้จักเหตุผลของการปรับสต็อก: {reason}</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of pieces other than zero</source>
+        <translation>กรุณาใส่จำนวนชิ้นเป็นจำนวนเต็มที่ไม่ใช่ศูนย์</translation>
+    </message>
+    <message>
+        <source>Received or returned stock must be a positive number</source>
+        <translation>จำนวนที่รับเข้าหรือรับคืนต้องเป็นจำนวนบวก</translation>
+    </message>
+    <message>
+        <source>Damaged or sold stock must be a negative number</source>
+        <translation>จำนวนที่เสียหายหรือขายออกต้องเป็นจำนวนลบ</translation>
+    </message>
+    <message>
+        <source>Only {stock} in stock; cannot take out {wanted}</source>
+        <translation>มีสต็อกเพียง {stock} ชิ้น นำออก {wanted} ชิ้นไม่ได้</translation>
+    </message>
+    <message>
+        <source>Enter the number of pieces counted (0 or more)</source>
+        <translation>กรุณาใส่จำนวนชิ้นที่นับได้ (0 ขึ้นไป)</translation>
+    </message>
+    <message>
+        <source>A note may have at most {limit} characters</source>
+        <translation>หมายเหตุยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name in Thai or in English</source>
+        <translation>กรุณาใส่ชื่อลูกค้าเป็นภาษาไทยหรือภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>{email} is not an email address</source>
+        <translation>{email} ไม่ใช่อีเมลที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>A LINE ID has 4 to 20 letters, digits, dots, dashes or underscores</source>
+        <translation>LINE ID ต้องยาว 4 ถึง 20 ตัว ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข จุด ขีด หรือขีดล่าง</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future</source>
+        <translation>วันเกิดต้องไม่เป็นวันในอนาคต</translation>
+    </message>
+    <message>
+        <source>Please check the birthday year</source>
+        <translation>กรุณาตรวจสอบปีเกิดอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Quiet hours need both a start and an end</source>
+        <translation>ช่วงเวลางดติดต่อต้องมีทั้งเวลาเริ่มและเวลาสิ้นสุด</translation>
+    </message>
+    <message>
+        <source>Skin notes may have at most {limit} characters</source>
+        <translation>บันทึกสภาพผิวยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Malformed clock value: {value}</source>
+        <translation>ค่าเวลาของระบบไม่ถูกต้อง: {value}</translation>
+    </message>
+    <message>
+        <source>{text} is not an amount in baht (e.g. 1,500.00)</source>
+        <translation>{text} ไม่ใช่จำนวนเงินบาท (เช่น 1,500.00)</translation>
+    </message>
+    <message>
+        <source>Phone number is required</source>
+        <translation>กรุณาใส่เบอร์โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>Phone number may contain only digits, spaces and dashes</source>
+        <translation>เบอร์โทรศัพท์ใส่ได้เฉพาะตัวเลข ช่องว่าง และขีด</translation>
+    </message>
+    <message>
+        <source>{phone} is not a Thai mobile number (10 digits starting 06, 08 or 09)</source>
+        <translation>{phone} ไม่ใช่เบอร์มือถือไทย (10 หลัก ขึ้นต้นด้วย 06, 08 หรือ 09)</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 6 digits</source>
+        <translation>PIN ต้องเป็นตัวเลข 4 ถึง 6 หลัก</translation>
+    </message>
+    <message>
+        <source>This PIN is too easy to guess; choose another</source>
+        <translation>PIN นี้เดาง่ายเกินไป กรุณาตั้ง PIN อื่น</translation>
+    </message>
+    <message>
+        <source>A referral code has 10 letters and digits, e.g. {example}</source>
+        <translation>รหัสแนะนำเพื่อนมี 10 ตัว เป็นตัวอักษรและตัวเลข เช่น {example}</translation>
+    </message>
+    <message>
+        <source>Referral code {code} has a typo; please check it again</source>
+        <translation>รหัสแนะนำเพื่อน {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>This catalog item no longer exists</source>
+        <translation>ไม่พบรายการนี้ในแคตตาล็อกแล้ว</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already used by {name}</source>
+        <translation>รหัสสินค้า (SKU) {sku} ใช้กับ {name} อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Barcode {code} is already used by {name}</source>
+        <translation>บาร์โค้ด {code} ใช้กับ {name} อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>A package must contain a treatment that is on sale</source>
+        <translation>แพ็กเกจต้องมีทรีตเมนต์ที่ยังเปิดขายอยู่</translation>
+    </message>
+    <message>
+        <source>A catalog item&apos;s kind cannot change; add a new item instead</source>
+        <translation>เปลี่ยนประเภทของรายการไม่ได้ กรุณาเพิ่มเป็นรายการใหม่แทน</translation>
+    </message>
+    <message>
+        <source>Only products have stock; {name} is not a product</source>
+        <translation>เฉพาะสินค้าเท่านั้นที่มีสต็อก {name} ไม่ใช่สินค้า</translation>
+    </message>
+    <message>
+        <source>You may not {action}; ask a manager to authorise it</source>
+        <translation>คุณไม่มีสิทธิ์{action} กรุณาให้ผู้จัดการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation>บรรทัด {line}: {message}</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 (it looks like Thai Windows-874/TIS-620); in Excel use Save As → CSV UTF-8</source>
+        <translation>{file} ไม่ใช่ UTF-8 (ดูเหมือนเป็นภาษาไทยแบบ Windows-874/TIS-620) ใน Excel ให้ใช้ บันทึกเป็น → CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8; in Excel use Save As → CSV UTF-8</source>
+        <translation>{file} ไม่ใช่ UTF-8 ใน Excel ให้ใช้ บันทึกเป็น → CSV UTF-8</translation>
+    </message>
+    <message>
+        <source>{value} in {column} is not yes or no</source>
+        <translation>{value} ในคอลัมน์ {column} ไม่ใช่ yes หรือ no</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; write it as yyyy-mm-dd</source>
+        <translation>{value} ไม่ใช่วันที่ กรุณาเขียนเป็น yyyy-mm-dd (ปี ค.ศ.)</translation>
+    </message>
+    <message>
+        <source>{value} in {column} is not a time of day; write it as hh:mm</source>
+        <translation>{value} ในคอลัมน์ {column} ไม่ใช่เวลา กรุณาเขียนเป็น hh:mm</translation>
+    </message>
+    <message>
+        <source>{value} is not a gender (female, male, other or unspecified)</source>
+        <translation>{value} ไม่ใช่ค่าเพศที่รองรับ (female, male, other หรือ unspecified)</translation>
+    </message>
+    <message>
+        <source>{value} is not a contact channel (sms, line, email, in_app or call)</source>
+        <translation>{value} ไม่ใช่ช่องทางติดต่อที่รองรับ (sms, line, email, in_app หรือ call)</translation>
+    </message>
+    <message>
+        <source>{file} has unknown columns: {columns}; the columns are: {known}</source>
+        <translation>{file} มีคอลัมน์ที่ไม่รู้จัก: {columns} คอลัมน์ที่ใช้ได้คือ: {known}</translation>
+    </message>
+    <message>
+        <source>{file} has the column {column} twice</source>
+        <translation>{file} มีคอลัมน์ {column} ซ้ำสองครั้ง</translation>
+    </message>
+    <message>
+        <source>{file} needs a phone column and a name_th or name_en column</source>
+        <translation>{file} ต้องมีคอลัมน์ phone และคอลัมน์ name_th หรือ name_en</translation>
+    </message>
+    <message>
+        <source>This customer was deleted; remove the row or clear deleted_at</source>
+        <translation>ลูกค้ารายนี้ถูกลบแล้ว กรุณาลบแถวนี้ออกหรือล้างค่า deleted_at</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} ไม่มีข้อมูล</translation>
+    </message>
+    <message>
+        <source>This row has {count} values but the header has {columns} columns</source>
+        <translation>แถวนี้มี {count} ค่า แต่หัวตารางมี {columns} คอลัมน์</translation>
+    </message>
+    <message>
+        <source>{value} is in a column without a name</source>
+        <translation>{value} อยู่ในคอลัมน์ที่ไม่มีชื่อ</translation>
+    </message>
+    <message>
+        <source>{file} line {line} cannot be read as CSV: {error}</source>
+        <translation>อ่าน {file} บรรทัดที่ {line} เป็น CSV ไม่ได้: {error}</translation>
+    </message>
+    <message>
+        <source>{phone} is also on line {lines}</source>
+        <translation>เบอร์ {phone} ซ้ำกับบรรทัดที่ {lines}</translation>
+    </message>
+    <message>
+        <source>{phone} already belongs to {name}</source>
+        <translation>เบอร์ {phone} มีอยู่แล้ว เป็นของ {name}</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists</source>
+        <translation>ไม่พบลูกค้ารายนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Unknown consent purpose {purpose}</source>
+        <translation>ไม่รู้จักวัตถุประสงค์การให้ความยินยอม {purpose}</translation>
+    </message>
+    <message>
+        <source>Enter the staff member&apos;s name</source>
+        <translation>กรุณาใส่ชื่อพนักงาน</translation>
+    </message>
+    <message>
+        <source>This staff member no longer exists</source>
+        <translation>ไม่พบพนักงานคนนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>Only an owner may give the owner role</source>
+        <translation>เฉพาะเจ้าของคลินิกเท่านั้นที่ให้บทบาทเจ้าของคลินิกได้</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself</source>
+        <translation>คุณปิดการใช้งานบัญชีของตัวเองไม่ได้</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: {name} is locked for {minutes} more minutes</source>
+        <translation>ใส่ PIN ผิดหลายครั้งเกินไป บัญชีของ {name} ถูกล็อกไว้อีก {minutes} นาที</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active</source>
+        <translation>บัญชีของ {name} ถูกปิดการใช้งานแล้ว</translation>
+    </message>
+    <message>
+        <source>Wrong PIN; {left} tries left before the account is locked</source>
+        <translation>PIN ไม่ถูกต้อง เหลืออีก {left} ครั้งก่อนบัญชีถูกล็อก</translation>
+    </message>
+    <message>
+        <source>{name} may not authorise: {action}</source>
+        <translation>{name} ไม่มีสิทธิ์อนุมัติการ{action}</translation>
+    </message>
+    <message>
+        <source>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</source>
+        <translation>กำหนดให้ใส่ PIN ผิดได้ 3 ถึง 20 ครั้ง และล็อกได้ 1 ถึง 1440 นาที</translation>
+    </message>
+    <message>
+        <source>{path} is not a BN-Aura database (not an SQLite file)</source>
+        <translation>{path} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in another BN-Aura program (process {pid}); close it first</source>
+        <translation>ฐานข้อมูล {path} เปิดอยู่ในโปรแกรม BN-Aura อีกตัวหนึ่ง (โปรเซส {pid}) กรุณาปิดโปรแกรมนั้นก่อน</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of BN-Aura Desk (schema {revision}); please update this terminal</source>
+        <translation>ฐานข้อมูลนี้มาจาก BN-Aura Desk รุ่นที่ใหม่กว่า (สคีมา {revision}) กรุณาอัปเดตโปรแกรมในเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}</source>
+        <translation>ฐานข้อมูลเป็นรุ่น {revision} แต่โปรแกรมนี้ต้องการรุ่น {head} ให้รันคำสั่ง: bnaura init --db {path}</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>view customers</source>
+        <translation>ดูข้อมูลลูกค้า</translation>
+    </message>
+    <message>
+        <source>register and edit customers</source>
+        <translation>ลงทะเบียนและแก้ไขข้อมูลลูกค้า</translation>
+    </message>
+    <message>
+        <source>check customers in</source>
+        <translation>เช็กอินลูกค้า</translation>
+    </message>
+    <message>
+        <source>delete customers</source>
+        <translation>ลบข้อมูลลูกค้า</translation>
+    </message>
+    <message>
+        <source>import and export customers</source>
+        <translation>นำเข้าและส่งออกข้อมูลลูกค้า</translation>
+    </message>
+    <message>
+        <source>manage the catalog</source>
+        <translation>จัดการรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>adjust stock</source>
+        <translation>ปรับยอดสต็อก</translation>
+    </message>
+    <message>
+        <source>manage staff</source>
+        <translation>จัดการพนักงาน</translation>
+    </message>
+    <message>
+        <source>sell</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>refund a sale</source>
+        <translation>คืนเงินรายการขาย</translation>
+    </message>
+    <message>
+        <source>void a sale</source>
+        <translation>ยกเลิกรายการขาย</translation>
+    </message>
+    <message>
+        <source>change clinic settings</source>
+        <translation>เปลี่ยนการตั้งค่าคลินิก</translation>
+    </message>
+    <message>
+        <source>view the audit log</source>
+        <translation>ดูประวัติการใช้งานระบบ</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Front desk</source>
+        <translation>พนักงานหน้าร้าน</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>พนักงานขาย</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>บิวตี้เทอราปิสต์</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>ผู้จัดการ</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>เจ้าของคลินิก</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,277 @@
+#!/usr/bin/env python3
+"""Fill the Thai translations of the shell and of bnaura_desk's messages.
+
+    python scripts/fill_translations.py [--force]
+
+Fills every untranslated message of ``resources/i18n/bnaura_th.ts`` found in
+``THAI`` below (``--force`` also replaces finished ones), then compiles the
+``.qm`` files. Run ``python -m ui.i18n update`` first when strings changed in
+the code; lupdate keeps translations already in the ``.ts``, so this table
+only seeds new ones. Other screens can keep their own table the same way,
+or pass a JSON file to ``python -m ui.i18n fill``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ui.i18n import ensure_compiled, fill_ts, ts_path, unfinished
+
+THAI: dict[str, dict[str, str]] = {
+    "roles": {
+        "Front desk": "พนักงานหน้าร้าน",
+        "Sales": "พนักงานขาย",
+        "Beautician": "บิวตี้เทอราปิสต์",
+        "Manager": "ผู้จัดการ",
+        "Owner": "เจ้าของคลินิก",
+    },
+    # Used inside sentences: "คุณไม่มีสิทธิ์{action}", "อนุมัติการ{action}".
+    "permissions": {
+        "view customers": "ดูข้อมูลลูกค้า",
+        "register and edit customers": "ลงทะเบียนและแก้ไขข้อมูลลูกค้า",
+        "check customers in": "เช็กอินลูกค้า",
+        "delete customers": "ลบข้อมูลลูกค้า",
+        "import and export customers": "นำเข้าและส่งออกข้อมูลลูกค้า",
+        "manage the catalog": "จัดการรายการสินค้าและบริการ",
+        "adjust stock": "ปรับยอดสต็อก",
+        "manage staff": "จัดการพนักงาน",
+        "sell": "ขาย",
+        "refund a sale": "คืนเงินรายการขาย",
+        "void a sale": "ยกเลิกรายการขาย",
+        "change clinic settings": "เปลี่ยนการตั้งค่าคลินิก",
+        "view the audit log": "ดูประวัติการใช้งานระบบ",
+    },
+    "consent": {
+        "Keep treatment records": "เก็บประวัติการรักษา",
+        "Skin scans and photos (sensitive data)": "ผลสแกนผิวและรูปถ่าย (ข้อมูลอ่อนไหว)",
+        "Marketing messages": "รับข่าวสารและโปรโมชัน",
+        "Share profile with other branches": "ใช้ข้อมูลร่วมกับสาขาอื่น",
+    },
+    "catalog": {
+        "Treatment": "ทรีตเมนต์",
+        "Product": "สินค้า",
+        "Package": "แพ็กเกจ",
+        "Received": "รับเข้า",
+        "Count correction": "ปรับยอดตามการนับ",
+        "Damaged or expired": "เสียหายหรือหมดอายุ",
+        "Sold": "ขายออก",
+        "Returned by a customer": "ลูกค้าคืนสินค้า",
+    },
+    "errors": {
+        "BN-Aura Desk": "BN-Aura Desk",
+        "Something went wrong: {error}": "เกิดข้อผิดพลาด: {error}",
+        # staff and PINs
+        "Enter the staff member's name": "กรุณาใส่ชื่อพนักงาน",
+        "A name may have at most {limit} characters": "ชื่อยาวได้ไม่เกิน {limit} ตัวอักษร",
+        "This staff member no longer exists": "ไม่พบพนักงานคนนี้แล้ว",
+        "Only an owner may give the owner role": "เฉพาะเจ้าของคลินิกเท่านั้นที่ให้บทบาทเจ้าของคลินิกได้",
+        "You cannot deactivate yourself": "คุณปิดการใช้งานบัญชีของตัวเองไม่ได้",
+        "Too many wrong PINs: {name} is locked for {minutes} more minutes":
+            "ใส่ PIN ผิดหลายครั้งเกินไป บัญชีของ {name} ถูกล็อกไว้อีก {minutes} นาที",
+        "{name} is no longer active": "บัญชีของ {name} ถูกปิดการใช้งานแล้ว",
+        "Wrong PIN; {left} tries left before the account is locked":
+            "PIN ไม่ถูกต้อง เหลืออีก {left} ครั้งก่อนบัญชีถูกล็อก",
+        "{name} may not authorise: {action}": "{name} ไม่มีสิทธิ์อนุมัติการ{action}",
+        "Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes":
+            "กำหนดให้ใส่ PIN ผิดได้ 3 ถึง 20 ครั้ง และล็อกได้ 1 ถึง 1440 นาที",
+        "A PIN is 4 to 6 digits": "PIN ต้องเป็นตัวเลข 4 ถึง 6 หลัก",
+        "This PIN is too easy to guess; choose another": "PIN นี้เดาง่ายเกินไป กรุณาตั้ง PIN อื่น",
+        "You may not {action}; ask a manager to authorise it": "คุณไม่มีสิทธิ์{action} กรุณาให้ผู้จัดการอนุมัติ",
+        "No PIN was set; nothing was changed": "ยังไม่ได้ตั้ง PIN จึงไม่มีการเปลี่ยนแปลงใด ๆ",
+        # database and command line
+        "{path} is not set up yet; run: bnaura init --db {path}":
+            "ฐานข้อมูล {path} ยังไม่ได้ตั้งค่า ให้รันคำสั่ง: bnaura init --db {path}",
+        "The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}":
+            "ฐานข้อมูลเป็นรุ่น {revision} แต่โปรแกรมนี้ต้องการรุ่น {head} ให้รันคำสั่ง: bnaura init --db {path}",
+        "{path} is not a BN-Aura database (not an SQLite file)":
+            "{path} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)",
+        "The database {path} is open in another BN-Aura program (process {pid}); close it first":
+            "ฐานข้อมูล {path} เปิดอยู่ในโปรแกรม BN-Aura อีกตัวหนึ่ง (โปรเซส {pid}) กรุณาปิดโปรแกรมนั้นก่อน",
+        "There is no database at {path}": "ไม่พบฐานข้อมูลที่ {path}",
+        "This database was written by a newer version of BN-Aura Desk (schema {revision}); "
+        "please update this terminal":
+            "ฐานข้อมูลนี้มาจาก BN-Aura Desk รุ่นที่ใหม่กว่า (สคีมา {revision}) กรุณาอัปเดตโปรแกรมในเครื่องนี้",
+        "Malformed clock value: {value}": "ค่าเวลาของระบบไม่ถูกต้อง: {value}",
+        "Give the clinic's name with --clinic NAME": "กรุณาระบุชื่อคลินิกด้วย --clinic NAME",
+        "A new database needs its first owner: give --owner-name NAME and --owner-pin PIN":
+            "ฐานข้อมูลใหม่ต้องมีเจ้าของคลินิกคนแรก: ระบุ --owner-name NAME และ --owner-pin PIN",
+        "Give the owner's PIN with --owner-pin PIN": "กรุณาระบุ PIN ของเจ้าของคลินิกด้วย --owner-pin PIN",
+        "The demo clinic is not available: {error}": "ใช้คลินิกตัวอย่างไม่ได้: {error}",
+        "The desktop app cannot start: {error}": "เปิดโปรแกรมไม่ได้: {error}",
+        "{path} already exists; choose another name": "มีไฟล์ {path} อยู่แล้ว กรุณาเลือกชื่ออื่น",
+        "The number of demo customers cannot be negative": "จำนวนลูกค้าตัวอย่างติดลบไม่ได้",
+        "{path} already has staff; the demo needs a new database":
+            "{path} มีพนักงานอยู่แล้ว ข้อมูลตัวอย่างต้องใช้ฐานข้อมูลใหม่",
+        # customers
+        "This customer no longer exists": "ไม่พบลูกค้ารายนี้แล้ว",
+        "{phone} already belongs to {name}": "เบอร์ {phone} มีอยู่แล้ว เป็นของ {name}",
+        "Unknown consent purpose {purpose}": "ไม่รู้จักวัตถุประสงค์การให้ความยินยอม {purpose}",
+        "Enter the customer's name in Thai or in English": "กรุณาใส่ชื่อลูกค้าเป็นภาษาไทยหรือภาษาอังกฤษ",
+        "{email} is not an email address": "{email} ไม่ใช่อีเมลที่ถูกต้อง",
+        "A LINE ID has 4 to 20 letters, digits, dots, dashes or underscores":
+            "LINE ID ต้องยาว 4 ถึง 20 ตัว ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข จุด ขีด หรือขีดล่าง",
+        "The birthday cannot be in the future": "วันเกิดต้องไม่เป็นวันในอนาคต",
+        "Please check the birthday year": "กรุณาตรวจสอบปีเกิดอีกครั้ง",
+        "Quiet hours need both a start and an end": "ช่วงเวลางดติดต่อต้องมีทั้งเวลาเริ่มและเวลาสิ้นสุด",
+        "Skin notes may have at most {limit} characters": "บันทึกสภาพผิวยาวได้ไม่เกิน {limit} ตัวอักษร",
+        "Type the birthday as day/month/year, e.g. 25/12/1990 or 25/12/2533":
+            "กรุณาพิมพ์วันเกิดเป็น วัน/เดือน/ปี เช่น 25/12/2533 หรือ 25/12/1990",
+        "{text} is not a date on the calendar": "{text} ไม่ใช่วันที่ที่มีอยู่จริงในปฏิทิน",
+        "Phone number is required": "กรุณาใส่เบอร์โทรศัพท์",
+        "Phone number may contain only digits, spaces and dashes": "เบอร์โทรศัพท์ใส่ได้เฉพาะตัวเลข ช่องว่าง และขีด",
+        "{phone} is not a Thai mobile number (10 digits starting 06, 08 or 09)":
+            "{phone} ไม่ใช่เบอร์มือถือไทย (10 หลัก ขึ้นต้นด้วย 06, 08 หรือ 09)",
+        "A referral code has 10 letters and digits, e.g. {example}":
+            "รหัสแนะนำเพื่อนมี 10 ตัว เป็นตัวอักษรและตัวเลข เช่น {example}",
+        "Referral code {code} has a typo; please check it again":
+            "รหัสแนะนำเพื่อน {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง",
+        # customer import (CSV)
+        "{file} has {bad} bad rows; nothing was imported (fix them, or import the other {good} rows "
+        "with --skip-bad)":
+            "{file} มีแถวที่ไม่ถูกต้อง {bad} แถว จึงยังไม่ได้นำเข้าข้อมูลใด ๆ "
+            "(แก้ไขแถวเหล่านั้น หรือนำเข้าอีก {good} แถวที่ถูกต้องด้วย --skip-bad)",
+        "line {line}: {message}": "บรรทัด {line}: {message}",
+        "{file} is not UTF-8 (it looks like Thai Windows-874/TIS-620); in Excel use Save As → CSV UTF-8":
+            "{file} ไม่ใช่ UTF-8 (ดูเหมือนเป็นภาษาไทยแบบ Windows-874/TIS-620) "
+            "ใน Excel ให้ใช้ บันทึกเป็น → CSV UTF-8",
+        "{file} is not UTF-8; in Excel use Save As → CSV UTF-8":
+            "{file} ไม่ใช่ UTF-8 ใน Excel ให้ใช้ บันทึกเป็น → CSV UTF-8",
+        "{value} in {column} is not yes or no": "{value} ในคอลัมน์ {column} ไม่ใช่ yes หรือ no",
+        "{value} is not a date; write it as yyyy-mm-dd": "{value} ไม่ใช่วันที่ กรุณาเขียนเป็น yyyy-mm-dd (ปี ค.ศ.)",
+        "{value} in {column} is not a time of day; write it as hh:mm":
+            "{value} ในคอลัมน์ {column} ไม่ใช่เวลา กรุณาเขียนเป็น hh:mm",
+        "{value} is not a gender (female, male, other or unspecified)":
+            "{value} ไม่ใช่ค่าเพศที่รองรับ (female, male, other หรือ unspecified)",
+        "{value} is not a contact channel (sms, line, email, in_app or call)":
+            "{value} ไม่ใช่ช่องทางติดต่อที่รองรับ (sms, line, email, in_app หรือ call)",
+        "{file} has unknown columns: {columns}; the columns are: {known}":
+            "{file} มีคอลัมน์ที่ไม่รู้จัก: {columns} คอลัมน์ที่ใช้ได้คือ: {known}",
+        "{file} has the column {column} twice": "{file} มีคอลัมน์ {column} ซ้ำสองครั้ง",
+        "{file} needs a phone column and a name_th or name_en column":
+            "{file} ต้องมีคอลัมน์ phone และคอลัมน์ name_th หรือ name_en",
+        "This customer was deleted; remove the row or clear deleted_at":
+            "ลูกค้ารายนี้ถูกลบแล้ว กรุณาลบแถวนี้ออกหรือล้างค่า deleted_at",
+        "{file} is empty": "{file} ไม่มีข้อมูล",
+        "This row has {count} values but the header has {columns} columns":
+            "แถวนี้มี {count} ค่า แต่หัวตารางมี {columns} คอลัมน์",
+        "{value} is in a column without a name": "{value} อยู่ในคอลัมน์ที่ไม่มีชื่อ",
+        "{file} line {line} cannot be read as CSV: {error}": "อ่าน {file} บรรทัดที่ {line} เป็น CSV ไม่ได้: {error}",
+        "{phone} is also on line {lines}": "เบอร์ {phone} ซ้ำกับบรรทัดที่ {lines}",
+        # catalog
+        "This catalog item no longer exists": "ไม่พบรายการนี้ในแคตตาล็อกแล้ว",
+        "SKU {sku} is already used by {name}": "รหัสสินค้า (SKU) {sku} ใช้กับ {name} อยู่แล้ว",
+        "Barcode {code} is already used by {name}": "บาร์โค้ด {code} ใช้กับ {name} อยู่แล้ว",
+        "A package must contain a treatment that is on sale": "แพ็กเกจต้องมีทรีตเมนต์ที่ยังเปิดขายอยู่",
+        "A catalog item's kind cannot change; add a new item instead":
+            "เปลี่ยนประเภทของรายการไม่ได้ กรุณาเพิ่มเป็นรายการใหม่แทน",
+        "Only products have stock; {name} is not a product": "เฉพาะสินค้าเท่านั้นที่มีสต็อก {name} ไม่ใช่สินค้า",
+        "A barcode is 8, 12 or 13 digits (EAN-8, UPC-A or EAN-13)":
+            "บาร์โค้ดต้องเป็นตัวเลข 8, 12 หรือ 13 หลัก (EAN-8, UPC-A หรือ EAN-13)",
+        "Barcode {code} has a wrong check digit; scan or type it again":
+            "บาร์โค้ด {code} มีเลขตรวจสอบไม่ถูกต้อง กรุณาสแกนหรือพิมพ์ใหม่",
+        "Enter the price in baht": "กรุณาใส่ราคาเป็นบาท",
+        "A price cannot be negative": "ราคาติดลบไม่ได้",
+        "A price may be at most {limit}; please check it": "ราคาต้องไม่เกิน {limit} กรุณาตรวจสอบอีกครั้ง",
+        "{text} is not an amount in baht (e.g. 1,500.00)": "{text} ไม่ใช่จำนวนเงินบาท (เช่น 1,500.00)",
+        "Enter how many minutes the treatment takes": "กรุณาใส่ระยะเวลาของทรีตเมนต์เป็นนาที",
+        "A treatment takes {low} to {high} minutes": "ทรีตเมนต์ใช้เวลาได้ {low} ถึง {high} นาที",
+        "Protocol step {number} is empty; fill it in or remove it": "ขั้นตอนที่ {number} ยังว่างอยู่ กรุณากรอกหรือลบออก",
+        "Protocol step {number} is longer than {limit} characters": "ขั้นตอนที่ {number} ยาวเกิน {limit} ตัวอักษร",
+        "A protocol may have at most {limit} steps": "โปรโตคอลมีได้ไม่เกิน {limit} ขั้นตอน",
+        "Enter the product's SKU": "กรุณาใส่รหัสสินค้า (SKU)",
+        "A SKU may have at most {limit} characters": "รหัสสินค้า (SKU) ยาวได้ไม่เกิน {limit} ตัวอักษร",
+        "Choose the treatment this package contains": "กรุณาเลือกทรีตเมนต์ของแพ็กเกจนี้",
+        "A package has {low} to {high} sessions": "แพ็กเกจมีได้ {low} ถึง {high} ครั้ง",
+        "Unknown kind of catalog item: {kind}": "ไม่รู้จักประเภทรายการ: {kind}",
+        "Enter the item's name in Thai": "กรุณาใส่ชื่อรายการเป็นภาษาไทย",
+        "Unknown reason for a stock movement: {reason}": "ไม่รู้จักเหตุผลของการปรับสต็อก: {reason}",
+        "Enter a whole number of pieces other than zero": "กรุณาใส่จำนวนชิ้นเป็นจำนวนเต็มที่ไม่ใช่ศูนย์",
+        "Received or returned stock must be a positive number": "จำนวนที่รับเข้าหรือรับคืนต้องเป็นจำนวนบวก",
+        "Damaged or sold stock must be a negative number": "จำนวนที่เสียหายหรือขายออกต้องเป็นจำนวนลบ",
+        "Only {stock} in stock; cannot take out {wanted}": "มีสต็อกเพียง {stock} ชิ้น นำออก {wanted} ชิ้นไม่ได้",
+        "Enter the number of pieces counted (0 or more)": "กรุณาใส่จำนวนชิ้นที่นับได้ (0 ขึ้นไป)",
+        "A note may have at most {limit} characters": "หมายเหตุยาวได้ไม่เกิน {limit} ตัวอักษร",
+    },
+    # ---- the shell
+    "Navigation": {
+        "Customers": "ลูกค้า",
+        "Catalog": "สินค้าและบริการ",
+    },
+    "MainWindow": {
+        "BN-Aura Desk": "BN-Aura Desk",
+        "Switch user": "เปลี่ยนผู้ใช้",
+        "Switch user (Ctrl+L)": "เปลี่ยนผู้ใช้ (Ctrl+L)",
+        "Quit": "ออกจากโปรแกรม",
+        "File": "ไฟล์",
+        "Language": "ภาษา",
+    },
+    "LoginScreen": {
+        "Who is at the counter? Choose your name and type your PIN.":
+            "ใครกำลังใช้งานเครื่องนี้ เลือกชื่อของคุณแล้วใส่ PIN",
+        "No staff on this terminal yet. The clinic owner adds staff with the bnaura command.":
+            "ยังไม่มีพนักงานในเครื่องนี้ เจ้าของคลินิกเพิ่มพนักงานได้ด้วยคำสั่ง bnaura",
+        "Choose your name": "เลือกชื่อของคุณ",
+        "Choose your name first": "เลือกชื่อของคุณก่อน",
+        "PIN for {name}": "PIN ของ {name}",
+        "Type your PIN": "ใส่ PIN ของคุณ",
+    },
+    "StaffTile": {"Locked until {time}": "ล็อกถึง {time} น."},
+    "PinField": {"PIN": "PIN"},
+    "PinPad": {"Delete": "ลบ", "Enter": "ตกลง"},
+    "DeskStatusBar": {
+        "Not signed in": "ยังไม่ได้เข้าสู่ระบบ",
+        "Signed in: {name} ({role})": "ผู้ใช้: {name} ({role})",
+    },
+    "SyncIndicator": {
+        "Sync: not set up": "ซิงก์: ยังไม่ได้ตั้งค่า",
+        "Sync: offline, {pending} waiting": "ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ",
+        "Sync: syncing, {pending} waiting": "ซิงก์: กำลังซิงก์ รอส่ง {pending} รายการ",
+        "Sync: up to date": "ซิงก์: ข้อมูลล่าสุดแล้ว",
+        "Sync: problem: {detail}": "ซิงก์: มีปัญหา: {detail}",
+    },
+    "OverrideDialog": {
+        "Manager approval": "การอนุมัติของผู้จัดการ",
+        "A manager's approval is needed": "ต้องให้ผู้จัดการอนุมัติ",
+        "{user} may not {action} alone. A manager chooses their name and types their PIN to approve this once.":
+            "{user} ไม่มีสิทธิ์{action}ด้วยตนเอง ให้ผู้จัดการเลือกชื่อของตนและใส่ PIN เพื่ออนุมัติครั้งนี้",
+        "Choose the manager who approves": "เลือกผู้จัดการที่จะอนุมัติ",
+        "Type the manager's PIN": "ใส่ PIN ของผู้จัดการ",
+        "No manager on this terminal may approve this.": "ไม่มีผู้จัดการในเครื่องนี้ที่อนุมัติรายการนี้ได้",
+        "Approve": "อนุมัติ",
+        "Cancel": "ยกเลิก",
+    },
+    "PlaceholderScreen": {
+        "The {screen} screen is coming soon.": "หน้าจอ{screen}จะพร้อมใช้งานเร็ว ๆ นี้",
+        "The {screen} screen could not open. Please tell the clinic's IT support.":
+            "เปิดหน้าจอ{screen}ไม่ได้ กรุณาแจ้งฝ่ายไอทีของคลินิก",
+    },
+    # Qt's own buttons (QMessageBox, QDialogButtonBox); see ui.i18n.QT_STANDARD_TEXTS.
+    "QPlatformTheme": {
+        "OK": "ตกลง", "Cancel": "ยกเลิก", "Close": "ปิด", "Yes": "ใช่", "No": "ไม่ใช่",
+        "Save": "บันทึก", "Discard": "ไม่บันทึก", "&Yes": "ใช่", "&No": "ไม่ใช่",
+    },
+    "QGnomeTheme": {"&OK": "ตกลง", "&Cancel": "ยกเลิก", "&Save": "บันทึก", "&Close": "ปิด"},
+}
+
+
+def table() -> dict[tuple[str, str], str]:
+    """Return THAI as ``(context, source) -> translation``."""
+    return {(ctx, src): text for ctx, messages in THAI.items() for src, text in messages.items()}
+
+
+def main(argv: list[str]) -> int:
+    ts = ts_path("th")
+    filled = fill_ts(ts, table(), force="--force" in argv)
+    ensure_compiled()
+    left = unfinished(ts)
+    print(f"filled {filled} Thai messages; {len(left)} still untranslated")
+    for context, source in left:
+        print(f"  {context}: {source}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,110 @@
+"""Shell pieces: the bundled font, Buddhist-era dates, the sync indicator, screen plug-in, start-up."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+from PySide6.QtWidgets import QLabel
+
+from tests.ui.conftest import Shell
+from ui import app as ui_app
+from ui.fonts import FAMILY, load_fonts
+from ui.main_window import PlaceholderScreen, _screen_factory
+from ui.status import SyncIndicator, SyncState
+from ui.widgets import format_date, format_datetime, format_time
+from ui.widgets.dates import THAI_MONTHS_SHORT
+
+
+def test_sarabun_is_loaded_and_is_the_application_font(desk_app) -> None:
+    assert "Sarabun" in load_fonts()
+    assert "Sarabun" in QFontDatabase.families()
+    assert QGuiApplication.font().family() == FAMILY
+    label = QLabel("สวัสดีค่ะ ลูกค้า")
+    assert QFontInfo(label.font()).family() == "Sarabun"  # really resolved, not a fallback
+    assert QFontDatabase.styles("Sarabun")  # regular and bold weights are there
+
+
+def test_format_date_in_buddhist_era_and_english() -> None:
+    d = date(2026, 11, 23)
+    assert format_date(d, "th") == "23 พ.ย. 2569"
+    assert format_date(d, "th", long=True) == "23 พฤศจิกายน 2569"
+    assert format_date(d, "en") == "23 Nov 2026"
+    assert format_date(d, "en", long=True) == "23 November 2026"
+    assert format_date(date(2024, 2, 29), "th") == "29 ก.พ. 2567"
+
+
+def test_times_are_shown_in_bangkok() -> None:
+    late = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)  # already New Year's Day in Bangkok
+    assert format_time(late) == "00:30"
+    assert format_datetime(late, "th") == "1 ม.ค. 2570 00:30"
+    assert format_datetime(late, "en") == "1 Jan 2027 00:30"
+
+
+def test_format_date_follows_the_ui_language(languages) -> None:
+    assert format_date(date(2026, 1, 5)) == "5 ม.ค. 2569"
+
+
+def test_thai_month_abbreviations_match_qt() -> None:
+    from PySide6.QtCore import QLocale
+
+    thai = QLocale("th_TH")
+    qt = tuple(thai.monthName(m, QLocale.FormatType.ShortFormat) for m in range(1, 13))
+    assert qt == THAI_MONTHS_SHORT
+
+
+def test_sync_indicator_states(qtbot, languages) -> None:
+    sync = SyncIndicator()
+    qtbot.addWidget(sync)
+    assert sync.text() == "ซิงก์: ยังไม่ได้ตั้งค่า"
+    sync.set_state(SyncState.OFFLINE, pending=3)
+    assert sync.text() == "ซิงก์: ออฟไลน์ รอส่ง 3 รายการ"
+    sync.set_state(SyncState.UP_TO_DATE)
+    assert sync.text() == "ซิงก์: ข้อมูลล่าสุดแล้ว"
+    sync.set_state(SyncState.PROBLEM, detail="เซิร์ฟเวอร์ปฏิเสธ")
+    assert sync.text() == "ซิงก์: มีปัญหา: เซิร์ฟเวอร์ปฏิเสธ"
+
+
+def test_a_missing_screen_module_gives_a_placeholder(qtbot, shell: Shell) -> None:
+    build = _screen_factory(shell.runner, shell.window.bus, "ui.not_written_yet.screen", "Screen", "Customers")
+    screen = build()
+    qtbot.addWidget(screen)
+    assert isinstance(screen, PlaceholderScreen)
+    assert screen.label.text() == "หน้าจอลูกค้าจะพร้อมใช้งานเร็ว ๆ นี้"
+
+
+def test_a_screen_that_fails_to_build_does_not_take_the_app_down(qtbot, shell: Shell, capsys) -> None:
+    def broken() -> QLabel:
+        raise RuntimeError("boom")
+
+    shell.window.add_screen("broken", "Customers", broken)
+    screen = shell.window.show_screen("broken")
+    assert isinstance(screen, PlaceholderScreen)
+    assert "boom" in capsys.readouterr().err
+
+
+def test_the_app_registers_customers_and_catalog(qtbot, staffed_copy, languages) -> None:
+    window = ui_app.create_main_window(staffed_copy.terminal, languages)
+    qtbot.addWidget(window)
+    try:
+        assert window.screen_keys() == ["customers", "catalog"]
+        assert window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ"]
+        assert window.screen("customers") is None  # nothing built before sign-in
+        assert window.windowTitle() == "BN-Aura Desk — คลินิกทดสอบ"
+    finally:
+        qtbot.waitUntil(lambda: window.runner.pending() == 0)
+        window.runner.shutdown()
+
+
+def test_main_refuses_a_file_that_is_not_a_database(tmp_path: Path, languages, desk_app, monkeypatch) -> None:
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(ui_app, "build_app", lambda argv=None: (desk_app, languages))
+    monkeypatch.setattr(
+        ui_app, "show_database_problem", lambda error: shown.append(error.render(ui_app.QCoreApplication.translate))
+    )
+
+    assert ui_app.main(bad, ["bnaura"]) == 1
+    assert shown == [f"{bad.resolve()} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)"]

@@ -1,0 +1,128 @@
+"""The composition root of the desktop app.
+
+``main`` builds everything once and passes it in: the QApplication with the
+bundled font, theme and translator; the ``Terminal``; the ``ChangeBus`` and
+the ``DeskRunner``; the ``MainWindow``. Nothing reaches for a global.
+
+Start-up stays lean (the benchmark wants an interactive sign-in screen in
+under 2 s): no screen is built and no list is loaded before someone signs in
+and opens it; the sign-in screen reads only the staff list.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bnaura_desk.domain.errors import DatabaseProblem
+from bnaura_desk.terminal import Terminal
+
+from .bus import ChangeBus
+from .fonts import install_app_font
+from .i18n import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, LanguageSwitcher, ensure_compiled
+from .main_window import MainWindow, install_default_screens
+from .runner import DeskRunner
+from .theme import apply_theme
+
+
+def build_app(
+    argv: list[str] | None = None,
+    *,
+    i18n_dir: Path | None = None,
+    settings: QSettings | None = None,
+    language: str | None = None,
+) -> tuple[QApplication, LanguageSwitcher]:
+    """Return the QApplication (made or reused) set up with font, theme and language.
+
+    Args:
+        argv: command-line arguments for Qt (default: the program name only).
+        i18n_dir: where the translations are (default ``resources/i18n``);
+            missing or stale ``.qm`` files are compiled here first.
+        settings: where the language choice is kept (default QSettings
+            "BN-Aura"/"Desk").
+        language: show this language instead of the saved one (not saved).
+    """
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(SETTINGS_ORGANIZATION)
+    app.setApplicationName(SETTINGS_APPLICATION)
+    install_app_font()
+    apply_theme(app)
+    try:
+        ensure_compiled(i18n_dir)
+    except Exception as error:  # noqa: BLE001 - the app still works in English
+        print(f"bnaura: cannot compile translations: {error}", file=sys.stderr)
+    languages = LanguageSwitcher(app, i18n_dir=i18n_dir, settings=settings)
+    if language is not None:
+        languages.set_language(language, save=False)
+    else:
+        languages.set_language(languages.saved_language(), save=False)
+    return app, languages
+
+
+def create_main_window(
+    terminal: Terminal,
+    languages: LanguageSwitcher,
+    *,
+    bus: ChangeBus | None = None,
+    runner: DeskRunner | None = None,
+    screens: bool = True,
+) -> MainWindow:
+    """Build the main window around an open terminal (the app and the tests).
+
+    Args:
+        screens: register this release's screens (customers, catalog);
+            tests of the shell alone register their own.
+
+    The caller owns the runner: call ``window.runner.shutdown()`` before
+    closing the terminal.
+    """
+    bus = bus or ChangeBus()
+    runner = runner or DeskRunner(terminal, bus)
+    window = MainWindow(runner, bus, languages)
+    clinic = terminal.clinic()  # one row, before the worker has anything to do
+    window.set_clinic(clinic.name_th, clinic.name_en)
+    if screens:
+        install_default_screens(window)
+    return window
+
+
+def show_database_problem(error: DatabaseProblem) -> None:
+    """Tell the user, in their language, why the database cannot be opened."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("errors", "BN-Aura Desk"),
+        error.render(QCoreApplication.translate),
+        QMessageBox.StandardButton.Ok,
+    )
+    box.exec()
+
+
+def main(db_path: Path, argv: list[str] | None = None) -> int:
+    """Run the desktop app on the terminal database at ``db_path``; return the exit code.
+
+    Exit code 1 when the database cannot be opened (after a translated
+    message box saying why).
+    """
+    app, languages = build_app(argv)
+    try:
+        terminal = Terminal.open(Path(db_path))
+    except DatabaseProblem as error:
+        show_database_problem(error)
+        return 1
+    window = create_main_window(terminal, languages)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.runner.shutdown()
+        terminal.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("terminal.sqlite"), sys.argv))

@@ -1,0 +1,1 @@
+"""The catalog screen: treatments, products and packages; stock for products."""

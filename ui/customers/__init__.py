@@ -1,0 +1,1 @@
+"""The customer screen: search list, detail panel, register/edit form."""

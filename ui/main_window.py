@@ -1,0 +1,339 @@
+"""The main window: sign-in page over the work page (navigation and screens).
+
+Screens plug in with ``MainWindow.add_screen(key, title_source, factory)``;
+a screen is built the first time it is shown, so start-up builds none of
+them. "Switch user" (toolbar, Ctrl+L) puts the sign-in page in front; the
+work page with every screen as the last user left it stays underneath, so
+the next sign-in is one PIN and an instant switch back.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bnaura_desk.services.context import Actor
+
+from .bus import ChangeBus
+from .i18n import LANGUAGE_NAMES, LANGUAGES, LanguageSwitcher, current_language
+from .login import LoginScreen
+from .runner import DeskRunner
+from .status import DeskStatusBar
+
+Factory = Callable[[], QWidget]
+
+NAV_CONTEXT = "Navigation"
+CUSTOMERS_TITLE = QT_TRANSLATE_NOOP("Navigation", "Customers")
+CATALOG_TITLE = QT_TRANSLATE_NOOP("Navigation", "Catalog")
+
+
+@dataclass
+class _Screen:
+    key: str
+    title_source: str
+    factory: Factory
+    item: QListWidgetItem
+    widget: QWidget | None = None
+
+
+class PlaceholderScreen(QWidget):
+    """Stands in for a screen that is not built yet (or failed to open)."""
+
+    def __init__(self, title_source: str, *, failed: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._title_source = title_source
+        self._failed = failed
+        self.label = QLabel(self)
+        self.label.setObjectName("placeholderText")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        title = QCoreApplication.translate(NAV_CONTEXT, self._title_source)
+        text = (
+            self.tr("The {screen} screen could not open. Please tell the clinic's IT support.")
+            if self._failed
+            else self.tr("The {screen} screen is coming soon.")
+        )
+        self.label.setText(text.format(screen=title))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """The app shell.
+
+    Args:
+        runner: the database worker (its ``actor`` is set on sign-in).
+        bus: the change bus every screen listens to.
+        languages: switches the UI language (Language menu).
+
+    Signals:
+        user_changed(Actor | None): someone signed in, or the sign-in page
+            was shown (``None``).
+    """
+
+    user_changed = Signal(object)
+
+    def __init__(
+        self, runner: DeskRunner, bus: ChangeBus, languages: LanguageSwitcher, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.runner = runner
+        self.bus = bus
+        self.languages = languages
+        self._screens: dict[str, _Screen] = {}
+        self._clinic = ("", "")
+        self._navigating = False  # show_screen moves the navigation itself
+
+        self.login = LoginScreen(runner, bus)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(210)
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.screens = QStackedWidget()
+        self.work = QWidget()
+        work_layout = QHBoxLayout(self.work)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(0)
+        work_layout.addWidget(self.navigation)
+        work_layout.addWidget(self.screens, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login)
+        self.pages.addWidget(self.work)
+        self.setCentralWidget(self.pages)
+
+        self.status = DeskStatusBar(self)
+        self.setStatusBar(self.status)
+
+        self.switch_user_action = QAction(self)
+        self.switch_user_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_user_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.switch_user_action.triggered.connect(self.switch_user)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.switch_user_action)
+        self.addToolBar(self.toolbar)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.switch_user_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for lang in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[lang], self, checkable=True)
+            action.triggered.connect(lambda _=False, lang=lang: self.set_language(lang))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
+
+        self.navigation.currentItemChanged.connect(self._navigated)
+        self.login.signed_in.connect(self._signed_in)
+        languages.language_changed.connect(self._check_language_action)
+        self._check_language_action(current_language())
+        self._show_login()
+        self.resize(1280, 800)
+        self._retranslate()
+
+    # ------------------------------------------------------------ screens
+
+    def add_screen(self, key: str, title_source: str, factory: Factory) -> None:
+        """Register a screen in the navigation.
+
+        Args:
+            key: a stable name (``"customers"``).
+            title_source: the English title marked with
+                ``QT_TRANSLATE_NOOP("Navigation", ...)``; shown translated,
+                and retranslated when the language changes.
+            factory: builds the screen the first time it is shown, e.g.
+                ``lambda: CustomerScreen(runner, bus)``.
+        """
+        if key in self._screens:
+            raise ValueError(f"screen {key!r} is already registered")
+        item = QListWidgetItem(QCoreApplication.translate(NAV_CONTEXT, title_source))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self._screens[key] = _Screen(key, title_source, factory, item)
+        self._navigating = True
+        try:
+            current = self.navigation.currentItem()
+            self.navigation.addItem(item)
+            self.navigation.setCurrentItem(current)  # adding must not open a screen
+        finally:
+            self._navigating = False
+
+    def screen_keys(self) -> list[str]:
+        return list(self._screens)
+
+    def screen(self, key: str) -> QWidget | None:
+        """Return the screen ``key`` if it has been built."""
+        return self._screens[key].widget
+
+    def nav_titles(self) -> list[str]:
+        """Return the navigation titles as shown."""
+        return [self.navigation.item(i).text() for i in range(self.navigation.count())]
+
+    @property
+    def current_key(self) -> str | None:
+        """The key of the screen in front (``None`` before any was shown)."""
+        widget = self.screens.currentWidget()
+        for entry in self._screens.values():
+            if entry.widget is not None and entry.widget is widget:
+                return entry.key
+        return None
+
+    def show_screen(self, key: str) -> QWidget:
+        """Bring screen ``key`` to the front (building it the first time)."""
+        entry = self._screens[key]
+        if entry.widget is None:
+            try:
+                entry.widget = entry.factory()
+            except Exception:  # noqa: BLE001 - a broken screen must not take the till down
+                traceback.print_exc()
+                entry.widget = PlaceholderScreen(entry.title_source, failed=True)
+            entry.widget.setObjectName(entry.widget.objectName() or f"screen_{key}")
+            self.screens.addWidget(entry.widget)
+        self._navigating = True
+        try:
+            self.navigation.setCurrentItem(entry.item)
+            entry.item.setSelected(True)
+        finally:
+            self._navigating = False
+        self.screens.setCurrentWidget(entry.widget)
+        return entry.widget
+
+    def _navigated(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None and not self._navigating:
+            self.show_screen(current.data(Qt.ItemDataRole.UserRole))
+
+    # ------------------------------------------------------------ users
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.runner.actor
+
+    @property
+    def signing_in(self) -> bool:
+        """Whether the sign-in page is in front."""
+        return self.pages.currentWidget() is self.login
+
+    def switch_user(self) -> None:
+        """Show the sign-in page; the work page stays as it is underneath."""
+        self._show_login()
+        self.user_changed.emit(None)
+
+    def _show_login(self) -> None:
+        self.runner.actor = None
+        self.status.set_user(None)
+        self.login.reset()
+        self.pages.setCurrentWidget(self.login)
+        self.toolbar.hide()
+        self.switch_user_action.setEnabled(False)
+        self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.runner.actor = actor
+        self.status.set_user(actor)
+        self.pages.setCurrentWidget(self.work)
+        self.toolbar.show()
+        self.switch_user_action.setEnabled(True)
+        if self.screens.count() == 0 and self._screens:
+            self.show_screen(next(iter(self._screens)))  # the first sign-in opens the first screen
+        current = self.screens.currentWidget()
+        if current is not None:
+            current.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.user_changed.emit(actor)
+
+    # ------------------------------------------------------------ clinic, language
+
+    def set_clinic(self, name_th: str, name_en: str = "") -> None:
+        """Show the clinic's name in the title, the status bar and the sign-in page."""
+        self._clinic = (name_th, name_en)
+        self.status.set_clinic(name_th, name_en)
+        self.login.set_clinic(name_th, name_en)
+        self._retranslate()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language now and remember it."""
+        self.languages.set_language(lang)
+
+    def _check_language_action(self, lang: str) -> None:
+        if lang in self.language_actions:
+            self.language_actions[lang].setChecked(True)
+
+    def _retranslate(self) -> None:
+        name_th, name_en = self._clinic
+        clinic = name_en if current_language() == "en" and name_en else name_th
+        title = self.tr("BN-Aura Desk")
+        self.setWindowTitle(f"{title} — {clinic}" if clinic else title)
+        self.switch_user_action.setText(self.tr("Switch user"))
+        self.switch_user_action.setToolTip(self.tr("Switch user (Ctrl+L)"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.file_menu.setTitle(self.tr("File"))
+        self.language_menu.setTitle(self.tr("Language"))
+        for entry in self._screens.values():
+            entry.item.setText(QCoreApplication.translate(NAV_CONTEXT, entry.title_source))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _screen_factory(runner: DeskRunner, bus: ChangeBus, module: str, cls: str, title: str) -> Factory:
+    """Return a factory importing ``module.cls`` on first use, or a placeholder if absent."""
+
+    def build() -> QWidget:
+        import importlib
+
+        try:
+            screen_class = getattr(importlib.import_module(module), cls)
+        except ModuleNotFoundError as error:
+            if not (error.name and module.startswith(error.name)):
+                raise  # a missing dependency inside the screen is a real bug
+            return PlaceholderScreen(title)
+        except AttributeError:
+            return PlaceholderScreen(title)
+        return screen_class(runner, bus)  # type: ignore[no-any-return]
+
+    return build
+
+
+def install_default_screens(window: MainWindow) -> None:
+    """Register the screens of this release: customers, catalog."""
+    runner, bus = window.runner, window.bus
+    window.add_screen(
+        "customers", CUSTOMERS_TITLE, _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
+    )
+    window.add_screen(
+        "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)
+    )
