@@ -74,7 +74,7 @@ class Console:
     def __init__(self, out: TextIO, err: TextIO, translate: Translate) -> None:
         self.out = out
         self.err = err
-        self.tr = translate
+        self.translate = translate
 
     def say(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)
@@ -140,7 +140,7 @@ def _ask_pin(con: Console) -> str:
         try:
             validate_new_pin(pin)
         except BadInput as err:
-            con.note(err.render(con.tr))
+            con.note(err.render(con.translate))
             continue
         if getpass.getpass("The same PIN again: ") != pin:
             con.note("The two PINs differ; try again.")
@@ -280,7 +280,7 @@ def _init_demo(path: Path, *, customers: int, seed: int | None, device: str, con
     con.say(f"{result.customers} customers, {result.items} catalog items")
     con.say("")
     con.say("Demo staff. Write these PINs down; they are not shown again:")
-    rows = [(s.name, con.tr("roles", ROLE_LABELS[Role(s.role)]), s.pin) for s in result.staff]
+    rows = [(s.name, con.translate("roles", ROLE_LABELS[Role(s.role)]), s.pin) for s in result.staff]
     name_w = max([_text_width("Name"), *(_text_width(r[0]) for r in rows)])
     role_w = max([_text_width("Role"), *(_text_width(r[1]) for r in rows)])
     con.say(f"  {_pad('Name', name_w)}  {_pad('Role', role_w)}  PIN")
@@ -396,7 +396,7 @@ def cmd_import(args: argparse.Namespace, con: Console) -> int:
         parsed = parsed.with_problems(terminal.read(phone_conflicts, parsed.good_rows))
         good = parsed.good_rows
         for problem in parsed.problems:
-            con.note(problem.render(con.tr))
+            con.note(problem.render(con.translate))
         if parsed.problems and not args.skip_bad:
             raise CommandFailed(
                 QT_TRANSLATE_NOOP(

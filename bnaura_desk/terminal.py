@@ -20,7 +20,7 @@ from .domain.changes import ChangeSet
 from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
 from .store.engine import OpenDatabase, open_engine
-from .store.migrate import current_revision, head_revision, is_known_revision
+from .store.schema_version import HEAD, REVISIONS, read_revision
 from .store.models import Clinic, DeviceState
 
 P = ParamSpec("P")
@@ -61,13 +61,13 @@ class Terminal:
         """
         db = open_engine(Path(path), read_only=read_only)
         try:
-            revision = current_revision(db.engine)
+            revision = read_revision(db.engine)
             if revision is None:
                 raise DatabaseProblem(
                     QT_TRANSLATE_NOOP("errors", "{path} is not set up yet; run: bnaura init --db {path}"),
                     path=str(path),
                 )
-            if not is_known_revision(revision):
+            if revision not in REVISIONS:
                 raise DatabaseProblem(
                     QT_TRANSLATE_NOOP(
                         "errors",
@@ -76,7 +76,7 @@ class Terminal:
                     ),
                     revision=revision,
                 )
-            if revision != head_revision():
+            if revision != HEAD:
                 raise DatabaseProblem(
                     QT_TRANSLATE_NOOP(
                         "errors",
@@ -84,7 +84,7 @@ class Terminal:
                         "run: bnaura init --db {path}",
                     ),
                     revision=revision,
-                    head=head_revision(),
+                    head=HEAD,
                     path=str(path),
                 )
         except Exception:

@@ -796,13 +796,6 @@
     </message>
 </context>
 <context>
-    <name>con</name>
-    <message>
-        <source>roles</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>consent</name>
     <message>
         <source>Keep treatment records</source>

@@ -1,0 +1,395 @@
+"""The demo clinic behind ``bnaura init --demo``: staff, catalog and Thai customers.
+
+Everything is written through the ordinary use cases, so a demo database
+looks exactly like one a clinic filled by hand: every customer, consent and
+stock movement has its audit entry and its outbox operation. Customers are
+registered a thousand per transaction, so the cost is the services' own work
+per customer rather than a commit (an fsync) per customer.
+
+The data (names, catalog) is in ``resources/demo/``; the random choices come
+from ``random.Random(seed)``, so a seed gives the same clinic again. Staff
+PINs never do: they come from ``secrets`` and are shown once.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import secrets
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import select
+
+from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
+from .domain.changes import ChangeSet, ChangeSetBuilder
+from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
+from .domain.errors import QT_TRANSLATE_NOOP, BadInput
+from .domain.pins import validate_new_pin
+from .domain.roles import Role
+from .paths import resources_dir
+from .services.catalog import create_item, move_stock
+from .services.context import SYSTEM, ServiceContext
+from .services.customers import check_in, register_customer
+from .services.staff import create_staff
+from .store.models import Staff
+from .terminal import Terminal
+
+DEMO_CLINIC_NAME_TH = "บีเอ็น-ออร่า คลินิก สาขาสยาม"
+DEMO_CLINIC_NAME_EN = "BN-Aura Clinic Siam"
+
+DATA_DIR = resources_dir() / "demo"
+
+# Registrations per transaction: large enough that commits (fsync with
+# synchronous=FULL) do not dominate, small enough that a progress bar moves.
+BATCH_SIZE = 1_000
+PIN_LENGTH = 6
+
+# EAN-13 for the demo's own-brand products: 885 is Thailand's GS1 prefix;
+# the company number is made up.
+BARCODE_COMPANY = "8859921"
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoStaff:
+    """A demo staff member and the PIN to print once on the console."""
+
+    name: str
+    role: Role
+    pin: str
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What ``populate`` made."""
+
+    staff: list[DemoStaff]
+    customers: int
+    items: int
+
+
+STAFF: tuple[tuple[str, Role], ...] = (
+    ("คุณอรทัย (เจ้าของ)", Role.OWNER),
+    ("คุณวิภา (ผู้จัดการ)", Role.MANAGER),
+    ("น้องแพรว (หน้าร้าน)", Role.FRONT_DESK),
+    ("น้องมิ้นท์ (หน้าร้าน)", Role.FRONT_DESK),
+    ("น้องบีม (เซลส์)", Role.SALES),
+    ("น้องกิ๊ฟ (เซลส์)", Role.SALES),
+    ("พี่นก (บิวตี้)", Role.BEAUTICIAN),
+    ("พี่ฝน (บิวตี้)", Role.BEAUTICIAN),
+    ("พี่จอย (บิวตี้)", Role.BEAUTICIAN),
+)
+
+EMAIL_DOMAINS = ("gmail.com", "gmail.com", "gmail.com", "hotmail.com", "yahoo.com", "outlook.co.th")
+SKIN_NOTES = (
+    "ผิวมัน เป็นสิวง่ายบริเวณ T-zone",
+    "ผิวแห้ง ขาดความชุ่มชื้น",
+    "ผิวแพ้ง่าย ระวังกรดผลไม้เข้มข้น",
+    "มีฝ้าและกระบริเวณโหนกแก้ม",
+    "รอยสิวและรอยแดงที่แก้มสองข้าง",
+    "แพ้ยาชาชนิดทา แจ้งแพทย์ก่อนทำ",
+    "รูขุมขนกว้าง อยากให้ผิวเรียบเนียน",
+    "ต้องการลดริ้วรอยรอบดวงตา",
+)
+
+
+# ---------------------------------------------------------------- data files
+
+
+@dataclass(frozen=True)
+class _Name:
+    th: str
+    en: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _names(name: str) -> list[_Name]:
+    return [_Name(r["name_th"], r["name_en"]) for r in _rows(name)]
+
+
+def _ascii_word(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isascii() and c.isalnum())
+
+
+def ean13(body: str) -> str:
+    """Return the 12-digit ``body`` with its EAN-13 check digit."""
+    return body + str(gtin_check_digit(body))
+
+
+# ---------------------------------------------------------------- staff
+
+
+def new_pin() -> str:
+    """Return a random 6-digit PIN from the OS CSPRNG that passes the PIN rules."""
+    while True:
+        pin = "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
+        try:
+            return validate_new_pin(pin)
+        except BadInput:
+            continue  # 000000, 123456 and friends: draw again
+
+
+def has_staff(terminal: Terminal) -> bool:
+    """Return whether the terminal's database already has staff (so is not empty)."""
+    return terminal.read(
+        lambda s: (
+            s.execute(select(Staff.id).where(Staff.deleted_at.is_(None)).limit(1)).first()
+            is not None
+        )
+    )
+
+
+def _create_staff(ctx: ServiceContext, people: Sequence[DemoStaff]) -> ChangeSet:
+    for person in people:
+        create_staff(ctx, person.name, person.role, person.pin)
+    return ctx.changes.build(result=len(people))
+
+
+# ---------------------------------------------------------------- catalog
+
+
+def _catalog_forms() -> tuple[
+    list[ItemForm], list[tuple[ItemForm, int]], list[tuple[ItemForm, str]]
+]:
+    """Return treatments, products with their opening stock, packages with their treatment's English name."""
+    treatments = [
+        ItemForm(
+            kind=ItemKind.TREATMENT,
+            name_th=r["name_th"],
+            name_en=r["name_en"],
+            price_satang=int(r["price_baht"]) * 100,
+            # Medical services (injections, lasers) are VAT-exempt under
+            # Revenue Code section 81; cosmetic facials and masks carry 7 %.
+            vat_exempt=r["vat"] == "exempt",
+            duration_minutes=int(r["minutes"]),
+            protocol_steps=tuple(r["steps"].split("|")),
+        )
+        for r in _rows("treatments.csv")
+    ]
+    products = [
+        (
+            ItemForm(
+                kind=ItemKind.PRODUCT,
+                name_th=r["name_th"],
+                name_en=r["name_en"],
+                price_satang=int(r["price_baht"]) * 100,
+                sku=r["sku"],
+                barcode=ean13(f"{BARCODE_COMPANY}{n:05d}"),
+            ),
+            int(r["stock"]),
+        )
+        for n, r in enumerate(_rows("products.csv"), start=1)
+    ]
+    packages = [
+        (
+            ItemForm(
+                kind=ItemKind.PACKAGE,
+                name_th=r["name_th"],
+                name_en=r["name_en"],
+                price_satang=int(r["price_baht"]) * 100,
+                package_sessions=int(r["sessions"]),
+                package_treatment_id=None,  # filled in once the treatment exists
+            ),
+            r["treatment_en"],
+        )
+        for r in _rows("packages.csv")
+    ]
+    return treatments, products, packages
+
+
+def _create_catalog(ctx: ServiceContext) -> ChangeSet:
+    treatments, products, packages = _catalog_forms()
+    by_name: dict[str, tuple[str, bool]] = {}
+    for form in treatments:
+        by_name[form.name_en] = (create_item(ctx, form).result, form.vat_exempt)
+    for form, stock in products:
+        item_id = create_item(ctx, form).result
+        move_stock(ctx, item_id, stock, StockReason.RECEIVED, "สต็อกเริ่มต้น")
+    for form, treatment_en in packages:
+        treatment_id, exempt = by_name[treatment_en]
+        # A package is prepaid sessions of its treatment: same VAT code.
+        create_item(ctx, form.with_changes(package_treatment_id=treatment_id, vat_exempt=exempt))
+    return ctx.changes.build(result=len(treatments) + len(products) + len(packages))
+
+
+# ---------------------------------------------------------------- customers
+
+
+@dataclass(frozen=True)
+class DemoCustomer:
+    """One customer to register: the form, the consents given, whether they are here today."""
+
+    form: CustomerForm
+    consents: Mapping[ConsentPurpose, bool]
+    checked_in: bool
+
+
+class CustomerFactory:
+    """Makes realistic Thai customers from the name lists, reproducibly for a seed.
+
+    Phones are unique across everything one factory makes.
+    """
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.female = _names("first_names_female.csv")
+        self.male = _names("first_names_male.csv")
+        self.surnames = _names("surnames.csv")
+        nicks = _rows("nicknames.csv")
+        self.nicks = {
+            Gender.FEMALE: [
+                _Name(r["name_th"], r["name_en"]) for r in nicks if r["gender"] in ("female", "any")
+            ],
+            Gender.MALE: [
+                _Name(r["name_th"], r["name_en"]) for r in nicks if r["gender"] in ("male", "any")
+            ],
+        }
+        self.phones: set[str] = set()
+        self._birth_start = date(1960, 1, 1)
+        self._birth_days = (date(2005, 12, 31) - self._birth_start).days
+
+    def _phone(self) -> str:
+        rng = self.rng
+        while True:
+            digits = rng.choice(("06", "08", "09")) + f"{rng.randrange(10**8):08d}"
+            if digits not in self.phones:
+                self.phones.add(digits)
+                return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+
+    def make(self) -> DemoCustomer:
+        """Return the next customer."""
+        rng = self.rng
+        # Aesthetic clinics' customers are mostly women.
+        gender = Gender.FEMALE if rng.random() < 0.72 else Gender.MALE
+        first = rng.choice(self.female if gender is Gender.FEMALE else self.male)
+        last = rng.choice(self.surnames)
+        nick = rng.choice(self.nicks[gender])
+        email = ""
+        if rng.random() < 0.6:
+            local = f"{_ascii_word(first.en)}.{_ascii_word(last.en)[: rng.randint(1, 6)]}{rng.randint(1, 99)}"
+            email = f"{local}@{rng.choice(EMAIL_DOMAINS)}"
+        line_id = ""
+        if rng.random() < 0.5:
+            base = rng.choice((_ascii_word(nick.en), _ascii_word(first.en)))[:14]
+            line_id = f"{base}{rng.choice(('', '.', '_'))}{rng.randint(10, 9999)}"
+        channels = [Channel.SMS]
+        if line_id:
+            channels.append(Channel.LINE)
+        if email and rng.random() < 0.5:
+            channels.append(Channel.EMAIL)
+        if rng.random() < 0.2:
+            channels.append(Channel.IN_APP)
+        if rng.random() < 0.05:
+            channels.append(Channel.CALL)
+        quiet = rng.random() < 0.1
+        form = CustomerForm(
+            name_th=f"{first.th} {last.th}",
+            name_en=f"{first.en} {last.en}",
+            nickname=nick.th,
+            phone=self._phone(),
+            email=email,
+            line_id=line_id,
+            birthday=self._birth_start + timedelta(days=rng.randrange(self._birth_days + 1)),
+            gender=gender,
+            skin_notes=rng.choice(SKIN_NOTES) if rng.random() < 0.2 else "",
+            channels=tuple(channels),
+            quiet_start=time(21, 0) if quiet else None,
+            quiet_end=time(8, 0) if quiet else None,
+        )
+        consents = {ConsentPurpose.TREATMENT_RECORDS: True}
+        if rng.random() < 0.6:
+            consents[ConsentPurpose.MARKETING] = True
+        return DemoCustomer(form, consents, checked_in=rng.random() < 0.3)
+
+    def batches(self, total: int, size: int = BATCH_SIZE) -> Iterator[list[DemoCustomer]]:
+        """Yield ``total`` customers in lists of at most ``size``."""
+        done = 0
+        while done < total:
+            n = min(size, total - done)
+            yield [self.make() for _ in range(n)]
+            done += n
+
+
+def register_batch(ctx: ServiceContext, customers: Sequence[DemoCustomer]) -> ChangeSet:
+    """Register many customers in one transaction; result is how many.
+
+    Each goes through ``register_customer`` (and ``check_in``), so each has
+    its audit entries and outbox operations; only the commit is shared. One
+    bad form refuses the whole batch, like any use case.
+    """
+    batch = ChangeSetBuilder()
+    # Every call below flushes its own rows where it needs them (a customer
+    # before its search terms); autoflush before each of their queries would
+    # only add a flush per query, which at 100,000 customers is minutes.
+    with ctx.session.no_autoflush:
+        for customer in customers:
+            # A fresh builder per customer: each use case returns a frozen
+            # copy of everything noted so far, which over one shared builder
+            # is quadratic in the batch size.
+            ctx.changes = ChangeSetBuilder()
+            customer_id = register_customer(ctx, customer.form, customer.consents).result
+            if customer.checked_in:
+                check_in(ctx, customer_id)
+            for kind, ids in ctx.changes.build().changed.items():
+                batch.add(kind, ids)
+    ctx.changes = batch
+    return batch.build(result=len(customers))
+
+
+# ---------------------------------------------------------------- populate
+
+
+def populate(
+    terminal: Terminal,
+    *,
+    customers: int = 300,
+    seed: int | None = None,
+    progress: Progress | None = None,
+) -> DemoReport:
+    """Fill a new terminal database with the demo clinic.
+
+    Args:
+        terminal: a set-up terminal without staff (see ``has_staff``).
+        customers: how many customers to register (0 or more).
+        seed: makes the customers the same on every run; ``None`` for new ones.
+        progress: called as ``progress(done, total)`` after each batch of
+            customers is committed.
+
+    Returns:
+        The staff with their PINs (to show once), and how many customers
+        and catalog items were made.
+
+    Raises:
+        BadInput: the database already has staff, or ``customers`` < 0.
+    """
+    if customers < 0:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "The number of demo customers cannot be negative"),
+            field="customers",
+        )
+    if has_staff(terminal):
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "{path} already has staff; the demo needs a new database"),
+            path=str(terminal.path),
+        )
+    people = [DemoStaff(name, role, new_pin()) for name, role in STAFF]
+    # The ignores: Terminal.run's ParamSpec signature does not declare the
+    # runner's own ``actor=`` keyword, so strict mypy flags every call.
+    terminal.run(_create_staff, people, actor=SYSTEM)
+    items = terminal.run(_create_catalog, actor=SYSTEM).result
+
+    factory = CustomerFactory(random.Random(seed))
+    done = 0
+    for batch in factory.batches(customers):
+        terminal.run(register_batch, batch, actor=SYSTEM)
+        done += len(batch)
+        if progress is not None:
+            progress(done, customers)
+    return DemoReport(staff=people, customers=done, items=items)

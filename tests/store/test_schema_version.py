@@ -1,0 +1,30 @@
+"""The start-up revision check agrees with the migration scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from bnaura_desk.store.engine import open_engine
+from bnaura_desk.store.migrate import alembic_config, current_revision, upgrade
+from bnaura_desk.store.schema_version import HEAD, REVISIONS, read_revision
+
+
+def test_known_revisions_are_the_migration_scripts_in_order() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]
+    assert tuple(chain) == REVISIONS
+    assert script.get_current_head() == HEAD
+
+
+def test_revision_read_without_alembic_matches_alembic(tmp_path: Path) -> None:
+    db = open_engine(tmp_path / "t.sqlite")
+    try:
+        assert read_revision(db.engine) is None
+        upgrade(db.engine, db.path, to="0002")
+        assert read_revision(db.engine) == current_revision(db.engine) == "0002"
+        upgrade(db.engine, db.path)
+        assert read_revision(db.engine) == HEAD
+    finally:
+        db.close()
