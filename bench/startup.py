@@ -78,7 +78,7 @@ def finish():
     terminal.close()
     app.quit()
 
-wait(lambda: window.login.loaded(), ready)
+wait(lambda: window.login.loaded, ready)
 app.exec()
 """
 

@@ -8,7 +8,7 @@ real runner, and saves ``QWidget.grab()`` images:
 - customers-register.png: the register form with a validation message;
 - catalog.png: the catalog as a manager sees it.
 
-Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_screens.py
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_screens.py [th|en]\n(English screenshots get an -en suffix.)
 """
 
 from __future__ import annotations
@@ -234,11 +234,13 @@ def seed(terminal: Terminal) -> dict[Role, Actor]:
 
 
 def main() -> None:
-    app = QApplication(sys.argv)
-    for face in ("Regular", "SemiBold", "Bold"):
-        QFontDatabase.addApplicationFont(str(ROOT / "resources" / "fonts" / f"Sarabun-{face}.ttf"))
-    QApplication.setFont(QFont("Sarabun", 11))
-    apply_theme(app)  # the app's Fusion style and style sheet, as the shell sets them
+    # The app's own set-up: bundled font, theme, and the translator of the
+    # language asked for (Thai by default, as the clinic's staff use it).
+    lang = sys.argv[1] if len(sys.argv) > 1 else "th"
+    from ui.app import build_app
+
+    app, _languages = build_app(sys.argv[:1], language=lang)
+    suffix = "" if lang == "th" else f"-{lang}"
     OUT.mkdir(parents=True, exist_ok=True)
 
     start = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
@@ -264,7 +266,7 @@ def main() -> None:
             wait(app, runner)
             customers.detail.check_in_button.click()  # shows "Checked in at HH:MM"
             wait(app, runner)
-            grab(customers, "customers-search.png")
+            grab(customers, f"customers-search{suffix}.png")
 
             customers.search.clear()
             wait(app, runner)
@@ -279,7 +281,7 @@ def main() -> None:
             dialog.consents[ConsentPurpose.TREATMENT_RECORDS].setChecked(True)
             dialog.save()
             wait(app, runner)
-            grab(dialog, "customers-register.png")
+            grab(dialog, f"customers-register{suffix}.png")
             dialog.reject()
             wait(app, runner)
 
@@ -291,7 +293,7 @@ def main() -> None:
             catalog.view.selectRow(4)
             catalog.update_actions()
             wait(app, runner)
-            grab(catalog, "catalog.png")
+            grab(catalog, f"catalog{suffix}.png")
         finally:
             wait(app, runner)
             runner.shutdown()

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, delete, exists, func, insert, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, delete, exists, func, insert, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import (
@@ -27,7 +27,7 @@ from ..domain.phone import display_phone
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
-from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, Visit
+from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, DeviceState, Visit
 from .context import ServiceContext
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -399,10 +399,19 @@ def get_customer(session: Session, customer_id: str) -> CustomerDetails:
     )
 
 
-def _prefix_range(word: str) -> Any:
+def _prefix_range(word: str, term: Any = CustomerSearchTerm.term) -> Any:
     # A range on the primary key (term, customer_id) instead of LIKE: it is
     # exact for any script and always uses the index.
-    return and_(CustomerSearchTerm.term >= word, CustomerSearchTerm.term < word + "\U0010ffff")
+    return and_(term >= word, term < word + "\U0010ffff")
+
+
+# Above this many matching terms a search walks the term index in order
+# rather than sorting every candidate by name (see search_customers).
+_MANY_CANDIDATES = 1_000
+
+
+def _has_term(condition: Any) -> Any:
+    return exists().where(CustomerSearchTerm.customer_id == Customer.id, condition)
 
 
 def search_customers(session: Session, query: str, *, limit: int = 50) -> list[CustomerHit]:
@@ -411,9 +420,13 @@ def search_customers(session: Session, query: str, *, limit: int = 50) -> list[C
     Every word of the query must be the start of a word of the customer's
     Thai or English name or nickname, of their phone number (any format,
     3+ digits; 4+ digits also match the end of the number) or of their
-    referral code. Ranking: exact phone or referral code first, then
-    customers with a whole-word match, then by name. An empty query returns
-    the most recently changed customers.
+    referral code. Ranking: exact phone, referral code or whole word first,
+    then customers whose name (Thai, English or nickname) starts with the
+    first word typed, then the other matches, each group by name. When
+    thousands match (a first letter), the name-start group comes from the
+    Thai-name index and the rest from the term index, in order, so nothing
+    sorts them all. An empty query returns the most recently changed
+    customers.
     """
     words = query_words(query)
     hits = select(
@@ -425,32 +438,86 @@ def search_customers(session: Session, query: str, *, limit: int = 50) -> list[C
 
     digits = phone_query(query)
     if digits is not None:
-        conditions = [_prefix_range(digits)]
-        if len(digits) >= 4:
-            conditions.append(_prefix_range(SUFFIX_MARK + digits[::-1]))
-        first = select(CustomerSearchTerm.customer_id).where(or_(*conditions))
+        driving = [digits] + ([SUFFIX_MARK + digits[::-1]] if len(digits) >= 4 else [])
         rest: list[str] = []
         exact_terms = [digits]
     else:
         # The longest word is usually the most selective: start from it.
         ordered = sorted(words, key=len, reverse=True)
-        first = select(CustomerSearchTerm.customer_id).where(_prefix_range(ordered[0]))
-        rest = ordered[1:]
+        driving, rest = ordered[:1], ordered[1:]
         exact_terms = words
-    candidates = first.distinct().subquery()
-    query_rows = hits.join(candidates, candidates.c.customer_id == Customer.id)
-    for word in rest:
-        query_rows = query_rows.where(
-            exists().where(CustomerSearchTerm.customer_id == Customer.id, _prefix_range(word))
-        )
-    exact = exists().where(
-        CustomerSearchTerm.customer_id == Customer.id, CustomerSearchTerm.term.in_(exact_terms)
+    first = select(CustomerSearchTerm.customer_id).where(or_(*(_prefix_range(w) for w in driving)))
+    exact_ids = select(CustomerSearchTerm.customer_id).where(CustomerSearchTerm.term.in_(exact_terms))
+    many = session.execute(
+        select(func.count()).select_from(first.limit(_MANY_CANDIDATES).subquery())
+    ).scalar_one()
+    if many < _MANY_CANDIDATES:
+        candidates = first.distinct().subquery()
+        query_rows = hits.join(candidates, candidates.c.customer_id == Customer.id)
+        for word in rest:
+            query_rows = query_rows.where(_has_term(_prefix_range(word)))
+        # Staff typing "สม" look for Somchai before Mr. Piyanuch Sompong:
+        # exact phone/code/word, then names that start with what was typed
+        # (a phone number that starts with the digits), then the rest.
+        if digits is not None:
+            starts: Any = _has_term(_prefix_range(digits))
+        else:
+            starts = or_(
+                Customer.name_th.startswith(words[0], autoescape=True),
+                Customer.name_en.startswith(words[0], autoescape=True),  # LIKE: ASCII case-insensitive
+                Customer.nickname.startswith(words[0], autoescape=True),
+            )
+        rank = case((Customer.id.in_(exact_ids), literal(0)), (starts, literal(1)), else_=literal(2))
+        rows = session.execute(
+            query_rows.order_by(rank, Customer.name_th, Customer.name_en).limit(limit)
+        ).all()
+        return [CustomerHit(*r) for r in rows]
+
+    # Thousands of candidates (one letter typed, or the device tag that
+    # starts every referral code of this terminal): sorting them all by name
+    # made a keystroke take most of a second on 100,000 customers. Walk the
+    # term index in order instead and stop at ``limit`` customers: exact
+    # matches come first (an exact term sorts first in its prefix range),
+    # then by the word that matched, then by name.
+    matched = aliased(CustomerSearchTerm)
+    walk = (
+        hits.add_columns(matched.term)
+        .join(matched, matched.customer_id == Customer.id)
+        .where(or_(*(_prefix_range(w, matched.term) for w in driving)))
+        .where(*(_has_term(_prefix_range(word)) for word in rest))
+        .order_by(matched.term, Customer.name_th, Customer.name_en)
     )
-    rank = func.iif(exact, literal(0), literal(1))
-    rows = session.execute(
-        query_rows.order_by(rank, Customer.name_th, Customer.name_en).limit(limit)
-    ).all()
-    return [CustomerHit(*r) for r in rows]
+    # A customer matches on several terms ("สมหญิง", "สมหญิงใจดี"): keep the
+    # first. Fetch a few rows per wanted customer (ORM results are read
+    # whole, so the LIMIT is what stops the walk), more if that was short.
+    found: dict[str, CustomerHit] = {}
+    if digits is None:
+        # Exact words first, then Thai names that start with what was typed,
+        # walked in name order on the (clinic_id, name_th) index; the term
+        # walk below fills up the rest.
+        for row in session.execute(hits.where(Customer.id.in_(exact_ids)).limit(limit)).all():
+            found.setdefault(row.id, CustomerHit(*row))
+        clinic_ids = session.execute(select(DeviceState.clinic_id)).scalars().all()
+        starts = (
+            hits.where(Customer.clinic_id.in_(clinic_ids))
+            .where(_prefix_range(words[0], Customer.name_th))
+            .where(*(_has_term(_prefix_range(word)) for word in words[1:]))
+            .order_by(Customer.clinic_id, Customer.name_th, Customer.name_en)
+            .limit(limit)
+        )
+        for row in session.execute(starts).all():
+            found.setdefault(row.id, CustomerHit(*row))
+        if len(found) >= limit:
+            return list(found.values())[:limit]
+    fetch = limit * 4
+    while True:
+        rows = session.execute(walk.limit(fetch)).all()
+        walked = dict(found)
+        for row in rows:
+            walked.setdefault(row.id, CustomerHit(*row[:6]))
+        if len(walked) >= limit or len(rows) < fetch:
+            return list(walked.values())[:limit]
+        fetch *= 4
 
 
 def find_by_phone(session: Session, phone_e164: str) -> str | None:

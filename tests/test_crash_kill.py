@@ -1,0 +1,287 @@
+"""Kill -9 a process in the middle of service calls; the database must stay whole.
+
+A child process runs random customer use cases on a real database file and
+is killed with SIGKILL at a random moment. After every kill the database is
+opened again and checked: SQLite integrity, a gapless outbox matching
+``device_state.last_seq``, exactly one audit entry per operation, and every
+row equal to the fold of its operations (no change without its audit entry
+and operation, no operation without its change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import select
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+
+from bnaura_desk.domain.search import customer_terms
+from bnaura_desk.terminal import Terminal
+
+CHILD = Path(__file__).with_name("crash_child.py")
+REPO = CHILD.parents[1]
+FILES = 4  # fresh database files, each killed on round after round as it grows
+FORKED_KILLS = 112  # children forked by the fork server
+SPAWNED_KILLS = 8  # children started as a fresh interpreter: `python crash_child.py DB SEED`
+MAX_DELAY_S = 0.150
+TIMEOUT_S = 30.0
+
+PROFILE = (
+    "name_th", "name_en", "nickname", "phone", "email", "line_id", "birthday", "gender",
+    "skin_notes", "channels", "quiet_start", "quiet_end", "opted_out", "referral_code",
+)
+
+
+class Broken(AssertionError):
+    """The database after a kill breaks an invariant."""
+
+
+@dataclass
+class Census:
+    ops: int
+    customers: int
+    visits: int
+    consents: int
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise Broken(message)
+
+
+def verify(path: Path) -> Census:
+    """Check every invariant of a terminal database; return what it holds."""
+    con = sqlite3.connect(path)
+    con.row_factory = sqlite3.Row
+    try:
+        con.execute("BEGIN")  # one snapshot for all the checks
+        integrity = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        _check(integrity == ["ok"], f"integrity_check: {integrity}")
+        _check(con.execute("PRAGMA foreign_key_check").fetchall() == [], "foreign_key_check failed")
+
+        ops = con.execute("SELECT * FROM outbox ORDER BY seq").fetchall()
+        seqs = [op["seq"] for op in ops]
+        _check(seqs == list(range(1, len(ops) + 1)), f"outbox sequence has a gap: {seqs[-5:]} of {len(ops)}")
+        device = con.execute("SELECT * FROM device_state").fetchone()
+        _check(device["last_seq"] == len(ops), f"last_seq {device['last_seq']} but {len(ops)} operations")
+        if ops:
+            _check(device["last_hlc"] >= ops[-1]["hlc"], "device clock is behind its last operation")
+
+        audits = con.execute("SELECT * FROM audit_log").fetchall()
+        by_seq = {a["op_seq"]: a for a in audits if a["op_seq"] is not None}
+        _check(len(by_seq) == len(audits), "an audit entry without its operation")
+        _check(set(by_seq) == set(seqs), "an operation without exactly one audit entry")
+
+        customers: dict[str, dict[str, Any]] = {}
+        visit_ops: dict[str, dict[str, Any]] = {}
+        consent_ops: dict[str, dict[str, Any]] = {}
+        registers = 0
+        for op in ops:
+            audit = by_seq[op["seq"]]
+            _check(
+                (audit["action"], audit["entity"], audit["entity_id"]) == (op["type"], op["entity"], op["entity_id"]),
+                f"audit entry does not describe operation {op['seq']}",
+            )
+            _check(hashlib.sha256(op["payload"].encode()).hexdigest() == op["payload_sha256"], "payload hash")
+            payload = json.loads(op["payload"])
+            _check(payload.get("format") == 1, "payload format")
+            kind, eid = op["type"], op["entity_id"]
+            if kind == "customer.register":
+                registers += 1
+                _check(eid not in customers, f"customer {eid} registered twice")
+                customers[eid] = {"record": dict(payload["record"]), "clocks": {}, "hlc": op["hlc"], "deleted": False}
+            elif kind == "customer.update":
+                state = customers[eid]
+                _check(not state["deleted"], "update after delete")
+                state["record"].update(payload["fields"])
+                state["clocks"].update({f: op["hlc"] for f in payload["fields"]})
+                state["hlc"] = op["hlc"]
+            elif kind == "customer.delete":
+                customers[eid]["deleted"] = True
+                customers[eid]["hlc"] = op["hlc"]
+            elif kind == "visit.check_in":
+                visit_ops[eid] = payload["record"]
+            elif kind == "consent.record":
+                consent_ops[eid] = payload["record"]
+            else:
+                _check(kind == "clinic.create", f"unexpected operation {kind}")
+
+        rows = con.execute("SELECT * FROM customers").fetchall()
+        _check(len(rows) == registers == len(customers), f"{len(rows)} customers but {registers} register operations")
+        terms: dict[str, set[str]] = defaultdict(set)
+        for r in con.execute("SELECT term, customer_id FROM customer_search_terms"):
+            terms[r["customer_id"]].add(r["term"])
+        for row in rows:
+            folded = customers[row["id"]]
+            stored = {k: row[k] for k in PROFILE}
+            stored["channels"] = json.loads(stored["channels"])
+            stored["opted_out"] = bool(stored["opted_out"])
+            _check(stored == folded["record"], f"customer {row['id']} differs from its operations")
+            _check(json.loads(row["field_clocks"]) == folded["clocks"], f"field clocks of {row['id']}")
+            _check(row["hlc"] == folded["hlc"], f"clock of {row['id']}")
+            _check((row["deleted_at"] is not None) == folded["deleted"], f"tombstone of {row['id']}")
+            expected = set() if folded["deleted"] else customer_terms(
+                row["name_th"], row["name_en"], row["nickname"], row["phone"], row["referral_code"]
+            )
+            _check(terms.get(row["id"], set()) == expected, f"search terms of {row['id']}")
+        _check(device["referral_counter"] >= len(rows), "referral counter behind the customers")
+
+        visits = con.execute("SELECT * FROM visits").fetchall()
+        _check(len(visits) == len(visit_ops), f"{len(visits)} visits but {len(visit_ops)} check-in operations")
+        for v in visits:
+            _check(visit_ops.get(v["id"], {}).get("customer_id") == v["customer_id"], f"visit {v['id']} has no op")
+        consents = con.execute("SELECT * FROM consent_events").fetchall()
+        _check(len(consents) == len(consent_ops), "consent events and their operations differ")
+        for c in consents:
+            rec = consent_ops.get(c["id"])
+            _check(
+                rec is not None
+                and (rec["customer_id"], rec["purpose"], rec["granted"], rec["note"])
+                == (c["customer_id"], c["purpose"], bool(c["granted"]), c["note"]),
+                f"consent {c['id']} differs from its operation",
+            )
+        return Census(len(ops), len(rows), len(visits), len(consents))
+    finally:
+        con.close()
+
+
+def _readline(stream: IO[str], what: str) -> str:
+    ready, _, _ = select.select([stream], [], [], TIMEOUT_S)
+    if not ready:
+        raise AssertionError(f"no {what} line from the child within {TIMEOUT_S} s")
+    return stream.readline().strip()
+
+
+def _new_db(folder: Path, n: int) -> Path:
+    path = folder / f"crash-{n}.sqlite"
+    Terminal.create(path, clinic_name="คลินิกทดสอบ", device_name=f"POS-{n}").close()
+    return path
+
+
+@pytest.mark.slow
+def test_kill_9_during_service_calls_leaves_all_or_nothing(tmp_path: Path) -> None:
+    rng = random.Random(os.environ.get("BNAURA_CRASH_SEED", str(time.time_ns())))
+    files = [_new_db(tmp_path, n) for n in range(FILES)]
+    started = time.monotonic()
+    stderr_path = tmp_path / "child-stderr.txt"
+    kills = 0
+    growth: list[int] = []  # operations committed by each killed child
+    ops = {db: verify(db).ops for db in files}
+
+    with stderr_path.open("w") as stderr:
+        server = subprocess.Popen(
+            [sys.executable, str(CHILD), "--serve"],
+            cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, text=True, bufsize=1,
+        )
+        assert server.stdin is not None and server.stdout is not None
+        try:
+            assert _readline(server.stdout, "serving") == "serving"
+            for i in range(FORKED_KILLS):
+                db = files[i % FILES]
+                server.stdin.write(f"{db} {rng.randrange(2**32)}\n")
+                server.stdin.flush()
+                line = _readline(server.stdout, "ready")
+                assert line.startswith("ready "), f"child failed to start: {line}\n{stderr_path.read_text()}"
+                pid = int(line.split()[1])
+                time.sleep(rng.uniform(0, MAX_DELAY_S))
+                os.kill(pid, signal.SIGKILL)
+                line = _readline(server.stdout, "dead")
+                _, dead_pid, status = line.split()
+                assert int(dead_pid) == pid
+                assert os.WIFSIGNALED(int(status)) and os.WTERMSIG(int(status)) == signal.SIGKILL, (
+                    f"child {pid} ended by itself ({status}) before the kill:\n{stderr_path.read_text()}"
+                )
+                kills += 1
+                try:
+                    after = verify(db).ops
+                except Broken as broken:
+                    raise AssertionError(f"after kill {kills} of {db.name}: {broken}") from None
+                growth.append(after - ops[db])
+                ops[db] = after
+        finally:
+            server.stdin.close()
+            server.wait(timeout=TIMEOUT_S)
+
+        for i in range(SPAWNED_KILLS):
+            db = files[i % FILES]
+            child = subprocess.Popen(
+                [sys.executable, str(CHILD), str(db), str(rng.randrange(2**32))],
+                cwd=REPO, stdout=subprocess.PIPE, stderr=stderr, text=True,
+            )
+            assert child.stdout is not None
+            line = _readline(child.stdout, "ready")
+            assert line == f"ready {child.pid}", f"child failed to start: {line}\n{stderr_path.read_text()}"
+            time.sleep(rng.uniform(0, MAX_DELAY_S))
+            child.send_signal(signal.SIGKILL)
+            assert child.wait(timeout=TIMEOUT_S) == -signal.SIGKILL
+            kills += 1
+            try:
+                after = verify(db).ops
+            except Broken as broken:
+                raise AssertionError(f"after spawned kill {i} of {db.name}: {broken}") from None
+            growth.append(after - ops[db])
+            ops[db] = after
+
+    elapsed = time.monotonic() - started
+    census = [verify(db) for db in files]
+    # The app itself reopens every file and keeps working.
+    for db in files:
+        with Terminal.open(db) as t:
+            assert t.device().last_seq == verify(db).ops
+    print(
+        f"\n{kills} kills in {elapsed:.1f} s; {sum(growth)} operations committed; "
+        f"databases: {[(c.ops, c.customers, c.visits, c.consents) for c in census]}"
+    )
+    assert kills >= 100
+    # The kills landed among real work, not only before the first call.
+    assert sum(1 for g in growth if g > 0) >= kills // 2
+    assert sum(c.customers for c in census) > 100 and all(c.visits and c.consents for c in census)
+
+
+def test_the_checker_sees_broken_databases(tmp_path: Path) -> None:
+    from bnaura_desk.domain.customer import CustomerForm
+    from bnaura_desk.services import customers as svc
+    from bnaura_desk.services.context import SYSTEM
+
+    def fresh(n: int) -> Path:
+        path = _new_db(tmp_path, n)
+        with Terminal.open(path) as t:
+            cid = t.run(svc.register_customer, CustomerForm(name_th="ก", phone="0812345678"), actor=SYSTEM).result
+            t.run(svc.check_in, cid, actor=SYSTEM)
+            t.run(svc.update_customer, cid, CustomerForm(name_th="ข", phone="0812345678"), actor=SYSTEM)
+        assert verify(path).ops == 4
+        return path
+
+    breakages = [
+        # a visit without its operation
+        "INSERT INTO visits SELECT 'v2', clinic_id, customer_id, checked_in_at, staff_id, device_id, hlc FROM visits",
+        # a change without its operation
+        "UPDATE customers SET nickname = 'x'",
+        # a gap in the outbox
+        "DROP TRIGGER outbox_no_delete; DELETE FROM outbox WHERE seq = 2",
+        # last_seq ahead of the outbox
+        "UPDATE device_state SET last_seq = last_seq + 1",
+        # an audit entry lost
+        "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE op_seq = 3",
+        # search terms out of step
+        "DELETE FROM customer_search_terms WHERE term = (SELECT min(term) FROM customer_search_terms)",
+    ]
+    for n, sql in enumerate(breakages):
+        path = fresh(n)
+        con = sqlite3.connect(path)
+        con.executescript(sql)
+        con.close()
+        with pytest.raises(Broken):
+            verify(path)
