@@ -20,8 +20,8 @@ from .domain.changes import ChangeSet
 from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
 from .store.engine import OpenDatabase, open_engine
-from .store.schema_version import HEAD, REVISIONS, read_revision
 from .store.models import Clinic, DeviceState
+from .store.schema_version import HEAD, REVISIONS, read_revision
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -88,6 +88,8 @@ THAI: dict[str, dict[str, str]] = {
             "ฐานข้อมูลเป็นรุ่น {revision} แต่โปรแกรมนี้ต้องการรุ่น {head} ให้รันคำสั่ง: bnaura init --db {path}",
         "{path} is not a BN-Aura database (not an SQLite file)":
             "{path} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)",
+        "{path} is an SQLite database of another program, not a BN-Aura database":
+            "{path} เป็นฐานข้อมูล SQLite ของโปรแกรมอื่น ไม่ใช่ฐานข้อมูลของ BN-Aura",
         "The database {path} is open in another BN-Aura program (process {pid}); close it first":
             "ฐานข้อมูล {path} เปิดอยู่ในโปรแกรม BN-Aura อีกตัวหนึ่ง (โปรเซส {pid}) กรุณาปิดโปรแกรมนั้นก่อน",
         "There is no database at {path}": "ไม่พบฐานข้อมูลที่ {path}",

@@ -25,7 +25,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
@@ -40,7 +39,6 @@ from ui.bus import ChangeBus
 from ui.catalog.screen import CatalogScreen
 from ui.customers.screen import CustomerScreen
 from ui.runner import DeskRunner
-from ui.theme import apply_theme
 
 OUT = ROOT / "docs" / "screenshots"
 

@@ -12,10 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bnaura_desk.domain.roles import Role  # noqa: E402
-from bnaura_desk.services import staff as staff_service  # noqa: E402
-from bnaura_desk.services.context import SYSTEM, Actor  # noqa: E402
-from bnaura_desk.terminal import Terminal  # noqa: E402
+from bnaura_desk.domain.roles import Role
+from bnaura_desk.services import staff as staff_service
+from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.terminal import Terminal
 
 
 class FakeClock:

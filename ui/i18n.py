@@ -173,7 +173,7 @@ def run_lupdate(ts_files: Iterable[Path], root: Path = ROOT) -> None:
 Translations = Mapping[tuple[str, str], str]
 
 
-def _messages(tree: ET.ElementTree) -> Iterable[tuple[str, ET.Element]]:
+def _messages(tree: ET.ElementTree[ET.Element]) -> Iterable[tuple[str, ET.Element]]:
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -238,7 +238,7 @@ def _serialise(element: ET.Element, depth: int, out: list[str]) -> None:
         out.append(f"{pad}<{element.tag}{attrs}>{_escape(element.text or '')}</{element.tag}>")
 
 
-def _write_ts(tree: ET.ElementTree, ts: Path) -> None:
+def _write_ts(tree: ET.ElementTree[ET.Element], ts: Path) -> None:
     lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>"]
     _serialise(tree.getroot(), 0, lines)
     ts.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -38,8 +38,8 @@ from .status import DeskStatusBar
 Factory = Callable[[], QWidget]
 
 NAV_CONTEXT = "Navigation"
-CUSTOMERS_TITLE = QT_TRANSLATE_NOOP("Navigation", "Customers")
-CATALOG_TITLE = QT_TRANSLATE_NOOP("Navigation", "Catalog")
+CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")  # type: ignore[assignment]
+CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")  # type: ignore[assignment]
 
 
 @dataclass
@@ -194,8 +194,12 @@ class MainWindow(QMainWindow):
     def screen_keys(self) -> list[str]:
         return list(self._screens)
 
-    def screen(self, key: str) -> QWidget | None:
-        """Return the screen ``key`` if it has been built."""
+    def screen_page(self, key: str) -> QWidget | None:
+        """Return the screen ``key`` if it has been built.
+
+        Not named ``screen``: that would hide ``QWidget.screen()`` (the
+        monitor the window is on), which Qt code and dialogs rely on.
+        """
         return self._screens[key].widget
 
     def nav_titles(self) -> list[str]:

@@ -26,6 +26,13 @@ from bnaura_desk.terminal import Terminal
 
 from .bus import ChangeBus
 
+
+class _SignedIn:
+    """The default ``actor`` of ``DeskRunner.run``: whoever is signed in."""
+
+
+SIGNED_IN = _SignedIn()
+
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
@@ -66,16 +73,16 @@ class DeskRunner(QObject):
         on_error: Failed | None = None,
         initiator: QObject | None = None,
         override: Override | None = None,
-        actor: Actor | None | bool = True,
+        actor: Actor | None | _SignedIn = SIGNED_IN,
         **kwargs: Any,
     ) -> int:
         """Run a use case as the signed-in user; ``on_done(changeset)`` on success.
 
-        ``actor=True`` (default) means the signed-in user; pass an ``Actor``
+        ``actor=SIGNED_IN`` (default) means the signed-in user; pass an ``Actor``
         or ``None`` (sign-in, setup) to override. The ChangeSet is announced
         on the bus before ``on_done`` runs. Returns a ticket number.
         """
-        who = self.actor if actor is True else actor
+        who = self.actor if isinstance(actor, _SignedIn) else actor
 
         def job() -> ChangeSet:
             return self.terminal.run(use_case, *args, actor=who, override=override, **kwargs)

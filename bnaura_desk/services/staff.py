@@ -11,7 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
-from ..domain.errors import QT_TRANSLATE_NOOP, AccountLocked, BadInput, NotFound, PermissionDenied, WrongPin
+from ..domain.errors import (
+    QT_TRANSLATE_NOOP,
+    AccountLocked,
+    BadInput,
+    NotFound,
+    PermissionDenied,
+    WrongPin,
+)
 from ..domain.ids import uuid7
 from ..domain.pins import LockoutPolicy, validate_new_pin
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may

@@ -34,7 +34,7 @@ PRAGMAS = (
 
 
 def check_is_sqlite(path: Path) -> None:
-    """Raise ``DatabaseProblem`` if ``path`` exists and is not an SQLite database."""
+    """Raise ``DatabaseProblem`` if ``path`` exists and is not a BN-Aura SQLite database."""
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as fh:
@@ -42,6 +42,18 @@ def check_is_sqlite(path: Path) -> None:
     if head != SQLITE_MAGIC:
         raise DatabaseProblem(
             QT_TRANSLATE_NOOP("errors", "{path} is not a BN-Aura database (not an SQLite file)"),
+            path=str(path),
+        )
+    # Another program's SQLite file: refuse before our pragmas touch it
+    # (switching to WAL rewrites its header), with a plain read-only look.
+    probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {row[0] for row in probe.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        probe.close()
+    if tables and "alembic_version" not in tables:
+        raise DatabaseProblem(
+            QT_TRANSLATE_NOOP("errors", "{path} is an SQLite database of another program, not a BN-Aura database"),
             path=str(path),
         )
 

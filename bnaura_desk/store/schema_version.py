@@ -23,3 +23,4 @@ def read_revision(engine: Engine) -> str | None:
         revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if has_table else None
         conn.rollback()
     return revision
+

@@ -1189,6 +1189,10 @@
         <translation>{path} is not a BN-Aura database (not an SQLite file)</translation>
     </message>
     <message>
+        <source>{path} is an SQLite database of another program, not a BN-Aura database</source>
+        <translation>{path} is an SQLite database of another program, not a BN-Aura database</translation>
+    </message>
+    <message>
         <source>The database {path} is open in another BN-Aura program (process {pid}); close it first</source>
         <translation>The database {path} is open in another BN-Aura program (process {pid}); close it first</translation>
     </message>

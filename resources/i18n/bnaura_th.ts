@@ -1189,6 +1189,10 @@
         <translation>{path} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)</translation>
     </message>
     <message>
+        <source>{path} is an SQLite database of another program, not a BN-Aura database</source>
+        <translation>{path} เป็นฐานข้อมูล SQLite ของโปรแกรมอื่น ไม่ใช่ฐานข้อมูลของ BN-Aura</translation>
+    </message>
+    <message>
         <source>The database {path} is open in another BN-Aura program (process {pid}); close it first</source>
         <translation>ฐานข้อมูล {path} เปิดอยู่ในโปรแกรม BN-Aura อีกตัวหนึ่ง (โปรเซส {pid}) กรุณาปิดโปรแกรมนั้นก่อน</translation>
     </message>

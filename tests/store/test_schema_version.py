@@ -28,3 +28,28 @@ def test_revision_read_without_alembic_matches_alembic(tmp_path: Path) -> None:
         assert read_revision(db.engine) == HEAD
     finally:
         db.close()
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    import hashlib
+    import sqlite3
+
+    import pytest
+
+    from bnaura_desk.domain.errors import DatabaseProblem
+    from bnaura_desk.services.setup import init_database
+    from bnaura_desk.terminal import Terminal
+
+    path = tmp_path / "photos.sqlite"
+    with sqlite3.connect(path) as con:
+        con.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, name TEXT)")
+        con.execute("INSERT INTO albums (name) VALUES ('holiday')")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(DatabaseProblem, match="another program"):
+        init_database(path)
+    with pytest.raises(DatabaseProblem, match="another program"):
+        Terminal.open(path)
+    with sqlite3.connect(path) as con:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"albums"}
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest

@@ -60,7 +60,7 @@ def test_switch_user_with_ctrl_l_takes_one_pin_and_keeps_the_screens(qtbot, shel
     window, staffed = shell.window, shell.staffed
     sign_in(qtbot, window, staffed.front_desk.staff_id, PINS[Role.FRONT_DESK])
     window.show_screen("catalog")
-    catalog = window.screen("catalog")
+    catalog = window.screen_page("catalog")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 
@@ -77,7 +77,7 @@ def test_switch_user_with_ctrl_l_takes_one_pin_and_keeps_the_screens(qtbot, shel
     assert window.runner.actor == staffed.beautician
     assert window.status.user_label.text() == "ผู้ใช้: พี่นิด (บิวตี้เทอราปิสต์)"
     assert window.current_key == "catalog"
-    assert window.screen("catalog") is catalog  # kept, not rebuilt
+    assert window.screen_page("catalog") is catalog  # kept, not rebuilt
 
 
 def test_switch_user_from_the_toolbar(qtbot, shell: Shell) -> None:
@@ -127,13 +127,13 @@ def test_pin_pad_types_into_the_field(qtbot, shell: Shell) -> None:
 
 def test_screens_are_built_only_when_first_shown(qtbot, shell: Shell) -> None:
     window = shell.window
-    assert window.screen("customers") is None and window.screen("catalog") is None
+    assert window.screen_page("customers") is None and window.screen_page("catalog") is None
     sign_in(qtbot, window, shell.staffed.sales.staff_id, PINS[Role.SALES])
-    assert isinstance(window.screen("customers"), QLabel)
-    assert window.screen("catalog") is None
+    assert isinstance(window.screen_page("customers"), QLabel)
+    assert window.screen_page("catalog") is None
     window.navigation.setCurrentRow(1)
     assert window.current_key == "catalog"
-    assert window.screens.currentWidget() is window.screen("catalog")
+    assert window.screens.currentWidget() is window.screen_page("catalog")
 
 
 def test_a_new_staff_member_appears_on_the_sign_in_tiles(qtbot, shell: Shell) -> None:

@@ -90,7 +90,7 @@ def test_the_app_registers_customers_and_catalog(qtbot, staffed_copy, languages)
     try:
         assert window.screen_keys() == ["customers", "catalog"]
         assert window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ"]
-        assert window.screen("customers") is None  # nothing built before sign-in
+        assert window.screen_page("customers") is None  # nothing built before sign-in
         assert window.windowTitle() == "BN-Aura Desk — คลินิกทดสอบ"
     finally:
         qtbot.waitUntil(lambda: window.runner.pending() == 0)

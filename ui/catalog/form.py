@@ -13,11 +13,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -37,11 +34,11 @@ from bnaura_desk.services.catalog import CatalogRow
 from ..customers.callbacks import while_alive
 from ..override import run_with_override
 from ..runner import DeskRunner
-from ..widgets import FieldError
+from ..widgets.field_form import FieldFormDialog
 from .model import kind_label
 
 
-class CatalogItemDialog(QDialog):
+class CatalogItemDialog(FieldFormDialog):
     """The add/edit form of one catalog item.
 
     Args:
@@ -68,8 +65,6 @@ class CatalogItemDialog(QDialog):
         self.runner = runner
         self.item_id = item_id
         self._saving = False
-        self._errors: dict[str, FieldError] = {}
-        self._captions: dict[str, QLabel] = {}
 
         self.kind = QComboBox(self)
         for kind in ItemKind:
@@ -111,7 +106,7 @@ class CatalogItemDialog(QDialog):
         self.sessions = QSpinBox(self)
         self.sessions.setRange(rules.SESSIONS_MIN, rules.SESSIONS_MAX)
 
-        self._focus: dict[str, QWidget] = {
+        self._focus = {
             "kind": self.kind,
             "name_th": self.name_th,
             "name_en": self.name_en,
@@ -179,18 +174,7 @@ class CatalogItemDialog(QDialog):
             self.pages.addWidget(page)
         self.kind.currentIndexChanged.connect(self._show_kind_page)
 
-        self.general_error = FieldError(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("primary")
-        # The button box polished its buttons already: re-polish for the #primary style.
-        self.save_button.style().unpolish(self.save_button)
-        self.save_button.style().polish(self.save_button)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self._save_cancel()
 
         layout = QVBoxLayout(self)
         layout.addLayout(common)
@@ -204,22 +188,6 @@ class CatalogItemDialog(QDialog):
         self.name_th.setFocus()
 
     # -- layout helpers
-
-    def _caption(self, key: str) -> QLabel:
-        label = QLabel(self)
-        self._captions[key] = label
-        return label
-
-    def _with_error(self, key: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        label = FieldError(box)
-        layout.addWidget(label)
-        self._errors[key] = label
-        return box
 
     def _show_kind_page(self) -> None:
         self.pages.setCurrentWidget(self._page_of[ItemKind(self.kind.currentData())])
@@ -353,10 +321,6 @@ class CatalogItemDialog(QDialog):
         self.saved.emit(item_id)
         self.accept()
 
-    def clear_errors(self) -> None:
-        for label in (*self._errors.values(), self.general_error):
-            label.clear_error()
-
     def show_error(self, error: BaseException) -> None:
         """Put ``error``'s translated message under its field and focus it."""
         self._saving = False
@@ -364,18 +328,7 @@ class CatalogItemDialog(QDialog):
         if not isinstance(error, BadInput):
             self.runner.show_error(error, self)
             return
-        label = self._errors.get(error.field or "", self.general_error)
-        label.show_error(error)
-        widget = self._focus.get(error.field or "")
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
-    def error_text(self, field: str) -> str:
-        """Return the message shown under ``field`` ("" when none)."""
-        label = self._errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
+        self._show_field_error(error)
 
     # -- language
 

@@ -7,7 +7,6 @@ from functools import cmp_to_key
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCollator,
     QCoreApplication,
     QLocale,
@@ -25,6 +24,7 @@ from bnaura_desk.domain.money import format_baht
 from bnaura_desk.services.catalog import CatalogRow
 
 from ..customers.model import SecondLineRole
+from ..widgets.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +54,7 @@ def menu_order(rows: Sequence[CatalogRow]) -> list[CatalogRow]:
     return sorted(named, key=lambda r: kinds.index(r.kind))  # stable: names stay in order
 
 
-class CatalogModel(QAbstractTableModel):
+class CatalogModel(RowsModel):
     """Catalog rows in the service's order (treatments, products, packages; by name).
 
     Columns: name (Thai, English under it), kind, price (VAT-inclusive,
@@ -63,42 +63,12 @@ class CatalogModel(QAbstractTableModel):
     """
 
     NAME, KIND, PRICE, VAT, DETAILS, STATUS = range(6)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CatalogRow] = []
-
-    def set_rows(self, rows: Sequence[CatalogRow]) -> None:
-        """Replace the rows (a new read of the catalog)."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    COLUMN_COUNT = 6
 
     def item(self, row: int) -> CatalogRow:
-        return self._rows[row]
-
-    def row_of(self, item_id: str) -> int:
-        """Return the row of ``item_id``, or -1 when it is not listed."""
-        for row, r in enumerate(self._rows):
-            if r.id == item_id:
-                return row
-        return -1
-
-    def retranslate(self) -> None:
-        """Texts changed language: headers and every cell."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
-            )
+        return self.row_at(row)  # type: ignore[no-any-return]
 
     # -- QAbstractTableModel
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else 6
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -170,11 +140,6 @@ class CatalogModel(QAbstractTableModel):
             self.STATUS: self.tr("Status"),
         }
         return titles.get(section)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class CatalogSortProxy(QSortFilterProxyModel):

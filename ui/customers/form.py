@@ -14,8 +14,6 @@ from PySide6.QtCore import QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,7 +35,7 @@ from bnaura_desk.services.customers import CustomerDetails
 
 from ..override import run_with_override
 from ..runner import DeskRunner
-from ..widgets import FieldError
+from ..widgets.field_form import FieldFormDialog
 from .callbacks import while_alive
 from .dates import birthday_text, parse_birthday
 from .labels import channel_label, consent_label, gender_label
@@ -45,7 +43,7 @@ from .labels import channel_label, consent_label, gender_label
 DEFAULT_QUIET = (time(21, 0), time(8, 0))
 
 
-class CustomerFormDialog(QDialog):
+class CustomerFormDialog(FieldFormDialog):
     """The register/edit form.
 
     Args:
@@ -100,9 +98,7 @@ class CustomerFormDialog(QDialog):
         self.skin_notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.consents = {p: QCheckBox(self) for p in ConsentPurpose}
 
-        self._errors: dict[str, FieldError] = {}
-        self._captions: dict[str, QLabel] = {}
-        self._focus: dict[str, QWidget] = {
+        self._focus = {
             "name_th": self.name_th,
             "name_en": self.name_en,
             "nickname": self.nickname,
@@ -161,22 +157,11 @@ class CustomerFormDialog(QDialog):
         for box in self.consents.values():
             consent_layout.addWidget(box)
 
-        self.general_error = FieldError(self)
         self.open_existing_button = QPushButton(self)
         self.open_existing_button.hide()
         self.open_existing_button.clicked.connect(self._open_existing)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button.setObjectName("primary")
-        # The button box polished its buttons already: re-polish for the #primary style.
-        self.save_button.style().unpolish(self.save_button)
-        self.save_button.style().polish(self.save_button)
+        self._save_cancel()
         self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         # Two columns: the whole form fits a 1366x768 counter screen unscrolled.
         content = QWidget(self)
@@ -208,22 +193,6 @@ class CustomerFormDialog(QDialog):
         self.name_th.setFocus()
 
     # -- layout helpers
-
-    def _caption(self, key: str) -> QLabel:
-        label = QLabel(self)
-        self._captions[key] = label
-        return label
-
-    def _with_error(self, key: str, widget: QWidget) -> QWidget:
-        box = QWidget(self)
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        label = FieldError(box)
-        layout.addWidget(label)
-        self._errors[key] = label
-        return box
 
     # -- values
 
@@ -361,8 +330,7 @@ class CustomerFormDialog(QDialog):
     # -- errors
 
     def clear_errors(self) -> None:
-        for label in (*self._errors.values(), self.general_error):
-            label.clear_error()
+        super().clear_errors()
         self.open_existing_button.hide()
         self._existing_id = None
 
@@ -372,21 +340,10 @@ class CustomerFormDialog(QDialog):
         if not isinstance(error, BadInput):
             self.runner.show_error(error, self)
             return
-        label = self._errors.get(error.field or "", self.general_error)
-        label.show_error(error)  # kept as the error: re-rendered if the language changes
+        self._show_field_error(error)
         if isinstance(error, DuplicatePhone):
             self._existing_id = error.existing_customer_id
             self.open_existing_button.show()
-        widget = self._focus.get(error.field or "")
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            if isinstance(widget, QLineEdit):
-                widget.selectAll()
-
-    def error_text(self, field: str) -> str:
-        """Return the message shown under ``field`` ("" when none)."""
-        label = self._errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
 
     def _open_existing(self) -> None:
         if self._existing_id is not None:

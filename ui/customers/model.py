@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSize,
     Qt,
@@ -20,13 +18,15 @@ from bnaura_desk.domain.phone import display_phone
 from bnaura_desk.domain.referral import display_code
 from bnaura_desk.services.customers import CustomerHit
 
+from ..widgets.rows_model import RowsModel
+
 Index = QModelIndex | QPersistentModelIndex
 
 CustomerIdRole = Qt.ItemDataRole.UserRole + 1
 SecondLineRole = Qt.ItemDataRole.UserRole + 2  # the English name under a Thai one
 
 
-class CustomerListModel(QAbstractTableModel):
+class CustomerListModel(RowsModel):
     """Search results in the order the service ranked them (exact phone first).
 
     Columns: name (Thai, English on a second line), nickname, phone as read
@@ -34,45 +34,23 @@ class CustomerListModel(QAbstractTableModel):
     """
 
     NAME, NICKNAME, PHONE, CODE = range(4)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._hits: list[CustomerHit] = []
+    COLUMN_COUNT = 4
 
     # -- contents
 
     def set_hits(self, hits: Sequence[CustomerHit]) -> None:
         """Replace the rows with ``hits`` (a new search result)."""
-        self.beginResetModel()
-        self._hits = list(hits)
-        self.endResetModel()
+        self.set_rows(hits)
 
     def hit(self, row: int) -> CustomerHit:
-        return self._hits[row]
-
-    def row_of(self, customer_id: str) -> int:
-        """Return the row of ``customer_id``, or -1 when it is not listed."""
-        for row, h in enumerate(self._hits):
-            if h.id == customer_id:
-                return row
-        return -1
-
-    def retranslate(self) -> None:
-        """Tell views the header texts changed language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        return self.row_at(row)  # type: ignore[no-any-return]
 
     # -- QAbstractTableModel
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else 4
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        h = self._hits[index.row()]
+        h = self._rows[index.row()]
         col = index.column()
         if role == CustomerIdRole:
             return h.id
@@ -105,12 +83,6 @@ class CustomerListModel(QAbstractTableModel):
             self.CODE: self.tr("Referral code"),
         }
         return titles.get(section)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
 
 class NameDelegate(QStyledItemDelegate):
     """Paints the Thai name with the English name under it, smaller and muted."""
