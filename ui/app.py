@@ -92,6 +92,13 @@ def create_main_window(
     return window
 
 
+def fit_to_screen(window: MainWindow) -> None:
+    """Shrink ``window`` to the screen's available area when it is larger."""
+    area = window.screen().availableGeometry()
+    window.resize(min(window.width(), area.width()), min(window.height(), area.height()))
+    window.move(area.topLeft())
+
+
 def show_database_problem(error: DatabaseProblem) -> None:
     """Tell the user, in their language, why the database cannot be opened."""
     box = QMessageBox(
@@ -116,7 +123,11 @@ def main(db_path: Path, argv: list[str] | None = None) -> int:
         show_database_problem(error)
         return 1
     window = create_main_window(terminal, languages)
-    window.show()
+    # The counter PC runs nothing else: fill the screen. Never larger than
+    # it either (a 1280x800 window on a 1366x768 terminal hid the status
+    # bar), also where no window manager maximises (kiosk sessions).
+    fit_to_screen(window)
+    window.showMaximized()
     try:
         return app.exec()
     finally:

@@ -108,3 +108,19 @@ def test_main_refuses_a_file_that_is_not_a_database(tmp_path: Path, languages, d
 
     assert ui_app.main(bad, ["bnaura"]) == 1
     assert shown == [f"{bad.resolve()} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)"]
+
+
+def test_main_window_never_opens_larger_than_the_screen(shell: Shell) -> None:
+    from ui.app import fit_to_screen
+
+    window = shell.window
+    window.resize(4000, 3000)  # far larger than any counter screen
+    fit_to_screen(window)
+    area = window.screen().availableGeometry()
+    # Down to the screen, or to the smallest the layout allows when the
+    # screen is smaller still (the offscreen test screen is 800 wide).
+    least = window.minimumSizeHint()
+    assert window.width() <= max(area.width(), least.width())
+    assert window.height() <= max(area.height(), least.height())
+    assert window.height() < 3000 and window.width() < 4000
+    assert window.pos() == area.topLeft()
