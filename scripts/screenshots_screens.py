@@ -8,7 +8,8 @@ real runner, and saves ``QWidget.grab()`` images:
 - customers-register.png: the register form with a validation message;
 - catalog.png: the catalog as a manager sees it.
 
-Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_screens.py [th|en]\n(English screenshots get an -en suffix.)
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_screens.py [th|en]
+(English screenshots get an -en suffix.)
 """
 
 from __future__ import annotations
