@@ -1,6 +1,6 @@
-"""Sync between terminals and the clinic server (issue 4).
+"""Sync between terminals and the clinic server.
 
-The terminal side already writes every change to its outbox in the format
-described in docs/sync-operations.md; this package will hold the protocol
-models, the client and the FastAPI server.
+- ``sync.protocol``: the request and response shapes both sides share.
+- ``sync.server``: the FastAPI server and its exactly-once apply step.
+- ``sync.client``: pushing a terminal's outbox and pulling the clinic's changes.
 """

@@ -1,0 +1,1 @@
+"""The central clinic server: storage, the apply step, the HTTP API."""

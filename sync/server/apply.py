@@ -1,0 +1,290 @@
+"""The apply step: each (device, seq) changes the clinic exactly once.
+
+``apply_operation`` runs inside the caller's transaction, one operation per
+transaction, after the caller has locked the device row (so two connections
+pushing for the same device take turns). The outcome is stored with the
+payload hash under (device, seq) forever:
+
+- the same (device, seq) and hash again → the stored outcome, ``duplicate``;
+- the same (device, seq) with another hash → ``ConflictingResend`` (409);
+- a seq other than the one the device owes next → ``SequenceGap``;
+- otherwise the operation is applied and the device owes seq + 1.
+
+Conflicts are settled by rule (DESIGN.md "Offline and sync"): fields by
+last writer wins on the hybrid logical clock, ledgers by union of ids, a
+tombstone beats a later edit (reported), a clock far ahead of the server's
+is bounded (reported).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bnaura_desk.domain.hlc import Hlc
+from bnaura_desk.domain.ids import uuid7
+
+from ..protocol import MAX_SKEW_MS, Operation, OpResult
+from .models import AppliedOperation, ChangeEntry, Device, Record, ServerClinic, SyncException
+
+
+class OpKind(StrEnum):
+    CREATE = "create"  # a profile row: insert, or merge field by field if it exists
+    UPDATE = "update"  # some fields of an existing row
+    DELETE = "delete"  # a tombstone
+    LEDGER = "ledger"  # an append-only row: union by id
+
+
+# Every operation type a terminal writes, and how it applies. Adding an
+# operation type is one line here (and its tests).
+OPERATION_KINDS: dict[str, OpKind] = {
+    "clinic.create": OpKind.CREATE,
+    "staff.create": OpKind.CREATE,
+    "staff.update": OpKind.UPDATE,
+    "staff.set_pin": OpKind.UPDATE,
+    "setting.set": OpKind.UPDATE,
+    "customer.register": OpKind.CREATE,
+    "customer.update": OpKind.UPDATE,
+    "customer.delete": OpKind.DELETE,
+    "consent.record": OpKind.LEDGER,
+    "visit.check_in": OpKind.LEDGER,
+    "catalog.create": OpKind.CREATE,
+    "catalog.update": OpKind.UPDATE,
+    "stock.move": OpKind.LEDGER,
+}
+
+
+class ApplyRefused(Exception):
+    """The request is refused as a whole; nothing of it is applied (a 4xx)."""
+
+    status = 400
+    code = "bad_operation"
+
+    def __init__(self, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class ConflictingResend(ApplyRefused):
+    status = 409
+    code = "seq_conflict"
+
+
+class SequenceGap(ApplyRefused):
+    status = 409
+    code = "seq_gap"
+
+
+class ForeignClinic(ApplyRefused):
+    status = 403
+    code = "foreign_clinic"
+
+
+class UnknownOperation(ApplyRefused):
+    status = 422
+    code = "unknown_operation"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Which record an operation touches and with which field values."""
+
+    entity: str
+    entity_id: str
+    kind: OpKind
+    fields: dict[str, Any]
+
+
+def _target(op: Operation, body: dict[str, Any]) -> Target:
+    kind = OPERATION_KINDS.get(op.type)
+    if kind is None:
+        raise UnknownOperation(f"unknown operation type {op.type!r}", type=op.type)
+    if op.type == "setting.set":
+        # One record per clinic setting, keyed by its name, so two terminals
+        # setting it settle by clock like any field.
+        key = body.get("key")
+        if not isinstance(key, str) or "value" not in body:
+            raise ApplyRefused("setting.set needs key and value", seq=op.seq)
+        return Target("setting", f"{op.clinic_id}:{key}", OpKind.UPDATE, {"key": key, "value": body["value"]})
+    if kind in (OpKind.CREATE, OpKind.LEDGER):
+        record = body.get("record")
+        if not isinstance(record, dict):
+            raise ApplyRefused(f"{op.type} needs a record", seq=op.seq)
+        return Target(op.entity, op.entity_id, kind, record)
+    if kind is OpKind.UPDATE:
+        fields = body.get("fields")
+        if not isinstance(fields, dict) or not fields:
+            raise ApplyRefused(f"{op.type} needs fields", seq=op.seq)
+        return Target(op.entity, op.entity_id, kind, fields)
+    return Target(op.entity, op.entity_id, kind, {})
+
+
+def stored_result(row: AppliedOperation) -> OpResult:
+    """Return the outcome kept for an applied operation, as a duplicate's answer."""
+    return OpResult(seq=row.seq, outcome="duplicate", reason=row.outcome, detail=dict(row.detail or {}))
+
+
+def _next_cursor(session: Session, clinic_id: str) -> int:
+    clinic = session.get(ServerClinic, clinic_id, with_for_update=True)
+    assert clinic is not None
+    clinic.last_cursor += 1
+    return clinic.last_cursor
+
+
+def _bounded_clock(op: Operation, now: datetime) -> tuple[str, bool]:
+    stamp = Hlc.parse(op.hlc)
+    limit = int(now.timestamp() * 1000) + MAX_SKEW_MS
+    if stamp.wall_ms <= limit:
+        return op.hlc, False
+    return Hlc(limit, stamp.counter, stamp.node).encode(), True
+
+
+def _raise_exception(
+    session: Session, device: Device, op: Operation, kind: str, now: datetime, **detail: Any
+) -> None:
+    session.add(
+        SyncException(
+            id=uuid7(),
+            clinic_id=device.clinic_id,
+            kind=kind,
+            entity=op.entity,
+            entity_id=op.entity_id,
+            device_id=device.id,
+            seq=op.seq,
+            detail=detail,
+            created_at=now,
+        )
+    )
+
+
+def _merge(record: Record, fields: dict[str, Any], clock: str) -> list[str]:
+    """Write each field whose stored clock is older than ``clock``; return those written."""
+    data, clocks = dict(record.data), dict(record.field_clocks)
+    won = [f for f, v in fields.items() if clock > clocks.get(f, "")]
+    for f in won:
+        data[f], clocks[f] = fields[f], clock
+    if won:
+        record.data, record.field_clocks = data, clocks
+        record.hlc = max(record.hlc, clock)
+    return won
+
+
+def apply_operation(session: Session, device: Device, op: Operation, now: datetime) -> OpResult:
+    """Apply ``op`` from ``device`` exactly once; return its outcome.
+
+    The caller holds the device row locked and commits after this returns
+    (or rolls back when it raises).
+
+    Raises:
+        ConflictingResend: this (device, seq) was applied with another payload.
+        SequenceGap: ``op.seq`` is not the next one the device owes.
+        ForeignClinic: the operation names another clinic or its rows.
+        UnknownOperation, ApplyRefused: the operation is malformed.
+    """
+    kept = session.get(AppliedOperation, (device.id, op.seq))
+    if kept is not None:
+        if kept.payload_sha256 != op.payload_sha256:
+            raise ConflictingResend(
+                f"operation {op.seq} of this device was already applied with another payload",
+                seq=op.seq,
+            )
+        return stored_result(kept)
+    if op.seq != device.next_seq:
+        raise SequenceGap(
+            f"expected operation {device.next_seq}, got {op.seq}", expected=device.next_seq, got=op.seq
+        )
+    if op.device_id != device.id or op.clinic_id != device.clinic_id:
+        raise ForeignClinic("the operation names another device or clinic", seq=op.seq)
+    if not op.hash_ok():
+        raise ApplyRefused("payload_sha256 is not the hash of payload", seq=op.seq)
+    try:
+        body = json.loads(op.payload)
+        Hlc.parse(op.hlc)
+    except (ValueError, Exception) as error:  # noqa: BLE001 - any parse failure is a bad operation
+        raise ApplyRefused(f"malformed operation: {error}", seq=op.seq) from None
+    if not isinstance(body, dict) or body.get("format") != 1:
+        raise ApplyRefused("unsupported payload format", seq=op.seq)
+    target = _target(op, body)
+    record = session.get(Record, (target.entity, target.entity_id))
+    if record is not None and record.clinic_id != device.clinic_id:
+        raise ForeignClinic("the operation names another clinic's record", seq=op.seq)
+
+    clock, bounded = _bounded_clock(op, now)
+    outcome, reason, detail = "applied", "", {}
+    changed = False
+    if bounded:
+        _raise_exception(session, device, op, "clock_ahead", now, sent=op.hlc, kept=clock)
+        outcome, reason = "exception", "clock_ahead"
+    if target.kind in (OpKind.CREATE, OpKind.LEDGER):
+        if record is None:
+            record = Record(
+                entity=target.entity,
+                id=target.entity_id,
+                clinic_id=device.clinic_id,
+                data=dict(target.fields),
+                field_clocks={f: clock for f in target.fields},
+                hlc=clock,
+                deleted_at=None,
+                updated_at=now,
+                cursor=0,
+            )
+            session.add(record)
+            changed = True
+        elif target.kind is OpKind.CREATE:
+            changed = bool(_merge(record, target.fields, clock))
+        # A ledger row seen again (derived id, or another route): the union keeps one.
+    elif record is None:
+        if target.entity == "setting":
+            record = Record(
+                entity=target.entity, id=target.entity_id, clinic_id=device.clinic_id,
+                data={}, field_clocks={}, hlc=clock, deleted_at=None, updated_at=now, cursor=0,
+            )
+            session.add(record)
+            changed = bool(_merge(record, target.fields, clock))
+        else:
+            outcome, reason = "rejected", "unknown_record"
+    elif record.deleted_at is not None:
+        if target.kind is OpKind.UPDATE:
+            # Edit vs delete: the tombstone wins; the lost edit is reported.
+            _raise_exception(session, device, op, "edit_lost_to_delete", now, fields=sorted(target.fields))
+            outcome, reason = "exception", "tombstoned"
+    elif target.kind is OpKind.UPDATE:
+        won = _merge(record, target.fields, clock)
+        changed = bool(won)
+        lost = sorted(set(target.fields) - set(won))
+        if lost:
+            detail = {"older_than_stored": lost}
+    else:  # DELETE
+        record.deleted_at = now
+        record.hlc = max(record.hlc, clock)
+        changed = True
+
+    if changed:
+        record.updated_at = now
+        record.cursor = _next_cursor(session, device.clinic_id)
+        session.add(ChangeEntry(clinic_id=device.clinic_id, cursor=record.cursor, entity=record.entity, entity_id=record.id))
+    session.add(
+        AppliedOperation(
+            device_id=device.id,
+            seq=op.seq,
+            clinic_id=device.clinic_id,
+            op_id=op.op_id,
+            type=op.type,
+            entity=op.entity,
+            entity_id=op.entity_id,
+            hlc=op.hlc,
+            payload_sha256=op.payload_sha256,
+            outcome=outcome,
+            reason=reason,
+            detail=detail,
+            applied_at=now,
+        )
+    )
+    device.next_seq = op.seq + 1
+    return OpResult(seq=op.seq, outcome=outcome, reason=reason, detail=detail)

@@ -1,0 +1,142 @@
+"""The server database (SQLite for one clinic, PostgreSQL for a chain).
+
+Records are stored generically: one row per (entity, id) with its JSON data,
+the clock of each field's last write and a tombstone. The apply step
+settles conflicts on that shape alone, so a new kind of operation is one
+line in ``apply.OPERATION_KINDS``, not a new table. Every tenant table
+carries ``clinic_id``; on PostgreSQL row-level security keyed by it is a
+second wall behind the queries.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from bnaura_desk.store.types import UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class ServerBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+Id = String(36)
+
+
+class ServerClinic(ServerBase):
+    """A clinic (branch) of the chain; ``next_cursor`` numbers its change feed."""
+
+    __tablename__ = "clinics"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Taken under a row lock in the applying transaction, so cursors of one
+    # clinic commit in increasing order and a puller never skips one.
+    last_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class EnrollmentCode(ServerBase):
+    """A one-time code that lets one terminal join a clinic (stored hashed)."""
+
+    __tablename__ = "enrollment_codes"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    code_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    used_by_device: Mapped[str | None] = mapped_column(Id, nullable=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Device(ServerBase):
+    """An enrolled terminal: its token hash and the next sequence number it owes."""
+
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    next_seq: Mapped[int] = mapped_column(BigInteger, default=1)
+
+
+class AppliedOperation(ServerBase):
+    """Kept forever: (device, seq) → the payload hash and the outcome given.
+
+    A resend of the same (device, seq) with the same hash gets this stored
+    outcome back; with another hash it is a conflict (409).
+    """
+
+    __tablename__ = "applied_operations"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    op_id: Mapped[str] = mapped_column(Id, unique=True)
+    type: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    hlc: Mapped[str] = mapped_column(String(80))
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(60), default="")
+    detail: Mapped[Any] = mapped_column(JSON, default=dict)
+    applied_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Record(ServerBase):
+    """The merged state of one synced row (a customer, a visit, a staff member...)."""
+
+    __tablename__ = "records"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JSON)
+    hlc: Mapped[str] = mapped_column(String(80))  # the latest clock of any field
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    cursor: Mapped[int] = mapped_column(BigInteger)  # the clinic's cursor of the last change
+
+
+class ChangeEntry(ServerBase):
+    """The clinic's change feed: which record changed at which cursor."""
+
+    __tablename__ = "changes"
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
+    cursor: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+
+
+class SyncException(ServerBase):
+    """A conflict settled by rule that a manager must know about."""
+
+    __tablename__ = "sync_exceptions"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    kind: Mapped[str] = mapped_column(String(40))  # "edit_lost_to_delete", "clock_ahead", ...
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    device_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    detail: Mapped[Any] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_sync_exceptions_clinic_open", "clinic_id", "resolved_at"),)
