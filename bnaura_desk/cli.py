@@ -448,6 +448,25 @@ def cmd_backup(args: argparse.Namespace, con: Console) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- sync
+
+
+def cmd_enroll(args: argparse.Namespace, con: Console) -> int:
+    """``bnaura enroll URL CODE``: connect this terminal (or a new database) to the clinic server."""
+    from sync.client.cli import enroll_command  # httpx: only for the sync commands
+
+    return enroll_command(_db_path(args), args.url, args.code, args.device, con)
+
+
+def cmd_sync(args: argparse.Namespace, con: Console) -> int:
+    """``bnaura sync [--once]``: push the outbox and pull the clinic's changes."""
+    from sync.client.cli import sync_command
+
+    path = _db_path(args)
+    _require_file(path)
+    return sync_command(path, con, once=args.once, interval=args.interval)
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -585,6 +604,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (default: <db dir>/backups/<name>-<UTC time>.sqlite)",
     )
     backup.set_defaults(handler=cmd_backup)
+
+    enroll_cmd = commands.add_parser(
+        "enroll",
+        parents=[common],
+        help="connect this terminal to the clinic sync server with a one-time code",
+        description="Enroll this terminal with the clinic server. A set-up terminal joins the "
+        "server's clinic of the same id (the owner adds it with: bnaura server clinics add NAME "
+        "--id CLINIC_ID); a new database becomes one more terminal of the code's clinic, and its "
+        "staff, catalog and customers arrive with the first sync.",
+    )
+    enroll_cmd.add_argument("url", metavar="URL", help="the server, e.g. https://clinic.example:8765")
+    enroll_cmd.add_argument("code", metavar="CODE", help="the one-time code (bnaura server enroll-code)")
+    enroll_cmd.add_argument(
+        "--device", metavar="NAME", default=device_default, help="this terminal's name for a new database (default: %(default)s)"
+    )
+    enroll_cmd.set_defaults(handler=cmd_enroll)
+
+    sync_cmd = commands.add_parser(
+        "sync",
+        parents=[common],
+        help="push this terminal's changes to the clinic server and pull the others'",
+        description="Sync with the clinic server: every few seconds until interrupted, or once.",
+    )
+    sync_cmd.add_argument("--once", action="store_true", help="sync once and exit")
+    sync_cmd.add_argument(
+        "--interval", metavar="SECONDS", type=float, default=30.0, help="wait between rounds (default: %(default)s)"
+    )
+    sync_cmd.set_defaults(handler=cmd_sync)
+
+    # Listed for --help only: main() hands `bnaura server ...` to sync.server.cli.
+    commands.add_parser(
+        "server",
+        add_help=False,
+        help="run the clinic sync server; manage its clinics, enrollment codes and devices "
+        "(see: bnaura server --help)",
+    )
     return parser
 
 
@@ -599,6 +654,12 @@ def _check_combinations(parser: argparse.ArgumentParser, args: argparse.Namespac
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``bnaura`` with ``argv`` (default: the process arguments); return the exit code."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["server"]:
+        # FastAPI and uvicorn: loaded only for this command.
+        from sync.server.cli import main as server_main
+
+        return server_main(given[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_combinations(parser, args)

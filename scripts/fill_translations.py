@@ -90,6 +90,16 @@ THAI: dict[str, dict[str, str]] = {
             "{path} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)",
         "{path} is an SQLite database of another program, not a BN-Aura database":
             "{path} เป็นฐานข้อมูล SQLite ของโปรแกรมอื่น ไม่ใช่ฐานข้อมูลของ BN-Aura",
+        "{path} already belongs to a clinic; enroll it as it is or use a new database":
+            "{path} เป็นของคลินิกหนึ่งอยู่แล้ว ให้ลงทะเบียนเครื่องนี้ตามเดิมหรือใช้ฐานข้อมูลใหม่",
+        "This terminal is not connected to a clinic server; run: bnaura enroll URL CODE":
+            "เครื่องนี้ยังไม่ได้เชื่อมต่อกับเซิร์ฟเวอร์ของคลินิก ให้รัน: bnaura enroll URL CODE",
+        "The clinic server refused: {message}":
+            "เซิร์ฟเวอร์ของคลินิกปฏิเสธ: {message}",
+        "The clinic server is not available (HTTP {http_status}); will try again":
+            "เซิร์ฟเวอร์ของคลินิกยังใช้งานไม่ได้ (HTTP {http_status}) ระบบจะลองใหม่อีกครั้ง",
+        "Cannot reach the clinic server: {reason}":
+            "ติดต่อเซิร์ฟเวอร์ของคลินิกไม่ได้: {reason}",
         "The database {path} is open in another BN-Aura program (process {pid}); close it first":
             "ฐานข้อมูล {path} เปิดอยู่ในโปรแกรม BN-Aura อีกตัวหนึ่ง (โปรเซส {pid}) กรุณาปิดโปรแกรมนั้นก่อน",
         "There is no database at {path}": "ไม่พบฐานข้อมูลที่ {path}",

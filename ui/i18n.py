@@ -49,7 +49,7 @@ LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}  # each in its own languag
 SETTINGS_ORGANIZATION = "BN-Aura"
 SETTINGS_APPLICATION = "Desk"
 LANGUAGE_KEY = "ui/language"
-SOURCE_PACKAGES = ("ui", "bnaura_desk")
+SOURCE_PACKAGES = ("ui", "bnaura_desk", "sync")
 
 # Qt's own button texts (QMessageBox, QDialogButtonBox). PySide6 ships no
 # Thai qtbase translation, so the few the app shows are translated here.
@@ -159,7 +159,7 @@ def source_files(root: Path = ROOT) -> list[Path]:
 
 
 def run_lupdate(ts_files: Iterable[Path], root: Path = ROOT) -> None:
-    """Extract the strings of ``ui/`` and ``bnaura_desk/`` into ``ts_files``.
+    """Extract the strings of ``ui/``, ``bnaura_desk/`` and ``sync/`` into ``ts_files``.
 
     Existing translations are kept; messages no longer in the code are
     marked vanished by lupdate (and dropped by ``-no-obsolete``).

@@ -280,3 +280,35 @@ class StockMovement(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
     hlc: Mapped[str] = mapped_column(String(80))
+
+
+class SyncState(Base):
+    """Local: this terminal's link to the clinic server (one row once enrolled).
+
+    ``pull_cursor`` is the server's change-feed position this terminal has
+    applied up to; it moves in the same transaction as the pulled page.
+    """
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # always 1
+    server_url: Mapped[str] = mapped_column(String(400))
+    token: Mapped[str] = mapped_column(String(200))
+    clinic_name: Mapped[str] = mapped_column(String(200), default="")
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class ParkedChange(Base):
+    """Local: a pulled row whose parent (customer, catalog item) has not arrived yet.
+
+    Pull pages follow the server's cursor, so a visit can arrive a page
+    before its customer; it waits here and is applied when the parent is.
+    """
+
+    __tablename__ = "sync_parked"
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    cursor: Mapped[int] = mapped_column(Integer)
+    change: Mapped[Any] = mapped_column(JsonText)

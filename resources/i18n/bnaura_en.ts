@@ -1204,6 +1204,26 @@
         <source>The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}</source>
         <translation>The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}</translation>
     </message>
+    <message>
+        <source>{path} already belongs to a clinic; enroll it as it is or use a new database</source>
+        <translation>{path} already belongs to a clinic; enroll it as it is or use a new database</translation>
+    </message>
+    <message>
+        <source>This terminal is not connected to a clinic server; run: bnaura enroll URL CODE</source>
+        <translation>This terminal is not connected to a clinic server; run: bnaura enroll URL CODE</translation>
+    </message>
+    <message>
+        <source>The clinic server refused: {message}</source>
+        <translation>The clinic server refused: {message}</translation>
+    </message>
+    <message>
+        <source>The clinic server is not available (HTTP {http_status}); will try again</source>
+        <translation>The clinic server is not available (HTTP {http_status}); will try again</translation>
+    </message>
+    <message>
+        <source>Cannot reach the clinic server: {reason}</source>
+        <translation>Cannot reach the clinic server: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

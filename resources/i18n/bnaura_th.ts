@@ -1204,6 +1204,26 @@
         <source>The database schema is {revision} but this app needs {head}; run: bnaura init --db {path}</source>
         <translation>ฐานข้อมูลเป็นรุ่น {revision} แต่โปรแกรมนี้ต้องการรุ่น {head} ให้รันคำสั่ง: bnaura init --db {path}</translation>
     </message>
+    <message>
+        <source>{path} already belongs to a clinic; enroll it as it is or use a new database</source>
+        <translation>{path} เป็นของคลินิกหนึ่งอยู่แล้ว ให้ลงทะเบียนเครื่องนี้ตามเดิมหรือใช้ฐานข้อมูลใหม่</translation>
+    </message>
+    <message>
+        <source>This terminal is not connected to a clinic server; run: bnaura enroll URL CODE</source>
+        <translation>เครื่องนี้ยังไม่ได้เชื่อมต่อกับเซิร์ฟเวอร์ของคลินิก ให้รัน: bnaura enroll URL CODE</translation>
+    </message>
+    <message>
+        <source>The clinic server refused: {message}</source>
+        <translation>เซิร์ฟเวอร์ของคลินิกปฏิเสธ: {message}</translation>
+    </message>
+    <message>
+        <source>The clinic server is not available (HTTP {http_status}); will try again</source>
+        <translation>เซิร์ฟเวอร์ของคลินิกยังใช้งานไม่ได้ (HTTP {http_status}) ระบบจะลองใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Cannot reach the clinic server: {reason}</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ของคลินิกไม่ได้: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

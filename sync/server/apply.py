@@ -24,12 +24,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.ids import uuid7
 
-from ..protocol import MAX_SKEW_MS, Operation, OpResult
+from ..protocol import MAX_SKEW_MS, Operation, OpResult, Outcome
 from .models import AppliedOperation, ChangeEntry, Device, Record, ServerClinic, SyncException
 
 
@@ -130,9 +131,34 @@ def stored_result(row: AppliedOperation) -> OpResult:
     return OpResult(seq=row.seq, outcome="duplicate", reason=row.outcome, detail=dict(row.detail or {}))
 
 
-def _next_cursor(session: Session, clinic_id: str) -> int:
+def resend_result(row: AppliedOperation, op: Operation) -> OpResult:
+    """Answer a resend of the applied ``row``: its stored outcome if ``op`` is the same operation.
+
+    The payload hash alone does not identify an operation (every delete's
+    payload is ``{"format": 1}``), so the other columns the terminal can
+    never rewrite must match too.
+
+    Raises:
+        ConflictingResend: ``op`` is another operation under the same (device, seq).
+    """
+    sent = (op.payload_sha256, op.op_id, op.clinic_id, op.type, op.entity, op.entity_id, op.hlc)
+    kept = (row.payload_sha256, row.op_id, row.clinic_id, row.type, row.entity, row.entity_id, row.hlc)
+    if sent != kept:
+        raise ConflictingResend(
+            f"operation {op.seq} of this device was already applied with another payload",
+            seq=op.seq, stored_sha256=row.payload_sha256, sent_sha256=op.payload_sha256,
+        )
+    return stored_result(row)
+
+
+def _lock_clinic(session: Session, clinic_id: str) -> ServerClinic:
     clinic = session.get(ServerClinic, clinic_id, with_for_update=True)
     assert clinic is not None
+    return clinic
+
+
+def _next_cursor(session: Session, clinic_id: str) -> int:
+    clinic = _lock_clinic(session, clinic_id)
     clinic.last_cursor += 1
     return clinic.last_cursor
 
@@ -187,22 +213,20 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
         ForeignClinic: the operation names another clinic or its rows.
         UnknownOperation, ApplyRefused: the operation is malformed.
     """
+    if not op.hash_ok():
+        # Checked first: a resend must not pass as a duplicate on a hash it does not match.
+        raise ApplyRefused("payload_sha256 is not the hash of payload", seq=op.seq)
     kept = session.get(AppliedOperation, (device.id, op.seq))
     if kept is not None:
-        if kept.payload_sha256 != op.payload_sha256:
-            raise ConflictingResend(
-                f"operation {op.seq} of this device was already applied with another payload",
-                seq=op.seq,
-            )
-        return stored_result(kept)
+        return resend_result(kept, op)
     if op.seq != device.next_seq:
         raise SequenceGap(
             f"expected operation {device.next_seq}, got {op.seq}", expected=device.next_seq, got=op.seq
         )
     if op.device_id != device.id or op.clinic_id != device.clinic_id:
         raise ForeignClinic("the operation names another device or clinic", seq=op.seq)
-    if not op.hash_ok():
-        raise ApplyRefused("payload_sha256 is not the hash of payload", seq=op.seq)
+    if session.scalar(select(AppliedOperation.seq).where(AppliedOperation.op_id == op.op_id)) is not None:
+        raise ConflictingResend("this op_id was already applied under another sequence number", seq=op.seq)
     try:
         body = json.loads(op.payload)
         Hlc.parse(op.hlc)
@@ -211,12 +235,19 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
     if not isinstance(body, dict) or body.get("format") != 1:
         raise ApplyRefused("unsupported payload format", seq=op.seq)
     target = _target(op, body)
+    # The clinic row is locked before the record is read or anything is
+    # written: applies of one clinic take turns, so a record is never merged
+    # from a stale read (lost update), and no transaction holds the key-share
+    # lock of a foreign key on the clinic while it waits for the row lock
+    # another holds the same way (deadlock on PostgreSQL).
+    _lock_clinic(session, device.clinic_id)
     record = session.get(Record, (target.entity, target.entity_id))
     if record is not None and record.clinic_id != device.clinic_id:
         raise ForeignClinic("the operation names another clinic's record", seq=op.seq)
 
     clock, bounded = _bounded_clock(op, now)
-    outcome, reason, detail = "applied", "", {}
+    outcome: Outcome = "applied"
+    reason, detail = "", {}
     changed = False
     if bounded:
         _raise_exception(session, device, op, "clock_ahead", now, sent=op.hlc, kept=clock)
@@ -266,6 +297,7 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
         changed = True
 
     if changed:
+        assert record is not None  # every branch that changes something has the record
         record.updated_at = now
         record.cursor = _next_cursor(session, device.clinic_id)
         session.add(ChangeEntry(clinic_id=device.clinic_id, cursor=record.cursor, entity=record.entity, entity_id=record.id))

@@ -1,0 +1,291 @@
+"""The HTTP calls of sync, and the server's refusals as typed errors.
+
+``SyncClient`` does network I/O only (no database): the engine reads the
+outbox, calls the client, then writes the answers, so the calls can move to
+an asyncio client run by qasync without touching the database code.
+Every 4xx answer carries an ``ErrorBody``; its ``code`` picks the error
+class. Connection failures, time-outs and 5xx answers are
+``ServerUnavailable``: try again later (``backoff_delays``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from typing import Any, Self
+
+import httpx
+from pydantic import ValidationError
+
+from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, DeskError
+
+from ..protocol import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    Health,
+    Operation,
+    OpResult,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class SyncError(DeskError):
+    """A sync call failed; ``code`` is the server's (or ``unavailable``)."""
+
+    code = "sync_error"
+    retry = False  # whether trying again later may help
+
+    def __init__(
+        self,
+        template: str,
+        *,
+        status: int = 0,
+        detail: dict[str, Any] | None = None,
+        server_code: str = "",
+        **params: Any,
+    ) -> None:
+        self.status = status
+        self.detail = dict(detail or {})
+        self.server_code = server_code  # the ErrorBody's code as sent (e.g. "code_used")
+        super().__init__(template, **params)
+
+    @property
+    def results(self) -> list[OpResult]:
+        """Outcomes of the operations the server applied before refusing (push only)."""
+        return [OpResult.model_validate(r) for r in self.detail.get("results", [])]
+
+
+class NotEnrolled(SyncError):
+    """This terminal has not been enrolled with a clinic server."""
+
+    code = "not_enrolled"
+
+
+def not_enrolled() -> NotEnrolled:
+    return NotEnrolled(
+        QT_TRANSLATE_NOOP("errors", "This terminal is not connected to a clinic server; run: bnaura enroll URL CODE")
+    )
+
+
+class ServerUnavailable(SyncError):
+    code = "unavailable"
+    retry = True
+
+
+class ProtocolTooOld(SyncError):
+    code = "protocol_version"
+
+
+class Unauthorized(SyncError):
+    code = "unauthorized"
+
+
+class Revoked(Unauthorized):
+    code = "device_revoked"
+
+
+class EnrollmentRefused(SyncError):
+    code = "enrollment_refused"
+
+
+class SeqGap(SyncError):
+    """The server expects another sequence number first (``expected``)."""
+
+    code = "seq_gap"
+
+    @property
+    def expected(self) -> int:
+        return int(self.detail.get("expected", 0))
+
+
+class SeqConflict(SyncError):
+    """This device already sent this sequence number with another payload."""
+
+    code = "seq_conflict"
+
+
+class ForeignClinic(SyncError):
+    code = "foreign_clinic"
+
+
+class OperationRefused(SyncError):
+    """The server refuses one operation as a whole (malformed, unknown type)."""
+
+    code = "bad_operation"
+
+    @property
+    def seq(self) -> int | None:
+        seq = self.detail.get("seq")
+        return int(seq) if seq is not None else None
+
+
+class BatchTooLarge(SyncError):
+    code = "batch_too_large"
+
+
+_BY_CODE: dict[str, type[SyncError]] = {
+    "protocol_version": ProtocolTooOld,
+    "unauthorized": Unauthorized,
+    "device_revoked": Revoked,
+    "seq_gap": SeqGap,
+    "seq_conflict": SeqConflict,
+    "foreign_clinic": ForeignClinic,
+    "foreign_device": ForeignClinic,  # the push names another device than the token's
+    "batch_too_large": BatchTooLarge,
+    "bad_operation": OperationRefused,
+    "unknown_operation": OperationRefused,
+}
+_BY_STATUS: dict[int, type[SyncError]] = {
+    401: Unauthorized,
+    403: EnrollmentRefused,
+    404: EnrollmentRefused,
+    409: SeqConflict,
+    413: BatchTooLarge,
+    426: ProtocolTooOld,
+    400: OperationRefused,
+    422: OperationRefused,
+}
+
+
+_ENROLL_CODES = frozenset(
+    {"invalid_code", "code_used", "code_expired", "code_locked", "clinic_mismatch", "device_exists", "too_many_attempts"}
+)
+
+
+def error_for(status: int, body: ErrorBody | None) -> SyncError:
+    """Return the typed error for a refused request."""
+    code = body.code if body else ""
+    if code in _ENROLL_CODES:
+        return EnrollmentRefused(
+            QT_TRANSLATE_NOOP("errors", "The clinic server refused: {message}"),
+            status=status,
+            detail=dict(body.detail) if body else {},
+            server_code=code,
+            message=body.message if body else code,
+        )
+    if status >= 500 or status in (408, 429):
+        return ServerUnavailable(
+            QT_TRANSLATE_NOOP("errors", "The clinic server is not available (HTTP {http_status}); will try again"),
+            status=status,
+            http_status=status,
+        )
+    cls = _BY_CODE.get(code) or _BY_STATUS.get(status, SyncError)
+    message = body.message if body else f"HTTP {status}"
+    return cls(
+        QT_TRANSLATE_NOOP("errors", "The clinic server refused: {message}"),
+        status=status,
+        detail=body.detail if body else {},
+        server_code=code,
+        message=message,
+    )
+
+
+def backoff_delays(
+    base: float = 1.0, cap: float = 300.0, *, rng: random.Random | None = None
+) -> Iterator[float]:
+    """Yield waits before each retry: exponential up to ``cap``, with full jitter.
+
+    Full jitter (a random wait between 0 and the exponential bound) keeps a
+    clinic's terminals from all retrying at the same moment after an outage.
+    """
+    rng = rng or random.Random()
+    attempt = 0
+    while True:
+        bound = min(cap, base * (2**attempt))
+        yield rng.uniform(bound / 2, bound) if attempt == 0 else rng.uniform(0, bound)
+        attempt = min(attempt + 1, 30)
+
+
+class SyncClient:
+    """The sync endpoints of one clinic server.
+
+    Args:
+        base_url: e.g. ``https://clinic.example:8443``.
+        token: this device's bearer token (``None`` before enrolling).
+        verify: TLS verification: ``True``, ``False`` or a CA bundle path.
+        timeout: seconds, or an ``httpx.Timeout``.
+        transport: for tests (an ``httpx.MockTransport`` or an ASGI transport).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        verify: bool | str = True,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "bnaura-desk-sync"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/"), headers=headers, verify=verify, timeout=timeout, transport=transport
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _call(self, method: str, path: str, **kw: Any) -> Any:
+        try:
+            response = self._http.request(method, path, **kw)
+        except httpx.HTTPError as error:
+            raise ServerUnavailable(
+                QT_TRANSLATE_NOOP("errors", "Cannot reach the clinic server: {reason}"),
+                reason=str(error) or type(error).__name__,
+            ) from None
+        if response.status_code >= 400:
+            body: ErrorBody | None
+            try:
+                body = ErrorBody.model_validate(response.json())
+            except (ValueError, ValidationError):
+                body = _fastapi_error(response)
+            raise error_for(response.status_code, body)
+        return response.json()
+
+    def health(self) -> Health:
+        return Health.model_validate(self._call("GET", "/health"))
+
+    def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
+        """Trade a one-time code for this device's token."""
+        request = EnrollRequest(
+            protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, clinic_id=clinic_id
+        )
+        return EnrollResponse.model_validate(self._call("POST", "/v1/enroll", json=request.model_dump()))
+
+    def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
+        """Send operations in seq order; the server applies each exactly once."""
+        request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
+        return PushResponse.model_validate(self._call("POST", "/v1/push", json=request.model_dump()))
+
+    def pull(self, after: int, limit: int) -> PullResponse:
+        """Return the clinic's changes after cursor ``after`` (one page)."""
+        return PullResponse.model_validate(self._call("GET", "/v1/pull", params={"after": after, "limit": limit}))
+
+
+def _fastapi_error(response: httpx.Response) -> ErrorBody | None:
+    """Read FastAPI's own ``{"detail": ...}`` answers (validation errors) as an ErrorBody."""
+    try:
+        raw = response.json()
+    except ValueError:
+        return None
+    detail = raw.get("detail") if isinstance(raw, dict) else None
+    if isinstance(detail, dict) and "code" in detail:
+        try:
+            return ErrorBody.model_validate(detail)
+        except ValidationError:
+            return None
+    return ErrorBody(code="", message=str(detail if detail is not None else raw)[:500])

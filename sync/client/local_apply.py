@@ -1,0 +1,390 @@
+"""Pulled changes into the terminal's tables, without outbox or audit rows.
+
+A ``Change`` is the server's merged state of one record. Applying it:
+
+- profile rows (clinic, staff, customer, catalog item, setting): per field,
+  the server's value and clock, except a local edit not yet acknowledged by
+  the server whose clock is later (it is on its way and will win there
+  too); a tombstone wins over any edit; new rows are inserted whole;
+- ledger rows (visit, consent, stock movement): inserted by id when absent,
+  never updated (the tables are append-only), so ledgers are a union of ids;
+- a row whose parent (a visit's customer, a package's treatment) has not
+  arrived yet waits in ``sync_parked`` and is applied with its parent.
+
+The local hybrid logical clock moves past every clock seen, so a later
+local edit is stamped after what was pulled. The returned ``ChangeSet``
+names exactly the records whose visible state changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bnaura_desk.domain import hlc as hlc_rules
+from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder, Kind
+from bnaura_desk.services.context import load_device
+from bnaura_desk.services.customers import index_customer
+from bnaura_desk.store.models import (
+    CatalogItem,
+    Clinic,
+    ConsentEvent,
+    Customer,
+    DeviceState,
+    OutboxOperation,
+    ParkedChange,
+    Setting,
+    Staff,
+    StockMovement,
+    Visit,
+)
+
+from ..protocol import Change
+
+Convert = Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _time(value: Any) -> time | None:
+    return time.fromisoformat(value) if value else None
+
+
+def _none_if_empty(value: Any) -> Any:
+    return value or None
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value or [])
+
+
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+# Per profile entity: its model and how each synced JSON field becomes a column value.
+# Fields a newer terminal sends that are not listed here are ignored.
+PROFILE_COLUMNS: dict[str, tuple[type[Any], dict[str, Convert]]] = {
+    "clinic": (
+        Clinic,
+        {f: _text for f in ("name_th", "name_en", "tax_id", "branch_code", "address", "phone")},
+    ),
+    "staff": (
+        Staff,
+        {"display_name": _text, "role": _text, "active": bool, "pin_hash": _text},
+    ),
+    "customer": (
+        Customer,
+        {
+            **{f: _text for f in ("name_th", "name_en", "nickname", "phone", "email", "line_id", "skin_notes")},
+            "gender": _text,
+            "birthday": _date,
+            "channels": _list,
+            "quiet_start": _time,
+            "quiet_end": _time,
+            "opted_out": bool,
+            "referral_code": _text,
+        },
+    ),
+    "catalog_item": (
+        CatalogItem,
+        {
+            "kind": _text,
+            "name_th": _text,
+            "name_en": _text,
+            "price_satang": int,
+            "vat_exempt": bool,
+            "active": bool,
+            "duration_minutes": _int_or_none,
+            "protocol_steps": _list,
+            "sku": _none_if_empty,
+            "barcode": _none_if_empty,
+            "package_treatment_id": _none_if_empty,
+            "package_sessions": _int_or_none,
+        },
+    ),
+}
+# Changing one of these changes what the customer can be found by.
+_SEARCH_FIELDS = frozenset({"name_th", "name_en", "nickname", "phone", "referral_code"})
+# Profiles before ledgers, so a visit finds the customer of the same page.
+_ORDER = {"clinic": 0, "setting": 1, "staff": 2, "catalog_item": 3, "customer": 4}
+
+
+def _wall(clock: str) -> datetime:
+    """Return the wall time of an HLC stamp (when the change was made, on its device)."""
+    return datetime.fromtimestamp(hlc_rules.Hlc.parse(clock).wall_ms / 1000, UTC)
+
+
+def _created_clock(change: Change) -> str:
+    return min(change.field_clocks.values(), default=change.hlc) or change.hlc
+
+
+class _Applier:
+    """One pulled page applied in the caller's transaction."""
+
+    def __init__(self, session: Session, device: DeviceState, now: datetime) -> None:
+        self.session = session
+        self.device = device
+        self.now = now
+        self.changes = ChangeSetBuilder()
+        # Clocks of local writes the server has not acknowledged yet: only
+        # these may keep their value against a pulled one.
+        self.pending = set(
+            session.execute(select(OutboxOperation.hlc).where(OutboxOperation.outcome.is_(None))).scalars()
+        )
+
+    # ------------------------------------------------------------ dispatch
+
+    def apply(self, change: Change) -> bool:
+        """Apply one change; return False when it must wait for its parent."""
+        if change.entity in PROFILE_COLUMNS:
+            return self._profile(change)
+        if change.entity == "setting":
+            self._setting(change)
+            return True
+        ledger = _LEDGERS.get(change.entity)
+        if ledger is None:
+            return True  # a kind of record this version does not keep: skip it
+        return ledger(self, change)
+
+    def _missing(self, model: type[Any], row_id: str | None) -> bool:
+        return bool(row_id) and self.session.get(model, row_id) is None
+
+    # ------------------------------------------------------------ profiles
+
+    def _keeps_local(self, local_clock: str, server_clock: str) -> bool:
+        return local_clock > server_clock and local_clock in self.pending
+
+    def _profile(self, change: Change) -> bool:
+        model, columns = PROFILE_COLUMNS[change.entity]
+        data = {f: columns[f](v) for f, v in change.data.items() if f in columns}
+        if change.entity == "catalog_item" and self._missing(CatalogItem, data.get("package_treatment_id")):
+            return False
+        row = self.session.get(model, change.entity_id)
+        if row is None:
+            self._insert_profile(model, change, data)
+            return True
+        clocks = dict(row.field_clocks or {})
+        written: set[str] = set()
+        for f, value in data.items():
+            server_clock = change.field_clocks.get(f, change.hlc)
+            if self._keeps_local(clocks.get(f, ""), server_clock):
+                continue  # an unpushed later local edit: it wins on the server too
+            if getattr(row, f) != value:
+                setattr(row, f, value)
+                written.add(f)
+            clocks[f] = server_clock
+        tombstoned = change.deleted and row.deleted_at is None
+        if tombstoned:
+            row.deleted_at = _wall(change.hlc)
+        if clocks != (row.field_clocks or {}):
+            row.field_clocks = clocks
+        row.hlc = max(row.hlc, change.hlc)
+        if written or tombstoned:
+            row.updated_at = max(row.updated_at, _wall(change.hlc))
+            self._changed(change.entity, change.entity_id)
+            if isinstance(row, Customer) and (tombstoned or written & _SEARCH_FIELDS):
+                self.session.flush()
+                index_customer(self.session, row)
+        return True
+
+    def _insert_profile(self, model: type[Any], change: Change, data: dict[str, Any]) -> None:
+        extra: dict[str, Any] = {}
+        if model is not Clinic:
+            extra["clinic_id"] = self.device.clinic_id
+        row = model(
+            id=change.entity_id,
+            created_at=_wall(_created_clock(change)),
+            updated_at=_wall(change.hlc),
+            hlc=change.hlc,
+            field_clocks={f: change.field_clocks.get(f, change.hlc) for f in data},
+            deleted_at=_wall(change.hlc) if change.deleted else None,
+            **extra,
+            **data,
+        )
+        self.session.add(row)
+        self.session.flush()
+        if isinstance(row, Customer):
+            index_customer(self.session, row)
+        self._changed(change.entity, change.entity_id)
+
+    def _setting(self, change: Change) -> None:
+        key = change.data.get("key")
+        if not isinstance(key, str) or "value" not in change.data:
+            return
+        value = change.data["value"]
+        server_clock = change.field_clocks.get("value", change.hlc)
+        row = self.session.get(Setting, (self.device.clinic_id, key))
+        if row is None:
+            self.session.add(
+                Setting(clinic_id=self.device.clinic_id, key=key, value=value, updated_at=_wall(server_clock), hlc=server_clock)
+            )
+        elif self._keeps_local(row.hlc, server_clock):
+            return
+        elif row.value != value:
+            row.value, row.updated_at, row.hlc = value, _wall(server_clock), server_clock
+        else:
+            row.hlc = server_clock
+            return
+        # Settings have no kind of their own: screens that show them listen to the clinic.
+        self.changes.add(Kind.CLINIC, self.device.clinic_id)
+
+    # ------------------------------------------------------------ ledgers
+
+    def _visit(self, change: Change) -> bool:
+        d = change.data
+        if self.session.get(Visit, change.entity_id) is not None:
+            return True
+        if self._missing(Customer, d.get("customer_id")):
+            return False
+        self.session.add(
+            Visit(
+                id=change.entity_id,
+                clinic_id=self.device.clinic_id,
+                customer_id=d["customer_id"],
+                checked_in_at=_parse_at(d.get("at"), change.hlc),
+                staff_id=d.get("staff_id"),
+                # The clock's node is the device that made the row.
+                device_id=hlc_rules.Hlc.parse(change.hlc).node,
+                hlc=change.hlc,
+            )
+        )
+        self._changed("visit", change.entity_id)
+        self.changes.add(Kind.CUSTOMER, d["customer_id"])
+        return True
+
+    def _consent(self, change: Change) -> bool:
+        d = change.data
+        if self.session.get(ConsentEvent, change.entity_id) is not None:
+            return True
+        if self._missing(Customer, d.get("customer_id")):
+            return False
+        self.session.add(
+            ConsentEvent(
+                id=change.entity_id,
+                clinic_id=self.device.clinic_id,
+                customer_id=d["customer_id"],
+                purpose=_text(d.get("purpose")),
+                granted=bool(d.get("granted")),
+                at=_parse_at(d.get("at"), change.hlc),
+                recorded_by_id=d.get("recorded_by_id"),
+                note=_text(d.get("note")),
+                hlc=change.hlc,
+            )
+        )
+        self._changed("consent", change.entity_id)
+        self.changes.add(Kind.CUSTOMER, d["customer_id"])
+        return True
+
+    def _stock(self, change: Change) -> bool:
+        d = change.data
+        if self.session.get(StockMovement, change.entity_id) is not None:
+            return True
+        if self._missing(CatalogItem, d.get("item_id")):
+            return False
+        self.session.add(
+            StockMovement(
+                id=change.entity_id,
+                clinic_id=self.device.clinic_id,
+                item_id=d["item_id"],
+                quantity=int(d["quantity"]),
+                reason=_text(d.get("reason")),
+                note=_text(d.get("note")),
+                at=_parse_at(d.get("at"), change.hlc),
+                staff_id=d.get("staff_id"),
+                hlc=change.hlc,
+            )
+        )
+        self._changed("stock", change.entity_id)
+        self.changes.add(Kind.CATALOG_ITEM, d["item_id"])
+        return True
+
+    def _changed(self, entity: str, entity_id: str) -> None:
+        self.changes.add(Kind(entity), entity_id)
+
+
+_LEDGERS: dict[str, Callable[[_Applier, Change], bool]] = {
+    "visit": _Applier._visit,
+    "consent": _Applier._consent,
+    "stock": _Applier._stock,
+}
+
+
+def _parse_at(value: Any, clock: str) -> datetime:
+    """Return the row's own time, or its clock's wall time when the record has none."""
+    if isinstance(value, str) and value:
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return _wall(clock)
+
+
+def _clocks(changes: Iterable[Change]) -> Iterable[str]:
+    for c in changes:
+        yield c.hlc
+        yield from c.field_clocks.values()
+
+
+def _advance_clock(device: DeviceState, changes: list[Change], now: datetime) -> None:
+    seen = max((c for c in _clocks(changes) if c), default="")
+    if not seen:
+        return
+    last = hlc_rules.Hlc.parse(device.last_hlc) if device.last_hlc else hlc_rules.ZERO
+    remote = hlc_rules.Hlc.parse(seen)
+    device.last_hlc = hlc_rules.receive(last, remote, int(now.timestamp() * 1000), device.device_id).encode()
+
+
+def apply_changes(session: Session, changes: list[Change], now: datetime) -> ChangeSet:
+    """Apply a pulled page in the caller's transaction; return what changed locally.
+
+    Writes neither outbox nor audit rows. The caller commits (together with
+    the new pull cursor) or rolls back.
+
+    Args:
+        changes: the page, in the server's cursor order.
+        now: the terminal's clock, for the hybrid logical clock.
+
+    Return:
+        The kinds and ids whose visible state changed (a change pulled back
+        that this terminal already has changes nothing and is not named).
+    """
+    device = load_device(session)
+    applier = _Applier(session, device, now)
+    incoming = {(c.entity, c.entity_id) for c in changes}
+    parked_rows = list(session.execute(select(ParkedChange)).scalars())
+    waiting: list[Change] = []
+    for row in parked_rows:
+        session.delete(row)
+        if (row.entity, row.entity_id) not in incoming:  # a newer state of it is in this page
+            waiting.append(Change.model_validate(row.change))
+    session.flush()
+    todo = sorted(changes, key=lambda c: (_ORDER.get(c.entity, 9), c.cursor)) + waiting
+    # Apply until nothing more can be: a package waits for its treatment,
+    # a visit for its customer, possibly in this very page.
+    while todo:
+        left = [c for c in todo if not applier.apply(c)]
+        if len(left) == len(todo):
+            break
+        todo = left
+    for c in todo:
+        session.add(ParkedChange(entity=c.entity, entity_id=c.entity_id, cursor=c.cursor, change=c.model_dump()))
+    _advance_clock(device, changes, now)
+    return applier.changes.build()
+
+
+def parked_count(session: Session) -> int:
+    """Return how many pulled rows wait for a parent that has not arrived."""
+    return len(session.execute(select(ParkedChange.entity)).all())

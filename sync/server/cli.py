@@ -1,0 +1,303 @@
+"""``bnaura server``: run the clinic sync server, manage its clinics, codes and devices.
+
+Every command takes ``--db URL`` (a SQLite file path or URL, or
+``postgresql+psycopg://...``); the default is ``$BNAURA_SERVER_DB``, else
+``server.sqlite`` beside the terminal's default database. Each command
+upgrades the server schema first, so a new database needs no set-up step.
+
+Exit codes: 0 done; 1 a problem the user can act on (one line on stderr,
+no traceback); 2 a usage error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from bnaura_desk.paths import default_db_path
+
+PROG = "bnaura server"
+SERVER_FILE_NAME = "server.sqlite"
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+class CommandFailed(Exception):
+    """A command cannot go on; the message says what to do instead."""
+
+
+def default_database_url() -> str:
+    explicit = os.environ.get("BNAURA_SERVER_DB", "")
+    if explicit:
+        return database_url(explicit)
+    return database_url(str(default_db_path().parent / SERVER_FILE_NAME))
+
+
+def database_url(value: str) -> str:
+    """Return the SQLAlchemy URL of ``--db`` (a URL, or a SQLite file path)."""
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _shown(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _open(url: str) -> Engine:
+    from .db import is_sqlite, server_engine
+    from .schema import SchemaTooNew, upgrade
+
+    if is_sqlite(url):
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = server_engine(url)
+    try:
+        upgrade(engine)
+    except SchemaTooNew as err:
+        engine.dispose()
+        raise CommandFailed(str(err)) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone(BANGKOK).strftime("%Y-%m-%d %H:%M") if moment else "never"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .db import is_sqlite
+
+    url = args.url
+    if args.workers > 1 and is_sqlite(url):
+        print(
+            f"{PROG}: --workers {args.workers} needs PostgreSQL (--db postgresql+psycopg://...); "
+            "on SQLite the server is one process",
+            file=err,
+        )
+        return 2
+    engine = _open(url)  # migrate once, before any worker starts
+    engine.dispose()
+    import uvicorn
+
+    print(f"BN-Aura sync server on http://{args.host}:{args.port} (database {_shown(url)})", file=err, flush=True)
+    if args.workers > 1:
+        os.environ["BNAURA_SERVER_DB"] = url
+        uvicorn.run("sync.server.app:app_from_env", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level=args.log_level)
+    else:
+        from .app import create_app
+
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_clinics_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .admin import add_clinic
+    from .schema import clinic_sessions
+
+    engine = _open(args.url)
+    try:
+        with clinic_sessions(engine)() as session:
+            clinic = add_clinic(session, args.name, _now(), args.id)
+            session.commit()
+            print(f"added clinic {clinic.name!r} ({clinic.id})", file=out)
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_clinics_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from sqlalchemy import func, select
+
+    from .admin import list_clinics
+    from .models import Device
+    from .schema import clinic_sessions
+
+    engine = _open(args.url)
+    try:
+        with clinic_sessions(engine)() as session:
+            clinics = list_clinics(session)
+            active = select(Device.clinic_id, func.count()).where(Device.revoked_at.is_(None))
+            counts = {cid: n for cid, n in session.execute(active.group_by(Device.clinic_id))}
+        if not clinics:
+            print("no clinics yet; add one with: bnaura server clinics add NAME", file=err)
+        for c in clinics:
+            print(f"{c.id}  {c.name}  devices: {counts.get(c.id, 0)}  created {_when(c.created_at)}", file=out)
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_enroll_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .admin import new_enrollment_code
+    from .schema import clinic_sessions
+
+    engine = _open(args.url)
+    try:
+        with clinic_sessions(engine)() as session:
+            clinic, code = new_enrollment_code(session, args.clinic, _now())
+            session.commit()
+    finally:
+        engine.dispose()
+    print(code.code, file=out)
+    print(
+        f"one-time enrollment code for {clinic.name!r}, valid until {_when(code.expires_at)} (Asia/Bangkok); "
+        "it is shown only now",
+        file=err,
+    )
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .admin import list_devices
+    from .schema import clinic_sessions
+
+    engine = _open(args.url)
+    try:
+        with clinic_sessions(engine)() as session:
+            devices = list_devices(session)
+    finally:
+        engine.dispose()
+    if not devices:
+        print("no devices enrolled yet", file=err)
+    for d in devices:
+        state = f"revoked {_when(d.revoked_at)}" if d.revoked_at else "active"
+        print(f"{d.id}  {d.name}  clinic: {d.clinic}  last seen: {_when(d.last_seen_at)}  {state}", file=out)
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .admin import revoke_device
+    from .schema import clinic_sessions
+
+    engine = _open(args.url)
+    try:
+        with clinic_sessions(engine)() as session:
+            device = revoke_device(session, args.device_id, _now())
+            session.commit()
+            print(f"revoked {device.id} ({device.name}); its token no longer works", file=out)
+    finally:
+        engine.dispose()
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError("a port is 1 to 65535")
+    return value
+
+
+def _workers(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("give 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = (
+        "the server database: a SQLite file or URL, or postgresql+psycopg://user@host/db "
+        "(default: $BNAURA_SERVER_DB, else server.sqlite in the terminal's data folder)"
+    )
+    sub_common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a --db given before the subcommand is not reset by the subcommand's default.
+    sub_common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Run the clinic sync server (no subcommand), or manage its clinics, "
+        "enrollment codes and devices.",
+    )
+    parser.add_argument("--db", metavar="URL", default=None, help=db_help)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    parser.add_argument("--port", type=_port, default=8765, help="port to listen on (default: %(default)s)")
+    parser.add_argument("--workers", type=_workers, default=1,
+                        help="server processes (more than 1 needs PostgreSQL; default: %(default)s)")
+    parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"],
+                        help=argparse.SUPPRESS)
+    parser.set_defaults(handler=cmd_serve)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    clinics = commands.add_parser("clinics", help="add or list clinics", description="Add or list clinics.")
+    clinic_commands = clinics.add_subparsers(dest="clinics_command", metavar="ACTION", required=True)
+    add = clinic_commands.add_parser(
+        "add", parents=[sub_common], help="add a clinic",
+        description="Add a clinic. --id adopts a terminal set up offline: give its clinic id.",
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--id", metavar="UUID", help="the clinic id of a terminal set up offline")
+    add.set_defaults(handler=cmd_clinics_add)
+    lst = clinic_commands.add_parser("list", parents=[sub_common], help="list clinics")
+    lst.set_defaults(handler=cmd_clinics_list)
+
+    code = commands.add_parser(
+        "enroll-code", parents=[sub_common], help="make a one-time enrollment code",
+        description="Make a one-time code a terminal enrolls with (valid 24 hours, single use, shown once).",
+    )
+    code.add_argument("--clinic", metavar="NAME", required=True, help="the clinic the terminal joins")
+    code.set_defaults(handler=cmd_enroll_code)
+
+    devices = commands.add_parser("devices", parents=[sub_common], help="list enrolled devices with last seen time")
+    devices.set_defaults(handler=cmd_devices)
+
+    revoke = commands.add_parser(
+        "revoke", parents=[sub_common], help="revoke a device's token at once",
+        description="Revoke an enrolled device: its token is refused from the next request on.",
+    )
+    revoke.add_argument("device_id", metavar="DEVICE_ID")
+    revoke.set_defaults(handler=cmd_revoke)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run ``bnaura server`` with ``argv``; return the exit code."""
+    from .admin import AdminError
+
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    try:
+        args.url = database_url(args.db) if args.db else default_database_url()
+        return int(args.handler(args, out, err))
+    except (CommandFailed, AdminError) as problem:
+        print(f"{PROG}: {problem}", file=err)
+    except ArgumentError as problem:
+        print(f"{PROG}: --db is not a database URL: {problem}", file=err)
+    except DBAPIError as problem:
+        print(f"{PROG}: the database cannot be used: {problem.orig}", file=err)
+    except ModuleNotFoundError as problem:
+        print(f"{PROG}: {problem} (is the database driver installed?)", file=err)
+    except OSError as problem:
+        where = f"{problem.filename}: " if problem.filename else ""
+        print(f"{PROG}: {where}{problem.strerror or problem}", file=err)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=err)
+        return 130
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,104 @@
+"""``bnaura server ...``: clinics, enrollment codes, devices and revocation from the command line."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bnaura_desk.cli import main
+from sync.server.cli import database_url
+
+from .conftest import Server
+
+CODE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["server", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_owner_adopts_a_terminal_enrolls_it_lists_and_revokes_it(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", server.db_url]
+    terminal = server.terminal()
+    clinic_id = terminal.device().clinic_id
+    name = f"สาขา {uuid.uuid4().hex[:6]}"
+
+    code, out, err = _run(capsys, *db, "clinics", "add", name, "--id", clinic_id)
+    assert code == 0 and clinic_id in out, err
+    code, out, _ = _run(capsys, "clinics", "list", *db)  # --db after the subcommand works too
+    assert code == 0 and any(clinic_id in line and name in line for line in out.splitlines())
+
+    code, out, err = _run(capsys, *db, "enroll-code", "--clinic", name)
+    assert code == 0
+    enroll_code = out.strip()
+    assert CODE.match(enroll_code), out
+    assert "valid until" in err and "shown only now" in err
+
+    r = server.client().post("/v1/enroll", json=server.enroll_body(terminal, enroll_code))
+    assert r.status_code == 200, r.text
+    device_id, token = r.json()["device_id"], r.json()["token"]
+    assert server.client(token=token).get("/v1/pull").status_code == 200
+
+    code, out, _ = _run(capsys, *db, "devices")
+    line = next(line for line in out.splitlines() if device_id in line)
+    assert name in line and "last seen: never" not in line and "active" in line
+
+    code, out, _ = _run(capsys, *db, "revoke", device_id)
+    assert code == 0 and "revoked" in out
+    after = server.client(token=token).get("/v1/pull")
+    assert after.status_code == 401 and after.json()["code"] == "device_revoked"
+    code, out, _ = _run(capsys, *db, "devices")
+    assert "revoked" in next(line for line in out.splitlines() if device_id in line)
+
+
+def test_owner_mistakes_exit_1_with_one_line_and_no_traceback(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", server.db_url]
+    name = f"ซ้ำ {uuid.uuid4().hex[:6]}"
+    assert _run(capsys, *db, "clinics", "add", name)[0] == 0
+    for argv, words in [
+        (("clinics", "add", name), "already a clinic named"),
+        (("clinics", "add", "อื่น", "--id", "not-a-uuid"), "is not a clinic id"),
+        (("enroll-code", "--clinic", "ไม่มีคลินิกนี้"), "no clinic named"),
+        (("revoke", str(uuid.uuid4())), "no device"),
+    ]:
+        code, out, err = _run(capsys, *db, *argv)
+        assert code == 1 and out == ""
+        assert err.startswith("bnaura server: ") and words in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+
+
+def test_more_workers_need_postgresql(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "--db", str(tmp_path / "s.sqlite"), "--workers", "2")
+    assert code == 2 and "needs PostgreSQL" in err
+    assert not (tmp_path / "s.sqlite").exists()
+
+
+def test_an_unreachable_database_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2", "devices")
+    assert code == 1 and err.startswith("bnaura server: the database cannot be used") and "Traceback" not in err
+
+
+def test_a_path_is_a_sqlite_file_and_the_default_lives_beside_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert database_url(str(tmp_path / "x.sqlite")) == f"sqlite:///{tmp_path / 'x.sqlite'}"
+    monkeypatch.delenv("BNAURA_SERVER_DB", raising=False)
+    monkeypatch.setenv("BNAURA_DB", str(tmp_path / "data" / "terminal.sqlite"))
+    assert _run(capsys, "clinics", "add", "คลินิกเดียว")[0] == 0
+    assert (tmp_path / "data" / "server.sqlite").exists()
+
+
+def test_bnaura_help_lists_the_server_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "server" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["server", "--help"])
+    help_text = capsys.readouterr().out
+    for word in ("--workers", "clinics", "enroll-code", "devices", "revoke"):
+        assert word in help_text

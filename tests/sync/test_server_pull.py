@@ -1,0 +1,85 @@
+"""Pulling the clinic's change feed: cursor order, own clinic only, pages, current state."""
+
+from __future__ import annotations
+
+from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.services import customers
+from bnaura_desk.services.context import SYSTEM
+from sync.protocol import MAX_PULL
+
+from .conftest import Enrolled, Server
+
+
+def _pull_all(device: Enrolled, limit: int) -> tuple[list[dict], list[dict]]:
+    """Pull page by page; return (changes, pages)."""
+    after, changes, pages = 0, [], []
+    while True:
+        r = device.pull(after, limit)
+        assert r.status_code == 200, r.text
+        page = r.json()
+        pages.append(page)
+        changes += page["changes"]
+        assert page["cursor"] >= after
+        after = page["cursor"]
+        if not page["more"]:
+            return changes, pages
+
+
+def test_pull_returns_the_clinics_changes_in_cursor_order_in_pages(server: Server) -> None:
+    a = server.enrolled()
+    ids = [a.register(f"ลูกค้า {i}", f"08222222{i:02d}") for i in range(4)]
+    assert a.push(a.operations()).status_code == 200
+
+    # A second terminal of the same clinic (enrolled without a clinic of its own) sees them.
+    reader = server.enrolled(clinic_id=a.clinic_id)
+    first = reader.pull(0, 2).json()
+    assert [c["cursor"] for c in first["changes"]] == [1, 2] and first["more"] and first["cursor"] == 2
+    changes, pages = _pull_all(reader, 2)
+    assert [c["cursor"] for c in changes] == [1, 2, 3, 4, 5]
+    assert [c["entity"] for c in changes] == ["clinic"] + ["customer"] * 4
+    assert [c["entity_id"] for c in changes[1:]] == ids
+    assert [p["more"] for p in pages] == [True, True, False]
+    assert changes[1]["data"]["name_th"] == "ลูกค้า 0" and changes[1]["deleted"] is False
+    assert set(changes[1]["field_clocks"]) == set(changes[1]["data"])
+
+    end = reader.pull(changes[-1]["cursor"]).json()
+    assert end == {"changes": [], "cursor": 5, "more": False}
+
+
+def test_a_device_only_sees_its_own_clinic(server: Server) -> None:
+    a = server.enrolled()
+    b = server.enrolled()
+    a.register("ของเอ", "0833333331")
+    b.register("ของบี", "0833333332")
+    assert a.push(a.operations()).status_code == 200
+    assert b.push(b.operations()).status_code == 200
+    a_seen = {c["entity_id"] for c in a.pull().json()["changes"]}
+    b_seen = {c["entity_id"] for c in b.pull().json()["changes"]}
+    assert a_seen and b_seen and not a_seen & b_seen
+    assert a.clinic_id in a_seen and b.clinic_id in b_seen
+
+
+def test_a_record_changed_again_comes_once_with_its_current_state(server: Server) -> None:
+    a = server.enrolled()
+    cid = a.register("ชื่อเดิม", "0844444444")
+    a.terminal.run(customers.update_customer, cid, CustomerForm(name_th="ชื่อใหม่", phone="0844444444"), actor=SYSTEM)
+    a.terminal.run(customers.delete_customer, cid, actor=SYSTEM)
+    ops = a.operations()
+    assert [op.type for op in ops][-3:] == ["customer.register", "customer.update", "customer.delete"]
+    assert a.push(ops).status_code == 200
+
+    page = a.pull().json()
+    mine = [c for c in page["changes"] if c["entity_id"] == cid]
+    assert len(mine) == 1
+    assert mine[0]["cursor"] == page["cursor"] and mine[0]["deleted"] is True
+    assert mine[0]["data"]["name_th"] == "ชื่อใหม่"
+    # Pulled one change at a time, the early pages show the record's current state too.
+    changes, _ = _pull_all(a, 1)
+    assert [c["cursor"] for c in changes] == sorted(c["cursor"] for c in changes)
+    assert all(c["data"]["name_th"] == "ชื่อใหม่" for c in changes if c["entity_id"] == cid)
+
+
+def test_pull_parameters_are_checked(server: Server, enrolled: Enrolled) -> None:
+    for params in ({"after": -1}, {"limit": 0}, {"limit": MAX_PULL + 1}, {"after": "soon"}):
+        r = enrolled.http.get("/v1/pull", params=params)
+        assert r.status_code == 422 and r.json()["code"] == "invalid_request", (params, r.text)
