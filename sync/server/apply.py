@@ -211,7 +211,11 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
         ConflictingResend: this (device, seq) was applied with another payload.
         SequenceGap: ``op.seq`` is not the next one the device owes.
         ForeignClinic: the operation names another clinic or its rows.
-        UnknownOperation, ApplyRefused: the operation is malformed.
+        UnknownOperation, ApplyRefused: an operation type or payload format
+            this server does not know yet (kept pending by the terminal), or a
+            payload that does not match its hash. A payload that can never
+            apply is not raised: it gets a stored ``rejected`` outcome and an
+            exception row, so it never blocks the terminal's queue.
     """
     if not op.hash_ok():
         # Checked first: a resend must not pass as a duplicate on a hash it does not match.
@@ -230,11 +234,21 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
     try:
         body = json.loads(op.payload)
         Hlc.parse(op.hlc)
-    except (ValueError, Exception) as error:  # noqa: BLE001 - any parse failure is a bad operation
-        raise ApplyRefused(f"malformed operation: {error}", seq=op.seq) from None
-    if not isinstance(body, dict) or body.get("format") != 1:
-        raise ApplyRefused("unsupported payload format", seq=op.seq)
-    target = _target(op, body)
+    except Exception as error:  # noqa: BLE001 - any parse failure makes the operation unusable
+        return _reject(session, device, op, now, "malformed_payload", str(error))
+    payload_format = body.get("format") if isinstance(body, dict) else None
+    if isinstance(payload_format, int) and not isinstance(payload_format, bool) and payload_format > 1:
+        # A newer terminal: refused (4xx) but not rejected for good; it is
+        # applied once this server understands the format.
+        raise ApplyRefused("unsupported payload format; this server needs an update", seq=op.seq)
+    if payload_format != 1:
+        return _reject(session, device, op, now, "malformed_payload", "the payload has no format 1")
+    try:
+        target = _target(op, body)
+    except UnknownOperation:
+        raise  # a newer terminal's operation type: kept pending until the server knows it
+    except ApplyRefused as malformed:
+        return _reject(session, device, op, now, "malformed_operation", malformed.message)
     # The clinic row is locked before the record is read or anything is
     # written: applies of one clinic take turns, so a record is never merged
     # from a stale read (lost update), and no transaction holds the key-share
@@ -301,6 +315,13 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
         record.updated_at = now
         record.cursor = _next_cursor(session, device.clinic_id)
         session.add(ChangeEntry(clinic_id=device.clinic_id, cursor=record.cursor, entity=record.entity, entity_id=record.id))
+    return _keep(session, device, op, now, outcome, reason, detail)
+
+
+def _keep(
+    session: Session, device: Device, op: Operation, now: datetime, outcome: Outcome, reason: str, detail: dict[str, Any]
+) -> OpResult:
+    """Store the outcome of (device, seq) for good and move the device's queue on."""
     session.add(
         AppliedOperation(
             device_id=device.id,
@@ -320,3 +341,16 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
     )
     device.next_seq = op.seq + 1
     return OpResult(seq=op.seq, outcome=outcome, reason=reason, detail=detail)
+
+
+def _reject(session: Session, device: Device, op: Operation, now: datetime, reason: str, message: str) -> OpResult:
+    """Reject an operation that can never apply, so it does not block the queue.
+
+    Only a terminal bug writes such an operation (its payload was hashed as
+    it is, so resending cannot mend it). Refusing it on every push would
+    stop every later sale of that terminal from reaching the server; instead
+    its outcome is kept as ``rejected`` and a manager sees an exception.
+    """
+    _lock_clinic(session, device.clinic_id)
+    _raise_exception(session, device, op, "rejected_operation", now, reason=reason, message=message)
+    return _keep(session, device, op, now, "rejected", reason, {"message": message})

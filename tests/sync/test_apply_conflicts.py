@@ -8,6 +8,7 @@ server's is bounded (reported).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -377,3 +378,47 @@ def test_two_edits_from_a_clock_far_ahead_keep_their_order(db: ServerDb, a: Outb
 def check_change_feed_db(db: ServerDb) -> None:
     with db.sessions() as s:
         check_change_feed(s)
+
+
+# --- operations that can never apply -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ({"fields": {}}, "malformed_operation"),  # an update with nothing in it
+        ({"oops": 1}, "malformed_operation"),  # an update without its fields
+    ],
+)
+def test_an_operation_that_can_never_apply_is_rejected_reported_and_the_queue_moves_on(
+    db: ServerDb, a: Outbox, body: dict[str, object], reason: str
+) -> None:
+    c = new_id()
+    register = a.register(c, {"name": "นิด"})
+    broken = with_payload(a.update(c, {"phone": "081"}), body)  # hashed as sent: resending cannot mend it
+    later = a.update(c, {"phone": "082"})
+
+    response = db.push(a.device, [register, broken, later])
+
+    assert [(r.outcome, r.reason) for r in response.results] == [
+        ("applied", ""), ("rejected", reason), ("applied", ""),
+    ]
+    assert response.next_seq == 4
+    assert customer_state(db, c)[0]["phone"] == "082"
+    with db.sessions() as s:
+        reported = [e for e in exceptions(s) if e.kind == "rejected_operation"]
+        assert [(e.seq, e.detail["reason"]) for e in reported] == [(2, reason)]
+    again = db.push(a.device, [broken])  # the response was lost: the stored outcome comes back
+    assert [(r.outcome, r.reason) for r in again.results] == [("duplicate", "rejected")]
+
+
+def test_a_newer_payload_format_is_refused_but_not_rejected_for_good(db: ServerDb, a: Outbox) -> None:
+    c = new_id()
+    newer = with_payload(a.register(c, {"name": "นิด"}), {"record": {"name": "นิด"}})
+    payload = newer.payload.replace('"format":1', '"format":2')
+    newer = newer.model_copy(update={"payload": payload, "payload_sha256": hashlib.sha256(payload.encode()).hexdigest()})
+    with pytest.raises(ApplyRefused, match="needs an update"):
+        db.push(a.device, [newer])
+    with db.sessions() as s:
+        assert applied_seqs(s, a.device) == []  # still owed: applied once the server is updated
+        assert next_seq(s, a.device) == 1
