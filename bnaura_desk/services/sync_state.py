@@ -187,11 +187,6 @@ def set_up_enrolled_device(
         Clinic(
             id=clinic_id,
             name_th=clinic_name,
-            name_en="",
-            tax_id="",
-            branch_code="00000",
-            address="",
-            phone="",
             created_at=now,
             updated_at=now,
             hlc="",

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain import hlc as hlc_rules
@@ -387,4 +387,4 @@ def apply_changes(session: Session, changes: list[Change], now: datetime) -> Cha
 
 def parked_count(session: Session) -> int:
     """Return how many pulled rows wait for a parent that has not arrived."""
-    return len(session.execute(select(ParkedChange.entity)).all())
+    return int(session.execute(select(func.count()).select_from(ParkedChange)).scalar_one())
