@@ -91,6 +91,9 @@ class PullResponse(Strict):
     changes: list[Change]
     cursor: int  # pass as ``after`` next time
     more: bool
+    # The clinic's newest cursor when the page was read: with ``cursor`` it
+    # tells a bootstrapping terminal how far it has come (a progress bar).
+    head: int = 0
 
 
 class EnrollRequest(Strict):

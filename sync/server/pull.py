@@ -6,7 +6,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from ..protocol import Change, PullResponse
-from .models import ChangeEntry, Record
+from .models import ChangeEntry, Record, ServerClinic
 
 
 def pull(session: Session, clinic_id: str, after: int, limit: int) -> PullResponse:
@@ -47,4 +47,6 @@ def pull(session: Session, clinic_id: str, after: int, limit: int) -> PullRespon
         for key, cursor in sorted(latest.items(), key=lambda kv: kv[1])
         if (r := records.get(key)) is not None
     ]
-    return PullResponse(changes=changes, cursor=entries[-1].cursor if entries else after, more=more)
+    cursor = entries[-1].cursor if entries else after
+    head = session.scalar(select(ServerClinic.last_cursor).where(ServerClinic.id == clinic_id)) or 0
+    return PullResponse(changes=changes, cursor=cursor, more=more, head=max(head, cursor))

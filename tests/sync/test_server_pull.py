@@ -43,7 +43,7 @@ def test_pull_returns_the_clinics_changes_in_cursor_order_in_pages(server: Serve
     assert set(changes[1]["field_clocks"]) == set(changes[1]["data"])
 
     end = reader.pull(changes[-1]["cursor"]).json()
-    assert end == {"changes": [], "cursor": 5, "more": False}
+    assert end == {"changes": [], "cursor": 5, "more": False, "head": 5}
 
 
 def test_a_device_only_sees_its_own_clinic(server: Server) -> None:
