@@ -42,6 +42,7 @@ THAI: dict[str, dict[str, str]] = {
         "refund a sale": "คืนเงินรายการขาย",
         "void a sale": "ยกเลิกรายการขาย",
         "change clinic settings": "เปลี่ยนการตั้งค่าคลินิก",
+        "manage sync and its exceptions": "จัดการการซิงก์และรายการผิดปกติ",
         "view the audit log": "ดูประวัติการใช้งานระบบ",
     },
     "consent": {
@@ -61,6 +62,11 @@ THAI: dict[str, dict[str, str]] = {
         "Returned by a customer": "ลูกค้าคืนสินค้า",
     },
     "errors": {
+        "Type the server's address, starting with https:// (or http:// on this PC)": (
+            "กรอกที่อยู่เซิร์ฟเวอร์ ขึ้นต้นด้วย https:// (หรือ http:// สำหรับเครื่องนี้)"
+        ),
+        "Type the enrollment code the owner gave you": "กรอกรหัสลงทะเบียนที่เจ้าของคลินิกให้มา",
+        "Give this terminal a name, e.g. Counter 1": "ตั้งชื่อเครื่องนี้ เช่น เคาน์เตอร์ 1",
         "BN-Aura Desk": "BN-Aura Desk",
         "Something went wrong: {error}": "เกิดข้อผิดพลาด: {error}",
         # staff and PINs
@@ -219,6 +225,8 @@ THAI: dict[str, dict[str, str]] = {
         "Quit": "ออกจากโปรแกรม",
         "File": "ไฟล์",
         "Language": "ภาษา",
+        "Sync now": "ซิงก์เดี๋ยวนี้",
+        "Connect to clinic server…": "เชื่อมต่อเซิร์ฟเวอร์คลินิก…",
     },
     "LoginScreen": {
         "Who is at the counter? Choose your name and type your PIN.":
@@ -239,9 +247,13 @@ THAI: dict[str, dict[str, str]] = {
     },
     "SyncIndicator": {
         "Sync: not set up": "ซิงก์: ยังไม่ได้ตั้งค่า",
-        "Sync: offline, {pending} waiting": "ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ",
+        "Sync: offline, {pending} waiting ({last})": "ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ ({last})",
         "Sync: syncing, {pending} waiting": "ซิงก์: กำลังซิงก์ รอส่ง {pending} รายการ",
-        "Sync: up to date": "ซิงก์: ข้อมูลล่าสุดแล้ว",
+        "Sync: up to date ({last})": "ซิงก์: ข้อมูลล่าสุดแล้ว ({last})",
+        "never synced": "ยังไม่เคยซิงก์",
+        "last synced {time}": "ซิงก์ล่าสุด {time} น.",
+        "Sync now": "ซิงก์เดี๋ยวนี้",
+        "{pending} operations waiting; {last}": "รอส่ง {pending} รายการ; {last}",
         "Sync: problem: {detail}": "ซิงก์: มีปัญหา: {detail}",
     },
     "OverrideDialog": {
@@ -253,6 +265,36 @@ THAI: dict[str, dict[str, str]] = {
         "Type the manager's PIN": "ใส่ PIN ของผู้จัดการ",
         "No manager on this terminal may approve this.": "ไม่มีผู้จัดการในเครื่องนี้ที่อนุมัติรายการนี้ได้",
         "Approve": "อนุมัติ",
+        "Cancel": "ยกเลิก",
+    },
+    "SyncDriver": {
+        "{count} need a manager (Exceptions)": "มี {count} รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)",
+        "the clinic server needs a newer version of this app: update this terminal": (
+            "เซิร์ฟเวอร์คลินิกต้องการโปรแกรมเวอร์ชันใหม่กว่า: กรุณาอัปเดตเครื่องนี้"
+        ),
+        "the clinic server no longer accepts this terminal: enroll it again": (
+            "เซิร์ฟเวอร์คลินิกไม่รับเครื่องนี้แล้ว: กรุณาลงทะเบียนเครื่องใหม่"
+        ),
+    },
+    "EnrollDialog": {
+        "Connect to the clinic server": "เชื่อมต่อเซิร์ฟเวอร์คลินิก",
+        "This terminal is new. Type the clinic server's address and the one-time enrollment code "
+        "the owner created (bnaura server enroll-code). The clinic's staff, catalog and customers "
+        "then arrive by themselves. To start a new clinic without a server instead, run: bnaura init": (
+            "เครื่องนี้ยังใหม่ กรอกที่อยู่เซิร์ฟเวอร์คลินิกและรหัสลงทะเบียนแบบใช้ครั้งเดียวที่เจ้าของคลินิกสร้างไว้ "
+            "(bnaura server enroll-code) แล้วข้อมูลพนักงาน รายการสินค้าและบริการ และลูกค้าของคลินิกจะมาเอง "
+            "หากต้องการเริ่มคลินิกใหม่โดยไม่มีเซิร์ฟเวอร์ ให้ใช้คำสั่ง: bnaura init"
+        ),
+        "Connect this terminal to the clinic server: type its address and the one-time enrollment "
+        "code the owner created. What was done here offline is sent once it is connected.": (
+            "เชื่อมต่อเครื่องนี้กับเซิร์ฟเวอร์คลินิก: กรอกที่อยู่เซิร์ฟเวอร์และรหัสลงทะเบียนแบบใช้ครั้งเดียว"
+            "ที่เจ้าของคลินิกสร้างไว้ งานที่ทำบนเครื่องนี้ระหว่างออฟไลน์จะถูกส่งเมื่อเชื่อมต่อแล้ว"
+        ),
+        "Server address": "ที่อยู่เซิร์ฟเวอร์",
+        "Enrollment code": "รหัสลงทะเบียน",
+        "Terminal name": "ชื่อเครื่อง",
+        "Connecting to the server…": "กำลังเชื่อมต่อเซิร์ฟเวอร์…",
+        "Connect": "เชื่อมต่อ",
         "Cancel": "ยกเลิก",
     },
     "PlaceholderScreen": {

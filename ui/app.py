@@ -11,20 +11,26 @@ and opens it; the sign-in screen reads only the staff list.
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import sys
 from pathlib import Path
 
+import qasync
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bnaura_desk.domain.errors import DatabaseProblem
+from bnaura_desk.services.setup import is_set_up_at
 from bnaura_desk.terminal import Terminal
 
 from .bus import ChangeBus
+from .enroll import EnrollDialog
 from .fonts import install_app_font
 from .i18n import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, LanguageSwitcher, ensure_compiled
 from .main_window import MainWindow, install_default_screens
 from .runner import DeskRunner
+from .sync_driver import SyncDriver
 from .theme import apply_theme
 
 
@@ -72,12 +78,15 @@ def create_main_window(
     bus: ChangeBus | None = None,
     runner: DeskRunner | None = None,
     screens: bool = True,
+    sync: SyncDriver | None = None,
 ) -> MainWindow:
     """Build the main window around an open terminal (the app and the tests).
 
     Args:
         screens: register this release's screens (customers, catalog);
             tests of the shell alone register their own.
+        sync: the sync driver (default: one for this terminal, not started;
+            ``window.sync_driver.start()`` once the asyncio loop runs).
 
     The caller owns the runner: call ``window.runner.shutdown()`` before
     closing the terminal.
@@ -85,6 +94,7 @@ def create_main_window(
     bus = bus or ChangeBus()
     runner = runner or DeskRunner(terminal, bus)
     window = MainWindow(runner, bus, languages)
+    window.attach_sync(sync or SyncDriver(runner, bus))
     clinic = terminal.clinic()  # one row, before the worker has anything to do
     window.set_clinic(clinic.name_th, clinic.name_en)
     if screens:
@@ -110,14 +120,24 @@ def show_database_problem(error: DatabaseProblem) -> None:
     box.exec()
 
 
-def main(db_path: Path, argv: list[str] | None = None) -> int:
-    """Run the desktop app on the terminal database at ``db_path``; return the exit code.
+async def first_run(db_path: Path) -> bool:
+    """Show the first-run dialog for an empty database; return whether it joined a clinic."""
+    dialog = EnrollDialog(path=db_path, device_name=socket.gethostname()[:100] or "Counter 1")
+    finished: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    dialog.finished.connect(lambda result: finished.done() or finished.set_result(result))
+    dialog.open()
+    return await finished == QDialog.DialogCode.Accepted
 
-    Exit code 1 when the database cannot be opened (after a translated
-    message box saying why).
+
+async def run_desk(app: QApplication, languages: LanguageSwitcher, db_path: Path) -> int:
+    """The app's life, awaited in the qasync loop: first run, main window, sync, shutdown.
+
+    Returns the exit code: 1 when the database cannot be opened (after a
+    translated message box saying why), 0 otherwise.
     """
-    app, languages = build_app(argv)
     try:
+        if not is_set_up_at(db_path) and not await first_run(db_path):
+            return 0
         terminal = Terminal.open(Path(db_path))
     except DatabaseProblem as error:
         show_database_problem(error)
@@ -128,11 +148,37 @@ def main(db_path: Path, argv: list[str] | None = None) -> int:
     # bar), also where no window manager maximises (kiosk sessions).
     fit_to_screen(window)
     window.showMaximized()
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+    window.sync_driver.start()
     try:
-        return app.exec()
+        await closed
     finally:
+        await window.sync_driver.stop()
         window.runner.shutdown()
         terminal.close()
+    return 0
+
+
+def main(db_path: Path, argv: list[str] | None = None) -> int:
+    """Run the desktop app on the terminal database at ``db_path``; return the exit code.
+
+    The Qt event loop is qasync's asyncio loop, so sync runs as tasks in
+    the GUI thread's loop without ever blocking it. An empty or missing
+    database first shows the first-run dialog (join a clinic server).
+    """
+    app, languages = build_app(argv)
+    # run_desk decides when the app ends (after sync has stopped cleanly).
+    quits_by_itself = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    try:
+        with loop:
+            return loop.run_until_complete(run_desk(app, languages, Path(db_path)))
+    finally:
+        asyncio.set_event_loop(None)
+        app.setQuitOnLastWindowClosed(quits_by_itself)
 
 
 if __name__ == "__main__":

@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bnaura_desk.domain.roles import Permission, may
 from bnaura_desk.services.context import Actor
 
 from .bus import ChangeBus
+from .enroll import EnrollDialog
 from .i18n import LANGUAGE_NAMES, LANGUAGES, LanguageSwitcher, current_language
 from .login import LoginScreen
 from .runner import DeskRunner
 from .status import DeskStatusBar
+from .sync_driver import SyncDriver
 
 Factory = Callable[[], QWidget]
 
@@ -142,8 +145,15 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.switch_user_action)
         self.addToolBar(self.toolbar)
 
+        self.sync_now_action = QAction(self)
+        self.sync_now_action.setShortcut(QKeySequence("F5"))
+        self.connect_action = QAction(self)
+        self.connect_action.triggered.connect(self.connect_to_server)
+        self.connect_action.setEnabled(False)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.switch_user_action)
+        self.file_menu.addAction(self.sync_now_action)
+        self.file_menu.addAction(self.connect_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -262,6 +272,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.login)
         self.toolbar.hide()
         self.switch_user_action.setEnabled(False)
+        self.connect_action.setEnabled(False)
         self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signed_in(self, actor: Actor) -> None:
@@ -270,12 +281,33 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.work)
         self.toolbar.show()
         self.switch_user_action.setEnabled(True)
+        self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
         if self.screens.count() == 0 and self._screens:
             self.show_screen(next(iter(self._screens)))  # the first sign-in opens the first screen
         current = self.screens.currentWidget()
         if current is not None:
             current.setFocus(Qt.FocusReason.OtherFocusReason)
         self.user_changed.emit(actor)
+
+    # ------------------------------------------------------------ sync
+
+    def attach_sync(self, driver: SyncDriver) -> None:
+        """Show ``driver``'s state in the status bar; wire "Sync now" and "Connect to clinic server"."""
+        self.sync_driver = driver
+        driver.view_changed.connect(self.status.sync.show_view)
+        driver.progress.connect(self.status.sync.show_progress)
+        self.status.sync.sync_requested.connect(driver.sync_now)
+        self.sync_now_action.triggered.connect(driver.sync_now)
+
+    def connect_to_server(self) -> EnrollDialog | None:
+        """Open the enroll dialog (managers and owners); sync starts once it succeeds."""
+        actor = self.actor
+        if actor is None or not may(actor.role, Permission.SYNC_MANAGE):
+            return None
+        dialog = EnrollDialog(runner=self.runner, parent=self)
+        dialog.enrolled.connect(lambda _answer: self.sync_driver.sync_now())
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------ clinic, language
 
@@ -302,6 +334,8 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setText(self.tr("Switch user"))
         self.switch_user_action.setToolTip(self.tr("Switch user (Ctrl+L)"))
         self.quit_action.setText(self.tr("Quit"))
+        self.sync_now_action.setText(self.tr("Sync now"))
+        self.connect_action.setText(self.tr("Connect to clinic server…"))
         self.file_menu.setTitle(self.tr("File"))
         self.language_menu.setTitle(self.tr("Language"))
         for entry in self._screens.values():

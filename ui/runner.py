@@ -140,6 +140,13 @@ class DeskRunner(QObject):
             traceback.print_exception(error)
         QMessageBox.warning(parent, QCoreApplication.translate("errors", "BN-Aura Desk"), translate_error(error))
 
+    def call(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        """Run ``fn(*args)`` on the database worker; return its future (no callbacks, no bus).
+
+        For asyncio code in the Qt loop (sync): ``await asyncio.wrap_future(...)``.
+        """
+        return self._pool.submit(fn, *args, **kwargs)
+
     def pending(self) -> int:
         """Return how many jobs have not delivered yet (tests wait on 0)."""
         return len(self._callbacks)

@@ -1,20 +1,23 @@
 """The status bar: who is signed in, which clinic, and the sync state.
 
-``SyncIndicator.set_state`` is the API the sync client (a later issue) will
-drive; until a device is enrolled it reads "Sync: not set up".
+``SyncIndicator`` shows what ``ui.sync_driver.SyncDriver`` reports; until
+the terminal is enrolled it reads "Sync: not set up".
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from bnaura_desk.domain.roles import ROLE_LABELS
 from bnaura_desk.services.context import Actor
 
 from .i18n import current_language
+from .widgets.dates import bangkok_date, format_datetime, format_time
 
 
 class SyncState(StrEnum):
@@ -35,7 +38,13 @@ _DOT_COLOURS = {
 
 
 class SyncIndicator(QWidget):
-    """A coloured dot and a short translated text for the sync state."""
+    """A coloured dot, a short translated text and a "Sync now" button.
+
+    The ``SyncDriver`` drives it (``show_view``); a long pull (a new
+    terminal's bootstrap) shows a progress bar beside it.
+    """
+
+    sync_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,38 +54,86 @@ class SyncIndicator(QWidget):
         self._dot = QLabel(self)
         self._dot.setObjectName("syncDot")
         self._label = QLabel(self)
+        self._label.setObjectName("syncText")
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("syncProgress")
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_bar.setVisible(False)
+        self.sync_button = QToolButton(self)
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(self.sync_requested)
+        self.sync_button.setVisible(False)
         layout.addWidget(self._dot)
         layout.addWidget(self._label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.sync_button)
         self.state = SyncState.NOT_SET_UP
         self.pending = 0
+        self.last_sync_at: datetime | None = None
         self.detail = ""
         self._render()
 
-    def set_state(self, state: SyncState, *, pending: int = 0, detail: str = "") -> None:
+    def set_state(
+        self, state: SyncState, *, pending: int = 0, detail: str = "", last_sync_at: datetime | None = None
+    ) -> None:
         """Show ``state``.
 
         Args:
             state: what the sync client is doing.
             pending: operations in the outbox not yet acknowledged.
             detail: a translated explanation, shown for ``PROBLEM``.
+            last_sync_at: the end of the last complete round (``None``: never).
         """
         self.state, self.pending, self.detail = SyncState(state), pending, detail
+        self.last_sync_at = last_sync_at
         self._render()
+
+    def show_view(self, view: Any) -> None:
+        """Show a ``ui.sync_driver.SyncView``."""
+        self.set_state(view.state, pending=view.pending, detail=view.detail, last_sync_at=view.last_sync_at)
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Show a pull's progress; hidden again once ``done`` reaches ``total``."""
+        # Small pulls finish before anyone could read a bar: only long ones show it.
+        visible = total > 1000 and done < total
+        self.progress_bar.setVisible(visible)
+        if visible:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
 
     def text(self) -> str:
         return self._label.text()
 
+    def _last_sync(self) -> str:
+        if self.last_sync_at is None:
+            return self.tr("never synced")
+        when = self.last_sync_at
+        if bangkok_date(when) == bangkok_date(datetime.now(UTC)):
+            stamp = format_time(when)
+        else:
+            stamp = format_datetime(when)
+        return self.tr("last synced {time}").format(time=stamp)
+
     def _render(self) -> None:
         texts = {
             SyncState.NOT_SET_UP: self.tr("Sync: not set up"),
-            SyncState.OFFLINE: self.tr("Sync: offline, {pending} waiting"),
+            SyncState.OFFLINE: self.tr("Sync: offline, {pending} waiting ({last})"),
             SyncState.SYNCING: self.tr("Sync: syncing, {pending} waiting"),
-            SyncState.UP_TO_DATE: self.tr("Sync: up to date"),
+            SyncState.UP_TO_DATE: self.tr("Sync: up to date ({last})"),
             SyncState.PROBLEM: self.tr("Sync: problem: {detail}"),
         }
-        self._label.setText(texts[self.state].format(pending=self.pending, detail=self.detail))
+        self._label.setText(
+            texts[self.state].format(pending=self.pending, detail=self.detail, last=self._last_sync())
+        )
         self._dot.setStyleSheet(f"background: {_DOT_COLOURS[self.state]};")
-        self.setToolTip(self._label.text())
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setVisible(self.state is not SyncState.NOT_SET_UP)
+        tip = self._label.text()
+        if self.state is not SyncState.NOT_SET_UP:
+            tip += "\n" + self.tr("{pending} operations waiting; {last}").format(
+                pending=self.pending, last=self._last_sync()
+            )
+        self.setToolTip(tip)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -29,6 +29,7 @@ class Permission(StrEnum):
     SALE_VOID = "sale.void"
     CLINIC_SETTINGS = "clinic.settings"
     AUDIT_VIEW = "audit.view"
+    SYNC_MANAGE = "sync.manage"  # connect the terminal to the server, settle sync exceptions
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -71,6 +72,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.SALE_VOID: QT_TRANSLATE_NOOP("permissions", "void a sale"),
     Permission.CLINIC_SETTINGS: QT_TRANSLATE_NOOP("permissions", "change clinic settings"),
     Permission.AUDIT_VIEW: QT_TRANSLATE_NOOP("permissions", "view the audit log"),
+    Permission.SYNC_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage sync and its exceptions"),
 }
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..domain.changes import Kind
@@ -34,6 +35,25 @@ def init_database(path: Path, *, backup_dir: Path | None = None) -> UpgradeRepor
 def is_set_up(session: Session) -> bool:
     """Return whether this database already has its clinic and device."""
     return session.execute(select(DeviceState.device_id)).first() is not None
+
+
+def is_set_up_at(path: Path) -> bool:
+    """Return whether the database file at ``path`` already has its clinic and device.
+
+    A missing or empty file, or one whose schema is not made yet, is not set
+    up. Opening takes the writer lock briefly (call it before the app opens
+    the terminal).
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    db = open_engine(path)
+    try:
+        with Session(db.engine) as session:
+            return is_set_up(session)
+    except DBAPIError:  # no device table yet
+        return False
+    finally:
+        db.close()
 
 
 def create_clinic_and_device(

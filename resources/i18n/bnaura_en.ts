@@ -501,6 +501,45 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Connect to the clinic server</source>
+        <translation>Connect to the clinic server</translation>
+    </message>
+    <message>
+        <source>This terminal is new. Type the clinic server&apos;s address and the one-time enrollment code the owner created (bnaura server enroll-code). The clinic&apos;s staff, catalog and customers then arrive by themselves. To start a new clinic without a server instead, run: bnaura init</source>
+        <translation>This terminal is new. Type the clinic server&apos;s address and the one-time enrollment code the owner created (bnaura server enroll-code). The clinic&apos;s staff, catalog and customers then arrive by themselves. To start a new clinic without a server instead, run: bnaura init</translation>
+    </message>
+    <message>
+        <source>Connect this terminal to the clinic server: type its address and the one-time enrollment code the owner created. What was done here offline is sent once it is connected.</source>
+        <translation>Connect this terminal to the clinic server: type its address and the one-time enrollment code the owner created. What was done here offline is sent once it is connected.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <source>Terminal name</source>
+        <translation>Terminal name</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Choose your name first</source>
@@ -544,6 +583,14 @@
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Connect to clinic server…</source>
+        <translation>Connect to clinic server…</translation>
     </message>
     <message>
         <source>File</source>
@@ -738,22 +785,53 @@
     </message>
 </context>
 <context>
+    <name>SyncDriver</name>
+    <message>
+        <source>{count} need a manager (Exceptions)</source>
+        <translation>{count} need a manager (Exceptions)</translation>
+    </message>
+    <message>
+        <source>the clinic server needs a newer version of this app: update this terminal</source>
+        <translation>the clinic server needs a newer version of this app: update this terminal</translation>
+    </message>
+    <message>
+        <source>the clinic server no longer accepts this terminal: enroll it again</source>
+        <translation>the clinic server no longer accepts this terminal: enroll it again</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
+    <message>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>last synced {time}</source>
+        <translation>last synced {time}</translation>
+    </message>
     <message>
         <source>Sync: not set up</source>
         <translation>Sync: not set up</translation>
     </message>
     <message>
-        <source>Sync: offline, {pending} waiting</source>
-        <translation>Sync: offline, {pending} waiting</translation>
+        <source>Sync: offline, {pending} waiting ({last})</source>
+        <translation>Sync: offline, {pending} waiting ({last})</translation>
+    </message>
+    <message>
+        <source>Sync: up to date ({last})</source>
+        <translation>Sync: up to date ({last})</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>{pending} operations waiting; {last}</source>
+        <translation>{pending} operations waiting; {last}</translation>
     </message>
     <message>
         <source>Sync: syncing, {pending} waiting</source>
         <translation>Sync: syncing, {pending} waiting</translation>
-    </message>
-    <message>
-        <source>Sync: up to date</source>
-        <translation>Sync: up to date</translation>
     </message>
     <message>
         <source>Sync: problem: {detail}</source>
@@ -1224,6 +1302,18 @@
         <source>Cannot reach the clinic server: {reason}</source>
         <translation>Cannot reach the clinic server: {reason}</translation>
     </message>
+    <message>
+        <source>Type the server&apos;s address, starting with https:// (or http:// on this PC)</source>
+        <translation>Type the server&apos;s address, starting with https:// (or http:// on this PC)</translation>
+    </message>
+    <message>
+        <source>Type the enrollment code the owner gave you</source>
+        <translation>Type the enrollment code the owner gave you</translation>
+    </message>
+    <message>
+        <source>Give this terminal a name, e.g. Counter 1</source>
+        <translation>Give this terminal a name, e.g. Counter 1</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1278,6 +1368,10 @@
     <message>
         <source>view the audit log</source>
         <translation>view the audit log</translation>
+    </message>
+    <message>
+        <source>manage sync and its exceptions</source>
+        <translation>manage sync and its exceptions</translation>
     </message>
 </context>
 <context>

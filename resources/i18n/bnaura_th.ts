@@ -501,6 +501,45 @@
     </message>
 </context>
 <context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Connect to the clinic server</source>
+        <translation>เชื่อมต่อเซิร์ฟเวอร์คลินิก</translation>
+    </message>
+    <message>
+        <source>This terminal is new. Type the clinic server&apos;s address and the one-time enrollment code the owner created (bnaura server enroll-code). The clinic&apos;s staff, catalog and customers then arrive by themselves. To start a new clinic without a server instead, run: bnaura init</source>
+        <translation>เครื่องนี้ยังใหม่ กรอกที่อยู่เซิร์ฟเวอร์คลินิกและรหัสลงทะเบียนแบบใช้ครั้งเดียวที่เจ้าของคลินิกสร้างไว้ (bnaura server enroll-code) แล้วข้อมูลพนักงาน รายการสินค้าและบริการ และลูกค้าของคลินิกจะมาเอง หากต้องการเริ่มคลินิกใหม่โดยไม่มีเซิร์ฟเวอร์ ให้ใช้คำสั่ง: bnaura init</translation>
+    </message>
+    <message>
+        <source>Connect this terminal to the clinic server: type its address and the one-time enrollment code the owner created. What was done here offline is sent once it is connected.</source>
+        <translation>เชื่อมต่อเครื่องนี้กับเซิร์ฟเวอร์คลินิก: กรอกที่อยู่เซิร์ฟเวอร์และรหัสลงทะเบียนแบบใช้ครั้งเดียวที่เจ้าของคลินิกสร้างไว้ งานที่ทำบนเครื่องนี้ระหว่างออฟไลน์จะถูกส่งเมื่อเชื่อมต่อแล้ว</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>ที่อยู่เซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <source>Enrollment code</source>
+        <translation>รหัสลงทะเบียน</translation>
+    </message>
+    <message>
+        <source>Terminal name</source>
+        <translation>ชื่อเครื่อง</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>กำลังเชื่อมต่อเซิร์ฟเวอร์…</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>เชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Choose your name first</source>
@@ -544,6 +583,14 @@
     <message>
         <source>Quit</source>
         <translation>ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>ซิงก์เดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>Connect to clinic server…</source>
+        <translation>เชื่อมต่อเซิร์ฟเวอร์คลินิก…</translation>
     </message>
     <message>
         <source>File</source>
@@ -738,22 +785,53 @@
     </message>
 </context>
 <context>
+    <name>SyncDriver</name>
+    <message>
+        <source>{count} need a manager (Exceptions)</source>
+        <translation>มี {count} รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)</translation>
+    </message>
+    <message>
+        <source>the clinic server needs a newer version of this app: update this terminal</source>
+        <translation>เซิร์ฟเวอร์คลินิกต้องการโปรแกรมเวอร์ชันใหม่กว่า: กรุณาอัปเดตเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>the clinic server no longer accepts this terminal: enroll it again</source>
+        <translation>เซิร์ฟเวอร์คลินิกไม่รับเครื่องนี้แล้ว: กรุณาลงทะเบียนเครื่องใหม่</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
+    <message>
+        <source>never synced</source>
+        <translation>ยังไม่เคยซิงก์</translation>
+    </message>
+    <message>
+        <source>last synced {time}</source>
+        <translation>ซิงก์ล่าสุด {time} น.</translation>
+    </message>
     <message>
         <source>Sync: not set up</source>
         <translation>ซิงก์: ยังไม่ได้ตั้งค่า</translation>
     </message>
     <message>
-        <source>Sync: offline, {pending} waiting</source>
-        <translation>ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ</translation>
+        <source>Sync: offline, {pending} waiting ({last})</source>
+        <translation>ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ ({last})</translation>
+    </message>
+    <message>
+        <source>Sync: up to date ({last})</source>
+        <translation>ซิงก์: ข้อมูลล่าสุดแล้ว ({last})</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>ซิงก์เดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>{pending} operations waiting; {last}</source>
+        <translation>รอส่ง {pending} รายการ; {last}</translation>
     </message>
     <message>
         <source>Sync: syncing, {pending} waiting</source>
         <translation>ซิงก์: กำลังซิงก์ รอส่ง {pending} รายการ</translation>
-    </message>
-    <message>
-        <source>Sync: up to date</source>
-        <translation>ซิงก์: ข้อมูลล่าสุดแล้ว</translation>
     </message>
     <message>
         <source>Sync: problem: {detail}</source>
@@ -1224,6 +1302,18 @@
         <source>Cannot reach the clinic server: {reason}</source>
         <translation>ติดต่อเซิร์ฟเวอร์ของคลินิกไม่ได้: {reason}</translation>
     </message>
+    <message>
+        <source>Type the server&apos;s address, starting with https:// (or http:// on this PC)</source>
+        <translation>กรอกที่อยู่เซิร์ฟเวอร์ ขึ้นต้นด้วย https:// (หรือ http:// สำหรับเครื่องนี้)</translation>
+    </message>
+    <message>
+        <source>Type the enrollment code the owner gave you</source>
+        <translation>กรอกรหัสลงทะเบียนที่เจ้าของคลินิกให้มา</translation>
+    </message>
+    <message>
+        <source>Give this terminal a name, e.g. Counter 1</source>
+        <translation>ตั้งชื่อเครื่องนี้ เช่น เคาน์เตอร์ 1</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1278,6 +1368,10 @@
     <message>
         <source>view the audit log</source>
         <translation>ดูประวัติการใช้งานระบบ</translation>
+    </message>
+    <message>
+        <source>manage sync and its exceptions</source>
+        <translation>จัดการการซิงก์และรายการผิดปกติ</translation>
     </message>
 </context>
 <context>

@@ -6,16 +6,28 @@ the outbox, each recording of outcomes and each pulled page is one
 request is in flight. A pulled page and the new pull cursor commit
 together, so a crash between pages re-pulls at most one page, which applies
 the same way again.
+
+The round is written once, as a coroutine over two small interfaces: a
+``Database`` (run a use case, run a read) and an ``AsyncTransport`` (push,
+pull). The app awaits it inside the Qt event loop (qasync) with the
+database on its worker thread and an ``httpx.AsyncClient``; ``sync_once``
+drives the same coroutine to its end synchronously for the command line
+and the tests, with the terminal and a blocking client.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.services.context import ServiceContext
 from bnaura_desk.services.sync_state import note_sync_finished, sync_state
+from bnaura_desk.store.models import DeviceState
 from bnaura_desk.terminal import Terminal
 
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
@@ -23,13 +35,65 @@ from .http import OperationRefused, SeqGap, SyncError, not_enrolled
 from .local_apply import apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
 
+T = TypeVar("T")
+
+# Called after each pulled page with (done, total) in steps of the clinic's
+# change feed since the round began: a bootstrap's progress bar.
+Progress = Callable[[int, int], None]
+
 
 class Transport(Protocol):
-    """What the engine needs of a client (``SyncClient``, or a test's in-process server)."""
+    """A blocking client (``SyncClient``, or a test's in-process server)."""
 
     def push(self, device_id: str, operations: list[Operation]) -> PushResponse: ...
 
     def pull(self, after: int, limit: int) -> PullResponse: ...
+
+
+class AsyncTransport(Protocol):
+    """What the round needs of the server (``AsyncSyncClient`` in the app)."""
+
+    def push(self, device_id: str, operations: list[Operation]) -> Awaitable[PushResponse]: ...
+
+    def pull(self, after: int, limit: int) -> Awaitable[PullResponse]: ...
+
+
+class Database(Protocol):
+    """What the round needs of the terminal: use cases and reads, one at a time.
+
+    ``run`` commits the use case in its own transaction with no actor (sync
+    is the system's doing) and returns its ``ChangeSet``.
+    """
+
+    def run(self, use_case: Callable[..., ChangeSet], /, *args: Any) -> Awaitable[ChangeSet]: ...
+
+    def read(self, query: Callable[..., T], /, *args: Any) -> Awaitable[T]: ...
+
+
+class TerminalDatabase:
+    """``Database`` over a ``Terminal`` used in the calling thread (blocks)."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self.terminal = terminal
+
+    async def run(self, use_case: Callable[..., ChangeSet], /, *args: Any) -> ChangeSet:
+        return self.terminal.run(use_case, *args, actor=None)
+
+    async def read(self, query: Callable[..., T], /, *args: Any) -> T:
+        return self.terminal.read(query, *args)
+
+
+class BlockingTransport:
+    """``AsyncTransport`` over a blocking ``Transport`` (the call blocks)."""
+
+    def __init__(self, client: Transport) -> None:
+        self.client = client
+
+    async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
+        return self.client.push(device_id, operations)
+
+    async def pull(self, after: int, limit: int) -> PullResponse:
+        return self.client.pull(after, limit)
 
 
 @dataclass
@@ -59,9 +123,9 @@ class SyncReport:
                 self.applied += 1
 
 
-def _record(terminal: Terminal, results: list[OpResult], report: SyncReport) -> None:
+async def _record(db: Database, results: list[OpResult], report: SyncReport) -> None:
     if results:
-        terminal.run(record_push_results, results, actor=None)
+        await db.run(record_push_results, results)
         report.count(results)
 
 
@@ -71,7 +135,11 @@ def _note_refusal_use_case(ctx: ServiceContext, refusal: SyncError, seq: int) ->
     return ChangeSet()
 
 
-def push_outbox(terminal: Terminal, client: Transport, report: SyncReport, *, batch: int = 200) -> None:
+def _device_id(session: Session) -> str:
+    return session.scalars(select(DeviceState.device_id)).one()
+
+
+async def push_outbox(db: Database, client: AsyncTransport, report: SyncReport, *, batch: int = 200) -> None:
     """Push every pending operation in batches, recording each outcome as it comes.
 
     On a sequence gap the server names the operation it expects; when that
@@ -85,32 +153,32 @@ def push_outbox(terminal: Terminal, client: Transport, report: SyncReport, *, ba
         SyncError: the server cannot be reached, refuses this device, or
             answers a gap that resending cannot close.
     """
-    device_id = terminal.device().device_id
+    device_id = await db.read(_device_id)
     resend_from: int | None = None
     resent = False
     while True:
         if resend_from is not None:
-            ops = terminal.read(operations_from, resend_from, batch)
+            ops = await db.read(operations_from, resend_from, batch)
             resend_from = None
         else:
-            ops = terminal.read(pending_operations, batch)
+            ops = await db.read(pending_operations, batch)
         if not ops:
             return
         try:
-            response = client.push(device_id, ops)
+            response = await client.push(device_id, ops)
         except SeqGap as gap:
-            _record(terminal, gap.results, report)
+            await _record(db, gap.results, report)
             if gap.expected < ops[0].seq and not resent:
                 resend_from, resent = gap.expected, True
                 continue
             raise
         except OperationRefused as refusal:
-            _record(terminal, refusal.results, report)
+            await _record(db, refusal.results, report)
             seq = refusal.seq if refusal.seq is not None else ops[min(len(refusal.results), len(ops) - 1)].seq
-            terminal.run(_note_refusal_use_case, refusal, seq, actor=None)
+            await db.run(_note_refusal_use_case, refusal, seq)
             report.problem = refusal.render()
             return
-        _record(terminal, response.results, report)
+        await _record(db, response.results, report)
         answered = {r.seq for r in response.results}
         if ops[0].seq not in answered:
             return  # the server answered nothing for them: do not loop on them
@@ -128,21 +196,49 @@ def _apply_page(ctx: ServiceContext, page: PullResponse) -> ChangeSet:
     return changed
 
 
-def pull_changes(terminal: Terminal, client: Transport, report: SyncReport, *, page: int = MAX_PULL) -> None:
-    """Pull pages until the server says there is no more, applying each in one transaction."""
+def _pull_cursor(session: Session) -> int:
+    state = sync_state(session)
+    if state is None:
+        raise not_enrolled()
+    return state.pull_cursor
+
+
+async def pull_changes(
+    db: Database,
+    client: AsyncTransport,
+    report: SyncReport,
+    *,
+    page: int = MAX_PULL,
+    progress: Progress | None = None,
+) -> None:
+    """Pull pages until the server says there is no more, applying each in one transaction.
+
+    ``progress(done, total)`` follows each page; ``total`` is the feed's
+    length past the starting cursor as the server last reported it (it
+    grows if the clinic keeps working meanwhile), in cursor steps.
+    """
+    start = cursor = await db.read(_pull_cursor)
     while True:
-        state = terminal.read(sync_state)
-        if state is None:
-            raise not_enrolled()
-        response = client.pull(state.pull_cursor, page)
-        changed = terminal.run(_apply_page, response, actor=None)
+        response = await client.pull(cursor, page)
+        changed = await db.run(_apply_page, response)
         report.pulled += len(response.changes)
         report.changes = report.changes.merged(changed)
-        if not response.more or response.cursor <= state.pull_cursor:
+        if progress is not None:
+            done = max(0, response.cursor - start)
+            progress(done, max(done, response.head - start))
+        if not response.more or response.cursor <= cursor:
             return
+        cursor = response.cursor
 
 
-def sync_once(terminal: Terminal, client: Transport, *, batch: int = 200, page: int = MAX_PULL) -> SyncReport:
+async def sync_round(
+    db: Database,
+    client: AsyncTransport,
+    *,
+    batch: int = 200,
+    page: int = MAX_PULL,
+    progress: Progress | None = None,
+) -> SyncReport:
     """Push the outbox, then pull; return what happened.
 
     A refused operation does not stop the pull. The time of the last
@@ -153,14 +249,47 @@ def sync_once(terminal: Terminal, client: Transport, *, batch: int = 200, page: 
         SyncError: the server is unreachable or refuses this device; what
             was done before stays done.
     """
-    if terminal.read(sync_state) is None:
+    if await db.read(sync_state) is None:
         raise not_enrolled()
     report = SyncReport()
     try:
-        push_outbox(terminal, client, report, batch=batch)
-        pull_changes(terminal, client, report, page=page)
+        await push_outbox(db, client, report, batch=batch)
+        await pull_changes(db, client, report, page=page, progress=progress)
     except SyncError as error:
-        terminal.run(note_sync_finished, error.render(), actor=None)
+        await db.run(note_sync_finished, error.render())
         raise
-    terminal.run(note_sync_finished, report.problem, actor=None)
+    await db.run(note_sync_finished, report.problem)
     return report
+
+
+def run_to_end(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine whose awaits never suspend, without an event loop.
+
+    ``TerminalDatabase`` and ``BlockingTransport`` finish every call before
+    returning, so the round never yields to a loop: one ``send`` runs it to
+    its end. Needing no loop, this also works where one is already running
+    (a test inside the Qt app), unlike ``asyncio.run``.
+
+    Raises:
+        RuntimeError: the coroutine did suspend (it awaited real I/O).
+    """
+    try:
+        coroutine.send(None)
+    except StopIteration as finished:
+        return finished.value  # type: ignore[no-any-return]
+    coroutine.close()
+    raise RuntimeError("run_to_end: the coroutine suspended; await it in an event loop instead")
+
+
+def sync_once(
+    terminal: Terminal,
+    client: Transport,
+    *,
+    batch: int = 200,
+    page: int = MAX_PULL,
+    progress: Progress | None = None,
+) -> SyncReport:
+    """``sync_round`` with the terminal and a blocking client, in this thread (see there)."""
+    return run_to_end(
+        sync_round(TerminalDatabase(terminal), BlockingTransport(client), batch=batch, page=page, progress=progress)
+    )

@@ -13,6 +13,7 @@ from ui import app as ui_app
 from ui.fonts import FAMILY, load_fonts
 from ui.main_window import PlaceholderScreen, _screen_factory
 from ui.status import SyncIndicator, SyncState
+from ui.widgets.dates import format_time
 from ui.widgets import format_date, format_datetime, format_time
 from ui.widgets.dates import THAI_MONTHS_SHORT
 
@@ -58,10 +59,16 @@ def test_sync_indicator_states(qtbot, languages) -> None:
     sync = SyncIndicator()
     qtbot.addWidget(sync)
     assert sync.text() == "ซิงก์: ยังไม่ได้ตั้งค่า"
+    assert sync.sync_button.isHidden()  # nothing to sync with yet
     sync.set_state(SyncState.OFFLINE, pending=3)
-    assert sync.text() == "ซิงก์: ออฟไลน์ รอส่ง 3 รายการ"
-    sync.set_state(SyncState.UP_TO_DATE)
-    assert sync.text() == "ซิงก์: ข้อมูลล่าสุดแล้ว"
+    assert sync.text() == "ซิงก์: ออฟไลน์ รอส่ง 3 รายการ (ยังไม่เคยซิงก์)"
+    assert not sync.sync_button.isHidden() and sync.sync_button.text() == "ซิงก์เดี๋ยวนี้"
+    # Today: the time only (Bangkok); an older sync: its Buddhist-era date too.
+    today = datetime.now(UTC).replace(second=0, microsecond=0)
+    sync.set_state(SyncState.UP_TO_DATE, last_sync_at=today)
+    assert sync.text() == f"ซิงก์: ข้อมูลล่าสุดแล้ว (ซิงก์ล่าสุด {format_time(today)} น.)"
+    sync.set_state(SyncState.OFFLINE, pending=1, last_sync_at=datetime(2026, 11, 20, 3, 5, tzinfo=UTC))
+    assert sync.text() == "ซิงก์: ออฟไลน์ รอส่ง 1 รายการ (ซิงก์ล่าสุด 20 พ.ย. 2569 10:05 น.)"
     sync.set_state(SyncState.PROBLEM, detail="เซิร์ฟเวอร์ปฏิเสธ")
     assert sync.text() == "ซิงก์: มีปัญหา: เซิร์ฟเวอร์ปฏิเสธ"
 

@@ -69,3 +69,9 @@ def format_time(t: datetime) -> str:
 def format_datetime(t: datetime, lang: str | None = None, *, long: bool = False) -> str:
     """Return ``t`` (aware, any zone) as ``23 พ.ย. 2569 10:00`` in Bangkok time."""
     return f"{format_date(t, lang, long=long)} {format_time(t)}"
+
+
+def bangkok_date(t: datetime) -> date:
+    """Return the calendar date of ``t`` (aware, any zone) in Bangkok."""
+    local = _local(t)
+    return local.date() if isinstance(local, datetime) else local

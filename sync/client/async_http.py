@@ -1,0 +1,117 @@
+"""The sync endpoints over ``httpx.AsyncClient``, for the app's event loop.
+
+The same calls and the same typed errors as ``SyncClient``; the app awaits
+them inside the Qt event loop (qasync), so a slow or dead server never
+freezes the counter.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+import httpx
+from pydantic import ValidationError
+
+from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
+
+from ..protocol import (
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    Health,
+    Operation,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from .http import DEFAULT_TIMEOUT, ServerUnavailable, _fastapi_error, error_for
+
+
+def read_answer(response: httpx.Response) -> Any:
+    """Return the JSON of a successful answer.
+
+    Raises:
+        SyncError: the typed error of a refusal (4xx/5xx), read from its
+            ``ErrorBody`` or FastAPI's own error body.
+    """
+    if response.status_code >= 400:
+        body: ErrorBody | None
+        try:
+            body = ErrorBody.model_validate(response.json())
+        except (ValueError, ValidationError):
+            body = _fastapi_error(response)
+        raise error_for(response.status_code, body)
+    return response.json()
+
+
+def unreachable(error: httpx.HTTPError) -> ServerUnavailable:
+    """Return the error for a request that got no answer (refused, timed out, TLS)."""
+    return ServerUnavailable(
+        QT_TRANSLATE_NOOP("errors", "Cannot reach the clinic server: {reason}"),
+        reason=str(error) or type(error).__name__,
+    )
+
+
+class AsyncSyncClient:
+    """The sync endpoints of one clinic server, awaitable.
+
+    Args:
+        base_url: e.g. ``https://clinic.example:8443``.
+        token: this device's bearer token.
+        verify: TLS verification: ``True``, ``False`` or a CA bundle path.
+        timeout: seconds, or an ``httpx.Timeout``.
+        transport: for tests (an ``httpx.AsyncBaseTransport``).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        verify: bool | str = True,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "bnaura-desk-sync"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.AsyncClient(
+            base_url=base_url.rstrip("/"), headers=headers, verify=verify, timeout=timeout, transport=transport
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def _call(self, method: str, path: str, **kw: Any) -> Any:
+        try:
+            response = await self._http.request(method, path, **kw)
+        except httpx.HTTPError as error:
+            raise unreachable(error) from None
+        return read_answer(response)
+
+    async def health(self) -> Health:
+        return Health.model_validate(await self._call("GET", "/health"))
+
+    async def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
+        """Trade a one-time code for this device's token."""
+        request = EnrollRequest(
+            protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, clinic_id=clinic_id
+        )
+        return EnrollResponse.model_validate(await self._call("POST", "/v1/enroll", json=request.model_dump()))
+
+    async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
+        """Send operations in seq order; the server applies each exactly once."""
+        request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
+        return PushResponse.model_validate(await self._call("POST", "/v1/push", json=request.model_dump()))
+
+    async def pull(self, after: int, limit: int) -> PullResponse:
+        """Return the clinic's changes after cursor ``after`` (one page)."""
+        return PullResponse.model_validate(await self._call("GET", "/v1/pull", params={"after": after, "limit": limit}))

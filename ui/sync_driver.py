@@ -1,0 +1,280 @@
+"""Sync inside the app: rounds run as asyncio tasks in the Qt event loop (qasync).
+
+``SyncDriver`` owns one long-running task. Each round is
+``sync.client.engine.sync_round`` with the database calls sent to the
+runner's worker thread and the network calls made by ``httpx.AsyncClient``,
+so neither the GUI thread nor the database worker ever waits on the
+network: selling, registering and editing go on while a push hangs.
+
+When rounds run:
+
+- soon after every local commit (``push_delay``, so a burst of edits is one
+  push), announced on the change bus;
+- every ``pull_interval`` seconds;
+- at once when someone asks (``sync_now``: the status bar's button).
+
+While the server cannot be reached, the waits grow exponentially with full
+jitter up to five minutes (commits do not cut them short, so a busy counter
+does not hammer a dead link); ``sync_now`` still tries at once. A refusal
+that waiting cannot fix (this terminal's protocol is too old, its token was
+revoked) is shown and retried only hourly or on demand.
+
+What a round pulled is announced on the same change bus as local actions,
+with the driver as initiator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import random
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.services.sync_state import SyncStatus, sync_state, sync_status
+from sync.client.async_http import AsyncSyncClient
+from sync.client.engine import SyncReport, sync_round
+from sync.client.http import (
+    NotEnrolled,
+    ProtocolTooOld,
+    ServerUnavailable,
+    SyncError,
+    Unauthorized,
+    backoff_delays,
+    not_enrolled,
+)
+
+from .bus import ChangeBus
+from .runner import DeskRunner, translate_error
+from .status import SyncState
+
+T = TypeVar("T")
+
+ClientFactory = Callable[[str, str, "bool | str"], AsyncSyncClient]
+REFUSED_RETRY_SECONDS = 3600.0  # revoked or outdated: a person must act first
+
+
+class RunnerDatabase:
+    """The engine's ``Database`` on the runner's worker thread (awaitable, never blocks the loop)."""
+
+    def __init__(self, runner: DeskRunner) -> None:
+        self.runner = runner
+
+    async def run(self, use_case: Callable[..., ChangeSet], /, *args: Any) -> ChangeSet:
+        terminal = self.runner.terminal
+        return await asyncio.wrap_future(self.runner.call(lambda: terminal.run(use_case, *args, actor=None)))
+
+    async def read(self, query: Callable[..., T], /, *args: Any) -> T:
+        terminal = self.runner.terminal
+        return await asyncio.wrap_future(self.runner.call(lambda: terminal.read(query, *args)))
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """What the status bar shows; made by the driver after every round and commit."""
+
+    state: SyncState
+    pending: int = 0
+    problems: int = 0
+    last_sync_at: datetime | None = None
+    detail: str = ""  # translated, for PROBLEM
+
+
+def _default_client(url: str, token: str, verify: bool | str) -> AsyncSyncClient:
+    return AsyncSyncClient(url, token, verify=verify)
+
+
+class SyncDriver(QObject):
+    """Runs sync rounds in the app's event loop and reports what they did.
+
+    Args:
+        runner: the app's database worker (its terminal is the one synced).
+        bus: pulled changes are announced here; local commits wake a push.
+        client_factory: ``(url, token, verify) -> AsyncSyncClient`` (tests
+            pass one with a custom timeout).
+        pull_interval: seconds between rounds when nothing happens.
+        push_delay: seconds from a commit to its push.
+        rng: jitter source (tests pass a seeded one).
+    """
+
+    view_changed = Signal(object)  # SyncView
+    progress = Signal(int, int)  # done, total steps of a long pull (bootstrap)
+    round_finished = Signal(object)  # SyncReport or the SyncError that ended the round
+
+    def __init__(
+        self,
+        runner: DeskRunner,
+        bus: ChangeBus,
+        *,
+        client_factory: ClientFactory = _default_client,
+        pull_interval: float = 30.0,
+        push_delay: float = 0.5,
+        rng: random.Random | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner, self.bus = runner, bus
+        self.db = RunnerDatabase(runner)
+        self.client_factory = client_factory
+        self.pull_interval, self.push_delay = pull_interval, push_delay
+        self._rng = rng or random.Random()
+        self._delays: Iterator[float] | None = None  # set while the server is unreachable
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._push_timer: asyncio.TimerHandle | None = None
+        self._client: AsyncSyncClient | None = None
+        self._client_key: tuple[str, str, bool | str] | None = None
+        self.view = SyncView(SyncState.NOT_SET_UP)
+        self.rounds = 0  # finished rounds, successful or not (tests wait on it)
+        bus.changed.connect(self._on_change)
+
+    # ------------------------------------------------------------ control
+
+    def start(self) -> None:
+        """Start the sync task on the running asyncio loop (the qasync loop)."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_event_loop().create_task(self._loop(), name="bnaura-sync")
+
+    async def stop(self) -> None:
+        """Stop after the current call; close the connection pool."""
+        if self._push_timer is not None:
+            self._push_timer.cancel()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._client is not None:
+            await self._client.aclose()
+            self._client = self._client_key = None
+
+    def sync_now(self) -> None:
+        """Run a round now, also while waiting after a failure."""
+        self._delays = None
+        self._wake.set()
+
+    # ------------------------------------------------------------ rounds
+
+    async def _loop(self) -> None:
+        while True:
+            wait = self.pull_interval
+            try:
+                await self.run_round()
+                self._delays = None
+            except NotEnrolled:
+                wait = REFUSED_RETRY_SECONDS  # the enroll dialog calls sync_now
+            except ServerUnavailable:
+                if self._delays is None:
+                    self._delays = backoff_delays(base=2.0, cap=300.0, rng=self._rng)
+                wait = next(self._delays)
+            except (ProtocolTooOld, Unauthorized):
+                wait = REFUSED_RETRY_SECONDS
+            except SyncError:
+                pass  # shown; try again at the usual pace
+            except Exception as error:  # noqa: BLE001 - a bug must not end sync for the day
+                traceback.print_exception(error)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            self._wake.clear()
+
+    async def run_round(self) -> SyncReport:
+        """Run one round now; update the view; announce what was pulled.
+
+        Raises:
+            SyncError: as ``sync_round`` (the view shows it first).
+        """
+        try:
+            state = await self.db.read(sync_state)
+            if state is None:
+                raise not_enrolled()
+            client = await self._client_for(state.server_url, state.token, getattr(state, "ca_file", "") or True)
+            await self._show(SyncState.SYNCING)
+            report = await sync_round(self.db, client, progress=self.progress.emit)
+        except SyncError as error:
+            await self._show_error(error)
+            self.rounds += 1
+            self.round_finished.emit(error)
+            raise
+        self.bus.announce(report.changes, self)
+        await self._show(SyncState.UP_TO_DATE)
+        self.rounds += 1
+        self.round_finished.emit(report)
+        return report
+
+    async def _client_for(self, url: str, token: str, verify: bool | str) -> AsyncSyncClient:
+        key = (url, token, verify)
+        if self._client is None or self._client_key != key:
+            if self._client is not None:
+                await self._client.aclose()
+            self._client, self._client_key = self.client_factory(url, token, verify), key
+        return self._client
+
+    # ------------------------------------------------------------ the view
+
+    async def _status(self) -> SyncStatus | None:
+        return await self.db.read(sync_status)
+
+    async def _show(self, state: SyncState, detail: str = "") -> None:
+        status = await self._status()
+        if status is None:
+            self._set_view(SyncView(SyncState.NOT_SET_UP))
+            return
+        if state is SyncState.UP_TO_DATE and status.problems:
+            state = SyncState.PROBLEM
+            detail = QCoreApplication.translate("SyncDriver", "{count} need a manager (Exceptions)").format(
+                count=status.problems
+            )
+        elif state is SyncState.UP_TO_DATE and status.pending:
+            state = SyncState.SYNCING  # committed while the round ran: the next push takes them
+        self._set_view(
+            SyncView(state, pending=status.pending, problems=status.problems, last_sync_at=status.last_sync_at, detail=detail)
+        )
+
+    async def _show_error(self, error: SyncError) -> None:
+        if isinstance(error, NotEnrolled):
+            self._set_view(SyncView(SyncState.NOT_SET_UP))
+        elif isinstance(error, ServerUnavailable):
+            await self._show(SyncState.OFFLINE)
+        elif isinstance(error, ProtocolTooOld):
+            await self._show(
+                SyncState.PROBLEM,
+                QCoreApplication.translate(
+                    "SyncDriver", "the clinic server needs a newer version of this app: update this terminal"
+                ),
+            )
+        elif isinstance(error, Unauthorized):
+            await self._show(
+                SyncState.PROBLEM,
+                QCoreApplication.translate(
+                    "SyncDriver", "the clinic server no longer accepts this terminal: enroll it again"
+                ),
+            )
+        else:
+            await self._show(SyncState.PROBLEM, translate_error(error))
+
+    def _set_view(self, view: SyncView) -> None:
+        self.view = view
+        self.view_changed.emit(view)
+
+    # ------------------------------------------------------------ commits
+
+    def _on_change(self, changes: ChangeSet, initiator: object) -> None:
+        if initiator is self or self._task is None or self._task.done():
+            return  # what a round pulled, or sync is not running
+        loop = asyncio.get_event_loop()
+        if self._delays is None:  # while offline the back-off decides
+            if self._push_timer is not None:
+                self._push_timer.cancel()
+            self._push_timer = loop.call_later(self.push_delay, self._wake.set)
+        loop.create_task(self._refresh_pending())
+
+    async def _refresh_pending(self) -> None:
+        # A commit adds to "waiting" at once, also while offline.
+        if self.view.state is SyncState.NOT_SET_UP:
+            return
+        await self._show(self.view.state, self.view.detail)
