@@ -242,7 +242,16 @@ def _add_consent(ctx: ServiceContext, customer_id: str, purpose: ConsentPurpose,
         hlc=stamp,
     )
     ctx.session.add(event)
-    record = {"id": event.id, "customer_id": customer_id, "purpose": str(purpose), "granted": granted, "note": note}
+    # Everything the row holds travels, so a pulled consent says when and by whom.
+    record = {
+        "id": event.id,
+        "customer_id": customer_id,
+        "purpose": str(purpose),
+        "granted": granted,
+        "note": note,
+        "at": ctx.now.isoformat(),
+        "recorded_by_id": ctx.actor_id,
+    }
     ctx.journal(
         action="consent.record",
         entity=Kind.CONSENT,
@@ -286,7 +295,7 @@ def check_in(ctx: ServiceContext, customer_id: str) -> ChangeSet:
         hlc=stamp,
     )
     ctx.session.add(visit)
-    record = {"id": visit.id, "customer_id": customer_id, "at": ctx.now.isoformat()}
+    record = {"id": visit.id, "customer_id": customer_id, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id}
     ctx.journal(
         action="visit.check_in",
         entity=Kind.VISIT,

@@ -240,3 +240,30 @@ def test_a_second_sync_with_nothing_new_changes_nothing(clinic: Clinic) -> None:
     clinic.sync_all()
     again = clinic.sync("B")
     assert (again.pushed, again.pulled) == (0, 0) and again.changes.empty
+
+
+def test_a_pulled_visit_and_consent_keep_who_recorded_them_and_when(clinic: Clinic) -> None:
+    from bnaura_desk.domain.roles import Role
+    from bnaura_desk.services import staff as staff_service
+    from bnaura_desk.services.context import Actor
+    from bnaura_desk.store.models import ConsentEvent, Visit
+
+    a, b = clinic.terminals["A"], clinic.terminals["B"]
+    nid = a.run(staff_service.create_staff, "พี่นิด", Role.FRONT_DESK, "2580", actor=SYSTEM).result
+    nid_actor = Actor(nid, "พี่นิด", Role.FRONT_DESK)
+    cid = register(a, "สมหญิง ใจดี", "081 234 5678")
+    later(clinic.clocks["A"], 60)
+    visit_id = a.run(customer_service.check_in, cid, actor=nid_actor).result
+    consent_id = a.run(customer_service.record_consent, cid, "marketing", True, actor=nid_actor).result
+    clinic.sync_all()
+
+    def visit(t: Terminal) -> tuple[object, ...]:
+        v = t.read(lambda s: s.get(Visit, visit_id))
+        return (v.staff_id, v.checked_in_at, v.device_id)
+
+    def consent(t: Terminal) -> tuple[object, ...]:
+        c = t.read(lambda s: s.get(ConsentEvent, consent_id))
+        return (c.recorded_by_id, c.at, c.granted, c.purpose)
+
+    assert visit(b) == visit(a) and visit(b)[0] == nid
+    assert consent(b) == consent(a) and consent(b)[0] == nid
