@@ -324,7 +324,7 @@ def cmd_app(args: argparse.Namespace, con: Console) -> int:
     path = _db_path(args)
     if args.demo and _demo_needed(path):
         _init_demo(path, customers=_demo_customers(args), seed=None, device=args.device, con=con)
-    elif _is_new(path):
+    elif _is_new(path) and not args.join:
         raise _not_set_up(path)
     try:
         from ui import app as ui_app  # Qt: only this command loads it
@@ -332,7 +332,18 @@ def cmd_app(args: argparse.Namespace, con: Console) -> int:
         raise CommandFailed(
             QT_TRANSLATE_NOOP("errors", "The desktop app cannot start: {error}"), error=str(err)
         ) from err
-    return int(ui_app.main(path.resolve(), [sys.argv[0] if sys.argv else PROG]))
+    server = None
+    if args.demo and not args.no_server:
+        from sync.client.demo import start_demo_server  # the demo's own local clinic server
+
+        server = start_demo_server(path.resolve(), port=int(os.environ.get("BNAURA_DEMO_PORT", "8765")))
+        pid = f" (pid {server.process.pid})" if server.process is not None else ""
+        con.say(f"demo clinic server: {server.url}{pid}; stop it to watch the app keep working offline")
+    try:
+        return int(ui_app.main(path.resolve(), [sys.argv[0] if sys.argv else PROG]))
+    finally:
+        if server is not None:
+            server.stop()
 
 
 # ---------------------------------------------------------------- customers
@@ -455,7 +466,7 @@ def cmd_enroll(args: argparse.Namespace, con: Console) -> int:
     """``bnaura enroll URL CODE``: connect this terminal (or a new database) to the clinic server."""
     from sync.client.cli import enroll_command  # httpx: only for the sync commands
 
-    return enroll_command(_db_path(args), args.url, args.code, args.device, con)
+    return enroll_command(_db_path(args), args.url, args.code, args.device, con, ca_file=args.ca_file)
 
 
 def cmd_sync(args: argparse.Namespace, con: Console) -> int:
@@ -545,6 +556,12 @@ def build_parser() -> argparse.ArgumentParser:
         "as the demo clinic (its staff PINs are printed once).",
     )
     app.add_argument("--demo", action="store_true", help="set up the demo clinic first if needed")
+    app.add_argument(
+        "--no-server", action="store_true", help="with --demo: do not start the local clinic server"
+    )
+    app.add_argument(
+        "--join", action="store_true", help="a new database: join a clinic server (the first-run dialog)"
+    )
     app.add_argument("--customers", metavar="N", type=_positive, help=argparse.SUPPRESS)
     app.add_argument("--device", metavar="NAME", default=device_default, help=argparse.SUPPRESS)
     app.set_defaults(handler=cmd_app)
@@ -618,6 +635,12 @@ def build_parser() -> argparse.ArgumentParser:
     enroll_cmd.add_argument("code", metavar="CODE", help="the one-time code (bnaura server enroll-code)")
     enroll_cmd.add_argument(
         "--device", metavar="NAME", default=device_default, help="this terminal's name for a new database (default: %(default)s)"
+    )
+    enroll_cmd.add_argument(
+        "--ca-file",
+        metavar="PEM",
+        help="the certificate authority that signed an HTTPS server's certificate, when it is the "
+        "clinic's own (kept for later syncs; default: the system's trusted authorities)",
     )
     enroll_cmd.set_defaults(handler=cmd_enroll)
 

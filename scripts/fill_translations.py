@@ -67,6 +67,10 @@ THAI: dict[str, dict[str, str]] = {
         ),
         "Type the enrollment code the owner gave you": "กรอกรหัสลงทะเบียนที่เจ้าของคลินิกให้มา",
         "Give this terminal a name, e.g. Counter 1": "ตั้งชื่อเครื่องนี้ เช่น เคาน์เตอร์ 1",
+        "Write what was done about it": "กรุณาเขียนว่าได้จัดการอย่างไร",
+        "The note is too long (at most {max} characters)": "บันทึกยาวเกินไป (ไม่เกิน {max} ตัวอักษร)",
+        "This exception does not exist": "ไม่พบรายการผิดปกตินี้",
+        "This exception was already resolved": "รายการผิดปกตินี้ถูกจัดการไปแล้ว",
         "BN-Aura Desk": "BN-Aura Desk",
         "Something went wrong: {error}": "เกิดข้อผิดพลาด: {error}",
         # staff and PINs
@@ -215,6 +219,7 @@ THAI: dict[str, dict[str, str]] = {
     },
     # ---- the shell
     "Navigation": {
+        "Exceptions": "รายการผิดปกติ",
         "Customers": "ลูกค้า",
         "Catalog": "สินค้าและบริการ",
     },
@@ -275,6 +280,39 @@ THAI: dict[str, dict[str, str]] = {
         "the clinic server no longer accepts this terminal: enroll it again": (
             "เซิร์ฟเวอร์คลินิกไม่รับเครื่องนี้แล้ว: กรุณาลงทะเบียนเครื่องใหม่"
         ),
+    },
+    "ExceptionsScreen": {
+        "{entity} {id}: lost fields {fields}": "{entity} {id}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}",
+        "{entity} {id}: clock {sent} kept as {kept}": "{entity} {id}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}",
+        "Open": "ยังไม่จัดการ",
+        "Resolved {time} by {name}: {note}": "จัดการแล้ว {time} น. โดย {name}: {note}",
+        "Raised": "เกิดเมื่อ",
+        "Kind": "ประเภท",
+        "What happened": "เกิดอะไรขึ้น",
+        "Terminal": "เครื่อง",
+        "Status": "สถานะ",
+        "{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). "
+        "Update the server or this terminal; nothing is lost meanwhile.": (
+            "มี {count} รายการของเครื่องนี้รอส่ง: เซิร์ฟเวอร์ไม่รับรายการที่ #{seq} ({reason}) "
+            "กรุณาอัปเดตเซิร์ฟเวอร์หรือเครื่องนี้ ระหว่างนี้ข้อมูลจะไม่สูญหาย"
+        ),
+        "Only a manager or the owner can resolve exceptions": "เฉพาะผู้จัดการหรือเจ้าของคลินิกเท่านั้นที่จัดการรายการผิดปกติได้",
+        "Resolved": "จัดการแล้ว",
+        "All": "ทั้งหมด",
+        "Every kind": "ทุกประเภท",
+        "Mark resolved…": "บันทึกว่าจัดการแล้ว…",
+        "No exceptions here: sync settled everything by itself.": "ไม่มีรายการผิดปกติ: การซิงก์จัดการทุกอย่างเรียบร้อยแล้ว",
+    },
+    "ResolveDialog": {
+        "Mark exception resolved": "บันทึกว่าจัดการรายการผิดปกติแล้ว",
+        "What was done about it (kept in the audit log)": "ได้จัดการอย่างไร (เก็บไว้ในบันทึกการตรวจสอบ)",
+        "Mark resolved": "บันทึกว่าจัดการแล้ว",
+        "Cancel": "ยกเลิก",
+    },
+    "sync_exceptions": {
+        "Edit lost: the record was deleted": "การแก้ไขไม่ถูกบันทึก: ข้อมูลถูกลบไปแล้ว",
+        "Terminal clock far ahead": "นาฬิกาเครื่องเดินเร็วเกินไป",
+        "Operation rejected by the server": "เซิร์ฟเวอร์ปฏิเสธรายการ",
     },
     "EnrollDialog": {
         "Connect to the clinic server": "เชื่อมต่อเซิร์ฟเวอร์คลินิก",

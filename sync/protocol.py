@@ -26,6 +26,7 @@ PROTOCOL_HEADER = "X-BNAura-Protocol"
 MAX_BATCH = 500  # operations per push; larger batches get 413
 MAX_PULL = 1000  # changes per pull page
 MAX_SKEW_MS = 5 * 60 * 1000  # a clock further ahead of the server's is bounded
+MAX_INT64 = 2**63 - 1  # sequence numbers and cursors are 64-bit in both databases
 
 
 class Strict(BaseModel):
@@ -36,7 +37,7 @@ class Operation(Strict):
     """One outbox row of a terminal, exactly as it wrote it (docs/sync-operations.md)."""
 
     device_id: str = Field(min_length=36, max_length=36)
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_INT64)
     op_id: str = Field(min_length=36, max_length=36)
     clinic_id: str = Field(min_length=36, max_length=36)
     type: str = Field(min_length=3, max_length=60)

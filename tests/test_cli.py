@@ -13,6 +13,7 @@ import types
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
 from bnaura_desk import cli
@@ -486,12 +487,24 @@ def test_app_demo_sets_up_the_demo_then_starts_the_ui(
     fake.main = lambda db_path, argv=None: started.append(db_path) or 7  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ui.app", fake)
     monkeypatch.setattr(ui, "app", fake, raising=False)
+    from bnaura_desk.services.sync_state import sync_state
+    from tests.sync.conftest import free_port
+
+    port = free_port()
+    monkeypatch.setenv("BNAURA_DEMO_PORT", str(port))
     db = tmp_path / "demo.sqlite"
     assert cli.main(["app", "--demo", "--customers", "5", "--db", str(db)]) == 7
-    assert "not shown again" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "not shown again" in out
+    # The demo's own clinic server ran beside the app, and the terminal is enrolled with it.
+    assert f"demo clinic server: http://127.0.0.1:{port}" in out
+    with Terminal.open(db) as terminal:
+        assert terminal.read(sync_state).server_url == f"http://127.0.0.1:{port}"
     assert cli.main(["app", "--demo", "--db", str(db)]) == 7  # set up already: straight to the UI
     assert "not shown again" not in capsys.readouterr().out
     assert started == [db.resolve(), db.resolve()]
+    with pytest.raises(httpx.ConnectError):  # the server stopped with the app
+        httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
 
 
 # ---------------------------------------------------------------- demo

@@ -43,6 +43,7 @@ Factory = Callable[[], QWidget]
 NAV_CONTEXT = "Navigation"
 CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")  # type: ignore[assignment]
 CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")  # type: ignore[assignment]
+EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")  # type: ignore[assignment]
 
 
 @dataclass
@@ -367,11 +368,16 @@ def _screen_factory(runner: DeskRunner, bus: ChangeBus, module: str, cls: str, t
 
 
 def install_default_screens(window: MainWindow) -> None:
-    """Register the screens of this release: customers, catalog."""
+    """Register the screens of this release: customers, catalog, sync exceptions."""
     runner, bus = window.runner, window.bus
     window.add_screen(
         "customers", CUSTOMERS_TITLE, _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
     )
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)
+    )
+    window.add_screen(
+        "exceptions",
+        EXCEPTIONS_TITLE,
+        _screen_factory(runner, bus, "ui.exceptions.screen", "ExceptionsScreen", EXCEPTIONS_TITLE),
     )

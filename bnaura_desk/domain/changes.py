@@ -20,6 +20,7 @@ class Kind(StrEnum):
     VISIT = "visit"
     CATALOG_ITEM = "catalog_item"
     STOCK = "stock"
+    SYNC_EXCEPTION = "sync_exception"
 
 
 @dataclass(frozen=True)

@@ -128,10 +128,14 @@ def sync_status(session: Session) -> SyncStatus | None:
 # ---------------------------------------------------------------- use cases
 
 
-def save_enrollment(ctx: ServiceContext, server_url: str, token: str, clinic_name: str) -> ChangeSet:
-    """Keep the server's address and this device's token (enrolling again replaces them).
+def save_enrollment(
+    ctx: ServiceContext, server_url: str, token: str, clinic_name: str, ca_file: str = ""
+) -> ChangeSet:
+    """Keep the server's address, this device's token and the server's CA file (enrolling again replaces them).
 
-    The pull cursor is kept: it is a position in the same clinic's feed.
+    ``ca_file`` is the certificate authority (PEM path) that verifies an
+    HTTPS server's certificate, "" for the system's trust store. The pull
+    cursor is kept: it is a position in the same clinic's feed.
     """
     state = sync_state(ctx.session)
     if state is None:
@@ -145,11 +149,12 @@ def save_enrollment(ctx: ServiceContext, server_url: str, token: str, clinic_nam
                 pull_cursor=0,
                 last_sync_at=None,
                 last_error="",
+                ca_file=ca_file,
             )
         )
     else:
         state.server_url, state.token, state.clinic_name = server_url, token, clinic_name
-        state.enrolled_at, state.last_error = ctx.now, ""
+        state.enrolled_at, state.last_error, state.ca_file = ctx.now, "", ca_file
     return ChangeSet()
 
 
@@ -174,6 +179,7 @@ def set_up_enrolled_device(
     server_url: str,
     token: str,
     now: datetime,
+    ca_file: str = "",
 ) -> None:
     """Set up an empty database as a new terminal of a clinic the server already knows.
 
@@ -181,7 +187,7 @@ def set_up_enrolled_device(
     clinic exists on the server, and its profile, staff, catalog and
     customers arrive with the first pull. The clinic row written here only
     holds the name until then (empty clocks, so the pulled values win).
-    The caller commits.
+    ``ca_file`` as for ``save_enrollment``. The caller commits.
     """
     session.add(
         Clinic(
@@ -216,5 +222,6 @@ def set_up_enrolled_device(
             pull_cursor=0,
             last_sync_at=None,
             last_error="",
+            ca_file=ca_file,
         )
     )

@@ -298,6 +298,38 @@ class SyncState(Base):
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
     last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # A CA bundle to verify the server's certificate with ("" = the system's).
+    ca_file: Mapped[str] = mapped_column(String(400), default="")
+
+
+class SyncExceptionRow(Base):
+    """A conflict the server settled by rule that a manager must see (pulled).
+
+    The server raises it; terminals receive it like any record, and a
+    manager marks it resolved with a note on any terminal (synced, last
+    writer wins per field).
+    """
+
+    __tablename__ = "sync_exceptions"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))  # edit_lost_to_delete, clock_ahead, rejected_operation...
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    detail: Mapped[Any] = mapped_column(JsonText, default=dict)
+    raised_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (Index("ix_sync_exceptions_open", "resolved_at", "raised_at"),)
 
 
 class ParkedChange(Base):

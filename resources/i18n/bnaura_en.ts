@@ -540,6 +540,73 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsScreen</name>
+    <message>
+        <source>{entity} {id}: lost fields {fields}</source>
+        <translation>{entity} {id}: lost fields {fields}</translation>
+    </message>
+    <message>
+        <source>{entity} {id}: clock {sent} kept as {kept}</source>
+        <translation>{entity} {id}: clock {sent} kept as {kept}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Resolved {time} by {name}: {note}</source>
+        <translation>Resolved {time} by {name}: {note}</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</source>
+        <translation>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can resolve exceptions</source>
+        <translation>Only a manager or the owner can resolve exceptions</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>Every kind</translation>
+    </message>
+    <message>
+        <source>Mark resolved…</source>
+        <translation>Mark resolved…</translation>
+    </message>
+    <message>
+        <source>No exceptions here: sync settled everything by itself.</source>
+        <translation>No exceptions here: sync settled everything by itself.</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Choose your name first</source>
@@ -610,6 +677,10 @@
     <message>
         <source>Catalog</source>
         <translation>Catalog</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>Exceptions</translation>
     </message>
 </context>
 <context>
@@ -732,6 +803,25 @@
     <message>
         <source>&amp;No</source>
         <translation>&amp;No</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Mark exception resolved</source>
+        <translation>Mark exception resolved</translation>
+    </message>
+    <message>
+        <source>What was done about it (kept in the audit log)</source>
+        <translation>What was done about it (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>Mark resolved</source>
+        <translation>Mark resolved</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1404,22 @@
         <source>Give this terminal a name, e.g. Counter 1</source>
         <translation>Give this terminal a name, e.g. Counter 1</translation>
     </message>
+    <message>
+        <source>Write what was done about it</source>
+        <translation>Write what was done about it</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {max} characters)</source>
+        <translation>The note is too long (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>This exception does not exist</source>
+        <translation>This exception does not exist</translation>
+    </message>
+    <message>
+        <source>This exception was already resolved</source>
+        <translation>This exception was already resolved</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1395,6 +1501,21 @@
     <message>
         <source>Owner</source>
         <translation>Owner</translation>
+    </message>
+</context>
+<context>
+    <name>sync_exceptions</name>
+    <message>
+        <source>Edit lost: the record was deleted</source>
+        <translation>Edit lost: the record was deleted</translation>
+    </message>
+    <message>
+        <source>Terminal clock far ahead</source>
+        <translation>Terminal clock far ahead</translation>
+    </message>
+    <message>
+        <source>Operation rejected by the server</source>
+        <translation>Operation rejected by the server</translation>
     </message>
 </context>
 </TS>

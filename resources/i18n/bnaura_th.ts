@@ -540,6 +540,73 @@
     </message>
 </context>
 <context>
+    <name>ExceptionsScreen</name>
+    <message>
+        <source>{entity} {id}: lost fields {fields}</source>
+        <translation>{entity} {id}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}</translation>
+    </message>
+    <message>
+        <source>{entity} {id}: clock {sent} kept as {kept}</source>
+        <translation>{entity} {id}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>ยังไม่จัดการ</translation>
+    </message>
+    <message>
+        <source>Resolved {time} by {name}: {note}</source>
+        <translation>จัดการแล้ว {time} น. โดย {name}: {note}</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>เกิดเมื่อ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>เกิดอะไรขึ้น</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>เครื่อง</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</source>
+        <translation>มี {count} รายการของเครื่องนี้รอส่ง: เซิร์ฟเวอร์ไม่รับรายการที่ #{seq} ({reason}) กรุณาอัปเดตเซิร์ฟเวอร์หรือเครื่องนี้ ระหว่างนี้ข้อมูลจะไม่สูญหาย</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can resolve exceptions</source>
+        <translation>เฉพาะผู้จัดการหรือเจ้าของคลินิกเท่านั้นที่จัดการรายการผิดปกติได้</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>จัดการแล้ว</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Every kind</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <source>Mark resolved…</source>
+        <translation>บันทึกว่าจัดการแล้ว…</translation>
+    </message>
+    <message>
+        <source>No exceptions here: sync settled everything by itself.</source>
+        <translation>ไม่มีรายการผิดปกติ: การซิงก์จัดการทุกอย่างเรียบร้อยแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Choose your name first</source>
@@ -610,6 +677,10 @@
     <message>
         <source>Catalog</source>
         <translation>สินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>รายการผิดปกติ</translation>
     </message>
 </context>
 <context>
@@ -732,6 +803,25 @@
     <message>
         <source>&amp;No</source>
         <translation>ไม่ใช่</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Mark exception resolved</source>
+        <translation>บันทึกว่าจัดการรายการผิดปกติแล้ว</translation>
+    </message>
+    <message>
+        <source>What was done about it (kept in the audit log)</source>
+        <translation>ได้จัดการอย่างไร (เก็บไว้ในบันทึกการตรวจสอบ)</translation>
+    </message>
+    <message>
+        <source>Mark resolved</source>
+        <translation>บันทึกว่าจัดการแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1404,22 @@
         <source>Give this terminal a name, e.g. Counter 1</source>
         <translation>ตั้งชื่อเครื่องนี้ เช่น เคาน์เตอร์ 1</translation>
     </message>
+    <message>
+        <source>Write what was done about it</source>
+        <translation>กรุณาเขียนว่าได้จัดการอย่างไร</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {max} characters)</source>
+        <translation>บันทึกยาวเกินไป (ไม่เกิน {max} ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>This exception does not exist</source>
+        <translation>ไม่พบรายการผิดปกตินี้</translation>
+    </message>
+    <message>
+        <source>This exception was already resolved</source>
+        <translation>รายการผิดปกตินี้ถูกจัดการไปแล้ว</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1395,6 +1501,21 @@
     <message>
         <source>Owner</source>
         <translation>เจ้าของคลินิก</translation>
+    </message>
+</context>
+<context>
+    <name>sync_exceptions</name>
+    <message>
+        <source>Edit lost: the record was deleted</source>
+        <translation>การแก้ไขไม่ถูกบันทึก: ข้อมูลถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <source>Terminal clock far ahead</source>
+        <translation>นาฬิกาเครื่องเดินเร็วเกินไป</translation>
+    </message>
+    <message>
+        <source>Operation rejected by the server</source>
+        <translation>เซิร์ฟเวอร์ปฏิเสธรายการ</translation>
     </message>
 </context>
 </TS>

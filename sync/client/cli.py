@@ -19,8 +19,8 @@ from bnaura_desk.store.engine import open_engine
 from bnaura_desk.terminal import Terminal
 
 from .engine import SyncReport, sync_once
-from .enroll import client_for, enroll, join_clinic
-from .http import ServerUnavailable, backoff_delays
+from .enroll import ca_path, client_for, enroll, join_clinic
+from .http import ServerUnavailable, backoff_delays, tls_verify
 
 
 class Console(Protocol):
@@ -42,14 +42,22 @@ def _is_set_up(path: Path) -> bool:
         db.close()
 
 
-def enroll_command(path: Path, url: str, code: str, device_name: str, con: Console) -> int:
-    """Enroll the terminal at ``path``; an empty or missing database joins the code's clinic."""
+def enroll_command(
+    path: Path, url: str, code: str, device_name: str, con: Console, *, ca_file: str | None = None
+) -> int:
+    """Enroll the terminal at ``path``; an empty or missing database joins the code's clinic.
+
+    ``ca_file``: the PEM certificate authority of an HTTPS server the system
+    does not trust; it is kept for every later sync.
+    """
+    if ca_file:
+        tls_verify(ca_path(ca_file))  # a wrong file is refused before anything is created
     if _is_set_up(path):
         with Terminal.open(path) as terminal:
-            answer = enroll(terminal, url, code)
+            answer = enroll(terminal, url, code, ca_file=ca_file)
         con.say(f"enrolled with {url}: clinic {answer.clinic_name!r}")
     else:
-        answer = join_clinic(path, url, code, device_name)
+        answer = join_clinic(path, url, code, device_name, ca_file=ca_file)
         con.say(f"{path} joined clinic {answer.clinic_name!r} on {url} as {device_name!r}")
     con.say("next: bnaura sync --once")
     return 0
@@ -74,7 +82,8 @@ def sync_command(
     """Sync now (``once``), or every ``interval`` seconds until interrupted.
 
     While the server is unreachable the loop waits with exponential back-off
-    and jitter; a refusal that waiting cannot fix (revoked, outdated) ends it.
+    and jitter; a refusal that waiting cannot fix (revoked, outdated, an
+    untrusted certificate) ends it.
     """
     with Terminal.open(path) as terminal:
         delays = backoff_delays(base=2.0, cap=300.0)

@@ -28,39 +28,68 @@ from bnaura_desk.terminal import Clock, Terminal, utc_now
 from ..protocol import EnrollResponse
 from .http import SyncClient, not_enrolled
 
-ClientFactory = Callable[[str], SyncClient]
+# (server URL, TLS verification: True or a CA file path) -> client
+ClientFactory = Callable[[str, bool | str], SyncClient]
 
 
-def _client(url: str) -> SyncClient:
-    return SyncClient(url)
+def _client(url: str, verify: bool | str) -> SyncClient:
+    return SyncClient(url, verify=verify)
 
 
-def client_for(terminal: Terminal, *, verify: bool | str = True) -> SyncClient:
+def ca_path(ca_file: str | Path | None) -> str:
+    """Return ``ca_file`` as the absolute path kept in the sync state ("" for none).
+
+    Absolute, so ``bnaura sync`` started from another folder (or the app)
+    still finds it.
+    """
+    return str(Path(ca_file).expanduser().resolve()) if ca_file else ""
+
+
+def client_for(terminal: Terminal, *, verify: bool | str | None = None) -> SyncClient:
     """Return a client for the server this terminal is enrolled with, carrying its token.
+
+    TLS is verified against the CA file kept at enrollment (``--ca-file``),
+    else the system's trust store; ``verify`` overrides both.
 
     Raises:
         NotEnrolled: the terminal has no server yet.
+        CaFileProblem: the kept CA file can no longer be read.
     """
     state = terminal.read(sync_state)
     if state is None:
         raise not_enrolled()
+    if verify is None:
+        verify = state.ca_file or True
     return SyncClient(state.server_url, state.token, verify=verify)
 
 
 def enroll(
-    terminal: Terminal, url: str, code: str, *, client_factory: ClientFactory = _client
+    terminal: Terminal,
+    url: str,
+    code: str,
+    *,
+    ca_file: str | Path | None = None,
+    client_factory: ClientFactory = _client,
 ) -> EnrollResponse:
-    """Enroll this set-up terminal with its own clinic id; keep the server and token.
+    """Enroll this set-up terminal with its own clinic id; keep the server, token and CA file.
+
+    ``ca_file``: the PEM certificate authority of an HTTPS server whose
+    certificate the system does not trust (the clinic's own); later syncs
+    verify the server with it.
 
     Raises:
         EnrollmentRefused: a wrong, used or expired code, or the server's
             clinic is another one (``clinic_mismatch``).
+        UntrustedServer: the server's certificate fails verification; the
+            code is not spent.
+        CaFileProblem: ``ca_file`` cannot be read.
         SyncError: the server cannot be reached.
     """
+    ca = ca_path(ca_file)
     device = terminal.device()
-    with client_factory(url) as client:
+    with client_factory(url, ca or True) as client:
         answer = client.enroll(code, device.device_id, device.device_name, device.clinic_id)
-    terminal.run(save_enrollment, url, answer.token, answer.clinic_name, actor=None)
+    terminal.run(save_enrollment, url, answer.token, answer.clinic_name, ca, actor=None)
     return answer
 
 
@@ -70,16 +99,20 @@ def join_clinic(
     code: str,
     device_name: str,
     *,
+    ca_file: str | Path | None = None,
     client_factory: ClientFactory = _client,
     clock: Clock = utc_now,
 ) -> EnrollResponse:
     """Make the empty database at ``path`` a new terminal of the server's clinic.
+
+    ``ca_file`` as for ``enroll``.
 
     Raises:
         DatabaseProblem: the database is already set up (use ``enroll``).
         EnrollmentRefused, SyncError: as for ``enroll``; the database then
             stays empty (created, schema only).
     """
+    ca = ca_path(ca_file)
     init_database(path)
     db = open_engine(path)
     try:
@@ -94,7 +127,7 @@ def join_clinic(
             )
         # No transaction is open while the request is in flight.
         device_id = uuid7()
-        with client_factory(url) as client:
+        with client_factory(url, ca or True) as client:
             answer = client.enroll(code, device_id, device_name, None)
         with Session(db.engine) as session:
             set_up_enrolled_device(
@@ -106,6 +139,7 @@ def join_clinic(
                 server_url=url,
                 token=answer.token,
                 now=clock(),
+                ca_file=ca,
             )
             session.commit()
     finally:

@@ -5,12 +5,15 @@ outbox, calls the client, then writes the answers, so the calls can move to
 an asyncio client run by qasync without touching the database code.
 Every 4xx answer carries an ``ErrorBody``; its ``code`` picks the error
 class. Connection failures, time-outs and 5xx answers are
-``ServerUnavailable``: try again later (``backoff_delays``).
+``ServerUnavailable``: try again later (``backoff_delays``). An HTTPS
+server whose certificate fails verification is ``UntrustedServer``, which
+waiting does not fix.
 """
 
 from __future__ import annotations
 
 import random
+import ssl
 from collections.abc import Iterator
 from typing import Any, Self
 
@@ -77,6 +80,23 @@ def not_enrolled() -> NotEnrolled:
 class ServerUnavailable(SyncError):
     code = "unavailable"
     retry = True
+
+
+class UntrustedServer(SyncError):
+    """The server's TLS certificate failed verification (unknown authority, wrong host, expired).
+
+    Not retried: waiting does not make a certificate trusted. The terminal
+    either enrolls with the clinic's own authority (``--ca-file``) or the
+    server gets a certificate the system trusts.
+    """
+
+    code = "untrusted_server"
+
+
+class CaFileProblem(SyncError):
+    """The certificate authority file given for the server cannot be read as PEM certificates."""
+
+    code = "ca_file"
 
 
 class ProtocolTooOld(SyncError):
@@ -187,6 +207,60 @@ def error_for(status: int, body: ErrorBody | None) -> SyncError:
     )
 
 
+def tls_verify(verify: bool | str | ssl.SSLContext) -> bool | ssl.SSLContext:
+    """Return what httpx's ``verify`` takes for ``verify``: a CA file path becomes an SSL context.
+
+    ``True`` is the system's trust store, ``False`` no verification (tests
+    only), a path the PEM certificate authority (or bundle) that signed the
+    server's certificate. httpx deprecates a path string, and reading the
+    file here turns a missing or broken one into a message, not a traceback.
+
+    Raises:
+        CaFileProblem: the file is missing, unreadable or holds no certificate.
+    """
+    if not isinstance(verify, str):
+        return verify
+    try:
+        return ssl.create_default_context(cafile=verify)
+    except (OSError, ssl.SSLError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or getattr(error, "reason", None) or str(error)
+        raise CaFileProblem(
+            QT_TRANSLATE_NOOP("errors", "The certificate authority file {path} cannot be used: {reason}"),
+            path=verify,
+            reason=reason,
+        ) from None
+
+
+def certificate_problem(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """Return the certificate verification failure behind a failed request, if that is what it was."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def unreachable(error: httpx.HTTPError) -> SyncError:
+    """Return the error for a request that got no answer: an untrusted certificate, or no server."""
+    bad_certificate = certificate_problem(error)
+    if bad_certificate is not None:
+        return UntrustedServer(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The clinic server's certificate cannot be trusted ({reason}). If the clinic uses its own "
+                "certificate authority, enroll with its certificate: bnaura enroll URL CODE --ca-file FILE",
+            ),
+            reason=bad_certificate.verify_message or bad_certificate.reason or str(bad_certificate),
+        )
+    return ServerUnavailable(
+        QT_TRANSLATE_NOOP("errors", "Cannot reach the clinic server: {reason}"),
+        reason=str(error) or type(error).__name__,
+    )
+
+
 def backoff_delays(
     base: float = 1.0, cap: float = 300.0, *, rng: random.Random | None = None
 ) -> Iterator[float]:
@@ -209,9 +283,13 @@ class SyncClient:
     Args:
         base_url: e.g. ``https://clinic.example:8443``.
         token: this device's bearer token (``None`` before enrolling).
-        verify: TLS verification: ``True``, ``False`` or a CA bundle path.
+        verify: TLS verification: ``True`` (the system's trust store), a
+            CA file path (PEM), an ``ssl.SSLContext``, or ``False`` (tests).
         timeout: seconds, or an ``httpx.Timeout``.
         transport: for tests (an ``httpx.MockTransport`` or an ASGI transport).
+
+    Raises:
+        CaFileProblem: ``verify`` names a file that holds no usable certificate.
     """
 
     def __init__(
@@ -219,7 +297,7 @@ class SyncClient:
         base_url: str,
         token: str | None = None,
         *,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -227,7 +305,8 @@ class SyncClient:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.Client(
-            base_url=base_url.rstrip("/"), headers=headers, verify=verify, timeout=timeout, transport=transport
+            base_url=base_url.rstrip("/"), headers=headers, verify=tls_verify(verify), timeout=timeout,
+            transport=transport,
         )
 
     def close(self) -> None:
@@ -243,10 +322,7 @@ class SyncClient:
         try:
             response = self._http.request(method, path, **kw)
         except httpx.HTTPError as error:
-            raise ServerUnavailable(
-                QT_TRANSLATE_NOOP("errors", "Cannot reach the clinic server: {reason}"),
-                reason=str(error) or type(error).__name__,
-            ) from None
+            raise unreachable(error) from None
         if response.status_code >= 400:
             body: ErrorBody | None
             try:

@@ -14,6 +14,11 @@ A ``Change`` is the server's merged state of one record. Applying it:
 The local hybrid logical clock moves past every clock seen, so a later
 local edit is stamped after what was pulled. The returned ``ChangeSet``
 names exactly the records whose visible state changed.
+
+A page is applied with a query per table, not per change (bench/RESULTS.md,
+"Bootstrap"): the rows it names are loaded together first, new rows are
+inserted table by table in one statement each, and the search terms of new
+customers are written together at the end of the page.
 """
 
 from __future__ import annotations
@@ -22,24 +27,27 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain import hlc as hlc_rules
 from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder, Kind
 from bnaura_desk.services.context import load_device
+from bnaura_desk.domain.search import customer_terms
 from bnaura_desk.services.customers import index_customer
 from bnaura_desk.store.models import (
     CatalogItem,
     Clinic,
     ConsentEvent,
     Customer,
+    CustomerSearchTerm,
     DeviceState,
     OutboxOperation,
     ParkedChange,
     Setting,
     Staff,
     StockMovement,
+    SyncExceptionRow,
     Visit,
 )
 
@@ -74,6 +82,14 @@ def _list(value: Any) -> list[Any]:
 
 def _int_or_none(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+def _datetime_or_none(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return dict(value) if isinstance(value, dict) else {}
 
 
 # Per profile entity: its model and how each synced JSON field becomes a column value.
@@ -117,6 +133,21 @@ PROFILE_COLUMNS: dict[str, tuple[type[Any], dict[str, Convert]]] = {
             "package_sessions": _int_or_none,
         },
     ),
+    "sync_exception": (
+        SyncExceptionRow,
+        {
+            "kind": _text,
+            "entity": _text,
+            "entity_id": _text,
+            "device_id": _none_if_empty,
+            "seq": _int_or_none,
+            "detail": _dict,
+            "raised_at": _datetime_or_none,
+            "resolved_at": _datetime_or_none,
+            "resolved_by": _none_if_empty,
+            "note": _text,
+        },
+    ),
 }
 # Changing one of these changes what the customer can be found by.
 _SEARCH_FIELDS = frozenset({"name_th", "name_en", "nickname", "phone", "referral_code"})
@@ -133,6 +164,15 @@ def _created_clock(change: Change) -> str:
     return min(change.field_clocks.values(), default=change.hlc) or change.hlc
 
 
+# Ids per IN (...) list: well under SQLite's limit on bound parameters.
+_CHUNK = 500
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
 class _Applier:
     """One pulled page applied in the caller's transaction."""
 
@@ -146,6 +186,95 @@ class _Applier:
         self.pending = set(
             session.execute(select(OutboxOperation.hlc).where(OutboxOperation.outcome.is_(None))).scalars()
         )
+        # Whether a row exists locally, per model and id: filled for a whole
+        # page by ``prefetch`` (one query per table instead of one per
+        # change) and kept true as rows are inserted.
+        self._exists: dict[type[Any], dict[str, bool]] = {}
+        # The session holds unmodified rows weakly: keep the prefetched ones
+        # so that ``session.get`` finds them without asking the database again.
+        self._loaded: list[Any] = []
+        # New rows wait in the session and are inserted table by table, in
+        # the order they were added (a visit after its customer, a package
+        # after its treatment): the model of the rows waiting, if any.
+        self._unflushed: type[Any] | None = None
+        self._new_customers: list[Customer] = []
+
+    # ------------------------------------------------------------ a page at once
+
+    def prefetch(self, changes: Iterable[Change]) -> None:
+        """Load, with one query per table, the rows ``changes`` name and the parents they need.
+
+        Profile rows are loaded whole into the session; for ledger rows and
+        parents only whether they exist is noted.
+        """
+        wanted: dict[type[Any], set[str]] = {}
+        for c in changes:
+            if c.entity in PROFILE_COLUMNS:
+                wanted.setdefault(PROFILE_COLUMNS[c.entity][0], set()).add(c.entity_id)
+                if c.entity == "catalog_item" and isinstance(c.data.get("package_treatment_id"), str):
+                    wanted.setdefault(CatalogItem, set()).add(c.data["package_treatment_id"])
+            elif c.entity in _LEDGER_PARENTS:
+                model, parent, field = _LEDGER_PARENTS[c.entity]
+                wanted.setdefault(model, set()).add(c.entity_id)
+                if isinstance(c.data.get(field), str):
+                    wanted.setdefault(parent, set()).add(c.data[field])
+        whole = {m for m, _ in PROFILE_COLUMNS.values()}
+        for model, ids in wanted.items():
+            known = self._exists.setdefault(model, {})
+            todo = sorted(i for i in ids if i not in known)
+            for chunk in _chunks(todo):
+                if model in whole:
+                    rows = list(self.session.scalars(select(model).where(model.id.in_(chunk))))
+                    self._loaded.extend(rows)
+                    found = {r.id for r in rows}
+                else:
+                    found = set(self.session.scalars(select(model.id).where(model.id.in_(chunk))))
+                for i in chunk:
+                    known[i] = i in found
+
+    def _has(self, model: type[Any], row_id: str) -> bool:
+        known = self._exists.setdefault(model, {})
+        found = known.get(row_id)
+        if found is None:  # not prefetched (a parent named in an unexpected shape)
+            found = known[row_id] = self.session.get(model, row_id) is not None
+        return found
+
+    def _row(self, model: type[Any], row_id: str) -> Any:
+        """Return the local row ``row_id`` of ``model``, or None (no query when prefetched)."""
+        return self.session.get(model, row_id) if self._has(model, row_id) else None
+
+    def _add(self, row: Any) -> None:
+        """Add a new row, inserting the waiting rows of another table first."""
+        model = type(row)
+        if self._unflushed is not None and self._unflushed is not model:
+            self.session.flush()
+        self.session.add(row)
+        self._unflushed = model
+        self._exists.setdefault(model, {})[row.id] = True
+
+    def finish(self) -> None:
+        """Insert the rows still waiting and index the page's new customers for search.
+
+        The same terms ``index_customer`` writes, for all new customers in
+        two statements (the old terms, of which a new customer has none, are
+        deleted as it does).
+        """
+        self.session.flush()
+        self._unflushed = None
+        if not self._new_customers:
+            return
+        ids = [c.id for c in self._new_customers]
+        for chunk in _chunks(ids):
+            self.session.execute(delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id.in_(chunk)))
+        terms = [
+            {"term": t, "customer_id": c.id}
+            for c in self._new_customers
+            if c.deleted_at is None
+            for t in customer_terms(c.name_th, c.name_en, c.nickname, c.phone, c.referral_code)
+        ]
+        if terms:
+            self.session.execute(insert(CustomerSearchTerm), terms)
+        self._new_customers = []
 
     # ------------------------------------------------------------ dispatch
 
@@ -162,7 +291,7 @@ class _Applier:
         return ledger(self, change)
 
     def _missing(self, model: type[Any], row_id: str | None) -> bool:
-        return bool(row_id) and self.session.get(model, row_id) is None
+        return bool(row_id) and not self._has(model, row_id)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------ profiles
 
@@ -174,7 +303,7 @@ class _Applier:
         data = {f: columns[f](v) for f, v in change.data.items() if f in columns}
         if change.entity == "catalog_item" and self._missing(CatalogItem, data.get("package_treatment_id")):
             return False
-        row = self.session.get(model, change.entity_id)
+        row = self._row(model, change.entity_id)
         if row is None:
             self._insert_profile(model, change, data)
             return True
@@ -182,8 +311,11 @@ class _Applier:
         written: set[str] = set()
         for f, value in data.items():
             server_clock = change.field_clocks.get(f, change.hlc)
-            if self._keeps_local(clocks.get(f, ""), server_clock):
-                continue  # an unpushed later local edit: it wins on the server too
+            # An unpushed later local edit wins on the server too, unless the
+            # record is tombstoned there: the server then keeps its fields and
+            # sends nothing newer, so the local value would stay forever.
+            if not change.deleted and self._keeps_local(clocks.get(f, ""), server_clock):
+                continue
             if getattr(row, f) != value:
                 setattr(row, f, value)
                 written.add(f)
@@ -216,10 +348,9 @@ class _Applier:
             **extra,
             **data,
         )
-        self.session.add(row)
-        self.session.flush()
+        self._add(row)
         if isinstance(row, Customer):
-            index_customer(self.session, row)
+            self._new_customers.append(row)  # indexed for search in ``finish``
         self._changed(change.entity, change.entity_id)
 
     def _setting(self, change: Change) -> None:
@@ -247,11 +378,11 @@ class _Applier:
 
     def _visit(self, change: Change) -> bool:
         d = change.data
-        if self.session.get(Visit, change.entity_id) is not None:
+        if self._has(Visit, change.entity_id):
             return True
         if self._missing(Customer, d.get("customer_id")):
             return False
-        self.session.add(
+        self._add(
             Visit(
                 id=change.entity_id,
                 clinic_id=self.device.clinic_id,
@@ -269,11 +400,11 @@ class _Applier:
 
     def _consent(self, change: Change) -> bool:
         d = change.data
-        if self.session.get(ConsentEvent, change.entity_id) is not None:
+        if self._has(ConsentEvent, change.entity_id):
             return True
         if self._missing(Customer, d.get("customer_id")):
             return False
-        self.session.add(
+        self._add(
             ConsentEvent(
                 id=change.entity_id,
                 clinic_id=self.device.clinic_id,
@@ -292,11 +423,11 @@ class _Applier:
 
     def _stock(self, change: Change) -> bool:
         d = change.data
-        if self.session.get(StockMovement, change.entity_id) is not None:
+        if self._has(StockMovement, change.entity_id):
             return True
         if self._missing(CatalogItem, d.get("item_id")):
             return False
-        self.session.add(
+        self._add(
             StockMovement(
                 id=change.entity_id,
                 clinic_id=self.device.clinic_id,
@@ -321,6 +452,12 @@ _LEDGERS: dict[str, Callable[[_Applier, Change], bool]] = {
     "visit": _Applier._visit,
     "consent": _Applier._consent,
     "stock": _Applier._stock,
+}
+# Per ledger entity: its model, its parent's model and the field naming the parent.
+_LEDGER_PARENTS: dict[str, tuple[type[Any], type[Any], str]] = {
+    "visit": (Visit, Customer, "customer_id"),
+    "consent": (ConsentEvent, Customer, "customer_id"),
+    "stock": (StockMovement, CatalogItem, "item_id"),
 }
 
 
@@ -372,6 +509,7 @@ def apply_changes(session: Session, changes: list[Change], now: datetime) -> Cha
             waiting.append(Change.model_validate(row.change))
     session.flush()
     todo = sorted(changes, key=lambda c: (_ORDER.get(c.entity, 9), c.cursor)) + waiting
+    applier.prefetch(todo)
     # Apply until nothing more can be: a package waits for its treatment,
     # a visit for its customer, possibly in this very page.
     while todo:
@@ -379,6 +517,7 @@ def apply_changes(session: Session, changes: list[Change], now: datetime) -> Cha
         if len(left) == len(todo):
             break
         todo = left
+    applier.finish()
     for c in todo:
         session.add(ParkedChange(entity=c.entity, entity_id=c.entity_id, cursor=c.cursor, change=c.model_dump()))
     _advance_clock(device, changes, now)

@@ -17,8 +17,10 @@ refusal is an ``ErrorBody`` with a stable ``code``:
 | 429 | ``too_many_attempts`` | wrong enrollment codes from one address |
 | 503 | ``busy`` / ``database_unavailable`` | a race lost to another request / no database: send again |
 
-The protocol header may be left out (the push and enroll bodies carry
-``protocol`` too); when sent it must be ``PROTOCOL_VERSION``.
+Every sync route (all but ``/health`` and the OpenAPI document) needs the
+``X-BNAura-Protocol: PROTOCOL_VERSION`` header: missing or another version
+is 426 before anything else is looked at. The push and enroll bodies carry
+``protocol`` too, and it must match as well.
 
 A push batch is checked as a whole (protocol, size, shape, device and
 clinic of every operation, records of other clinics) before its first
@@ -36,7 +38,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
@@ -44,7 +46,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -52,6 +54,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..protocol import (
     MAX_BATCH,
+    MAX_INT64,
     MAX_PULL,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
@@ -75,6 +78,10 @@ from .schema import clinic_sessions, for_clinic
 ENROLL_PATH = "/v1/enroll"
 MAX_BODY_BYTES = 32 * 1024 * 1024  # a request body over this gets 413 body_too_large
 OUTDATED = "This terminal needs an update to sync with this server"
+NO_PROTOCOL = (
+    f"This request does not say which sync protocol it speaks (header {PROTOCOL_HEADER}: {PROTOCOL_VERSION}); "
+    "this terminal needs an update to sync with this server"
+)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -101,12 +108,35 @@ def _outdated(sent: object) -> ApiError:
     return ApiError(426, "protocol_version", OUTDATED, server_protocol=PROTOCOL_VERSION, client_protocol=sent)
 
 
-def check_protocol_header(
-    protocol: Annotated[str | None, Header(alias=PROTOCOL_HEADER, description="the terminal's protocol version")] = None,
-) -> None:
-    """Refuse a request whose ``X-BNAura-Protocol`` header names another version (absent is allowed)."""
-    if protocol is not None and protocol.strip() != str(PROTOCOL_VERSION):
-        raise _outdated(protocol)
+def check_protocol_header(request: Request) -> None:
+    """Refuse a sync request whose ``X-BNAura-Protocol`` header is missing or names another version.
+
+    Every sync route depends on it first (``/health`` and the OpenAPI
+    document do not), so such a request gets 426 ``protocol_version``
+    before its token, query or body is even read: a terminal too old to
+    send the header, or one speaking another version, must not pull data
+    it would misread or push operations the server would misapply.
+
+    Raises:
+        ApiError: 426 protocol_version.
+    """
+    sent = request.headers.get(PROTOCOL_HEADER)
+    if sent is None or not sent.strip():
+        raise ApiError(426, "protocol_version", NO_PROTOCOL, server_protocol=PROTOCOL_VERSION, client_protocol=None)
+    if sent.strip() != str(PROTOCOL_VERSION):
+        raise _outdated(sent)
+
+
+# The header as the OpenAPI document shows it on every sync route (it is
+# read by ``check_protocol_header``, not as a FastAPI parameter, so that a
+# wrong value is a 426, not a validation error).
+PROTOCOL_PARAMETER: dict[str, Any] = {
+    "name": PROTOCOL_HEADER,
+    "in": "header",
+    "required": True,
+    "description": f"the sync protocol the terminal speaks; this server speaks {PROTOCOL_VERSION} (else 426)",
+    "schema": {"type": "string", "enum": [str(PROTOCOL_VERSION)]},
+}
 
 
 _bearer = HTTPBearer(auto_error=False, description="the device token received at enrollment")
@@ -175,6 +205,12 @@ def _body_too_large() -> ApiError:
 
 
 def _validated(model: type[M], data: dict[str, Any]) -> M:
+    """Return ``data`` as ``model``.
+
+    Raises:
+        ApiError: 422 invalid_request (a wrong shape, or a NUL character in
+            a text the server stores), 426 protocol_version.
+    """
     try:
         parsed = model.model_validate(data)
     except ValidationError as error:
@@ -182,7 +218,39 @@ def _validated(model: type[M], data: dict[str, Any]) -> M:
     protocol = getattr(parsed, "protocol", PROTOCOL_VERSION)
     if protocol != PROTOCOL_VERSION:
         raise _outdated(protocol)
+    where = _nul_field(parsed)
+    if where is not None:
+        raise ApiError(422, "invalid_request", f"The request is malformed: {where}: text must not contain NUL characters",
+                       field=where)
     return parsed
+
+
+# Fields never stored as text: an operation's payload is parsed, and a NUL
+# in it makes it malformed JSON, rejected by the apply step like any other.
+_NOT_STORED_AS_TEXT = frozenset({"payload"})
+
+
+def _nul_field(value: Any, where: str = "") -> str | None:
+    """Return the dotted path of the first stored text in ``value`` holding a NUL character, or None.
+
+    PostgreSQL cannot store NUL in text (SQLite can): refusing it up front
+    answers both databases alike, before anything of a batch is applied,
+    instead of a 500 from the middle of one on PostgreSQL.
+    """
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_STORED_AS_TEXT:
+                found = _nul_field(getattr(value, name), f"{where}.{name}" if where else name)
+                if found is not None:
+                    return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _nul_field(item, f"{where}.{i}")
+            if found is not None:
+                return found
+    return None
 
 
 def _invalid(errors: Any) -> ApiError:
@@ -272,13 +340,44 @@ class RefuseBlocked:
 # ---------------------------------------------------------------- routes
 
 
+# What each refusal status means, as the OpenAPI document says it (the
+# ``code`` values an ``ErrorBody`` of that status may carry).
+ERROR_STATUSES: dict[int, str] = {
+    400: "bad_operation: an operation's payload, hash or payload format cannot be used",
+    401: "unauthorized / device_revoked: no, unknown or revoked device token",
+    403: "foreign_device / foreign_clinic; for enrollment invalid_code",
+    409: "seq_conflict / seq_gap; for enrollment clinic_mismatch / device_exists",
+    410: "code_used / code_expired / code_locked",
+    413: "batch_too_large / body_too_large",
+    422: "invalid_request / unknown_operation: malformed JSON, query or shapes; an operation type this server does not know",
+    426: "protocol_version: no X-BNAura-Protocol header, or it or the body's protocol names another version; nothing done",
+    429: "too_many_attempts: too many wrong enrollment codes from this address (Retry-After)",
+    500: "internal_error: a server bug, logged",
+    503: "busy / database_unavailable: a race lost to another request, or no database; send again (Retry-After)",
+}
+# Every sync route may answer these besides its own refusals.
+COMMON_ERRORS = (426, 500, 503)
+
+
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {status: {"model": ErrorBody} for status in statuses}
+    """Return the OpenAPI ``responses`` of ``statuses`` and ``COMMON_ERRORS``, each an ``ErrorBody``."""
+    return {
+        status: {"model": ErrorBody, "description": ERROR_STATUSES[status]}
+        for status in sorted({*statuses, *COMMON_ERRORS})
+    }
 
 
-def _body_doc(model: type[BaseModel]) -> dict[str, Any]:
-    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+def _sync_route_doc(body: type[BaseModel] | None = None) -> dict[str, Any]:
+    """Return the ``openapi_extra`` of a sync route: the protocol header and, if any, the JSON body.
+
+    The bodies are read by hand (size limit, protocol check before the shape
+    is validated), so FastAPI cannot see them: they are documented here.
+    """
+    doc: dict[str, Any] = {"parameters": [PROTOCOL_PARAMETER]}
+    if body is not None:
+        ref = {"$ref": f"#/components/schemas/{body.__name__}"}
+        doc["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref}}}
+    return doc
 
 
 def health(request: Request) -> JSONResponse:
@@ -325,7 +424,7 @@ def push_route(
 def pull_route(
     device: CurrentDevice,
     session: ClinicSession,
-    after: Annotated[int, Query(ge=0, description="the cursor of the last change already pulled")] = 0,
+    after: Annotated[int, Query(ge=0, le=MAX_INT64, description="the cursor of the last change already pulled")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL, description="changes per page")] = MAX_PULL,
 ) -> PullResponse:
     """Return the clinic's changes after ``after``, oldest first."""
@@ -377,6 +476,14 @@ def _install_error_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "1"},
         )
 
+    @app.exception_handler(DataError)
+    async def _bad_value(_: Request, err: DataError) -> JSONResponse:
+        # A value the database refuses to store or compare (PostgreSQL: a NUL
+        # in text, a number out of range). The request is checked for those
+        # first (``_validated``, the models' bounds); this keeps anything
+        # missed a 4xx on the request's value, not a 500.
+        return _error_response(422, "invalid_request", "The request holds a value the server's database cannot store")
+
     @app.exception_handler(OperationalError)
     async def _db_down(_: Request, err: OperationalError) -> JSONResponse:
         return _error_response(
@@ -417,22 +524,24 @@ def create_app(database_url: str, *, clock: Callable[[], datetime] = utc_now) ->
     app.state.blocked = BlockedAddresses()
     app.add_middleware(RefuseBlocked, blocked=app.state.blocked)
     _install_error_handlers(app)
+    # Every route but /health is a sync route: the protocol header is checked
+    # first (``check_protocol_header``), before the token, query or body.
     protocol = [Depends(check_protocol_header)]
     app.add_api_route("/health", health, methods=["GET"], response_model=Health, tags=["server"],
-                      responses={503: {"model": Health}})
+                      responses={503: {"model": Health, "description": "the database does not answer"}})
     app.add_api_route(
         ENROLL_PATH, enroll_route, methods=["POST"], response_model=EnrollResponse, tags=["sync"],
-        dependencies=protocol, openapi_extra=_body_doc(EnrollRequest),
-        responses=_errors(403, 409, 410, 413, 422, 426, 429),
+        dependencies=protocol, openapi_extra=_sync_route_doc(EnrollRequest),
+        responses=_errors(403, 409, 410, 413, 422, 429),
     )
     app.add_api_route(
         "/v1/push", push_route, methods=["POST"], response_model=PushResponse, tags=["sync"],
-        dependencies=protocol, openapi_extra=_body_doc(PushRequest),
-        responses=_errors(400, 401, 403, 409, 413, 422, 426),
+        dependencies=protocol, openapi_extra=_sync_route_doc(PushRequest),
+        responses=_errors(400, 401, 403, 409, 413, 422),
     )
     app.add_api_route(
         "/v1/pull", pull_route, methods=["GET"], response_model=PullResponse, tags=["sync"],
-        dependencies=protocol, responses=_errors(401, 422, 426),
+        dependencies=protocol, openapi_extra=_sync_route_doc(), responses=_errors(401, 422),
     )
 
     def openapi() -> dict[str, Any]:
@@ -446,6 +555,10 @@ def create_app(database_url: str, *, clock: Callable[[], datetime] = utc_now) ->
             found = schema.setdefault("components", {}).setdefault("schemas", {})
             for name, model_schema in defs.get("$defs", {}).items():
                 found.setdefault(name, model_schema)
+            for name in ("EnrollRequest", "PushRequest"):
+                # The model takes any int (so another version is a 426, not a
+                # 422); this server serves exactly one.
+                found[name]["properties"]["protocol"]["enum"] = [PROTOCOL_VERSION]
             app.openapi_schema = schema
         return app.openapi_schema
 

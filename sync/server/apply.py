@@ -13,7 +13,8 @@ payload hash under (device, seq) forever:
 Conflicts are settled by rule (DESIGN.md "Offline and sync"): fields by
 last writer wins on the hybrid logical clock, ledgers by union of ids, a
 tombstone beats a later edit (reported), a clock far ahead of the server's
-is bounded (reported).
+is bounded (reported) and ticked past the device's previous clock, so the
+device's own edits keep their order (``Device.last_hlc``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bnaura_desk.domain.hlc import Hlc
+from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.domain.ids import uuid7
 
 from ..protocol import MAX_SKEW_MS, Operation, OpResult, Outcome
@@ -57,7 +58,11 @@ OPERATION_KINDS: dict[str, OpKind] = {
     "catalog.create": OpKind.CREATE,
     "catalog.update": OpKind.UPDATE,
     "stock.move": OpKind.LEDGER,
+    "sync_exception.resolve": OpKind.UPDATE,
 }
+
+
+_RESOLUTION = frozenset({"resolved_at", "resolved_by", "note"})
 
 
 class ApplyRefused(Exception):
@@ -122,6 +127,9 @@ def _target(op: Operation, body: dict[str, Any]) -> Target:
         fields = body.get("fields")
         if not isinstance(fields, dict) or not fields:
             raise ApplyRefused(f"{op.type} needs fields", seq=op.seq)
+        if op.type == "sync_exception.resolve" and (op.entity != "sync_exception" or set(fields) - _RESOLUTION):
+            # What the server raised stays as raised: a terminal only resolves it.
+            raise ApplyRefused("sync_exception.resolve may only set resolved_at, resolved_by and note", seq=op.seq)
         return Target(op.entity, op.entity_id, kind, fields)
     return Target(op.entity, op.entity_id, kind, {})
 
@@ -163,30 +171,76 @@ def _next_cursor(session: Session, clinic_id: str) -> int:
     return clinic.last_cursor
 
 
-def _bounded_clock(op: Operation, now: datetime) -> tuple[str, bool]:
+def _kept_clock(op: Operation, last: str, now: datetime) -> tuple[str, bool]:
+    """Return the clock the server keeps for ``op`` and whether it was bounded.
+
+    A clock at most ``MAX_SKEW_MS`` ahead of ``now`` is kept as sent. One
+    further ahead is bounded to ``now + MAX_SKEW_MS`` (keeping its counter
+    and node), and then ticked past ``last``, the device's previous kept
+    clock: bounding alone would give two edits of one device applied in
+    the same server millisecond the same clock, and the later edit would
+    lose. So a bounded clock is never beyond the latest bound given so far
+    plus a logical counter (the wall part moves 1 ms per ``COUNTER_MAX``
+    ticks), and the device's operations keep their order.
+
+    A clock within the bound is kept as sent, never ticked: a terminal's
+    own clocks only grow, so it is already later than the terminal's
+    earlier bounded clocks (their sent wall time was past their bound).
+    """
     stamp = Hlc.parse(op.hlc)
     limit = int(now.timestamp() * 1000) + MAX_SKEW_MS
     if stamp.wall_ms <= limit:
         return op.hlc, False
-    return Hlc(limit, stamp.counter, stamp.node).encode(), True
+    bounded = Hlc(limit, stamp.counter, stamp.node)
+    if last and bounded.encode() <= last:
+        bounded = tick(Hlc.parse(last), limit, stamp.node)
+    return bounded.encode(), True
 
 
 def _raise_exception(
     session: Session, device: Device, op: Operation, kind: str, now: datetime, **detail: Any
 ) -> None:
-    session.add(
-        SyncException(
-            id=uuid7(),
-            clinic_id=device.clinic_id,
-            kind=kind,
-            entity=op.entity,
-            entity_id=op.entity_id,
-            device_id=device.id,
-            seq=op.seq,
-            detail=detail,
-            created_at=now,
-        )
+    """Keep an exception for managers, and put it in the clinic's feed.
+
+    Terminals pull it as a ``sync_exception`` record (its fields stamped
+    with the server's clock), so the Exceptions screen of every terminal
+    shows it; a manager resolves it there with ``sync_exception.resolve``.
+    """
+    exception = SyncException(
+        id=uuid7(),
+        clinic_id=device.clinic_id,
+        kind=kind,
+        entity=op.entity,
+        entity_id=op.entity_id,
+        device_id=device.id,
+        seq=op.seq,
+        detail=detail,
+        created_at=now,
     )
+    session.add(exception)
+    data = {
+        "kind": kind, "entity": op.entity, "entity_id": op.entity_id, "device_id": device.id, "seq": op.seq,
+        "detail": detail, "raised_at": now.isoformat(), "resolved_at": None, "resolved_by": None, "note": "",
+    }
+    clock = Hlc(int(now.timestamp() * 1000), 0, "server").encode()
+    record = Record(
+        entity="sync_exception", id=exception.id, clinic_id=device.clinic_id, data=data,
+        field_clocks={f: clock for f in data}, hlc=clock, deleted_at=None, updated_at=now,
+        cursor=_next_cursor(session, device.clinic_id),
+    )
+    session.add(record)
+    session.add(ChangeEntry(clinic_id=device.clinic_id, cursor=record.cursor, entity=record.entity, entity_id=record.id))
+
+
+def _mirror_resolution(session: Session, record: Record) -> None:
+    """Copy a resolution merged into a ``sync_exception`` record onto the server's exception row."""
+    row = session.get(SyncException, record.id)
+    if row is None:
+        return
+    resolved_at = record.data.get("resolved_at")
+    row.resolved_at = datetime.fromisoformat(resolved_at) if resolved_at else None
+    row.resolved_by = record.data.get("resolved_by")
+    row.note = str(record.data.get("note") or "")
 
 
 def _merge(record: Record, fields: dict[str, Any], clock: str) -> list[str]:
@@ -199,6 +253,26 @@ def _merge(record: Record, fields: dict[str, Any], clock: str) -> list[str]:
         record.data, record.field_clocks = data, clocks
         record.hlc = max(record.hlc, clock)
     return won
+
+
+def _parsed_payload(payload: str) -> Any:
+    """Return the JSON value of ``payload``.
+
+    Raises:
+        ValueError: it is not JSON, or it holds text that is not Unicode (a
+            lone surrogate escape such as ``"\\ud800"``). Kept, such text
+            would make every later pull of the record fail to encode, for
+            every terminal of the clinic.
+    """
+    body = json.loads(payload)
+    # A terminal's canonical JSON writes text as is (ensure_ascii=False), so
+    # only a broken client escapes surrogates: the full check runs only then.
+    if "\\ud" in payload.lower():
+        try:
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("the payload holds text that is not valid Unicode (a lone surrogate)") from None
+    return body
 
 
 def apply_operation(session: Session, device: Device, op: Operation, now: datetime) -> OpResult:
@@ -232,7 +306,7 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
     if session.scalar(select(AppliedOperation.seq).where(AppliedOperation.op_id == op.op_id)) is not None:
         raise ConflictingResend("this op_id was already applied under another sequence number", seq=op.seq)
     try:
-        body = json.loads(op.payload)
+        body = _parsed_payload(op.payload)
         Hlc.parse(op.hlc)
     except Exception as error:  # noqa: BLE001 - any parse failure makes the operation unusable
         return _reject(session, device, op, now, "malformed_payload", str(error))
@@ -259,7 +333,9 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
     if record is not None and record.clinic_id != device.clinic_id:
         raise ForeignClinic("the operation names another clinic's record", seq=op.seq)
 
-    clock, bounded = _bounded_clock(op, now)
+    clock, bounded = _kept_clock(op, device.last_hlc, now)
+    # The device row is locked by the caller: its operations take turns here.
+    device.last_hlc = max(device.last_hlc, clock)
     outcome: Outcome = "applied"
     reason, detail = "", {}
     changed = False
@@ -312,6 +388,8 @@ def apply_operation(session: Session, device: Device, op: Operation, now: dateti
 
     if changed:
         assert record is not None  # every branch that changes something has the record
+        if record.entity == "sync_exception":
+            _mirror_resolution(session, record)
         record.updated_at = now
         record.cursor = _next_cursor(session, device.clinic_id)
         session.add(ChangeEntry(clinic_id=device.clinic_id, cursor=record.cursor, entity=record.entity, entity_id=record.id))

@@ -95,20 +95,51 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
         )
         return 2
+    if bool(args.certfile) != bool(args.keyfile):
+        print(f"{PROG}: --certfile and --keyfile go together (the certificate and its private key)", file=err)
+        return 2
+    tls = _tls_options(args.certfile, args.keyfile) if args.certfile else {}
     engine = _open(url)  # migrate once, before any worker starts
     engine.dispose()
     import uvicorn
 
-    print(f"BN-Aura sync server on http://{args.host}:{args.port} (database {_shown(url)})", file=err, flush=True)
+    scheme = "https" if tls else "http"
+    print(f"BN-Aura sync server on {scheme}://{args.host}:{args.port} (database {_shown(url)})", file=err, flush=True)
     if args.workers > 1:
         os.environ["BNAURA_SERVER_DB"] = url
         uvicorn.run("sync.server.app:app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level=args.log_level)
+                    workers=args.workers, log_level=args.log_level, **tls)
     else:
         from .app import create_app
 
-        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level)
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level, **tls)
     return 0
+
+
+def _tls_options(certfile: str, keyfile: str) -> dict[str, str]:
+    """Return uvicorn's HTTPS options for a PEM certificate (chain) and its private key.
+
+    They are loaded once here, so a missing file, a key that is not the
+    certificate's or an encrypted key is one line on stderr before the
+    server starts, not a traceback from inside uvicorn.
+
+    Raises:
+        CommandFailed: the pair cannot be loaded.
+    """
+    import ssl
+
+    cert, key = Path(certfile).expanduser().resolve(), Path(keyfile).expanduser().resolve()
+    for given in (cert, key):
+        if not given.is_file():
+            raise CommandFailed(f"{given}: no such file (--certfile and --keyfile are PEM files)")
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(cert, key, password=lambda: b"")
+    except (ssl.SSLError, OSError) as problem:
+        raise CommandFailed(
+            f"the certificate {cert} and key {key} cannot be used together: {problem} "
+            "(PEM files, the key not password-protected)"
+        ) from None
+    return {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
 
 
 def cmd_clinics_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -236,6 +267,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=_port, default=8765, help="port to listen on (default: %(default)s)")
     parser.add_argument("--workers", type=_workers, default=1,
                         help="server processes (more than 1 needs PostgreSQL; default: %(default)s)")
+    parser.add_argument("--certfile", metavar="PEM", default=None,
+                        help="serve HTTPS with this certificate (chain), PEM; needs --keyfile")
+    parser.add_argument("--keyfile", metavar="PEM", default=None,
+                        help="the private key of --certfile, PEM, not password-protected")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"],
                         help=argparse.SUPPRESS)
     parser.set_defaults(handler=cmd_serve)

@@ -54,7 +54,13 @@ class EnrollmentCode(ServerBase):
 
 
 class Device(ServerBase):
-    """An enrolled terminal: its token hash and the next sequence number it owes."""
+    """An enrolled terminal: its token hash and the next sequence number it owes.
+
+    ``last_hlc`` is the latest clock the server kept for any of its
+    operations ("" before the first): a clock bounded because the terminal
+    runs far ahead is ticked past it, so the device's later edits keep
+    their order even when two are bounded in the same server millisecond.
+    """
 
     __tablename__ = "devices"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
@@ -65,6 +71,7 @@ class Device(ServerBase):
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     next_seq: Mapped[int] = mapped_column(BigInteger, default=1)
+    last_hlc: Mapped[str] = mapped_column(String(80), default="", server_default="")
 
 
 class AppliedOperation(ServerBase):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, tuple_
+from typing import Any
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..protocol import Change, PullResponse
 from .models import ChangeEntry, Record, ServerClinic
+
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's limit on bound parameters
 
 
 def pull(session: Session, clinic_id: str, after: int, limit: int) -> PullResponse:
@@ -18,31 +22,40 @@ def pull(session: Session, clinic_id: str, after: int, limit: int) -> PullRespon
     skipped even when a record's newer change lies beyond the page (it then
     comes again in a later page).
     """
-    entries = list(
-        session.scalars(
-            select(ChangeEntry)
-            .where(ChangeEntry.clinic_id == clinic_id, ChangeEntry.cursor > after)
-            .order_by(ChangeEntry.cursor)
-            .limit(limit + 1)
-        )
-    )
+    entries = session.execute(
+        select(ChangeEntry.cursor, ChangeEntry.entity, ChangeEntry.entity_id)
+        .where(ChangeEntry.clinic_id == clinic_id, ChangeEntry.cursor > after)
+        .order_by(ChangeEntry.cursor)
+        .limit(limit + 1)
+    ).all()
     more = len(entries) > limit
     entries = entries[:limit]
     latest: dict[tuple[str, str], int] = {}
-    for entry in entries:
-        latest[(entry.entity, entry.entity_id)] = entry.cursor
-    records: dict[tuple[str, str], Record] = {}
-    if latest:
-        found = session.scalars(
-            select(Record).where(
-                tuple_(Record.entity, Record.id).in_(sorted(latest)), Record.clinic_id == clinic_id
+    for cursor, entity, entity_id in entries:
+        latest[(entity, entity_id)] = cursor
+    by_entity: dict[str, list[str]] = {}
+    for entity, entity_id in sorted(latest):
+        by_entity.setdefault(entity, []).append(entity_id)
+    records: dict[tuple[str, str], Any] = {}
+    for entity, ids in by_entity.items():
+        # Looked up through the primary key, one ``id IN (...)`` per entity,
+        # and the clinic checked here rather than in SQL: SQLite (no
+        # statistics) plans ``clinic_id = ?`` with either list as a walk of
+        # the clinic_id index over every record of the clinic, 65 ms a page
+        # at 100,000 customers instead of 3 ms. Only the columns a change
+        # carries are read, so no row object is built, no timestamp parsed.
+        for start in range(0, len(ids), _CHUNK):
+            found = session.execute(
+                select(
+                    Record.entity, Record.id, Record.clinic_id, Record.data, Record.field_clocks, Record.hlc,
+                    Record.deleted_at.is_not(None).label("deleted"),
+                ).where(Record.entity == entity, Record.id.in_(ids[start : start + _CHUNK]))
             )
-        )
-        records = {(r.entity, r.id): r for r in found}
+            records.update(((r.entity, r.id), r) for r in found if r.clinic_id == clinic_id)
     changes = [
         Change(
             cursor=cursor, entity=r.entity, entity_id=r.id, data=dict(r.data),
-            field_clocks=dict(r.field_clocks), hlc=r.hlc, deleted=r.deleted_at is not None,
+            field_clocks=dict(r.field_clocks), hlc=r.hlc, deleted=bool(r.deleted),
         )
         for key, cursor in sorted(latest.items(), key=lambda kv: kv[1])
         if (r := records.get(key)) is not None

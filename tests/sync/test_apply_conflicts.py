@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from bnaura_desk.domain.hlc import Hlc
 from sync.protocol import MAX_SKEW_MS
 from sync.server.apply import ApplyRefused, ConflictingResend, ForeignClinic, SequenceGap
-from sync.server.models import AppliedOperation, ChangeEntry, Record
+from sync.server.models import AppliedOperation, ChangeEntry, Device, Record
 
 from .apply_support import (
     BASE_MS,
@@ -363,16 +363,44 @@ def test_a_clock_exactly_five_minutes_ahead_is_kept(db: ServerDb, a: Outbox) -> 
     assert customer_state(db, c)[1]["name"] == op.hlc
 
 
-@pytest.mark.xfail(strict=True, reason="open question for the lead: bounding maps two ahead-clock edits of one device "
-                   "applied in the same server millisecond to the same clock, so the terminal's later edit loses")
 def test_two_edits_from_a_clock_far_ahead_keep_their_order(db: ServerDb, a: Outbox) -> None:
     c = new_id()
     now_ms = int(BASE_NOW.timestamp() * 1000)
     db.push(a.device, [a.register(c, {"name": "นิด"})], now=lambda: BASE_NOW)
     first = a.update(c, {"phone": "1"}, hlc=Hlc(now_ms + 3_600_000, 0, a.device).encode())
     second = a.update(c, {"phone": "2"}, hlc=Hlc(now_ms + 3_600_001, 0, a.device).encode())
-    db.push(a.device, [first, second], now=lambda: BASE_NOW)
+    results = db.push(a.device, [first, second], now=lambda: BASE_NOW).results
     assert customer_state(db, c)[0]["phone"] == "2"
+    # Both still bounded and reported; the second ticked past the first, never past the bound's millisecond.
+    assert [(r.outcome, r.reason) for r in results] == [("exception", "clock_ahead")] * 2
+    limit = now_ms + MAX_SKEW_MS
+    with db.sessions() as s:
+        kept = [e.detail["kept"] for e in exceptions(s)]
+    assert kept == [Hlc(limit, 0, a.device).encode(), Hlc(limit, 1, a.device).encode()]
+    assert customer_state(db, c)[1]["phone"] == kept[1]
+
+
+def test_a_bounded_clock_is_ticked_past_every_earlier_clock_of_the_device(db: ServerDb, a: Outbox) -> None:
+    """Three edits bounded in one server millisecond, with falling counters, and a later
+    push: the device's order holds, and the device row keeps the latest kept clock."""
+    c = new_id()
+    now_ms = int(BASE_NOW.timestamp() * 1000)
+    limit = now_ms + MAX_SKEW_MS
+    db.push(a.device, [a.register(c, {"name": "นิด"})], now=lambda: BASE_NOW)
+    edits = [a.update(c, {"phone": str(n)}, hlc=Hlc(now_ms + 3_600_000 + n, 9 - n, a.device).encode()) for n in range(3)]
+    db.push(a.device, edits[:2], now=lambda: BASE_NOW)
+    db.push(a.device, edits[2:], now=lambda: BASE_NOW)  # another request: the clock comes from the device row
+    data, clocks, _ = customer_state(db, c)
+    assert data["phone"] == "2"
+    assert clocks["phone"] == Hlc(limit, 11, a.device).encode()  # 9, then 10, then 11
+    with db.sessions() as s:
+        device = s.get(Device, a.device)
+        assert device is not None and device.last_hlc == clocks["phone"]
+    # The server's clock moved on: the next bound is the new one, not a tick of the old.
+    later = BASE_NOW + timedelta(minutes=1)
+    edit = a.update(c, {"phone": "3"}, hlc=Hlc(now_ms + 3_600_100, 0, a.device).encode())
+    db.push(a.device, [edit], now=lambda: later)
+    assert customer_state(db, c)[1]["phone"] == Hlc(int(later.timestamp() * 1000) + MAX_SKEW_MS, 0, a.device).encode()
 
 
 def check_change_feed_db(db: ServerDb) -> None:

@@ -74,7 +74,8 @@ def test_one_code_raced_by_eight_terminals_enrolls_exactly_one(server: Server, w
 
     def attempt(i: int) -> httpx.Response:
         body = server.enroll_body(terminals[i], code, claim_clinic=False)
-        return httpx.post(f"{workers}/v1/enroll", json=body, headers={"X-Forwarded-For": f"10.200.0.{i + 1}"}, timeout=30)
+        headers = {"X-Forwarded-For": f"10.200.0.{i + 1}", PROTOCOL_HEADER: "1"}
+        return httpx.post(f"{workers}/v1/enroll", json=body, headers=headers, timeout=30)
 
     answers = _race(8, attempt)
     assert Counter(r.status_code for r in answers) == {200: 1, 410: 7}, [r.text for r in answers]
@@ -157,6 +158,7 @@ def test_the_wrong_code_limit_holds_across_processes(server: Server, workers: st
     body = server.enroll_body(terminal, "2345-6789-ABCD", claim_clinic=False)
     statuses = []
     for _ in range(14):  # a new connection each time: the requests spread over the processes
-        r = httpx.post(f"{workers}/v1/enroll", json=body, headers={"X-Forwarded-For": "10.201.0.1"}, timeout=30)
+        headers = {"X-Forwarded-For": "10.201.0.1", PROTOCOL_HEADER: "1"}
+        r = httpx.post(f"{workers}/v1/enroll", json=body, headers=headers, timeout=30)
         statuses.append(r.status_code)
     assert statuses == [403] * 10 + [429] * 4

@@ -1,0 +1,245 @@
+"""Bootstrap of a new terminal from a server that holds 100,000 customers.
+
+Usage::
+
+    .venv/bin/python -m bench.bootstrap [--customers 100000] [--backend sqlite|postgresql|both] [--json]
+
+The server's clinic is made once and cached (``--cache``): a seeding
+terminal with the demo clinic's staff, catalog and opening stock
+(``demo.populate``) enrolls and pushes its outbox with ``sync_once``; then
+an import device enrolled in the same clinic pushes ``--customers``
+``customer.register`` operations (realistic Thai customers from the demo's
+``CustomerFactory``, validated as ``register_customer`` validates them), 500
+per ``POST /v1/push``, through a real server process. Everything in the
+server database was written by the server's own apply step. The SQLite file
+is kept; for PostgreSQL its rows are copied into a fresh schema (same
+tables, same values) before each run.
+
+Timed, per backend, with a real ``bnaura server`` process: a brand-new
+terminal is made from an empty file with ``sync.client.enroll.join_clinic``
+(a one-time code), then ``sync_once`` pulls the whole clinic, 1,000 changes
+a page. Reported: seconds of the pull round (the target: under 20 s),
+customers per second, the pages' progress as the app's bar sees it
+(``head``), and the size of the terminal database after it closed.
+Exit status 1 when the target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from sqlalchemy import MetaData, func, insert, inspect, select, text
+
+from bnaura_desk import demo
+from bnaura_desk.services.customers import count_customers
+from bnaura_desk.terminal import Terminal
+from sync.client.engine import sync_once
+from sync.client.enroll import client_for, enroll, join_clinic
+from sync.client.local_apply import parked_count
+from sync.protocol import MAX_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION
+from sync.server.db import server_engine
+from sync.server.models import ServerBase, ServerClinic
+
+from ._common import copy_database, machine
+from ._sync import (
+    DEFAULT_CACHE,
+    DeviceOutbox,
+    ServerProcess,
+    TimedTransport,
+    add_clinic,
+    enroll_device,
+    file_size,
+    migrate,
+    new_codes,
+    postgres_database,
+    postgres_problem,
+    push_body,
+    sqlite_url,
+)
+
+TARGET_S = 20.0
+CLINIC = "บีเอ็น-ออร่า คลินิก สาขาทดสอบ"
+
+
+# ---------------------------------------------------------------- the server's clinic, made once
+
+
+def seed_server(folder: Path, customers: int, seed: int) -> tuple[Path, dict[str, object]]:
+    """Make a SQLite server database in ``folder`` holding the clinic; return it and what it holds."""
+    db = folder / "server.sqlite"
+    url = sqlite_url(db)
+    migrate(url)
+    terminal = Terminal.create(folder / "seed-terminal.sqlite", clinic_name=CLINIC, device_name="POS-1")
+    try:
+        demo.populate(terminal, customers=0, seed=seed)
+        clinic_id = terminal.device().clinic_id
+        add_clinic(url, CLINIC, clinic_id)
+        code, import_code = new_codes(url, clinic_id, 2)
+        with ServerProcess(url, folder / "seed-server.log") as server:
+            enroll(terminal, server.base_url, code)
+            with client_for(terminal) as client:
+                sync_once(terminal, client)
+            device_id, token = enroll_device(server.base_url, import_code, "import", clinic_id)
+            outbox = DeviceOutbox(device_id, clinic_id, demo.CustomerFactory(random.Random(seed)))
+            headers = {"Authorization": f"Bearer {token}", PROTOCOL_HEADER: str(PROTOCOL_VERSION),
+                       "Content-Type": "application/json"}
+            started = time.perf_counter()
+            with httpx.Client(base_url=server.base_url, headers=headers, timeout=300) as http:
+                done = 0
+                while done < customers:
+                    ops = [outbox.register() for _ in range(min(MAX_BATCH, customers - done))]
+                    response = http.post("/v1/push", content=push_body(device_id, ops))
+                    response.raise_for_status()
+                    outcomes = {r["outcome"] for r in response.json()["results"]}
+                    if outcomes != {"applied"}:
+                        raise RuntimeError(f"seeding: unexpected outcomes {outcomes}")
+                    done += len(ops)
+                    if done % 10_000 < MAX_BATCH:
+                        rate = done / (time.perf_counter() - started)
+                        print(f"seeding: {done} customers pushed ({rate:.0f}/s)", file=sys.stderr)
+    finally:
+        terminal.close()
+    engine = server_engine(url)
+    try:
+        with engine.connect() as conn:
+            head = conn.execute(select(ServerClinic.last_cursor)).scalar_one()
+    finally:
+        engine.dispose()  # the last connection checkpoints the WAL into the file
+    return db, {"clinic_id": clinic_id, "customers": customers, "head": int(head)}
+
+
+def cached_server(cache: Path, customers: int, seed: int) -> tuple[Path, dict[str, object]]:
+    """Return the cached server database of ``customers`` customers, seeding it when missing."""
+    cache.mkdir(parents=True, exist_ok=True)
+    path = cache / f"bootstrap-server-{customers}-seed{seed}.sqlite"
+    meta_path = path.with_suffix(".json")
+    if not (path.exists() and meta_path.exists()):
+        started = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="bnaura-seed-", dir=cache) as folder:
+            db, meta = seed_server(Path(folder), customers, seed)
+            copy_database(db, path)
+        meta_path.write_text(json.dumps(meta))
+        print(f"seeded the server with {customers} customers in {time.perf_counter() - started:.0f} s",
+              file=sys.stderr)
+    return path, json.loads(meta_path.read_text())
+
+
+def copy_to_postgres(source: Path, url: str) -> None:
+    """Copy every server row of the SQLite file ``source`` into the (migrated, empty) database at ``url``.
+
+    Values go through the models' column types on both sides, so they land
+    exactly as the apply step would have written them there.
+    """
+    src = server_engine(sqlite_url(source))
+    dst = server_engine(url)
+    try:
+        present = {t: {c["name"] for c in inspect(src).get_columns(t)} for t in inspect(src).get_table_names()}
+        with src.connect() as read, dst.begin() as write:
+            write.execute(text("SELECT set_config('bnaura.clinic', '*', true)"))  # row-level security: all clinics
+            for table in ServerBase.metadata.sorted_tables:
+                columns = [c for c in table.columns if c.name in present.get(table.name, ())]
+                rows = read.execute(select(*columns)).mappings()
+                while chunk := rows.fetchmany(5000):
+                    write.execute(insert(table), [dict(r) for r in chunk])
+    finally:
+        src.dispose()
+        dst.dispose()
+
+
+# ---------------------------------------------------------------- the timed bootstrap
+
+
+def bootstrap(backend: str, cached: Path, meta: dict[str, object], folder: Path) -> dict[str, object]:
+    """Start a server over the cached clinic on ``backend``; time a new terminal's first sync."""
+    if backend == "sqlite":
+        return _bootstrap(sqlite_url(copy_database(cached, folder / "server.sqlite")), backend, meta, folder)
+    with postgres_database() as url:
+        migrate(url)
+        copy_to_postgres(cached, url)
+        return _bootstrap(url, backend, meta, folder)
+
+
+def _bootstrap(url: str, backend: str, meta: dict[str, object], folder: Path) -> dict[str, object]:
+    (code,) = new_codes(url, str(meta["clinic_id"]))
+    path = folder / f"new-terminal-{backend}.sqlite"
+    progress: list[tuple[int, int]] = []
+    with ServerProcess(url, folder / f"server-{backend}.log") as server:
+        started = time.perf_counter()
+        join_clinic(path, server.base_url, code, "POS-new")
+        joined = time.perf_counter() - started
+        terminal = Terminal.open(path)
+        try:
+            with client_for(terminal) as client:
+                timed = TimedTransport(client)
+                started = time.perf_counter()
+                report = sync_once(terminal, timed, progress=lambda done, total: progress.append((done, total)))
+                elapsed = time.perf_counter() - started
+            customers = terminal.read(count_customers)
+            parked = terminal.read(parked_count)
+            terms = terminal.read(lambda s: s.execute(text("SELECT count(*) FROM customer_search_terms")).scalar_one())
+        finally:
+            terminal.close()
+    if customers != meta["customers"] or parked:
+        raise RuntimeError(f"{backend}: {customers} customers arrived ({meta['customers']} expected), {parked} parked")
+    return {
+        "backend": backend,
+        "customers": customers,
+        "changes": report.pulled,
+        "pages": timed.pulls,
+        "join_s": joined,
+        "seconds": elapsed,
+        "customers_per_s": customers / elapsed,
+        "pull_requests_s": timed.pull_s,
+        "terminal_s": elapsed - timed.pull_s - timed.push_s,
+        "search_terms": int(terms),
+        "db_bytes": file_size(path),
+        "progress_last": progress[-1] if progress else None,
+        "head": meta["head"],
+        "met": elapsed < TARGET_S,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the seeded server database is kept")
+    parser.add_argument("--dir", type=Path, help="folder for the run's databases (default: a temporary one)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    if "postgresql" in backends and (problem := postgres_problem()) is not None:
+        parser.error(f"PostgreSQL at 127.0.0.1:5432 (user postgres, database test) is not reachable: {problem}")
+    cached, meta = cached_server(args.cache, args.customers, args.seed)
+    if args.dir:
+        args.dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bnaura-bootstrap-", dir=args.dir) as folder:
+        for backend in backends:
+            results.append(bootstrap(backend, cached, meta, Path(folder)))
+    if args.json:
+        print(json.dumps({"results": results, "machine": machine()}, indent=1))
+    else:
+        print(f"bootstrap of a new terminal, {args.customers} customers on the server ({machine()})")
+        print("| server | join s | pull round s | customers/s | changes | pages | in pull requests s "
+              "| terminal's own s | terminal DB MB | progress at end | target < 20 s |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
+        for r in results:
+            done, total = r["progress_last"] or (0, 0)
+            print(f"| {r['backend']} | {r['join_s']:.2f} | {r['seconds']:.2f} | {r['customers_per_s']:.0f} "
+                  f"| {r['changes']} | {r['pages']} | {r['pull_requests_s']:.2f} | {r['terminal_s']:.2f} "
+                  f"| {r['db_bytes'] / 1e6:.1f} | {done}/{total} | {'met' if r['met'] else 'MISSED'} |")
+    return 0 if all(r["met"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

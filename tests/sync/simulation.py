@@ -1,0 +1,1091 @@
+"""A seeded randomized simulation of three terminals and a clinic server.
+
+``run_simulation(seed, steps, workdir)`` plays ``steps`` random steps from
+``random.Random(seed)`` and then checks that sync converged. Everything is
+real except the network and the passing of time:
+
+- each terminal is a real SQLite file opened as a ``Terminal``, enrolled
+  with the real server ``enroll`` (one-time code made by ``admin``), and
+  changed only through the app's use cases (``services.customers``) by a
+  signed-in staff member;
+- the server is a real server database file (``server_engine``, migrated
+  with ``schema.upgrade``), driven in-process by ``SimServer``, which does
+  what the HTTP routes of ``sync.server.app`` do (authenticate the token, check
+  the batch, ``push.push`` or ``pull.pull``, refusals as ``ErrorBody``) and
+  hands the answer to the client's own error mapping (``http.error_for``);
+- each terminal syncs with ``sync_once`` through a ``Link``, the transport
+  it would get from ``SyncClient``; the link injects the faults;
+- time is one simulated world clock (``FakeClock``, one millisecond per
+  reading); the server reads it as is, each terminal with its own skew.
+
+Random steps: register a customer, edit fields (often the same few fields
+of the same few customers on several terminals), delete, consent given or
+withdrawn, check-in, sync, partition and heal a terminal, take the server
+down and up, restart the server process (dispose the engine, reopen the
+file), kill a terminal (close its ``Terminal`` at a request boundary and
+open the file again) including right after the server applied its push (the
+answer is lost), crash the server in the middle of a batch, commit local
+changes while a request is in flight (the app runs sync beside the UI), move
+time by milliseconds to days, and skew clocks by up to ``max_skew_s``.
+
+Checked at the end, after healing everything and syncing until quiet:
+
+1. every terminal's customers, staff, consents and visits equal each other
+   and the server's records (entity, id, synced fields, deletion; for
+   profiles the per-field clocks too);
+2. every outbox operation has an outcome, the server keeps exactly one
+   ``AppliedOperation`` per (device, seq), seq 1..N without a gap, with the
+   same op id, hash and clock as the terminal's row and the same outcome;
+3. ledger rows are neither lost nor doubled: the visits and consents of
+   every node are exactly those whose use case committed.
+
+A run is deterministic for its seed (device and clinic ids, referral tags
+and every choice come from the seeded generator; row ids made by the app
+are random but never steer a choice), so a failure is replayed with the
+command it prints. ``trace_digest`` of two runs of one seed is equal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import time as wall
+import traceback
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from random import Random
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
+from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
+from bnaura_desk.domain.roles import Role
+from bnaura_desk.services import customers as customer_service
+from bnaura_desk.services import staff as staff_service
+from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.services.setup import init_database
+from bnaura_desk.services.sync_state import set_up_enrolled_device, sync_state
+from bnaura_desk.store.engine import open_engine
+from bnaura_desk.store.models import (
+    ConsentEvent,
+    Customer,
+    DeviceState,
+    OutboxOperation,
+    ParkedChange,
+    Staff,
+    Visit,
+)
+from bnaura_desk.terminal import Terminal
+from sync.client.engine import SyncReport, sync_once
+from sync.client.http import ServerUnavailable, SyncError, error_for
+from sync.client.local_apply import PROFILE_COLUMNS
+from sync.protocol import (
+    MAX_PULL,
+    MAX_SKEW_MS,
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    ErrorBody,
+    Operation,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from sync.server import admin
+from sync.server.apply import ApplyRefused
+from sync.server.auth import ApiError, authenticate, check_operations
+from sync.server.db import server_engine
+from sync.server.enroll import enroll
+from sync.server.models import AppliedOperation, Device, Record, ServerClinic, SyncException
+from sync.server.pull import pull
+from sync.server.push import push
+from sync.server.schema import clinic_sessions, for_clinic, upgrade
+from tests.conftest import FakeClock
+
+START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
+DEFAULT_STEPS = 150  # per seed in bench.soak; the test runs fewer (CI_STEPS)
+TERMINALS = 3
+MAX_SKEW_S = 240.0  # ±4 minutes: below the server's bound (MAX_SKEW_MS, 5 minutes)
+FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
+
+# The synced fields of each profile entity, as the terminal keeps them.
+CUSTOMER_FIELDS = tuple(PROFILE_COLUMNS["customer"][1])
+STAFF_FIELDS = tuple(PROFILE_COLUMNS["staff"][1])
+# Ledger fields the server's record carries (the payload of the operation).
+VISIT_FIELDS = ("customer_id", "at", "staff_id")
+CONSENT_FIELDS = ("customer_id", "purpose", "granted", "note", "at", "recorded_by_id")
+
+
+def replay_command(seed: int, steps: int, far_ahead: bool = False) -> str:
+    """Return the command line that replays one seed."""
+    return f"python -m bench.soak --seed {seed} --steps {steps}{' --far-ahead' if far_ahead else ''}"
+
+
+# ---------------------------------------------------------------- time
+
+
+class NodeClock:
+    """A terminal's clock: the world's time plus this machine's skew.
+
+    Every reading moves the world one millisecond on (``FakeClock``), so
+    no two readings anywhere are the same instant. The skew may change
+    (an NTP correction), so a terminal's clock can jump backwards.
+    """
+
+    def __init__(self, world: FakeClock, skew: timedelta) -> None:
+        self.world = world
+        self.skew = skew
+
+    def __call__(self) -> datetime:
+        return self.world() + self.skew
+
+
+# ---------------------------------------------------------------- faults
+
+
+class ClientKilled(Exception):
+    """The terminal's process died here (not a ``SyncError``: nothing in sync_once handles it)."""
+
+
+class Fault:
+    """What goes wrong with a terminal's next request of one kind (armed by a step)."""
+
+    LOST_PUSH_ANSWER = "lost-push-answer"  # the server applied the batch; the answer never came
+    KILL_AFTER_PUSH = "kill-after-push"  # the server applied the batch; the terminal died
+    SERVER_CRASH_MID_BATCH = "server-crash-mid-batch"  # the server applied part of the batch, then died
+    LOST_PULL_ANSWER = "lost-pull-answer"
+    KILL_AFTER_PULL = "kill-after-pull"  # the page was read on the server; the terminal died
+
+    PUSH = (LOST_PUSH_ANSWER, KILL_AFTER_PUSH, SERVER_CRASH_MID_BATCH)
+    PULL = (LOST_PULL_ANSWER, KILL_AFTER_PULL)
+
+
+def unavailable() -> ServerUnavailable:
+    """The client's error for a connection failure, a time-out or a 5xx."""
+    error = error_for(503, None)
+    assert isinstance(error, ServerUnavailable)
+    return error
+
+
+# ---------------------------------------------------------------- the server
+
+
+class SimServer:
+    """The clinic server process over a real server database file.
+
+    ``restart`` disposes the engine and opens the file again, as a new
+    process would (migrating first, like ``bnaura server``). While ``up``
+    is false every request fails as unreachable.
+    """
+
+    def __init__(self, path: Path, clock: FakeClock) -> None:
+        self.path = path
+        self.clock = clock
+        self.up = True
+        self.restarts = 0
+        self.engine: Engine
+        self.sessions: sessionmaker[Session]
+        self._open()
+
+    def _open(self) -> None:
+        self.engine = server_engine(f"sqlite:///{self.path}")
+        upgrade(self.engine)
+        self.sessions = clinic_sessions(self.engine)
+
+    def restart(self) -> None:
+        self.engine.dispose()
+        self._open()
+        self.restarts += 1
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- what the routes of sync.server.app do, without HTTP -------------------------
+
+    def _device(self, token: str) -> Device:
+        with self.sessions() as session:
+            device = authenticate(session, token, self.clock())
+            session.commit()
+            return device
+
+    def push(self, token: str, device_id: str, operations: list[Operation]) -> PushResponse:
+        """``POST /v1/push``: apply the batch; refusals raise the client's typed error."""
+        with _as_http():
+            device = self._device(token)
+            if device_id != device.id:
+                raise ApiError(403, "foreign_device", "The push names another device than this token's")
+            with self.sessions() as session:
+                check_operations(session, device, operations)
+            request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
+            return push(for_clinic(self.sessions, device.clinic_id), device.id, request, self.clock)  # type: ignore[arg-type]
+
+    def pull(self, token: str, after: int, limit: int) -> PullResponse:
+        """``GET /v1/pull``: the clinic's changes after ``after``."""
+        with _as_http():
+            device = self._device(token)
+            with for_clinic(self.sessions, device.clinic_id)() as session:
+                return pull(session, device.clinic_id, after, min(max(limit, 1), MAX_PULL))
+
+
+class _as_http:
+    """Turn the server's refusals into what the client makes of the HTTP answer.
+
+    The same mapping as the app's exception handlers: ``ApiError`` and
+    ``ApplyRefused`` are their status and ``ErrorBody``; a write conflict or
+    a database failure is a 503.
+    """
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: Any) -> None:
+        # Returns None: an exception is never swallowed, only replaced.
+        if isinstance(error, (ApiError, ApplyRefused)):
+            body = ErrorBody(code=error.code, message=error.message, detail=error.detail)
+            raise error_for(error.status, body) from None
+        if isinstance(error, (IntegrityError, OperationalError)):
+            raise unavailable() from None
+
+
+# ---------------------------------------------------------------- terminals
+
+
+@dataclass
+class Node:
+    """One terminal: its file, clock, token and the state of its network."""
+
+    name: str
+    path: Path
+    clock: NodeClock
+    device_id: str
+    token: str
+    terminal: Terminal
+    partitioned: bool = False
+    fault: str | None = None  # armed for its next request of that kind
+    kills: int = 0
+    last_synced_at: datetime = START  # world time of its last complete round
+    longest_offline: timedelta = timedelta(0)
+
+    def reopen(self) -> None:
+        """The process died: drop the open database and start again from the file."""
+        self.terminal.close()
+        self.terminal = Terminal.open(self.path, clock=self.clock)
+        self.kills += 1
+
+
+class Link:
+    """A terminal's transport (``sync.client.engine.Transport``) to the in-process server.
+
+    It fails like a network: partitioned terminal or server down →
+    ``ServerUnavailable`` before the server sees anything; an armed fault
+    loses the answer, kills the terminal after the server acted, or crashes
+    the server in the middle of a batch. ``interleave`` runs a local use
+    case while the request is in flight (the app's UI commits beside sync).
+    """
+
+    def __init__(self, sim: Simulation, node: Node) -> None:
+        self.sim = sim
+        self.node = node
+
+    def _reachable(self) -> None:
+        if self.node.partitioned or not self.sim.server.up:
+            raise unavailable()
+
+    def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
+        self._reachable()
+        self.sim.maybe_interleave(self.node, "push")
+        fault = self.node.fault if self.node.fault in Fault.PUSH else None
+        if fault is not None:
+            self.node.fault = None
+            self.sim.counts[f"fault {fault}"] += 1
+        if fault == Fault.SERVER_CRASH_MID_BATCH:
+            applied = self.sim.rng.randrange(len(operations))  # 0..n-1 of them, then the crash
+            if applied:
+                self.sim.server.push(self.node.token, device_id, operations[:applied])
+            self.sim.server.restart()
+            self.sim.note(f"  server crashed after {applied} of {len(operations)} operations")
+            raise unavailable()
+        response = self.sim.server.push(self.node.token, device_id, operations)
+        self.sim.maybe_interleave(self.node, "push answer")
+        if fault == Fault.LOST_PUSH_ANSWER:
+            raise unavailable()
+        if fault == Fault.KILL_AFTER_PUSH:
+            raise ClientKilled(fault)
+        return response
+
+    def pull(self, after: int, limit: int) -> PullResponse:
+        self._reachable()
+        self.sim.maybe_interleave(self.node, "pull")
+        fault = self.node.fault if self.node.fault in Fault.PULL else None
+        if fault is not None:
+            self.node.fault = None
+            self.sim.counts[f"fault {fault}"] += 1
+        response = self.sim.server.pull(self.node.token, after, limit)
+        # After the server read the page and before the terminal applies it:
+        # a local edit here is newer than what the page says.
+        self.sim.maybe_interleave(self.node, "pull answer")
+        if fault == Fault.LOST_PULL_ANSWER:
+            raise unavailable()
+        if fault == Fault.KILL_AFTER_PULL:
+            raise ClientKilled(fault)
+        return response
+
+
+# ---------------------------------------------------------------- the result
+
+
+@dataclass
+class SimulationResult:
+    """What one seed did and whether every node ended with the same data.
+
+    ``failure`` is empty when the run converged; otherwise it names the
+    seed, the command that replays it, what differed and the last steps.
+    """
+
+    seed: int
+    steps: int
+    far_ahead: bool = False
+    failure: str = ""
+    counts: Counter[str] = field(default_factory=Counter)
+    operations: int = 0  # outbox operations written on all terminals
+    simulated: timedelta = timedelta(0)
+    longest_offline: timedelta = timedelta(0)
+    final_rounds: int = 0
+    seconds: float = 0.0
+    trace_digest: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.failure
+
+    @property
+    def replay(self) -> str:
+        return replay_command(self.seed, self.steps, self.far_ahead)
+
+    def check(self) -> None:
+        """Raise ``AssertionError`` with the failure message when the run did not converge."""
+        if self.failure:
+            raise AssertionError(self.failure)
+
+
+class Diverged(AssertionError):
+    """A final check failed; the message says what differed."""
+
+
+# ---------------------------------------------------------------- value pools
+
+THAI_FIRST = ["สมหญิง", "มาลี", "วันดี", "กมล", "ปรียา", "สุดา", "อรุณี", "นภา", "พิมพ์", "ศิริ"]
+THAI_LAST = ["ใจดี", "สุขใจ", "รักษ์ไทย", "ทองคำ", "ศรีสุข", "แสงดาว"]
+EN_NAMES = ["", "Somying", "Malee", "Wandee", "Kamon", "Preeya", "Suda"]
+NICKNAMES = ["", "Nok", "Pim", "Fon", "Aom", "Mint", "Ploy", "Bee"]
+NOTES = ["", "oily T-zone", "sensitive skin", "acne scars", "melasma", "likes mint scent", "ผิวแพ้ง่าย"]
+QUIET = [(None, None), (time(21, 0), time(8, 0)), (time(22, 30), time(7, 0))]
+# Edited most: several terminals writing the same field of the same customer.
+HOT_FIELDS = ["nickname", "phone", "skin_notes", "name_en"]
+COLD_FIELDS = ["name_th", "email", "line_id", "birthday", "gender", "channels", "quiet", "opted_out"]
+PHONE_POOL = 40  # small enough that two terminals sometimes take the same number offline
+
+
+def _uuid7_from(rng: Random, at: datetime) -> str:
+    """A well-formed UUIDv7 drawn from the seeded generator (device and clinic ids)."""
+    ms = int(at.timestamp() * 1000)
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rng.getrandbits(12) << 64 | 0b10 << 62 | rng.getrandbits(62)
+    return str(uuid.UUID(int=value))
+
+
+# ---------------------------------------------------------------- the simulation
+
+
+class Simulation:
+    """One seeded run: setup, random steps, settling, checks."""
+
+    def __init__(
+        self,
+        seed: int,
+        workdir: Path,
+        *,
+        steps: int = DEFAULT_STEPS,
+        max_skew_s: float = MAX_SKEW_S,
+        far_ahead: bool = False,
+        interleave: float = 0.12,
+    ) -> None:
+        self.seed = seed
+        self.steps = steps
+        self.rng = Random(seed)
+        self.workdir = workdir
+        self.max_skew_s = max_skew_s
+        self.far_ahead = far_ahead
+        self.interleave_p = interleave
+        self.interleaving = False  # no interleave inside an interleaved action
+        self.world = FakeClock(START)
+        self.trace: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self.phones = [f"0{self.rng.choice('689')}{self.rng.randrange(10**8):08d}" for _ in range(PHONE_POOL)]
+        # What committed, in the order it did: the truth the nodes are checked against.
+        self.customers: list[str] = []  # registration order; never steered by id values
+        self.customer_index: dict[str, int] = {}
+        self.visits: list[str] = []
+        self.consents: list[str] = []
+        workdir.mkdir(parents=True, exist_ok=True)
+        self.server = SimServer(workdir / "server.sqlite", self.world)
+        self.clinic_id = _uuid7_from(self.rng, START)
+        self.nodes: list[Node] = []
+        self.actors: list[Actor] = []
+
+    # ------------------------------------------------------------ bookkeeping
+
+    def note(self, line: str) -> None:
+        self.trace.append(line)
+
+    def _label(self, customer_id: str) -> str:
+        """The customer's name in the trace: ``c<n>``, n-th registered (ids differ per replay)."""
+        return f"c{self.customer_index.get(customer_id, -1)}"
+
+    def _id_label(self, row_id: str) -> str:
+        index = self.customer_index.get(row_id)
+        return row_id if index is None else f"{row_id} (c{index})"
+
+    # ------------------------------------------------------------ setup
+
+    def set_up(self) -> None:
+        """The owner adds the clinic on the server; three empty terminals join it.
+
+        Each terminal is enrolled with a one-time code through the server's
+        real ``enroll`` and set up as ``join_clinic`` does, with a device id
+        from the seed (so clock ties between devices break the same way on
+        every replay) and a distinct referral tag (the design draws one per
+        device and relies on them differing).
+        """
+        with self.server.sessions() as s:
+            admin.add_clinic(s, "คลินิกจำลอง", self.world(), self.clinic_id)
+            s.commit()
+        tags: list[str] = []
+        while len(tags) < TERMINALS:
+            tag = "".join(self.rng.choice(ALPHABET) for _ in range(TAG_LENGTH))
+            if tag not in tags:
+                tags.append(tag)
+        for i in range(TERMINALS):
+            name = f"T{i}"
+            skew = self._new_skew()
+            clock = NodeClock(self.world, skew)
+            device_id = _uuid7_from(self.rng, START)
+            with self.server.sessions() as s:
+                _, code = admin.new_enrollment_code(s, self.clinic_id, self.world())
+                s.commit()
+            answer = enroll(
+                self.server.sessions,
+                EnrollRequest(protocol=PROTOCOL_VERSION, code=code.code, device_id=device_id, device_name=name),
+                "10.0.0.1",
+                self.world,
+            )
+            path = self.workdir / f"{name}.sqlite"
+            init_database(path)
+            db = open_engine(path)
+            try:
+                with Session(db.engine) as s:
+                    set_up_enrolled_device(
+                        s, device_id=device_id, clinic_id=answer.clinic_id, clinic_name=answer.clinic_name,
+                        device_name=name, server_url="sim:", token=answer.token, now=clock(),
+                    )
+                    s.execute(update(DeviceState).values(referral_tag=tags[i]))
+                    s.commit()
+            finally:
+                db.close()
+            node = Node(name, path, clock, device_id, answer.token, Terminal.open(path, clock=clock))
+            self.nodes.append(node)
+            self.note(f"setup {name} skew {skew.total_seconds():+.3f}s")
+        # Staff, made on two terminals and synced to all before the day starts:
+        # every later change is made by a signed-in person, so the outbox
+        # carries actor ids and the ledgers staff ids.
+        for node, role, pin in ((self.nodes[0], Role.MANAGER, "3691"), (self.nodes[1], Role.FRONT_DESK, "4826")):
+            name = f"{role.value} of {node.name}"
+            staff_id = node.terminal.run(staff_service.create_staff, name, role, pin, actor=SYSTEM).result
+            self.actors.append(Actor(staff_id, name, role))
+        for _ in range(2):
+            for node in self.nodes:
+                self._sync(node, quiet=True)
+
+    def _new_skew(self) -> timedelta:
+        if self.far_ahead and self.rng.random() < 0.15:
+            # Beyond the server's bound: its clocks are bounded and reported.
+            return timedelta(milliseconds=self.rng.uniform(MAX_SKEW_MS + 1000, 4 * MAX_SKEW_MS))
+        return timedelta(seconds=self.rng.uniform(-self.max_skew_s, self.max_skew_s))
+
+    # ------------------------------------------------------------ local actions
+
+    def _actor(self, *, delete: bool = False) -> Actor:
+        if delete:
+            return self.actors[0]  # only the manager may delete
+        return self.rng.choice(self.actors)
+
+    def _live_customers(self, node: Node) -> list[str]:
+        live = set(
+            node.terminal.read(lambda s: list(s.scalars(select(Customer.id).where(Customer.deleted_at.is_(None)))))
+        )
+        # In registration order: the choice never depends on the ids' values.
+        return [c for c in self.customers if c in live]
+
+    def _attempt(self, node: Node, what: str, use_case: Callable[..., Any], *args: Any, actor: Actor) -> Any:
+        """Run a use case; a refusal by the app's rules (duplicate phone...) is a normal outcome."""
+        try:
+            result = node.terminal.run(use_case, *args, actor=actor).result
+        except DeskError as refusal:
+            self.counts[f"refused {what}"] += 1
+            self.note(f"{node.name} {what}: refused ({type(refusal).__name__})")
+            return None
+        self.counts[what] += 1
+        return result
+
+    def register(self, node: Node) -> None:
+        form = CustomerForm(
+            name_th=f"{self.rng.choice(THAI_FIRST)} {self.rng.choice(THAI_LAST)}",
+            name_en=self.rng.choice(EN_NAMES),
+            nickname=self.rng.choice(NICKNAMES),
+            phone=self.rng.choice(self.phones),
+        )
+        consents: dict[ConsentPurpose, bool] = {}
+        if self.rng.random() < 0.3:
+            consents = {ConsentPurpose.TREATMENT_RECORDS: True, ConsentPurpose.MARKETING: self.rng.random() < 0.5}
+        actor = self._actor()
+        try:
+            changes = node.terminal.run(customer_service.register_customer, form, consents, actor=actor)
+        except DeskError as refusal:
+            self.counts["refused register"] += 1
+            self.note(f"{node.name} register: refused ({type(refusal).__name__})")
+            return
+        customer_id = changes.result
+        self.customer_index[customer_id] = len(self.customers)
+        self.customers.append(customer_id)
+        # Consents given at registration are ledger rows too.
+        made = node.terminal.read(
+            lambda s: list(s.scalars(select(ConsentEvent.id).where(ConsentEvent.customer_id == customer_id)))
+        )
+        self.consents.extend(sorted(made))
+        self.counts["register"] += 1
+        self.note(f"{node.name} register {self._label(customer_id)} consents {len(made)}")
+
+    def _field_change(self, form: CustomerForm, name: str) -> dict[str, Any]:
+        rng = self.rng
+        if name == "nickname":
+            return {"nickname": rng.choice(NICKNAMES)}
+        if name == "phone":
+            return {"phone": rng.choice(self.phones)}
+        if name == "skin_notes":
+            return {"skin_notes": rng.choice(NOTES)}
+        if name == "name_en":
+            return {"name_en": rng.choice(EN_NAMES) or ("" if form.name_th else "Guest")}
+        if name == "name_th":
+            return {"name_th": f"{rng.choice(THAI_FIRST)} {rng.choice(THAI_LAST)}"}
+        if name == "email":
+            return {"email": rng.choice(["", f"c{rng.randrange(50)}@example.com"])}
+        if name == "line_id":
+            return {"line_id": rng.choice(["", f"line.{rng.randrange(1000):04d}"])}
+        if name == "birthday":
+            return {"birthday": rng.choice([None, date(rng.randrange(1960, 2006), rng.randrange(1, 13), rng.randrange(1, 29))])}
+        if name == "gender":
+            return {"gender": rng.choice(list(Gender))}
+        if name == "channels":
+            return {"channels": tuple(rng.sample(list(Channel), rng.randrange(0, 4)))}
+        if name == "quiet":
+            start, end = rng.choice(QUIET)
+            return {"quiet_start": start, "quiet_end": end}
+        return {"opted_out": rng.random() < 0.5}
+
+    def edit(self, node: Node) -> None:
+        live = self._live_customers(node)
+        if not live:
+            return self.register(node)
+        # Most edits go to the first few customers, so terminals collide.
+        customer_id = self.rng.choice(live[:4]) if self.rng.random() < 0.6 else self.rng.choice(live)
+        form = node.terminal.read(customer_service.get_customer, customer_id).form
+        changes: dict[str, Any] = {}
+        for _ in range(self.rng.choice((1, 1, 2, 3))):
+            pool = HOT_FIELDS if self.rng.random() < 0.7 else COLD_FIELDS
+            changes.update(self._field_change(form, self.rng.choice(pool)))
+        self._attempt(node, "edit", customer_service.update_customer, customer_id, form.with_changes(**changes), actor=self._actor())
+        self.note(f"{node.name} edit {self._label(customer_id)} {sorted(changes)}")
+
+    def delete(self, node: Node) -> None:
+        live = self._live_customers(node)
+        if len(live) < 3:
+            return self.register(node)
+        customer_id = self.rng.choice(live)
+        self._attempt(node, "delete", customer_service.delete_customer, customer_id, actor=self._actor(delete=True))
+        self.note(f"{node.name} delete {self._label(customer_id)}")
+
+    def consent(self, node: Node) -> None:
+        live = self._live_customers(node)
+        if not live:
+            return self.register(node)
+        customer_id = self.rng.choice(live)
+        purpose = self.rng.choice(list(ConsentPurpose))
+        granted = self.rng.random() < 0.5
+        event_id = self._attempt(
+            node, "consent", customer_service.record_consent, customer_id, purpose, granted, actor=self._actor()
+        )
+        if event_id is not None:
+            self.consents.append(event_id)
+        self.note(f"{node.name} consent {self._label(customer_id)} {purpose.value} {granted} -> {event_id is not None}")
+
+    def check_in(self, node: Node) -> None:
+        live = self._live_customers(node)
+        if not live:
+            return self.register(node)
+        customer_id = self.rng.choice(live)
+        visit_id = self._attempt(node, "check-in", customer_service.check_in, customer_id, actor=self._actor())
+        if visit_id is not None:
+            self.visits.append(visit_id)
+        self.note(f"{node.name} check-in {self._label(customer_id)}")
+
+    def local_action(self, node: Node) -> None:
+        """One thing staff do at the counter."""
+        action = self.rng.choices(
+            (self.register, self.edit, self.delete, self.consent, self.check_in), (3, 6, 1, 2, 3)
+        )[0]
+        action(node)
+
+    def maybe_interleave(self, node: Node, moment: str) -> None:
+        """Sometimes commit a local change while a request is in flight (UI beside sync)."""
+        if self.interleaving or self.rng.random() >= self.interleave_p:
+            return
+        self.interleaving = True
+        try:
+            self.note(f"  during {moment}:")
+            self.counts["interleaved"] += 1
+            self.local_action(node)
+        finally:
+            self.interleaving = False
+
+    # ------------------------------------------------------------ sync and faults
+
+    def _sync(self, node: Node, *, quiet: bool = False, batch: int = 200, page: int = MAX_PULL) -> SyncReport | None:
+        """One ``sync_once``; an unreachable server or a kill is an expected outcome."""
+        link = Link(self, node)
+        try:
+            report = sync_once(node.terminal, link, batch=batch, page=page)  # type: ignore[arg-type]
+        except ServerUnavailable:
+            self.counts["sync unavailable"] += 1
+            if not quiet:
+                self.note(f"{node.name} sync: unavailable")
+            return None
+        except ClientKilled as killed:
+            self.counts[f"killed {killed}"] += 1
+            self.note(f"{node.name} sync: killed ({killed}); reopened")
+            node.reopen()
+            return None
+        except SyncError as refusal:
+            # Every other refusal means the protocol went wrong: stop here.
+            raise Diverged(f"{node.name}: sync refused unexpectedly: {type(refusal).__name__}: {refusal.render()}") from refusal
+        finally:
+            node.fault = None
+        gone = self.world.now - node.last_synced_at
+        node.longest_offline = max(node.longest_offline, gone)
+        node.last_synced_at = self.world.now
+        self.counts["sync"] += 1
+        self.counts["ops answered"] += report.pushed
+        self.counts["ops answered as duplicate"] += report.duplicates
+        self.counts["ops with exception"] += report.exceptions
+        self.counts["changes pulled"] += report.pulled
+        if not quiet:
+            self.note(
+                f"{node.name} sync batch {batch} page {page}: pushed {report.pushed} "
+                f"(dup {report.duplicates}, exc {report.exceptions}, rej {report.rejected}) pulled {report.pulled}"
+            )
+        return report
+
+    def sync(self, node: Node) -> None:
+        # Small batches and pages as often as big ones: paging is where order breaks.
+        batch = self.rng.choice((1, 2, 3, 5, 200))
+        page = self.rng.choice((1, 2, 3, 7, MAX_PULL))
+        self._sync(node, batch=batch, page=page)
+
+    def sync_with_fault(self, node: Node) -> None:
+        """Sync with a fault armed for its first push (or pull, when there is nothing to push)."""
+        pending = node.terminal.read(
+            lambda s: s.scalar(select(OutboxOperation.seq).where(OutboxOperation.outcome.is_(None)).limit(1))
+        )
+        node.fault = self.rng.choice(Fault.PUSH if pending is not None else Fault.PULL)
+        self.note(f"{node.name} arm {node.fault}")
+        self.sync(node)
+
+    def partition(self, node: Node) -> None:
+        node.partitioned = not node.partitioned
+        self.counts["partition" if node.partitioned else "heal"] += 1
+        self.note(f"{node.name} {'partitioned' if node.partitioned else 'healed'}")
+
+    def server_down_or_up(self) -> None:
+        self.server.up = not self.server.up
+        if self.server.up:
+            self.server.restart()  # the process comes back: a new engine on the same file
+        self.counts["server up" if self.server.up else "server down"] += 1
+        self.note(f"server {'up' if self.server.up else 'down'}")
+
+    def restart_server(self) -> None:
+        self.server.restart()
+        self.counts["server restart"] += 1
+        self.note("server restart")
+
+    def kill(self, node: Node) -> None:
+        node.reopen()
+        self.counts["kill idle"] += 1
+        self.note(f"{node.name} killed while idle; reopened")
+
+    def reskew(self, node: Node) -> None:
+        node.clock.skew = self._new_skew()
+        self.counts["reskew"] += 1
+        self.note(f"{node.name} skew {node.clock.skew.total_seconds():+.3f}s")
+
+    def advance(self) -> None:
+        r = self.rng.random()
+        if r < 0.75:
+            seconds = self.rng.uniform(0.001, 90)
+        elif r < 0.95:
+            seconds = self.rng.uniform(90, 6 * 3600)
+        else:
+            seconds = self.rng.uniform(6 * 3600, 3 * 86400)  # an outage of up to days
+        self.world.advance(seconds=seconds)
+        self.note(f"time +{seconds:.3f}s")
+
+    def step(self) -> None:
+        """One random step on a random terminal (or on the server, or on time)."""
+        node = self.rng.choice(self.nodes)
+        # An outage or a partition starts now and then and lasts a few steps
+        # (during which time may jump by days); a healed network is the rule.
+        actions: list[tuple[Callable[[], None], float]] = [
+            (lambda: self.local_action(node), 40),
+            (lambda: self.sync(node), 22),
+            (lambda: self.sync_with_fault(node), 8),
+            (lambda: self.partition(node), 10 if node.partitioned else 2.5),
+            (self.server_down_or_up, 12 if not self.server.up else 1),
+            (self.restart_server, 1.5),
+            (lambda: self.kill(node), 1.5),
+            (lambda: self.reskew(node), 2),
+            (self.advance, 12),
+        ]
+        action = self.rng.choices([a for a, _ in actions], [w for _, w in actions])[0]
+        action()
+
+    # ------------------------------------------------------------ settle and check
+
+    def settle(self) -> int:
+        """Heal everything and sync every terminal until a whole round moves nothing.
+
+        Returns the rounds it took.
+
+        Raises:
+            Diverged: still moving after ``FINAL_ROUNDS`` rounds, or a round
+                could not reach the server.
+        """
+        self.server.up = True
+        self.server.restart()
+        for node in self.nodes:
+            node.partitioned = False
+            node.fault = None
+        self.interleave_p = 0.0
+        self.note("settle: all healed")
+        for rounds in range(1, FINAL_ROUNDS + 1):
+            self.world.advance(seconds=1)
+            moved = 0
+            for node in self.nodes:
+                report = self._sync(node)
+                if report is None:
+                    raise Diverged(f"{node.name}: a sync with everything healed did not complete")
+                moved += report.pushed + report.pulled
+            if moved == 0:
+                return rounds
+        raise Diverged(f"still not quiet after {FINAL_ROUNDS} sync rounds with everything healed")
+
+    def run(self) -> None:
+        self.set_up()
+        for i in range(self.steps):
+            self.note(f"step {i}")
+            self.step()
+
+    def check(self) -> list[str]:
+        """Return every difference found (empty when all nodes agree)."""
+        problems: list[str] = []
+        server = self._server_dump()
+        for node in self.nodes:
+            local = self._terminal_dump(node)
+            for entity in server:
+                problems += _compare(entity, "server", server[entity], node.name, local[entity], self._id_label)
+        first = self._terminal_dump(self.nodes[0], local_columns=True)
+        for node in self.nodes[1:]:
+            other = self._terminal_dump(node, local_columns=True)
+            for entity in first:
+                problems += _compare(
+                    entity, self.nodes[0].name, first[entity], node.name, other[entity], self._id_label
+                )
+        problems += self._check_operations()
+        problems += self._check_ledgers(server)
+        return problems
+
+    def _server_dump(self) -> dict[str, dict[str, Any]]:
+        """The server's records of the clinic, in the terminal dump's shape."""
+        with self.server.sessions() as s:
+            records = list(s.scalars(select(Record).where(Record.clinic_id == self.clinic_id)))
+        dump: dict[str, dict[str, Any]] = {"customer": {}, "staff": {}, "visit": {}, "consent": {}}
+        for r in records:
+            if r.entity in ("customer", "staff"):
+                names = CUSTOMER_FIELDS if r.entity == "customer" else STAFF_FIELDS
+                dump[r.entity][r.id] = {
+                    "data": {f: r.data.get(f) for f in names},
+                    "clocks": {f: r.field_clocks.get(f) for f in names},
+                    "deleted": r.deleted_at is not None,
+                }
+            elif r.entity in ("visit", "consent"):
+                names = VISIT_FIELDS if r.entity == "visit" else CONSENT_FIELDS
+                row = {f: r.data.get(f) for f in names}
+                row["at"] = _utc_text(row["at"])
+                dump[r.entity][r.id] = {**row, "deleted": r.deleted_at is not None}
+        return dump
+
+    def _terminal_dump(self, node: Node, *, local_columns: bool = False) -> dict[str, dict[str, Any]]:
+        """A terminal's customers, staff, visits and consents as comparable values.
+
+        ``local_columns`` adds what a terminal derives rather than receives
+        (a visit's device, from the clock's node): compared between
+        terminals only, the server has no such field.
+        """
+
+        def read(s: Session) -> dict[str, dict[str, Any]]:
+            dump: dict[str, dict[str, Any]] = {"customer": {}, "staff": {}, "visit": {}, "consent": {}}
+            for model, entity, names in ((Customer, "customer", CUSTOMER_FIELDS), (Staff, "staff", STAFF_FIELDS)):
+                for row in s.scalars(select(model)):
+                    dump[entity][row.id] = {
+                        "data": {f: _json_value(getattr(row, f)) for f in names},
+                        "clocks": {f: (row.field_clocks or {}).get(f) for f in names},
+                        "deleted": row.deleted_at is not None,
+                    }
+            for v in s.scalars(select(Visit)):
+                dump["visit"][v.id] = {
+                    "customer_id": v.customer_id, "at": _utc_text(v.checked_in_at), "staff_id": v.staff_id,
+                    "deleted": False,
+                }
+                if local_columns:
+                    dump["visit"][v.id]["device_id"] = v.device_id
+            for c in s.scalars(select(ConsentEvent)):
+                dump["consent"][c.id] = {
+                    "customer_id": c.customer_id, "purpose": c.purpose, "granted": c.granted, "note": c.note,
+                    "at": _utc_text(c.at), "recorded_by_id": c.recorded_by_id, "deleted": False,
+                }
+            return dump
+
+        return node.terminal.read(read)
+
+    def _check_operations(self) -> list[str]:
+        """Every operation has an outcome; the server kept each (device, seq) once, gapless, identical."""
+        problems: list[str] = []
+        with self.server.sessions() as s:
+            applied = list(s.scalars(select(AppliedOperation).order_by(AppliedOperation.device_id, AppliedOperation.seq)))
+            devices = {d.id: d.next_seq for d in s.scalars(select(Device))}
+        by_device: dict[str, list[AppliedOperation]] = {}
+        for a in applied:
+            by_device.setdefault(a.device_id, []).append(a)
+        for node in self.nodes:
+            rows = node.terminal.read(
+                lambda s: list(s.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)))
+            )
+            last_seq = node.terminal.device().last_seq
+            kept = by_device.get(node.device_id, [])
+            if [r.seq for r in rows] != list(range(1, last_seq + 1)):
+                problems.append(f"{node.name}: outbox seqs are not 1..{last_seq}")
+            if [a.seq for a in kept] != list(range(1, last_seq + 1)):
+                problems.append(
+                    f"{node.name}: server applied seqs {_ranges([a.seq for a in kept])}, expected 1..{last_seq}"
+                )
+            if devices.get(node.device_id) != last_seq + 1:
+                problems.append(f"{node.name}: server expects seq {devices.get(node.device_id)}, terminal is at {last_seq}")
+            server_ops = {a.seq: a for a in kept}
+            for r in rows:
+                if r.outcome is None:
+                    problems.append(f"{node.name}: operation {r.seq} ({r.type}) has no outcome")
+                a = server_ops.get(r.seq)
+                if a is None:
+                    continue
+                if (a.op_id, a.payload_sha256, a.hlc, a.type, a.entity_id) != (
+                    r.op_id, r.payload_sha256, r.hlc, r.type, r.entity_id
+                ):
+                    problems.append(f"{node.name}: server's operation {r.seq} is not the terminal's")
+                if r.outcome is not None and r.outcome != a.outcome:
+                    problems.append(f"{node.name}: operation {r.seq} outcome {r.outcome!r} here, {a.outcome!r} on the server")
+        return problems
+
+    def _check_ledgers(self, server: dict[str, dict[str, Any]]) -> list[str]:
+        """Visits and consents are exactly those committed, once each, on every node."""
+        problems: list[str] = []
+        expected = {"visit": sorted(self.visits), "consent": sorted(self.consents), "customer": sorted(self.customers)}
+        if len(set(self.visits)) != len(self.visits) or len(set(self.consents)) != len(self.consents):
+            problems.append("a committed ledger id was handed out twice")
+        for entity, ids in expected.items():
+            if sorted(server[entity]) != ids:
+                problems.append(f"server: {len(server[entity])} {entity} rows, {len(ids)} committed ({_diff(ids, server[entity])})")
+        for node in self.nodes:
+            counts = node.terminal.read(
+                lambda s: {
+                    "visit": sorted(s.scalars(select(Visit.id))),
+                    "consent": sorted(s.scalars(select(ConsentEvent.id))),
+                    "customer": sorted(s.scalars(select(Customer.id))),
+                    "parked": len(list(s.scalars(select(ParkedChange.entity_id)))),
+                    "cursor": (sync_state(s).pull_cursor if sync_state(s) else -1),  # type: ignore[union-attr]
+                }
+            )
+            for entity, ids in expected.items():
+                if counts[entity] != ids:
+                    problems.append(f"{node.name}: {len(counts[entity])} {entity} rows, {len(ids)} committed ({_diff(ids, counts[entity])})")
+            if counts["parked"]:
+                problems.append(f"{node.name}: {counts['parked']} pulled changes still wait for a parent")
+            with self.server.sessions() as s:
+                head = s.get(ServerClinic, self.clinic_id).last_cursor  # type: ignore[union-attr]
+            if counts["cursor"] != head:
+                problems.append(f"{node.name}: pull cursor {counts['cursor']}, server head {head}")
+        return problems
+
+    def server_exceptions(self) -> Counter[str]:
+        """How many conflicts of each kind the server reported to managers (coverage)."""
+        with self.server.sessions() as s:
+            kinds = list(s.scalars(select(SyncException.kind).where(SyncException.clinic_id == self.clinic_id)))
+        return Counter(f"server exception {k}" for k in kinds)
+
+    def close(self) -> None:
+        for node in self.nodes:
+            node.terminal.close()
+        self.server.close()
+
+
+def _json_value(value: Any) -> Any:
+    """A terminal column value as the synced JSON value (what the server stores)."""
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _utc_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _ranges(seqs: list[int]) -> str:
+    if not seqs:
+        return "none"
+    dupes = [s for s, n in Counter(seqs).items() if n > 1]
+    return f"{seqs[0]}..{seqs[-1]} ({len(seqs)} rows{', doubled ' + str(dupes) if dupes else ''})"
+
+
+def _diff(expected: list[str], found: Any) -> str:
+    exp, got = Counter(expected), Counter(found)
+    missing, extra = exp - got, got - exp
+    return f"missing {sorted(missing)[:3]}, unexpected {sorted(extra)[:3]}"
+
+
+def _compare(
+    entity: str, a_name: str, a: dict[str, Any], b_name: str, b: dict[str, Any], label: Callable[[str], str]
+) -> list[str]:
+    """Return one line per row that differs between two dumps of ``entity``."""
+    problems: list[str] = []
+    for key in sorted(set(a) | set(b)):
+        if key not in a or key not in b:
+            where = a_name if key in a else b_name
+            problems.append(f"{entity} {label(key)}: only on {where}")
+        elif a[key] != b[key]:
+            problems.append(f"{entity} {label(key)}: {_differences(a_name, a[key], b_name, b[key])}")
+    return problems
+
+
+def _differences(a_name: str, a: dict[str, Any], b_name: str, b: dict[str, Any]) -> str:
+    """Name only what differs between two dumps of one row (``data.phone``, ``deleted``...)."""
+    out: list[str] = []
+    for key in sorted(set(a) | set(b)):
+        x, y = a.get(key), b.get(key)
+        if isinstance(x, dict) and isinstance(y, dict):
+            out += [
+                f"{key}.{f} {a_name} {_short(x.get(f))} != {b_name} {_short(y.get(f))}"
+                for f in sorted(set(x) | set(y))
+                if x.get(f) != y.get(f)
+            ]
+        elif x != y:
+            out.append(f"{key} {a_name} {_short(x)} != {b_name} {_short(y)}")
+    return "; ".join(out)
+
+
+def _short(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def run_simulation(
+    seed: int,
+    steps: int = DEFAULT_STEPS,
+    workdir: Path | None = None,
+    *,
+    far_ahead: bool = False,
+    max_skew_s: float = MAX_SKEW_S,
+) -> SimulationResult:
+    """Play one seed and check convergence; never raises for a divergence.
+
+    Args:
+        seed: the seed of every random choice.
+        steps: random steps before the final settling.
+        workdir: a folder of its own for the databases (created; left in
+            place, with ``trace.txt``, for a look after a failure).
+        far_ahead: also give terminals clocks more than five minutes ahead
+            (bounded by the server; off by default, see the report).
+
+    Returns:
+        The result; ``failure`` holds the seed, the replay command, what
+        differed (or the exception) and the last steps when it failed.
+    """
+    if workdir is None:
+        workdir = Path(tempfile.mkdtemp(prefix=f"bnaura-sim-{seed}-"))
+    started = wall.perf_counter()
+    result = SimulationResult(seed, steps, far_ahead)
+    sim = Simulation(seed, workdir, steps=steps, far_ahead=far_ahead, max_skew_s=max_skew_s)
+    problems: list[str] = []
+    try:
+        sim.run()
+        result.final_rounds = sim.settle()
+        problems = sim.check()
+        sim.counts.update(sim.server_exceptions())
+    except Diverged as diverged:
+        problems = [str(diverged)]
+    except Exception:  # noqa: BLE001 - a crash of the code under test is a failure of this seed
+        problems = ["crashed:\n" + traceback.format_exc()]
+    finally:
+        try:
+            operations = sum(n.terminal.device().last_seq for n in sim.nodes)
+        except Exception:  # noqa: BLE001 - a node may be closed after a crash
+            operations = 0
+        sim.close()
+    (workdir / "trace.txt").write_text("\n".join(sim.trace) + "\n", encoding="utf-8")
+    result.counts = sim.counts
+    result.operations = operations
+    result.simulated = sim.world.now - START
+    result.longest_offline = max((n.longest_offline for n in sim.nodes), default=timedelta(0))
+    result.seconds = wall.perf_counter() - started
+    result.trace_digest = hashlib.sha256("\n".join(sim.trace).encode()).hexdigest()[:16]
+    if problems:
+        shown = problems[:15] + ([f"... and {len(problems) - 15} more"] if len(problems) > 15 else [])
+        result.failure = "\n".join(
+            [
+                f"sync simulation seed {seed} did not converge ({steps} steps)",
+                f"replay: {result.replay}",
+                f"databases and full trace: {workdir}",
+                *(f"  {p}" for p in shown),
+                "last steps:",
+                *(f"  {line}" for line in sim.trace[-25:]),
+            ]
+        )
+    return result

@@ -1,0 +1,135 @@
+"""Server schema upgrades keep what was applied: 0003 backfills each device's last kept clock.
+
+On SQLite and on PostgreSQL as an ordinary role that owns its schema, so the
+row-level security of 0002 binds the migration as it does in production (a
+backfill that forgot to set the all-clinics scope would read no rows).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy import Engine, select, text
+
+from bnaura_desk.domain.hlc import Hlc
+from sync.server.db import server_engine
+from sync.server.models import Device
+from sync.server.schema import alembic_config, clinic_sessions, current_revision, head_revision, upgrade
+
+from .apply_support import BASE_MS
+from .conftest import PG_DSN, in_ci, postgres_problem
+
+CLINIC = str(uuid.UUID(int=1))
+A, B, C = (str(uuid.UUID(int=n)) for n in (2, 3, 4))  # A: ops, one bounded; B: none; C: only a rejected one
+WHEN = "2026-11-23T03:00:00.000000Z"  # UtcDateTime's text form
+
+
+def _to(engine: Engine, revision: str, *, down: bool = False) -> None:
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+
+
+@contextmanager
+def _own_schema_role() -> Iterator[str]:
+    """Yield a URL of an ordinary PostgreSQL role in a schema it owns (dropped afterwards)."""
+    problem = postgres_problem()
+    if problem is not None:
+        (pytest.fail if in_ci() else pytest.skip)(f"PostgreSQL is not reachable: {problem}")
+    import psycopg
+
+    name = f"bnaura_m_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_DSN, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {name} LOGIN")
+        conn.execute(f"CREATE SCHEMA {name} AUTHORIZATION {name}")
+    try:
+        yield f"postgresql+psycopg://{name}@127.0.0.1:5432/test?options=-csearch_path%3D{name}"
+    finally:
+        with psycopg.connect(PG_DSN, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {name} CASCADE")
+            conn.execute(f"DROP OWNED BY {name}")
+            conn.execute(f"DROP ROLE {name}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.sqlite'}"
+        return
+    with _own_schema_role() as pg_url:
+        yield pg_url
+
+
+def _clock(offset_ms: int, counter: int, node: str) -> str:
+    return Hlc(BASE_MS + offset_ms, counter, node).encode()
+
+
+def _seed_0002(engine: Engine) -> dict[str, str]:
+    """Write a clinic and three devices at revision 0002; return the clocks 0003 must find."""
+    sent_ahead = _clock(3_600_000, 4, A)  # bounded by the server to `bounded`
+    bounded = _clock(300_000, 4, A)
+    latest_plain = _clock(2_000, 0, A)
+    ops: list[dict[str, Any]] = [
+        {"device_id": A, "seq": 1, "hlc": _clock(1_000, 0, A), "outcome": "applied"},
+        {"device_id": A, "seq": 2, "hlc": latest_plain, "outcome": "exception"},  # e.g. tombstoned
+        {"device_id": A, "seq": 3, "hlc": sent_ahead, "outcome": "exception"},
+        {"device_id": A, "seq": 4, "hlc": "zzzz-not-a-clock", "outcome": "rejected"},
+        {"device_id": C, "seq": 1, "hlc": "zzzz-not-a-clock", "outcome": "rejected"},
+    ]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT set_config('bnaura.clinic', '*', true)"))
+        conn.execute(text("INSERT INTO clinics (id, name, created_at, last_cursor) VALUES (:id, 'c', :t, 0)"),
+                     {"id": CLINIC, "t": WHEN})
+        for n, dev in enumerate((A, B, C)):
+            conn.execute(
+                text("INSERT INTO devices (id, clinic_id, name, token_sha256, enrolled_at, next_seq) "
+                     "VALUES (:id, :clinic, :name, :token, :t, 1)"),
+                {"id": dev, "clinic": CLINIC, "name": f"POS-{n}", "token": f"{n:064d}", "t": WHEN},
+            )
+        for op in ops:
+            conn.execute(
+                text("INSERT INTO applied_operations (device_id, seq, clinic_id, op_id, type, entity, entity_id, "
+                     "hlc, payload_sha256, outcome, reason, detail, applied_at) VALUES (:device_id, :seq, :clinic, "
+                     ":op_id, 'customer.update', 'customer', 'x', :hlc, :sha, :outcome, '', '{}', :t)"),
+                {**op, "clinic": CLINIC, "op_id": str(uuid.uuid4()), "sha": "0" * 64, "t": WHEN},
+            )
+        conn.execute(
+            text("INSERT INTO sync_exceptions (id, clinic_id, kind, entity, entity_id, device_id, seq, detail, "
+                 "created_at, note) VALUES (:id, :clinic, 'clock_ahead', 'customer', 'x', :dev, 3, :detail, :t, '')"),
+            {"id": str(uuid.uuid4()), "clinic": CLINIC, "dev": A,
+             "detail": f'{{"sent": "{sent_ahead}", "kept": "{bounded}"}}', "t": WHEN},
+        )
+    return {A: bounded, B: "", C: ""}
+
+
+def _last_clocks(engine: Engine) -> dict[str, str]:
+    with clinic_sessions(engine)() as session:
+        return {d.id: d.last_hlc for d in session.scalars(select(Device))}
+
+
+def test_0003_backfills_each_devices_last_kept_clock_and_downgrades(url: str) -> None:
+    engine = server_engine(url)
+    try:
+        _to(engine, "0002")
+        expected = _seed_0002(engine)
+
+        before, after = upgrade(engine)
+
+        assert (before, after) == ("0002", head_revision())
+        # A: the bounded clock it was given, not the far-ahead one it sent (nor a rejected
+        # operation's malformed one); B and C: nothing kept yet.
+        assert _last_clocks(engine) == expected
+        _to(engine, "0002", down=True)
+        assert current_revision(engine) == "0002"
+        upgrade(engine)
+        assert _last_clocks(engine) == expected
+    finally:
+        engine.dispose()
