@@ -68,6 +68,12 @@ THAI: dict[str, dict[str, str]] = {
         "Type the enrollment code the owner gave you": "กรอกรหัสลงทะเบียนที่เจ้าของคลินิกให้มา",
         "Give this terminal a name, e.g. Counter 1": "ตั้งชื่อเครื่องนี้ เช่น เคาน์เตอร์ 1",
         "Write what was done about it": "กรุณาเขียนว่าได้จัดการอย่างไร",
+        "The certificate authority file {path} cannot be used: {reason}": "ใช้ไฟล์ผู้ออกใบรับรอง {path} ไม่ได้: {reason}",
+        "The clinic server's certificate cannot be trusted ({reason}). If the clinic uses its own certificate "
+        "authority, enroll with its certificate: bnaura enroll URL CODE --ca-file FILE": (
+            "เชื่อถือใบรับรองของเซิร์ฟเวอร์คลินิกไม่ได้ ({reason}) หากคลินิกใช้ผู้ออกใบรับรองของตนเอง "
+            "ให้ลงทะเบียนพร้อมใบรับรองนั้น: bnaura enroll URL CODE --ca-file FILE"
+        ),
         "The note is too long (at most {max} characters)": "บันทึกยาวเกินไป (ไม่เกิน {max} ตัวอักษร)",
         "This exception does not exist": "ไม่พบรายการผิดปกตินี้",
         "This exception was already resolved": "รายการผิดปกตินี้ถูกจัดการไปแล้ว",

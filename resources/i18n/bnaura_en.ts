@@ -1389,6 +1389,14 @@
         <translation>The clinic server is not available (HTTP {http_status}); will try again</translation>
     </message>
     <message>
+        <source>The certificate authority file {path} cannot be used: {reason}</source>
+        <translation>The certificate authority file {path} cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>The clinic server&apos;s certificate cannot be trusted ({reason}). If the clinic uses its own certificate authority, enroll with its certificate: bnaura enroll URL CODE --ca-file FILE</source>
+        <translation>The clinic server&apos;s certificate cannot be trusted ({reason}). If the clinic uses its own certificate authority, enroll with its certificate: bnaura enroll URL CODE --ca-file FILE</translation>
+    </message>
+    <message>
         <source>Cannot reach the clinic server: {reason}</source>
         <translation>Cannot reach the clinic server: {reason}</translation>
     </message>

@@ -1389,6 +1389,14 @@
         <translation>เซิร์ฟเวอร์ของคลินิกยังใช้งานไม่ได้ (HTTP {http_status}) ระบบจะลองใหม่อีกครั้ง</translation>
     </message>
     <message>
+        <source>The certificate authority file {path} cannot be used: {reason}</source>
+        <translation>ใช้ไฟล์ผู้ออกใบรับรอง {path} ไม่ได้: {reason}</translation>
+    </message>
+    <message>
+        <source>The clinic server&apos;s certificate cannot be trusted ({reason}). If the clinic uses its own certificate authority, enroll with its certificate: bnaura enroll URL CODE --ca-file FILE</source>
+        <translation>เชื่อถือใบรับรองของเซิร์ฟเวอร์คลินิกไม่ได้ ({reason}) หากคลินิกใช้ผู้ออกใบรับรองของตนเอง ให้ลงทะเบียนพร้อมใบรับรองนั้น: bnaura enroll URL CODE --ca-file FILE</translation>
+    </message>
+    <message>
         <source>Cannot reach the clinic server: {reason}</source>
         <translation>ติดต่อเซิร์ฟเวอร์ของคลินิกไม่ได้: {reason}</translation>
     </message>

@@ -193,11 +193,13 @@ class _Applier:
         # The session holds unmodified rows weakly: keep the prefetched ones
         # so that ``session.get`` finds them without asking the database again.
         self._loaded: list[Any] = []
-        # New rows wait in the session and are inserted table by table, in
-        # the order they were added (a visit after its customer, a package
-        # after its treatment): the model of the rows waiting, if any.
-        self._unflushed: type[Any] | None = None
-        self._new_customers: list[Customer] = []
+        # New rows wait here as column values and are inserted table by
+        # table, in the order they came (a visit after its customer, a
+        # package after its treatment), one executemany per run of a table:
+        # building and flushing an ORM object per row was most of the cost.
+        self._queued_model: type[Any] | None = None
+        self._queued: list[dict[str, Any]] = []
+        self._new_customers: list[dict[str, Any]] = []
 
     # ------------------------------------------------------------ a page at once
 
@@ -243,37 +245,60 @@ class _Applier:
         """Return the local row ``row_id`` of ``model``, or None (no query when prefetched)."""
         return self.session.get(model, row_id) if self._has(model, row_id) else None
 
-    def _add(self, row: Any) -> None:
-        """Add a new row, inserting the waiting rows of another table first."""
-        model = type(row)
-        if self._unflushed is not None and self._unflushed is not model:
-            self.session.flush()
-        self.session.add(row)
-        self._unflushed = model
-        self._exists.setdefault(model, {})[row.id] = True
+    def _add(self, model: type[Any], values: dict[str, Any]) -> None:
+        """Queue a new row of ``model``, inserting the queued rows of another table first.
+
+        ``values`` are what the model's constructor would get: the column
+        types convert them and the columns' defaults fill the rest, exactly
+        as for an ORM object.
+        """
+        if self._queued_model is not None and self._queued_model is not model:
+            self._insert_queued()
+        self._queued_model = model
+        self._queued.append(values)
+        self._exists.setdefault(model, {})[values["id"]] = True
+
+    def _insert_queued(self) -> None:
+        model, rows = self._queued_model, self._queued
+        self._queued_model, self._queued = None, []
+        if model is None:
+            return
+        # One executemany per run of rows with the same columns (a record
+        # from an older terminal may lack some fields), keeping their order.
+        start = 0
+        while start < len(rows):
+            keys = rows[start].keys()
+            end = start + 1
+            while end < len(rows) and rows[end].keys() == keys:
+                end += 1
+            self.session.execute(insert(model.__table__), rows[start:end])
+            start = end
 
     def finish(self) -> None:
-        """Insert the rows still waiting and index the page's new customers for search.
+        """Insert the rows still queued and index the page's new customers for search.
 
         The same terms ``index_customer`` writes, for all new customers in
         two statements (the old terms, of which a new customer has none, are
         deleted as it does).
         """
+        self._insert_queued()
         self.session.flush()
-        self._unflushed = None
         if not self._new_customers:
             return
-        ids = [c.id for c in self._new_customers]
+        ids = [c["id"] for c in self._new_customers]
         for chunk in _chunks(ids):
             self.session.execute(delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id.in_(chunk)))
         terms = [
-            {"term": t, "customer_id": c.id}
+            {"term": t, "customer_id": c["id"]}
             for c in self._new_customers
-            if c.deleted_at is None
-            for t in customer_terms(c.name_th, c.name_en, c.nickname, c.phone, c.referral_code)
+            if c["deleted_at"] is None
+            for t in customer_terms(
+                c.get("name_th", ""), c.get("name_en", ""), c.get("nickname", ""), c.get("phone", ""),
+                c.get("referral_code", ""),
+            )
         ]
         if terms:
-            self.session.execute(insert(CustomerSearchTerm), terms)
+            self.session.execute(insert(CustomerSearchTerm.__table__), terms)
         self._new_customers = []
 
     # ------------------------------------------------------------ dispatch
@@ -338,7 +363,7 @@ class _Applier:
         extra: dict[str, Any] = {}
         if model is not Clinic:
             extra["clinic_id"] = self.device.clinic_id
-        row = model(
+        values = dict(
             id=change.entity_id,
             created_at=_wall(_created_clock(change)),
             updated_at=_wall(change.hlc),
@@ -348,9 +373,9 @@ class _Applier:
             **extra,
             **data,
         )
-        self._add(row)
-        if isinstance(row, Customer):
-            self._new_customers.append(row)  # indexed for search in ``finish``
+        self._add(model, values)
+        if model is Customer:
+            self._new_customers.append(values)  # indexed for search in ``finish``
         self._changed(change.entity, change.entity_id)
 
     def _setting(self, change: Change) -> None:
@@ -383,7 +408,8 @@ class _Applier:
         if self._missing(Customer, d.get("customer_id")):
             return False
         self._add(
-            Visit(
+            Visit,
+            dict(
                 id=change.entity_id,
                 clinic_id=self.device.clinic_id,
                 customer_id=d["customer_id"],
@@ -405,7 +431,8 @@ class _Applier:
         if self._missing(Customer, d.get("customer_id")):
             return False
         self._add(
-            ConsentEvent(
+            ConsentEvent,
+            dict(
                 id=change.entity_id,
                 clinic_id=self.device.clinic_id,
                 customer_id=d["customer_id"],
@@ -428,7 +455,8 @@ class _Applier:
         if self._missing(CatalogItem, d.get("item_id")):
             return False
         self._add(
-            StockMovement(
+            StockMovement,
+            dict(
                 id=change.entity_id,
                 clinic_id=self.device.clinic_id,
                 item_id=d["item_id"],

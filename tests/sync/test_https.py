@@ -195,9 +195,9 @@ def test_the_client_verifies_by_default_and_accepts_a_ca_file(https_server: Serv
     assert not refused.value.retry
     assert "cannot be trusted" in refused.value.render()
     # Plain HTTP to the HTTPS port gets no answer: unavailable (retried), not a certificate problem.
-    with SyncClient(https_server.base_url.replace("https://", "http://"), timeout=5) as client:
-        with pytest.raises(ServerUnavailable):
-            client.health()
+    with SyncClient(https_server.base_url.replace("https://", "http://"), timeout=5) as client, \
+            pytest.raises(ServerUnavailable):
+        client.health()
 
 
 def test_a_missing_or_broken_ca_file_is_refused_before_anything_is_made(

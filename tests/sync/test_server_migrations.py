@@ -20,7 +20,13 @@ from sqlalchemy import Engine, select, text
 from bnaura_desk.domain.hlc import Hlc
 from sync.server.db import server_engine
 from sync.server.models import Device
-from sync.server.schema import alembic_config, clinic_sessions, current_revision, head_revision, upgrade
+from sync.server.schema import (
+    alembic_config,
+    clinic_sessions,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 
 from .apply_support import BASE_MS
 from .conftest import PG_DSN, in_ci, postgres_problem

@@ -127,13 +127,13 @@ def test_errors_render_in_thai(languages: LanguageSwitcher) -> None:
 def test_language_switches_at_run_time_and_is_remembered(qtbot, shell: Shell, tmp_path: Path) -> None:
     window, desk = shell.window, shell.staffed.front_desk
     sign_in(qtbot, window, desk.staff_id, PINS[Role.FRONT_DESK])
-    assert window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ", "รายการผิดปกติ"]
+    assert window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ"]
     assert current_language() == "th"
 
     window.language_actions["en"].trigger()
 
     assert current_language() == "en"
-    qtbot.waitUntil(lambda: window.nav_titles() == ["Customers", "Catalog", "Exceptions"])  # LanguageChange is posted
+    qtbot.waitUntil(lambda: window.nav_titles() == ["Customers", "Catalog"])  # LanguageChange is posted
     assert window.status.user_label.text() == "Signed in: น้องหน้าร้าน (Front desk)"
     assert window.status.sync.text() == "Sync: not set up"
     assert window.switch_user_action.text() == "Switch user"
@@ -148,10 +148,10 @@ def test_language_switches_at_run_time_and_is_remembered(qtbot, shell: Shell, tm
 
     window.language_actions["th"].trigger()
 
-    qtbot.waitUntil(lambda: window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ", "รายการผิดปกติ"])
+    qtbot.waitUntil(lambda: window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ"])
     assert window.login.error.text() == "PIN ไม่ถูกต้อง เหลืออีก 4 ครั้งก่อนบัญชีถูกล็อก"  # re-rendered
     assert window.login.tile_for(desk.staff_id).text() == "น้องหน้าร้าน\nพนักงานหน้าร้าน"
-    assert window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ", "รายการผิดปกติ"]
+    assert window.nav_titles() == ["ลูกค้า", "สินค้าและบริการ"]
     assert window.status.user_label.text() == "ยังไม่ได้เข้าสู่ระบบ"
     assert window.status.sync.text() == "ซิงก์: ยังไม่ได้ตั้งค่า"
     assert window.language_menu.title() == "ภาษา"
