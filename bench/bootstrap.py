@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 import httpx
-from sqlalchemy import MetaData, func, insert, inspect, select, text
+from sqlalchemy import insert, inspect, select, text
 
 from bnaura_desk import demo
 from bnaura_desk.services.customers import count_customers
@@ -135,7 +135,8 @@ def copy_to_postgres(source: Path, url: str) -> None:
     """Copy every server row of the SQLite file ``source`` into the (migrated, empty) database at ``url``.
 
     Values go through the models' column types on both sides, so they land
-    exactly as the apply step would have written them there.
+    exactly as the apply step would have written them there. The tables are
+    analysed afterwards.
     """
     src = server_engine(sqlite_url(source))
     dst = server_engine(url)
@@ -148,6 +149,12 @@ def copy_to_postgres(source: Path, url: str) -> None:
                 rows = read.execute(select(*columns)).mappings()
                 while chunk := rows.fetchmany(5000):
                     write.execute(insert(table), [dict(r) for r in chunk])
+        with dst.connect() as conn:
+            # Statistics, as autovacuum would have gathered them while a real
+            # clinic grew: without them the planner sorts the whole change
+            # feed after the cursor for every page (260 ms a page, not 45).
+            conn.execute(text("ANALYZE"))
+            conn.commit()
     finally:
         src.dispose()
         dst.dispose()

@@ -102,11 +102,11 @@ def cached_terminal(cache: Path, ops: int, seed: int) -> Path:
     if not path.exists():
         started = time.perf_counter()
         building = cache / f"building-{path.name}"
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".lock"):
             Path(f"{building}{suffix}").unlink(missing_ok=True)
         build_terminal(building, ops, seed)
         copy_database(building, path)  # one file, no WAL beside it
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm", ".lock"):
             Path(f"{building}{suffix}").unlink(missing_ok=True)
         print(f"built the terminal with {ops} operations in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return path
