@@ -17,7 +17,8 @@ While the server cannot be reached, the waits grow exponentially with full
 jitter up to five minutes (commits do not cut them short, so a busy counter
 does not hammer a dead link); ``sync_now`` still tries at once. A refusal
 that waiting cannot fix (this terminal's protocol is too old, its token was
-revoked) is shown and retried only hourly or on demand.
+revoked, its certificate untrusted) is shown and retried only hourly or on
+demand.
 
 What a round pulled is announced on the same change bus as local actions,
 with the driver as initiator.
@@ -41,11 +42,13 @@ from bnaura_desk.services.sync_state import SyncStatus, sync_state, sync_status
 from sync.client.async_http import AsyncSyncClient
 from sync.client.engine import SyncReport, sync_round
 from sync.client.http import (
+    CaFileProblem,
     NotEnrolled,
     ProtocolTooOld,
     ServerUnavailable,
     SyncError,
     Unauthorized,
+    UntrustedServer,
     backoff_delays,
     not_enrolled,
 )
@@ -172,7 +175,7 @@ class SyncDriver(QObject):
                 if self._delays is None:
                     self._delays = backoff_delays(base=2.0, cap=300.0, rng=self._rng)
                 wait = next(self._delays)
-            except (ProtocolTooOld, Unauthorized):
+            except (ProtocolTooOld, Unauthorized, UntrustedServer, CaFileProblem):
                 wait = REFUSED_RETRY_SECONDS
             except SyncError:
                 pass  # shown; try again at the usual pace
@@ -192,7 +195,7 @@ class SyncDriver(QObject):
             state = await self.db.read(sync_state)
             if state is None:
                 raise not_enrolled()
-            client = await self._client_for(state.server_url, state.token, getattr(state, "ca_file", "") or True)
+            client = await self._client_for(state.server_url, state.token, state.ca_file or True)
             await self._show(SyncState.SYNCING)
             report = await sync_round(self.db, client, progress=self.progress.emit)
         except SyncError as error:

@@ -1,57 +1,28 @@
 """The sync endpoints over ``httpx.AsyncClient``, for the app's event loop.
 
-The same calls and the same typed errors as ``SyncClient``; the app awaits
-them inside the Qt event loop (qasync), so a slow or dead server never
-freezes the counter.
+The same calls, headers, certificate checks and typed errors as
+``SyncClient`` (shared from ``http``); the app awaits them inside the Qt
+event loop (qasync), so a slow or dead server never freezes the counter.
 """
 
 from __future__ import annotations
 
+import ssl
 from typing import Any, Self
 
 import httpx
-from pydantic import ValidationError
-
-from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 
 from ..protocol import (
-    PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     EnrollRequest,
     EnrollResponse,
-    ErrorBody,
     Health,
     Operation,
     PullResponse,
     PushRequest,
     PushResponse,
 )
-from .http import DEFAULT_TIMEOUT, ServerUnavailable, _fastapi_error, error_for
-
-
-def read_answer(response: httpx.Response) -> Any:
-    """Return the JSON of a successful answer.
-
-    Raises:
-        SyncError: the typed error of a refusal (4xx/5xx), read from its
-            ``ErrorBody`` or FastAPI's own error body.
-    """
-    if response.status_code >= 400:
-        body: ErrorBody | None
-        try:
-            body = ErrorBody.model_validate(response.json())
-        except (ValueError, ValidationError):
-            body = _fastapi_error(response)
-        raise error_for(response.status_code, body)
-    return response.json()
-
-
-def unreachable(error: httpx.HTTPError) -> ServerUnavailable:
-    """Return the error for a request that got no answer (refused, timed out, TLS)."""
-    return ServerUnavailable(
-        QT_TRANSLATE_NOOP("errors", "Cannot reach the clinic server: {reason}"),
-        reason=str(error) or type(error).__name__,
-    )
+from .http import DEFAULT_TIMEOUT, read_answer, request_headers, tls_verify, unreachable
 
 
 class AsyncSyncClient:
@@ -59,10 +30,14 @@ class AsyncSyncClient:
 
     Args:
         base_url: e.g. ``https://clinic.example:8443``.
-        token: this device's bearer token.
-        verify: TLS verification: ``True``, ``False`` or a CA bundle path.
+        token: this device's bearer token (``None`` before enrolling).
+        verify: as ``SyncClient``: ``True``, a CA file path, an
+            ``ssl.SSLContext``, or ``False`` (tests).
         timeout: seconds, or an ``httpx.Timeout``.
         transport: for tests (an ``httpx.AsyncBaseTransport``).
+
+    Raises:
+        CaFileProblem: ``verify`` names a file that holds no usable certificate.
     """
 
     def __init__(
@@ -70,15 +45,13 @@ class AsyncSyncClient:
         base_url: str,
         token: str | None = None,
         *,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "bnaura-desk-sync"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), headers=headers, verify=verify, timeout=timeout, transport=transport
+            base_url=base_url.rstrip("/"), headers=request_headers(token), verify=tls_verify(verify),
+            timeout=timeout, transport=transport,
         )
 
     async def aclose(self) -> None:

@@ -11,11 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
-
-from bnaura_desk.services.setup import is_set_up
-from bnaura_desk.store.engine import open_engine
+from bnaura_desk.services.setup import is_set_up_at
 from bnaura_desk.terminal import Terminal
 
 from .engine import SyncReport, sync_once
@@ -29,19 +25,6 @@ class Console(Protocol):
     def note(self, text: str) -> None: ...
 
 
-def _is_set_up(path: Path) -> bool:
-    if not path.exists() or path.stat().st_size == 0:
-        return False
-    db = open_engine(path)
-    try:
-        with Session(db.engine) as session:
-            return is_set_up(session)
-    except DBAPIError:  # an empty schema: no device table yet
-        return False
-    finally:
-        db.close()
-
-
 def enroll_command(
     path: Path, url: str, code: str, device_name: str, con: Console, *, ca_file: str | None = None
 ) -> int:
@@ -52,7 +35,7 @@ def enroll_command(
     """
     if ca_file:
         tls_verify(ca_path(ca_file))  # a wrong file is refused before anything is created
-    if _is_set_up(path):
+    if is_set_up_at(path):
         with Terminal.open(path) as terminal:
             answer = enroll(terminal, url, code, ca_file=ca_file)
         con.say(f"enrolled with {url}: clinic {answer.clinic_name!r}")

@@ -277,6 +277,31 @@ def backoff_delays(
         attempt = min(attempt + 1, 30)
 
 
+def request_headers(token: str | None) -> dict[str, str]:
+    """Return the headers of every sync request: protocol version, and the token once enrolled."""
+    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "bnaura-desk-sync"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
+def read_answer(response: httpx.Response) -> Any:
+    """Return the JSON of a successful answer.
+
+    Raises:
+        SyncError: the typed error of a refusal (4xx/5xx), read from its
+            ``ErrorBody`` or FastAPI's own error body.
+    """
+    if response.status_code >= 400:
+        body: ErrorBody | None
+        try:
+            body = ErrorBody.model_validate(response.json())
+        except (ValueError, ValidationError):
+            body = _fastapi_error(response)
+        raise error_for(response.status_code, body)
+    return response.json()
+
+
 class SyncClient:
     """The sync endpoints of one clinic server.
 
@@ -301,12 +326,9 @@ class SyncClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), "User-Agent": "bnaura-desk-sync"}
-        if token:
-            headers["Authorization"] = f"Bearer {token}"
         self._http = httpx.Client(
-            base_url=base_url.rstrip("/"), headers=headers, verify=tls_verify(verify), timeout=timeout,
-            transport=transport,
+            base_url=base_url.rstrip("/"), headers=request_headers(token), verify=tls_verify(verify),
+            timeout=timeout, transport=transport,
         )
 
     def close(self) -> None:
@@ -323,14 +345,7 @@ class SyncClient:
             response = self._http.request(method, path, **kw)
         except httpx.HTTPError as error:
             raise unreachable(error) from None
-        if response.status_code >= 400:
-            body: ErrorBody | None
-            try:
-                body = ErrorBody.model_validate(response.json())
-            except (ValueError, ValidationError):
-                body = _fastapi_error(response)
-            raise error_for(response.status_code, body)
-        return response.json()
+        return read_answer(response)
 
     def health(self) -> Health:
         return Health.model_validate(self._call("GET", "/health"))

@@ -32,8 +32,8 @@ from sqlalchemy.orm import Session
 
 from bnaura_desk.domain import hlc as hlc_rules
 from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder, Kind
-from bnaura_desk.services.context import load_device
 from bnaura_desk.domain.search import customer_terms
+from bnaura_desk.services.context import load_device
 from bnaura_desk.services.customers import index_customer
 from bnaura_desk.store.models import (
     CatalogItem,

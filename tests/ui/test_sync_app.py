@@ -57,10 +57,10 @@ def qloop(desk_app: QApplication) -> Iterator[qasync.QEventLoop]:
     loop = qasync.QEventLoop(desk_app, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
-    loop.stop()
+    # Not loop.stop(): it calls QApplication.exit(), which ends the next
+    # event loop any later test spins (qtbot.waitUntil) at once.
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
-    loop.close()
 
 
 def _enrolled_terminal(server: Server, path: Path, name: str = "POS-1") -> Terminal:

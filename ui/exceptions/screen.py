@@ -39,7 +39,7 @@ from bnaura_desk.services.sync_exceptions import (
 from bnaura_desk.services.sync_state import OperationProblem, unsettled_problems
 
 from ..bus import ChangeBus
-from ..runner import DeskRunner
+from ..runner import DeskRunner, translate_error
 from ..widgets.dates import format_datetime
 from ..widgets.field_form import FieldFormDialog
 from ..widgets.rows_model import Index, RowsModel
@@ -142,8 +142,6 @@ class ResolveDialog(FieldFormDialog):
         if isinstance(error, BadInput):
             self._show_field_error(error)
         else:
-            from ..runner import translate_error
-
             self.general_error.show_error(translate_error(error))
 
     def _retranslate(self) -> None:
