@@ -25,7 +25,6 @@ from bnaura_desk.services.setup import is_set_up_at
 from bnaura_desk.terminal import Terminal
 
 from .bus import ChangeBus
-from .enroll import EnrollDialog
 from .fonts import install_app_font
 from .i18n import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, LanguageSwitcher, ensure_compiled
 from .main_window import MainWindow, install_default_screens
@@ -122,6 +121,8 @@ def show_database_problem(error: DatabaseProblem) -> None:
 
 async def first_run(db_path: Path) -> bool:
     """Show the first-run dialog for an empty database; return whether it joined a clinic."""
+    from .enroll import EnrollDialog  # first run only: keeps enrollment out of the start-up
+
     dialog = EnrollDialog(path=db_path, device_name=socket.gethostname()[:100] or "Counter 1")
     finished: asyncio.Future[int] = asyncio.get_running_loop().create_future()
     dialog.finished.connect(lambda result: finished.done() or finished.set_result(result))
@@ -150,10 +151,13 @@ async def run_desk(app: QApplication, languages: LanguageSwitcher, db_path: Path
     window.showMaximized()
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
-    window.sync_driver.start()
+    # Sync starts a moment after the window: its first round loads the
+    # network stack, which the sign-in screen should not wait for.
+    starting = asyncio.get_running_loop().call_later(1.0, window.sync_driver.start)
     try:
         await closed
     finally:
+        starting.cancel()
         await window.sync_driver.stop()
         window.runner.shutdown()
         terminal.close()

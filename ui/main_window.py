@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,7 +32,6 @@ from bnaura_desk.domain.roles import Permission, may
 from bnaura_desk.services.context import Actor
 
 from .bus import ChangeBus
-from .enroll import EnrollDialog
 from .i18n import LANGUAGE_NAMES, LANGUAGES, LanguageSwitcher, current_language
 from .login import LoginScreen
 from .runner import DeskRunner
@@ -300,11 +300,13 @@ class MainWindow(QMainWindow):
         self.status.sync.sync_requested.connect(driver.sync_now)
         self.sync_now_action.triggered.connect(driver.sync_now)
 
-    def connect_to_server(self) -> EnrollDialog | None:
+    def connect_to_server(self) -> QDialog | None:
         """Open the enroll dialog (managers and owners); sync starts once it succeeds."""
         actor = self.actor
         if actor is None or not may(actor.role, Permission.SYNC_MANAGE):
             return None
+        from .enroll import EnrollDialog  # rarely used: not loaded at start-up
+
         dialog = EnrollDialog(runner=self.runner, parent=self)
         dialog.enrolled.connect(lambda _answer: self.sync_driver.sync_now())
         dialog.open()

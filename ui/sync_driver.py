@@ -22,6 +22,10 @@ demand.
 
 What a round pulled is announced on the same change bus as local actions,
 with the driver as initiator.
+
+The network half (httpx, the protocol models, the engine) is imported when
+the first round runs, not with this module: the main window builds a
+driver, and start-up should not pay for sync before the sign-in screen.
 """
 
 from __future__ import annotations
@@ -33,25 +37,17 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.services.sync_state import SyncStatus, sync_state, sync_status
-from sync.client.async_http import AsyncSyncClient
-from sync.client.engine import SyncReport, sync_round
-from sync.client.http import (
-    CaFileProblem,
-    NotEnrolled,
-    ProtocolTooOld,
-    ServerUnavailable,
-    SyncError,
-    Unauthorized,
-    UntrustedServer,
-    backoff_delays,
-    not_enrolled,
-)
+
+if TYPE_CHECKING:
+    from sync.client.async_http import AsyncSyncClient
+    from sync.client.engine import SyncReport
+    from sync.client.http import SyncError
 
 from .bus import ChangeBus
 from .runner import DeskRunner, translate_error
@@ -59,7 +55,7 @@ from .status import SyncState
 
 T = TypeVar("T")
 
-ClientFactory = Callable[[str, str, "bool | str"], AsyncSyncClient]
+ClientFactory = Callable[[str, str, "bool | str"], "AsyncSyncClient"]
 REFUSED_RETRY_SECONDS = 3600.0  # revoked or outdated: a person must act first
 
 
@@ -90,6 +86,8 @@ class SyncView:
 
 
 def _default_client(url: str, token: str, verify: bool | str) -> AsyncSyncClient:
+    from sync.client.async_http import AsyncSyncClient
+
     return AsyncSyncClient(url, token, verify=verify)
 
 
@@ -164,6 +162,17 @@ class SyncDriver(QObject):
     # ------------------------------------------------------------ rounds
 
     async def _loop(self) -> None:
+        from sync.client.http import (
+            CaFileProblem,
+            NotEnrolled,
+            ProtocolTooOld,
+            ServerUnavailable,
+            SyncError,
+            Unauthorized,
+            UntrustedServer,
+            backoff_delays,
+        )
+
         while True:
             wait = self.pull_interval
             try:
@@ -191,6 +200,9 @@ class SyncDriver(QObject):
         Raises:
             SyncError: as ``sync_round`` (the view shows it first).
         """
+        from sync.client.engine import sync_round
+        from sync.client.http import SyncError, not_enrolled
+
         try:
             state = await self.db.read(sync_state)
             if state is None:
@@ -239,6 +251,8 @@ class SyncDriver(QObject):
         )
 
     async def _show_error(self, error: SyncError) -> None:
+        from sync.client.http import NotEnrolled, ProtocolTooOld, ServerUnavailable, Unauthorized
+
         if isinstance(error, NotEnrolled):
             self._set_view(SyncView(SyncState.NOT_SET_UP))
         elif isinstance(error, ServerUnavailable):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -13,9 +14,11 @@ from ..domain.changes import Kind
 from ..domain.ids import uuid7
 from ..domain.referral import new_device_tag
 from ..store.engine import open_engine
-from ..store.migrate import UpgradeReport, upgrade
 from ..store.models import Clinic, DeviceState
 from .context import SYSTEM, ServiceContext
+
+if TYPE_CHECKING:
+    from ..store.migrate import UpgradeReport
 
 
 def init_database(path: Path, *, backup_dir: Path | None = None) -> UpgradeReport:
@@ -25,6 +28,9 @@ def init_database(path: Path, *, backup_dir: Path | None = None) -> UpgradeRepor
     ``DatabaseProblem`` for a file that is not SQLite, is in use, or was
     written by a newer app; nothing is changed then.
     """
+    # Alembic only when migrating: the app's start-up checks the revision without it.
+    from ..store.migrate import upgrade
+
     db = open_engine(Path(path))
     try:
         return upgrade(db.engine, db.path, backup_dir=backup_dir)
