@@ -1,4 +1,4 @@
-"""Applying a pushed batch: one transaction per operation, in order."""
+"""Applying a pushed batch: its operations in order, in one transaction."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bnaura_desk.domain.ids import uuid7
 
 from ..protocol import Operation, OpResult, PushRequest, PushResponse
-from .apply import ApplyRefused, ConflictingResend, apply_operation, resend_result
-from .models import AppliedOperation, Device, SyncException
+from .apply import ApplyRefused, BatchApply, ConflictingResend
+from .models import Device, SyncException
 
 
 class DeviceGone(ApplyRefused):
@@ -26,7 +26,7 @@ def _report_conflict(session: Session, device_id: str, op: Operation, refusal: A
 
     The same (device, seq) with another operation means the terminal's
     outbox no longer holds what it sent; a person must look at it. Runs in
-    its own transaction after the refused one was rolled back.
+    its own transaction, after the batch's earlier operations were committed.
     """
     if not isinstance(refusal, ConflictingResend):
         return
@@ -54,50 +54,52 @@ def _report_conflict(session: Session, device_id: str, op: Operation, refusal: A
 
 
 def push(sessions: sessionmaker[Session], device_id: str, request: PushRequest, now: Callable[[], datetime]) -> PushResponse:
-    """Apply ``request``'s operations one by one, each in its own transaction.
+    """Apply ``request``'s operations in order, in one transaction, each exactly once.
 
-    Operations before a refused one stay applied (each committed on its
-    own); the refusal is raised after them with what was applied so far in
-    its detail, so the client records those outcomes and resends the rest.
+    The batch is settled by ``BatchApply`` and committed as one
+    transaction: every operation's effects commit together with its kept
+    outcome, and a server that dies before the commit leaves nothing of the
+    batch, which the terminal then resends. When an operation is refused,
+    the operations before it are still committed; the refusal is raised
+    after them with what was applied so far in its detail, so the client
+    records those outcomes and resends the rest.
 
     Raises:
         ApplyRefused (and subclasses): the first operation that cannot be
             applied; earlier ones are committed.
     """
+    try:
+        return _push_once(sessions, device_id, request, now)
+    except IntegrityError:
+        # Another connection stored one of these (device, seq) or op ids
+        # between our reads and our writes (two copies of one request in
+        # flight where the device lock does not serialise them): the batch
+        # was rolled back; settled again, it reads their kept outcomes.
+        return _push_once(sessions, device_id, request, now)
+
+
+def _push_once(
+    sessions: sessionmaker[Session], device_id: str, request: PushRequest, now: Callable[[], datetime]
+) -> PushResponse:
     results: list[OpResult] = []
-    next_seq = 0
-    for op in request.operations:
-        with sessions() as session:
+    with sessions() as session:
+        device = session.get(Device, device_id, with_for_update=True)
+        if device is None or device.revoked_at is not None:
+            raise DeviceGone("this terminal's enrollment was revoked")
+        batch = BatchApply(session, device, list(request.operations))
+        refused: tuple[Operation, ApplyRefused] | None = None
+        for op in request.operations:
             try:
-                device = session.get(Device, device_id, with_for_update=True)
-                if device is None or device.revoked_at is not None:
-                    raise DeviceGone("this terminal's enrollment was revoked")
-                result = apply_operation(session, device, op, now())
-                session.commit()
-                next_seq = device.next_seq
-            except IntegrityError:
-                # Another connection applied this (device, seq) first (two
-                # copies of one request in flight): answer with its outcome.
-                session.rollback()
-                kept = session.get(AppliedOperation, (device_id, op.seq))
-                if kept is None:
-                    raise
-                try:
-                    result = resend_result(kept, op)
-                except ApplyRefused as refusal:
-                    refusal.detail.setdefault("results", [r.model_dump() for r in results])
-                    _report_conflict(session, device_id, op, refusal, now())
-                    raise
-                device = session.get(Device, device_id)
-                next_seq = device.next_seq if device is not None else next_seq
+                results.append(batch.apply(op, now()))
             except ApplyRefused as refusal:
-                session.rollback()
-                refusal.detail.setdefault("results", [r.model_dump() for r in results])
-                _report_conflict(session, device_id, op, refusal, now())
-                raise
-            results.append(result)
-    if not request.operations:
-        with sessions() as session:
-            device = session.get(Device, device_id)
-            next_seq = device.next_seq if device is not None else 0
+                refused = (op, refusal)
+                break
+        batch.write()
+        next_seq = device.next_seq
+        session.commit()
+        if refused is not None:
+            op, refusal = refused
+            refusal.detail.setdefault("results", [r.model_dump() for r in results])
+            _report_conflict(session, device_id, op, refusal, now())
+            raise refusal
     return PushResponse(results=results, next_seq=next_seq)

@@ -151,22 +151,37 @@ class Model:
 
 
 class KillingSessions:
-    """Sessions of which the ``kill_at``-th dies just before (or just after) its commit."""
+    """Sessions of which the first dies at its ``die_at``-th statement, or else at its commit.
 
-    def __init__(self, sessions: Any, kill_at: int, after_commit: bool) -> None:
-        self.sessions, self.kill_at, self.after_commit, self.opened = sessions, kill_at, after_commit, 0
+    A push applies its batch in one transaction: the server dying anywhere
+    before the commit (while reading, while writing one table of several,
+    at the commit itself) must leave nothing of the batch, and dying just
+    after the commit must leave all of it.
+    """
+
+    def __init__(self, sessions: Any, die_at: int, after_commit: bool) -> None:
+        self.sessions, self.die_at, self.after_commit, self.opened = sessions, die_at, after_commit, 0
 
     def __call__(self) -> Any:
         session = self.sessions()
         self.opened += 1
-        if self.opened == self.kill_at:
-            commit = session.commit
+        if self.opened == 1:
+            commit, execute = session.commit, session.execute
+            statements = 0
+
+            def dying_execute(*args: Any, **kw: Any) -> Any:
+                nonlocal statements
+                statements += 1
+                if not self.after_commit and statements == self.die_at:
+                    raise Killed
+                return execute(*args, **kw)
 
             def dying_commit() -> None:
                 if self.after_commit:
                     commit()
                 raise Killed
 
+            session.execute = dying_execute  # type: ignore[method-assign]
             session.commit = dying_commit  # type: ignore[method-assign]
         return session
 
@@ -270,12 +285,16 @@ class ApplyMachine(RuleBasedStateMachine):
         dev = box.device
         expected: list[tuple[int, str, str]] = []
         refusal: tuple[type[ApplyRefused], dict[str, Any]] | None = None
-        for n, op in enumerate(batch, start=1):
-            if killed_at is not None and n == killed_at:
-                if after_commit:
+        if killed_at is not None:
+            # One transaction per batch: all of it when the server died after its commit, else none.
+            if after_commit:
+                for op in batch:
                     self.model.outcomes[(dev, op.seq)] = self.model.apply(op)
                     self.model.next_seq[dev] += 1
-                break
+            batch_for_model: list[Operation] = []
+        else:
+            batch_for_model = batch
+        for op in batch_for_model:
             kept = self.model.outcomes.get((dev, op.seq))
             if kept is not None:
                 if op != box.ops[op.seq - 1]:
@@ -404,16 +423,18 @@ class ApplyMachine(RuleBasedStateMachine):
     @precondition(_has_ops)
     @rule(i=st.integers(0, 4), data=st.data(), after_commit=st.booleans())
     def server_killed_mid_batch(self, i: int, data: st.DataObject, after_commit: bool) -> None:
-        """The server dies while applying the batch (before or after one operation's commit) and restarts."""
+        """The server dies while applying the batch (at one of its statements, or just after its commit) and restarts."""
         box = self._box(i)
         self._write(box, data, data.draw(st.integers(0, 2), label="more_writes"))
         start = self.model.next_seq[box.device]
         batch = box.ops[start - 1 : start - 1 + data.draw(st.integers(1, 4), label="length")]
         if not batch:
             return
-        kill_at = data.draw(st.integers(1, len(batch)), label="kill_at")
-        sessions = KillingSessions(self.db.sessions, kill_at, after_commit)
-        self._push(box, batch, sessions=sessions, killed_at=kill_at, after_commit=after_commit)
+        # A push reads in three or four statements and writes in up to six:
+        # beyond the last one the server dies at the commit.
+        die_at = data.draw(st.integers(1, 12), label="die_at_statement")
+        sessions = KillingSessions(self.db.sessions, die_at, after_commit)
+        self._push(box, batch, sessions=sessions, killed_at=die_at, after_commit=after_commit)
 
     @rule(i=st.integers(0, 4))
     def resend_the_latest(self, i: int) -> None:
@@ -497,7 +518,7 @@ def run_share(examples: int, steps: int) -> tuple[int, dict[str, int], str | Non
 
 
 def test_every_history_applies_each_operation_exactly_once() -> None:
-    """HISTORIES histories shared by one worker process per core (each op costs ~4 ms of ORM)."""
+    """HISTORIES histories shared by one worker process per core."""
     workers = max(1, min(int(os.environ.get("BNAURA_APPLY_WORKERS", os.cpu_count() or 1)), 8))
     share = -(-HISTORIES // workers)
     started = time.monotonic()
@@ -556,13 +577,15 @@ def _open(url: str) -> tuple[Any, Any, str, list[str]]:
 
 
 def test_a_server_killed_with_sigkill_mid_batch_loses_nothing_and_applies_nothing_twice(tmp_path: Path) -> None:
-    count = 600
+    # A multiple of 3 (register, update, update). A push of 25 takes a few
+    # milliseconds, so the whole run lasts seconds and kills at 0.1-0.9 s land in it.
+    count = 7500
     url = sqlite_url(tmp_path / "server.sqlite")
     db = create_server_db(url, 1)
     dev = db.device_ids[0]
     root = str(Path(__file__).resolve().parents[2])
     applied_after_kills: list[int] = []
-    for delay in (0.35, 0.6, 0.9, 1.2):
+    for delay in (0.1, 0.3, 0.6, 0.9):
         child = subprocess.Popen([sys.executable, "-c", CHILD.format(root=root, url=url, count=count)], stdout=subprocess.PIPE, cwd=root)
         assert child.stdout is not None
         assert child.stdout.readline().strip() == b"ready"

@@ -23,7 +23,7 @@ from bnaura_desk.store.models import (
     Visit,
 )
 from bnaura_desk.terminal import Terminal
-from sync.client.engine import SyncReport, pull_changes
+from sync.client.engine import BlockingTransport, SyncReport, TerminalDatabase, pull_changes, run_to_end
 from tests.sync.test_client_loopback import Clinic, clinic_fixture, count, edit, later, register  # noqa: F401 - the fixture
 
 PHONE = "081 234 5678"
@@ -112,7 +112,9 @@ def test_an_unpushed_later_local_edit_survives_a_pull(clinic: Clinic) -> None:
     later(clinic.clocks["B"], 60)
     edit(b, cid, nickname="from B")
     # Pull only (as if B's push had not happened yet): B's pending later edit stays.
-    pull_changes(b, clinic.server, SyncReport())  # type: ignore[arg-type]
+    report = SyncReport()
+    run_to_end(pull_changes(TerminalDatabase(b), BlockingTransport(clinic.server), report))  # type: ignore[arg-type]
+    assert report.pulled >= 1  # A's edit came, and lost to B's later one
     assert _customer(b, cid).nickname == "from B"
     clinic.sync("B")
     clinic.sync("A")
