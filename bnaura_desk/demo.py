@@ -72,15 +72,15 @@ class DemoReport:
 
 
 STAFF: tuple[tuple[str, Role], ...] = (
-    ("คุณอรทัย (เจ้าของ)", Role.OWNER),
-    ("คุณวิภา (ผู้จัดการ)", Role.MANAGER),
-    ("น้องแพรว (หน้าร้าน)", Role.FRONT_DESK),
-    ("น้องมิ้นท์ (หน้าร้าน)", Role.FRONT_DESK),
-    ("น้องบีม (เซลส์)", Role.SALES),
-    ("น้องกิ๊ฟ (เซลส์)", Role.SALES),
-    ("พี่นก (บิวตี้)", Role.BEAUTICIAN),
-    ("พี่ฝน (บิวตี้)", Role.BEAUTICIAN),
-    ("พี่จอย (บิวตี้)", Role.BEAUTICIAN),
+    ("คุณอรทัย", Role.OWNER),
+    ("คุณวิภา", Role.MANAGER),
+    ("น้องแพรว", Role.FRONT_DESK),
+    ("น้องมิ้นท์", Role.FRONT_DESK),
+    ("น้องบีม", Role.SALES),
+    ("น้องกิ๊ฟ", Role.SALES),
+    ("พี่นก", Role.BEAUTICIAN),
+    ("พี่ฝน", Role.BEAUTICIAN),
+    ("พี่จอย", Role.BEAUTICIAN),
 )
 
 EMAIL_DOMAINS = ("gmail.com", "gmail.com", "gmail.com", "hotmail.com", "yahoo.com", "outlook.co.th")

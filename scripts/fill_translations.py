@@ -68,6 +68,28 @@ THAI: dict[str, dict[str, str]] = {
         "Type the enrollment code the owner gave you": "กรอกรหัสลงทะเบียนที่เจ้าของคลินิกให้มา",
         "Give this terminal a name, e.g. Counter 1": "ตั้งชื่อเครื่องนี้ เช่น เคาน์เตอร์ 1",
         "Write what was done about it": "กรุณาเขียนว่าได้จัดการอย่างไร",
+        # the server's refusals of an enrollment, as the enroll dialog says them
+        "This enrollment code is not valid: check it, or ask the owner for a new one": (
+            "รหัสลงทะเบียนนี้ไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง หรือขอรหัสใหม่จากเจ้าของคลินิก"
+        ),
+        "This enrollment code was already used; ask the owner for a new one": (
+            "รหัสลงทะเบียนนี้ถูกใช้ไปแล้ว กรุณาขอรหัสใหม่จากเจ้าของคลินิก"
+        ),
+        "This enrollment code has expired; ask the owner for a new one": (
+            "รหัสลงทะเบียนนี้หมดอายุแล้ว กรุณาขอรหัสใหม่จากเจ้าของคลินิก"
+        ),
+        "This enrollment code was locked after too many wrong attempts; ask the owner for a new one": (
+            "รหัสลงทะเบียนนี้ถูกล็อกเพราะกรอกผิดหลายครั้งเกินไป กรุณาขอรหัสใหม่จากเจ้าของคลินิก"
+        ),
+        "Too many wrong enrollment codes from this computer; wait {minutes} minutes and try again": (
+            "กรอกรหัสลงทะเบียนผิดจากเครื่องนี้หลายครั้งเกินไป กรุณารอ {minutes} นาทีแล้วลองใหม่"
+        ),
+        "This terminal belongs to another clinic than the one of this code; the owner can adopt it on the "
+        "server with: bnaura server clinics add NAME --id {clinic_id}": (
+            "เครื่องนี้เป็นของคลินิกอื่น ไม่ใช่คลินิกของรหัสนี้ เจ้าของคลินิกรับเครื่องนี้เข้าเซิร์ฟเวอร์ได้ด้วยคำสั่ง: "
+            "bnaura server clinics add NAME --id {clinic_id}"
+        ),
+        "This terminal is already enrolled with this server": "เครื่องนี้ลงทะเบียนกับเซิร์ฟเวอร์นี้ไว้แล้ว",
         "The certificate authority file {path} cannot be used: {reason}": "ใช้ไฟล์ผู้ออกใบรับรอง {path} ไม่ได้: {reason}",
         "The clinic server's certificate cannot be trusted ({reason}). If the clinic uses its own certificate "
         "authority, enroll with its certificate: bnaura enroll URL CODE --ca-file FILE": (
@@ -319,6 +341,42 @@ THAI: dict[str, dict[str, str]] = {
         "Edit lost: the record was deleted": "การแก้ไขไม่ถูกบันทึก: ข้อมูลถูกลบไปแล้ว",
         "Terminal clock far ahead": "นาฬิกาเครื่องเดินเร็วเกินไป",
         "Operation rejected by the server": "เซิร์ฟเวอร์ปฏิเสธรายการ",
+        "Change to a record the server does not have": "แก้ไขข้อมูลที่เซิร์ฟเวอร์ไม่มีอยู่",
+    },
+    # Synced records and their fields, as the Exceptions screen names them.
+    "sync_fields": {
+        "Customer": "ลูกค้า",
+        "Catalog item": "รายการสินค้าและบริการ",
+        "Staff member": "พนักงาน",
+        "Clinic profile": "ข้อมูลคลินิก",
+        "Consent": "ความยินยอม",
+        "Visit": "การมาใช้บริการ",
+        "Stock movement": "การปรับสต็อก",
+        "Exception": "รายการผิดปกติ",
+        "Thai name": "ชื่อภาษาไทย",
+        "English name": "ชื่อภาษาอังกฤษ",
+        "nickname": "ชื่อเล่น",
+        "phone": "เบอร์โทรศัพท์",
+        "email": "อีเมล",
+        "LINE ID": "LINE ID",
+        "birthday": "วันเกิด",
+        "gender": "เพศ",
+        "skin notes": "บันทึกสภาพผิว",
+        "contact channels": "ช่องทางติดต่อ",
+        "quiet hours start": "เวลาเริ่มงดติดต่อ",
+        "quiet hours end": "เวลาสิ้นสุดงดติดต่อ",
+        "opted out of messages": "ไม่รับข่าวสาร",
+        "price": "ราคา",
+        "VAT exempt": "ยกเว้น VAT",
+        "active": "สถานะการใช้งาน",
+        "duration": "ระยะเวลา",
+        "protocol steps": "ขั้นตอนโปรโตคอล",
+        "SKU": "รหัสสินค้า (SKU)",
+        "barcode": "บาร์โค้ด",
+        "package treatment": "ทรีตเมนต์ในแพ็กเกจ",
+        "package sessions": "จำนวนครั้งในแพ็กเกจ",
+        "name": "ชื่อ",
+        "role": "บทบาท",
     },
     "EnrollDialog": {
         "Connect to the clinic server": "เชื่อมต่อเซิร์ฟเวอร์คลินิก",

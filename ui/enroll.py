@@ -15,10 +15,12 @@ responsive and shows the server's refusal under the field it is about.
 from __future__ import annotations
 
 import asyncio
+import math
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError
@@ -33,6 +35,43 @@ from .widgets.field_form import FieldFormDialog
 
 # The server's refusals that are about the code the user typed.
 _CODE_REFUSALS = frozenset({"invalid_code", "code_used", "code_expired", "code_locked", "too_many_attempts"})
+
+# The server explains a refusal in English (its ErrorBody message); the
+# dialog says it in the user's language instead, by the refusal's code.
+_REFUSAL_TEXTS = {
+    "invalid_code": QT_TRANSLATE_NOOP(
+        "errors", "This enrollment code is not valid: check it, or ask the owner for a new one"
+    ),
+    "code_used": QT_TRANSLATE_NOOP("errors", "This enrollment code was already used; ask the owner for a new one"),
+    "code_expired": QT_TRANSLATE_NOOP("errors", "This enrollment code has expired; ask the owner for a new one"),
+    "code_locked": QT_TRANSLATE_NOOP(
+        "errors", "This enrollment code was locked after too many wrong attempts; ask the owner for a new one"
+    ),
+    "too_many_attempts": QT_TRANSLATE_NOOP(
+        "errors", "Too many wrong enrollment codes from this computer; wait {minutes} minutes and try again"
+    ),
+    "clinic_mismatch": QT_TRANSLATE_NOOP(
+        "errors",
+        "This terminal belongs to another clinic than the one of this code; the owner can adopt it on the "
+        "server with: bnaura server clinics add NAME --id {clinic_id}",
+    ),
+    "device_exists": QT_TRANSLATE_NOOP("errors", "This terminal is already enrolled with this server"),
+}
+
+
+def refusal_message(error: EnrollmentRefused) -> DeskError:
+    """Return the server's refusal as an error in the user's language (the server's own words otherwise)."""
+    template = _REFUSAL_TEXTS.get(error.server_code)
+    if template is None:
+        return error
+    field = "code" if error.server_code in _CODE_REFUSALS else None
+    if error.server_code == "too_many_attempts":
+        retry_at = error.detail.get("retry_at")
+        seconds = float(retry_at) - time.time() if isinstance(retry_at, int | float) else 600.0
+        return BadInput(template, field=field, minutes=max(1, math.ceil(seconds / 60)))
+    if error.server_code == "clinic_mismatch":
+        return BadInput(template, field=field, clinic_id=str(error.detail.get("terminal_clinic_id", "")))
+    return BadInput(template, field=field)
 
 
 def _check(url: str, code: str, name: str | None) -> None:
@@ -116,6 +155,7 @@ class EnrollDialog(FieldFormDialog):
             _check(url, code, name if self.first_run else None)
         except BadInput as error:
             self._show_field_error(error)
+            self._grow_later()
             return
         self._set_busy(True)
         self._task = asyncio.get_event_loop().create_task(self._enroll(url, code, name))
@@ -130,11 +170,13 @@ class EnrollDialog(FieldFormDialog):
                 answer = await self._enroll_terminal(url, code)
         except DeskError as error:
             self._set_busy(False)
-            if isinstance(error, EnrollmentRefused) and error.server_code in _CODE_REFUSALS:
-                self._errors["code"].show_error(error)
+            shown = refusal_message(error) if isinstance(error, EnrollmentRefused) else error
+            if shown.field == "code":
+                self._errors["code"].show_error(shown)
                 self.code.setFocus()
             else:
-                self.general_error.show_error(error)
+                self.general_error.show_error(shown)
+            self._grow_later()
             return
         self.answer = answer
         self._set_busy(False)
@@ -154,6 +196,26 @@ class EnrollDialog(FieldFormDialog):
             )
         )
         return answer
+
+    def _grow_later(self) -> None:
+        QTimer.singleShot(0, self, self.grow_to_fit)
+
+    def grow_to_fit(self) -> None:
+        """Grow to the height the wrapped texts now need.
+
+        A window does not grow by itself when a message appears in it: its
+        layout's minimum ignores how many lines the wrapped labels take, so
+        a refusal (two lines in Thai) overlapped the code field instead.
+        """
+        layout = self.layout()
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def busy(self) -> bool:
         """Whether a request is in flight (tests wait on it)."""
@@ -195,4 +257,5 @@ class EnrollDialog(FieldFormDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self._grow_later()  # after the messages under the fields are re-made too
         super().changeEvent(event)

@@ -6,6 +6,7 @@ the terminal is enrolled it reads "Sync: not set up".
 
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -18,6 +19,11 @@ from bnaura_desk.services.context import Actor
 
 from .i18n import current_language
 from .widgets.dates import bangkok_date, format_datetime, format_time
+
+
+def problems_text(count: int) -> str:
+    """What the status bar says when ``count`` operations of this terminal need a manager (as the driver says it)."""
+    return QCoreApplication.translate("SyncDriver", "{count} need a manager (Exceptions)").format(count=count)
 
 
 class SyncState(StrEnum):
@@ -69,8 +75,10 @@ class SyncIndicator(QWidget):
         layout.addWidget(self.sync_button)
         self.state = SyncState.NOT_SET_UP
         self.pending = 0
+        self.problems = 0
         self.last_sync_at: datetime | None = None
         self.detail = ""
+        self._detail_is_problems = False  # the detail counts problems: re-made on a language change
         self._render()
 
     def set_state(
@@ -86,11 +94,18 @@ class SyncIndicator(QWidget):
         """
         self.state, self.pending, self.detail = SyncState(state), pending, detail
         self.last_sync_at = last_sync_at
+        self._detail_is_problems = False
         self._render()
 
     def show_view(self, view: Any) -> None:
         """Show a ``ui.sync_driver.SyncView``."""
         self.set_state(view.state, pending=view.pending, detail=view.detail, last_sync_at=view.last_sync_at)
+        # The driver sends its detail translated already. The one it sends
+        # most (what waits for a manager) is re-made here when the language
+        # changes, so the status bar never keeps the old language.
+        self.problems = int(getattr(view, "problems", 0) or 0)
+        if self.state is SyncState.PROBLEM and self.problems and self.detail == problems_text(self.problems):
+            self._detail_is_problems = True
 
     def show_progress(self, done: int, total: int) -> None:
         """Show a pull's progress; hidden again once ``done`` reaches ``total``."""
@@ -115,6 +130,8 @@ class SyncIndicator(QWidget):
         return self.tr("last synced {time}").format(time=stamp)
 
     def _render(self) -> None:
+        if self._detail_is_problems:
+            self.detail = problems_text(self.problems)
         texts = {
             SyncState.NOT_SET_UP: self.tr("Sync: not set up"),
             SyncState.OFFLINE: self.tr("Sync: offline, {pending} waiting ({last})"),
@@ -128,6 +145,12 @@ class SyncIndicator(QWidget):
         self._dot.setStyleSheet(f"background: {_DOT_COLOURS[self.state]};")
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setVisible(self.state is not SyncState.NOT_SET_UP)
+        # Thai stacked marks (the tone mark over the vowel of "เดี๋ยว")
+        # rise above the font's ascent, and the tool button leaves only a
+        # thin margin over the font's height: they crossed its top border.
+        # Room above and below, the text still centred.
+        room = math.ceil(self.sync_button.fontMetrics().ascent() * 0.2)
+        self.sync_button.setMinimumHeight(self.sync_button.sizeHint().height() + 2 * room)
         tip = self._label.text()
         if self.state is not SyncState.NOT_SET_UP:
             tip += "\n" + self.tr("{pending} operations waiting; {last}").format(

@@ -28,6 +28,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "edit_lost_to_delete": QT_TRANSLATE_NOOP("sync_exceptions", "Edit lost: the record was deleted"),
     "clock_ahead": QT_TRANSLATE_NOOP("sync_exceptions", "Terminal clock far ahead"),
     "rejected_operation": QT_TRANSLATE_NOOP("sync_exceptions", "Operation rejected by the server"),
+    "unknown_record": QT_TRANSLATE_NOOP("sync_exceptions", "Change to a record the server does not have"),
 }
 NOTE_MAX = 1000
 

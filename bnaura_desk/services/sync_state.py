@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet
 from ..domain.referral import new_device_tag
-from ..store.models import Clinic, DeviceState, OutboxOperation, SyncState
+from ..store.models import Clinic, DeviceState, OutboxOperation, SyncExceptionRow, SyncState
 from .context import ServiceContext
 
 STATE_ID = 1
@@ -35,7 +35,7 @@ class SyncStatus:
     last_sync_at: datetime | None
     last_error: str
     pending: int  # outbox operations the server has not acknowledged
-    problems: int  # rejected, exception, or refused and waiting
+    problems: int  # open exceptions, and operations refused and waiting
 
 
 @dataclass(frozen=True)
@@ -110,9 +110,20 @@ def sync_status(session: Session) -> SyncStatus | None:
     state = sync_state(session)
     if state is None:
         return None
-    problems = session.execute(
-        select(func.count()).select_from(OutboxOperation).where(_problem_filter())
+    # What the Exceptions screen lists unresolved: the clinic's open
+    # exceptions (the server raises one for every rejected or conflicting
+    # operation, and they arrive with the pull) and this terminal's
+    # operations the server refuses as a whole, which wait in the outbox.
+    # Resolving an exception there takes it off the status bar.
+    waiting = session.execute(
+        select(func.count())
+        .select_from(OutboxOperation)
+        .where(OutboxOperation.outcome.is_(None), OutboxOperation.outcome_detail.is_not(None))
     ).scalar_one()
+    open_exceptions = session.execute(
+        select(func.count()).select_from(SyncExceptionRow).where(SyncExceptionRow.resolved_at.is_(None))
+    ).scalar_one()
+    problems = int(waiting) + int(open_exceptions)
     return SyncStatus(
         server_url=state.server_url,
         clinic_name=state.clinic_name,

@@ -1401,6 +1401,34 @@
         <translation>Cannot reach the clinic server: {reason}</translation>
     </message>
     <message>
+        <source>This enrollment code is not valid: check it, or ask the owner for a new one</source>
+        <translation>This enrollment code is not valid: check it, or ask the owner for a new one</translation>
+    </message>
+    <message>
+        <source>This enrollment code was already used; ask the owner for a new one</source>
+        <translation>This enrollment code was already used; ask the owner for a new one</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired; ask the owner for a new one</source>
+        <translation>This enrollment code has expired; ask the owner for a new one</translation>
+    </message>
+    <message>
+        <source>This enrollment code was locked after too many wrong attempts; ask the owner for a new one</source>
+        <translation>This enrollment code was locked after too many wrong attempts; ask the owner for a new one</translation>
+    </message>
+    <message>
+        <source>Too many wrong enrollment codes from this computer; wait {minutes} minutes and try again</source>
+        <translation>Too many wrong enrollment codes from this computer; wait {minutes} minutes and try again</translation>
+    </message>
+    <message>
+        <source>This terminal belongs to another clinic than the one of this code; the owner can adopt it on the server with: bnaura server clinics add NAME --id {clinic_id}</source>
+        <translation>This terminal belongs to another clinic than the one of this code; the owner can adopt it on the server with: bnaura server clinics add NAME --id {clinic_id}</translation>
+    </message>
+    <message>
+        <source>This terminal is already enrolled with this server</source>
+        <translation>This terminal is already enrolled with this server</translation>
+    </message>
+    <message>
         <source>Type the server&apos;s address, starting with https:// (or http:// on this PC)</source>
         <translation>Type the server&apos;s address, starting with https:// (or http:// on this PC)</translation>
     </message>
@@ -1524,6 +1552,141 @@
     <message>
         <source>Operation rejected by the server</source>
         <translation>Operation rejected by the server</translation>
+    </message>
+    <message>
+        <source>Change to a record the server does not have</source>
+        <translation>Change to a record the server does not have</translation>
+    </message>
+</context>
+<context>
+    <name>sync_fields</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Catalog item</source>
+        <translation>Catalog item</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Clinic profile</source>
+        <translation>Clinic profile</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Stock movement</source>
+        <translation>Stock movement</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>Exception</translation>
+    </message>
+    <message>
+        <source>Thai name</source>
+        <translation>Thai name</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>nickname</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>birthday</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>gender</translation>
+    </message>
+    <message>
+        <source>skin notes</source>
+        <translation>skin notes</translation>
+    </message>
+    <message>
+        <source>contact channels</source>
+        <translation>contact channels</translation>
+    </message>
+    <message>
+        <source>quiet hours start</source>
+        <translation>quiet hours start</translation>
+    </message>
+    <message>
+        <source>quiet hours end</source>
+        <translation>quiet hours end</translation>
+    </message>
+    <message>
+        <source>opted out of messages</source>
+        <translation>opted out of messages</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>price</translation>
+    </message>
+    <message>
+        <source>VAT exempt</source>
+        <translation>VAT exempt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>duration</translation>
+    </message>
+    <message>
+        <source>protocol steps</source>
+        <translation>protocol steps</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>barcode</translation>
+    </message>
+    <message>
+        <source>package treatment</source>
+        <translation>package treatment</translation>
+    </message>
+    <message>
+        <source>package sessions</source>
+        <translation>package sessions</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
     </message>
 </context>
 </TS>

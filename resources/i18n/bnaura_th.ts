@@ -1401,6 +1401,34 @@
         <translation>ติดต่อเซิร์ฟเวอร์ของคลินิกไม่ได้: {reason}</translation>
     </message>
     <message>
+        <source>This enrollment code is not valid: check it, or ask the owner for a new one</source>
+        <translation>รหัสลงทะเบียนนี้ไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง หรือขอรหัสใหม่จากเจ้าของคลินิก</translation>
+    </message>
+    <message>
+        <source>This enrollment code was already used; ask the owner for a new one</source>
+        <translation>รหัสลงทะเบียนนี้ถูกใช้ไปแล้ว กรุณาขอรหัสใหม่จากเจ้าของคลินิก</translation>
+    </message>
+    <message>
+        <source>This enrollment code has expired; ask the owner for a new one</source>
+        <translation>รหัสลงทะเบียนนี้หมดอายุแล้ว กรุณาขอรหัสใหม่จากเจ้าของคลินิก</translation>
+    </message>
+    <message>
+        <source>This enrollment code was locked after too many wrong attempts; ask the owner for a new one</source>
+        <translation>รหัสลงทะเบียนนี้ถูกล็อกเพราะกรอกผิดหลายครั้งเกินไป กรุณาขอรหัสใหม่จากเจ้าของคลินิก</translation>
+    </message>
+    <message>
+        <source>Too many wrong enrollment codes from this computer; wait {minutes} minutes and try again</source>
+        <translation>กรอกรหัสลงทะเบียนผิดจากเครื่องนี้หลายครั้งเกินไป กรุณารอ {minutes} นาทีแล้วลองใหม่</translation>
+    </message>
+    <message>
+        <source>This terminal belongs to another clinic than the one of this code; the owner can adopt it on the server with: bnaura server clinics add NAME --id {clinic_id}</source>
+        <translation>เครื่องนี้เป็นของคลินิกอื่น ไม่ใช่คลินิกของรหัสนี้ เจ้าของคลินิกรับเครื่องนี้เข้าเซิร์ฟเวอร์ได้ด้วยคำสั่ง: bnaura server clinics add NAME --id {clinic_id}</translation>
+    </message>
+    <message>
+        <source>This terminal is already enrolled with this server</source>
+        <translation>เครื่องนี้ลงทะเบียนกับเซิร์ฟเวอร์นี้ไว้แล้ว</translation>
+    </message>
+    <message>
         <source>Type the server&apos;s address, starting with https:// (or http:// on this PC)</source>
         <translation>กรอกที่อยู่เซิร์ฟเวอร์ ขึ้นต้นด้วย https:// (หรือ http:// สำหรับเครื่องนี้)</translation>
     </message>
@@ -1524,6 +1552,141 @@
     <message>
         <source>Operation rejected by the server</source>
         <translation>เซิร์ฟเวอร์ปฏิเสธรายการ</translation>
+    </message>
+    <message>
+        <source>Change to a record the server does not have</source>
+        <translation>แก้ไขข้อมูลที่เซิร์ฟเวอร์ไม่มีอยู่</translation>
+    </message>
+</context>
+<context>
+    <name>sync_fields</name>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Catalog item</source>
+        <translation>รายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>พนักงาน</translation>
+    </message>
+    <message>
+        <source>Clinic profile</source>
+        <translation>ข้อมูลคลินิก</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>ความยินยอม</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>การมาใช้บริการ</translation>
+    </message>
+    <message>
+        <source>Stock movement</source>
+        <translation>การปรับสต็อก</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>รายการผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Thai name</source>
+        <translation>ชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>nickname</source>
+        <translation>ชื่อเล่น</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>เบอร์โทรศัพท์</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>อีเมล</translation>
+    </message>
+    <message>
+        <source>LINE ID</source>
+        <translation>LINE ID</translation>
+    </message>
+    <message>
+        <source>birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>เพศ</translation>
+    </message>
+    <message>
+        <source>skin notes</source>
+        <translation>บันทึกสภาพผิว</translation>
+    </message>
+    <message>
+        <source>contact channels</source>
+        <translation>ช่องทางติดต่อ</translation>
+    </message>
+    <message>
+        <source>quiet hours start</source>
+        <translation>เวลาเริ่มงดติดต่อ</translation>
+    </message>
+    <message>
+        <source>quiet hours end</source>
+        <translation>เวลาสิ้นสุดงดติดต่อ</translation>
+    </message>
+    <message>
+        <source>opted out of messages</source>
+        <translation>ไม่รับข่าวสาร</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>VAT exempt</source>
+        <translation>ยกเว้น VAT</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>สถานะการใช้งาน</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>ระยะเวลา</translation>
+    </message>
+    <message>
+        <source>protocol steps</source>
+        <translation>ขั้นตอนโปรโตคอล</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>รหัสสินค้า (SKU)</translation>
+    </message>
+    <message>
+        <source>barcode</source>
+        <translation>บาร์โค้ด</translation>
+    </message>
+    <message>
+        <source>package treatment</source>
+        <translation>ทรีตเมนต์ในแพ็กเกจ</translation>
+    </message>
+    <message>
+        <source>package sessions</source>
+        <translation>จำนวนครั้งในแพ็กเกจ</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>บทบาท</translation>
     </message>
 </context>
 </TS>

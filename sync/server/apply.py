@@ -410,6 +410,10 @@ class BatchApply:
                 row = self._new_row(Target(target.entity, target.entity_id, target.kind, {}), clock, now)
                 changed = bool(row.merge(target.fields, clock))
             else:
+                # Only a terminal bug edits a record the clinic never had (a
+                # terminal pushes its own creations first): reported, as the
+                # edit is dropped.
+                self._raise_exception(op, "unknown_record", now, fields=sorted(target.fields))
                 outcome, reason = "rejected", "unknown_record"
         elif row.deleted_at is not None:
             if target.kind is OpKind.UPDATE:

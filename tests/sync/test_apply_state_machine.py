@@ -129,6 +129,7 @@ class Model:
             elif kind == "register":
                 self._merge(rec, fields, clock)
         elif rec is None:
+            self.report("unknown_record")
             outcome, reason = "rejected", "unknown_record"
         elif rec.deleted:
             if kind == "update":

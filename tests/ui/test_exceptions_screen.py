@@ -19,7 +19,7 @@ from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.sync_exceptions import ExceptionFilter, list_exceptions
-from bnaura_desk.services.sync_state import save_enrollment
+from bnaura_desk.services.sync_state import save_enrollment, sync_status
 from bnaura_desk.store.models import AuditEntry
 from sync.server.models import SyncException
 from tests.conftest import FakeClock
@@ -76,6 +76,9 @@ def test_a_manager_sees_the_lost_edit_and_resolves_it_everywhere(
     c, manager, _ = clinic
     a, b = c.terminals["A"], c.terminals["B"]
     cid = _edit_lost_to_a_delete(c)
+    c.sync("B")
+    for t in (a, b):  # the status bar of both terminals: one problem for a manager
+        assert t.read(sync_status).problems == 1
 
     bus = ChangeBus()
     runner = DeskRunner(a, bus)
@@ -86,7 +89,8 @@ def test_a_manager_sees_the_lost_edit_and_resolves_it_everywhere(
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
     index = screen.model.index(0, screen.model.KIND)
     assert index.data() == "การแก้ไขไม่ถูกบันทึก: ข้อมูลถูกลบไปแล้ว"
-    assert "nickname" in screen.model.index(0, screen.model.WHAT).data()
+    # The record and the lost field in Thai, not the protocol's names ("customer", "nickname").
+    assert screen.model.index(0, screen.model.WHAT).data() == f"ลูกค้า {cid[-8:]}: ฟิลด์ที่แก้ไม่ได้บันทึก ชื่อเล่น"
     assert screen.model.index(0, screen.model.STATUS).data() == "ยังไม่จัดการ"
     assert cid.endswith(screen.model.row_at(0).entity_id[-8:])
 
@@ -115,6 +119,7 @@ def test_a_manager_sees_the_lost_edit_and_resolves_it_everywhere(
 
     audit = a.read(lambda s: s.scalars(select(AuditEntry).where(AuditEntry.action == "sync_exception.resolve")).all())
     assert [(e.actor_id, e.after["note"]) for e in audit] == [(manager.staff_id, "โทรแจ้งลูกค้าแล้ว ลูกค้าขอลบข้อมูลจริง")]
+    assert a.read(sync_status).problems == 0  # resolved: off the status bar at once
 
     # The resolution syncs: the server's exception row and the other terminal.
     c.sync_all()
@@ -126,6 +131,7 @@ def test_a_manager_sees_the_lost_edit_and_resolves_it_everywhere(
     assert [(e.kind, e.resolved_by_name, e.note) for e in on_b] == [
         ("edit_lost_to_delete", "คุณผู้จัดการ", "โทรแจ้งลูกค้าแล้ว ลูกค้าขอลบข้อมูลจริง")
     ]
+    assert b.read(sync_status).problems == 0
 
 
 def test_front_desk_sees_exceptions_but_cannot_resolve_them(qtbot, languages, clinic) -> None:

@@ -9,9 +9,10 @@ refuses as a whole (they wait, blocking the queue) are shown above the list.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.errors import BadInput
+from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.roles import Permission, may
 from bnaura_desk.services.sync_exceptions import (
     EXCEPTION_KIND_LABELS,
@@ -45,24 +49,92 @@ from ..widgets.field_form import FieldFormDialog
 from ..widgets.rows_model import Index, RowsModel
 
 
+# What the screen calls the synced records and their fields (context
+# "sync_fields"); a name missing here is shown as the protocol has it.
+ENTITY_LABELS: dict[str, str] = {
+    "customer": QT_TRANSLATE_NOOP("sync_fields", "Customer"),
+    "catalog_item": QT_TRANSLATE_NOOP("sync_fields", "Catalog item"),
+    "staff": QT_TRANSLATE_NOOP("sync_fields", "Staff member"),
+    "clinic": QT_TRANSLATE_NOOP("sync_fields", "Clinic profile"),
+    "consent": QT_TRANSLATE_NOOP("sync_fields", "Consent"),
+    "visit": QT_TRANSLATE_NOOP("sync_fields", "Visit"),
+    "stock": QT_TRANSLATE_NOOP("sync_fields", "Stock movement"),
+    "sync_exception": QT_TRANSLATE_NOOP("sync_fields", "Exception"),
+}
+FIELD_LABELS: dict[str, str] = {
+    # customers
+    "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
+    "name_en": QT_TRANSLATE_NOOP("sync_fields", "English name"),
+    "nickname": QT_TRANSLATE_NOOP("sync_fields", "nickname"),
+    "phone": QT_TRANSLATE_NOOP("sync_fields", "phone"),
+    "email": QT_TRANSLATE_NOOP("sync_fields", "email"),
+    "line_id": QT_TRANSLATE_NOOP("sync_fields", "LINE ID"),
+    "birthday": QT_TRANSLATE_NOOP("sync_fields", "birthday"),
+    "gender": QT_TRANSLATE_NOOP("sync_fields", "gender"),
+    "skin_notes": QT_TRANSLATE_NOOP("sync_fields", "skin notes"),
+    "channels": QT_TRANSLATE_NOOP("sync_fields", "contact channels"),
+    "quiet_start": QT_TRANSLATE_NOOP("sync_fields", "quiet hours start"),
+    "quiet_end": QT_TRANSLATE_NOOP("sync_fields", "quiet hours end"),
+    "opted_out": QT_TRANSLATE_NOOP("sync_fields", "opted out of messages"),
+    # catalog
+    "price_satang": QT_TRANSLATE_NOOP("sync_fields", "price"),
+    "vat_exempt": QT_TRANSLATE_NOOP("sync_fields", "VAT exempt"),
+    "active": QT_TRANSLATE_NOOP("sync_fields", "active"),
+    "duration_minutes": QT_TRANSLATE_NOOP("sync_fields", "duration"),
+    "protocol_steps": QT_TRANSLATE_NOOP("sync_fields", "protocol steps"),
+    "sku": QT_TRANSLATE_NOOP("sync_fields", "SKU"),
+    "barcode": QT_TRANSLATE_NOOP("sync_fields", "barcode"),
+    "package_treatment_id": QT_TRANSLATE_NOOP("sync_fields", "package treatment"),
+    "package_sessions": QT_TRANSLATE_NOOP("sync_fields", "package sessions"),
+    # staff
+    "display_name": QT_TRANSLATE_NOOP("sync_fields", "name"),
+    "role": QT_TRANSLATE_NOOP("sync_fields", "role"),
+}
+
+
 def kind_label(kind: str) -> str:
     """Return the translated name of an exception kind (the code itself when unknown)."""
     source = EXCEPTION_KIND_LABELS.get(kind)
     return QCoreApplication.translate("sync_exceptions", source) if source else kind
 
 
+def _label(table: dict[str, str], name: str) -> str:
+    source = table.get(name)
+    return QCoreApplication.translate("sync_fields", source) if source else name
+
+
+def _clock(value: object) -> str:
+    """Return a hybrid-logical-clock value as its date and time in Bangkok (the text itself if malformed)."""
+    try:
+        return format_datetime(datetime.fromtimestamp(Hlc.parse(str(value)).wall_ms / 1000, UTC))
+    except (BadInput, ValueError, OverflowError, OSError):
+        return str(value)
+
+
 def _what(r: SyncExceptionView) -> str:
     detail = r.detail
-    if r.kind == "edit_lost_to_delete" and detail.get("fields"):
+    entity = _label(ENTITY_LABELS, r.entity)
+    if r.kind in ("edit_lost_to_delete", "unknown_record") and detail.get("fields"):
         return QCoreApplication.translate("ExceptionsScreen", "{entity} {id}: lost fields {fields}").format(
-            entity=r.entity, id=r.entity_id[-8:], fields=", ".join(map(str, detail["fields"]))
+            entity=entity, id=r.entity_id[-8:], fields=", ".join(_label(FIELD_LABELS, str(f)) for f in detail["fields"])
         )
     if r.kind == "clock_ahead":
         return QCoreApplication.translate("ExceptionsScreen", "{entity} {id}: clock {sent} kept as {kept}").format(
-            entity=r.entity, id=r.entity_id[-8:], sent=str(detail.get("sent", ""))[:13], kept=str(detail.get("kept", ""))[:13]
+            entity=entity, id=r.entity_id[-8:], sent=_clock(detail.get("sent", "")), kept=_clock(detail.get("kept", ""))
         )
     message = detail.get("message") or detail.get("reason") or ""
-    return f"{r.entity} {r.entity_id[-8:]}: {message}".strip().rstrip(":")
+    return f"{entity} {r.entity_id[-8:]}: {message}".strip().rstrip(":")
+
+
+class RowDelegate(QStyledItemDelegate):
+    """Cells a little taller than their text: the marks Thai stacks over a line
+    (ที่, ไม่ได้) touched the grid line above, and wrapped rows ran together."""
+
+    PADDING = 10
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + self.PADDING)
 
 
 class ExceptionsModel(RowsModel):
@@ -180,7 +252,17 @@ class ExceptionsScreen(QWidget):
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setSectionResizeMode(ExceptionsModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        # Date, kind and terminal are short: as wide as they need. What
+        # happened and the resolution share the rest and wrap (a note can
+        # be long), so nothing is cut off.
+        header = self.view.horizontalHeader()
+        for column in (ExceptionsModel.RAISED, ExceptionsModel.KIND, ExceptionsModel.TERMINAL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (ExceptionsModel.WHAT, ExceptionsModel.STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(True)
+        self.view.setItemDelegate(RowDelegate(self.view))
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.verticalHeader().hide()
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
