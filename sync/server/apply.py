@@ -270,7 +270,7 @@ class BatchApply:
     outcomes already kept for its sequence numbers, the op ids already
     taken, the records it touches); each operation is then settled in
     memory, and ``write`` stores the effects of all operations accepted so
-    far with one multi-row statement per table. This is what makes a
+    far with one statement per table (executemany). This is what makes a
     day-long outage drain in seconds: about fifteen statements per batch
     instead of about fifteen per operation.
 
@@ -583,7 +583,7 @@ class BatchApply:
     def write(self) -> None:
         """Write what the operations applied so far changed; the caller commits.
 
-        One multi-row statement per table. The exception rows go before
+        One statement per table. The exception rows go before
         the outcomes that name them only for readability: no foreign key
         links the batch's tables to each other.
         """

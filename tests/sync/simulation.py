@@ -82,6 +82,7 @@ from bnaura_desk.store.models import (
     OutboxOperation,
     ParkedChange,
     Staff,
+    SyncExceptionRow,
     Visit,
 )
 from bnaura_desk.terminal import Terminal
@@ -832,9 +833,17 @@ class Simulation:
         """The server's records of the clinic, in the terminal dump's shape."""
         with self.server.sessions() as s:
             records = list(s.scalars(select(Record).where(Record.clinic_id == self.clinic_id)))
-        dump: dict[str, dict[str, Any]] = {"customer": {}, "staff": {}, "visit": {}, "consent": {}}
+        dump: dict[str, dict[str, Any]] = {
+            "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
+        }
         for r in records:
-            if r.entity in ("customer", "staff"):
+            if r.entity == "sync_exception":
+                # Every exception the server raised reaches every terminal's Exceptions screen.
+                dump[r.entity][r.id] = {
+                    "kind": r.data["kind"], "entity": r.data["entity"], "entity_id": r.data["entity_id"],
+                    "device_id": r.data["device_id"], "seq": r.data["seq"], "resolved": bool(r.data["resolved_at"]),
+                }
+            elif r.entity in ("customer", "staff"):
                 names = CUSTOMER_FIELDS if r.entity == "customer" else STAFF_FIELDS
                 dump[r.entity][r.id] = {
                     "data": {f: r.data.get(f) for f in names},
@@ -857,7 +866,14 @@ class Simulation:
         """
 
         def read(s: Session) -> dict[str, dict[str, Any]]:
-            dump: dict[str, dict[str, Any]] = {"customer": {}, "staff": {}, "visit": {}, "consent": {}}
+            dump: dict[str, dict[str, Any]] = {
+                "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
+            }
+            for e in s.scalars(select(SyncExceptionRow)):
+                dump["sync_exception"][e.id] = {
+                    "kind": e.kind, "entity": e.entity, "entity_id": e.entity_id, "device_id": e.device_id,
+                    "seq": e.seq, "resolved": e.resolved_at is not None,
+                }
             for model, entity, names in ((Customer, "customer", CUSTOMER_FIELDS), (Staff, "staff", STAFF_FIELDS)):
                 for row in s.scalars(select(model)):
                     dump[entity][row.id] = {
