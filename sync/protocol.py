@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-BNAura-Protocol"
 MAX_BATCH = 500  # operations per push; larger batches get 413
-MAX_PULL = 1000  # changes per pull page
+MAX_PULL = 10_000  # changes per pull page (bench/RESULTS.md, "Bootstrap": fewer, larger local commits)
 MAX_SKEW_MS = 5 * 60 * 1000  # a clock further ahead of the server's is bounded
 MAX_INT64 = 2**63 - 1  # sequence numbers and cursors are 64-bit in both databases
 

@@ -7,7 +7,9 @@ event loop (qasync), so a slow or dead server never freezes the counter.
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+from collections.abc import Generator
 from typing import Any, Self
 
 import httpx
@@ -22,7 +24,7 @@ from ..protocol import (
     PushRequest,
     PushResponse,
 )
-from .http import DEFAULT_TIMEOUT, read_answer, request_headers, tls_verify, unreachable
+from .http import DEFAULT_TIMEOUT, read_answer, read_page, request_headers, tls_verify, unreachable
 
 
 class AsyncSyncClient:
@@ -87,4 +89,46 @@ class AsyncSyncClient:
 
     async def pull(self, after: int, limit: int) -> PullResponse:
         """Return the clinic's changes after cursor ``after`` (one page)."""
-        return PullResponse.model_validate(await self._call("GET", "/v1/pull", params={"after": after, "limit": limit}))
+        return read_page(await self._fetch_page(after, limit))
+
+    async def _fetch_page(self, after: int, limit: int) -> bytes:
+        """The page's bytes, streamed (see ``http.page_bytes``)."""
+        try:
+            async with self._http.stream("GET", "/v1/pull", params={"after": after, "limit": limit}) as response:
+                if response.status_code >= 400:
+                    await response.aread()
+                    read_answer(response)  # raises the typed error
+                return b"".join([chunk async for chunk in response.aiter_bytes()])
+        except httpx.HTTPError as error:
+            raise unreachable(error) from None
+
+    def pull_ahead(self, after: int, limit: int) -> PendingPageTask:
+        """Start fetching ``pull(after, limit)`` as a task of the running loop.
+
+        The engine asks for the next page this way while the database
+        worker applies the current one (``engine.pull_changes``); the page
+        is read from its bytes when awaited (as ``http.PendingPage``).
+        """
+        task = asyncio.ensure_future(self._fetch_page(after, limit))
+        task.add_done_callback(_consume)
+        return PendingPageTask(task)
+
+
+class PendingPageTask:
+    """A page being fetched by a task: awaiting it reads the page; ``cancel`` drops it."""
+
+    def __init__(self, task: asyncio.Task[bytes]) -> None:
+        self.task = task
+
+    def __await__(self) -> Generator[Any, None, PullResponse]:
+        body = yield from self.task.__await__()
+        return read_page(body)
+
+    def cancel(self) -> None:
+        self.task.cancel()
+
+
+def _consume(task: asyncio.Task[bytes]) -> None:
+    """Read a finished task's exception, so a dropped one is not reported as never retrieved."""
+    if not task.cancelled():
+        task.exception()

@@ -1,11 +1,14 @@
 """One round of sync: push the outbox, then pull the clinic's changes.
 
-Database work and network calls alternate and never overlap: each read of
-the outbox, each recording of outcomes and each pulled page is one
-``Terminal`` transaction of its own, and no transaction is open while a
-request is in flight. A pulled page and the new pull cursor commit
-together, so a crash between pages re-pulls at most one page, which applies
-the same way again.
+Each read of the outbox, each recording of outcomes and each pulled page
+is one ``Terminal`` transaction of its own, and no transaction ever waits
+for the network: a transaction starts only once what it applies has
+arrived. A pulled page and the new pull cursor commit together, so a crash
+between pages re-pulls at most one page, which applies the same way again.
+While a page is being applied, the request for the next one may already be
+in flight (a transport's optional ``pull_ahead``): the server reads and
+sends it meanwhile, on the other core, which is most of what a bootstrap of
+a large clinic waits for otherwise (bench/RESULTS.md, "Bootstrap").
 
 The round is written once, as a coroutine over two small interfaces: a
 ``Database`` (run a use case, run a read) and an ``AsyncTransport`` (push,
@@ -17,7 +20,7 @@ and the tests, with the terminal and a blocking client.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Generator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -37,6 +40,11 @@ from .outbox import note_refusal, operations_from, pending_operations, record_pu
 
 T = TypeVar("T")
 
+# The page size servers took before ``protocol.MAX_PULL`` grew (their pull
+# route refuses a larger ``limit``): a terminal updated before its server
+# falls back to it.
+OLD_MAX_PULL = 1000
+
 # Called after each pulled page with (done, total) in steps of the clinic's
 # change feed since the round began: a bootstrap's progress bar.
 Progress = Callable[[int, int], None]
@@ -51,7 +59,14 @@ class Transport(Protocol):
 
 
 class AsyncTransport(Protocol):
-    """What the round needs of the server (``AsyncSyncClient`` in the app)."""
+    """What the round needs of the server (``AsyncSyncClient`` in the app).
+
+    A transport may also offer ``pull_ahead(after, limit)``: the same
+    request, started at once and awaited later (an awaitable with
+    ``cancel()``, e.g. ``async_http.PendingPageTask``). The round then asks
+    for the next page before it applies the current one; without it, pages
+    are asked for one after the other.
+    """
 
     def push(self, device_id: str, operations: list[Operation]) -> Awaitable[PushResponse]: ...
 
@@ -83,11 +98,43 @@ class TerminalDatabase:
         return self.terminal.read(query, *args)
 
 
+class PendingPull(Protocol):
+    """A pull started in the background by a blocking client (``http.PendingPage``, or a ``Future``)."""
+
+    def result(self) -> PullResponse: ...
+
+    def cancel(self) -> bool: ...
+
+
+class _Waiting:
+    """Awaiting it blocks until a background pull has answered (``run_to_end`` never suspends)."""
+
+    def __init__(self, pending: PendingPull) -> None:
+        self.pending = pending
+
+    def __await__(self) -> Generator[Any, None, PullResponse]:
+        return self.pending.result()
+        yield  # a generator: awaitable, and it never suspends
+
+    def cancel(self) -> None:
+        self.pending.cancel()  # not yet started: never sent; in flight: its answer is dropped
+
+
 class BlockingTransport:
-    """``AsyncTransport`` over a blocking ``Transport`` (the call blocks)."""
+    """``AsyncTransport`` over a blocking ``Transport`` (the call blocks).
+
+    When the client can start a pull in the background (``SyncClient.pull_ahead``
+    returns a future), so can this transport; awaiting it blocks until the
+    answer is there.
+    """
+
+    pull_ahead: Callable[[int, int], Awaitable[PullResponse]] | None = None
 
     def __init__(self, client: Transport) -> None:
         self.client = client
+        start: Callable[[int, int], PendingPull] | None = getattr(client, "pull_ahead", None)
+        if start is not None:
+            self.pull_ahead = lambda after, limit: _Waiting(start(after, limit))
 
     async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
         return self.client.push(device_id, operations)
@@ -218,17 +265,49 @@ async def pull_changes(
     grows if the clinic keeps working meanwhile), in cursor steps.
     """
     start = cursor = await db.read(_pull_cursor)
-    while True:
-        response = await client.pull(cursor, page)
-        changed = await db.run(_apply_page, response)
-        report.pulled += len(response.changes)
-        report.changes = report.changes.merged(changed)
-        if progress is not None:
-            done = max(0, response.cursor - start)
-            progress(done, max(done, response.head - start))
-        if not response.more or response.cursor <= cursor:
-            return
-        cursor = response.cursor
+    ahead: Awaitable[PullResponse] | None = _request(client, cursor, page)
+    try:
+        while ahead is not None:
+            try:
+                response = await ahead
+            except OperationRefused as refusal:
+                if page <= OLD_MAX_PULL or refusal.server_code != "invalid_request":
+                    raise
+                # A server from before pages grew refuses the larger limit:
+                # ask again with the one it takes.
+                page = OLD_MAX_PULL
+                ahead = _request(client, cursor, page)
+                continue
+            ahead = None
+            if response.more and response.cursor > cursor:
+                # The next page is asked for now and arrives while this one
+                # is applied (when the transport can do both at once).
+                ahead = _request(client, response.cursor, page)
+            changed = await db.run(_apply_page, response)
+            report.pulled += len(response.changes)
+            report.changes = report.changes.merged(changed)
+            if progress is not None:
+                done = max(0, response.cursor - start)
+                progress(done, max(done, response.head - start))
+            cursor = response.cursor
+    finally:
+        if ahead is not None:  # this page failed to apply: the next one is not wanted
+            _drop(ahead)
+
+
+def _request(client: AsyncTransport, after: int, limit: int) -> Awaitable[PullResponse]:
+    """Return the pull of one page: already started when the transport can, else when awaited."""
+    start = getattr(client, "pull_ahead", None)
+    return start(after, limit) if start is not None else client.pull(after, limit)
+
+
+def _drop(request: Awaitable[PullResponse]) -> None:
+    if isinstance(request, Coroutine):
+        request.close()  # never started
+    else:
+        cancel = getattr(request, "cancel", None)
+        if cancel is not None:
+            cancel()
 
 
 async def sync_round(

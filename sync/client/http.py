@@ -12,9 +12,13 @@ waiting does not fix.
 
 from __future__ import annotations
 
+import gc
 import random
 import ssl
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, Self
 
 import httpx
@@ -302,6 +306,68 @@ def read_answer(response: httpx.Response) -> Any:
     return response.json()
 
 
+_LARGE_ANSWER = 1 << 20  # bytes: a pulled page of a bootstrap, not a round's few changes
+
+
+def read_page(body: bytes) -> PullResponse:
+    """Return a pulled page read straight from the answer's bytes.
+
+    No intermediate dicts and lists (faster than ``json.loads`` then
+    ``model_validate``, and less memory at the peak). A large page is read
+    with the cyclic garbage collector paused (``collector_paused``).
+    """
+    if len(body) < _LARGE_ANSWER:
+        return PullResponse.model_validate_json(body)
+    with collector_paused():
+        return PullResponse.model_validate_json(body)
+
+
+def page_bytes(response: httpx.Response) -> Iterator[bytes]:
+    """Yield the body of a streamed pull answer, or raise the typed error of a refusal.
+
+    A page is streamed, not ``read()``: an httpx response sits in a
+    reference cycle and would keep megabytes of body alive until the
+    garbage collector gets to it; the bytes joined from these chunks are
+    freed as soon as the page is read.
+    """
+    if response.status_code >= 400:
+        response.read()
+        read_answer(response)  # raises the typed error
+    yield from response.iter_bytes()
+
+
+_paused = 0
+_paused_lock = threading.Lock()
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk step (a bootstrap's page), then restore it.
+
+    Reading and applying a page of thousands of changes makes hundreds of
+    thousands of objects that live until the page is done; the collector
+    then runs full collections over them again and again for no garbage
+    (about 3 of 18 s of a 100,000-customer bootstrap's CPU,
+    bench/RESULTS.md). Nests and overlaps across threads (the page being
+    read and the page being applied): the collector is enabled again when
+    the last pause ends, if it was enabled before the first.
+    """
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
+
+
 class SyncClient:
     """The sync endpoints of one clinic server.
 
@@ -330,8 +396,11 @@ class SyncClient:
             base_url=base_url.rstrip("/"), headers=request_headers(token), verify=tls_verify(verify),
             timeout=timeout, transport=transport,
         )
+        self._ahead: ThreadPoolExecutor | None = None  # made by the first ``pull_ahead``
 
     def close(self) -> None:
+        if self._ahead is not None:
+            self._ahead.shutdown(wait=False, cancel_futures=True)
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -364,7 +433,47 @@ class SyncClient:
 
     def pull(self, after: int, limit: int) -> PullResponse:
         """Return the clinic's changes after cursor ``after`` (one page)."""
-        return PullResponse.model_validate(self._call("GET", "/v1/pull", params={"after": after, "limit": limit}))
+        return read_page(self._fetch_page(after, limit))
+
+    def _fetch_page(self, after: int, limit: int) -> bytes:
+        try:
+            with self._http.stream("GET", "/v1/pull", params={"after": after, "limit": limit}) as response:
+                return b"".join(page_bytes(response))
+        except httpx.HTTPError as error:
+            raise unreachable(error) from None
+
+    def pull_ahead(self, after: int, limit: int) -> PendingPage:
+        """Start fetching ``pull(after, limit)`` in this client's background thread.
+
+        The engine asks for the next page this way while it applies the
+        current one (``engine.pull_changes``), so the server's work and the
+        transfer overlap with the terminal's. One thread: pages are fetched
+        one at a time, in the order asked.
+        """
+        if self._ahead is None:
+            self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
+        return PendingPage(self._ahead.submit(self._fetch_page, after, limit))
+
+
+class PendingPage:
+    """A page being fetched in the background (``SyncClient.pull_ahead``).
+
+    Only its bytes arrive there: ``result`` reads them into a
+    ``PullResponse`` when the engine wants the page, so at most one page
+    is held parsed (tens of megabytes for 10,000 changes) while the next
+    one arrives.
+    """
+
+    def __init__(self, fetched: Future[bytes]) -> None:
+        self.fetched = fetched
+
+    def result(self) -> PullResponse:
+        """Wait for the answer; return the page or raise what ``SyncClient.pull`` would."""
+        return read_page(self.fetched.result())
+
+    def cancel(self) -> bool:
+        """Drop the page: never sent if not started yet, else its answer is left unread."""
+        return self.fetched.cancel()
 
 
 def _fastapi_error(response: httpx.Response) -> ErrorBody | None:

@@ -23,11 +23,15 @@ customers are written together at the end of the page.
 
 from __future__ import annotations
 
+import contextlib
+import weakref
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain import hlc as hlc_rules
@@ -52,6 +56,7 @@ from bnaura_desk.store.models import (
 )
 
 from ..protocol import Change
+from .http import collector_paused
 
 Convert = Callable[[Any], Any]
 
@@ -199,7 +204,8 @@ class _Applier:
         # building and flushing an ORM object per row was most of the cost.
         self._queued_model: type[Any] | None = None
         self._queued: list[dict[str, Any]] = []
-        self._new_customers: list[dict[str, Any]] = []
+        # The page's new customers not deleted: id and the fields they are found by.
+        self._new_customers: list[tuple[str, str, str, str, str, str]] = []
 
     # ------------------------------------------------------------ a page at once
 
@@ -252,7 +258,7 @@ class _Applier:
         types convert them and the columns' defaults fill the rest, exactly
         as for an ORM object.
         """
-        if self._queued_model is not None and self._queued_model is not model:
+        if self._queued_model is not None and (self._queued_model is not model or len(self._queued) >= _QUEUED_MAX):
             self._insert_queued()
         self._queued_model = model
         self._queued.append(values)
@@ -265,48 +271,61 @@ class _Applier:
             return
         # One executemany per run of rows with the same columns (a record
         # from an older terminal may lack some fields), keeping their order.
+        table = model.__table__
         start = 0
         while start < len(rows):
             keys = rows[start].keys()
             end = start + 1
             while end < len(rows) and rows[end].keys() == keys:
                 end += 1
-            self.session.execute(insert(model.__table__), rows[start:end])
+            if keys == _column_keys(table):
+                self._insert_whole(table, rows[start:end])
+            else:
+                self.session.execute(insert(table), rows[start:end])  # the columns' defaults fill the rest
             start = end
+
+    def _insert_whole(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Insert rows that give every column of ``table`` a value, in one executemany on the driver.
+
+        Each value goes through its column type's own bind processor, so the
+        stored values are those ``insert(table)`` would store; only
+        SQLAlchemy's work per row and per parameter is skipped (a large part
+        of a bootstrap's cost: a customer row has 21 columns).
+        """
+        connection = self.session.connection()
+        sql, plan = _insert_plan(table, connection.dialect)
+        columns = [(key, None if p is None else _remembering(p)) for key, p in plan]
+        connection.exec_driver_sql(
+            sql,
+            [tuple([row[key] if p is None else p(row[key]) for key, p in columns]) for row in rows],
+        )
 
     def finish(self) -> None:
         """Insert the rows still queued and index the page's new customers for search.
 
         The same terms ``index_customer`` writes, for all new customers in
-        two statements (the old terms, of which a new customer has none, are
-        deleted as it does).
+        one statement. (``index_customer`` first deletes the customer's old
+        terms: a new customer has none, the foreign key to ``customers``
+        sees to that.)
         """
         self._insert_queued()
         self.session.flush()
-        if not self._new_customers:
-            return
-        ids = [c["id"] for c in self._new_customers]
-        for chunk in _chunks(ids):
-            self.session.execute(delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id.in_(chunk)))
-        terms = [
-            (t, c["id"])
-            for c in self._new_customers
-            if c["deleted_at"] is None
-            for t in customer_terms(
-                c.get("name_th", ""), c.get("name_en", ""), c.get("nickname", ""), c.get("phone", ""),
-                c.get("referral_code", ""),
-            )
-        ]
-        if terms:
-            # Two plain text columns, about ten rows per customer (a million
-            # for a 100,000-customer bootstrap): handed to the driver's
-            # executemany as they are, without SQLAlchemy's per-row
-            # parameter processing, the largest Python cost left in the profile.
-            table = CustomerSearchTerm.__table__
-            self.session.connection().exec_driver_sql(
-                f"INSERT INTO {table.name} ({table.c.term.name}, {table.c.customer_id.name}) VALUES (?, ?)", terms
-            )
-        self._new_customers = []
+        # Two plain text columns, about ten rows per customer (a million for
+        # a 100,000-customer bootstrap): handed to the driver's executemany
+        # as they are, without SQLAlchemy's per-row parameter processing, a
+        # statement per _QUEUED_MAX customers (a page's terms are never all
+        # in memory at once).
+        table = CustomerSearchTerm.__table__
+        sql = f"INSERT INTO {table.name} ({table.c.term.name}, {table.c.customer_id.name}) VALUES (?, ?)"
+        new, self._new_customers = self._new_customers, []
+        for start in range(0, len(new), _QUEUED_MAX):
+            terms = [
+                (t, cid)
+                for cid, *found_by in new[start : start + _QUEUED_MAX]
+                for t in customer_terms(*found_by)
+            ]
+            if terms:
+                self.session.connection().exec_driver_sql(sql, terms)
 
     # ------------------------------------------------------------ dispatch
 
@@ -376,19 +395,26 @@ class _Applier:
         if model is not Clinic:
             extra["clinic_id"] = self.device.clinic_id
         wall = _wall(change.hlc)
+        created = _created_clock(change)
         values = dict(
             id=change.entity_id,
-            created_at=_wall(_created_clock(change)),
+            created_at=wall if created == change.hlc else _wall(created),
             updated_at=wall,
             hlc=change.hlc,
-            field_clocks={f: change.field_clocks.get(f, change.hlc) for f in data},
+            field_clocks=(
+                change.field_clocks if change.field_clocks.keys() == data.keys()
+                else {f: change.field_clocks.get(f, change.hlc) for f in data}
+            ),
             deleted_at=wall if change.deleted else None,
             **extra,
             **data,
         )
         self._add(model, values)
-        if model is Customer:
-            self._new_customers.append(values)  # indexed for search in ``finish``
+        if model is Customer and not change.deleted:  # indexed for search in ``finish``
+            self._new_customers.append((
+                change.entity_id, values.get("name_th", ""), values.get("name_en", ""),
+                values.get("nickname", ""), values.get("phone", ""), values.get("referral_code", ""),
+            ))
         self._changed(change.entity, change.entity_id)
 
     def _setting(self, change: Change) -> None:
@@ -502,6 +528,71 @@ _LEDGER_PARENTS: dict[str, tuple[type[Any], type[Any], str]] = {
 }
 
 
+# Per dialect and table: the INSERT of every column, and each column's key and bind processor.
+_PLANS: weakref.WeakKeyDictionary[Dialect, dict[Table, tuple[str, list[tuple[str, Convert | None]]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+_COLUMN_KEYS: dict[Table, frozenset[str]] = {}
+
+
+def _column_keys(table: Table) -> frozenset[str]:
+    keys = _COLUMN_KEYS.get(table)
+    if keys is None:
+        keys = _COLUMN_KEYS[table] = frozenset(table.columns.keys())
+    return keys
+
+
+_UNSEEN = object()
+
+
+def _remembering(process: Convert) -> Convert:
+    """Return ``process`` remembering its result per value, for one statement's rows.
+
+    Many rows share a value (``channels``, quiet hours; a row's
+    ``created_at`` is its ``updated_at``), and a bind processor
+    (canonical JSON, a timestamp's text) costs more than a lookup. A dict
+    (field clocks, different for every row) is processed directly.
+    """
+    seen: dict[Any, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        kind = type(value)
+        if kind in _SCALARS:
+            # The type and the time zone are part of the key: equal values
+            # of other types (1 and True) or zones must not share a result.
+            key: Any = (kind, value, getattr(value, "tzinfo", None))
+        elif kind is list and all(type(item) is str for item in value):
+            key = (kind, *value)
+        else:  # field clocks, details: another value every row
+            return process(value)
+        result = seen.get(key, _UNSEEN)
+        if result is _UNSEEN:
+            result = seen[key] = process(value)
+        return result
+
+    return remembered
+
+
+_SCALARS = frozenset({str, bool, int, date, time, datetime, type(None)})
+
+
+def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, list[tuple[str, Convert | None]]]:
+    plans = _PLANS.setdefault(dialect, {})
+    plan = plans.get(table)
+    if plan is None:
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(c.name) for c in table.columns)
+        marks = ", ".join("?" for _ in table.columns)
+        columns: list[tuple[str, Convert | None]] = [
+            (c.key, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in table.columns
+        ]
+        plan = (f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", columns)
+        plans[table] = plan
+    return plan
+
+
 def _parse_at(value: Any, clock: str) -> datetime:
     """Return the row's own time, or its clock's wall time when the record has none."""
     if isinstance(value, str) and value:
@@ -510,14 +601,16 @@ def _parse_at(value: Any, clock: str) -> datetime:
     return _wall(clock)
 
 
-def _clocks(changes: Iterable[Change]) -> Iterable[str]:
+def _newest_clock(changes: Iterable[Change]) -> str:
+    """Return the latest clock of any change or field of ``changes`` ("" when there is none)."""
+    newest = ""
     for c in changes:
-        yield c.hlc
-        yield from c.field_clocks.values()
+        newest = max(newest, c.hlc, max(c.field_clocks.values(), default=""))
+    return newest
 
 
 def _advance_clock(device: DeviceState, changes: list[Change], now: datetime) -> None:
-    seen = max((c for c in _clocks(changes) if c), default="")
+    seen = _newest_clock(changes)
     if not seen:
         return
     last = hlc_rules.Hlc.parse(device.last_hlc) if device.last_hlc else hlc_rules.ZERO
@@ -539,6 +632,34 @@ def apply_changes(session: Session, changes: list[Change], now: datetime) -> Cha
         The kinds and ids whose visible state changed (a change pulled back
         that this terminal already has changes nothing and is not named).
     """
+    if len(changes) < _LARGE_PAGE:
+        return _apply(session, changes, now)
+    # A large page (a bootstrap) touches most leaves of the search-term
+    # index: with SQLite's default 2 MB page cache they are written out and
+    # read back again within the transaction. A larger cache for this
+    # transaction only; the default is back before the commit, which then
+    # lets the extra pages go as it writes them (bench/RESULTS.md, "Bootstrap").
+    # Python's cyclic garbage collector is paused meanwhile (``collector_paused``).
+    connection = session.connection()
+    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{_LARGE_PAGE_CACHE_KIB}")
+    try:
+        with collector_paused():
+            return _apply(session, changes, now)
+    finally:
+        with contextlib.suppress(SQLAlchemyError):  # never hide why the page failed
+            connection.exec_driver_sql(f"PRAGMA cache_size={before}")
+
+
+# New rows wait in the queue up to this many (then go in), so a large page's
+# rows are never all held as column values at once.
+_QUEUED_MAX = 1000
+# Pages of at least this many changes get a page cache of this many KiB while applied.
+_LARGE_PAGE = 1000
+_LARGE_PAGE_CACHE_KIB = 32 * 1024
+
+
+def _apply(session: Session, changes: list[Change], now: datetime) -> ChangeSet:
     device = load_device(session)
     applier = _Applier(session, device, now)
     incoming = {(c.entity, c.entity_id) for c in changes}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from sqlalchemy import select
+from pydantic_core import from_json
+from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
 from ..protocol import Change, PullResponse
@@ -43,19 +45,22 @@ def pull(session: Session, clinic_id: str, after: int, limit: int) -> PullRespon
         # statistics) plans ``clinic_id = ?`` with either list as a walk of
         # the clinic_id index over every record of the clinic, 65 ms a page
         # at 100,000 customers instead of 3 ms. Only the columns a change
-        # carries are read, so no row object is built, no timestamp parsed.
+        # carries are read, so no row object is built, no timestamp parsed;
+        # the two JSON columns are read as their text and parsed here
+        # (``_json``), faster than the drivers' ``json.loads``.
         for start in range(0, len(ids), _CHUNK):
             found = session.execute(
                 select(
-                    Record.entity, Record.id, Record.clinic_id, Record.data, Record.field_clocks, Record.hlc,
+                    Record.entity, Record.id, Record.clinic_id, cast(Record.data, Text).label("data"),
+                    cast(Record.field_clocks, Text).label("field_clocks"), Record.hlc,
                     Record.deleted_at.is_not(None).label("deleted"),
                 ).where(Record.entity == entity, Record.id.in_(ids[start : start + _CHUNK]))
             )
             records.update(((r.entity, r.id), r) for r in found if r.clinic_id == clinic_id)
     changes = [
         Change(
-            cursor=cursor, entity=r.entity, entity_id=r.id, data=dict(r.data),
-            field_clocks=dict(r.field_clocks), hlc=r.hlc, deleted=bool(r.deleted),
+            cursor=cursor, entity=r.entity, entity_id=r.id, data=_json(r.data),
+            field_clocks=_json(r.field_clocks), hlc=r.hlc, deleted=bool(r.deleted),
         )
         for key, cursor in sorted(latest.items(), key=lambda kv: kv[1])
         if (r := records.get(key)) is not None
@@ -63,3 +68,11 @@ def pull(session: Session, clinic_id: str, after: int, limit: int) -> PullRespon
     cursor = entries[-1].cursor if entries else after
     head = session.scalar(select(ServerClinic.last_cursor).where(ServerClinic.id == clinic_id)) or 0
     return PullResponse(changes=changes, cursor=cursor, more=more, head=max(head, cursor))
+
+
+def _json(text: str) -> Any:
+    """Parse a stored JSON column (pydantic's parser; ``json.loads`` for what it refuses, e.g. a lone surrogate)."""
+    try:
+        return from_json(text)
+    except ValueError:
+        return json.loads(text)

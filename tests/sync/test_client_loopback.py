@@ -9,8 +9,10 @@ client test modules import their helpers from here.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.services.setup import init_database
-from bnaura_desk.services.sync_state import save_enrollment, set_up_enrolled_device
+from bnaura_desk.services.sync_state import save_enrollment, set_up_enrolled_device, sync_state
 from bnaura_desk.store.engine import open_engine
 from bnaura_desk.store.models import AuditEntry, OutboxOperation
 from bnaura_desk.terminal import Terminal
@@ -267,3 +269,160 @@ def test_a_pulled_visit_and_consent_keep_who_recorded_them_and_when(clinic: Clin
 
     assert visit(b) == visit(a) and visit(b)[0] == nid
     assert consent(b) == consent(a) and consent(b)[0] == nid
+
+
+# ---------------------------------------------------------------- pages asked for ahead
+
+
+class AheadLoopback(Loopback):
+    """A ``Loopback`` that, like ``SyncClient``, can start a pull in a thread of its own (``pull_ahead``).
+
+    ``events`` records, in the calling thread, each pull started ahead.
+    """
+
+    events: list[tuple[str, int]]
+    _thread: ThreadPoolExecutor
+
+    def pull_ahead(self, after: int, limit: int) -> Future[PullResponse]:
+        self.events.append(("ahead", after))
+        return self._thread.submit(self.pull, after, limit)
+
+
+def _ahead(server: Loopback) -> AheadLoopback:
+    ahead = AheadLoopback(server.sessions, server.clinic_id, server.clock)
+    ahead.events, ahead._thread = [], ThreadPoolExecutor(1)
+    return ahead
+
+
+def test_the_next_page_is_asked_for_before_this_one_is_applied(clinic: Clinic) -> None:
+    a, b = clinic.terminals["A"], clinic.terminals["B"]
+    ids = [register(a, f"ลูกค้า ล่วงหน้า{i}", f"08155500{i:02d}") for i in range(7)]
+    clinic.sync("A")
+    server = _ahead(clinic.server)
+    progress: list[tuple[int, int]] = []
+    try:
+        report = sync_once(b, server, page=3, progress=lambda done, total: (  # type: ignore[arg-type]
+            progress.append((done, total)), server.events.append(("applied", done))
+        ))
+    finally:
+        server._thread.shutdown()
+    assert report.pulled == 8  # the clinic and 7 customers
+    assert {h.id for h in b.read(customer_service.search_customers, "ล่วงหน้า")} == set(ids)
+    # Each page's successor was asked for before the page was applied; none after the last.
+    assert server.events == [
+        ("ahead", 0), ("ahead", 3), ("applied", 3), ("ahead", 6), ("applied", 6), ("applied", 8),
+    ]
+    assert progress[-1] == (8, 8)
+
+
+def test_a_page_that_fails_to_apply_stops_the_round_and_its_successor_is_dropped(
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sync.client import engine
+
+    a, b = clinic.terminals["A"], clinic.terminals["B"]
+    for i in range(5):
+        register(a, f"ลูกค้า พัง{i}", f"08166600{i:02d}")
+    clinic.sync("A")
+    real = engine.apply_changes
+    calls: list[int] = []
+
+    def second_page_fails(session, changes, now):  # type: ignore[no-untyped-def]
+        calls.append(len(changes))
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return real(session, changes, now)
+
+    monkeypatch.setattr(engine, "apply_changes", second_page_fails)
+    server = _ahead(clinic.server)
+    try:
+        with pytest.raises(RuntimeError, match="disk full"):
+            sync_once(b, server, page=2)  # type: ignore[arg-type]
+    finally:
+        server._thread.shutdown()
+    assert server.events == [("ahead", 0), ("ahead", 2), ("ahead", 4)]  # page 3 was asked for, never applied
+    assert b.read(lambda s: sync_state(s).pull_cursor) == 2
+    monkeypatch.setattr(engine, "apply_changes", real)
+    assert clinic.sync("B").pulled == 4  # the round after goes on from the first page
+    assert len(b.read(customer_service.search_customers, "พัง")) == 5
+
+
+class AsyncAheadLoopback:
+    """The loopback as an ``AsyncTransport`` whose ``pull_ahead`` is a task, as ``AsyncSyncClient``'s."""
+
+    def __init__(self, server: Loopback) -> None:
+        self.server = server
+        self.tasks: list[asyncio.Task[PullResponse]] = []
+
+    async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
+        return self.server.push(device_id, operations)
+
+    async def pull(self, after: int, limit: int) -> PullResponse:
+        await asyncio.sleep(0)  # an answer comes later
+        return self.server.pull(after, limit)
+
+    def pull_ahead(self, after: int, limit: int) -> asyncio.Task[PullResponse]:
+        task = asyncio.ensure_future(self.pull(after, limit))
+        self.tasks.append(task)
+        return task
+
+
+def test_in_an_event_loop_pages_asked_for_ahead_are_tasks(
+    clinic: Clinic, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from sync.client import engine
+    from sync.client.engine import TerminalDatabase, sync_round
+
+    a, b = clinic.terminals["A"], clinic.terminals["B"]
+    for i in range(5):
+        register(a, f"ลูกค้า งาน{i}", f"08177700{i:02d}")
+    clinic.sync("A")
+    transport = AsyncAheadLoopback(clinic.server)
+    report = asyncio.run(sync_round(TerminalDatabase(b), transport, page=2))
+    assert report.pulled == 6 and len(transport.tasks) == 3
+    assert len(b.read(customer_service.search_customers, "งาน")) == 5
+
+    # A page that fails: the task asked for ahead is cancelled, not left running.
+    c = make_joined_terminal(tmp_path / "c.sqlite", clinic.server, FakeClock(START), "POS-3")
+    try:
+        monkeypatch.setattr(engine, "apply_changes", lambda *args: (_ for _ in ()).throw(RuntimeError("broken")))
+        transport = AsyncAheadLoopback(clinic.server)
+
+        async def round_then_settle() -> None:
+            with pytest.raises(RuntimeError, match="broken"):
+                await sync_round(TerminalDatabase(c), transport, page=2)
+            await asyncio.sleep(0)
+
+        asyncio.run(round_then_settle())
+        assert len(transport.tasks) == 2 and transport.tasks[1].cancelled()
+    finally:
+        c.close()
+
+
+class OldServerLoopback(Loopback):
+    """A server from before larger pages: its pull route refuses a ``limit`` above 1,000 (422)."""
+
+    limits: list[int]
+
+    def pull(self, after: int, limit: int) -> PullResponse:
+        from sync.client.http import error_for
+        from sync.protocol import ErrorBody
+
+        self.limits.append(limit)
+        if limit > 1000:
+            raise error_for(422, ErrorBody(code="invalid_request", message="limit: at most 1000"))
+        return super().pull(after, limit)
+
+
+def test_a_terminal_updated_before_its_server_pulls_pages_the_server_takes(clinic: Clinic) -> None:
+    from sync.client.engine import OLD_MAX_PULL
+    from sync.protocol import MAX_PULL
+
+    a, b = clinic.terminals["A"], clinic.terminals["B"]
+    register(a, "สมหญิง ใจดี", "081 234 5678")
+    clinic.sync("A")
+    old = OldServerLoopback(clinic.server.sessions, clinic.server.clinic_id, clinic.server.clock)
+    old.limits = []
+    report = sync_once(b, old)  # type: ignore[arg-type]
+    assert report.pulled == 2 and old.limits == [MAX_PULL, OLD_MAX_PULL]
+    assert len(b.read(customer_service.search_customers, "สมหญิง")) == 1

@@ -7,6 +7,7 @@ page through that queue, where SQLite checks the foreign key at once.
 
 from __future__ import annotations
 
+import gc
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,3 +80,90 @@ def test_customers_and_their_visits_in_one_page_arrive_and_are_found(tmp_path: P
         assert [h.id for h in terminal.read(search_customers, "0812345671")] == [people[1]]
     finally:
         terminal.close()
+
+
+def _customer(cursor: int, cid: str, n: int, **extra: Any) -> Change:
+    data = {
+        "name_th": f"ลูกค้า หน้า{n % 37}", "name_en": f"Page Customer{n % 11}", "nickname": ["", "น้อง"][n % 2],
+        "phone": f"+668{n:08d}", "email": "", "line_id": "", "gender": "female",
+        "birthday": ["1990-02-03", None][n % 2], "channels": [["sms"], [], ["sms", "line"]][n % 3],
+        "quiet_start": "21:00" if n % 4 == 0 else None, "quiet_end": "08:00" if n % 4 == 0 else None,
+        "opted_out": n % 5 == 0, "skin_notes": "", "referral_code": f"R{n:09d}", **extra,
+    }
+    return _change(cursor, "customer", cid, {k: v for k, v in data.items() if v is not _MISSING})
+
+
+_MISSING = object()
+
+
+def _rows(terminal: Terminal) -> dict[str, list[tuple[Any, ...]]]:
+    """Every stored value of the pulled tables (each terminal's own clinic id as ``<clinic>``)."""
+    clinic_id = terminal.device().clinic_id
+
+    def read(session: Any) -> dict[str, list[tuple[Any, ...]]]:
+        raw = session.connection().exec_driver_sql
+        return {
+            table: [tuple("<clinic>" if v == clinic_id else v for v in row) for row in raw(sql).all()]
+            for table, sql in (
+                ("customers", "SELECT * FROM customers ORDER BY id"),
+                ("terms", "SELECT * FROM customer_search_terms ORDER BY term, customer_id"),
+                ("visits", "SELECT * FROM visits ORDER BY id"),
+            )
+        }
+
+    return terminal.read(read)
+
+
+def test_a_large_page_stores_exactly_what_small_pages_store(tmp_path: Path) -> None:
+    """A bootstrap's page (``_LARGE_PAGE`` changes or more: its own page cache, rows straight to
+    the driver) leaves the same rows as the same changes in small pages."""
+    from sync.client import local_apply
+
+    people = [str(uuid.uuid4()) for _ in range(local_apply._LARGE_PAGE + 50)]
+    page = [_customer(n + 1, cid, n) for n, cid in enumerate(people)]
+    # An older terminal's record without some fields (their columns' defaults fill in),
+    # a deleted customer (no search terms), and visits of customers of the page.
+    page[7] = _customer(8, people[7], 7, line_id=_MISSING, skin_notes=_MISSING)
+    page[9] = page[9].model_copy(update={"deleted": True})
+    n = len(page)
+    page += [_change(n + 1 + i, "visit", str(uuid.uuid4()), {"customer_id": people[i], "at": "2026-11-23T10:00:00+07:00"})
+             for i in range(3)]
+    terminals = {
+        size: Terminal.create(tmp_path / f"t{size}.sqlite", clinic_name="คลินิก", device_name="POS-1")
+        for size in (len(page), 100)
+    }
+    try:
+        for size, terminal in terminals.items():
+            for start in range(0, len(page), size):
+                _apply(terminal, page[start : start + size])
+        large, small = (_rows(t) for t in terminals.values())
+        assert large["customers"] and large == small
+        assert len(large["visits"]) == 3
+        terminal = terminals[len(page)]
+        assert terminal.read(parked_count) == 0
+        assert [h.id for h in terminal.read(search_customers, "0800000011")] == [people[11]]
+        assert terminal.read(search_customers, "0800000009") == []  # deleted: not found
+        # The page cache is back to what it was, and so is the garbage collector.
+        assert terminal.read(lambda s: s.connection().exec_driver_sql("PRAGMA cache_size").scalar_one()) == -2000
+        assert gc.isenabled()
+    finally:
+        for terminal in terminals.values():
+            terminal.close()
+
+
+def test_the_collector_pause_nests_and_restores() -> None:
+    from sync.client.http import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # left as the program had it
+    finally:
+        gc.enable()

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.services import customers
 from bnaura_desk.services.context import SYSTEM
 from sync.protocol import MAX_PULL
+from sync.server.db import server_engine
+from sync.server.models import ChangeEntry, Record, ServerBase, ServerClinic
+from sync.server.pull import pull
 
 from .conftest import Enrolled, Server
 
@@ -83,3 +92,32 @@ def test_pull_parameters_are_checked(server: Server, enrolled: Enrolled) -> None
     for params in ({"after": -1}, {"limit": 0}, {"limit": MAX_PULL + 1}, {"after": "soon"}):
         r = enrolled.http.get("/v1/pull", params=params)
         assert r.status_code == 422 and r.json()["code"] == "invalid_request", (params, r.text)
+
+
+def test_pull_gives_the_stored_json_as_it_is(tmp_path: Path) -> None:
+    """``pull`` reads the JSON columns as text and parses them itself: the values come back unchanged."""
+    engine = server_engine(f"sqlite:///{tmp_path / 'server.sqlite'}")
+    ServerBase.metadata.create_all(engine)
+    clinic, clock = str(uuid.uuid4()), "1795402800949.00000.0000000a-0000-7000-8000-000000000001"
+    at = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    data = [
+        {"name_th": "สมหญิง ใจดี", "channels": ["sms", "line"], "birthday": None, "opted_out": False},
+        {"protocol_steps": [{"step": "ล้างหน้า", "minutes": 5}], "price_satang": 150_000, "ratio": 0.1},
+        {"note": "\ud800 alone", "big": 2**62},  # a lone surrogate: not for every JSON parser
+    ]
+    try:
+        with Session(engine) as s:
+            s.add(ServerClinic(id=clinic, name="คลินิก", created_at=at, last_cursor=len(data)))
+            s.flush()
+            for n, d in enumerate(data, start=1):
+                s.add(Record(entity="thing", id=f"r{n}", clinic_id=clinic, data=d, field_clocks={k: clock for k in d},
+                             hlc=clock, deleted_at=at if n == 2 else None, updated_at=at, cursor=n))
+                s.add(ChangeEntry(clinic_id=clinic, cursor=n, entity="thing", entity_id=f"r{n}"))
+            s.commit()
+            page = pull(s, clinic, 0, MAX_PULL)
+    finally:
+        engine.dispose()
+    assert [c.data for c in page.changes] == data
+    assert [c.deleted for c in page.changes] == [False, True, False]
+    assert all(c.field_clocks == {k: clock for k in d} for c, d in zip(page.changes, data, strict=True))
+    assert (page.cursor, page.more, page.head) == (3, False, 3)
