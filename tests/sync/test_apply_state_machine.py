@@ -281,21 +281,12 @@ class ApplyMachine(RuleBasedStateMachine):
 
     # the network and the server
 
-    def _push(self, box: Outbox, batch: list[Operation], check: bool = True, sessions: Any = None, killed_at: int | None = None, after_commit: bool = False) -> None:
+    def _push(self, box: Outbox, batch: list[Operation], check: bool = True) -> None:
         """Push ``batch``; compare the answer (or refusal) with the model's."""
         dev = box.device
         expected: list[tuple[int, str, str]] = []
         refusal: tuple[type[ApplyRefused], dict[str, Any]] | None = None
-        if killed_at is not None:
-            # One transaction per batch: all of it when the server died after its commit, else none.
-            if after_commit:
-                for op in batch:
-                    self.model.outcomes[(dev, op.seq)] = self.model.apply(op)
-                    self.model.next_seq[dev] += 1
-            batch_for_model: list[Operation] = []
-        else:
-            batch_for_model = batch
-        for op in batch_for_model:
+        for op in batch:
             kept = self.model.outcomes.get((dev, op.seq))
             if kept is not None:
                 if op != box.ops[op.seq - 1]:
@@ -312,12 +303,6 @@ class ApplyMachine(RuleBasedStateMachine):
                 expected.append((op.seq, outcome, reason))
         _count("pushes")
         _count(f"refused {refusal[0].__name__}" if refusal else "answered")
-        if killed_at is not None:
-            _count("kills")
-            with pytest.raises(Killed):
-                self._push_with(sessions, dev, batch)
-            self.db.restart()
-            return
         if refusal is None:
             response = self.db.push(dev, batch, now=lambda: SERVER_NOW)
             if check:
@@ -331,11 +316,26 @@ class ApplyMachine(RuleBasedStateMachine):
                 assert refused.value.detail[k] == v, (k, refused.value.detail)
             assert [(r["seq"], r["outcome"], r["reason"]) for r in refused.value.detail["results"]] == expected
 
-    def _push_with(self, sessions: Any, dev: str, batch: list[Operation]) -> None:
+    def _push_killed(self, box: Outbox, batch: list[Operation], sessions: KillingSessions) -> None:
+        """Push ``batch`` (all new, in order) to a server that dies while applying it, then restart it.
+
+        One transaction per batch: the model applies all of it when the
+        server died just after its commit, none of it otherwise.
+        """
         from sync.protocol import PROTOCOL_VERSION, PushRequest
         from sync.server.push import push
 
-        push(sessions, dev, PushRequest(protocol=PROTOCOL_VERSION, device_id=dev, operations=batch), lambda: SERVER_NOW)
+        dev = box.device
+        if sessions.after_commit:
+            for op in batch:
+                self.model.outcomes[(dev, op.seq)] = self.model.apply(op)
+                self.model.next_seq[dev] += 1
+        _count("pushes")
+        _count("kills")
+        request = PushRequest(protocol=PROTOCOL_VERSION, device_id=dev, operations=batch)
+        with pytest.raises(Killed):
+            push(sessions, dev, request, lambda: SERVER_NOW)
+        self.db.restart()
 
     def _box(self, i: int) -> Outbox:
         return self.outboxes[i % len(self.outboxes)]
@@ -434,8 +434,7 @@ class ApplyMachine(RuleBasedStateMachine):
         # A push reads in three or four statements and writes in up to six:
         # beyond the last one the server dies at the commit.
         die_at = data.draw(st.integers(1, 12), label="die_at_statement")
-        sessions = KillingSessions(self.db.sessions, die_at, after_commit)
-        self._push(box, batch, sessions=sessions, killed_at=die_at, after_commit=after_commit)
+        self._push_killed(box, batch, KillingSessions(self.db.sessions, die_at, after_commit))
 
     @rule(i=st.integers(0, 4))
     def resend_the_latest(self, i: int) -> None:
