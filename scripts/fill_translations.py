@@ -279,6 +279,7 @@ THAI: dict[str, dict[str, str]] = {
         "Signed in: {name} ({role})": "ผู้ใช้: {name} ({role})",
     },
     "SyncIndicator": {
+        "{count} need a manager (Exceptions)": "มี {count} รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)",
         "Sync: not set up": "ซิงก์: ยังไม่ได้ตั้งค่า",
         "Sync: offline, {pending} waiting ({last})": "ซิงก์: ออฟไลน์ รอส่ง {pending} รายการ ({last})",
         "Sync: syncing, {pending} waiting": "ซิงก์: กำลังซิงก์ รอส่ง {pending} รายการ",
@@ -301,7 +302,6 @@ THAI: dict[str, dict[str, str]] = {
         "Cancel": "ยกเลิก",
     },
     "SyncDriver": {
-        "{count} need a manager (Exceptions)": "มี {count} รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)",
         "the clinic server needs a newer version of this app: update this terminal": (
             "เซิร์ฟเวอร์คลินิกต้องการโปรแกรมเวอร์ชันใหม่กว่า: กรุณาอัปเดตเครื่องนี้"
         ),

@@ -21,11 +21,6 @@ from .i18n import current_language
 from .widgets.dates import bangkok_date, format_datetime, format_time
 
 
-def problems_text(count: int) -> str:
-    """What the status bar says when ``count`` operations of this terminal need a manager (as the driver says it)."""
-    return QCoreApplication.translate("SyncDriver", "{count} need a manager (Exceptions)").format(count=count)
-
-
 class SyncState(StrEnum):
     NOT_SET_UP = "not_set_up"  # no server enrolled yet
     OFFLINE = "offline"  # enrolled, server unreachable: working locally
@@ -78,34 +73,38 @@ class SyncIndicator(QWidget):
         self.problems = 0
         self.last_sync_at: datetime | None = None
         self.detail = ""
-        self._detail_is_problems = False  # the detail counts problems: re-made on a language change
         self._render()
 
     def set_state(
-        self, state: SyncState, *, pending: int = 0, detail: str = "", last_sync_at: datetime | None = None
+        self,
+        state: SyncState,
+        *,
+        pending: int = 0,
+        problems: int = 0,
+        detail: str = "",
+        last_sync_at: datetime | None = None,
     ) -> None:
         """Show ``state``.
 
         Args:
             state: what the sync client is doing.
             pending: operations in the outbox not yet acknowledged.
+            problems: open exceptions and refused operations; a ``PROBLEM``
+                without ``detail`` says how many wait for a manager (worded
+                here, so a language change re-words it).
             detail: a translated explanation, shown for ``PROBLEM``.
             last_sync_at: the end of the last complete round (``None``: never).
         """
-        self.state, self.pending, self.detail = SyncState(state), pending, detail
+        self.state, self.pending, self.problems, self.detail = SyncState(state), pending, problems, detail
         self.last_sync_at = last_sync_at
-        self._detail_is_problems = False
         self._render()
 
     def show_view(self, view: Any) -> None:
         """Show a ``ui.sync_driver.SyncView``."""
-        self.set_state(view.state, pending=view.pending, detail=view.detail, last_sync_at=view.last_sync_at)
-        # The driver sends its detail translated already. The one it sends
-        # most (what waits for a manager) is re-made here when the language
-        # changes, so the status bar never keeps the old language.
-        self.problems = int(getattr(view, "problems", 0) or 0)
-        if self.state is SyncState.PROBLEM and self.problems and self.detail == problems_text(self.problems):
-            self._detail_is_problems = True
+        self.set_state(
+            view.state, pending=view.pending, problems=view.problems, detail=view.detail,
+            last_sync_at=view.last_sync_at,
+        )
 
     def show_progress(self, done: int, total: int) -> None:
         """Show a pull's progress; hidden again once ``done`` reaches ``total``."""
@@ -130,8 +129,9 @@ class SyncIndicator(QWidget):
         return self.tr("last synced {time}").format(time=stamp)
 
     def _render(self) -> None:
-        if self._detail_is_problems:
-            self.detail = problems_text(self.problems)
+        detail = self.detail
+        if not detail and self.problems:
+            detail = self.tr("{count} need a manager (Exceptions)").format(count=self.problems)
         texts = {
             SyncState.NOT_SET_UP: self.tr("Sync: not set up"),
             SyncState.OFFLINE: self.tr("Sync: offline, {pending} waiting ({last})"),
@@ -140,7 +140,7 @@ class SyncIndicator(QWidget):
             SyncState.PROBLEM: self.tr("Sync: problem: {detail}"),
         }
         self._label.setText(
-            texts[self.state].format(pending=self.pending, detail=self.detail, last=self._last_sync())
+            texts[self.state].format(pending=self.pending, detail=detail, last=self._last_sync())
         )
         self._dot.setStyleSheet(f"background: {_DOT_COLOURS[self.state]};")
         self.sync_button.setText(self.tr("Sync now"))

@@ -240,10 +240,7 @@ class SyncDriver(QObject):
             self._set_view(SyncView(SyncState.NOT_SET_UP))
             return
         if state is SyncState.UP_TO_DATE and status.problems:
-            state = SyncState.PROBLEM
-            detail = QCoreApplication.translate("SyncDriver", "{count} need a manager (Exceptions)").format(
-                count=status.problems
-            )
+            state = SyncState.PROBLEM  # the indicator says how many need a manager
         elif state is SyncState.UP_TO_DATE and status.pending:
             state = SyncState.SYNCING  # committed while the round ran: the next push takes them
         self._set_view(

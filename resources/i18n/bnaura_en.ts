@@ -877,10 +877,6 @@
 <context>
     <name>SyncDriver</name>
     <message>
-        <source>{count} need a manager (Exceptions)</source>
-        <translation>{count} need a manager (Exceptions)</translation>
-    </message>
-    <message>
         <source>the clinic server needs a newer version of this app: update this terminal</source>
         <translation>the clinic server needs a newer version of this app: update this terminal</translation>
     </message>
@@ -898,6 +894,10 @@
     <message>
         <source>last synced {time}</source>
         <translation>last synced {time}</translation>
+    </message>
+    <message>
+        <source>{count} need a manager (Exceptions)</source>
+        <translation>{count} need a manager (Exceptions)</translation>
     </message>
     <message>
         <source>Sync: not set up</source>

@@ -877,10 +877,6 @@
 <context>
     <name>SyncDriver</name>
     <message>
-        <source>{count} need a manager (Exceptions)</source>
-        <translation>มี {count} รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)</translation>
-    </message>
-    <message>
         <source>the clinic server needs a newer version of this app: update this terminal</source>
         <translation>เซิร์ฟเวอร์คลินิกต้องการโปรแกรมเวอร์ชันใหม่กว่า: กรุณาอัปเดตเครื่องนี้</translation>
     </message>
@@ -898,6 +894,10 @@
     <message>
         <source>last synced {time}</source>
         <translation>ซิงก์ล่าสุด {time} น.</translation>
+    </message>
+    <message>
+        <source>{count} need a manager (Exceptions)</source>
+        <translation>มี {count} รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)</translation>
     </message>
     <message>
         <source>Sync: not set up</source>

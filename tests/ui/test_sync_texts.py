@@ -15,7 +15,7 @@ from sync.client.http import error_for
 from sync.protocol import ErrorBody
 from ui.enroll import EnrollDialog, refusal_message
 from ui.exceptions.screen import ExceptionsModel
-from ui.status import SyncIndicator, SyncState, problems_text
+from ui.status import SyncIndicator, SyncState
 from ui.sync_driver import SyncView
 
 RAISED = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
@@ -63,7 +63,7 @@ def test_other_refusals_are_translated_and_unknown_ones_keep_the_servers_words(l
 def test_the_status_bar_says_what_waits_for_a_manager_in_the_new_language(qtbot, languages) -> None:
     indicator = SyncIndicator()
     qtbot.addWidget(indicator)
-    indicator.show_view(SyncView(SyncState.PROBLEM, problems=2, detail=problems_text(2), last_sync_at=RAISED))
+    indicator.show_view(SyncView(SyncState.PROBLEM, problems=2, last_sync_at=RAISED))
     assert indicator.text() == "ซิงก์: มีปัญหา: มี 2 รายการรอผู้จัดการตรวจ (หน้ารายการผิดปกติ)"
     languages.set_language("en", save=False)  # LanguageChange is posted
     qtbot.waitUntil(lambda: indicator.text() == "Sync: problem: 2 need a manager (Exceptions)")
