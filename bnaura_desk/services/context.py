@@ -9,6 +9,7 @@ commit together or not at all.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain import field_clocks
 from ..domain import hlc as hlc_rules
 from ..domain.changes import ChangeSetBuilder, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
@@ -195,3 +197,19 @@ class ServiceContext:
 def load_device(session: Session) -> DeviceState:
     """Return this terminal's device row (exactly one exists after setup)."""
     return session.execute(select(DeviceState)).scalar_one()
+
+
+def stamp_written(row: Any, fields: Iterable[str], stamp: str, now: datetime) -> None:
+    """Note that ``fields`` of the profile ``row`` were written at ``stamp`` (its clocks kept compact).
+
+    Each written field gets ``stamp`` as its clock, so two terminals editing
+    different fields offline both keep their edit; the others keep theirs.
+    """
+    row.field_clocks, row.hlc = field_clocks.write(row.field_clocks or {}, row.hlc, fields, stamp)
+    row.updated_at = now
+
+
+def stamp_deleted(row: Any, stamp: str, now: datetime) -> None:
+    """Tombstone the profile ``row`` at ``stamp``; its fields keep their clocks."""
+    row.field_clocks, row.hlc = field_clocks.touch(row.field_clocks or {}, row.hlc, stamp)
+    row.deleted_at = row.updated_at = now

@@ -272,7 +272,9 @@ class Outbox:
         return op
 
     def register(self, customer: str, record: dict[str, Any], **kw: Any) -> Operation:
-        return self.op("customer.register", "customer", customer, {"record": {"id": customer, **record}}, **kw)
+        """Register ``customer``; the fields a customer needs are made up when ``record`` lacks them."""
+        needed = {"phone": "0800000000", "referral_code": customer.replace("-", "")[:10].upper()}
+        return self.op("customer.register", "customer", customer, {"record": {"id": customer, **needed, **record}}, **kw)
 
     def update(self, customer: str, fields: dict[str, Any], **kw: Any) -> Operation:
         return self.op("customer.update", "customer", customer, {"fields": fields}, **kw)
@@ -284,7 +286,7 @@ class Outbox:
         return self.op("visit.check_in", "visit", visit, {"record": {"id": visit, **record}}, **kw)
 
     def setting(self, key: str, value: Any, **kw: Any) -> Operation:
-        return self.op("setting.set", "setting", key, {"key": key, "value": value}, **kw)
+        return self.op("setting.set", "setting", key, {"fields": {"value": value}}, **kw)
 
 
 def new_id() -> str:
@@ -305,7 +307,7 @@ def next_seq(session: Session, device: str) -> int:
 
 
 def record(session: Session, entity: str, entity_id: str) -> Record | None:
-    return session.get(Record, (entity, entity_id))
+    return session.get(Record, (CLINIC_ID, entity, entity_id))
 
 
 def exceptions(session: Session, clinic_id: str = CLINIC_ID) -> list[SyncException]:

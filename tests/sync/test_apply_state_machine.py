@@ -47,6 +47,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.hlc import Hlc, tick
 from sync.protocol import MAX_SKEW_MS, Operation
 from sync.server.apply import ApplyRefused, ConflictingResend, SequenceGap
@@ -74,7 +75,7 @@ SERVER_NOW = BASE_NOW + timedelta(minutes=10)  # the server's clock, fixed, so t
 LIMIT_MS = int(SERVER_NOW.timestamp() * 1000) + MAX_SKEW_MS
 SHARED_CUSTOMERS = [fixed_id(0xCA, i) for i in range(3)]
 SHARED_VISITS = [fixed_id(0xF2, i) for i in range(2)]  # derived ids: two terminals make the same visit
-FIELDS = ["name", "phone", "notes"]
+FIELDS = ["name_th", "phone", "skin_notes"]
 
 
 class Killed(BaseException):
@@ -109,6 +110,12 @@ class Model:
     def apply(self, op: Operation) -> tuple[str, str]:
         """Apply a new operation; return (outcome, reason)."""
         body = json.loads(op.payload)
+        kind = op.type.split(".")[1]
+        if kind == "check_in" and ("customer", body["record"]["customer_id"]) not in self.records:
+            # A visit of a customer the clinic does not have can never apply:
+            # rejected before anything (its clock too) is kept.
+            self.report("rejected_operation")
+            return "rejected", "unknown_parent"
         stamp = Hlc.parse(op.hlc)
         clock = op.hlc if stamp.wall_ms <= LIMIT_MS else Hlc(LIMIT_MS, stamp.counter, stamp.node).encode()
         last = self.last_clock.get(op.device_id, "")
@@ -121,9 +128,8 @@ class Model:
             self.report("clock_ahead")
         key = (op.entity, op.entity_id)
         rec = self.records.get(key)
-        kind = op.type.split(".")[1]
         if kind in ("register", "check_in"):
-            fields = body["record"]
+            fields = {f: v for f, v in body["record"].items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
             elif kind == "register":
@@ -200,7 +206,7 @@ def _count(what: str, n: int = 1) -> None:
 
 def customer_fields(rng: random.Random, at_least_one: bool) -> dict[str, Any]:
     chosen = rng.sample(FIELDS, rng.randint(1 if at_least_one else 0, len(FIELDS)))
-    return {f: rng.choice(["นิด", "น้อย", "Ann"]) if f == "name" else rng.choice(["ก", "ข", "ค", "", None]) for f in chosen}
+    return {f: rng.choice(["นิด", "น้อย", "Ann"]) if f == "name_th" else rng.choice(["ก", "ข", "ค", ""]) for f in chosen}
 
 
 class ApplyMachine(RuleBasedStateMachine):
@@ -268,11 +274,11 @@ class ApplyMachine(RuleBasedStateMachine):
                 box.delete(rng.choice(known), advance_ms=advance)
             elif action == "visit_shared":
                 v = rng.choice(SHARED_VISITS)
-                box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "day": "2026-11-23"}, advance_ms=advance)
+                box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
             else:
                 self.visits += 1
                 v = derived_id(f"visit:{box.device}:{self.visits}")
-                box.check_in(v, {"customer_id": rng.choice(known), "day": "2026-11-23"}, advance_ms=advance)
+                box.check_in(v, {"customer_id": rng.choice(known), "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
 
     @rule(i=st.integers(0, 4))
     def clock_jumps_far_ahead(self, i: int) -> None:
@@ -481,8 +487,8 @@ class ApplyMachine(RuleBasedStateMachine):
             assert deleted == rec.deleted, key
             if not rec.deleted:
                 assert data == rec.data, key
-                assert clocks == rec.clocks, key
-                assert hlc == max(clocks.values()), key
+                assert field_clocks.expand(clocks, hlc, data) == rec.clocks, key
+                assert hlc == max(rec.clocks.values()), key
         cursors = [c for (c,) in con.execute("SELECT cursor FROM changes ORDER BY cursor")]
         last = con.execute("SELECT last_cursor FROM clinics").fetchone()[0]
         assert cursors == list(range(1, last + 1)), "the change feed has no gap and no duplicate"
@@ -553,7 +559,7 @@ def kill_ops(device: str, count: int) -> list[Operation]:
     ops: list[Operation] = []
     for n in range(count):
         c = fixed_id(0xCC, n // 3)
-        ops.append(box.register(c, {"name": f"ลูกค้า {n}"}) if n % 3 == 0 else box.update(c, {"phone": str(n)}))
+        ops.append(box.register(c, {"name_th": f"ลูกค้า {n}"}) if n % 3 == 0 else box.update(c, {"phone": str(n)}))
     return ops
 
 
@@ -608,7 +614,7 @@ def test_a_server_killed_with_sigkill_mid_batch_loses_nothing_and_applies_nothin
         assert applied_seqs(s, dev) == list(range(1, count + 1))
         for n in range(0, count, 3):
             row = record(s, "customer", fixed_id(0xCC, n // 3))
-            assert row is not None and row.data["phone"] == str(n + 2) and row.data["name"] == f"ลูกค้า {n}"
+            assert row is not None and row.data["phone"] == str(n + 2) and row.data["name_th"] == f"ลูกค้า {n}"
         check_change_feed(s)
     db.close()
     assert any(0 < n < count for n in applied_after_kills), f"no kill landed mid-run: {applied_after_kills}"
