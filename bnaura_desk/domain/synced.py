@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import Any
 
 from . import field_types as t
 from .catalog import ItemKind, StockReason
@@ -260,6 +261,40 @@ class Registry:
     def extended(self, entities: Iterable[Entity]) -> Registry:
         """Return a registry with ``entities`` declared besides these (for tests and extensions)."""
         return Registry((*self.entities, *entities))
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """Why the values an operation carries cannot be kept (``field`` and ``problem`` machine-readable)."""
+
+    field: str
+    problem: str
+    message: str
+
+
+def values_problem(entity: Entity, op: OperationType, values: Mapping[str, Any]) -> FieldProblem | None:
+    """Return why ``values`` (a record without its id, or changed fields) cannot be ``op``'s, or None.
+
+    Every field must be declared, writable by ``op`` and of its declared
+    type; a record that creates a row gives every required field. The
+    server refuses such an operation; a terminal's journal refuses to
+    write one (a use case that would is a bug a test finds).
+    """
+    writable = entity.writable(op)
+    for name, value in values.items():
+        declared = entity.field_map.get(name)
+        if declared is None:
+            return FieldProblem(name, "unknown", f"{entity.name} has no field {name[:80]!r}")
+        if name not in writable:
+            return FieldProblem(name, "not writable", f"{op.name} may not write {name}")
+        problem = declared.problem(value)
+        if problem is not None:
+            return FieldProblem(name, problem, f"{name} {problem}")
+    if op.effect in (Effect.CREATE, Effect.APPEND):
+        missing = sorted(entity.required - values.keys())
+        if missing:
+            return FieldProblem(missing[0], "missing", f"a {entity.name} needs {', '.join(missing)}")
+    return None
 
 
 def _text(name: str, max_length: int, **kw: bool) -> Field:

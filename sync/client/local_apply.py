@@ -39,6 +39,7 @@ customers are written together at the end of the page.
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -84,6 +85,30 @@ def terminal_models(registry: Registry = REGISTRY, base: type[Any] = Base) -> di
             raise LookupError(f"entity {entity.name} declares table {entity.table}, which the terminal does not have")
         models[entity.name] = by_table[entity.table]
     return models
+
+
+@dataclass(frozen=True)
+class Storage:
+    """The synced entities a terminal stores, and the mapped class of each one's table.
+
+    The terminal's own (``STORAGE``) unless a test declares entities of its own.
+    """
+
+    registry: Registry = REGISTRY
+    models: Mapping[str, type[Any]] | None = None  # None: the terminal's own tables
+
+    def mapped(self) -> Mapping[str, type[Any]]:
+        """Return the mapped class per entity name."""
+        if self.models is not None:
+            return self.models
+        found = _DEFAULT_MODELS.get(id(self.registry))
+        if found is None:
+            found = _DEFAULT_MODELS[id(self.registry)] = terminal_models(self.registry)
+        return found
+
+
+_DEFAULT_MODELS: dict[int, dict[str, type[Any]]] = {}
+STORAGE = Storage()
 
 
 class Unstorable(Exception):
@@ -442,10 +467,7 @@ def _advance_clock(device: DeviceState, changes: list[Change], now: datetime) ->
     device.last_hlc = hlc_rules.receive(last, remote, int(now.timestamp() * 1000), device.device_id).encode()
 
 
-def apply_changes(
-    session: Session, changes: list[Change], now: datetime, *,
-    registry: Registry = REGISTRY, models: Mapping[str, type[Any]] | None = None,
-) -> ChangeSet:
+def apply_changes(session: Session, changes: list[Change], now: datetime, *, storage: Storage = STORAGE) -> ChangeSet:
     """Apply a pulled page in the caller's transaction; return what changed locally.
 
     Writes neither outbox nor audit rows. The caller commits (together with
@@ -454,14 +476,14 @@ def apply_changes(
     Args:
         changes: the page, in the server's cursor order.
         now: the terminal's clock, for the hybrid logical clock.
-        registry, models: the synced entities and their terminal tables
-            (tests declare entities of their own).
+        storage: the synced entities and their terminal tables (tests
+            declare entities of their own).
 
     Return:
         The kinds and ids whose visible state changed (a change pulled back
         that this terminal already has changes nothing and is not named).
     """
-    models = terminal_models(registry) if models is None else models
+    registry, models = storage.registry, storage.mapped()
     if len(changes) < _LARGE_PAGE:
         return _apply(session, changes, now, registry, models)
     # A large page (a bootstrap) touches most leaves of the search-term

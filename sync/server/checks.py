@@ -26,7 +26,7 @@ from typing import Any
 from bnaura_desk.domain.errors import BadInput
 from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.ids import derived_id
-from bnaura_desk.domain.synced import Effect, Entity, OperationType, Registry, Shape, Writer
+from bnaura_desk.domain.synced import Effect, Entity, OperationType, Registry, Shape, Writer, values_problem
 
 from ..protocol import Operation
 
@@ -186,22 +186,7 @@ def _fields(entity: Entity, op_type: OperationType, body: dict[str, Any], entity
         # A record may name its own id; it must be the operation's.
         if values.pop("id") != entity_id:
             raise Rejection("malformed_operation", "the record's id is not the operation's", field="id")
-    writable = entity.writable(op_type)
-    for name, value in values.items():
-        declared = entity.field_map.get(name)
-        if declared is None:
-            raise Rejection("invalid_record", f"{entity.name} has no field {name!r}", field=name[:80], problem="unknown")
-        if name not in writable:
-            raise Rejection(
-                "invalid_record", f"{op_type.name} may not write {name}", field=name, problem="not writable"
-            )
-        problem = declared.problem(value)
-        if problem is not None:
-            raise Rejection("invalid_record", f"{name} {problem}", field=name, problem=problem)
-    if effect in (Effect.CREATE, Effect.APPEND):
-        missing = sorted(entity.required - values.keys())
-        if missing:
-            raise Rejection(
-                "invalid_record", f"a {entity.name} needs {', '.join(missing)}", field=missing[0], problem="missing"
-            )
+    found = values_problem(entity, op_type, values)
+    if found is not None:
+        raise Rejection("invalid_record", found.message, field=found.field[:80], problem=found.problem)
     return values

@@ -355,7 +355,10 @@ class _ReplayRun:
         subject_id = self.rule.subject(p.fields)
         subject, moves, new = self._placed(p)
         if any(m.hlc == p.clock for m in subject.moves):
-            raise Rejection("illegal_move", "another move of this subject has the same clock", subject=subject_id)
+            raise Rejection(
+                "illegal_move", "another move of this subject has the same clock", kind="illegal_move",
+                subject=subject_id,
+            )
         _, verdicts, _ = self._fold(moves)
         verdict = next(v for m, v in verdicts if m is new)
         if not verdict.legal:

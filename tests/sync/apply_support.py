@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.store.types import canonical_json
+from bnaura_desk.domain.synced import REGISTRY, Registry
 from sync.protocol import PROTOCOL_VERSION, Operation, PushRequest, PushResponse
 from sync.server.db import server_engine, session_factory
 from sync.server.models import (
@@ -37,6 +38,7 @@ from sync.server.models import (
     SyncException,
 )
 from sync.server.push import push
+from sync.server.rules import Rule
 
 BASE_NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 BASE_MS = int(BASE_NOW.timestamp() * 1000)
@@ -90,6 +92,9 @@ class ServerDb:
     clinic_id: str
     device_ids: list[str]
     clock: Clock = field(default_factory=Clock)
+    # The declarations and rules the server applies by (tests add operation types of their own).
+    registry: Registry = REGISTRY
+    rules: tuple[Rule, ...] | None = None
 
     def restart(self) -> None:
         """Drop every connection and open the database again (a server restart)."""
@@ -99,7 +104,7 @@ class ServerDb:
 
     def push(self, device: str, operations: list[Operation], now: Callable[[], datetime] | None = None) -> PushResponse:
         request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device, operations=operations)
-        return push(self.sessions, device, request, now or self.clock)
+        return push(self.sessions, device, request, now or self.clock, registry=self.registry, rules=self.rules)
 
     def close(self) -> None:
         self.engine.dispose()
