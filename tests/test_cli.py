@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from bnaura_desk import cli
+from bnaura_desk.cli import prompts
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.i18n import cli_language, cli_translator, load_ts
@@ -463,9 +464,9 @@ def test_init_asks_for_clinic_and_owner_on_a_terminal(
     # In-process with the prompts answered: a subprocess has no TTY to ask on.
     answers = iter(["คลินิกถามตอบ", "คุณแม่บ้าน"])
     pins = iter(["1234", "2468", "2469", "2468", "2468"])  # too easy; mistyped repeat; good
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(prompts, "interactive", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
-    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(pins))
+    monkeypatch.setattr(prompts.getpass, "getpass", lambda prompt="": next(pins))
     db = tmp_path / "asked.sqlite"
     assert cli.main(["init", "--db", str(db)]) == 0
     err = capsys.readouterr().err
