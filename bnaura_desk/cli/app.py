@@ -22,8 +22,7 @@ from .demo_init import demo_customers, demo_needed, init_demo
 if TYPE_CHECKING:
     from sync.client.demo import DemoServer
 
-DEMO_PORT_VARIABLE = "BNAURA_DEMO_PORT"
-DEFAULT_DEMO_PORT = 8765
+DEMO_PORT_VARIABLE = "BNAURA_DEMO_PORT"  # another port than the demo's 8765 (tests, a second demo)
 
 
 def cmd_app(args: argparse.Namespace, con: Console) -> int:
@@ -79,9 +78,9 @@ def _load_ui() -> ModuleType:
 
 
 def _start_demo_server(path: Path, con: Console) -> DemoServer:
-    from sync.client.demo import start_demo_server  # the demo's own local clinic server
+    from sync.client.demo import DEMO_PORT, start_demo_server  # the demo's own clinic server
 
-    port = int(os.environ.get(DEMO_PORT_VARIABLE, str(DEFAULT_DEMO_PORT)))
+    port = int(os.environ.get(DEMO_PORT_VARIABLE, str(DEMO_PORT)))
     try:
         server = start_demo_server(path.resolve(), port=port)
     except RuntimeError as err:  # it did not answer; its log says why
