@@ -23,7 +23,7 @@ from ..domain.changes import ChangeSetBuilder, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from ..domain.ids import uuid7
 from ..domain.roles import PERMISSION_LABELS, Permission, Role, may
-from ..domain.synced import REGISTRY, Registry, values_problem
+from ..domain.synced import REGISTRY, Effect, Registry, values_problem
 from ..store.models import AuditEntry, DeviceState, OutboxOperation
 from ..store.types import canonical_json
 
@@ -243,7 +243,13 @@ def _check_declared(registry: Registry, action: str, entity: str, payload: dict[
     declared_entity, op = declared
     if declared_entity.name != entity:
         raise UndeclaredChange(f"{action} changes {declared_entity.name} records, not {entity}")
-    values = payload.get("record", payload.get("fields", {}))
-    problem = values_problem(declared_entity, op, {k: v for k, v in values.items() if k != "id"})
+    values = {k: v for k, v in payload.get("record", payload.get("fields", {})).items() if k != "id"}
+    problem = values_problem(declared_entity, op, values)
     if problem is not None:
         raise UndeclaredChange(f"{action}: {problem.message}")
+    if op.effect in (Effect.CREATE, Effect.APPEND):
+        # A new row travels whole: a field left out would be the column's
+        # default on other terminals, with no clock of its own.
+        left_out = declared_entity.writable(op) - values.keys()
+        if left_out:
+            raise UndeclaredChange(f"{action} leaves out {', '.join(sorted(left_out))}")
