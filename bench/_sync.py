@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import httpx
 from sqlalchemy import func, select
@@ -118,8 +118,8 @@ class ServerProcess:
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def __enter__(self) -> ServerProcess:
-        out = open(self.log, "wb")  # noqa: SIM115 - lives as long as the process
+    def __enter__(self) -> Self:
+        out = open(self.log, "wb")  # lives as long as the process
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"],

@@ -260,7 +260,7 @@ class _as_http:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: Any) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: object) -> None:
         # Returns None: an exception is never swallowed, only replaced.
         if isinstance(error, (ApiError, ApplyRefused)):
             body = ErrorBody(code=error.code, message=error.message, detail=error.detail)
