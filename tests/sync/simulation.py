@@ -66,11 +66,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain import field_clocks
-from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
 from bnaura_desk.domain.roles import Role
+from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor

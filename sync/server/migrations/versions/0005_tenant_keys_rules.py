@@ -61,7 +61,7 @@ def _compact_clocks() -> None:
                 sa.text(f"UPDATE records SET field_clocks = {cast} WHERE clinic_id = :c AND entity = :e AND id = :i"),
                 changed,
             )
-        last = tuple(rows[-1][:3])  # type: ignore[assignment]
+        last = (rows[-1][0], rows[-1][1], rows[-1][2])
 
 
 def _rule_policy(table: str) -> None:
