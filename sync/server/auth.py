@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..protocol import Operation
 from .enroll import token_hash
-from .models import Device, Record
+from .models import Device
+from .scope import foreign_record, use_device
 
 
 class ApiError(Exception):
@@ -39,27 +40,19 @@ def _unauthorized(code: str, message: str) -> ApiError:
     return ApiError(401, code, message, headers={"WWW-Authenticate": "Bearer"})
 
 
-def bearer_token(authorization: str | None) -> str:
-    """Return the token of an ``Authorization: Bearer <token>`` header.
-
-    Raises:
-        ApiError: 401 unauthorized when there is none.
-    """
-    scheme, _, token = (authorization or "").strip().partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise _unauthorized("unauthorized", "This request needs the terminal's device token (Authorization: Bearer ...)")
-    return token.strip()
-
-
 def authenticate(session: Session, token: str, now: datetime) -> Device:
     """Return the device holding ``token`` and note that it was seen (the caller commits).
+
+    From here on ``session`` acts for that device (``scope.use_device``): on
+    PostgreSQL its transactions see the device's clinic, and, when the
+    device is revoked, only its own row.
 
     Raises:
         ApiError: 401 unauthorized (unknown token) or device_revoked.
     """
-    device = session.scalars(
-        select(Device).where(Device.token_sha256 == token_hash(token))
-    ).one_or_none()
+    digest = token_hash(token)
+    use_device(session, digest)
+    device = session.scalars(select(Device).where(Device.token_sha256 == digest)).one_or_none()
     if device is None:
         raise _unauthorized("unauthorized", "This device token is not known to this server; enroll the terminal again")
     if device.revoked_at is not None:
@@ -73,6 +66,9 @@ def authenticate(session: Session, token: str, now: datetime) -> Device:
 def check_operations(session: Session, device: Device, operations: Sequence[Operation]) -> None:
     """Refuse a batch that names another device, another clinic or another clinic's record.
 
+    ``session`` acts for ``device`` (on PostgreSQL it sees no other clinic;
+    ``scope.foreign_record`` asks across clinics).
+
     Raises:
         ApiError: 403 foreign_device or foreign_clinic; nothing of the batch is applied.
     """
@@ -82,13 +78,7 @@ def check_operations(session: Session, device: Device, operations: Sequence[Oper
         if op.clinic_id != device.clinic_id:
             raise ApiError(403, "foreign_clinic", "An operation names another clinic than this device's", seq=op.seq)
     keys = {(op.entity, op.entity_id) for op in operations if op.type != "setting.set"}
-    if not keys:
-        return
-    foreign = session.execute(
-        select(Record.entity, Record.id).where(
-            tuple_(Record.entity, Record.id).in_(sorted(keys)), Record.clinic_id != device.clinic_id
-        ).limit(1)
-    ).first()
+    foreign = foreign_record(session, device.clinic_id, keys)
     if foreign is not None:
-        seq = next(op.seq for op in operations if (op.entity, op.entity_id) == tuple(foreign))
+        seq = next(op.seq for op in operations if (op.entity, op.entity_id) == foreign)
         raise ApiError(403, "foreign_clinic", "An operation names a record of another clinic", seq=seq)

@@ -108,7 +108,8 @@ from sync.server.enroll import enroll
 from sync.server.models import AppliedOperation, Device, Record, ServerClinic, SyncException
 from sync.server.pull import pull
 from sync.server.push import push
-from sync.server.schema import clinic_sessions, for_clinic, upgrade
+from sync.server.schema import upgrade
+from sync.server.scope import clinic_sessions, for_device
 from tests.conftest import FakeClock
 
 START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
@@ -223,16 +224,16 @@ class SimServer:
             device = self._device(token)
             if device_id != device.id:
                 raise ApiError(403, "foreign_device", "The push names another device than this token's")
-            with self.sessions() as session:
+            with for_device(self.sessions, device.token_sha256)() as session:
                 check_operations(session, device, operations)
             request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
-            return push(for_clinic(self.sessions, device.clinic_id), device.id, request, self.clock)  # type: ignore[arg-type]
+            return push(for_device(self.sessions, device.token_sha256), device.id, request, self.clock)  # type: ignore[arg-type]
 
     def pull(self, token: str, after: int, limit: int) -> PullResponse:
         """``GET /v1/pull``: the clinic's changes after ``after``."""
         with _as_http():
             device = self._device(token)
-            with for_clinic(self.sessions, device.clinic_id)() as session:
+            with for_device(self.sessions, device.token_sha256)() as session:
                 return pull(session, device.clinic_id, after, min(max(limit, 1), MAX_PULL))
 
 

@@ -22,11 +22,11 @@ from sync.server.db import server_engine
 from sync.server.models import Device
 from sync.server.schema import (
     alembic_config,
-    clinic_sessions,
     current_revision,
     head_revision,
     upgrade,
 )
+from sync.server.scope import clinic_sessions
 
 from .apply_support import BASE_MS
 from .conftest import PG_DSN, in_ci, postgres_problem

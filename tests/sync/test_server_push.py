@@ -13,7 +13,7 @@ from bnaura_desk.services import customers
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.types import canonical_json
 from sync.protocol import MAX_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION, Operation
-from sync.server.app import MAX_BODY_BYTES
+from sync.server.bodies import MAX_BODY_BYTES
 from sync.server.models import AppliedOperation, ChangeEntry, Device, Record
 
 from .conftest import Enrolled, Server
