@@ -88,8 +88,11 @@ def _prepared(engine: Engine, *, serving: bool) -> None:
         if engine.dialect.name == "sqlite":
             upgrade(engine)
             return
-        (check_serving if serving else check_owner)(engine)
-        check_at_head(engine)
+        if serving:
+            check_serving(engine)
+        else:
+            check_owner(engine)
+            check_at_head(engine)
     except (SchemaTooNew, SchemaNotAtHead, RoleRefused) as problem:
         raise CommandFailed(str(problem)) from None
 

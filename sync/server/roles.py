@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, text
 
 from . import enroll  # noqa: F401 - its throttle table is on the metadata
 from .models import ServerBase
+from .schema import check_at_head
 
 SETUP = (
     "set up two roles (README, \"Two PostgreSQL roles\"): as a superuser, "
@@ -108,38 +109,45 @@ def _missing_privileges(conn: Connection) -> list[str]:
     return missing
 
 
-def check_serving(engine: Engine) -> None:
-    """Refuse to serve as a role row-level security would not bind, or one that lacks its grants.
+def check_serving(engine: Engine) -> str:
+    """Check the database is fit to serve from as this role; return the schema revision (head).
 
     Raises:
         RoleRefused: a superuser, a role with BYPASSRLS, the tables' owner
             (or a member of its role), no server tables visible, or a
             privilege missing; the message says how to set up the roles.
+        SchemaTooNew, SchemaNotAtHead: the schema is not this server's head
+            (``bnaura server migrate`` upgrades it).
     """
     with engine.connect() as conn:
         facts = role_facts(conn)
-        if facts.powerful:
-            raise RoleRefused(
-                f"refusing to serve as PostgreSQL role {facts.role!r}: it is a superuser or has BYPASSRLS, "
-                f"so row-level security would not keep the clinics apart; {SETUP}"
-            )
-        if facts.tables_owner is None:
-            raise RoleRefused(
-                f"role {facts.role!r} sees no server tables: create them and grant it access with "
-                f"bnaura server migrate --db OWNER_URL --serving-role {facts.role}"
-            )
-        if facts.owns_tables:
-            raise RoleRefused(
-                f"refusing to serve as PostgreSQL role {facts.role!r}: it owns the server tables "
-                f"(owner {facts.tables_owner!r}), which see every clinic's rows; {SETUP}"
-            )
+        readable = facts.tables_owner is not None and bool(
+            conn.scalar(text("SELECT has_table_privilege('alembic_version', 'SELECT')"))
+        )
+        conn.rollback()
+    grant = f"bnaura server migrate --db OWNER_URL --serving-role {facts.role}"
+    if facts.powerful:
+        raise RoleRefused(
+            f"refusing to serve as PostgreSQL role {facts.role!r}: it is a superuser or has BYPASSRLS, "
+            f"so row-level security would not keep the clinics apart; {SETUP}"
+        )
+    if facts.tables_owner is None:
+        raise RoleRefused(f"role {facts.role!r} sees no server tables: create them and grant it access with {grant}")
+    if facts.owns_tables:
+        raise RoleRefused(
+            f"refusing to serve as PostgreSQL role {facts.role!r}: it owns the server tables "
+            f"(owner {facts.tables_owner!r}), which see every clinic's rows; {SETUP}"
+        )
+    if not readable:
+        raise RoleRefused(f"role {facts.role!r} may not read the server's schema version: grant it access with {grant}")
+    head = check_at_head(engine)
+    with engine.connect() as conn:
         missing = _missing_privileges(conn)
         conn.rollback()
     if missing:
-        raise RoleRefused(
-            f"role {facts.role!r} lacks {', '.join(missing[:4])}{' ...' if len(missing) > 4 else ''}: grant them with "
-            f"bnaura server migrate --db OWNER_URL --serving-role {facts.role}"
-        )
+        more = " ..." if len(missing) > 4 else ""
+        raise RoleRefused(f"role {facts.role!r} lacks {', '.join(missing[:4])}{more}: grant them with {grant}")
+    return head
 
 
 def check_owner(engine: Engine) -> None:

@@ -232,14 +232,19 @@ def migrate(db_url: str, serving_role: str | None = None) -> None:
 
 
 def start_server(kind: str, db_url: str, tmp: Path, *, serving_url: str | None = None,
-                 serving_role: str | None = None) -> Server:
-    """Migrate ``db_url`` (the owner's) and start ``bnaura server`` on ``serving_url`` (default: the same)."""
+                 serving_role: str | None = None, forwarded_allow_ips: str | None = "127.0.0.1") -> Server:
+    """Migrate ``db_url`` (the owner's) and start ``bnaura server`` on ``serving_url`` (default: the same).
+
+    ``forwarded_allow_ips`` is the server's ``--forwarded-allow-ips`` (None:
+    not given, so X-Forwarded-For is ignored and every test client is 127.0.0.1).
+    """
     migrate(db_url, serving_role)  # SQLite: the command would migrate too; doing it here first keeps its start quick
     port = free_port()
     log = open(tmp / f"server-{kind}.log", "wb")  # noqa: SIM115 - lives as long as the process
+    proxies = ["--forwarded-allow-ips", forwarded_allow_ips] if forwarded_allow_ips else []
     process = subprocess.Popen(
         [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", serving_url or db_url, "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--forwarded-allow-ips", "127.0.0.1"],
+         "--port", str(port), "--log-level", "warning", *proxies],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
