@@ -182,8 +182,9 @@ def cmd_migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     changed = f"upgraded from {before}" if before and before != after else ("created" if before is None else "already")
     print(f"server schema {after} ({changed}) in {_shown(args.url)}", file=out)
     if args.serving_role:
-        print(f"granted {args.serving_role} what serving needs; serve with: {PROG} --db URL-AS-{args.serving_role}",
-              file=err)
+        serving_url = make_url(args.url)._replace(username=args.serving_role, password=None)  # its own password, if any
+        print(f"granted {args.serving_role} what serving needs; serve as it: "
+              f"{PROG} --db {serving_url.render_as_string(hide_password=False)}", file=err)
     return 0
 
 
