@@ -44,6 +44,7 @@ class CommandFailed(Exception):
 
 
 def default_database_url() -> str:
+    """Return ``$BNAURA_SERVER_DB`` as a URL, else the SQLite file beside the terminal's default database."""
     explicit = os.environ.get("BNAURA_SERVER_DB", "")
     if explicit:
         return database_url(explicit)
@@ -215,6 +216,7 @@ def _tls_files(certfile: str, keyfile: str) -> tuple[str, str]:
 
 
 def cmd_clinics_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Add a clinic (``--id`` adopts a terminal's clinic id); print its id."""
     from .admin import add_clinic
     from .scope import clinic_sessions
 
@@ -226,6 +228,7 @@ def cmd_clinics_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_clinics_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print every clinic with its count of active devices."""
     from sqlalchemy import func, select
 
     from .admin import list_clinics
@@ -244,6 +247,7 @@ def cmd_clinics_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_enroll_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Make a one-time enrollment code for a clinic; print it (once) on stdout."""
     from .admin import new_enrollment_code
     from .scope import clinic_sessions
 
@@ -260,6 +264,7 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print every enrolled device with its clinic, last seen time and state."""
     from .admin import list_devices
     from .scope import clinic_sessions
 
@@ -274,6 +279,7 @@ def cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Revoke a device: its token is refused from the next request on."""
     from .admin import revoke_device
     from .scope import clinic_sessions
 

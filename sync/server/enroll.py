@@ -103,10 +103,12 @@ def normalise_code(text: str) -> str | None:
 
 
 def code_hash(normalised: str) -> str:
+    """Return the hex SHA-256 the server keeps of a normalised code (``normalise_code``)."""
     return hashlib.sha256(normalised.encode()).hexdigest()
 
 
 def format_code(normalised: str) -> str:
+    """Return a normalised code as it is shown: ``XXXX-XXXX-XXXX``."""
     return "-".join(normalised[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
 
 
