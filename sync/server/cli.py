@@ -136,8 +136,8 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"{PROG}: --certfile and --keyfile go together (the certificate and its private key)", file=err)
         return 2
     cert, key = _tls_files(args.certfile, args.keyfile) if args.certfile else (None, None)
-    with _database(url, serving=True):  # once, before any worker starts
-        pass
+    with _database(url, serving=True):
+        pass  # checked (SQLite: upgraded) once, before any worker starts
     import uvicorn
 
     # The socket peer is the client unless a named proxy forwards for it
@@ -180,7 +180,7 @@ def cmd_migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CommandFailed(str(problem)) from None
     finally:
         engine.dispose()
-    changed = f"upgraded from {before}" if before and before != after else ("created" if before is None else "already")
+    changed = f"upgraded from {before}" if before and before != after else ("created" if before is None else "up to date")
     print(f"server schema {after} ({changed}) in {_shown(args.url)}", file=out)
     if args.serving_role:
         serving_url = make_url(args.url)._replace(username=args.serving_role, password=None)  # its own password, if any

@@ -100,5 +100,15 @@ def test_bnaura_help_lists_the_server_command(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["server", "--help"])
     help_text = capsys.readouterr().out
-    for word in ("--workers", "clinics", "enroll-code", "devices", "revoke"):
+    for word in ("--workers", "--forwarded-allow-ips", "migrate", "clinics", "enroll-code", "devices", "revoke"):
         assert word in help_text
+
+
+def test_migrate_creates_then_upgrades_a_sqlite_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sync.server.schema import head_revision
+
+    db = str(tmp_path / "data" / "server.sqlite")
+    code, out, _ = _run(capsys, "migrate", "--db", db)
+    assert code == 0 and f"server schema {head_revision()} (created)" in out
+    code, out, _ = _run(capsys, "migrate", "--db", db)
+    assert code == 0 and "(up to date)" in out
