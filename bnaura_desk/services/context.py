@@ -9,6 +9,7 @@ commit together or not at all.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,11 +17,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain import field_clocks
 from ..domain import hlc as hlc_rules
 from ..domain.changes import ChangeSetBuilder, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from ..domain.ids import uuid7
 from ..domain.roles import PERMISSION_LABELS, Permission, Role, may
+from ..domain.synced import REGISTRY, Registry, values_problem
 from ..store.models import AuditEntry, DeviceState, OutboxOperation
 from ..store.types import canonical_json
 
@@ -63,6 +66,16 @@ class Override:
     spent: bool = False
 
 
+class UndeclaredChange(Exception):
+    """A use case journals a synced change its declaration does not allow (a bug, not bad input).
+
+    Every synced operation type is declared in ``domain.synced``; a change
+    the server would refuse (an undeclared type, field or value) must fail
+    where it is written, in the use case's own tests, not on every other
+    terminal after it synced.
+    """
+
+
 class CommitThenRaise(Exception):
     """Raised by a use case whose bookkeeping must stay although it fails.
 
@@ -86,6 +99,7 @@ class ServiceContext:
     now: datetime
     override: Override | None = None
     changes: ChangeSetBuilder = field(default_factory=ChangeSetBuilder)
+    registry: Registry = REGISTRY  # the synced changes ``journal`` may write
 
     @property
     def clinic_id(self) -> str:
@@ -126,7 +140,7 @@ class ServiceContext:
         self,
         *,
         action: str,
-        entity: Kind,
+        entity: Kind | str,
         entity_id: str,
         before: Any = None,
         after: Any = None,
@@ -137,7 +151,9 @@ class ServiceContext:
 
         Args:
             action: the operation type, e.g. ``customer.update``.
-            entity, entity_id: what changed (also noted in the ChangeSet).
+            entity, entity_id: what changed (also noted in the ChangeSet
+                when ``entity`` is a ``Kind``: entities declared by tests
+                have no screen to tell).
             before, after: values for the audit entry.
             payload: what the server needs to apply the change; ``None``
                 for local-only events (a wrong PIN), which are audited only.
@@ -145,9 +161,14 @@ class ServiceContext:
 
         Returns:
             The outbox sequence number, or ``None`` for a local-only event.
+
+        Raises:
+            UndeclaredChange: ``action`` is not a declared operation type of
+                ``entity``, or ``payload`` carries a field it may not.
         """
         seq: int | None = None
         if payload is not None:
+            _check_declared(self.registry, action, str(entity), payload)
             stamp = hlc or self.tick()
             self.device.last_seq += 1
             seq = self.device.last_seq
@@ -188,10 +209,41 @@ class ServiceContext:
                 op_seq=seq,
             )
         )
-        self.changes.add(entity, entity_id)
+        if isinstance(entity, Kind):
+            self.changes.add(entity, entity_id)
         return seq
 
 
 def load_device(session: Session) -> DeviceState:
     """Return this terminal's device row (exactly one exists after setup)."""
     return session.execute(select(DeviceState)).scalar_one()
+
+
+def stamp_written(row: Any, fields: Iterable[str], stamp: str, now: datetime) -> None:
+    """Note that ``fields`` of the profile ``row`` were written at ``stamp`` (its clocks kept compact).
+
+    Each written field gets ``stamp`` as its clock, so two terminals editing
+    different fields offline both keep their edit; the others keep theirs.
+    """
+    row.field_clocks, row.hlc = field_clocks.write(row.field_clocks or {}, row.hlc, fields, stamp)
+    row.updated_at = now
+
+
+def stamp_deleted(row: Any, stamp: str, now: datetime) -> None:
+    """Tombstone the profile ``row`` at ``stamp``; its fields keep their clocks."""
+    row.field_clocks, row.hlc = field_clocks.touch(row.field_clocks or {}, row.hlc, stamp)
+    row.deleted_at = row.updated_at = now
+
+
+def _check_declared(registry: Registry, action: str, entity: str, payload: dict[str, Any]) -> None:
+    """Refuse to journal an operation its declaration does not allow (see ``UndeclaredChange``)."""
+    declared = registry.operation(action)
+    if declared is None:
+        raise UndeclaredChange(f"{action} is not a declared operation type (bnaura_desk.domain.synced)")
+    declared_entity, op = declared
+    if declared_entity.name != entity:
+        raise UndeclaredChange(f"{action} changes {declared_entity.name} records, not {entity}")
+    values = payload.get("record", payload.get("fields", {}))
+    problem = values_problem(declared_entity, op, {k: v for k, v in values.items() if k != "id"})
+    if problem is not None:
+        raise UndeclaredChange(f"{action}: {problem.message}")

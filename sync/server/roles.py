@@ -50,7 +50,6 @@ SERVING_FUNCTIONS = (
     "bnaura_device_clinic()",
     "bnaura_enrolling_clinic()",
     "bnaura_note_wrong_code(varchar, varchar)",
-    "bnaura_foreign_records(varchar[], varchar[])",
 )
 
 

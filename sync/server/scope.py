@@ -21,27 +21,24 @@ token. The tables' owner (migrations, the admin commands) sees every row
 through its own policy. On SQLite (one clinic, one process) nothing is set:
 the queries themselves keep to one clinic.
 
-The few lookups the serving role needs across clinics (a wrong secret
-counted against a code of a clinic it cannot see, a pushed record key that
-belongs to another clinic) go through narrow SECURITY DEFINER functions
-that return only what is needed: ``note_wrong_code`` and ``foreign_record``.
+The one write the serving role needs across clinics (a wrong secret
+counted against the code its first group names, in a clinic it cannot
+see) goes through a narrow SECURITY DEFINER function: ``note_wrong_code``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, Engine, TextClause, bindparam, event, select, text, tuple_
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Connection, Engine, TextClause, event, text
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.types import String
 
 from bnaura_desk.store.types import UtcDateTime
 
-from .models import EnrollmentCode, Record
+from .models import EnrollmentCode
 
 DEVICE = "bnaura.device"  # the SHA-256 of the device token the transaction acts for
 CODE = "bnaura.code"  # the SHA-256 of the enrollment code being used
@@ -120,31 +117,3 @@ def note_wrong_code(session: Session, code_id: str, now: datetime) -> None:
     known = session.get(EnrollmentCode, code_id, with_for_update=True)
     if known is not None and known.used_at is None and known.expires_at > now:
         known.failed_attempts += 1
-
-
-def foreign_record(session: Session, clinic_id: str, keys: Collection[tuple[str, str]]) -> tuple[str, str] | None:
-    """Return one of ``keys`` (entity, id) held by a record of another clinic than ``clinic_id``, or None.
-
-    On PostgreSQL the session acts for a device of ``clinic_id`` and cannot
-    see other clinics' records: ``bnaura_foreign_records`` answers which of
-    the keys exist elsewhere, and nothing of those records.
-    """
-    if not keys:
-        return None
-    ordered = sorted(keys)
-    if _is_postgres(session):
-        found = session.execute(
-            select(text("entity"), text("id")).select_from(
-                text("bnaura_foreign_records(:entities, :ids)").bindparams(
-                    bindparam("entities", [k[0] for k in ordered], type_=ARRAY(String())),
-                    bindparam("ids", [k[1] for k in ordered], type_=ARRAY(String())),
-                )
-            ).limit(1)
-        ).first()
-    else:
-        found = session.execute(
-            select(Record.entity, Record.id).where(
-                tuple_(Record.entity, Record.id).in_(ordered), Record.clinic_id != clinic_id
-            ).limit(1)
-        ).first()
-    return None if found is None else (str(found[0]), str(found[1]))

@@ -177,7 +177,7 @@ def test_0004_binds_every_tenant_table_to_a_credential_and_downgrades(url: str) 
                          "WHERE proname LIKE 'bnaura\\_%' AND pronamespace = current_schema()::regnamespace")
                 ).all()
                 assert {name for name, _, _ in acl} == {"bnaura_device_clinic", "bnaura_enrolling_clinic",
-                                                        "bnaura_note_wrong_code", "bnaura_foreign_records"}
+                                                        "bnaura_note_wrong_code"}
                 assert all(definer and not any(entry.startswith("=") for entry in grants.strip("{}").split(","))
                            for _, definer, grants in acl), acl
                 conn.rollback()

@@ -16,13 +16,16 @@ has no row-level security and nothing changes there):
   in ``bnaura.device``, or, for enrollment, the hash of a usable code in
   ``bnaura.code``, which shows the code's own row, its clinic's row and
   lets it add a device to that clinic and nothing more;
-- the lookups the serving role needs across clinics are SECURITY DEFINER
+- what the serving role needs across clinics are SECURITY DEFINER
   functions owned by the tables' owner, executable by the roles it is
   granted to (``bnaura server migrate --serving-role``), not by PUBLIC:
   ``bnaura_device_clinic()`` and ``bnaura_enrolling_clinic()`` (used by the
-  policies), ``bnaura_note_wrong_code(id, at)`` (one wrong secret counted
-  against a code) and ``bnaura_foreign_records(entities, ids)`` (which of
-  these record keys another clinic holds; no data).
+  policies) and ``bnaura_note_wrong_code(id, at)`` (one wrong secret
+  counted against a code).
+
+A later migration that adds a tenant table gives it the same two policies
+(``tenant_policies`` below shows them); ``bnaura server migrate
+--serving-role`` grants the serving role its rows.
 
 ``bnaura.clinic`` is read by nothing any more. Each function pins its
 search_path to the schema it was made in (and pg_temp last), so a role
@@ -79,19 +82,11 @@ FUNCTIONS = {
             UPDATE enrollment_codes SET failed_attempts = failed_attempts + 1
             WHERE id = code_id AND used_at IS NULL AND expires_at COLLATE "C" > at
         $$""",
-    "bnaura_foreign_records(entities varchar[], ids varchar[])": """
-        RETURNS TABLE (entity varchar, id varchar)
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {path} AS $$
-            SELECT r.entity, r.id
-            FROM records r JOIN unnest(entities, ids) AS k(entity, id) ON r.entity = k.entity AND r.id = k.id
-            WHERE bnaura_device_clinic() IS NOT NULL AND r.clinic_id <> bnaura_device_clinic()
-        $$""",
 }
 SIGNATURES = {
     "bnaura_device_clinic()": "bnaura_device_clinic()",
     "bnaura_enrolling_clinic()": "bnaura_enrolling_clinic()",
     "bnaura_note_wrong_code(code_id varchar, at varchar)": "bnaura_note_wrong_code(varchar, varchar)",
-    "bnaura_foreign_records(entities varchar[], ids varchar[])": "bnaura_foreign_records(varchar[], varchar[])",
 }
 
 
@@ -108,6 +103,26 @@ def _owner_and_schema(conn: sa.Connection) -> tuple[str, str]:
     return str(row[0]), str(row[1])
 
 
+def tenant_policies(table: str, column: str, owner: str) -> list[str]:
+    """Return the statements that bind ``table`` (its clinic in ``column``) to a credential.
+
+    The owner sees and writes every row; every other role only the rows of
+    the clinic of the live device whose token hash the transaction holds.
+    USING wraps the rule in IS TRUE (the same rows: NULL is no row either
+    way) so the planner never reads a clinic's rows through an index on
+    the clinic to find a few by key: with no or skewed statistics it
+    would, scanning a whole clinic per lookup. A query that wants such an
+    index names its clinic itself.
+    """
+    rule = f"{column} = {DEVICE_CLINIC}"
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
+        f"CREATE POLICY owner_rows ON {table} TO {_quote(owner)} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY clinic_rows ON {table} USING (({rule}) IS TRUE) WITH CHECK ({rule})",
+    ]
+
+
 def upgrade() -> None:
     conn = op.get_bind()
     if conn.dialect.name != "postgresql":
@@ -120,16 +135,8 @@ def upgrade() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION {SIGNATURES[head]} FROM PUBLIC")
     for table, column in TENANT_TABLES.items():
         op.execute(f"DROP POLICY clinic_rows ON {table}")
-        op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
-        op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-        op.execute(f"CREATE POLICY owner_rows ON {table} TO {_quote(owner)} USING (true) WITH CHECK (true)")
-        rule = f"{column} = {DEVICE_CLINIC}"
-        # USING wraps the rule in IS TRUE (the same rows: NULL is no row
-        # either way) so the planner never reads a clinic's rows through the
-        # clinic_id index to find a few by key: with no or skewed statistics
-        # it would, scanning a whole clinic per lookup. A query that wants
-        # the index names its clinic itself.
-        op.execute(f"CREATE POLICY clinic_rows ON {table} USING (({rule}) IS TRUE) WITH CHECK ({rule})")
+        for statement in tenant_policies(table, column, owner):
+            op.execute(statement)
     # A revoked device's token still shows its own row, so it is told "revoked", not "unknown".
     op.execute("CREATE POLICY own_device ON devices FOR SELECT "
                "USING (token_sha256 = current_setting('bnaura.device', true))")
