@@ -24,8 +24,8 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain.hlc import Hlc, tick
-from bnaura_desk.store.types import canonical_json
 from bnaura_desk.domain.synced import REGISTRY, Registry
+from bnaura_desk.store.types import canonical_json
 from sync.protocol import PROTOCOL_VERSION, Operation, PushRequest, PushResponse
 from sync.server.db import server_engine, session_factory
 from sync.server.models import (
