@@ -1,7 +1,7 @@
 """Records keyed by their clinic, compact field clocks, the tables of the server's rules.
 
 Revision ID: 0005
-Revises: 0004 (0003 until server-security lands)
+Revises: 0004
 
 - ``records``' primary key becomes (clinic_id, entity, id): ids are made on
   devices and are not secret, so a record of one clinic must never be
@@ -25,7 +25,7 @@ from alembic import op
 from bnaura_desk.domain.field_clocks import compact_complete
 
 revision = "0005"
-down_revision = "0003"  # TODO(merge): "0004" once server-security lands
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -65,12 +65,17 @@ def _compact_clocks() -> None:
 
 
 def _rule_policy(table: str) -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    """Bind ``table`` as 0004 binds every tenant table (its ``tenant_policies``): the owner sees all,
+    any other role only the clinic of the device token its transaction holds."""
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
         return
-    rule = "(current_setting('bnaura.clinic', true) = '*' OR clinic_id = current_setting('bnaura.clinic', true))"
+    owner = bind.scalar(sa.text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = to_regclass('clinics')"))
+    rule = "clinic_id = (SELECT bnaura_device_clinic())"
     op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-    op.execute(f"CREATE POLICY clinic_rows ON {table} USING {rule} WITH CHECK {rule}")
+    op.execute(f"""CREATE POLICY owner_rows ON {table} TO "{str(owner).replace('"', '""')}" USING (true) WITH CHECK (true)""")
+    op.execute(f"CREATE POLICY clinic_rows ON {table} USING (({rule}) IS TRUE) WITH CHECK ({rule})")
 
 
 def upgrade() -> None:
