@@ -183,7 +183,11 @@ class BatchApply:
             self._lock_clinic()
             for chunk in self.chunks(sorted({op.op_id for op in fresh})):
                 self.taken_op_ids.update(
-                    session.scalars(select(AppliedOperation.op_id).where(self._one_of(AppliedOperation.op_id, chunk)))
+                    session.scalars(
+                        select(AppliedOperation.op_id).where(
+                            AppliedOperation.device_id == device.id, self._one_of(AppliedOperation.op_id, chunk)
+                        )
+                    )
                 )
             keys = {(c.entity.name, c.entity_id) for c in good}
             keys |= {(parent, c.fields[f]) for c in good for f, parent in c.entity.parents

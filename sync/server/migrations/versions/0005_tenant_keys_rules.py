@@ -6,6 +6,9 @@ Revises: 0004
 - ``records``' primary key becomes (clinic_id, entity, id): ids are made on
   devices and are not secret, so a record of one clinic must never be
   reachable under another clinic's key (issue 9, "a hardened apply").
+- ``applied_operations.op_id`` is unique per device, not across the server:
+  a device of another clinic reusing an op id must not collide with a row
+  it cannot see (it would be refused as busy on every retry).
 - ``records.field_clocks`` are rewritten compact
   (``bnaura_desk.domain.field_clocks``): a clock equal to the row's own,
   or to the most common one, is no longer written per field.
@@ -83,6 +86,9 @@ def upgrade() -> None:
         batch.drop_constraint("pk_records", type_="primary")
         batch.create_primary_key("pk_records", ["clinic_id", "entity", "id"])
     op.drop_index("ix_records_clinic_id", table_name="records")
+    with op.batch_alter_table("applied_operations") as batch:
+        batch.drop_constraint("uq_applied_operations_op_id", type_="unique")
+        batch.create_unique_constraint("uq_applied_operations_device_id_op_id", ["device_id", "op_id"])
     _compact_clocks()
     op.create_table(
         "rule_claims",
@@ -132,6 +138,9 @@ def downgrade() -> None:
     for table in ("rule_moves", "rule_tallies", "rule_claims"):
         op.drop_table(table)
     op.create_index("ix_records_clinic_id", "records", ["clinic_id"])
+    with op.batch_alter_table("applied_operations") as batch:
+        batch.drop_constraint("uq_applied_operations_device_id_op_id", type_="unique")
+        batch.create_unique_constraint("uq_applied_operations_op_id", ["op_id"])
     with op.batch_alter_table("records") as batch:
         batch.drop_constraint("pk_records", type_="primary")
         batch.create_primary_key("pk_records", ["entity", "id"])
