@@ -40,7 +40,7 @@ from bnaura_desk.store.types import canonical_json
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Operation, PullResponse, PushResponse
 from sync.server import admin
 from sync.server.db import server_engine
-from sync.server.models import AppliedOperation
+from sync.server.models import AppliedOperation, SyncException
 from sync.server.roles import grant_serving
 from sync.server.schema import upgrade
 from sync.server.scope import clinic_sessions
@@ -129,21 +129,25 @@ class ServerProcess:
     owner's; on PostgreSQL the process serves as the schema's serving role.
     """
 
-    def __init__(self, db_url: str, log: Path, *, workers: int = 1) -> None:
+    def __init__(self, db_url: str, log: Path, *, workers: int = 1, rules: bool = False) -> None:
         self.db_url = SERVING_URLS.get(db_url, db_url)
         self.log = log
         self.workers = workers
+        # With the tests' rule-governed operation types (bench/rules_server.py), one worker.
+        self.rules = rules
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> Self:
         out = open(self.log, "wb")  # lives as long as the process
-        self.process = subprocess.Popen(
+        command = (
+            [sys.executable, "-m", "bench.rules_server", "--db", self.db_url, "--port", str(self.port)]
+            if self.rules else
             [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"],
-            cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"]
         )
+        self.process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
         out.close()
         deadline = time.monotonic() + 60
         while True:
@@ -211,6 +215,17 @@ def applied_count(url: str, device_id: str | None = None) -> int:
             if device_id is not None:
                 query = query.where(AppliedOperation.device_id == device_id)
             return int(session.execute(query).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def exception_count(url: str) -> dict[str, int]:
+    """Return how many exceptions of each kind the server raised (all clinics)."""
+    engine = server_engine(url)
+    try:
+        with clinic_sessions(engine)() as session:
+            rows = session.execute(select(SyncException.kind, func.count()).group_by(SyncException.kind))
+            return {kind: int(n) for kind, n in rows}
     finally:
         engine.dispose()
 

@@ -38,11 +38,14 @@ from datetime import UTC, datetime
 
 from fastapi import FastAPI
 
+from bnaura_desk.domain.synced import REGISTRY, Registry
+
 from ..protocol import PROTOCOL_VERSION
 from .db import is_sqlite, server_engine
 from .errors import install_error_handlers
 from .openapi import install_openapi
 from .routes import add_routes
+from .rules import Rule
 from .scope import clinic_sessions
 from .throttle import BlockedAddresses, RefuseBlocked
 
@@ -54,11 +57,16 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def create_app(database_url: str, *, clock: Callable[[], datetime] = utc_now) -> FastAPI:
+def create_app(
+    database_url: str, *, clock: Callable[[], datetime] = utc_now, registry: Registry = REGISTRY,
+    rules: tuple[Rule, ...] | None = None,
+) -> FastAPI:
     """Return the server application over the (already migrated) database at ``database_url``.
 
     Nothing connects until the first request: checking the database role
-    and schema is the command line's job (``sync.server.cli``).
+    and schema is the command line's job (``sync.server.cli``). ``registry``
+    and ``rules`` are what pushes are applied by (a benchmark declares
+    operation types of its own; the clinic server uses the defaults).
     """
     # SQLite: one connection for the whole process (DESIGN.md: one writer per
     # database; SQLite before 3.51.3 can corrupt a WAL file when two
@@ -80,6 +88,8 @@ def create_app(database_url: str, *, clock: Callable[[], datetime] = utc_now) ->
     app.state.engine = engine
     app.state.sessions = clinic_sessions(engine)
     app.state.clock = clock
+    app.state.registry = registry
+    app.state.rules = rules
     app.state.blocked = BlockedAddresses()
     app.add_middleware(RefuseBlocked, blocked=app.state.blocked)
     install_error_handlers(app)

@@ -72,14 +72,16 @@ def enroll_route(request: Request, body: EnrollBody, sessions: Sessions, clock: 
 
 
 def push_route(
-    device: CurrentDevice, body: PushBody, sessions: Sessions, clinic_sessions: ClinicSessions, clock: Clock
+    request: Request, device: CurrentDevice, body: PushBody, sessions: Sessions, clinic_sessions: ClinicSessions,
+    clock: Clock,
 ) -> PushResponse:
     """Apply the device's operations in order, each exactly once."""
     if body.device_id != device.id:
         raise ApiError(403, "foreign_device", "The push names another device than this token's")
     with clinic_sessions() as session:
         check_operations(session, device, body.operations)
-    return push(clinic_sessions, device.id, body, clock)  # type: ignore[arg-type]
+    state = request.app.state
+    return push(clinic_sessions, device.id, body, clock, registry=state.registry, rules=state.rules)  # type: ignore[arg-type]
 
 
 def pull_route(
