@@ -195,11 +195,13 @@ class Entity:
     def change_kinds(self) -> tuple[str, ...]:
         return self.changes or (self.name,)
 
+    @cached_property
+    def _writable_by_default(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if not f.derived)
+
     def writable(self, op: OperationType) -> frozenset[str]:
         """Return the fields ``op`` may write."""
-        if op.fields is not None:
-            return op.fields
-        return frozenset(f.name for f in self.fields if not f.derived)
+        return op.fields if op.fields is not None else self._writable_by_default
 
 
 @dataclass(frozen=True)

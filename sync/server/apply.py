@@ -22,7 +22,6 @@ run for their operation types through one seam (``rules``).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -448,7 +447,7 @@ class BatchApply:
             entity=op.entity, entity_id=op.entity_id, hlc=op.hlc, payload_sha256=op.payload_sha256,
             outcome=outcome, reason=reason, detail=detail, applied_at=now,
         )
-        self.outcomes.append(dataclasses.asdict(kept))
+        self.outcomes.append(dict(vars(kept)))  # its columns (``asdict`` would deep-copy the detail)
         # The same operation again later in this batch is a duplicate of this outcome.
         self.kept[op.seq] = kept
         self.taken_op_ids.add(op.op_id)
