@@ -582,4 +582,4 @@ def test_the_detail_panel_cuts_no_label_when_narrow_in_english(screen, qtbot, st
         assert screen.detail.width() < 400
         assert labels_cut(screen.detail) == []
     # What would not fit the height scrolls instead of being squeezed.
-    assert screen.detail.scroll.verticalScrollBar().maximum() > 0
+    assert screen.detail.body_scroll.verticalScrollBar().maximum() > 0

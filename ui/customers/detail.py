@@ -129,12 +129,12 @@ class CustomerDetailPanel(QWidget):
         # may not fit, and labels squeezed below their height are cut in half.
         # Narrower than about 36 characters, the consent lines wrap word by word.
         self.body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
-        self.scroll = VerticalScrollArea(self.body, self)
-        self.scroll.setObjectName("customerDetailScroll")
+        self.body_scroll = VerticalScrollArea(self.body, self)
+        self.body_scroll.setObjectName("customerDetailScroll")
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.hint)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.body_scroll)
         self.retranslate()
         self.show_customer(None)
 
@@ -160,7 +160,7 @@ class CustomerDetailPanel(QWidget):
         if staff_names is not None:
             self._staff = staff_names
         self.hint.setVisible(details is None)
-        self.scroll.setVisible(details is not None)
+        self.body_scroll.setVisible(details is not None)
         if details is not None:
             self._render(details)
 
