@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 import qasync
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
@@ -215,3 +216,44 @@ def test_a_hung_server_never_holds_up_registering_at_the_counter(
     finally:
         desk.close(qloop, qtbot)
         hung.close()
+
+
+def _closed_port_url() -> str:
+    """An address where nothing listens: every connection is refused at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_sync_now_while_offline_says_the_server_is_unreachable_and_when_it_retries(
+    qtbot, qloop, languages, tmp_path: Path
+) -> None:
+    from ui.status import DeskStatusBar
+    from ui.widgets.dates import format_time
+
+    languages.set_language("en", save=False)
+    terminal = Terminal.create(tmp_path / "a.sqlite", clinic_name="คลินิก", device_name="POS-1")
+    terminal.run(save_enrollment, _closed_port_url(), "token", "คลินิก", actor=None)
+    desk = Desk(terminal, pull_interval=60.0)
+    bar = DeskStatusBar()
+    qtbot.addWidget(bar)
+    desk.driver.view_changed.connect(bar.sync.show_view)
+    bar.sync.sync_requested.connect(desk.driver.sync_now)
+    try:
+        desk.driver.start()
+        qtbot.waitUntil(lambda: desk.driver.view.retry_at is not None, timeout=15_000)
+        assert bar.sync.state is SyncState.OFFLINE
+        retry = desk.driver.view.retry_at
+        assert retry is not None
+        assert bar.sync.text().endswith(f"; next try at {format_time(retry)}")
+        assert bar.currentMessage() == ""  # nobody asked: no message
+
+        rounds = desk.driver.rounds
+        qtbot.mouseClick(bar.sync.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desk.driver.rounds > rounds and bar.currentMessage() != "", timeout=15_000)
+        retry = desk.driver.view.retry_at
+        assert retry is not None
+        assert bar.currentMessage() == f"Server unreachable: working offline, will retry at {format_time(retry)}"
+    finally:
+        desk.close(qloop, qtbot)
