@@ -98,3 +98,105 @@ def test_what_happened_names_records_fields_and_clocks_in_thai(qtbot, languages)
     assert model.index(1, ExceptionsModel.WHAT).data() == (
         "Customer ffff1234: clock 23 Nov 2026 12:00 kept as 23 Nov 2026 10:05"
     )
+
+
+def _named(kind: str, detail: dict[str, object], **names: object) -> SyncExceptionView:
+    base = _exception(kind, detail)
+    return SyncExceptionView(**{**base.__dict__, **names})
+
+
+REASONS = {
+    # code: (detail, Thai, English)
+    "malformed_payload": ({}, "อ่านเนื้อหาของรายการไม่ได้", "its contents could not be read"),
+    "malformed_operation": ({}, "ข้อมูลของรายการไม่ครบ", "it was incomplete"),
+    "invalid_record": (
+        {"field": "phone", "problem": "missing"}, "เบอร์โทรศัพท์ไม่มีค่า", "phone is missing"
+    ),
+    "wrong_entity": ({}, "ระบุประเภทข้อมูลผิด", "it named the wrong kind of record"),
+    "foreign_record": ({}, "อ้างถึงข้อมูลของคลินิกอื่น", "it named a record of another clinic"),
+    "tombstoned": ({}, "ข้อมูลนี้ถูกลบไปแล้ว", "the record had been deleted"),
+    "unknown_record": ({}, "เซิร์ฟเวอร์ไม่มีข้อมูลนี้", "the server does not have this record"),
+}
+
+
+def test_a_rejected_operations_reason_is_said_in_the_users_language(qtbot, languages) -> None:
+    model = ExceptionsModel()
+    codes = list(REASONS)
+    rows = [
+        _named("rejected_operation", {"reason": code, "message": "server words", **REASONS[code][0]},
+               subject_th="สมหญิง ใจดี", subject_en="Somying Jaidee")
+        for code in codes
+    ]
+    # A reason this version does not know: the server's own message.
+    rows.append(_named("rejected_operation", {"reason": "brand_new", "message": "a newer server's words"},
+                       subject_th="สมหญิง ใจดี", subject_en="Somying Jaidee"))
+    model.set_rows(rows)
+    what = [model.index(r, ExceptionsModel.WHAT).data() for r in range(len(rows))]
+    assert what == [f"ลูกค้า สมหญิง ใจดี: {REASONS[c][1]}" for c in codes] + ["ลูกค้า สมหญิง ใจดี: a newer server's words"]
+    assert model.index(0, ExceptionsModel.KIND).data() == "เซิร์ฟเวอร์ปฏิเสธรายการ"
+    languages.set_language("en", save=False)
+    what = [model.index(r, ExceptionsModel.WHAT).data() for r in range(len(rows))]
+    # In English the English name, when the customer has one.
+    assert what == [f"Customer Somying Jaidee: {REASONS[c][2]}" for c in codes] + [
+        "Customer Somying Jaidee: a newer server's words"
+    ]
+    # A field problem this version does not know is shown as the server wrote it.
+    odd = _named("rejected_operation", {"reason": "invalid_record", "field": "phone", "problem": "sounds_odd"})
+    model.set_rows([odd])
+    assert model.index(0, ExceptionsModel.WHAT).data() == "Customer ffff1234: phone sounds_odd"
+
+
+KINDS = {
+    "seq_conflict": ("ส่งรายการเลขเดิมซ้ำแต่เนื้อหาต่างกัน", "Operation number sent twice with different contents"),
+    "claim_conflict": ("ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์", "Single-use item used twice offline"),
+    "below_floor": ("ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ", "Balance taken below its limit"),
+    "illegal_move": ("การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา", "Journey move not allowed at its time"),
+    "unknown_entity": ("ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก", "Change of a kind this app version does not know"),
+    "unstorable_row": ("ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้", "Change this app version cannot store"),
+}
+
+
+def test_every_kind_has_a_name_and_an_explanation_in_both_languages(qtbot, languages) -> None:
+    model = ExceptionsModel()
+    model.set_rows([_named(kind, {}, subject_th="สมหญิง ใจดี") for kind in KINDS] + [_named("from_the_future", {})])
+    kinds = [model.index(r, ExceptionsModel.KIND).data() for r in range(len(KINDS) + 1)]
+    assert kinds == [th for th, _ in KINDS.values()] + ["from_the_future"]  # an unknown kind keeps its code
+    for r in range(len(KINDS)):
+        what = model.index(r, ExceptionsModel.WHAT).data()
+        assert what.startswith("ลูกค้า สมหญิง ใจดี: ") and len(what) > len("ลูกค้า สมหญิง ใจดี: ") + 5
+    languages.set_language("en", save=False)
+    kinds = [model.index(r, ExceptionsModel.KIND).data() for r in range(len(KINDS))]
+    assert kinds == [en for _, en in KINDS.values()]
+    claim = model.index(list(KINDS).index("claim_conflict"), ExceptionsModel.WHAT).data()
+    assert claim == (
+        "Customer สมหญิง ใจดี: used on two terminals while offline; the first to reach the server keeps it, "
+        "the other sale stands"
+    )
+
+
+def test_records_and_terminals_are_named_not_numbered(qtbot, languages) -> None:
+    model = ExceptionsModel()
+    model.set_rows(
+        [
+            _named("edit_lost_to_delete", {"fields": ["nickname"]}, subject_th="สมหญิง ใจดี", subject_deleted=True,
+                   device_name="POS-1", this_terminal=True),
+            _named("edit_lost_to_delete", {"fields": ["price_satang"], "device_name": "เคาน์เตอร์ 2"},
+                   entity="catalog_item", subject_th="เซรั่ม", subject_en="Serum", device_name="เคาน์เตอร์ 2"),
+            _named("unknown_record", {"fields": ["phone"]}),  # neither the record nor the terminal is known here
+            _named("clock_ahead", {}, entity="visit", subject_th="สมหญิง ใจดี"),  # a visit: its customer's name
+        ]
+    )
+    what = [model.index(r, ExceptionsModel.WHAT).data() for r in range(4)]
+    terminal = [model.index(r, ExceptionsModel.TERMINAL).data() for r in range(4)]
+    assert what[0] == "ลูกค้า สมหญิง ใจดี (ถูกลบแล้ว): ฟิลด์ที่แก้ไม่ได้บันทึก ชื่อเล่น"
+    assert what[1] == "รายการสินค้าและบริการ เซรั่ม: ฟิลด์ที่แก้ไม่ได้บันทึก ราคา"
+    assert what[2] == "ลูกค้า ffff1234: ฟิลด์ที่แก้ไม่ได้บันทึก เบอร์โทรศัพท์"
+    assert what[3].startswith("การมาใช้บริการของสมหญิง ใจดี: ")
+    assert terminal[:3] == ["POS-1 (เครื่องนี้)", "เคาน์เตอร์ 2", "เครื่อง …cdef"]
+    languages.set_language("en", save=False)
+    what = [model.index(r, ExceptionsModel.WHAT).data() for r in range(4)]
+    terminal = [model.index(r, ExceptionsModel.TERMINAL).data() for r in range(3)]
+    assert what[0] == "Customer สมหญิง ใจดี (deleted): lost fields nickname"
+    assert what[1] == "Catalog item Serum: lost fields price"
+    assert what[3].startswith("Visit of สมหญิง ใจดี: clock ")
+    assert terminal == ["POS-1 (this terminal)", "เคาน์เตอร์ 2", "Terminal …cdef"]
