@@ -125,7 +125,12 @@ async def first_run(db_path: Path) -> bool:
 
     dialog = EnrollDialog(path=db_path, device_name=socket.gethostname()[:100] or "Counter 1")
     finished: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-    dialog.finished.connect(lambda result: finished.done() or finished.set_result(result))
+
+    def settle(result: int) -> None:
+        if not finished.done():
+            finished.set_result(result)
+
+    dialog.finished.connect(settle)
     dialog.open()
     return await finished == QDialog.DialogCode.Accepted
 
@@ -150,7 +155,12 @@ async def run_desk(app: QApplication, languages: LanguageSwitcher, db_path: Path
     fit_to_screen(window)
     window.showMaximized()
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    app.lastWindowClosed.connect(lambda: closed.done() or closed.set_result(None))
+
+    def close() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    app.lastWindowClosed.connect(close)
     # Sync starts a moment after the window: its first round loads the
     # network stack, which the sign-in screen should not wait for.
     starting = asyncio.get_running_loop().call_later(1.0, window.sync_driver.start)
@@ -179,7 +189,7 @@ def main(db_path: Path, argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     try:
         with loop:
-            return loop.run_until_complete(run_desk(app, languages, Path(db_path)))
+            return int(loop.run_until_complete(run_desk(app, languages, Path(db_path))))
     finally:
         asyncio.set_event_loop(None)
         app.setQuitOnLastWindowClosed(quits_by_itself)

@@ -208,6 +208,7 @@ class EnrollDialog(FieldFormDialog):
         a refusal (two lines in Thai) overlapped the code field instead.
         """
         layout = self.layout()
+        assert layout is not None  # built in __init__
         layout.activate()
         needed = (
             layout.totalHeightForWidth(self.width())

@@ -13,7 +13,6 @@ from ui import app as ui_app
 from ui.fonts import FAMILY, load_fonts
 from ui.main_window import PlaceholderScreen, _screen_factory
 from ui.status import SyncIndicator, SyncState
-from ui.widgets.dates import format_time
 from ui.widgets import format_date, format_datetime, format_time
 from ui.widgets.dates import THAI_MONTHS_SHORT
 

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import qasync
 from PySide6.QtCore import Qt
@@ -30,11 +27,9 @@ from bnaura_desk.terminal import Terminal
 from sync.client.async_http import AsyncSyncClient
 from sync.client.engine import sync_once
 from sync.client.enroll import client_for
-from sync.protocol import PROTOCOL_HEADER
 from sync.server import admin
-from tests.sync.conftest import REPO, Server, now, start_server
+from tests.sync.conftest import Server, now, start_server
 from ui.bus import ChangeBus
-from ui.enroll import EnrollDialog
 from ui.runner import DeskRunner
 from ui.status import SyncIndicator, SyncState
 from ui.sync_driver import SyncDriver
