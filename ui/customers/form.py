@@ -182,6 +182,9 @@ class CustomerFormDialog(FieldFormDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        # On the dialog's canvas like its buttons, not on a grey box of its own.
+        content.setAutoFillBackground(False)
+        scroll.viewport().setAutoFillBackground(False)
         footer = QHBoxLayout()
         footer.addWidget(self.general_error, 1)
         footer.addWidget(self.open_existing_button)

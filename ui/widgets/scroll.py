@@ -23,6 +23,11 @@ class VerticalScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(widget)
+        # Drawn on whatever is behind it, like a plain panel: setWidget
+        # turned the widget's own background on, and the viewport paints the
+        # palette's window colour, not the style sheet's canvas.
+        widget.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
 
     def minimumSizeHint(self) -> QSize:
         base = super().minimumSizeHint()
