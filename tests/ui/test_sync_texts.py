@@ -200,3 +200,26 @@ def test_records_and_terminals_are_named_not_numbered(qtbot, languages) -> None:
     assert what[1] == "Catalog item Serum: lost fields price"
     assert what[3].startswith("Visit of สมหญิง ใจดี: clock ")
     assert terminal == ["POS-1 (this terminal)", "เคาน์เตอร์ 2", "Terminal …cdef"]
+
+
+def test_a_refused_operation_waiting_in_the_queue_is_explained(qtbot, languages, staffed_copy) -> None:
+    from bnaura_desk.services.sync_state import OperationProblem
+    from ui.bus import ChangeBus
+    from ui.exceptions.screen import ExceptionsScreen
+    from ui.runner import DeskRunner
+
+    runner = DeskRunner(staffed_copy.terminal, ChangeBus())
+    runner.actor = staffed_copy.manager
+    screen = ExceptionsScreen(runner, runner.bus)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: runner.pending() == 0)
+
+    def waiting(reason: str, **detail: object) -> OperationProblem:
+        return OperationProblem(seq=12, type="customer.update", entity="customer", entity_id="c1",
+                                created_at=RAISED, outcome=None, reason=reason, detail=dict(detail))
+
+    screen._show_refused([waiting("unknown_operation", message="unknown operation type 'loyalty.earn'")])
+    assert "เซิร์ฟเวอร์ยังไม่รู้จักการเปลี่ยนแปลงประเภทนี้" in screen.waiting.text()
+    screen._show_refused([waiting("brand_new", message="a newer server's words")])
+    assert "(a newer server's words)" in screen.waiting.text()
+    runner.shutdown()
