@@ -21,6 +21,7 @@ class Kind(StrEnum):
     CATALOG_ITEM = "catalog_item"
     STOCK = "stock"
     SYNC_EXCEPTION = "sync_exception"
+    SETTING = "setting"
 
 
 @dataclass(frozen=True)

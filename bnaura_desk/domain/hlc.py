@@ -7,11 +7,17 @@ and per-field last-writer-wins is a plain string comparison.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .errors import QT_TRANSLATE_NOOP, BadInput
 
 COUNTER_MAX = 99_999
+# The text form, strictly: ASCII digits of fixed widths and a node of plain
+# characters. ``int()`` alone also reads "１２" or "1_000" (other scripts'
+# digits, underscores), and a clock kept from such text would sort after
+# every real one and win its fields for ever.
+_TEXT = re.compile(r"^([0-9]{13})\.([0-9]{5})\.([0-9A-Za-z._-]{1,60})$")
 
 
 @dataclass(frozen=True, order=True)
@@ -29,15 +35,10 @@ class Hlc:
     @classmethod
     def parse(cls, text: str) -> Hlc:
         """Parse the text form; raise ``BadInput`` when it is malformed."""
-        try:
-            wall, counter, node = text.split(".", 2)
-            if len(wall) != 13 or len(counter) != 5 or not node:
-                raise ValueError(text)
-            return cls(int(wall), int(counter), node)
-        except ValueError:
-            raise BadInput(
-                QT_TRANSLATE_NOOP("errors", "Malformed clock value: {value}"), value=text
-            ) from None
+        found = _TEXT.match(text) if isinstance(text, str) else None
+        if found is None:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "Malformed clock value: {value}"), value=str(text)[:100])
+        return cls(int(found[1]), int(found[2]), found[3])
 
 
 ZERO = Hlc(0, 0, "")

@@ -25,7 +25,7 @@ from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
 from ..domain.roles import Permission
 from ..store.models import CatalogItem, StockMovement
-from .context import ServiceContext
+from .context import ServiceContext, stamp_written
 
 # ---------------------------------------------------------------- helpers
 
@@ -201,8 +201,7 @@ def _write_fields(ctx: ServiceContext, item: CatalogItem, form: ItemForm) -> Cha
         setattr(item, f, columns[f])
     # Each changed field carries this change's clock, so two terminals
     # editing different fields offline both keep their edit.
-    item.field_clocks = {**item.field_clocks, **{f: stamp for f in changed}}
-    item.updated_at, item.hlc = ctx.now, stamp
+    stamp_written(item, changed, stamp, ctx.now)
     ctx.journal(
         action="catalog.update",
         entity=Kind.CATALOG_ITEM,
@@ -284,6 +283,7 @@ def _record_movement(
         "reason": str(reason),
         "note": note,
         "at": ctx.now.isoformat(),
+        "staff_id": ctx.actor_id,
     }
     ctx.journal(
         action="stock.move",

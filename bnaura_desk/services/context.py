@@ -9,6 +9,7 @@ commit together or not at all.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -16,11 +17,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain import field_clocks
 from ..domain import hlc as hlc_rules
 from ..domain.changes import ChangeSetBuilder, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from ..domain.ids import uuid7
 from ..domain.roles import PERMISSION_LABELS, Permission, Role, may
+from ..domain.synced import REGISTRY, values_problem
 from ..store.models import AuditEntry, DeviceState, OutboxOperation
 from ..store.types import canonical_json
 
@@ -61,6 +64,16 @@ class Override:
     permission: Permission
     granted_at: datetime
     spent: bool = False
+
+
+class UndeclaredChange(Exception):
+    """A use case journals a synced change its declaration does not allow (a bug, not bad input).
+
+    Every synced operation type is declared in ``domain.synced``; a change
+    the server would refuse (an undeclared type, field or value) must fail
+    where it is written, in the use case's own tests, not on every other
+    terminal after it synced.
+    """
 
 
 class CommitThenRaise(Exception):
@@ -145,9 +158,14 @@ class ServiceContext:
 
         Returns:
             The outbox sequence number, or ``None`` for a local-only event.
+
+        Raises:
+            UndeclaredChange: ``action`` is not a declared operation type of
+                ``entity``, or ``payload`` carries a field it may not.
         """
         seq: int | None = None
         if payload is not None:
+            _check_declared(action, str(entity), payload)
             stamp = hlc or self.tick()
             self.device.last_seq += 1
             seq = self.device.last_seq
@@ -195,3 +213,33 @@ class ServiceContext:
 def load_device(session: Session) -> DeviceState:
     """Return this terminal's device row (exactly one exists after setup)."""
     return session.execute(select(DeviceState)).scalar_one()
+
+
+def stamp_written(row: Any, fields: Iterable[str], stamp: str, now: datetime) -> None:
+    """Note that ``fields`` of the profile ``row`` were written at ``stamp`` (its clocks kept compact).
+
+    Each written field gets ``stamp`` as its clock, so two terminals editing
+    different fields offline both keep their edit; the others keep theirs.
+    """
+    row.field_clocks, row.hlc = field_clocks.write(row.field_clocks or {}, row.hlc, fields, stamp)
+    row.updated_at = now
+
+
+def stamp_deleted(row: Any, stamp: str, now: datetime) -> None:
+    """Tombstone the profile ``row`` at ``stamp``; its fields keep their clocks."""
+    row.field_clocks, row.hlc = field_clocks.touch(row.field_clocks or {}, row.hlc, stamp)
+    row.deleted_at = row.updated_at = now
+
+
+def _check_declared(action: str, entity: str, payload: dict[str, Any]) -> None:
+    """Refuse to journal an operation its declaration does not allow (see ``UndeclaredChange``)."""
+    declared = REGISTRY.operation(action)
+    if declared is None:
+        raise UndeclaredChange(f"{action} is not a declared operation type (bnaura_desk.domain.synced)")
+    declared_entity, op = declared
+    if declared_entity.name != entity:
+        raise UndeclaredChange(f"{action} changes {declared_entity.name} records, not {entity}")
+    values = payload.get("record", payload.get("fields", {}))
+    problem = values_problem(declared_entity, op, {k: v for k, v in values.items() if k != "id"})
+    if problem is not None:
+        raise UndeclaredChange(f"{action}: {problem.message}")

@@ -29,7 +29,7 @@ from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
 from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, DeviceState, Visit
-from .context import ServiceContext
+from .context import ServiceContext, stamp_deleted, stamp_written
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -230,8 +230,7 @@ def _update_profile(
     columns = _column_values(profile)
     for f in changed:
         setattr(customer, f, columns[f])
-    customer.field_clocks = {**customer.field_clocks, **{f: stamp for f in changed}}
-    customer.updated_at, customer.hlc = ctx.now, stamp
+    stamp_written(customer, changed, stamp, ctx.now)
     if changed.keys() & {"name_th", "name_en", "nickname", "phone"}:
         index_customer(ctx.session, customer)
     ctx.journal(
@@ -268,7 +267,7 @@ def delete_customer(ctx: ServiceContext, customer_id: str) -> ChangeSet:
     ctx.require(Permission.CUSTOMER_DELETE)
     customer = _live_customer(ctx, customer_id)
     stamp = ctx.tick()
-    customer.deleted_at, customer.updated_at, customer.hlc = ctx.now, ctx.now, stamp
+    stamp_deleted(customer, stamp, ctx.now)
     index_customer(ctx.session, customer)
     ctx.journal(
         action="customer.delete",

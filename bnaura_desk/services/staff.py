@@ -23,7 +23,7 @@ from ..domain.ids import uuid7
 from ..domain.pins import LockoutPolicy, validate_new_pin
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may
 from ..store.models import PinAttempts, Setting, Staff
-from .context import Actor, CommitThenRaise, Override, ServiceContext
+from .context import Actor, CommitThenRaise, Override, ServiceContext, stamp_written
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
 _hasher = PasswordHasher()
@@ -158,8 +158,7 @@ def update_staff(
     stamp = ctx.tick()
     for k, v in changed.items():
         setattr(staff, k, v)
-    staff.field_clocks = {**staff.field_clocks, **{k: stamp for k in changed}}
-    staff.updated_at, staff.hlc = ctx.now, stamp
+    stamp_written(staff, changed, stamp, ctx.now)
     ctx.journal(
         action="staff.update",
         entity=Kind.STAFF,
@@ -183,8 +182,7 @@ def set_pin(ctx: ServiceContext, staff_id: str, new_pin: str) -> ChangeSet:
     pin_hash = hash_pin(validate_new_pin(new_pin))
     stamp = ctx.tick()
     staff.pin_hash = pin_hash
-    staff.field_clocks = {**staff.field_clocks, "pin_hash": stamp}
-    staff.updated_at, staff.hlc = ctx.now, stamp
+    stamp_written(staff, ["pin_hash"], stamp, ctx.now)
     attempts = ctx.session.get(PinAttempts, staff_id)
     if attempts is not None:
         attempts.failures, attempts.locked_until = 0, None
@@ -339,13 +337,15 @@ def set_lockout_policy(ctx: ServiceContext, max_failures: int, lock_minutes: int
         row.value, row.updated_at, row.hlc = value, ctx.now, stamp
     ctx.journal(
         action="setting.set",
-        entity=Kind.CLINIC,
-        entity_id=ctx.clinic_id,
+        entity=Kind.SETTING,
+        entity_id=LOCKOUT_KEY,
         before=before,
         after=value,
-        payload={"key": LOCKOUT_KEY, "value": value},
+        payload={"fields": {"value": value}},
         hlc=stamp,
     )
+    # Settings have no screen of their own: those that show them listen to the clinic.
+    ctx.changes.add(Kind.CLINIC, ctx.clinic_id)
     return ctx.changes.build()
 
 

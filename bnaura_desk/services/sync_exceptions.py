@@ -31,7 +31,7 @@ from ..store.models import (
     SyncExceptionRow,
     Visit,
 )
-from .context import ServiceContext
+from .context import ServiceContext, stamp_written
 
 # What each kind of exception is called on screen (context "sync_exceptions").
 # A kind not listed here is shown by its code (a newer server's kind).
@@ -250,8 +250,7 @@ def resolve_exception(ctx: ServiceContext, exception_id: str, note: str) -> Chan
     stamp = ctx.tick()
     fields = {"resolved_at": ctx.now.isoformat(), "resolved_by": ctx.actor_id, "note": note}
     row.resolved_at, row.resolved_by, row.note = ctx.now, ctx.actor_id, note
-    row.field_clocks = {**(row.field_clocks or {}), **{f: stamp for f in fields}}
-    row.updated_at, row.hlc = ctx.now, stamp
+    stamp_written(row, fields, stamp, ctx.now)
     ctx.journal(
         action="sync_exception.resolve",
         entity=Kind.SYNC_EXCEPTION,

@@ -3,7 +3,7 @@
 Syncable rows carry a UUIDv7 id made on this device, ``clinic_id``, UTC
 timestamps, the hybrid-logical-clock stamp of their last change and a
 tombstone (``deleted_at``) instead of a hard delete. Profile tables also keep
-``field_clocks``: the clock of each field's last write, which is what sync's
+``field_clocks``: the clock of each field's last write, compact (``domain.field_clocks``), which is what sync's
 last-writer-wins-per-field rule compares.
 
 Ledger tables (audit, outbox, visits, consents, stock movements) are
@@ -333,10 +333,15 @@ class SyncExceptionRow(Base):
 
 
 class ParkedChange(Base):
-    """Local: a pulled row whose parent (customer, catalog item) has not arrived yet.
+    """Local: a pulled row this terminal cannot store yet, and why.
 
-    Pull pages follow the server's cursor, so a visit can arrive a page
-    before its customer; it waits here and is applied when the parent is.
+    ``reason`` is ``waiting`` when its parent (a visit's customer, a
+    package's treatment) has not arrived: pull pages follow the server's
+    cursor, so a visit can arrive a page before its customer; it waits here
+    and is applied when the parent is. ``unknown_entity`` (a kind of record
+    this version does not know) and ``unstorable`` (a value it cannot
+    store, ``problem`` says which) wait for an update of the terminal and
+    are shown to managers; every pull tries them again.
     """
 
     __tablename__ = "sync_parked"
@@ -344,3 +349,5 @@ class ParkedChange(Base):
     entity_id: Mapped[str] = mapped_column(String(80), primary_key=True)
     cursor: Mapped[int] = mapped_column(Integer)
     change: Mapped[Any] = mapped_column(JsonText)
+    reason: Mapped[str] = mapped_column(String(20), default="waiting", server_default="waiting")
+    problem: Mapped[str] = mapped_column(Text, default="", server_default="")

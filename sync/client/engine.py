@@ -35,7 +35,7 @@ from bnaura_desk.terminal import Terminal
 
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
 from .http import OperationRefused, SeqGap, SyncError, not_enrolled
-from .local_apply import apply_changes
+from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
 
 T = TypeVar("T")
@@ -233,12 +233,12 @@ async def push_outbox(db: Database, client: AsyncTransport, report: SyncReport, 
             return
 
 
-def _apply_page(ctx: ServiceContext, page: PullResponse) -> ChangeSet:
+def _apply_page(ctx: ServiceContext, page: PullResponse, storage: Storage) -> ChangeSet:
     """Use case: apply one pulled page and move the cursor, in one transaction."""
     state = sync_state(ctx.session)
     if state is None:
         raise not_enrolled()
-    changed = apply_changes(ctx.session, page.changes, ctx.now)
+    changed = apply_changes(ctx.session, page.changes, ctx.now, storage=storage)
     state.pull_cursor = max(state.pull_cursor, page.cursor)
     return changed
 
@@ -257,6 +257,7 @@ async def pull_changes(
     *,
     page: int = MAX_PULL,
     progress: Progress | None = None,
+    storage: Storage = STORAGE,
 ) -> None:
     """Pull pages until the server says there is no more, applying each in one transaction.
 
@@ -283,7 +284,7 @@ async def pull_changes(
                 # The next page is asked for now and arrives while this one
                 # is applied (when the transport can do both at once).
                 ahead = _request(client, response.cursor, page)
-            changed = await db.run(_apply_page, response)
+            changed = await db.run(_apply_page, response, storage)
             report.pulled += len(response.changes)
             report.changes = report.changes.merged(changed)
             if progress is not None:
@@ -317,6 +318,7 @@ async def sync_round(
     batch: int = 200,
     page: int = MAX_PULL,
     progress: Progress | None = None,
+    storage: Storage = STORAGE,
 ) -> SyncReport:
     """Push the outbox, then pull; return what happened.
 
@@ -333,7 +335,7 @@ async def sync_round(
     report = SyncReport()
     try:
         await push_outbox(db, client, report, batch=batch)
-        await pull_changes(db, client, report, page=page, progress=progress)
+        await pull_changes(db, client, report, page=page, progress=progress, storage=storage)
     except SyncError as error:
         await db.run(note_sync_finished, error.render())
         raise
@@ -367,8 +369,12 @@ def sync_once(
     batch: int = 200,
     page: int = MAX_PULL,
     progress: Progress | None = None,
+    storage: Storage = STORAGE,
 ) -> SyncReport:
     """``sync_round`` with the terminal and a blocking client, in this thread (see there)."""
     return run_to_end(
-        sync_round(TerminalDatabase(terminal), BlockingTransport(client), batch=batch, page=page, progress=progress)
+        sync_round(
+            TerminalDatabase(terminal), BlockingTransport(client), batch=batch, page=page, progress=progress,
+            storage=storage,
+        )
     )

@@ -1,11 +1,13 @@
 """The server database (SQLite for one clinic, PostgreSQL for a chain).
 
-Records are stored generically: one row per (entity, id) with its JSON data,
-the clock of each field's last write and a tombstone. The apply step
-settles conflicts on that shape alone, so a new kind of operation is one
-line in ``apply.OPERATION_KINDS``, not a new table. Every tenant table
-carries ``clinic_id``; on PostgreSQL row-level security keyed by it is a
-second wall behind the queries.
+Records are stored generically: one row per (clinic, entity, id) with its
+JSON data, the clock of each field's last write and a tombstone. The apply
+step settles conflicts on that shape alone, so a new synced entity is a
+declaration in ``bnaura_desk.domain.synced``, not a new table here. Rules
+the server settles (``sync.server.rules``) keep their state in indexed
+tables of their own. Every tenant table carries ``clinic_id``; on
+PostgreSQL row-level security keyed by it is a second wall behind the
+queries.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bnaura_desk.store.models import NAMING  # one constraint-naming rule for both databases
@@ -98,12 +100,18 @@ class AppliedOperation(ServerBase):
 
 
 class Record(ServerBase):
-    """The merged state of one synced row (a customer, a visit, a staff member...)."""
+    """The merged state of one synced row (a customer, a visit, a staff member...).
+
+    Keyed by its tenant first: ids are made on devices and are not secret,
+    so a device of one clinic naming another clinic's id makes a row of its
+    own clinic, never touches or blocks the other's. ``field_clocks`` is
+    compact (``bnaura_desk.domain.field_clocks``).
+    """
 
     __tablename__ = "records"
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
     field_clocks: Mapped[dict[str, str]] = mapped_column(JSON)
     hlc: Mapped[str] = mapped_column(String(80))  # the latest clock of any field
@@ -140,3 +148,58 @@ class SyncException(ServerBase):
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_sync_exceptions_clinic_open", "clinic_id", "resolved_at"),)
+
+
+# ---------------------------------------------------------------- state of the server's rules
+# Each rule keeps what it settles by in a table keyed by what the rule is
+# about: (clinic, scope, key), so a rule reads the few rows a batch touches
+# through the primary key and never scans records. ``scope`` names the rule
+# ("coupon", "points"...), so rules share a table without their keys meeting.
+
+
+class RuleClaim(ServerBase):
+    """A single-use key (a coupon's code) and the operation that claimed it first."""
+
+    __tablename__ = "rule_claims"
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    device_id: Mapped[str] = mapped_column(Id)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    op_id: Mapped[str] = mapped_column(Id)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    hlc: Mapped[str] = mapped_column(String(80))
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RuleTally(ServerBase):
+    """A balance the operations add to and take from (a member's points)."""
+
+    __tablename__ = "rule_tallies"
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    balance: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RuleMove(ServerBase):
+    """One accepted move of a subject (a journey), kept in clock order for replays.
+
+    ``legal`` is whether the move is legal at its place in clock order, as
+    of the latest fold: a move that arrives late with an earlier clock may
+    make a later one illegal.
+    """
+
+    __tablename__ = "rule_moves"
+    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(80), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80), primary_key=True)
+    device_id: Mapped[str] = mapped_column(Id)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    op_id: Mapped[str] = mapped_column(Id)
+    entity_id: Mapped[str] = mapped_column(String(80))
+    move: Mapped[Any] = mapped_column(JSON)
+    legal: Mapped[bool] = mapped_column(Boolean)

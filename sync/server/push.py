@@ -10,10 +10,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain.ids import uuid7
+from bnaura_desk.domain.synced import REGISTRY, Registry
 
 from ..protocol import Operation, OpResult, PushRequest, PushResponse
 from .apply import ApplyRefused, BatchApply, ConflictingResend
 from .models import Device, SyncException
+from .rules import Rule
 
 
 class DeviceGone(ApplyRefused):
@@ -53,7 +55,10 @@ def _report_conflict(session: Session, device_id: str, op: Operation, refusal: A
     session.rollback()
 
 
-def push(sessions: sessionmaker[Session], device_id: str, request: PushRequest, now: Callable[[], datetime]) -> PushResponse:
+def push(
+    sessions: sessionmaker[Session], device_id: str, request: PushRequest, now: Callable[[], datetime], *,
+    registry: Registry = REGISTRY, rules: tuple[Rule, ...] | None = None,
+) -> PushResponse:
     """Apply ``request``'s operations in order, in one transaction, each exactly once.
 
     The batch is settled by ``BatchApply`` and committed as one
@@ -64,29 +69,33 @@ def push(sessions: sessionmaker[Session], device_id: str, request: PushRequest, 
     after them with what was applied so far in its detail, so the client
     records those outcomes and resends the rest.
 
+    ``registry`` and ``rules`` are the declarations and the server's rules
+    (tests declare operation types of their own).
+
     Raises:
         ApplyRefused (and subclasses): the first operation that cannot be
             applied; earlier ones are committed.
     """
     try:
-        return _push_once(sessions, device_id, request, now)
+        return _push_once(sessions, device_id, request, now, registry, rules)
     except IntegrityError:
         # Another connection stored one of these (device, seq) or op ids
         # between our reads and our writes (two copies of one request in
         # flight where the device lock does not serialise them): the batch
         # was rolled back; settled again, it reads their kept outcomes.
-        return _push_once(sessions, device_id, request, now)
+        return _push_once(sessions, device_id, request, now, registry, rules)
 
 
 def _push_once(
-    sessions: sessionmaker[Session], device_id: str, request: PushRequest, now: Callable[[], datetime]
+    sessions: sessionmaker[Session], device_id: str, request: PushRequest, now: Callable[[], datetime],
+    registry: Registry, rules: tuple[Rule, ...] | None,
 ) -> PushResponse:
     results: list[OpResult] = []
     with sessions() as session:
         device = session.get(Device, device_id, with_for_update=True)
         if device is None or device.revoked_at is not None:
             raise DeviceGone("this terminal's enrollment was revoked")
-        batch = BatchApply(session, device, list(request.operations))
+        batch = BatchApply(session, device, list(request.operations), now(), registry=registry, rules=rules)
         refused: tuple[Operation, ApplyRefused] | None = None
         for op in request.operations:
             try:

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
+from bnaura_desk.domain import field_clocks
+from bnaura_desk.domain.catalog import ITEM_FIELDS, ItemForm, ItemKind, StockReason, gtin_check_digit
 from bnaura_desk.domain.changes import Kind
 from bnaura_desk.domain.errors import BadInput, NotFound, PermissionDenied
 from bnaura_desk.domain.roles import Permission
@@ -316,8 +317,10 @@ def test_update_writes_only_changed_fields(staffed: Staffed, made: dict[str, str
         "format": 1,
         "fields": {"price_satang": 850_000, "name_en": "Botox jawline"},
     }
-    clocks = t.read(lambda s: s.get(CatalogItem, made["botox"]).field_clocks)
-    assert clocks == {"price_satang": ops[-1].hlc, "name_en": ops[-1].hlc}
+    item = t.read(lambda s: s.get(CatalogItem, made["botox"]))
+    clocks = field_clocks.expand(item.field_clocks, item.hlc, ITEM_FIELDS)
+    assert {f for f, c in clocks.items() if c == ops[-1].hlc} == {"price_satang", "name_en"}
+    assert {c for f, c in clocks.items() if c != ops[-1].hlc} == {ops[0].hlc}
     after = counts(t)
     assert (after["outbox"] - before["outbox"], after["audit"] - before["audit"]) == (1, 1)
     audit = [a for a in audits_for(t, made["botox"]) if a.action == "catalog.update"]

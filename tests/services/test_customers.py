@@ -11,8 +11,9 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
+from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.changes import Kind
-from bnaura_desk.domain.customer import AlreadyCheckedIn, Channel, ConsentPurpose, CustomerForm
+from bnaura_desk.domain.customer import PROFILE_FIELDS, AlreadyCheckedIn, Channel, ConsentPurpose, CustomerForm
 from bnaura_desk.domain.errors import BadInput, DuplicatePhone, NotFound, PermissionDenied
 from bnaura_desk.domain.referral import ALPHABET, display_code, normalise_code
 from bnaura_desk.services import customers as svc
@@ -209,8 +210,13 @@ def test_update_writes_only_the_changed_fields(staffed: Staffed) -> None:
     assert op.type == "customer.update"
     assert json.loads(op.payload) == {"format": 1, "fields": {"nickname": "ยิ้ง", "email": "ying@example.com"}}
     row = _row(t, cid)
-    assert row.field_clocks == {"nickname": op.hlc, "email": op.hlc}
+    registered = _ops(t, cid)[0].hlc
+    clocks = field_clocks.expand(row.field_clocks, row.hlc, PROFILE_FIELDS)
+    assert {f for f, c in clocks.items() if c == op.hlc} == {"nickname", "email"}
+    assert {c for f, c in clocks.items() if f not in ("nickname", "email")} == {registered}
     assert row.hlc == op.hlc
+    # Compact: the register clock once for the untouched fields, the edit's for the two edited.
+    assert row.field_clocks == {"*": registered, "nickname": op.hlc, "email": op.hlc}
     audit = _audits(t, "customer.update")[-1]
     assert audit.before == {"nickname": "หญิง", "email": ""}
     assert audit.after == {"nickname": "ยิ้ง", "email": "ying@example.com"}
@@ -227,7 +233,11 @@ def test_per_field_clocks_keep_the_latest_write_of_each_field(terminal: Terminal
     )
     second = _ops(terminal, cid)[-1].hlc
     assert second > first
-    assert _row(terminal, cid).field_clocks == {"nickname": first, "quiet_start": second, "quiet_end": second}
+    row = _row(terminal, cid)
+    registered = _ops(terminal, cid)[0].hlc
+    assert field_clocks.expand(row.field_clocks, row.hlc, ["nickname", "quiet_start", "quiet_end", "phone"]) == {
+        "nickname": first, "quiet_start": second, "quiet_end": second, "phone": registered,
+    }
     assert json.loads(_ops(terminal, cid)[-1].payload)["fields"] == {"quiet_start": "21:00", "quiet_end": "08:00"}
 
 

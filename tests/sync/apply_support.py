@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.store.types import canonical_json
+from bnaura_desk.domain.synced import REGISTRY, Registry
 from sync.protocol import PROTOCOL_VERSION, Operation, PushRequest, PushResponse
 from sync.server.db import server_engine, session_factory
 from sync.server.models import (
@@ -37,6 +38,7 @@ from sync.server.models import (
     SyncException,
 )
 from sync.server.push import push
+from sync.server.rules import Rule
 
 BASE_NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 BASE_MS = int(BASE_NOW.timestamp() * 1000)
@@ -90,6 +92,9 @@ class ServerDb:
     clinic_id: str
     device_ids: list[str]
     clock: Clock = field(default_factory=Clock)
+    # The declarations and rules the server applies by (tests add operation types of their own).
+    registry: Registry = REGISTRY
+    rules: tuple[Rule, ...] | None = None
 
     def restart(self) -> None:
         """Drop every connection and open the database again (a server restart)."""
@@ -99,7 +104,7 @@ class ServerDb:
 
     def push(self, device: str, operations: list[Operation], now: Callable[[], datetime] | None = None) -> PushResponse:
         request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device, operations=operations)
-        return push(self.sessions, device, request, now or self.clock)
+        return push(self.sessions, device, request, now or self.clock, registry=self.registry, rules=self.rules)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -272,7 +277,9 @@ class Outbox:
         return op
 
     def register(self, customer: str, record: dict[str, Any], **kw: Any) -> Operation:
-        return self.op("customer.register", "customer", customer, {"record": {"id": customer, **record}}, **kw)
+        """Register ``customer``; the fields a customer needs are made up when ``record`` lacks them."""
+        needed = {"phone": "0800000000", "referral_code": customer.replace("-", "")[:10].upper()}
+        return self.op("customer.register", "customer", customer, {"record": {"id": customer, **needed, **record}}, **kw)
 
     def update(self, customer: str, fields: dict[str, Any], **kw: Any) -> Operation:
         return self.op("customer.update", "customer", customer, {"fields": fields}, **kw)
@@ -284,7 +291,7 @@ class Outbox:
         return self.op("visit.check_in", "visit", visit, {"record": {"id": visit, **record}}, **kw)
 
     def setting(self, key: str, value: Any, **kw: Any) -> Operation:
-        return self.op("setting.set", "setting", key, {"key": key, "value": value}, **kw)
+        return self.op("setting.set", "setting", key, {"fields": {"value": value}}, **kw)
 
 
 def new_id() -> str:
@@ -305,7 +312,7 @@ def next_seq(session: Session, device: str) -> int:
 
 
 def record(session: Session, entity: str, entity_id: str) -> Record | None:
-    return session.get(Record, (entity, entity_id))
+    return session.get(Record, (CLINIC_ID, entity, entity_id))
 
 
 def exceptions(session: Session, clinic_id: str = CLINIC_ID) -> list[SyncException]:

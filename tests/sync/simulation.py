@@ -65,6 +65,8 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bnaura_desk.domain import field_clocks
+from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
@@ -88,7 +90,6 @@ from bnaura_desk.store.models import (
 from bnaura_desk.terminal import Terminal
 from sync.client.engine import SyncReport, sync_once
 from sync.client.http import ServerUnavailable, SyncError, error_for
-from sync.client.local_apply import PROFILE_COLUMNS
 from sync.protocol import (
     MAX_PULL,
     MAX_SKEW_MS,
@@ -118,8 +119,8 @@ MAX_SKEW_S = 240.0  # ±4 minutes: below the server's bound (MAX_SKEW_MS, 5 minu
 FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
 
 # The synced fields of each profile entity, as the terminal keeps them.
-CUSTOMER_FIELDS = tuple(PROFILE_COLUMNS["customer"][1])
-STAFF_FIELDS = tuple(PROFILE_COLUMNS["staff"][1])
+CUSTOMER_FIELDS = tuple(f.name for f in CUSTOMER.fields)
+STAFF_FIELDS = tuple(f.name for f in STAFF.fields)
 # Ledger fields the server's record carries (the payload of the operation).
 VISIT_FIELDS = ("customer_id", "at", "staff_id")
 CONSENT_FIELDS = ("customer_id", "purpose", "granted", "note", "at", "recorded_by_id")
@@ -847,7 +848,8 @@ class Simulation:
                 names = CUSTOMER_FIELDS if r.entity == "customer" else STAFF_FIELDS
                 dump[r.entity][r.id] = {
                     "data": {f: r.data.get(f) for f in names},
-                    "clocks": {f: r.field_clocks.get(f) for f in names},
+                    "clocks": {f: field_clocks.clock_of(r.field_clocks, r.hlc, f) if f in r.data else None
+                               for f in names},
                     "deleted": r.deleted_at is not None,
                 }
             elif r.entity in ("visit", "consent"):
@@ -878,7 +880,7 @@ class Simulation:
                 for row in s.scalars(select(model)):
                     dump[entity][row.id] = {
                         "data": {f: _json_value(getattr(row, f)) for f in names},
-                        "clocks": {f: (row.field_clocks or {}).get(f) for f in names},
+                        "clocks": {f: field_clocks.clock_of(row.field_clocks or {}, row.hlc, f) for f in names},
                         "deleted": row.deleted_at is not None,
                     }
             for v in s.scalars(select(Visit)):

@@ -20,12 +20,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bnaura_desk.domain import field_clocks
 from sync.protocol import Operation, PushResponse
 from sync.server.apply import ApplyRefused
 from sync.server.db import server_engine, session_factory
 from sync.server.models import ChangeEntry, Record, ServerClinic
 
 from .apply_support import (
+    CLINIC_ID,
     Outbox,
     ServerDb,
     applied_seqs,
@@ -85,13 +87,13 @@ def mixed_batch(box: Outbox, count: int, tag: int) -> list[Operation]:
         c = customers[n // 4]
         kind = n % 4
         if kind == 0:
-            ops.append(box.register(c, {"name": f"ลูกค้า {n}", "phone": "080"}))
+            ops.append(box.register(c, {"name_th": f"ลูกค้า {n}", "phone": "080"}))
         elif kind == 1:
             ops.append(box.update(c, {"phone": f"08{n}"}))
         elif kind == 2:
             ops.append(box.check_in(fixed_id(0xDA, tag * 1000 + n), {"customer_id": c}))
         else:
-            ops.append(box.update(c, {"notes": f"n{n}"}))
+            ops.append(box.update(c, {"skin_notes": f"n{n}"}))
     return ops
 
 
@@ -133,23 +135,27 @@ def test_the_same_batch_from_20_connections_is_applied_once(url: str) -> None:
         visits = s.scalars(select(Record.id).where(Record.entity == "visit")).all()
         assert len(visits) == len({op.entity_id for op in batch if op.type == "visit.check_in"})
         for c in {op.entity_id for op in batch if op.type == "customer.register"}:
-            row = s.get(Record, ("customer", c))
+            row = s.get(Record, (CLINIC_ID, "customer", c))
             phones = [json.loads(op.payload)["fields"].get("phone") for op in batch if op.entity_id == c and op.type == "customer.update"]
             assert row is not None and row.data["phone"] == [p for p in phones if p is not None][-1]
         check_change_feed(s)
     db.close()
 
 
+# A field of the shared customer per device, besides the one they all edit.
+OWN_FIELDS = ("name_en", "nickname", "email", "line_id", "skin_notes")
+
+
 def test_five_devices_pushing_at_once_get_one_gapless_change_feed(url: str) -> None:
     db = create_server_db(url, 5)
     boxes = [Outbox(dev) for dev in db.device_ids]
     shared = fixed_id(0xCE, 1)
-    db.push(boxes[0].device, [boxes[0].register(shared, {"name": "ร่วม", "phone": "0", "notes": "0"})])
+    db.push(boxes[0].device, [boxes[0].register(shared, {"name_th": "ร่วม", "phone": "0", "skin_notes": "0"})])
     batches: dict[str, list[Operation]] = {}
     for n, box in enumerate(boxes):
         ops = mixed_batch(box, 20, 10 + n)
         # every device also edits the shared customer: another field each, and one field all together
-        ops += [box.update(shared, {f"f{n}": n, "phone": f"from {n}"}, advance_ms=1 + n)]
+        ops += [box.update(shared, {OWN_FIELDS[n]: str(n), "phone": f"from {n}"}, advance_ms=1 + n)]
         batches[box.device] = ops
     servers = [own_server(db) for _ in boxes]
     seen: list[tuple[int, str, str]] = []
@@ -194,12 +200,12 @@ def test_five_devices_pushing_at_once_get_one_gapless_change_feed(url: str) -> N
         for box in boxes:
             assert applied_seqs(s, box.device) == list(range(1, len(batches[box.device]) + 1 + (box is boxes[0])))
         feed = check_change_feed(s)
-        row = s.get(Record, ("customer", shared))
+        row = s.get(Record, (CLINIC_ID, "customer", shared))
         assert row is not None
         for n in range(5):
-            assert row.data[f"f{n}"] == n, "a concurrent edit of another field was lost"
+            assert row.data[OWN_FIELDS[n]] == str(n), "a concurrent edit of another field was lost"
         winner = max((b[-1] for b in batches.values()), key=lambda op: op.hlc)
-        assert row.field_clocks["phone"] == winner.hlc
+        assert field_clocks.clock_of(row.field_clocks, row.hlc, "phone") == winner.hlc
     cursors = [c for c, _, _ in seen]
     assert cursors == list(range(1, len(feed) + 1)), "the puller skipped or repeated a cursor"
     assert seen == [(c.cursor, c.entity, c.entity_id) for c in feed]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.hlc import Hlc
 from sync.protocol import MAX_SKEW_MS
 from sync.server.apply import ApplyRefused, ConflictingResend, ForeignClinic, SequenceGap
@@ -70,7 +71,8 @@ def customer_state(db: ServerDb, customer: str) -> tuple[dict, dict, bool]:
     with db.sessions() as s:
         row = record(s, "customer", customer)
         assert row is not None
-        return dict(row.data), dict(row.field_clocks), row.deleted_at is not None
+        clocks = field_clocks.expand(row.field_clocks, row.hlc, row.data)
+        return dict(row.data), clocks, row.deleted_at is not None
 
 
 def counts(db: ServerDb) -> tuple[int, int, int]:
@@ -87,7 +89,7 @@ def counts(db: ServerDb) -> tuple[int, int, int]:
 
 def test_a_batch_applies_in_order_and_a_resend_answers_the_stored_outcomes(db: ServerDb, a: Outbox) -> None:
     c = new_id()
-    ops = [a.register(c, {"name": "นิด", "phone": "081"}), a.update(c, {"phone": "082"}), a.update(new_id(), {"phone": "1"})]
+    ops = [a.register(c, {"name_th": "นิด", "phone": "081"}), a.update(c, {"phone": "082"}), a.update(new_id(), {"phone": "1"})]
     first = db.push(a.device, ops)
     assert [(r.seq, r.outcome, r.reason) for r in first.results] == [
         (1, "applied", ""), (2, "applied", ""), (3, "rejected", "unknown_record"),
@@ -108,7 +110,7 @@ def test_the_same_seq_with_another_payload_is_refused_409_changes_nothing_and_is
     db: ServerDb, a: Outbox
 ) -> None:
     c = new_id()
-    ops = [a.register(c, {"name": "นิด"}), a.update(c, {"phone": "081"})]
+    ops = [a.register(c, {"name_th": "นิด"}), a.update(c, {"phone": "081"})]
     db.push(a.device, ops)
     before = counts(db), customer_state(db, c)
     changed = with_payload(ops[1], {"fields": {"phone": "099"}})
@@ -134,7 +136,7 @@ def test_the_same_seq_with_another_payload_is_refused_409_changes_nothing_and_is
 def test_the_same_seq_and_payload_for_another_record_is_a_conflict_not_a_duplicate(db: ServerDb, a: Outbox) -> None:
     # Every delete has the payload {"format": 1}: the hash alone cannot tell two deletes apart.
     c1, c2 = new_id(), new_id()
-    db.push(a.device, [a.register(c1, {"name": "หนึ่ง"}), a.register(c2, {"name": "สอง"}), a.delete(c1)])
+    db.push(a.device, [a.register(c1, {"name_th": "หนึ่ง"}), a.register(c2, {"name_th": "สอง"}), a.delete(c1)])
     other = make_operation(a.device, a.clinic_id, 3, "customer.delete", "customer", c2, a.next_hlc(), {})
     assert other.payload_sha256 == a.ops[2].payload_sha256
 
@@ -146,7 +148,7 @@ def test_the_same_seq_and_payload_for_another_record_is_a_conflict_not_a_duplica
 
 def test_a_resend_whose_payload_no_longer_matches_the_stored_hash_is_refused(db: ServerDb, a: Outbox) -> None:
     c = new_id()
-    op = a.register(c, {"name": "นิด"})
+    op = a.register(c, {"name_th": "นิด"})
     db.push(a.device, [op])
     forged = op.model_copy(update={"payload": op.payload.replace("นิด", "น้อย")})  # old hash kept
 
@@ -154,11 +156,11 @@ def test_a_resend_whose_payload_no_longer_matches_the_stored_hash_is_refused(db:
         db.push(a.device, [forged])
 
     assert refused.value.status in (400, 409)
-    assert customer_state(db, c)[0]["name"] == "นิด"
+    assert customer_state(db, c)[0]["name_th"] == "นิด"
 
 
 def test_a_gap_is_refused_with_the_expected_number_and_changes_nothing(db: ServerDb, a: Outbox) -> None:
-    ops = [a.register(new_id(), {"name": f"ลูกค้า {i}"}) for i in range(6)]
+    ops = [a.register(new_id(), {"name_th": f"ลูกค้า {i}"}) for i in range(6)]
     db.push(a.device, ops[:3])
     before = counts(db)
 
@@ -183,7 +185,7 @@ def test_a_gap_is_refused_with_the_expected_number_and_changes_nothing(db: Serve
 
 
 def test_a_batch_with_one_operation_twice_applies_it_once(db: ServerDb, a: Outbox) -> None:
-    op = a.register(new_id(), {"name": "นิด"})
+    op = a.register(new_id(), {"name_th": "นิด"})
     response = db.push(a.device, [op, op])
     assert [r.outcome for r in response.results] == ["applied", "duplicate"]
     assert counts(db) == (1, 1, 1)
@@ -192,12 +194,12 @@ def test_a_batch_with_one_operation_twice_applies_it_once(db: ServerDb, a: Outbo
 def test_an_operation_of_another_clinic_is_refused(db: ServerDb, a: Outbox) -> None:
     stranger = Outbox(a.device, clinic_id=new_id())
     with pytest.raises(ForeignClinic):
-        db.push(a.device, [stranger.register(new_id(), {"name": "x"})])
+        db.push(a.device, [stranger.register(new_id(), {"name_th": "x"})])
     assert counts(db) == (0, 0, 0)
 
 
 def test_an_operation_whose_hash_is_wrong_is_refused(db: ServerDb, a: Outbox) -> None:
-    op = a.register(new_id(), {"name": "x"})
+    op = a.register(new_id(), {"name_th": "x"})
     with pytest.raises(ApplyRefused) as refused:
         db.push(a.device, [op.model_copy(update={"payload_sha256": "0" * 64})])
     assert refused.value.status == 400
@@ -205,9 +207,9 @@ def test_an_operation_whose_hash_is_wrong_is_refused(db: ServerDb, a: Outbox) ->
 
 
 def test_a_reused_op_id_is_refused_cleanly(db: ServerDb, a: Outbox) -> None:
-    first = a.register(new_id(), {"name": "x"})
+    first = a.register(new_id(), {"name_th": "x"})
     db.push(a.device, [first])
-    second = a.register(new_id(), {"name": "y"}).model_copy(update={"op_id": first.op_id})
+    second = a.register(new_id(), {"name_th": "y"}).model_copy(update={"op_id": first.op_id})
     with pytest.raises(ApplyRefused) as refused:
         db.push(a.device, [second])
     assert 400 <= refused.value.status < 500
@@ -217,7 +219,7 @@ def test_a_reused_op_id_is_refused_cleanly(db: ServerDb, a: Outbox) -> None:
 
 def test_an_update_of_an_unknown_record_is_rejected_and_the_queue_moves_on(db: ServerDb, a: Outbox) -> None:
     c = new_id()
-    ops = [a.update(new_id(), {"phone": "081"}), a.register(c, {"name": "นิด"})]
+    ops = [a.update(new_id(), {"phone": "081"}), a.register(c, {"name_th": "นิด"})]
     response = db.push(a.device, ops)
     assert [(r.outcome, r.reason) for r in response.results] == [("rejected", "unknown_record"), ("applied", "")]
     assert response.next_seq == 3
@@ -231,29 +233,29 @@ def test_an_update_of_an_unknown_record_is_rejected_and_the_queue_moves_on(db: S
 @pytest.mark.parametrize("order", ["a_first", "b_first"])
 def test_the_later_clock_wins_each_field_whatever_arrives_first(db: ServerDb, a: Outbox, b: Outbox, order: str) -> None:
     c = new_id()
-    db.push(a.device, [a.register(c, {"name": "นิด", "phone": "080", "notes": ""})])
+    db.push(a.device, [a.register(c, {"name_th": "นิด", "phone": "080", "skin_notes": ""})])
     b.wall_ms = a.wall_ms
-    later_phone = a.update(c, {"phone": "081-A", "notes": "A"}, advance_ms=50)  # phone later than B's
-    b_edit = b.update(c, {"phone": "082-B", "notes": "B"}, hlc=Hlc(a.wall_ms - 10, 0, b.device).encode())
-    b_notes = b.update(c, {"notes": "B later"}, hlc=Hlc(a.wall_ms + 10, 0, b.device).encode())
+    later_phone = a.update(c, {"phone": "081-A", "skin_notes": "A"}, advance_ms=50)  # phone later than B's
+    b_edit = b.update(c, {"phone": "082-B", "skin_notes": "B"}, hlc=Hlc(a.wall_ms - 10, 0, b.device).encode())
+    b_notes = b.update(c, {"skin_notes": "B later"}, hlc=Hlc(a.wall_ms + 10, 0, b.device).encode())
 
     if order == "a_first":
         db.push(a.device, [later_phone])
         lost = db.push(b.device, [b_edit, b_notes]).results
-        assert lost[0].detail == {"older_than_stored": ["notes", "phone"]}
+        assert lost[0].detail == {"older_than_stored": ["phone", "skin_notes"]}
     else:
         db.push(b.device, [b_edit, b_notes])
         db.push(a.device, [later_phone])
 
     data, clocks, deleted = customer_state(db, c)
-    assert (data["name"], data["phone"], data["notes"], deleted) == ("นิด", "081-A", "B later", False)
-    assert clocks["phone"] == later_phone.hlc and clocks["notes"] == b_notes.hlc
+    assert (data["name_th"], data["phone"], data["skin_notes"], deleted) == ("นิด", "081-A", "B later", False)
+    assert clocks["phone"] == later_phone.hlc and clocks["skin_notes"] == b_notes.hlc
     check_change_feed_db(db)
 
 
 def test_same_millisecond_same_counter_the_node_breaks_the_tie(db: ServerDb, a: Outbox, b: Outbox) -> None:
     c = new_id()
-    db.push(a.device, [a.register(c, {"name": "นิด"})])
+    db.push(a.device, [a.register(c, {"name_th": "นิด"})])
     ms = a.wall_ms + 100
     from_a = a.update(c, {"phone": "A"}, hlc=Hlc(ms, 3, a.device).encode())
     from_b = b.update(c, {"phone": "B"}, hlc=Hlc(ms, 3, b.device).encode())
@@ -265,12 +267,13 @@ def test_same_millisecond_same_counter_the_node_breaks_the_tie(db: ServerDb, a: 
 
 def test_two_registrations_of_one_id_merge_field_by_field(db: ServerDb, a: Outbox, b: Outbox) -> None:
     c = new_id()
-    first = a.register(c, {"name": "นิด", "phone": "080"})
-    second = b.register(c, {"name": "นิดา", "notes": "vip"}, hlc=Hlc(BASE_MS - 1, 0, b.device).encode())
+    first = a.register(c, {"name_th": "นิด", "phone": "080"})
+    second = b.register(c, {"name_th": "นิดา", "skin_notes": "vip"}, hlc=Hlc(BASE_MS - 1, 0, b.device).encode())
     db.push(b.device, [second])
     db.push(a.device, [first])
     data, _, _ = customer_state(db, c)
-    assert data == {"id": c, "name": "นิด", "phone": "080", "notes": "vip"}
+    assert {f: data[f] for f in ("name_th", "phone", "skin_notes")} == {"name_th": "นิด", "phone": "080", "skin_notes": "vip"}
+    assert "id" not in data  # the record's id is its key, not a field
 
 
 # --- edit against delete -------------------------------------------------------------------
@@ -278,7 +281,7 @@ def test_two_registrations_of_one_id_merge_field_by_field(db: ServerDb, a: Outbo
 
 def test_the_tombstone_wins_over_a_later_edit_and_the_lost_edit_is_reported(db: ServerDb, a: Outbox, b: Outbox) -> None:
     c = new_id()
-    db.push(a.device, [a.register(c, {"name": "นิด", "phone": "080"})])
+    db.push(a.device, [a.register(c, {"name_th": "นิด", "phone": "080"})])
     db.push(a.device, [a.delete(c)])
     late_edit = b.update(c, {"phone": "099"}, hlc=Hlc(a.wall_ms + 60_000, 0, b.device).encode())
 
@@ -299,7 +302,7 @@ def test_the_tombstone_wins_over_a_later_edit_and_the_lost_edit_is_reported(db: 
 
 def test_an_edit_that_arrives_before_the_delete_is_kept_under_the_tombstone(db: ServerDb, a: Outbox, b: Outbox) -> None:
     c = new_id()
-    db.push(a.device, [a.register(c, {"name": "นิด"})])
+    db.push(a.device, [a.register(c, {"name_th": "นิด"})])
     db.push(b.device, [b.update(c, {"phone": "099"})])
     db.push(a.device, [a.delete(c)])
     data, _, deleted = customer_state(db, c)
@@ -318,8 +321,8 @@ def test_a_delete_of_an_unknown_record_is_rejected(db: ServerDb, a: Outbox) -> N
 
 def test_ledgers_merge_by_union_of_ids(db: ServerDb, a: Outbox, b: Outbox) -> None:
     c, shared, own_a, own_b = new_id(), new_id(), new_id(), new_id()
-    db.push(a.device, [a.register(c, {"name": "นิด"})])
-    visit = {"customer_id": c, "day": "2026-11-23"}
+    db.push(a.device, [a.register(c, {"name_th": "นิด"})])
+    visit = {"customer_id": c, "at": "2026-11-23T10:00:00+07:00"}
     ra = db.push(a.device, [a.check_in(shared, visit), a.check_in(own_a, visit)]).results
     rb = db.push(b.device, [b.check_in(shared, visit), b.check_in(own_b, visit)]).results
     assert [r.outcome for r in ra + rb] == ["applied"] * 4
@@ -337,7 +340,7 @@ def test_a_clock_more_than_five_minutes_ahead_is_bounded_and_reported(db: Server
     c = new_id()
     server_now = BASE_NOW + timedelta(hours=1)
     now_ms = int(server_now.timestamp() * 1000)
-    db.push(a.device, [a.register(c, {"name": "นิด"})], now=lambda: server_now)
+    db.push(a.device, [a.register(c, {"name_th": "นิด"})], now=lambda: server_now)
     ahead = a.update(c, {"phone": "081"}, hlc=Hlc(now_ms + MAX_SKEW_MS + 3_600_000, 7, a.device).encode())
 
     result = db.push(a.device, [ahead], now=lambda: server_now).results[0]
@@ -357,16 +360,16 @@ def test_a_clock_more_than_five_minutes_ahead_is_bounded_and_reported(db: Server
 def test_a_clock_exactly_five_minutes_ahead_is_kept(db: ServerDb, a: Outbox) -> None:
     c = new_id()
     now_ms = int(BASE_NOW.timestamp() * 1000)
-    op = a.register(c, {"name": "นิด"}, hlc=Hlc(now_ms + MAX_SKEW_MS, 0, a.device).encode())
+    op = a.register(c, {"name_th": "นิด"}, hlc=Hlc(now_ms + MAX_SKEW_MS, 0, a.device).encode())
     result = db.push(a.device, [op], now=lambda: BASE_NOW).results[0]
     assert result.outcome == "applied"
-    assert customer_state(db, c)[1]["name"] == op.hlc
+    assert customer_state(db, c)[1]["name_th"] == op.hlc
 
 
 def test_two_edits_from_a_clock_far_ahead_keep_their_order(db: ServerDb, a: Outbox) -> None:
     c = new_id()
     now_ms = int(BASE_NOW.timestamp() * 1000)
-    db.push(a.device, [a.register(c, {"name": "นิด"})], now=lambda: BASE_NOW)
+    db.push(a.device, [a.register(c, {"name_th": "นิด"})], now=lambda: BASE_NOW)
     first = a.update(c, {"phone": "1"}, hlc=Hlc(now_ms + 3_600_000, 0, a.device).encode())
     second = a.update(c, {"phone": "2"}, hlc=Hlc(now_ms + 3_600_001, 0, a.device).encode())
     results = db.push(a.device, [first, second], now=lambda: BASE_NOW).results
@@ -386,7 +389,7 @@ def test_a_bounded_clock_is_ticked_past_every_earlier_clock_of_the_device(db: Se
     c = new_id()
     now_ms = int(BASE_NOW.timestamp() * 1000)
     limit = now_ms + MAX_SKEW_MS
-    db.push(a.device, [a.register(c, {"name": "นิด"})], now=lambda: BASE_NOW)
+    db.push(a.device, [a.register(c, {"name_th": "นิด"})], now=lambda: BASE_NOW)
     edits = [a.update(c, {"phone": str(n)}, hlc=Hlc(now_ms + 3_600_000 + n, 9 - n, a.device).encode()) for n in range(3)]
     db.push(a.device, edits[:2], now=lambda: BASE_NOW)
     db.push(a.device, edits[2:], now=lambda: BASE_NOW)  # another request: the clock comes from the device row
@@ -422,7 +425,7 @@ def test_an_operation_that_can_never_apply_is_rejected_reported_and_the_queue_mo
     db: ServerDb, a: Outbox, body: dict[str, object], reason: str
 ) -> None:
     c = new_id()
-    register = a.register(c, {"name": "นิด"})
+    register = a.register(c, {"name_th": "นิด"})
     broken = with_payload(a.update(c, {"phone": "081"}), body)  # hashed as sent: resending cannot mend it
     later = a.update(c, {"phone": "082"})
 
@@ -442,7 +445,7 @@ def test_an_operation_that_can_never_apply_is_rejected_reported_and_the_queue_mo
 
 def test_a_newer_payload_format_is_refused_but_not_rejected_for_good(db: ServerDb, a: Outbox) -> None:
     c = new_id()
-    newer = with_payload(a.register(c, {"name": "นิด"}), {"record": {"name": "นิด"}})
+    newer = with_payload(a.register(c, {"name_th": "นิด"}), {"record": {"name_th": "นิด"}})
     payload = newer.payload.replace('"format":1', '"format":2')
     newer = newer.model_copy(update={"payload": payload, "payload_sha256": hashlib.sha256(payload.encode()).hexdigest()})
     with pytest.raises(ApplyRefused, match="needs an update"):

@@ -47,10 +47,12 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.hlc import Hlc, tick
 from sync.protocol import MAX_SKEW_MS, Operation
 from sync.server.apply import ApplyRefused, ConflictingResend, SequenceGap
 
+from .rule_entities import NEXT, STAGES, TEST_REGISTRY, TEST_RULES
 from .apply_support import (
     BASE_MS,
     BASE_NOW,
@@ -74,7 +76,12 @@ SERVER_NOW = BASE_NOW + timedelta(minutes=10)  # the server's clock, fixed, so t
 LIMIT_MS = int(SERVER_NOW.timestamp() * 1000) + MAX_SKEW_MS
 SHARED_CUSTOMERS = [fixed_id(0xCA, i) for i in range(3)]
 SHARED_VISITS = [fixed_id(0xF2, i) for i in range(2)]  # derived ids: two terminals make the same visit
-FIELDS = ["name", "phone", "notes"]
+FIELDS = ["name_th", "phone", "skin_notes"]
+# Rule-governed operations (tests/sync/rule_entities.py): coupons-like tokens, a
+# points-like tally, journey-like subjects whose moves replay in clock order.
+TOKENS = ["T1", "T2", "T3"]
+ACCOUNTS = ["m1", "m2"]
+SUBJECTS = [fixed_id(0x5B, i) for i in range(2)]
 
 
 class Killed(BaseException):
@@ -102,6 +109,9 @@ class Model:
     exceptions: dict[str, int] = field(default_factory=dict)
     conflicts: set[tuple[str, int]] = field(default_factory=set)
     last_clock: dict[str, str] = field(default_factory=dict)  # per device: the latest clock kept
+    claims: dict[str, str] = field(default_factory=dict)  # token -> op id of its first claim
+    balances: dict[str, int] = field(default_factory=dict)  # account -> balance
+    moves: dict[str, list[tuple[str, str, bool]]] = field(default_factory=dict)  # subject -> (clock, to, legal)
 
     def report(self, kind: str) -> None:
         self.exceptions[kind] = self.exceptions.get(kind, 0) + 1
@@ -109,21 +119,35 @@ class Model:
     def apply(self, op: Operation) -> tuple[str, str]:
         """Apply a new operation; return (outcome, reason)."""
         body = json.loads(op.payload)
+        kind = op.type.split(".")[1]
+        parent = (
+            ("customer", body["record"]["customer_id"]) if kind == "check_in"
+            else ("test_subject", body["record"]["subject_id"]) if op.type == "test_move.make" else None
+        )
+        if parent is not None and parent not in self.records:
+            # A visit of a customer (a move of a subject) the clinic does not
+            # have can never apply: rejected before anything (its clock too) is kept.
+            self.report("rejected_operation")
+            return "rejected", "unknown_parent"
         stamp = Hlc.parse(op.hlc)
         clock = op.hlc if stamp.wall_ms <= LIMIT_MS else Hlc(LIMIT_MS, stamp.counter, stamp.node).encode()
         last = self.last_clock.get(op.device_id, "")
         if clock != op.hlc and clock <= last:
             # A bounded clock is ticked past the device's previous one, so its edits keep their order.
             clock = tick(Hlc.parse(last), LIMIT_MS, stamp.node).encode()
+        if op.type == "test_move.make" and not self._move_legal(body["record"], clock):
+            self.report("illegal_move")
+            return "rejected", "illegal_move"
         self.last_clock[op.device_id] = max(last, clock)
         outcome, reason = ("applied", "") if clock == op.hlc else ("exception", "clock_ahead")
         if clock != op.hlc:
             self.report("clock_ahead")
         key = (op.entity, op.entity_id)
         rec = self.records.get(key)
-        kind = op.type.split(".")[1]
-        if kind in ("register", "check_in"):
-            fields = body["record"]
+        if op.type.startswith("test_"):
+            self._rule_op(op, body["record"], clock)
+        elif kind in ("register", "check_in"):
+            fields = {f: v for f, v in body["record"].items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
             elif kind == "register":
@@ -140,6 +164,59 @@ class Model:
         else:
             rec.deleted = True
         return outcome, reason
+
+    # the rules, as the tests declare them (rule_entities.py)
+
+    def _fold(self, moves: list[tuple[str, str, bool]]) -> tuple[str, str, list[bool]]:
+        stage, last, legal = "open", "", []
+        for clock, to, _ in moves:
+            ok = to in NEXT[stage]
+            legal.append(ok)
+            if ok:
+                stage, last = to, clock
+        return stage, last, legal
+
+    def _move_legal(self, record: dict[str, Any], clock: str) -> bool:
+        moves = self.moves.get(record["subject_id"], [])
+        if any(c == clock for c, _, _ in moves):
+            return False
+        placed = sorted([*moves, (clock, record["to"], True)])
+        _, _, legal = self._fold(placed)
+        return legal[placed.index((clock, record["to"], True))]
+
+    def _rule_op(self, op: Operation, record: dict[str, Any], clock: str) -> None:
+        key = (op.entity, op.entity_id)
+        fields = {f: v for f, v in record.items() if f != "id"}
+        if op.type == "test_subject.open":
+            rec = self.records.get(key)
+            if rec is None:
+                self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
+            else:
+                self._merge(rec, fields, clock)
+            return
+        if key not in self.records:  # ledger rows: a union of ids
+            self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
+        if op.type == "test_token.use":
+            if record["token"] in self.claims:
+                self.report("claim_conflict")
+            else:
+                self.claims[record["token"]] = op.op_id
+        elif op.type == "test_tally.add":
+            balance = self.balances.get(record["account"], 0) + record["delta"]
+            self.balances[record["account"]] = balance
+            if record["delta"] < 0 and balance < 0:
+                self.report("below_floor")
+        else:
+            subject = record["subject_id"]
+            before = sorted(self.moves.get(subject, []))
+            placed = sorted([*before, (clock, record["to"], True)])
+            stage, last, legal = self._fold(placed)
+            for (c, _, was), now_legal in zip(placed, legal, strict=True):
+                if c != clock and was and not now_legal:
+                    self.report("illegal_move")  # made illegal by this late move
+            self.moves[subject] = [(c, to, ok) for (c, to, _), ok in zip(placed, legal, strict=True)]
+            rec = self.records[("test_subject", subject)]
+            rec.data["stage"], rec.clocks["stage"] = stage, last
 
     @staticmethod
     def _merge(rec: ModelRecord, fields: dict[str, Any], clock: str) -> None:
@@ -200,7 +277,7 @@ def _count(what: str, n: int = 1) -> None:
 
 def customer_fields(rng: random.Random, at_least_one: bool) -> dict[str, Any]:
     chosen = rng.sample(FIELDS, rng.randint(1 if at_least_one else 0, len(FIELDS)))
-    return {f: rng.choice(["นิด", "น้อย", "Ann"]) if f == "name" else rng.choice(["ก", "ข", "ค", "", None]) for f in chosen}
+    return {f: rng.choice(["นิด", "น้อย", "Ann"]) if f == "name_th" else rng.choice(["ก", "ข", "ค", ""]) for f in chosen}
 
 
 class ApplyMachine(RuleBasedStateMachine):
@@ -208,6 +285,7 @@ class ApplyMachine(RuleBasedStateMachine):
         super().__init__()
         assert _template is not None
         self.db: ServerDb = _template.fresh()
+        self.db.registry, self.db.rules = TEST_REGISTRY, TEST_RULES
         self.model = Model()
         self.outboxes: list[Outbox] = []
         self.own_customers: dict[str, list[str]] = {}
@@ -234,6 +312,8 @@ class ApplyMachine(RuleBasedStateMachine):
         _count("operations applied", sum(n - 1 for n in self.model.next_seq.values()))
         _count("operations written", sum(len(b.ops) for b in self.outboxes))
         _count(f"devices={len(self.outboxes)}")
+        for kind, n in self.model.exceptions.items():
+            _count(f"exception {kind}", n)
         if self.reader is not None:
             self.reader.close()
         SqliteTemplate.remove(self.db)
@@ -255,7 +335,10 @@ class ApplyMachine(RuleBasedStateMachine):
         for _ in range(count):
             advance = rng.randint(0, 1500)
             known = SHARED_CUSTOMERS + own
-            action = rng.choice(["register", "register_shared", "update", "update", "delete", "visit", "visit_shared"])
+            action = rng.choice([
+                "register", "register_shared", "update", "update", "delete", "visit", "visit_shared",
+                "claim", "tally", "open", "move", "move",
+            ])
             if action == "register":
                 c = fixed_id(0xCB, len(box.ops) * 10 + self.db.device_ids.index(box.device))
                 own.append(c)
@@ -266,13 +349,26 @@ class ApplyMachine(RuleBasedStateMachine):
                 box.update(rng.choice(known), customer_fields(rng, at_least_one=True), advance_ms=advance)
             elif action == "delete":
                 box.delete(rng.choice(known), advance_ms=advance)
+            elif action == "claim":
+                box.op("test_token.use", "test_token_use", derived_id(f"use:{box.device}:{len(box.ops)}"),
+                       {"record": {"token": rng.choice(TOKENS), "sale": "S"}}, advance_ms=advance)
+            elif action == "tally":
+                box.op("test_tally.add", "test_tally_entry", derived_id(f"tally:{box.device}:{len(box.ops)}"),
+                       {"record": {"account": rng.choice(ACCOUNTS), "delta": rng.randint(-300, 300)}}, advance_ms=advance)
+            elif action == "open":
+                box.op("test_subject.open", "test_subject", rng.choice(SUBJECTS), {"record": {"title": "s"}},
+                       advance_ms=advance)
+            elif action == "move":
+                box.op("test_move.make", "test_move", derived_id(f"move:{box.device}:{len(box.ops)}"),
+                       {"record": {"subject_id": rng.choice(SUBJECTS), "to": rng.choice(STAGES)}},
+                       advance_ms=advance)
             elif action == "visit_shared":
                 v = rng.choice(SHARED_VISITS)
-                box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "day": "2026-11-23"}, advance_ms=advance)
+                box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
             else:
                 self.visits += 1
                 v = derived_id(f"visit:{box.device}:{self.visits}")
-                box.check_in(v, {"customer_id": rng.choice(known), "day": "2026-11-23"}, advance_ms=advance)
+                box.check_in(v, {"customer_id": rng.choice(known), "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
 
     @rule(i=st.integers(0, 4))
     def clock_jumps_far_ahead(self, i: int) -> None:
@@ -334,7 +430,7 @@ class ApplyMachine(RuleBasedStateMachine):
         _count("kills")
         request = PushRequest(protocol=PROTOCOL_VERSION, device_id=dev, operations=batch)
         with pytest.raises(Killed):
-            push(sessions, dev, request, lambda: SERVER_NOW)
+            push(sessions, dev, request, lambda: SERVER_NOW, registry=TEST_REGISTRY, rules=TEST_RULES)
         self.db.restart()
 
     def _box(self, i: int) -> Outbox:
@@ -481,13 +577,22 @@ class ApplyMachine(RuleBasedStateMachine):
             assert deleted == rec.deleted, key
             if not rec.deleted:
                 assert data == rec.data, key
-                assert clocks == rec.clocks, key
-                assert hlc == max(clocks.values()), key
+                assert field_clocks.expand(clocks, hlc, data) == rec.clocks, key
+                assert hlc == max(rec.clocks.values()), key
         cursors = [c for (c,) in con.execute("SELECT cursor FROM changes ORDER BY cursor")]
         last = con.execute("SELECT last_cursor FROM clinics").fetchone()[0]
         assert cursors == list(range(1, last + 1)), "the change feed has no gap and no duplicate"
         latest = {(e, i): c for c, e, i in con.execute("SELECT cursor, entity, entity_id FROM changes ORDER BY cursor")}
         assert latest == {k: v[4] for k, v in records.items()}
+        # The rules' own state, in their indexed tables, is the model's.
+        assert dict(con.execute("SELECT key, op_id FROM rule_claims")) == self.model.claims
+        assert dict(con.execute("SELECT key, balance FROM rule_tallies")) == self.model.balances
+        moves: dict[str, list[tuple[str, str, bool]]] = {}
+        for subject, clock, move, legal in con.execute(
+            "SELECT subject, hlc, move, legal FROM rule_moves ORDER BY subject, hlc"
+        ):
+            moves.setdefault(subject, []).append((clock, json.loads(move), bool(legal)))
+        assert moves == {s: sorted(m) for s, m in self.model.moves.items() if m}
         kinds = dict(con.execute("SELECT kind, count(*) FROM sync_exceptions GROUP BY kind").fetchall())
         assert kinds.pop("seq_conflict", 0) == len(self.model.conflicts)
         assert kinds == self.model.exceptions
@@ -536,6 +641,9 @@ def test_every_history_applies_each_operation_exactly_once() -> None:
     failures = [f for _, _, f in outcomes if f]
     assert not failures, failures[0]
     assert histories >= HISTORIES
+    # The rules were in play: every kind of report they make was made (and checked against the model).
+    for kind in ("claim_conflict", "below_floor", "illegal_move"):
+        assert stats.get(f"exception {kind}", 0) > 0, kind
 
 
 # --- a real kill -9 ----------------------------------------------------------------------
@@ -553,7 +661,7 @@ def kill_ops(device: str, count: int) -> list[Operation]:
     ops: list[Operation] = []
     for n in range(count):
         c = fixed_id(0xCC, n // 3)
-        ops.append(box.register(c, {"name": f"ลูกค้า {n}"}) if n % 3 == 0 else box.update(c, {"phone": str(n)}))
+        ops.append(box.register(c, {"name_th": f"ลูกค้า {n}"}) if n % 3 == 0 else box.update(c, {"phone": str(n)}))
     return ops
 
 
@@ -608,7 +716,7 @@ def test_a_server_killed_with_sigkill_mid_batch_loses_nothing_and_applies_nothin
         assert applied_seqs(s, dev) == list(range(1, count + 1))
         for n in range(0, count, 3):
             row = record(s, "customer", fixed_id(0xCC, n // 3))
-            assert row is not None and row.data["phone"] == str(n + 2) and row.data["name"] == f"ลูกค้า {n}"
+            assert row is not None and row.data["phone"] == str(n + 2) and row.data["name_th"] == f"ลูกค้า {n}"
         check_change_feed(s)
     db.close()
     assert any(0 < n < count for n in applied_after_kills), f"no kill landed mid-run: {applied_after_kills}"

@@ -132,7 +132,7 @@ class Loopback:
 
     def record(self, entity: str, entity_id: str) -> Record | None:
         with self.sessions() as s:
-            return s.get(Record, (entity, entity_id))
+            return s.get(Record, (self.clinic_id, entity, entity_id))
 
 
 @dataclass

@@ -36,7 +36,7 @@ def _change(cursor: int, entity: str, entity_id: str, data: dict[str, Any]) -> C
 def _item(cursor: int, item_id: str, kind: str, **extra: Any) -> Change:
     data = {"kind": kind, "name_th": f"รายการ {cursor}", "name_en": "", "price_satang": 150_000, "vat_exempt": True,
             "active": True, "duration_minutes": 60 if kind == "treatment" else None, "protocol_steps": [],
-            "sku": "", "barcode": "", "package_treatment_id": "", "package_sessions": None, **extra}
+            "sku": "", "barcode": "", "package_treatment_id": None, "package_sessions": None, **extra}
     return _change(cursor, "catalog_item", item_id, data)
 
 

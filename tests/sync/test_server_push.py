@@ -55,7 +55,7 @@ def test_push_applies_in_order_and_a_resend_gets_the_stored_outcomes(server: Ser
     assert body["next_seq"] == len(ops) + 1
     with server.sessions() as s:
         for cid in ids:
-            rec = s.get(Record, ("customer", cid))
+            rec = s.get(Record, (enrolled.clinic_id, "customer", cid))
             assert rec is not None and rec.clinic_id == enrolled.clinic_id
         device = s.get(Device, enrolled.device_id)
         assert device is not None and device.last_seen_at is not None
@@ -168,7 +168,7 @@ def test_operations_naming_another_clinic_are_refused_and_change_nothing(server:
     assert a.push(a.operations()).status_code == 200
     a_before = _state(server, a.device_id)
     with server.sessions() as s:
-        kept = s.get(Record, ("customer", customer))
+        kept = s.get(Record, (a.clinic_id, "customer", customer))
         assert kept is not None
         a_data = dict(kept.data)
 
@@ -190,7 +190,7 @@ def test_operations_naming_another_clinic_are_refused_and_change_nothing(server:
     assert _state(server, b.device_id) == (1, [], 0)
     assert _state(server, a.device_id) == a_before
     with server.sessions() as s:
-        kept = s.get(Record, ("customer", customer))
+        kept = s.get(Record, (a.clinic_id, "customer", customer))
         assert kept is not None and kept.data == a_data
 
 

@@ -97,7 +97,7 @@ def test_health_and_the_openapi_document_need_no_protocol_header(server: Server)
 
 
 def _operation(enrolled: Enrolled, seq: int = 1, **fields: Any) -> dict[str, Any]:
-    payload = fields.pop("payload", json.dumps({"format": 1, "record": {"id": "x", "name_th": "นิด"}}))
+    payload = fields.pop("payload", json.dumps({"format": 1, "record": {"name_th": "นิด", "phone": "0811111111", "referral_code": "ABCDEFGHJK"}}))
     op = {
         "device_id": enrolled.device_id, "seq": seq, "op_id": str(uuid.uuid4()), "clinic_id": enrolled.clinic_id,
         "type": "customer.register", "entity": "customer", "entity_id": str(uuid.uuid4()),
@@ -149,8 +149,8 @@ def test_a_payload_with_a_lone_surrogate_is_rejected_and_the_feed_stays_readable
     server: Server, enrolled: Enrolled
 ) -> None:
     # Kept, "\ud800" made every later pull of the clinic fail to encode (500 for every terminal).
-    broken = _operation(enrolled, payload='{"format":1,"record":{"id":"x","name_th":"\\ud800"}}')
-    fine = _operation(enrolled, seq=2, payload='{"format":1,"record":{"id":"y","name_th":"\\ud83d\\ude00"}}')
+    broken = _operation(enrolled, payload='{"format":1,"record":{"name_th":"\\ud800","phone":"081","referral_code":"X"}}')
+    fine = _operation(enrolled, seq=2, payload='{"format":1,"record":{"name_th":"\\ud83d\\ude00","phone":"081","referral_code":"Y"}}')
     results = _push(enrolled, broken, fine).json()["results"]
     assert [(r["outcome"], r["reason"]) for r in results] == [("rejected", "malformed_payload"), ("applied", "")]
     pulled = enrolled.pull()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, insert, select, update
 
+from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.ids import uuid7
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM
@@ -102,4 +103,4 @@ def test_an_edit_made_during_a_pull_does_not_outlive_the_pulled_tombstone(clinic
     assert row is not None and server is not None
     assert row.deleted_at is not None and server.deleted_at is not None
     assert row.skin_notes == server.data["skin_notes"] == ""
-    assert row.field_clocks["skin_notes"] == server.field_clocks["skin_notes"]
+    assert field_clocks.clock_of(row.field_clocks, row.hlc, "skin_notes") == field_clocks.clock_of(server.field_clocks, server.hlc, "skin_notes")

@@ -1,0 +1,473 @@
+"""What syncs: one declaration per synced entity, from which both sides follow.
+
+Every kind of row that travels between terminals and the clinic server is
+declared here once: its shape, its terminal table, its fields and their
+types, the operation types that change it, the entities it depends on and
+its tenancy scope. From this one declaration
+
+- the server knows which operation types exist, which entity each may
+  target, which fields each may write, and checks every pushed record
+  against the field types (``sync.server.checks``);
+- the terminal applies pulled rows generically (``sync.client.local_apply``):
+  the table, the columns, the order of a page (parents first) and which
+  rows must wait for a parent all follow from the fields;
+- ``docs/sync-operations.md``'s operation table is generated from it
+  (``python -m sync.docs``), and a test fails when it is stale.
+
+Adding an entity is one declaration here, its terminal table (a migration),
+and the use cases that journal its operations: see ``docs/adding-an-entity.md``.
+
+This module is pure data (no SQLAlchemy, no Qt): the server imports it
+without the terminal's store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from . import field_types as t
+from .catalog import ItemKind, StockReason
+from .customer import Channel, ConsentPurpose, Gender
+from .roles import Role
+
+
+class Shape(StrEnum):
+    """How an entity's rows merge when two terminals change them offline."""
+
+    # A row whose fields are settled one by one, last writer wins by clock;
+    # tombstoned instead of deleted when it declares a delete.
+    PROFILE = "profile"
+    # An append-only row (a visit, a consent event, a stock movement): rows
+    # merge by union of their ids and are never changed.
+    LEDGER = "ledger"
+    # An append-only fact whose id is derived from its cause (uuid5), so two
+    # terminals deriving it offline make the same row (``Entity.derived_from``).
+    DERIVED = "derived"
+
+
+class Scope(StrEnum):
+    """To whom an entity's rows replicate.
+
+    Today the tenant is one clinic and every entity replicates to all its
+    terminals. Issue 10 makes the tenant a chain of branches: an entity is
+    then chain-wide (customers, catalog, loyalty) or branch-only (stock,
+    shifts, journeys), and this is where each entity says which.
+    """
+
+    CLINIC = "clinic"
+
+
+class Effect(StrEnum):
+    """What an operation does to the row it names."""
+
+    CREATE = "create"  # a whole new profile row (``record``); merges field by field if it exists
+    UPDATE = "update"  # some fields of an existing profile row (``fields``)
+    UPSERT = "upsert"  # some fields of a profile row, made when absent (a setting)
+    DELETE = "delete"  # a tombstone (no body)
+    APPEND = "append"  # a ledger row (``record`` with its own id); union by id
+
+
+class Writer(StrEnum):
+    """Who may create an entity's rows."""
+
+    TERMINAL = "terminal"
+    SERVER = "server"  # raised by the server only (exceptions); terminals may only update them
+
+
+@dataclass(frozen=True)
+class Field:
+    """One synced field of an entity.
+
+    Attributes:
+        name: the field's name in records and operations.
+        type: what its JSON values must be (``field_types``).
+        required: a record that creates the row must give it (the
+            terminal's column has no default).
+        nullable: ``null`` is a value.
+        column: the terminal column, when it is not called like the field.
+        derived: written only by a server rule (a journey's stage folded
+            from its moves), never by a terminal's operation.
+    """
+
+    name: str
+    type: t.FieldType
+    required: bool = False
+    nullable: bool = False
+    column: str | None = None
+    derived: bool = False
+
+    @property
+    def column_name(self) -> str:
+        return self.column or self.name
+
+    def problem(self, value: object) -> str | None:
+        """Return why ``value`` cannot be this field's value, or None."""
+        if value is None:
+            return None if self.nullable else "must not be empty (null)"
+        return self.type.problem(value)
+
+    @property
+    def parent(self) -> str | None:
+        """Return the entity this field points to, if it names one."""
+        return self.type.entity if isinstance(self.type, t.Id) else None
+
+
+@dataclass(frozen=True)
+class OperationType:
+    """One kind of operation terminals journal (``customer.update``).
+
+    ``fields`` limits what an update may write (a resolution of an
+    exception may not rewrite what the server raised); ``None`` is every
+    field of the entity that is not ``derived``.
+    """
+
+    name: str
+    effect: Effect
+    fields: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """The declaration of one synced entity.
+
+    Attributes:
+        name: the entity's name in operations and pulled changes
+            (``customer``); also the kind of change screens hear about.
+        shape: how its rows merge (``Shape``).
+        table: its table on the terminal.
+        fields: its synced fields (not the bookkeeping columns every synced
+            table has: id, clinic_id, hlc, timestamps, field clocks, tombstone).
+        operations: the operation types that change it.
+        scope: to whom its rows replicate.
+        writer: who creates its rows.
+        key_column: the terminal column that holds the row's id (``key`` for a
+            setting, whose id is its name).
+        derived_from: for ``Shape.DERIVED``, the fields whose values are the
+            row's cause: its id is ``domain.ids.derived_id(name, *values)``.
+        after: entities its pulled rows are applied after, besides the
+            parents its ``Id`` fields name.
+        changes: the kinds of change a pulled row announces (default: its own).
+    """
+
+    name: str
+    shape: Shape
+    table: str
+    fields: tuple[Field, ...]
+    operations: tuple[OperationType, ...]
+    scope: Scope = Scope.CLINIC
+    writer: Writer = Writer.TERMINAL
+    key_column: str = "id"
+    derived_from: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+
+    @cached_property
+    def field_map(self) -> Mapping[str, Field]:
+        return {f.name: f for f in self.fields}
+
+    @cached_property
+    def required(self) -> frozenset[str]:
+        return frozenset(f.name for f in self.fields if f.required)
+
+    @cached_property
+    def parents(self) -> tuple[tuple[str, str], ...]:
+        """Return (field, parent entity) for each field that names another row."""
+        return tuple((f.name, p) for f in self.fields if (p := f.parent) is not None)
+
+    @cached_property
+    def depends_on(self) -> frozenset[str]:
+        """Return the entities whose rows must be applied before this one's."""
+        return frozenset({p for _, p in self.parents if p != self.name} | set(self.after))
+
+    @property
+    def is_ledger(self) -> bool:
+        return self.shape is not Shape.PROFILE
+
+    @property
+    def tombstoned(self) -> bool:
+        return any(op.effect is Effect.DELETE for op in self.operations)
+
+    @property
+    def change_kinds(self) -> tuple[str, ...]:
+        return self.changes or (self.name,)
+
+    def writable(self, op: OperationType) -> frozenset[str]:
+        """Return the fields ``op`` may write."""
+        if op.fields is not None:
+            return op.fields
+        return frozenset(f.name for f in self.fields if not f.derived)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Every synced entity, by name, and every operation type, by name."""
+
+    entities: tuple[Entity, ...]
+    _operations: dict[str, tuple[Entity, OperationType]] = field(init=False, repr=False, compare=False)
+    _by_name: dict[str, Entity] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Entity] = {}
+        operations: dict[str, tuple[Entity, OperationType]] = {}
+        for entity in self.entities:
+            if entity.name in by_name:
+                raise ValueError(f"entity {entity.name!r} is declared twice")
+            by_name[entity.name] = entity
+            for op in entity.operations:
+                if op.name in operations:
+                    raise ValueError(f"operation type {op.name!r} is declared twice")
+                unknown = (op.fields or frozenset()) - entity.field_map.keys()
+                if unknown:
+                    raise ValueError(f"{op.name} writes undeclared fields {sorted(unknown)}")
+                operations[op.name] = (entity, op)
+        for entity in self.entities:
+            missing = entity.depends_on - by_name.keys()
+            if missing:
+                raise ValueError(f"{entity.name} depends on undeclared entities {sorted(missing)}")
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_operations", operations)
+
+    def entity(self, name: str) -> Entity | None:
+        """Return the declaration of entity ``name``, or None when it is not declared."""
+        return self._by_name.get(name)
+
+    def operation(self, name: str) -> tuple[Entity, OperationType] | None:
+        """Return the entity and declaration of operation type ``name``, or None."""
+        return self._operations.get(name)
+
+    @property
+    def operation_types(self) -> frozenset[str]:
+        return frozenset(self._operations)
+
+    def apply_order(self) -> list[str]:
+        """Return the entity names with every entity after those it depends on (stable, by declaration)."""
+        done: list[str] = []
+        placed: set[str] = set()
+        pending = list(self.entities)
+        while pending:
+            ready = [e for e in pending if e.depends_on <= placed]
+            if not ready:
+                raise ValueError(f"entities depend on each other in a cycle: {[e.name for e in pending]}")
+            for e in ready:
+                done.append(e.name)
+                placed.add(e.name)
+            pending = [e for e in pending if e.name not in placed]
+        return done
+
+    def extended(self, entities: Iterable[Entity]) -> Registry:
+        """Return a registry with ``entities`` declared besides these (for tests and extensions)."""
+        return Registry((*self.entities, *entities))
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """Why the values an operation carries cannot be kept (``field`` and ``problem`` machine-readable)."""
+
+    field: str
+    problem: str
+    message: str
+
+
+def values_problem(entity: Entity, op: OperationType, values: Mapping[str, Any]) -> FieldProblem | None:
+    """Return why ``values`` (a record without its id, or changed fields) cannot be ``op``'s, or None.
+
+    Every field must be declared, writable by ``op`` and of its declared
+    type; a record that creates a row gives every required field. The
+    server refuses such an operation; a terminal's journal refuses to
+    write one (a use case that would is a bug a test finds).
+    """
+    writable = entity.writable(op)
+    for name, value in values.items():
+        declared = entity.field_map.get(name)
+        if declared is None:
+            return FieldProblem(name, "unknown", f"{entity.name} has no field {name[:80]!r}")
+        if name not in writable:
+            return FieldProblem(name, "not writable", f"{op.name} may not write {name}")
+        problem = declared.problem(value)
+        if problem is not None:
+            return FieldProblem(name, problem, f"{name} {problem}")
+    if op.effect in (Effect.CREATE, Effect.APPEND):
+        missing = sorted(entity.required - values.keys())
+        if missing:
+            return FieldProblem(missing[0], "missing", f"a {entity.name} needs {', '.join(missing)}")
+    return None
+
+
+def _text(name: str, max_length: int, **kw: bool) -> Field:
+    return Field(name, t.Text(max_length), **kw)
+
+
+def _choice(name: str, values: Iterable[str], **kw: bool) -> Field:
+    return Field(name, t.Choice.of(list(values)), **kw)
+
+
+_LEDGER_TIME = Field("at", t.Moment())
+
+CLINIC = Entity(
+    name="clinic",
+    shape=Shape.PROFILE,
+    table="clinics",
+    fields=(
+        _text("name_th", 200, required=True),
+        _text("name_en", 200),
+        _text("tax_id", 13),
+        _text("branch_code", 5),
+        _text("address", 2000),
+        _text("phone", 20),
+    ),
+    operations=(OperationType("clinic.create", Effect.CREATE),),
+)
+
+SETTING = Entity(
+    name="setting",
+    shape=Shape.PROFILE,
+    table="settings",
+    key_column="key",
+    fields=(Field("value", t.Json(), nullable=True),),
+    operations=(OperationType("setting.set", Effect.UPSERT),),
+    changes=("clinic",),  # settings have no screen of their own: those that show them listen to the clinic
+)
+
+STAFF = Entity(
+    name="staff",
+    shape=Shape.PROFILE,
+    table="staff",
+    fields=(
+        _text("display_name", 120, required=True),
+        _choice("role", Role, required=True),
+        Field("active", t.Boolean()),
+        _text("pin_hash", 200, required=True),
+    ),
+    operations=(
+        OperationType("staff.create", Effect.CREATE),
+        OperationType("staff.update", Effect.UPDATE, frozenset({"display_name", "role", "active"})),
+        OperationType("staff.set_pin", Effect.UPDATE, frozenset({"pin_hash"})),
+    ),
+)
+
+CUSTOMER = Entity(
+    name="customer",
+    shape=Shape.PROFILE,
+    table="customers",
+    fields=(
+        _text("name_th", 120),
+        _text("name_en", 120),
+        _text("nickname", 120),
+        _text("phone", 16, required=True),
+        _text("email", 200),
+        _text("line_id", 40),
+        Field("birthday", t.IsoDate(), nullable=True),
+        _choice("gender", Gender),
+        _text("skin_notes", 4000),
+        Field("channels", t.ListOf(t.Choice.of(list(Channel)), max_items=len(Channel))),
+        Field("quiet_start", t.ClockTime(), nullable=True),
+        Field("quiet_end", t.ClockTime(), nullable=True),
+        Field("opted_out", t.Boolean()),
+        _text("referral_code", 10, required=True),
+    ),
+    operations=(
+        OperationType("customer.register", Effect.CREATE),
+        OperationType("customer.update", Effect.UPDATE),
+        OperationType("customer.delete", Effect.DELETE),
+    ),
+)
+
+CONSENT = Entity(
+    name="consent",
+    shape=Shape.LEDGER,
+    table="consent_events",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        _choice("purpose", ConsentPurpose, required=True),
+        Field("granted", t.Boolean(), required=True),
+        _LEDGER_TIME,
+        Field("recorded_by_id", t.Id(), nullable=True),
+        _text("note", 1000),
+    ),
+    operations=(OperationType("consent.record", Effect.APPEND),),
+    changes=("consent", "customer"),
+)
+
+VISIT = Entity(
+    name="visit",
+    shape=Shape.LEDGER,
+    table="visits",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("at", t.Moment(), column="checked_in_at"),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("visit.check_in", Effect.APPEND),),
+    changes=("visit", "customer"),
+)
+
+CATALOG_ITEM = Entity(
+    name="catalog_item",
+    shape=Shape.PROFILE,
+    table="catalog_items",
+    fields=(
+        _choice("kind", ItemKind, required=True),
+        _text("name_th", 200, required=True),
+        _text("name_en", 200),
+        Field("price_satang", t.Integer(0, 10**12), required=True),
+        Field("vat_exempt", t.Boolean()),
+        Field("active", t.Boolean()),
+        Field("duration_minutes", t.Integer(0, 24 * 60), nullable=True),
+        Field("protocol_steps", t.ListOf(t.Text(500), max_items=100)),
+        Field("sku", t.Text(40, empty_is_null=True), nullable=True),
+        Field("barcode", t.Text(40, empty_is_null=True), nullable=True),
+        Field("package_treatment_id", t.Id("catalog_item"), nullable=True),
+        Field("package_sessions", t.Integer(1, 1000), nullable=True),
+    ),
+    operations=(
+        OperationType("catalog.create", Effect.CREATE),
+        OperationType("catalog.update", Effect.UPDATE),
+    ),
+)
+
+STOCK = Entity(
+    name="stock",
+    shape=Shape.LEDGER,
+    table="stock_movements",
+    fields=(
+        Field("item_id", t.Id("catalog_item"), required=True),
+        Field("quantity", t.Integer(-(10**9), 10**9), required=True),
+        _choice("reason", StockReason, required=True),
+        _text("note", 1000),
+        _LEDGER_TIME,
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("stock.move", Effect.APPEND),),
+    changes=("stock", "catalog_item"),
+)
+
+_RESOLUTION = frozenset({"resolved_at", "resolved_by", "note"})
+
+SYNC_EXCEPTION = Entity(
+    name="sync_exception",
+    shape=Shape.PROFILE,
+    table="sync_exceptions",
+    writer=Writer.SERVER,
+    fields=(
+        _text("kind", 40, required=True),
+        _text("entity", 40, required=True),
+        _text("entity_id", 80, required=True),
+        Field("device_id", t.Text(36), nullable=True),
+        Field("seq", t.Integer(0), nullable=True),
+        Field("detail", t.Json()),
+        Field("raised_at", t.Moment(), required=True),
+        Field("resolved_at", t.Moment(), nullable=True),
+        Field("resolved_by", t.Id(), nullable=True),
+        _text("note", 2000),
+    ),
+    # What the server raised stays as raised: a terminal only resolves it.
+    operations=(OperationType("sync_exception.resolve", Effect.UPDATE, _RESOLUTION),),
+)
+
+REGISTRY = Registry(
+    (CLINIC, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
+)
