@@ -326,6 +326,15 @@ THAI: dict[str, dict[str, str]] = {
         "Terminal …{tag}": "เครื่อง …{tag}",
         "{name} (this terminal)": "{name} (เครื่องนี้)",
         "terminal {device}, operation #{seq}": "เครื่อง {device} รายการที่ #{seq}",
+        "{kind}: {subject} ({problem})": "{kind}: {subject} ({problem})",
+        "{kind}: {subject}": "{kind}: {subject}",
+        "{count} changes from the clinic server are kept on this terminal without being used: "
+        "this version of the app cannot store them. First: {first}. Update this terminal; "
+        "they are applied after the update.": (
+            "มี {count} รายการจากเซิร์ฟเวอร์คลินิกที่เก็บไว้ในเครื่องนี้โดยยังไม่ได้ใช้ "
+            "เพราะโปรแกรมเวอร์ชันนี้บันทึกไม่ได้ รายการแรก: {first} กรุณาอัปเดตเครื่องนี้ "
+            "รายการเหล่านี้จะถูกนำไปใช้หลังอัปเดต"
+        ),
         "Open": "ยังไม่จัดการ",
         "Resolved {time} by {name}: {note}": "จัดการแล้ว {time} น. โดย {name}: {note}",
         "Raised": "เกิดเมื่อ",
@@ -362,6 +371,7 @@ THAI: dict[str, dict[str, str]] = {
         "Journey move not allowed at its time": "การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา",
         "Change of a kind this app version does not know": "ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
         "Change this app version cannot store": "ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้",
+        "Change with fields this app version does not know": "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
         "the terminal sent another operation under a number already used; the first one stands": (
             "เครื่องส่งรายการอื่นโดยใช้เลขที่ใช้ไปแล้ว ระบบยึดรายการแรก"
         ),

@@ -26,6 +26,7 @@ from ..store.models import (
     ConsentEvent,
     Customer,
     DeviceState,
+    ParkedChange,
     Staff,
     StockMovement,
     SyncExceptionRow,
@@ -101,6 +102,14 @@ FIELD_PROBLEMS: dict[str, str] = {
     "not_allowed": QT_TRANSLATE_NOOP("sync_reasons", "may not be set by a terminal"),
 }
 
+# Why a pulled change waits on this terminal for an update of the app
+# (``sync_parked.reason``; context "sync_exceptions").
+PARKED_REASON_LABELS: dict[str, str] = {
+    "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
+    "unstorable": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
+    "unknown_fields": QT_TRANSLATE_NOOP("sync_exceptions", "Change with fields this app version does not know"),
+}
+_WAITING_FOR_PARENT = "waiting"
 NOTE_MAX = 1000
 
 
@@ -214,6 +223,44 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
     if "stock" in ids:
         read("stock", select(StockMovement.id, CatalogItem.name_th, CatalogItem.name_en, CatalogItem.deleted_at)
              .join(CatalogItem, CatalogItem.id == StockMovement.item_id).where(StockMovement.id.in_(ids["stock"])))
+    return out
+
+
+@dataclass(frozen=True)
+class ParkedProblemView:
+    """A pulled change this terminal keeps without storing it, until the app is updated."""
+
+    entity: str
+    entity_id: str
+    reason: str  # unknown_entity, unstorable, unknown_fields
+    problem: str  # the terminal's own words (English), e.g. "a customer needs phone"
+    subject_th: str = ""
+    subject_en: str = ""
+    subject_deleted: bool = False
+
+
+def list_parked_problems(session: Session, *, limit: int = 100) -> list[ParkedProblemView]:
+    """Return the pulled changes that wait for an update of this app, oldest first.
+
+    Rows waiting for a parent that has not arrived yet (a visit before its
+    customer) are not problems and are left out. Each is named as people
+    know it when this terminal has the record (a change with fields it
+    does not know was stored without them).
+    """
+    rows = session.execute(
+        select(ParkedChange)
+        .where(ParkedChange.reason != _WAITING_FOR_PARENT)
+        .order_by(ParkedChange.cursor)
+        .limit(limit)
+    ).scalars().all()
+    wanted: dict[str, set[str]] = {}
+    for r in rows:
+        wanted.setdefault(r.entity, set()).add(r.entity_id)
+    names = _subject_names(session, wanted)
+    out = []
+    for r in rows:
+        th, en, deleted = names.get((r.entity, r.entity_id), _NO_NAME)
+        out.append(ParkedProblemView(r.entity, r.entity_id, r.reason, r.problem, th, en, deleted))
     return out
 
 

@@ -610,6 +610,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>{count} changes from the clinic server are kept on this terminal without being used: this version of the app cannot store them. First: {first}. Update this terminal; they are applied after the update.</source>
+        <translation>{count} changes from the clinic server are kept on this terminal without being used: this version of the app cannot store them. First: {first}. Update this terminal; they are applied after the update.</translation>
+    </message>
+    <message>
         <source>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</source>
         <translation>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</translation>
     </message>
@@ -672,6 +676,14 @@
     <message>
         <source>terminal {device}, operation #{seq}</source>
         <translation>terminal {device}, operation #{seq}</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject} ({problem})</source>
+        <translation>{kind}: {subject} ({problem})</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject}</source>
+        <translation>{kind}: {subject}</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1704,10 @@
     <message>
         <source>this version of the app cannot store it; it is kept until the app is updated</source>
         <translation>this version of the app cannot store it; it is kept until the app is updated</translation>
+    </message>
+    <message>
+        <source>Change with fields this app version does not know</source>
+        <translation>Change with fields this app version does not know</translation>
     </message>
 </context>
 <context>

@@ -610,6 +610,10 @@
         <translation>สถานะ</translation>
     </message>
     <message>
+        <source>{count} changes from the clinic server are kept on this terminal without being used: this version of the app cannot store them. First: {first}. Update this terminal; they are applied after the update.</source>
+        <translation>มี {count} รายการจากเซิร์ฟเวอร์คลินิกที่เก็บไว้ในเครื่องนี้โดยยังไม่ได้ใช้ เพราะโปรแกรมเวอร์ชันนี้บันทึกไม่ได้ รายการแรก: {first} กรุณาอัปเดตเครื่องนี้ รายการเหล่านี้จะถูกนำไปใช้หลังอัปเดต</translation>
+    </message>
+    <message>
         <source>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</source>
         <translation>มี {count} รายการของเครื่องนี้รอส่ง: เซิร์ฟเวอร์ไม่รับรายการที่ #{seq} ({reason}) กรุณาอัปเดตเซิร์ฟเวอร์หรือเครื่องนี้ ระหว่างนี้ข้อมูลจะไม่สูญหาย</translation>
     </message>
@@ -672,6 +676,14 @@
     <message>
         <source>terminal {device}, operation #{seq}</source>
         <translation>เครื่อง {device} รายการที่ #{seq}</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject} ({problem})</source>
+        <translation>{kind}: {subject} ({problem})</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject}</source>
+        <translation>{kind}: {subject}</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1704,10 @@
     <message>
         <source>this version of the app cannot store it; it is kept until the app is updated</source>
         <translation>โปรแกรมเวอร์ชันนี้บันทึกข้อมูลนี้ไม่ได้ ระบบเก็บไว้จนกว่าจะอัปเดตโปรแกรม</translation>
+    </message>
+    <message>
+        <source>Change with fields this app version does not know</source>
+        <translation>ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
     </message>
 </context>
 <context>

@@ -223,3 +223,51 @@ def test_a_refused_operation_waiting_in_the_queue_is_explained(qtbot, languages,
     screen._show_refused([waiting("brand_new", message="a newer server's words")])
     assert "(a newer server's words)" in screen.waiting.text()
     runner.shutdown()
+
+
+def test_pulled_changes_this_version_cannot_store_are_shown_to_managers(qtbot, languages, staffed_copy) -> None:
+    from bnaura_desk.domain.changes import ChangeSet
+    from bnaura_desk.domain.customer import CustomerForm
+    from bnaura_desk.services import customers as customer_service
+    from bnaura_desk.store.models import ParkedChange
+    from ui.bus import ChangeBus
+    from ui.exceptions.screen import ExceptionsScreen
+    from ui.runner import DeskRunner
+
+    t = staffed_copy.terminal
+    cid = t.run(customer_service.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"),
+                actor=staffed_copy.front_desk).result
+
+    def park(ctx) -> ChangeSet:  # type: ignore[no-untyped-def]
+        # As a pull keeps them: a customer change with a field this version
+        # does not know, a loyalty record it does not know, a parent still to come.
+        for n, (entity, entity_id, reason, problem) in enumerate([
+            ("customer", cid, "unknown_fields", "fields this terminal does not know: loyalty_tier"),
+            ("loyalty_entry", "0190aaaa-0000-7000-8000-000000000001", "unknown_entity",
+             "this terminal does not know loyalty_entry records"),
+            ("visit", "0190aaaa-0000-7000-8000-000000000002", "waiting", ""),
+        ]):
+            ctx.session.add(ParkedChange(entity=entity, entity_id=entity_id, cursor=n + 1, change={},
+                                         reason=reason, problem=problem))
+        return ChangeSet()
+
+    t.run(park, actor=None)
+    runner = DeskRunner(t, ChangeBus())
+    runner.actor = staffed_copy.manager
+    screen = ExceptionsScreen(runner, runner.bus)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: runner.pending() == 0)
+    assert screen.parked.isVisible()
+    text = screen.parked.text()
+    assert text.startswith("มี 2 รายการจากเซิร์ฟเวอร์คลินิก")  # the visit waiting for its customer is no problem
+    assert "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก: ลูกค้า สมหญิง ใจดี (fields this terminal does not know: loyalty_tier)" in text
+    languages.set_language("en", save=False)
+    screen.reload()
+    qtbot.waitUntil(lambda: runner.pending() == 0)
+    assert screen.parked.text() == (
+        "2 changes from the clinic server are kept on this terminal without being used: this version of the app "
+        "cannot store them. First: Change with fields this app version does not know: Customer สมหญิง ใจดี "
+        "(fields this terminal does not know: loyalty_tier). Update this terminal; they are applied after the update."
+    )
+    runner.shutdown()

@@ -34,8 +34,10 @@ from bnaura_desk.domain.roles import Permission, may
 from bnaura_desk.services.sync_exceptions import (
     EXCEPTION_KIND_LABELS,
     ExceptionFilter,
+    ParkedProblemView,
     SyncExceptionView,
     list_exceptions,
+    list_parked_problems,
     resolve_exception,
 )
 from bnaura_desk.services.sync_state import OperationProblem, unsettled_problems
@@ -45,7 +47,7 @@ from ..runner import DeskRunner, translate_error
 from ..widgets.dates import format_datetime
 from ..widgets.field_form import FieldFormDialog
 from ..widgets.rows_model import Index, RowsModel
-from .texts import kind_label, reason_text, terminal_label, tooltip, what_happened
+from .texts import kind_label, parked_text, reason_text, terminal_label, tooltip, what_happened
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -159,10 +161,15 @@ class ExceptionsScreen(QWidget):
         self.setObjectName("exceptionsScreen")
         self.runner, self.bus = runner, bus
         self._stale = False
+        self._parked: list[ParkedProblemView] = []
         self.waiting = QLabel(self)
         self.waiting.setObjectName("refusedOperations")
         self.waiting.setWordWrap(True)
         self.waiting.hide()
+        self.parked = QLabel(self)
+        self.parked.setObjectName("parkedChanges")
+        self.parked.setWordWrap(True)
+        self.parked.hide()
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.kind_filter = QComboBox(self)
@@ -195,6 +202,7 @@ class ExceptionsScreen(QWidget):
         top.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.waiting)
+        layout.addWidget(self.parked)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
@@ -216,6 +224,19 @@ class ExceptionsScreen(QWidget):
         kind = self.kind_filter.currentData() or None
         self.runner.read(list_exceptions, status, kind, on_done=self._show_rows)
         self.runner.read(unsettled_problems, on_done=self._show_refused)
+        self.runner.read(list_parked_problems, on_done=self._show_parked)
+
+    def _show_parked(self, problems: list[ParkedProblemView]) -> None:
+        self._parked = problems
+        self.parked.setVisible(bool(problems))
+        if problems:
+            self.parked.setText(
+                self.tr(
+                    "{count} changes from the clinic server are kept on this terminal without being used: "
+                    "this version of the app cannot store them. First: {first}. Update this terminal; "
+                    "they are applied after the update."
+                ).format(count=len(problems), first=parked_text(problems[0]))
+            )
 
     def _show_rows(self, rows: list[SyncExceptionView]) -> None:
         self.model.set_rows(rows)
@@ -259,6 +280,9 @@ class ExceptionsScreen(QWidget):
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if not changes.touches(Kind.SYNC_EXCEPTION):
+            if self.isVisible() and not changes.empty:
+                # A pull may have stored, or kept back, changes of any kind.
+                self.runner.read(list_parked_problems, on_done=self._show_parked)
             return
         if self.isVisible():
             self.reload()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,7 +22,9 @@ from bnaura_desk.services.sync_exceptions import (
     EXCEPTION_KIND_EXPLANATIONS,
     EXCEPTION_KIND_LABELS,
     FIELD_PROBLEMS,
+    PARKED_REASON_LABELS,
     REJECTION_REASONS,
+    ParkedProblemView,
     SyncExceptionView,
 )
 
@@ -109,7 +111,22 @@ def reason_text(code: str, detail: Mapping[str, Any]) -> str:
     return text
 
 
-def subject(r: SyncExceptionView) -> str:
+class Named(Protocol):
+    """A row that names a record: an exception, or a pulled change kept back."""
+
+    @property
+    def entity(self) -> str: ...
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def subject_th(self) -> str: ...
+    @property
+    def subject_en(self) -> str: ...
+    @property
+    def subject_deleted(self) -> bool: ...
+
+
+def subject(r: Named) -> str:
     """Return the record an exception is about, as people call it.
 
     "Customer สมหญิง ใจดี", "Consent of สมหญิง ใจดี", "... (deleted)"; the
@@ -173,3 +190,13 @@ def tooltip(r: SyncExceptionView) -> str | None:
     if r.device_id:
         lines.append(QCoreApplication.translate("ExceptionsScreen", "terminal {device}, operation #{seq}").format(device=r.device_id, seq=r.seq or "-"))
     return "\n".join(lines) or None
+
+
+def parked_text(p: ParkedProblemView) -> str:
+    """Return one pulled change kept back: what kind of problem, which record, the terminal's words."""
+    kind = _label(PARKED_REASON_LABELS, p.reason, "sync_exceptions")
+    return QCoreApplication.translate("ExceptionsScreen", "{kind}: {subject} ({problem})").format(
+        kind=kind, subject=subject(p), problem=p.problem
+    ) if p.problem else QCoreApplication.translate("ExceptionsScreen", "{kind}: {subject}").format(
+        kind=kind, subject=subject(p)
+    )
