@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .domain.changes import ChangeSet
 from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
+from .domain.synced import REGISTRY, Registry
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
 from .store.engine import OpenDatabase, open_engine
 from .store.models import Clinic, DeviceState
@@ -49,6 +50,8 @@ class Terminal:
         # One connection, so one use case at a time; the lock makes a second
         # thread wait here rather than deep inside the pool.
         self._serial = threading.RLock()
+        # The synced entities this terminal's use cases may journal (tests add their own).
+        self.synced: Registry = REGISTRY
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, clock: Clock = utc_now) -> Terminal:
@@ -163,6 +166,7 @@ class Terminal:
                 actor=actor,
                 now=self.clock(),
                 override=override,
+                registry=self.synced,
             )
             try:
                 changes = use_case(ctx, *args, **kwargs)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
 import types
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +19,8 @@ import httpx
 import pytest
 
 from bnaura_desk import cli
+from bnaura_desk.cli import prompts
+from bnaura_desk.cli.console import display_width, table
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.i18n import cli_language, cli_translator, load_ts
@@ -463,9 +467,9 @@ def test_init_asks_for_clinic_and_owner_on_a_terminal(
     # In-process with the prompts answered: a subprocess has no TTY to ask on.
     answers = iter(["คลินิกถามตอบ", "คุณแม่บ้าน"])
     pins = iter(["1234", "2468", "2469", "2468", "2468"])  # too easy; mistyped repeat; good
-    monkeypatch.setattr(cli, "_interactive", lambda: True)
+    monkeypatch.setattr(prompts, "interactive", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
-    monkeypatch.setattr(cli.getpass, "getpass", lambda prompt="": next(pins))
+    monkeypatch.setattr(prompts.getpass, "getpass", lambda prompt="": next(pins))
     db = tmp_path / "asked.sqlite"
     assert cli.main(["init", "--db", str(db)]) == 0
     err = capsys.readouterr().err
@@ -528,6 +532,57 @@ def test_init_demo_prints_the_pins_once(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stderr
     assert "not shown again" not in second.stdout
     assert "already has staff" in second.stdout
+
+
+def test_display_width_counts_what_a_terminal_shows() -> None:
+    assert display_width("น้ำผึ้ง") == 4  # two tone marks and a vowel above take no column
+    assert display_width("น้องมิ้นท์") == 6
+    assert display_width("e\u0301") == 1  # é as e + combining acute
+    assert display_width("王小明") == 6  # East Asian wide: two columns each
+    assert display_width("คุณ\u200bนก") == 4  # zero-width space between Thai words
+    assert display_width("") == 0
+
+
+def test_table_pads_by_display_width_not_code_points() -> None:
+    lines = table(
+        [["Name", "Role", "PIN"], ["น้องมิ้นท์", "front desk", "123456"], ["王小明", "owner", "654321"]]
+    )
+    assert lines == [
+        "  Name    Role        PIN",
+        "  น้องมิ้นท์  front desk  123456",
+        "  王小明  owner       654321",
+    ]
+
+
+def column_starts(line: str) -> list[int]:
+    """Where each cell of a printed table row starts, counted without Thai marks.
+
+    Independent of ``display_width``: with only Thai and ASCII on the line,
+    dropping the non-spacing marks leaves one code point per column.
+    """
+    shown = "".join(ch for ch in line if unicodedata.category(ch) != "Mn")
+    return [m.start() for m in re.finditer(r"\S+", shown)]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("bnaura_desk.demo") is None,
+    reason="bnaura_desk.demo is not written yet",
+)
+def test_init_demo_staff_table_lines_up_in_thai(tmp_path: Path) -> None:
+    result = bnaura(
+        "init", "--demo", "--customers", "0", "--db", tmp_path / "demo.sqlite",
+        env={"BNAURA_LANG": "th"},
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    rows = lines[lines.index("Demo staff. Write these PINs down; they are not shown again:") + 1 :]
+    assert len(rows) >= 4
+    # Names and role labels with tone marks (U+0E48..U+0E4B), so len() would misalign them.
+    assert any(any("\u0e48" <= ch <= "\u0e4b" for ch in row.split()[0]) for row in rows[1:])
+    assert any(len(row) != len(rows[1]) for row in rows[1:])
+    starts = {tuple(column_starts(row)) for row in rows}
+    assert len(starts) == 1, rows
+    assert len(starts.pop()) == 3
 
 
 # ---------------------------------------------------------------- i18n

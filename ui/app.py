@@ -58,10 +58,11 @@ def build_app(
     app.setApplicationName(SETTINGS_APPLICATION)
     install_app_font()
     apply_theme(app)
-    try:
-        ensure_compiled(i18n_dir)
-    except Exception as error:  # noqa: BLE001 - the app still works in English
-        print(f"bnaura: cannot compile translations: {error}", file=sys.stderr)
+    if not getattr(sys, "frozen", False):  # the desktop bundle ships them compiled, no lrelease
+        try:
+            ensure_compiled(i18n_dir)
+        except Exception as error:  # noqa: BLE001 - the app still works in English
+            print(f"bnaura: cannot compile translations: {error}", file=sys.stderr)
     languages = LanguageSwitcher(app, i18n_dir=i18n_dir, settings=settings)
     if language is not None:
         languages.set_language(language, save=False)

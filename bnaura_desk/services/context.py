@@ -23,7 +23,7 @@ from ..domain.changes import ChangeSetBuilder, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, PermissionDenied
 from ..domain.ids import uuid7
 from ..domain.roles import PERMISSION_LABELS, Permission, Role, may
-from ..domain.synced import REGISTRY, values_problem
+from ..domain.synced import REGISTRY, Effect, Registry, values_problem
 from ..store.models import AuditEntry, DeviceState, OutboxOperation
 from ..store.types import canonical_json
 
@@ -99,6 +99,7 @@ class ServiceContext:
     now: datetime
     override: Override | None = None
     changes: ChangeSetBuilder = field(default_factory=ChangeSetBuilder)
+    registry: Registry = REGISTRY  # the synced changes ``journal`` may write
 
     @property
     def clinic_id(self) -> str:
@@ -139,7 +140,7 @@ class ServiceContext:
         self,
         *,
         action: str,
-        entity: Kind,
+        entity: Kind | str,
         entity_id: str,
         before: Any = None,
         after: Any = None,
@@ -150,7 +151,9 @@ class ServiceContext:
 
         Args:
             action: the operation type, e.g. ``customer.update``.
-            entity, entity_id: what changed (also noted in the ChangeSet).
+            entity, entity_id: what changed (also noted in the ChangeSet
+                when ``entity`` is a ``Kind``: entities declared by tests
+                have no screen to tell).
             before, after: values for the audit entry.
             payload: what the server needs to apply the change; ``None``
                 for local-only events (a wrong PIN), which are audited only.
@@ -165,7 +168,7 @@ class ServiceContext:
         """
         seq: int | None = None
         if payload is not None:
-            _check_declared(action, str(entity), payload)
+            _check_declared(self.registry, action, str(entity), payload)
             stamp = hlc or self.tick()
             self.device.last_seq += 1
             seq = self.device.last_seq
@@ -206,7 +209,8 @@ class ServiceContext:
                 op_seq=seq,
             )
         )
-        self.changes.add(entity, entity_id)
+        if isinstance(entity, Kind):
+            self.changes.add(entity, entity_id)
         return seq
 
 
@@ -231,15 +235,21 @@ def stamp_deleted(row: Any, stamp: str, now: datetime) -> None:
     row.deleted_at = row.updated_at = now
 
 
-def _check_declared(action: str, entity: str, payload: dict[str, Any]) -> None:
+def _check_declared(registry: Registry, action: str, entity: str, payload: dict[str, Any]) -> None:
     """Refuse to journal an operation its declaration does not allow (see ``UndeclaredChange``)."""
-    declared = REGISTRY.operation(action)
+    declared = registry.operation(action)
     if declared is None:
         raise UndeclaredChange(f"{action} is not a declared operation type (bnaura_desk.domain.synced)")
     declared_entity, op = declared
     if declared_entity.name != entity:
         raise UndeclaredChange(f"{action} changes {declared_entity.name} records, not {entity}")
-    values = payload.get("record", payload.get("fields", {}))
-    problem = values_problem(declared_entity, op, {k: v for k, v in values.items() if k != "id"})
+    values = {k: v for k, v in payload.get("record", payload.get("fields", {})).items() if k != "id"}
+    problem = values_problem(declared_entity, op, values)
     if problem is not None:
         raise UndeclaredChange(f"{action}: {problem.message}")
+    if op.effect in (Effect.CREATE, Effect.APPEND):
+        # A new row travels whole: a field left out would be the column's
+        # default on other terminals, with no clock of its own.
+        left_out = declared_entity.writable(op) - values.keys()
+        if left_out:
+            raise UndeclaredChange(f"{action} leaves out {', '.join(sorted(left_out))}")

@@ -96,7 +96,10 @@ def create_clinic_and_device(
     session.flush()
     session.add(device)
     session.flush()
-    record = {"id": clinic_id, "name_th": clinic_name, "name_en": clinic_name_en}
+    record = {
+        "id": clinic_id, "name_th": clinic.name_th, "name_en": clinic.name_en, "tax_id": clinic.tax_id,
+        "branch_code": clinic.branch_code, "address": clinic.address, "phone": clinic.phone,
+    }
     ctx.journal(
         action="clinic.create",
         entity=Kind.CLINIC,

@@ -23,7 +23,11 @@ from sqlalchemy import Engine, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bnaura_desk.domain import field_types as t
+from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.ids import uuid7
 from bnaura_desk.domain.synced import REGISTRY, Effect, Entity, Field, OperationType, Registry, Shape
+from bnaura_desk.services.context import ServiceContext
 from bnaura_desk.store.types import JsonText, UtcDateTime
 from sync.client.local_apply import Storage, terminal_models
 from sync.server.rules import ClockOrderedReplay, Rule, SingleUseClaim, TallyWithFloor, Verdict, server_rules
@@ -143,3 +147,59 @@ TEST_STORAGE = Storage(
 def create_tables(engine: Engine) -> None:
     """Add the test entities' tables to a terminal database."""
     TestBase.metadata.create_all(engine)
+
+
+# --- use cases a terminal of the tests runs (journalled like the app's) --------------------
+
+
+class NoSuchSubject(DeskError):
+    """A move of a subject this terminal does not have."""
+
+
+def use_token(ctx: ServiceContext, token: str) -> ChangeSet:
+    """Use a single-use token (a sale with a coupon); result is the use's id."""
+    stamp, row_id = ctx.tick(), uuid7()
+    ctx.session.add(TokenUse(id=row_id, clinic_id=ctx.clinic_id, token=token, sale="S", hlc=stamp))
+    record = {"id": row_id, "token": token, "sale": "S"}
+    ctx.journal(action="test_token.use", entity="test_token_use", entity_id=row_id, payload={"record": record},
+                hlc=stamp)
+    return ctx.changes.build(result=row_id)
+
+
+def add_to_tally(ctx: ServiceContext, account: str, delta: int) -> ChangeSet:
+    """Add (or take) ``delta`` to an account's balance; result is the entry's id."""
+    stamp, row_id = ctx.tick(), uuid7()
+    ctx.session.add(TallyEntry(id=row_id, clinic_id=ctx.clinic_id, account=account, delta=delta, hlc=stamp))
+    record = {"id": row_id, "account": account, "delta": delta}
+    ctx.journal(action="test_tally.add", entity="test_tally_entry", entity_id=row_id, payload={"record": record},
+                hlc=stamp)
+    return ctx.changes.build(result=row_id)
+
+
+def open_subject(ctx: ServiceContext, subject_id: str) -> ChangeSet:
+    """Open a subject with a known id (terminals may open the same one offline); nothing if it is here."""
+    if ctx.session.get(Subject, subject_id) is not None:
+        return ctx.changes.build(result=None)
+    stamp = ctx.tick()
+    ctx.session.add(Subject(id=subject_id, clinic_id=ctx.clinic_id, title="s", created_at=ctx.now,
+                            updated_at=ctx.now, hlc=stamp, field_clocks={}))
+    ctx.journal(action="test_subject.open", entity="test_subject", entity_id=subject_id,
+                payload={"record": {"title": "s"}}, hlc=stamp)
+    return ctx.changes.build(result=subject_id)
+
+
+def move_subject(ctx: ServiceContext, subject_id: str, to: str) -> ChangeSet:
+    """Move a subject to ``to``; the server replays the moves in clock order and says where it is.
+
+    The subject's stage is derived: this terminal writes only the move, and
+    shows the stage the server folded (the journey will show its own
+    pending moves on top).
+    """
+    if ctx.session.get(Subject, subject_id) is None:
+        raise NoSuchSubject("no such subject")
+    stamp, row_id = ctx.tick(), uuid7()
+    ctx.session.add(Move(id=row_id, clinic_id=ctx.clinic_id, subject_id=subject_id, to=to, hlc=stamp))
+    record = {"id": row_id, "subject_id": subject_id, "to": to}
+    ctx.journal(action="test_move.make", entity="test_move", entity_id=row_id, payload={"record": record},
+                hlc=stamp)
+    return ctx.changes.build(result=row_id)

@@ -111,6 +111,8 @@ from sync.server.pull import pull
 from sync.server.push import push
 from sync.server.schema import clinic_sessions, for_clinic, upgrade
 from tests.conftest import FakeClock
+from tests.sync import rule_entities as rules
+from tests.sync.rule_entities import TEST_REGISTRY, TEST_RULES, TEST_STORAGE
 
 START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 DEFAULT_STEPS = 150  # per seed in bench.soak; the test runs fewer (CI_STEPS)
@@ -119,6 +121,13 @@ MAX_SKEW_S = 240.0  # ±4 minutes: below the server's bound (MAX_SKEW_MS, 5 minu
 FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
 
 # The synced fields of each profile entity, as the terminal keeps them.
+# Rule-governed operations (tests/sync/rule_entities.py): a few keys, so terminals collide.
+RULE_TOKENS = ("COUPON-1", "COUPON-2", "COUPON-3", "COUPON-4")
+RULE_ACCOUNTS = ("member-1", "member-2")
+RULE_SUBJECTS = tuple(f"00000005-0000-7000-8000-{n:012x}" for n in range(3))
+# What the dumps hold of the rule-governed entities.
+RULE_DUMP = {"test_token_use": ("token", "sale"), "test_tally_entry": ("account", "delta"),
+             "test_move": ("subject_id", "to"), "test_subject": ("title", "stage")}
 CUSTOMER_FIELDS = tuple(f.name for f in CUSTOMER.fields)
 STAFF_FIELDS = tuple(f.name for f in STAFF.fields)
 # Ledger fields the server's record carries (the payload of the operation).
@@ -227,7 +236,10 @@ class SimServer:
             with self.sessions() as session:
                 check_operations(session, device, operations)
             request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
-            return push(for_clinic(self.sessions, device.clinic_id), device.id, request, self.clock)  # type: ignore[arg-type]
+            return push(  # type: ignore[arg-type]
+                for_clinic(self.sessions, device.clinic_id), device.id, request, self.clock,
+                registry=TEST_REGISTRY, rules=TEST_RULES,
+            )
 
     def pull(self, token: str, after: int, limit: int) -> PullResponse:
         """``GET /v1/pull``: the clinic's changes after ``after``."""
@@ -279,8 +291,15 @@ class Node:
     def reopen(self) -> None:
         """The process died: drop the open database and start again from the file."""
         self.terminal.close()
-        self.terminal = Terminal.open(self.path, clock=self.clock)
+        self.terminal = open_terminal(self.path, self.clock)
         self.kills += 1
+
+
+def open_terminal(path: Path, clock: NodeClock) -> Terminal:
+    """Open a terminal that also journals the rule-governed operation types of the tests."""
+    terminal = Terminal.open(path, clock=clock)
+    terminal.synced = TEST_REGISTRY
+    return terminal
 
 
 class Link:
@@ -491,6 +510,7 @@ class Simulation:
             path = self.workdir / f"{name}.sqlite"
             init_database(path)
             db = open_engine(path)
+            rules.create_tables(db.engine)
             try:
                 with Session(db.engine) as s:
                     set_up_enrolled_device(
@@ -501,7 +521,7 @@ class Simulation:
                     s.commit()
             finally:
                 db.close()
-            node = Node(name, path, clock, device_id, answer.token, Terminal.open(path, clock=clock))
+            node = Node(name, path, clock, device_id, answer.token, open_terminal(path, clock))
             self.nodes.append(node)
             self.note(f"setup {name} skew {skew.total_seconds():+.3f}s")
         # Staff, made on two terminals and synced to all before the day starts:
@@ -647,10 +667,32 @@ class Simulation:
             self.visits.append(visit_id)
         self.note(f"{node.name} check-in {self._label(customer_id)}")
 
+    def rule_action(self, node: Node) -> None:
+        """An operation a server rule settles: a token used, a tally moved, a subject opened or moved."""
+        what = self.rng.choices(("use", "tally", "open", "move"), (2, 2, 1, 3))[0]
+        if what == "use":
+            token = self.rng.choice(RULE_TOKENS)
+            self._attempt(node, "token use", rules.use_token, token, actor=self._actor())
+            self.note(f"{node.name} use token {token}")
+        elif what == "tally":
+            account, delta = self.rng.choice(RULE_ACCOUNTS), self.rng.randint(-300, 400)
+            self._attempt(node, "tally", rules.add_to_tally, account, delta, actor=self._actor())
+            self.note(f"{node.name} tally {account} {delta:+d}")
+        else:
+            subject = RULE_SUBJECTS[self.rng.randrange(len(RULE_SUBJECTS))]
+            here = node.terminal.read(lambda s: s.get(rules.Subject, subject) is not None)
+            if what == "open" or not here:  # a card is moved where it is seen
+                self._attempt(node, "open subject", rules.open_subject, subject, actor=self._actor())
+                self.note(f"{node.name} open subject {subject[-4:]}")
+            else:
+                to = self.rng.choice(rules.STAGES[1:])
+                self._attempt(node, "move subject", rules.move_subject, subject, to, actor=self._actor())
+                self.note(f"{node.name} move subject {subject[-4:]} to {to}")
+
     def local_action(self, node: Node) -> None:
         """One thing staff do at the counter."""
         action = self.rng.choices(
-            (self.register, self.edit, self.delete, self.consent, self.check_in), (3, 6, 1, 2, 3)
+            (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action), (3, 6, 1, 2, 3, 6)
         )[0]
         action(node)
 
@@ -672,7 +714,7 @@ class Simulation:
         """One ``sync_once``; an unreachable server or a kill is an expected outcome."""
         link = Link(self, node)
         try:
-            report = sync_once(node.terminal, link, batch=batch, page=page)  # type: ignore[arg-type]
+            report = sync_once(node.terminal, link, batch=batch, page=page, storage=TEST_STORAGE)  # type: ignore[arg-type]
         except ServerUnavailable:
             self.counts["sync unavailable"] += 1
             if not quiet:
@@ -836,9 +878,13 @@ class Simulation:
             records = list(s.scalars(select(Record).where(Record.clinic_id == self.clinic_id)))
         dump: dict[str, dict[str, Any]] = {
             "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
+            **{entity: {} for entity in RULE_DUMP},
         }
         for r in records:
-            if r.entity == "sync_exception":
+            if r.entity in RULE_DUMP:
+                # A subject's stage is written by the server's rule only; "open" until its first move.
+                dump[r.entity][r.id] = {f: r.data.get(f, "open" if f == "stage" else None) for f in RULE_DUMP[r.entity]}
+            elif r.entity == "sync_exception":
                 # Every exception the server raised reaches every terminal's Exceptions screen.
                 dump[r.entity][r.id] = {
                     "kind": r.data["kind"], "entity": r.data["entity"], "entity_id": r.data["entity_id"],
@@ -870,7 +916,17 @@ class Simulation:
         def read(s: Session) -> dict[str, dict[str, Any]]:
             dump: dict[str, dict[str, Any]] = {
                 "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
+                **{entity: {} for entity in RULE_DUMP},
             }
+            # A move the server rejected (illegal at its place) stays only in its own terminal's history.
+            rejected = set(s.scalars(select(OutboxOperation.entity_id).where(
+                OutboxOperation.type == "test_move.make", OutboxOperation.outcome == "rejected"
+            )))
+            for model, entity in ((rules.TokenUse, "test_token_use"), (rules.TallyEntry, "test_tally_entry"),
+                                  (rules.Move, "test_move"), (rules.Subject, "test_subject")):
+                for row in s.scalars(select(model)):
+                    if row.id not in rejected:
+                        dump[entity][row.id] = {f: getattr(row, f) for f in RULE_DUMP[entity]}
             for e in s.scalars(select(SyncExceptionRow)):
                 dump["sync_exception"][e.id] = {
                     "kind": e.kind, "entity": e.entity, "entity_id": e.entity_id, "device_id": e.device_id,

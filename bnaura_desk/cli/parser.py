@@ -1,0 +1,242 @@
+"""The argparse parser of ``bnaura`` and its commands, and the checks argparse cannot make.
+
+Each command's ``handler(args, console) -> exit code`` is set as a default
+of its sub-parser; ``bnaura server`` is listed for ``--help`` only (its own
+parser is ``sync.server.cli``'s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+from typing import TypeAlias
+
+from .. import __version__
+from .app import cmd_app
+from .backup import cmd_backup
+from .common import PROG
+from .customers import cmd_export, cmd_import
+from .demo_init import DEMO_CUSTOMERS
+from .init import cmd_init
+from .sync_commands import cmd_enroll, cmd_sync
+
+
+def positive(text: str) -> int:
+    """Return ``text`` as a whole number of 0 or more (an argparse ``type``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("give 0 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``bnaura`` and its subcommands."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the terminal database (default: $BNAURA_DB, else "
+        "$XDG_DATA_HOME/bnaura-desk/terminal.sqlite)",
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="BN-Aura Desk: front desk and point of sale for aesthetic clinics.",
+        epilog="Run 'bnaura COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    device_default = platform.node() or "POS-1"
+    _add_init(commands, common, device_default)
+    _add_app(commands, common, device_default)
+    _add_customers(commands, common)
+    _add_backup(commands, common)
+    _add_sync(commands, common, device_default)
+    # Listed for --help only: main() hands `bnaura server ...` to sync.server.cli.
+    commands.add_parser(
+        "server",
+        add_help=False,
+        help="run the clinic sync server; manage its clinics, enrollment codes and devices "
+        "(see: bnaura server --help)",
+    )
+    return parser
+
+
+def check_combinations(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Exit with a usage error (2) for options that do not go together."""
+    if args.command != "init":
+        return
+    if args.demo and (args.clinic or args.owner_name or args.owner_pin):
+        parser.error("--clinic, --owner-name and --owner-pin do not go with --demo")
+    if not args.demo and (args.seed is not None or args.customers is not None):
+        parser.error("--customers and --seed go with --demo")
+
+
+# The sub-parsers' action type is private to argparse.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_init(commands: Commands, common: argparse.ArgumentParser, device: str) -> None:
+    init = commands.add_parser(
+        "init",
+        parents=[common],
+        help="create or upgrade the database (an existing one is backed up first)",
+        description="Create the terminal database, or upgrade one made by an older version "
+        "after copying it to a timestamped backup. A new database needs its clinic's name "
+        "and first owner: asked for on a terminal, or given as options.",
+    )
+    init.add_argument("--clinic", metavar="NAME", help="the clinic's name for a new database")
+    init.add_argument(
+        "--device",
+        metavar="NAME",
+        default=device,
+        help="this terminal's name (default: %(default)s)",
+    )
+    init.add_argument(
+        "--owner-name", metavar="NAME", help="the first owner's name for a new database"
+    )
+    init.add_argument(
+        "--owner-pin",
+        metavar="PIN",
+        help="the first owner's PIN, 4 to 6 digits (other users of this computer can see "
+        "command lines: leave it out to be asked)",
+    )
+    init.add_argument(
+        "--demo",
+        action="store_true",
+        help="set up the demo clinic with staff, catalog and customers",
+    )
+    init.add_argument(
+        "--customers",
+        metavar="N",
+        type=positive,
+        default=None,
+        help=f"demo customers to make (default: {DEMO_CUSTOMERS})",
+    )
+    init.add_argument("--seed", metavar="S", type=int, help="random seed for repeatable demo data")
+    init.set_defaults(handler=cmd_init)
+
+
+def _add_app(commands: Commands, common: argparse.ArgumentParser, device: str) -> None:
+    app = commands.add_parser(
+        "app",
+        parents=[common],
+        help="start the desktop app",
+        description="Start the desktop app. With --demo, a missing database is first set up "
+        "as the demo clinic (its staff PINs are printed once).",
+    )
+    app.add_argument("--demo", action="store_true", help="set up the demo clinic first if needed")
+    app.add_argument(
+        "--no-server", action="store_true", help="with --demo: do not start the local clinic server"
+    )
+    app.add_argument(
+        "--join",
+        action="store_true",
+        help="a new database: join a clinic server (the first-run dialog)",
+    )
+    app.add_argument("--customers", metavar="N", type=positive, help=argparse.SUPPRESS)
+    app.add_argument("--device", metavar="NAME", default=device, help=argparse.SUPPRESS)
+    app.set_defaults(handler=cmd_app)
+
+
+def _add_customers(commands: Commands, common: argparse.ArgumentParser) -> None:
+    customers = commands.add_parser(
+        "customers",
+        help="import or export customers as CSV",
+        description="Move customers in and out as CSV files that Excel opens.",
+    )
+    actions = customers.add_subparsers(dest="customers_command", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export",
+        parents=[common],
+        help="write customers to CSV (UTF-8 with BOM)",
+        description="Write every live customer to a CSV file (UTF-8 with BOM, so Excel shows "
+        "Thai). Works while the app is running.",
+    )
+    export.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the CSV file to write, or - for standard output (default)",
+    )
+    export.add_argument(
+        "--include-deleted",
+        action="store_true",
+        help="also write deleted customers, with a deleted_at column",
+    )
+    export.set_defaults(handler=cmd_export)
+
+    imp = actions.add_parser(
+        "import",
+        parents=[common],
+        help="register the customers of a CSV file",
+        description="Register the customers of a CSV file with the export's columns (in any "
+        "order; referral_code and created_at are ignored). Every row is checked first: a file "
+        "with bad rows imports nothing unless --skip-bad is given.",
+    )
+    imp.add_argument("file", metavar="FILE", help="the CSV file (UTF-8), or - for standard input")
+    imp.add_argument(
+        "--skip-bad", action="store_true", help="import the good rows and skip the bad ones"
+    )
+    imp.set_defaults(handler=cmd_import)
+
+
+def _add_backup(commands: Commands, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="make a consistent copy of the database",
+        description="Copy the database consistently (VACUUM INTO), also while the app is "
+        "running, and print the copy's path.",
+    )
+    backup.add_argument(
+        "--to",
+        metavar="PATH",
+        help="where to write (default: <db dir>/backups/<name>-<UTC time>.sqlite)",
+    )
+    backup.set_defaults(handler=cmd_backup)
+
+
+def _add_sync(commands: Commands, common: argparse.ArgumentParser, device: str) -> None:
+    enroll = commands.add_parser(
+        "enroll",
+        parents=[common],
+        help="connect this terminal to the clinic sync server with a one-time code",
+        description="Enroll this terminal with the clinic server. A set-up terminal joins the "
+        "server's clinic of the same id (the owner adds it with: bnaura server clinics add NAME "
+        "--id CLINIC_ID); a new database becomes one more terminal of the code's clinic, and its "
+        "staff, catalog and customers arrive with the first sync.",
+    )
+    enroll.add_argument("url", metavar="URL", help="the server, e.g. https://clinic.example:8765")
+    enroll.add_argument("code", metavar="CODE", help="the one-time code (bnaura server enroll-code)")
+    enroll.add_argument(
+        "--device",
+        metavar="NAME",
+        default=device,
+        help="this terminal's name for a new database (default: %(default)s)",
+    )
+    enroll.add_argument(
+        "--ca-file",
+        metavar="PEM",
+        help="the certificate authority that signed an HTTPS server's certificate, when it is the "
+        "clinic's own (kept for later syncs; default: the system's trusted authorities)",
+    )
+    enroll.set_defaults(handler=cmd_enroll)
+
+    sync = commands.add_parser(
+        "sync",
+        parents=[common],
+        help="push this terminal's changes to the clinic server and pull the others'",
+        description="Sync with the clinic server: every few seconds until interrupted, or once.",
+    )
+    sync.add_argument("--once", action="store_true", help="sync once and exit")
+    sync.add_argument(
+        "--interval",
+        metavar="SECONDS",
+        type=float,
+        default=30.0,
+        help="wait between rounds (default: %(default)s)",
+    )
+    sync.set_defaults(handler=cmd_sync)

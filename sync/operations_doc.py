@@ -1,0 +1,93 @@
+"""The operation table of ``docs/sync-operations.md``, written from the declarations.
+
+``python -m sync.operations_doc`` rewrites the part of the document between
+its two markers from ``bnaura_desk.domain.synced``; a test fails when the
+document and the declarations disagree, so the table is never stale.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bnaura_desk.domain import field_types as t
+from bnaura_desk.domain.synced import REGISTRY, Entity, Field, Registry
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "sync-operations.md"
+START = "<!-- operations:start (python -m sync.operations_doc) -->"
+END = "<!-- operations:end -->"
+
+
+def _type(field: Field) -> str:
+    kind = field.type
+    if isinstance(kind, t.Text):
+        text = f"text ≤ {kind.max_length}"
+    elif isinstance(kind, t.Choice):
+        text = " / ".join(sorted(kind.values))
+    elif isinstance(kind, t.Integer):
+        text = "integer"
+    elif isinstance(kind, t.Boolean):
+        text = "boolean"
+    elif isinstance(kind, t.Id):
+        text = f"id of {kind.entity}" if kind.entity else "id"
+    elif isinstance(kind, t.IsoDate):
+        text = "date"
+    elif isinstance(kind, t.ClockTime):
+        text = "time of day"
+    elif isinstance(kind, t.Moment):
+        text = "time with zone"
+    elif isinstance(kind, t.ListOf):
+        text = "list"
+    else:
+        text = "JSON"
+    marks = [m for m, on in (("required", field.required), ("null allowed", field.nullable),
+                             ("derived by a server rule", field.derived)) if on]
+    return text + (f" ({', '.join(marks)})" if marks else "")
+
+
+def _entity(entity: Entity) -> list[str]:
+    parents = ", ".join(sorted(entity.depends_on)) or "none"
+    lines = [
+        f"### `{entity.name}`",
+        "",
+        f"{entity.shape.value}, table `{entity.table}`, scope {entity.scope.value}, created by the "
+        f"{entity.writer.value}; applied after: {parents}.",
+        "",
+        "| operation | effect | may write |",
+        "| --- | --- | --- |",
+    ]
+    for op in entity.operations:
+        writable = sorted(entity.writable(op))
+        fields = "every field" if op.fields is None and len(writable) == len(entity.fields) else ", ".join(writable)
+        lines.append(f"| `{op.name}` | {op.effect.value} | {fields or 'nothing'} |")
+    lines += ["", "| field | type |", "| --- | --- |"]
+    lines += [f"| `{f.name}` | {_type(f)} |" for f in entity.fields]
+    return [*lines, ""]
+
+
+def render(registry: Registry = REGISTRY) -> str:
+    """Return the generated part of the document (between the markers)."""
+    lines = [START, "", "Generated from `bnaura_desk/domain/synced.py`; do not edit by hand.", ""]
+    for entity in registry.entities:
+        lines += _entity(entity)
+    return "\n".join([*lines, END])
+
+
+def rewritten(text: str, registry: Registry = REGISTRY) -> str:
+    """Return ``text`` with its generated part replaced by ``render()``."""
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    return before + render(registry) + after
+
+
+def main() -> int:
+    text = DOC.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        print(f"{DOC} has no {START} ... {END} markers", file=sys.stderr)
+        return 1
+    DOC.write_text(rewritten(text), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""A day at the desk that runs every use case the app has, for the tests of what syncs.
+
+``use_cases()`` finds the use cases by looking (every public function of
+``bnaura_desk.services`` whose first parameter is the ``ctx`` of a
+``ServiceContext``), not from a hand list; ``Tour`` runs them on a real
+terminal and notes which ran. A use case added without a step here fails
+``test_every_use_case_is_on_the_tour``, so the checks that ride on the
+tour (every operation type journalled is declared; every declared entity
+round-trips through the server) cannot miss it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
+from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
+from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.roles import Permission, Role
+from bnaura_desk.services import catalog, customer_csv, customers, staff, sync_exceptions, sync_state
+from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.terminal import Terminal
+
+import bnaura_desk.services as services_package
+
+# Use cases the sync machinery itself runs (not a person at the desk): they
+# change only this terminal's local tables and journal nothing.
+RUN_BY_SYNC = {
+    "bnaura_desk.services.sync_state.note_sync_finished",
+    "bnaura_desk.services.sync_state.save_enrollment",
+}
+
+
+def use_cases() -> dict[str, Callable[..., ChangeSet]]:
+    """Return every use case of ``bnaura_desk.services`` by its dotted name."""
+    found: dict[str, Callable[..., ChangeSet]] = {}
+    for info in pkgutil.iter_modules(services_package.__path__):
+        module = importlib.import_module(f"{services_package.__name__}.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            params = list(inspect.signature(function).parameters.values())
+            if params and params[0].name == "ctx" and "ServiceContext" in str(params[0].annotation):
+                found[f"{module.__name__}.{name}"] = function
+    return found
+
+
+class Tour:
+    """Runs use cases on ``terminal``, noting each one that ran (and those the app refused)."""
+
+    def __init__(self, terminal: Terminal) -> None:
+        self.terminal = terminal
+        self.ran: set[str] = set()
+
+    def run(self, use_case: Callable[..., ChangeSet], *args: Any, actor: Actor | None = SYSTEM, **kw: Any) -> Any:
+        self.ran.add(f"{use_case.__module__}.{use_case.__name__}")
+        return self.terminal.run(use_case, *args, actor=actor, **kw).result
+
+    def refused(self, use_case: Callable[..., ChangeSet], *args: Any, actor: Actor | None = SYSTEM) -> DeskError:
+        """Run a use case the app must refuse (a wrong PIN); return the refusal."""
+        self.ran.add(f"{use_case.__module__}.{use_case.__name__}")
+        try:
+            self.terminal.run(use_case, *args, actor=actor)
+        except DeskError as refusal:
+            return refusal
+        raise AssertionError(f"{use_case.__name__} was not refused")
+
+    def day(self) -> dict[str, Any]:
+        """Run a day's work that creates and changes a row of every kind; return the ids made.
+
+        Leaves one thing for ``resolve``: an exception needs the server.
+        """
+        made: dict[str, Any] = {}
+        # Staff and settings (the manager's back office).
+        made["staff"] = self.run(staff.create_staff, "น้องแพรว", Role.FRONT_DESK, "4826")
+        manager = self.run(staff.create_staff, "คุณวิภา", Role.MANAGER, "3691")
+        self.run(staff.update_staff, made["staff"], display_name="น้องแพรว (เช้า)", role=Role.SALES)
+        self.run(staff.set_pin, made["staff"], "5937")
+        self.run(staff.set_lockout_policy, 4, 30)
+        for _ in range(4):
+            self.refused(staff.sign_in, made["staff"], "0000")
+        self.run(staff.unlock_staff, made["staff"])
+        self.run(staff.sign_in, made["staff"], "5937")
+        self.run(staff.authorize_override, manager, "3691", Permission.CUSTOMER_DELETE)
+        # The catalog.
+        treatment = self.run(catalog.create_item, ItemForm(
+            kind=ItemKind.TREATMENT, name_th="ทรีตเมนต์หน้าใส", name_en="Clear skin", price_satang=150_000,
+            vat_exempt=True, duration_minutes=60, protocol_steps=("ล้างหน้า", "มาส์ก"),
+        ))
+        product = self.run(catalog.create_item, ItemForm(
+            kind=ItemKind.PRODUCT, name_th="เซรั่ม", price_satang=89_000, sku="SER-01", barcode="8850000000010",
+        ))
+        made["catalog_item"] = self.run(catalog.create_item, ItemForm(
+            kind=ItemKind.PACKAGE, name_th="คอร์ส 5 ครั้ง", price_satang=600_000, package_treatment_id=treatment,
+            package_sessions=5,
+        ))
+        self.run(catalog.update_item, product, ItemForm(
+            kind=ItemKind.PRODUCT, name_th="เซรั่มวิตามินซี", price_satang=99_000, sku="SER-01",
+            barcode="8850000000010",
+        ))
+        self.run(catalog.set_item_active, treatment, False)
+        made["stock"] = self.run(catalog.move_stock, product, 24, StockReason.RECEIVED, "ล็อตแรก")
+        self.run(catalog.set_stock_count, product, 20, "นับสิ้นเดือน")
+        # Customers at the counter.
+        made["customer"] = self.run(customers.register_customer, CustomerForm(
+            name_th="สมหญิง ใจดี", name_en="Somying Jaidee", nickname="หญิง", phone="0812345678",
+            email="ying@example.com", line_id="ying.j", birthday=datetime(1990, 5, 17, tzinfo=UTC).date(),
+            gender=Gender.FEMALE, skin_notes="ผิวแพ้ง่าย", channels=(Channel.LINE, Channel.SMS),
+        ), {ConsentPurpose.TREATMENT_RECORDS: True})
+        form = self.terminal.read(customers.get_customer, made["customer"]).form
+        self.run(customers.update_customer, made["customer"], form.with_changes(nickname="ยิ้ง", opted_out=True))
+        made["consent"] = self.run(customers.record_consent, made["customer"], ConsentPurpose.MARKETING, True)
+        made["visit"] = self.run(customers.check_in, made["customer"])
+        gone = self.run(customers.register_customer, CustomerForm(name_th="ลูกค้าชั่วคราว", phone="0898765432"))
+        self.run(customers.delete_customer, gone)
+        imported = customer_csv.parse_customers_csv(
+            "name_th,phone\nนำเข้า หนึ่ง,0861111111\n", today=datetime.now(UTC).date(), source="import.csv"
+        )
+        self.run(customer_csv.import_customers, imported.rows)
+        made["setting"] = staff.LOCKOUT_KEY
+        made["clinic"] = self.terminal.device().clinic_id
+        return made
+
+    def resolve(self, exception_id: str) -> None:
+        """A manager marks an exception resolved (it came from the server)."""
+        self.run(sync_exceptions.resolve_exception, exception_id, "โทรยืนยันกับลูกค้าแล้ว")
+
+    def note_sync_use_cases(self) -> None:
+        """The sync machinery's own use cases ran in the sync rounds of the test."""
+        self.ran.update(RUN_BY_SYNC)
+
+
+__all__ = ["RUN_BY_SYNC", "Tour", "sync_state", "use_cases"]
