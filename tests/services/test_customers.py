@@ -13,7 +13,13 @@ from sqlalchemy import func, select
 
 from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.changes import Kind
-from bnaura_desk.domain.customer import PROFILE_FIELDS, AlreadyCheckedIn, Channel, ConsentPurpose, CustomerForm
+from bnaura_desk.domain.customer import (
+    PROFILE_FIELDS,
+    AlreadyCheckedIn,
+    Channel,
+    ConsentPurpose,
+    CustomerForm,
+)
 from bnaura_desk.domain.errors import BadInput, DuplicatePhone, NotFound, PermissionDenied
 from bnaura_desk.domain.referral import ALPHABET, display_code, normalise_code
 from bnaura_desk.services import customers as svc
