@@ -404,12 +404,17 @@ THAI: dict[str, dict[str, str]] = {
             "เซิร์ฟเวอร์ยังไม่รู้จักการเปลี่ยนแปลงประเภทนี้: กรุณาอัปเดตเซิร์ฟเวอร์คลินิก"
         ),
         "is missing": "ไม่มีค่า",
-        "has the wrong kind of value": "มีค่าผิดประเภท",
-        "is too long": "ยาวเกินไป",
-        "is too large": "ใหญ่เกินไป",
-        "is nested too deeply": "ซ้อนกันลึกเกินไป",
         "is not a field of this record": "ไม่ใช่ฟิลด์ของข้อมูลนี้",
-        "may not be set by a terminal": "เครื่องไม่มีสิทธิ์กำหนดค่านี้",
+        "may not be changed this way": "แก้ไขด้วยวิธีนี้ไม่ได้",
+        "must be text": "ต้องเป็นข้อความ",
+        "holds a character that cannot be stored": "มีอักขระที่บันทึกไม่ได้",
+        "must be a whole number": "ต้องเป็นจำนวนเต็ม",
+        "must be a record id": "ต้องเป็นรหัสข้อมูล",
+        "must be a date": "ต้องเป็นวันที่",
+        "must be a time of day": "ต้องเป็นเวลา",
+        "must be a date and time with its time zone": "ต้องเป็นวันที่และเวลาพร้อมเขตเวลา",
+        "must be a list": "ต้องเป็นรายการ",
+        "holds data that cannot be stored": "มีข้อมูลที่บันทึกไม่ได้",
     },
     # Synced records and their fields, as the Exceptions screen names them.
     "sync_fields": {

@@ -88,18 +88,26 @@ REJECTION_REASONS: dict[str, str] = {
     ),
 }
 
-# What is wrong with one field of an ``invalid_record`` (``detail["problem"]``),
-# after the field's name (context "sync_reasons"); others are shown as sent.
+# What is wrong with one field of an ``invalid_record`` (``detail["problem"]``:
+# ``FieldProblem.problem`` of ``domain.synced`` and the fixed phrases of
+# ``domain.field_types``), after the field's name (context "sync_reasons").
+# A phrase with a number in it ("is longer than 120 characters") is shown
+# as the server wrote it.
 FIELD_PROBLEMS: dict[str, str] = {
     "missing": QT_TRANSLATE_NOOP("sync_reasons", "is missing"),
-    "required": QT_TRANSLATE_NOOP("sync_reasons", "is missing"),
-    "wrong_type": QT_TRANSLATE_NOOP("sync_reasons", "has the wrong kind of value"),
-    "type": QT_TRANSLATE_NOOP("sync_reasons", "has the wrong kind of value"),
-    "too_long": QT_TRANSLATE_NOOP("sync_reasons", "is too long"),
-    "too_large": QT_TRANSLATE_NOOP("sync_reasons", "is too large"),
-    "too_deep": QT_TRANSLATE_NOOP("sync_reasons", "is nested too deeply"),
-    "unknown_field": QT_TRANSLATE_NOOP("sync_reasons", "is not a field of this record"),
-    "not_allowed": QT_TRANSLATE_NOOP("sync_reasons", "may not be set by a terminal"),
+    "unknown": QT_TRANSLATE_NOOP("sync_reasons", "is not a field of this record"),
+    "not writable": QT_TRANSLATE_NOOP("sync_reasons", "may not be changed this way"),
+    "must be text": QT_TRANSLATE_NOOP("sync_reasons", "must be text"),
+    "holds a NUL character": QT_TRANSLATE_NOOP("sync_reasons", "holds a character that cannot be stored"),
+    "must be a whole number": QT_TRANSLATE_NOOP("sync_reasons", "must be a whole number"),
+    "must be an id (a UUID)": QT_TRANSLATE_NOOP("sync_reasons", "must be a record id"),
+    "must be a date (YYYY-MM-DD)": QT_TRANSLATE_NOOP("sync_reasons", "must be a date"),
+    "must be a time of day (HH:MM)": QT_TRANSLATE_NOOP("sync_reasons", "must be a time of day"),
+    "must be a time with a zone (ISO 8601 with an offset)": QT_TRANSLATE_NOOP(
+        "sync_reasons", "must be a date and time with its time zone"
+    ),
+    "must be a list": QT_TRANSLATE_NOOP("sync_reasons", "must be a list"),
+    "is not plain JSON": QT_TRANSLATE_NOOP("sync_reasons", "holds data that cannot be stored"),
 }
 
 # Why a pulled change waits on this terminal for an update of the app

@@ -1880,28 +1880,48 @@
         <translation>is missing</translation>
     </message>
     <message>
-        <source>has the wrong kind of value</source>
-        <translation>has the wrong kind of value</translation>
+        <source>may not be changed this way</source>
+        <translation>may not be changed this way</translation>
     </message>
     <message>
-        <source>is too long</source>
-        <translation>is too long</translation>
+        <source>must be text</source>
+        <translation>must be text</translation>
     </message>
     <message>
-        <source>is too large</source>
-        <translation>is too large</translation>
+        <source>holds a character that cannot be stored</source>
+        <translation>holds a character that cannot be stored</translation>
     </message>
     <message>
-        <source>is nested too deeply</source>
-        <translation>is nested too deeply</translation>
+        <source>must be a whole number</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>must be a record id</source>
+        <translation>must be a record id</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>must be a date</translation>
+    </message>
+    <message>
+        <source>must be a time of day</source>
+        <translation>must be a time of day</translation>
+    </message>
+    <message>
+        <source>must be a date and time with its time zone</source>
+        <translation>must be a date and time with its time zone</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>holds data that cannot be stored</source>
+        <translation>holds data that cannot be stored</translation>
     </message>
     <message>
         <source>is not a field of this record</source>
         <translation>is not a field of this record</translation>
-    </message>
-    <message>
-        <source>may not be set by a terminal</source>
-        <translation>may not be set by a terminal</translation>
     </message>
 </context>
 </TS>

@@ -1880,28 +1880,48 @@
         <translation>ไม่มีค่า</translation>
     </message>
     <message>
-        <source>has the wrong kind of value</source>
-        <translation>มีค่าผิดประเภท</translation>
+        <source>may not be changed this way</source>
+        <translation>แก้ไขด้วยวิธีนี้ไม่ได้</translation>
     </message>
     <message>
-        <source>is too long</source>
-        <translation>ยาวเกินไป</translation>
+        <source>must be text</source>
+        <translation>ต้องเป็นข้อความ</translation>
     </message>
     <message>
-        <source>is too large</source>
-        <translation>ใหญ่เกินไป</translation>
+        <source>holds a character that cannot be stored</source>
+        <translation>มีอักขระที่บันทึกไม่ได้</translation>
     </message>
     <message>
-        <source>is nested too deeply</source>
-        <translation>ซ้อนกันลึกเกินไป</translation>
+        <source>must be a whole number</source>
+        <translation>ต้องเป็นจำนวนเต็ม</translation>
+    </message>
+    <message>
+        <source>must be a record id</source>
+        <translation>ต้องเป็นรหัสข้อมูล</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>ต้องเป็นวันที่</translation>
+    </message>
+    <message>
+        <source>must be a time of day</source>
+        <translation>ต้องเป็นเวลา</translation>
+    </message>
+    <message>
+        <source>must be a date and time with its time zone</source>
+        <translation>ต้องเป็นวันที่และเวลาพร้อมเขตเวลา</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>ต้องเป็นรายการ</translation>
+    </message>
+    <message>
+        <source>holds data that cannot be stored</source>
+        <translation>มีข้อมูลที่บันทึกไม่ได้</translation>
     </message>
     <message>
         <source>is not a field of this record</source>
         <translation>ไม่ใช่ฟิลด์ของข้อมูลนี้</translation>
-    </message>
-    <message>
-        <source>may not be set by a terminal</source>
-        <translation>เครื่องไม่มีสิทธิ์กำหนดค่านี้</translation>
     </message>
 </context>
 </TS>

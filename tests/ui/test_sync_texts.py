@@ -140,10 +140,24 @@ def test_a_rejected_operations_reason_is_said_in_the_users_language(qtbot, langu
     assert what == [f"Customer Somying Jaidee: {REASONS[c][2]}" for c in codes] + [
         "Customer Somying Jaidee: a newer server's words"
     ]
-    # A field problem this version does not know is shown as the server wrote it.
-    odd = _named("rejected_operation", {"reason": "invalid_record", "field": "phone", "problem": "sounds_odd"})
-    model.set_rows([odd])
-    assert model.index(0, ExceptionsModel.WHAT).data() == "Customer ffff1234: phone sounds_odd"
+    # The server's field problems (domain.synced, domain.field_types) in people's words;
+    # one with a number in it is shown as the server wrote it.
+    rows = [
+        _named("rejected_operation", {"reason": "invalid_record", "field": field, "problem": problem})
+        for field, problem in (
+            ("birthday", "must be a date (YYYY-MM-DD)"),
+            ("loyalty_tier", "unknown"),
+            ("nickname", "is longer than 120 characters"),
+        )
+    ]
+    model.set_rows(rows)
+    assert [model.index(r, ExceptionsModel.WHAT).data() for r in range(3)] == [
+        "Customer ffff1234: birthday must be a date",
+        "Customer ffff1234: loyalty_tier is not a field of this record",
+        "Customer ffff1234: nickname is longer than 120 characters",
+    ]
+    languages.set_language("th", save=False)
+    assert model.index(0, ExceptionsModel.WHAT).data() == "ลูกค้า ffff1234: วันเกิดต้องเป็นวันที่"
 
 
 KINDS = {
