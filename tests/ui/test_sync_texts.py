@@ -15,6 +15,7 @@ from sync.client.http import error_for
 from sync.protocol import ErrorBody
 from ui.enroll import EnrollDialog, refusal_message
 from ui.exceptions.screen import ExceptionsModel
+from ui.exceptions.texts import tooltip, what_happened
 from ui.status import SyncIndicator, SyncState
 from ui.sync_driver import SyncView
 
@@ -181,6 +182,11 @@ def test_every_kind_has_a_name_and_an_explanation_in_both_languages(qtbot, langu
     languages.set_language("en", save=False)
     kinds = [model.index(r, ExceptionsModel.KIND).data() for r in range(len(KINDS))]
     assert kinds == [en for _, en in KINDS.values()]
+    # A rule's rejection, as the server raises it, is explained by its kind (its words stay in the tooltip).
+    illegal = _named("illegal_move", {"reason": "illegal_move", "message": "this move is not legal at its place"},
+                     subject_th="สมหญิง ใจดี")
+    assert what_happened(illegal) == "Customer สมหญิง ใจดี: not allowed at its place in time order; it was not applied"
+    assert "message: this move is not legal at its place" in (tooltip(illegal) or "")
     claim = model.index(list(KINDS).index("claim_conflict"), ExceptionsModel.WHAT).data()
     assert claim == (
         "Customer สมหญิง ใจดี: used on two terminals while offline; the first to reach the server keeps it, "

@@ -163,10 +163,14 @@ def what_happened(r: SyncExceptionView) -> str:
             subject=about, sent=_clock(detail.get("sent", "")), kept=_clock(detail.get("kept", ""))
         )
     reason = detail.get("reason")
-    if isinstance(reason, str) and reason:
+    if isinstance(reason, str) and reason in REJECTION_REASONS:
         why = reason_text(reason, detail)
     elif r.kind in EXCEPTION_KIND_EXPLANATIONS:
+        # A rule's rejection (illegal_move) is explained by its kind; the
+        # server's own words stay in the tooltip.
         why = QCoreApplication.translate("sync_exceptions", EXCEPTION_KIND_EXPLANATIONS[r.kind])
+    elif isinstance(reason, str) and reason:
+        why = reason_text(reason, detail)  # the server's message for a code this version does not know
     else:
         why = str(detail.get("message") or "")
     return QCoreApplication.translate("ExceptionsScreen", "{subject}: {why}").format(subject=about, why=why) if why else about
