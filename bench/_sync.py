@@ -2,8 +2,10 @@
 
 Everything here is real: ``bnaura server`` runs as its own process
 (``python -m bnaura_desk.cli server``, uvicorn on 127.0.0.1), over a SQLite
-file or over PostgreSQL in a schema of its own owned by an ordinary role
-(so row-level security binds it as in production, like tests/sync/conftest.py).
+file or over PostgreSQL in a schema of its own with the two roles of
+production (tests/sync/conftest.py): an owner role that migrates and runs
+the admin work, and a serving role the server process runs as, so
+row-level security binds it and costs what it costs in production.
 Operations are built exactly as a terminal's outbox writes them
 (docs/sync-operations.md): canonical JSON payload with ``"format": 1``, its
 SHA-256, a hybrid logical clock that sorts in clock order.
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 import httpx
 from sqlalchemy import func, select
@@ -38,8 +40,10 @@ from bnaura_desk.store.types import canonical_json
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Operation, PullResponse, PushResponse
 from sync.server import admin
 from sync.server.db import server_engine
-from sync.server.models import AppliedOperation
-from sync.server.schema import clinic_sessions, upgrade
+from sync.server.models import AppliedOperation, SyncException
+from sync.server.roles import grant_serving
+from sync.server.schema import upgrade
+from sync.server.scope import clinic_sessions
 
 REPO = Path(__file__).resolve().parents[1]
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
@@ -69,36 +73,50 @@ def postgres_problem() -> str | None:
     return None
 
 
+# The serving role and its URL of each owner URL ``postgres_database`` made.
+SERVING_ROLES: dict[str, str] = {}
+SERVING_URLS: dict[str, str] = {}
+
+
 @contextmanager
 def postgres_database() -> Iterator[str]:
-    """Yield the URL of a fresh PostgreSQL schema owned by a fresh ordinary role; drop both after.
+    """Yield the owner's URL of a fresh PostgreSQL schema with an owner and a serving role; drop them after.
 
-    A schema and role per run, so runs never see each other's rows, and an
-    ordinary role (not the superuser) so row-level security costs what it
-    costs in production.
+    A schema and roles per run, so runs never see each other's rows.
+    ``migrate`` grants the serving role, and ``ServerProcess`` serves as it.
     """
     import psycopg
 
     name = f"bnbench_{uuid.uuid4().hex[:12]}"
+    serving = f"{name}_serving"
     with psycopg.connect(PG_DSN, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {name} LOGIN")
+        conn.execute(f"CREATE ROLE {serving} LOGIN")
         conn.execute(f"CREATE SCHEMA {name} AUTHORIZATION {name}")
+    url = f"postgresql+psycopg://{name}@127.0.0.1:5432/test?options=-csearch_path%3D{name}"
+    SERVING_ROLES[url] = serving
+    SERVING_URLS[url] = f"postgresql+psycopg://{serving}@127.0.0.1:5432/test?options=-csearch_path%3D{name}"
     try:
-        yield f"postgresql+psycopg://{name}@127.0.0.1:5432/test?options=-csearch_path%3D{name}"
+        yield url
     finally:
+        del SERVING_ROLES[url], SERVING_URLS[url]
         with psycopg.connect(PG_DSN, autocommit=True) as conn:
             # A worker that has not exited yet would hold locks: end its sessions first.
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,))
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(%s)",
+                         ([name, serving],))
             conn.execute(f"DROP SCHEMA {name} CASCADE")
-            conn.execute(f"DROP OWNED BY {name}")
-            conn.execute(f"DROP ROLE {name}")
+            for role in (serving, name):
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")
 
 
 def migrate(url: str) -> None:
-    """Create or upgrade the server schema at ``url`` (the server would do it on start too)."""
+    """Create or upgrade the server schema at ``url`` (as ``bnaura server migrate --serving-role`` does)."""
     engine = server_engine(url)
     try:
         upgrade(engine)
+        if url in SERVING_ROLES:
+            grant_serving(engine, SERVING_ROLES[url])
     finally:
         engine.dispose()
 
@@ -107,24 +125,29 @@ class ServerProcess:
     """A running ``bnaura server`` process on a free port of 127.0.0.1.
 
     Use as a context manager: started (and answering ``/health``) on entry,
-    terminated on exit. Its output goes to ``log``.
+    terminated on exit. Its output goes to ``log``. ``db_url`` is the
+    owner's; on PostgreSQL the process serves as the schema's serving role.
     """
 
-    def __init__(self, db_url: str, log: Path, *, workers: int = 1) -> None:
-        self.db_url = db_url
+    def __init__(self, db_url: str, log: Path, *, workers: int = 1, rules: bool = False) -> None:
+        self.db_url = SERVING_URLS.get(db_url, db_url)
         self.log = log
         self.workers = workers
+        # With the tests' rule-governed operation types (bench/rules_server.py), one worker.
+        self.rules = rules
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def __enter__(self) -> ServerProcess:
-        out = open(self.log, "wb")  # noqa: SIM115 - lives as long as the process
-        self.process = subprocess.Popen(
+    def __enter__(self) -> Self:
+        out = open(self.log, "wb")  # lives as long as the process
+        command = (
+            [sys.executable, "-m", "bench.rules_server", "--db", self.db_url, "--port", str(self.port)]
+            if self.rules else
             [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"],
-            cwd=REPO, stdout=out, stderr=subprocess.STDOUT,
+             "--port", str(self.port), "--workers", str(self.workers), "--log-level", "warning"]
         )
+        self.process = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
         out.close()
         deadline = time.monotonic() + 60
         while True:
@@ -192,6 +215,17 @@ def applied_count(url: str, device_id: str | None = None) -> int:
             if device_id is not None:
                 query = query.where(AppliedOperation.device_id == device_id)
             return int(session.execute(query).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def exception_count(url: str) -> dict[str, int]:
+    """Return how many exceptions of each kind the server raised (all clinics)."""
+    engine = server_engine(url)
+    try:
+        with clinic_sessions(engine)() as session:
+            rows = session.execute(select(SyncException.kind, func.count()).group_by(SyncException.kind))
+            return {kind: int(n) for kind, n in rows}
     finally:
         engine.dispose()
 

@@ -153,7 +153,6 @@ def copy_to_postgres(source: Path, url: str) -> None:
     try:
         present = {t: {c["name"] for c in inspect(src).get_columns(t)} for t in inspect(src).get_table_names()}
         with src.connect() as read, dst.begin() as write:
-            write.execute(text("SELECT set_config('bnaura.clinic', '*', true)"))  # row-level security: all clinics
             for table in ServerBase.metadata.sorted_tables:
                 columns = [c for c in table.columns if c.name in present.get(table.name, ())]
                 rows = read.execute(select(*columns)).mappings()

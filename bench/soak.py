@@ -86,14 +86,18 @@ def summary(results: list[SimulationResult], steps: int, far_ahead: bool, wall_s
 
 def markdown(figures: dict[str, Any], results: list[SimulationResult]) -> str:
     lines = [
-        f"sync soak, {figures['seeds']} seeds × {figures['steps']} steps"
-        f"{' (far-ahead clocks)' if figures['far_ahead'] else ''} ({machine()})",
+        (
+            f"sync soak, {figures['seeds']} seeds × {figures['steps']} steps"
+            f"{' (far-ahead clocks)' if figures['far_ahead'] else ''} ({machine()})"
+        ),
         "",
         "| seeds | converged | failed | wall s | operations | longest offline | longest run | max settle rounds |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-        f"| {figures['seeds']} | {figures['converged']} | {len(figures['failed'])} | {figures['wall_s']} "
-        f"| {figures['operations']} | {figures['longest_offline_days']} d | {figures['longest_simulated_days']} d "
-        f"| {figures['max_final_rounds']} |",
+        (
+            f"| {figures['seeds']} | {figures['converged']} | {len(figures['failed'])} | {figures['wall_s']} "
+            f"| {figures['operations']} | {figures['longest_offline_days']} d | {figures['longest_simulated_days']} d "
+            f"| {figures['max_final_rounds']} |"
+        ),
         "",
     ]
     if results:

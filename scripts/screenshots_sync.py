@@ -64,7 +64,7 @@ from sync.client.engine import sync_once
 from sync.client.enroll import client_for, join_clinic
 from sync.server import admin
 from sync.server.db import server_engine
-from sync.server.schema import clinic_sessions
+from sync.server.scope import clinic_sessions
 from ui.app import build_app, create_main_window
 from ui.customers.screen import CustomerScreen
 from ui.enroll import EnrollDialog

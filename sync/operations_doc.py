@@ -50,8 +50,8 @@ def _entity(entity: Entity) -> list[str]:
     lines = [
         f"### `{entity.name}`",
         "",
-        f"{entity.shape.value}, table `{entity.table}`, scope {entity.scope.value}, created by the "
-        f"{entity.writer.value}; applied after: {parents}.",
+        (f"{entity.shape.value}, table `{entity.table}`, scope {entity.scope.value}, created by the "
+         f"{entity.writer.value}; applied after: {parents}."),
         "",
         "| operation | effect | may write |",
         "| --- | --- | --- |",

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -53,6 +54,21 @@ PINS = {
     Role.SALES: "5937",
     Role.BEAUTICIAN: "7140",
 }
+
+
+# Still argon2id and its hash format, at the lowest cost argon2 takes: a few
+# milliseconds per PIN instead of about a hundred (five staff per terminal).
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture
+def cheap_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash and check staff PINs with ``CHEAP_HASHER`` for this test (PIN cost is not what it checks).
+
+    Every service test has it (tests/services/conftest.py); a test that needs
+    the production cost is marked ``real_pin_hashes`` there.
+    """
+    monkeypatch.setattr(staff_service, "_hasher", CHEAP_HASHER)
 
 
 @pytest.fixture

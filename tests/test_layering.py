@@ -1,4 +1,10 @@
-"""Dependencies point one way: bnaura_desk never imports Qt (or qasync)."""
+"""Dependencies point one way.
+
+``bnaura_desk`` never imports Qt (or qasync), and imports ``ui`` or ``sync``
+only in its composition root (the ``bnaura`` command, which builds the app
+or the server and hands them the terminal). No test here skips: each one
+checks something that exists.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "bnaura_desk"
 FORBIDDEN = ("PySide6", "shiboken6", "qasync", "PyQt5", "PyQt6")
+
+# The one place of bnaura_desk that may import ui and sync: this module, or
+# this package and its submodules.
+COMPOSITION_ROOT = "bnaura_desk.cli"
+OUTER_LAYERS = ("ui", "sync")
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -79,3 +90,44 @@ def test_importing_the_cli_loads_no_qt() -> None:
 
 def test_the_subprocess_probe_would_see_qt() -> None:
     assert "PySide6" in _loaded_after(["PySide6.QtCore"])
+
+
+def _module_name(path: Path, top: Path) -> str:
+    parts = path.relative_to(top).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _in_composition_root(module: str) -> bool:
+    return module == COMPOSITION_ROOT or module.startswith(COMPOSITION_ROOT + ".")
+
+
+def _outer_imports(package: Path) -> dict[str, list[str]]:
+    """``{module: ["line imports name", ...]}`` of every module of ``package`` importing ui or sync."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        names = [f"{line} imports {name}" for line, name in _imports(path) if name.split(".")[0] in OUTER_LAYERS]
+        if names:
+            found[_module_name(path, package.parent)] = names
+    return found
+
+
+def test_only_the_composition_root_imports_ui_or_sync() -> None:
+    found = _outer_imports(PACKAGE)
+    assert {m: names for m, names in found.items() if not _in_composition_root(m)} == {}
+    # The root named above is where ui and sync are wired in (a renamed or
+    # moved root fails here instead of excusing nothing).
+    wired = {name.split()[-1].split(".")[0] for m, names in found.items() if _in_composition_root(m) for name in names}
+    assert wired == set(OUTER_LAYERS)
+
+
+def test_the_layer_check_would_see_a_service_importing_sync(tmp_path: Path) -> None:
+    package = tmp_path / "bnaura_desk"
+    (package / "services").mkdir(parents=True)
+    (package / "cli").mkdir()
+    (package / "services" / "probe.py").write_text("def f():\n    from sync.client.http import SyncClient\n")
+    (package / "cli" / "app.py").write_text("from ui import app\nimport sync.client.cli\n")
+    (package / "cli" / "__init__.py").write_text("from sync.server.cli import main\n")
+    (package / "cli_helpers.py").write_text("import ui.app\n")  # a name that only starts like the root
+    found = _outer_imports(package)
+    assert {m for m in found if not _in_composition_root(m)} == {"bnaura_desk.services.probe", "bnaura_desk.cli_helpers"}
+    assert {m for m in found if _in_composition_root(m)} == {"bnaura_desk.cli", "bnaura_desk.cli.app"}

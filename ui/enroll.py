@@ -24,13 +24,13 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError
-from bnaura_desk.services.sync_state import save_enrollment
 from sync.client.async_http import AsyncSyncClient
-from sync.client.enroll import join_clinic
+from sync.client.enroll import enrollment, join_clinic
 from sync.client.http import EnrollmentRefused
 from sync.protocol import EnrollResponse
 
 from .runner import DeskRunner
+from .sync_driver import RunnerDatabase
 from .widgets.field_form import FieldFormDialog
 
 # The server's refusals that are about the code the user typed.
@@ -185,17 +185,8 @@ class EnrollDialog(FieldFormDialog):
 
     async def _enroll_terminal(self, url: str, code: str) -> EnrollResponse:
         assert self.runner is not None
-        terminal = self.runner.terminal
-        device = await asyncio.wrap_future(self.runner.call(terminal.device))
         async with AsyncSyncClient(url) as client:
-            answer = await client.enroll(code, device.device_id, device.device_name, device.clinic_id)
-        # No transaction was open during the request; the token is kept now.
-        await asyncio.wrap_future(
-            self.runner.call(
-                lambda: terminal.run(save_enrollment, url, answer.token, answer.clinic_name, actor=None)
-            )
-        )
-        return answer
+            return await enrollment(RunnerDatabase(self.runner), client.send, url, code)
 
     def _grow_later(self) -> None:
         QTimer.singleShot(0, self, self.grow_to_fit)

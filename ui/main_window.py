@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Typed -> str (PySide6's returns object); pyside6-lupdate finds the texts by the name.
+from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 from bnaura_desk.domain.roles import Permission, may
 from bnaura_desk.services.context import Actor
 
@@ -41,9 +43,9 @@ from .sync_driver import SyncDriver
 Factory = Callable[[], QWidget]
 
 NAV_CONTEXT = "Navigation"
-CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")  # type: ignore[assignment]
-CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")  # type: ignore[assignment]
-EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")  # type: ignore[assignment]
+CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")
+CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")
+EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")
 
 
 @dataclass

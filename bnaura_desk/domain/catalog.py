@@ -210,7 +210,9 @@ def _check_treatment(form: ItemForm) -> tuple[int, tuple[str, ...]]:
             high=DURATION_MAX,
         )
     steps: list[str] = []
-    for number, step in enumerate(form.protocol_steps, start=1):
+    # Typed str, but a form built from a file or a widget may hold anything.
+    raw_steps: tuple[object, ...] = form.protocol_steps
+    for number, step in enumerate(raw_steps, start=1):
         text = _clean(step) if isinstance(step, str) else ""
         if not text:
             raise BadInput(

@@ -33,8 +33,8 @@ class Hlc:
         return f"{self.wall_ms:013d}.{self.counter:05d}.{self.node}"
 
     @classmethod
-    def parse(cls, text: str) -> Hlc:
-        """Parse the text form; raise ``BadInput`` when it is malformed."""
+    def parse(cls, text: object) -> Hlc:
+        """Parse the text form (whatever a peer sent); raise ``BadInput`` when it is malformed."""
         found = _TEXT.match(text) if isinstance(text, str) else None
         if found is None:
             raise BadInput(QT_TRANSLATE_NOOP("errors", "Malformed clock value: {value}"), value=str(text)[:100])

@@ -1,4 +1,4 @@
-"""Identifiers: UUIDv7 made on the device, uuid5 for derived facts, typed ids.
+"""Identifiers: UUIDv7 made on the device, uuid5 for derived facts.
 
 Ids are stored and sent as their canonical 36-character text, so a row reads
 the same in SQLite, PostgreSQL, JSON and a log line.
@@ -10,14 +10,6 @@ import os
 import threading
 import time
 import uuid
-from typing import NewType
-
-ClinicId = NewType("ClinicId", str)
-DeviceId = NewType("DeviceId", str)
-StaffId = NewType("StaffId", str)
-CustomerId = NewType("CustomerId", str)
-CatalogItemId = NewType("CatalogItemId", str)
-VisitId = NewType("VisitId", str)
 
 # Namespace for derived ids; fixed forever, since two devices must derive the
 # same id from the same cause.

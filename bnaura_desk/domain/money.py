@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import NewType
 
 from .errors import QT_TRANSLATE_NOOP, BadInput
-
-Satang = NewType("Satang", int)
 
 VAT_RATE_BP = 700  # 7.00 % in basis points
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,7 +20,7 @@ def validate_new_pin(pin: str) -> str:
     """
     if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 6):
         raise BadInput(QT_TRANSLATE_NOOP("errors", "A PIN is 4 to 6 digits"), field="pin")
-    steps = {int(b) - int(a) for a, b in zip(pin, pin[1:])}
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
     if steps in ({0}, {1}, {-1}):
         raise BadInput(
             QT_TRANSLATE_NOOP("errors", "This PIN is too easy to guess; choose another"), field="pin"

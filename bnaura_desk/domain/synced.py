@@ -297,12 +297,12 @@ def values_problem(entity: Entity, op: OperationType, values: Mapping[str, Any])
     return None
 
 
-def _text(name: str, max_length: int, **kw: bool) -> Field:
-    return Field(name, t.Text(max_length), **kw)
+def _text(name: str, max_length: int, *, required: bool = False) -> Field:
+    return Field(name, t.Text(max_length), required=required)
 
 
-def _choice(name: str, values: Iterable[str], **kw: bool) -> Field:
-    return Field(name, t.Choice.of(list(values)), **kw)
+def _choice(name: str, values: Iterable[str], *, required: bool = False) -> Field:
+    return Field(name, t.Choice.of(list(values)), required=required)
 
 
 _LEDGER_TIME = Field("at", t.Moment())

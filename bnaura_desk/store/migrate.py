@@ -10,6 +10,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from ..domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
@@ -30,14 +31,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def is_known_revision(revision: str) -> bool:
-    """Return whether this app's migrations know ``revision``."""
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except Exception:  # alembic raises ResolutionError (and others) for unknown ids
-        return False
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -76,7 +69,7 @@ def upgrade(engine: Engine, db_path: Path, *, backup_dir: Path | None = None, to
     if before is not None:
         try:
             script.get_revision(before)
-        except Exception:
+        except CommandError:  # alembic's "Can't locate revision identified by ..."
             raise DatabaseProblem(
                 QT_TRANSLATE_NOOP(
                     "errors",

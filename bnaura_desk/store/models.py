@@ -203,7 +203,7 @@ class CustomerSearchTerm(Base):
         ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
 
 
 class ConsentEvent(Base):

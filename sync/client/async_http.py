@@ -1,30 +1,26 @@
 """The sync endpoints over ``httpx.AsyncClient``, for the app's event loop.
 
-The same calls, headers, certificate checks and typed errors as
-``SyncClient`` (shared from ``http``); the app awaits them inside the Qt
-event loop (qasync), so a slow or dead server never freezes the counter.
+The same requests (``calls``), headers, certificate checks and typed errors
+as ``SyncClient`` (``http``); only the waiting differs: the app awaits them
+inside the Qt event loop (qasync), so a slow or dead server never freezes
+the counter.
 """
 
 from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Generator
-from typing import Any, Self
+from collections.abc import Callable, Generator
+from typing import Any, Self, TypeVar
 
 import httpx
 
-from ..protocol import (
-    PROTOCOL_VERSION,
-    EnrollRequest,
-    EnrollResponse,
-    Health,
-    Operation,
-    PullResponse,
-    PushRequest,
-    PushResponse,
-)
-from .http import DEFAULT_TIMEOUT, read_answer, read_page, request_headers, tls_verify, unreachable
+from ..protocol import EnrollResponse, Health, Operation, PullResponse, PushResponse
+from . import calls
+from .calls import Call
+from .http import DEFAULT_TIMEOUT, client_settings, refusal, unreachable
+
+T = TypeVar("T")
 
 
 class AsyncSyncClient:
@@ -51,10 +47,7 @@ class AsyncSyncClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._http = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), headers=request_headers(token), verify=tls_verify(verify),
-            timeout=timeout, transport=transport,
-        )
+        self._http = httpx.AsyncClient(**client_settings(base_url, token, verify, timeout), transport=transport)
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -65,42 +58,35 @@ class AsyncSyncClient:
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
-    async def _call(self, method: str, path: str, **kw: Any) -> Any:
+    async def send(self, call: Call[T]) -> T:
+        """Send ``call`` and return its answer, read; raises as ``SyncClient.send``."""
+        return call.read(await self._answer(call))
+
+    async def _answer(self, call: Call[Any]) -> bytes:
+        """The body of the successful answer to ``call``, streamed (see ``SyncClient._answer``)."""
         try:
-            response = await self._http.request(method, path, **kw)
-        except httpx.HTTPError as error:
-            raise unreachable(error) from None
-        return read_answer(response)
-
-    async def health(self) -> Health:
-        return Health.model_validate(await self._call("GET", "/health"))
-
-    async def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
-        """Trade a one-time code for this device's token."""
-        request = EnrollRequest(
-            protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, clinic_id=clinic_id
-        )
-        return EnrollResponse.model_validate(await self._call("POST", "/v1/enroll", json=request.model_dump()))
-
-    async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
-        """Send operations in seq order; the server applies each exactly once."""
-        request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
-        return PushResponse.model_validate(await self._call("POST", "/v1/push", json=request.model_dump()))
-
-    async def pull(self, after: int, limit: int) -> PullResponse:
-        """Return the clinic's changes after cursor ``after`` (one page)."""
-        return read_page(await self._fetch_page(after, limit))
-
-    async def _fetch_page(self, after: int, limit: int) -> bytes:
-        """The page's bytes, streamed (see ``http.page_bytes``)."""
-        try:
-            async with self._http.stream("GET", "/v1/pull", params={"after": after, "limit": limit}) as response:
-                if response.status_code >= 400:
+            async with self._http.stream(call.method, call.path, json=call.json, params=call.params) as response:
+                if response.is_error:
                     await response.aread()
-                    read_answer(response)  # raises the typed error
+                    raise refusal(response)
                 return b"".join([chunk async for chunk in response.aiter_bytes()])
         except httpx.HTTPError as error:
             raise unreachable(error) from None
+
+    async def health(self) -> Health:
+        return await self.send(calls.health())
+
+    async def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
+        """Trade a one-time code for this device's token."""
+        return await self.send(calls.enroll(code, device_id, device_name, clinic_id))
+
+    async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
+        """Send operations in seq order; the server applies each exactly once."""
+        return await self.send(calls.push(device_id, operations))
+
+    async def pull(self, after: int, limit: int) -> PullResponse:
+        """Return the clinic's changes after cursor ``after`` (one page)."""
+        return await self.send(calls.pull(after, limit))
 
     def pull_ahead(self, after: int, limit: int) -> PendingPageTask:
         """Start fetching ``pull(after, limit)`` as a task of the running loop.
@@ -109,20 +95,22 @@ class AsyncSyncClient:
         worker applies the current one (``engine.pull_changes``); the page
         is read from its bytes when awaited (as ``http.PendingPage``).
         """
-        task = asyncio.ensure_future(self._fetch_page(after, limit))
+        call = calls.pull(after, limit)
+        task = asyncio.ensure_future(self._answer(call))
         task.add_done_callback(_consume)
-        return PendingPageTask(task)
+        return PendingPageTask(task, call.read)
 
 
 class PendingPageTask:
     """A page being fetched by a task: awaiting it reads the page; ``cancel`` drops it."""
 
-    def __init__(self, task: asyncio.Task[bytes]) -> None:
+    def __init__(self, task: asyncio.Task[bytes], read: Callable[[bytes], PullResponse]) -> None:
         self.task = task
+        self.read = read
 
     def __await__(self) -> Generator[Any, None, PullResponse]:
         body = yield from self.task.__await__()
-        return read_page(body)
+        return self.read(body)
 
     def cancel(self) -> None:
         self.task.cancel()

@@ -25,7 +25,8 @@ from bnaura_desk.terminal import Terminal
 from ..server import admin
 from ..server.db import server_engine
 from ..server.models import ServerClinic
-from ..server.schema import clinic_sessions, upgrade
+from ..server.schema import upgrade
+from ..server.scope import clinic_sessions
 from .enroll import enroll
 
 DEMO_PORT = 8765

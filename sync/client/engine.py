@@ -113,8 +113,8 @@ class _Waiting:
         self.pending = pending
 
     def __await__(self) -> Generator[Any, None, PullResponse]:
+        yield from ()  # a generator, so awaitable; it never suspends
         return self.pending.result()
-        yield  # a generator: awaitable, and it never suspends
 
     def cancel(self) -> None:
         self.pending.cancel()  # not yet started: never sent; in flight: its answer is dropped

@@ -5,7 +5,9 @@ Two cases:
 - ``enroll``: a terminal that is already set up (it made its clinic with
   ``bnaura init``) joins the server's clinic of the same id: the owner
   created it there with ``bnaura server clinics add NAME --id <clinic id>``.
-  Its outbox, from the clinic's creation on, is then pushed as usual.
+  Its outbox, from the clinic's creation on, is then pushed as usual. The
+  steps are written once (``enrollment``) and run blocking here, or awaited
+  by the app's Connect dialog with its database worker and async client.
 - ``join_clinic``: an empty database becomes one more terminal of a clinic
   the server already knows; nothing is journaled, and the clinic's
   profile, staff, catalog and customers arrive with the first pull.
@@ -13,20 +15,27 @@ Two cases:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from bnaura_desk.domain.ids import uuid7
+from bnaura_desk.services.context import load_device
 from bnaura_desk.services.setup import init_database, is_set_up
 from bnaura_desk.services.sync_state import save_enrollment, set_up_enrolled_device, sync_state
 from bnaura_desk.store.engine import open_engine
 from bnaura_desk.terminal import Clock, Terminal, utc_now
 
 from ..protocol import EnrollResponse
+from . import calls
+from .calls import Call
+from .engine import Database, TerminalDatabase, run_to_end
 from .http import SyncClient, not_enrolled
+
+T = TypeVar("T")
 
 # (server URL, TLS verification: True or a CA file path) -> client
 ClientFactory = Callable[[str, bool | str], SyncClient]
@@ -63,6 +72,37 @@ def client_for(terminal: Terminal, *, verify: bool | str | None = None) -> SyncC
     return SyncClient(state.server_url, state.token, verify=verify)
 
 
+class Send(Protocol):
+    """Sends a ``Call`` and awaits its answer: ``AsyncSyncClient.send``, or a blocking client's (``sent_by``)."""
+
+    def __call__(self, call: Call[T], /) -> Awaitable[T]: ...
+
+
+def sent_by(client: SyncClient) -> Send:
+    """Return ``client.send`` as an awaitable that never suspends (it blocks), for ``run_to_end``."""
+
+    async def send(call: Call[T]) -> T:
+        return client.send(call)
+
+    return send
+
+
+async def enrollment(db: Database, send: Send, url: str, code: str, *, ca_file: str = "") -> EnrollResponse:
+    """Enroll the set-up terminal behind ``db`` with its own clinic id; keep the server, token and CA file.
+
+    Reads the device, trades the code for a token (no transaction is open
+    while the request is in flight), keeps them in the sync state.
+    ``enroll`` runs these steps blocking; the app awaits them.
+
+    Raises:
+        as ``enroll``.
+    """
+    device = await db.read(load_device)
+    answer = await send(calls.enroll(code, device.device_id, device.device_name, device.clinic_id))
+    await db.run(save_enrollment, url, answer.token, answer.clinic_name, ca_file)
+    return answer
+
+
 def enroll(
     terminal: Terminal,
     url: str,
@@ -86,11 +126,8 @@ def enroll(
         SyncError: the server cannot be reached.
     """
     ca = ca_path(ca_file)
-    device = terminal.device()
     with client_factory(url, ca or True) as client:
-        answer = client.enroll(code, device.device_id, device.device_name, device.clinic_id)
-    terminal.run(save_enrollment, url, answer.token, answer.clinic_name, ca, actor=None)
-    return answer
+        return run_to_end(enrollment(TerminalDatabase(terminal), sent_by(client), url, code, ca_file=ca))
 
 
 def join_clinic(

@@ -1,8 +1,10 @@
-"""The HTTP calls of sync, and the server's refusals as typed errors.
+"""The blocking sync client, and the server's refusals as typed errors.
 
 ``SyncClient`` does network I/O only (no database): the engine reads the
-outbox, calls the client, then writes the answers, so the calls can move to
-an asyncio client run by qasync without touching the database code.
+outbox, calls the client, then writes the answers. What each request sends
+and how its answer is read is described once (``calls``) and shared with
+the asyncio client (``async_http``), as are the headers, the TLS settings
+and the errors here.
 Every 4xx answer carries an ``ErrorBody``; its ``code`` picks the error
 class. Connection failures, time-outs and 5xx answers are
 ``ServerUnavailable``: try again later (``backoff_delays``). An HTTPS
@@ -12,14 +14,11 @@ waiting does not fix.
 
 from __future__ import annotations
 
-import gc
 import random
 import ssl
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
-from typing import Any, Self
+from typing import Any, Self, TypedDict, TypeVar
 
 import httpx
 from pydantic import ValidationError
@@ -29,16 +28,22 @@ from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, DeskError
 from ..protocol import (
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
-    EnrollRequest,
     EnrollResponse,
     ErrorBody,
     Health,
     Operation,
     OpResult,
     PullResponse,
-    PushRequest,
     PushResponse,
 )
+from . import calls
+from .calls import Call
+
+# Re-exported: importable from here as before (the terminal's pull applies pages with the collector paused).
+from .calls import collector_paused as collector_paused  # noqa: PLC0414
+from .calls import read_page as read_page  # noqa: PLC0414
+
+T = TypeVar("T")
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
@@ -289,83 +294,40 @@ def request_headers(token: str | None) -> dict[str, str]:
     return headers
 
 
-def read_answer(response: httpx.Response) -> Any:
-    """Return the JSON of a successful answer.
+class ClientSettings(TypedDict):
+    """What both clients give their httpx client (``client_settings``)."""
+
+    base_url: str
+    headers: dict[str, str]
+    verify: bool | ssl.SSLContext
+    timeout: float | httpx.Timeout
+
+
+def client_settings(
+    base_url: str, token: str | None, verify: bool | str | ssl.SSLContext, timeout: float | httpx.Timeout
+) -> ClientSettings:
+    """Return the httpx client settings of a sync client (see ``SyncClient``'s arguments).
 
     Raises:
-        SyncError: the typed error of a refusal (4xx/5xx), read from its
-            ``ErrorBody`` or FastAPI's own error body.
+        CaFileProblem: ``verify`` names a file that holds no usable certificate.
     """
-    if response.status_code >= 400:
-        body: ErrorBody | None
-        try:
-            body = ErrorBody.model_validate(response.json())
-        except (ValueError, ValidationError):
-            body = _fastapi_error(response)
-        raise error_for(response.status_code, body)
-    return response.json()
+    return ClientSettings(
+        base_url=base_url.rstrip("/"), headers=request_headers(token), verify=tls_verify(verify), timeout=timeout
+    )
 
 
-_LARGE_ANSWER = 1 << 20  # bytes: a pulled page of a bootstrap, not a round's few changes
+def refusal(response: httpx.Response) -> SyncError:
+    """Return the typed error of a refused request (4xx/5xx), its body already read.
 
-
-def read_page(body: bytes) -> PullResponse:
-    """Return a pulled page read straight from the answer's bytes.
-
-    No intermediate dicts and lists (faster than ``json.loads`` then
-    ``model_validate``, and less memory at the peak). A large page is read
-    with the cyclic garbage collector paused (``collector_paused``).
+    The error is read from the answer's ``ErrorBody``, or from FastAPI's own
+    error body (a request that failed validation).
     """
-    if len(body) < _LARGE_ANSWER:
-        return PullResponse.model_validate_json(body)
-    with collector_paused():
-        return PullResponse.model_validate_json(body)
-
-
-def page_bytes(response: httpx.Response) -> Iterator[bytes]:
-    """Yield the body of a streamed pull answer, or raise the typed error of a refusal.
-
-    A page is streamed, not ``read()``: an httpx response sits in a
-    reference cycle and would keep megabytes of body alive until the
-    garbage collector gets to it; the bytes joined from these chunks are
-    freed as soon as the page is read.
-    """
-    if response.status_code >= 400:
-        response.read()
-        read_answer(response)  # raises the typed error
-    yield from response.iter_bytes()
-
-
-_paused = 0
-_paused_lock = threading.Lock()
-_was_enabled = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk step (a bootstrap's page), then restore it.
-
-    Reading and applying a page of thousands of changes makes hundreds of
-    thousands of objects that live until the page is done; the collector
-    then runs full collections over them again and again for no garbage
-    (about 3 of 18 s of a 100,000-customer bootstrap's CPU,
-    bench/RESULTS.md). Nests and overlaps across threads (the page being
-    read and the page being applied): the collector is enabled again when
-    the last pause ends, if it was enabled before the first.
-    """
-    global _paused, _was_enabled
-    with _paused_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
+    body: ErrorBody | None
     try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
+        body = ErrorBody.model_validate(response.json())
+    except (ValueError, ValidationError):
+        body = _fastapi_error(response)
+    return error_for(response.status_code, body)
 
 
 class SyncClient:
@@ -392,10 +354,7 @@ class SyncClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._http = httpx.Client(
-            base_url=base_url.rstrip("/"), headers=request_headers(token), verify=tls_verify(verify),
-            timeout=timeout, transport=transport,
-        )
+        self._http = httpx.Client(**client_settings(base_url, token, verify, timeout), transport=transport)
         self._ahead: ThreadPoolExecutor | None = None  # made by the first ``pull_ahead``
 
     def close(self) -> None:
@@ -409,38 +368,46 @@ class SyncClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _call(self, method: str, path: str, **kw: Any) -> Any:
+    def send(self, call: Call[T]) -> T:
+        """Send ``call`` and return its answer, read.
+
+        Raises:
+            SyncError: the typed error of a refusal (``refusal``), or of a
+                request that got no answer (``unreachable``).
+        """
+        return call.read(self._answer(call))
+
+    def _answer(self, call: Call[Any]) -> bytes:
+        """The body of the successful answer to ``call``.
+
+        Streamed, not ``read()``: an httpx response sits in a reference
+        cycle and would keep a pulled page's megabytes alive until the
+        garbage collector gets to it; the bytes joined here are freed as
+        soon as the page is read.
+        """
         try:
-            response = self._http.request(method, path, **kw)
+            with self._http.stream(call.method, call.path, json=call.json, params=call.params) as response:
+                if response.is_error:
+                    response.read()
+                    raise refusal(response)
+                return b"".join(response.iter_bytes())
         except httpx.HTTPError as error:
             raise unreachable(error) from None
-        return read_answer(response)
 
     def health(self) -> Health:
-        return Health.model_validate(self._call("GET", "/health"))
+        return self.send(calls.health())
 
     def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
         """Trade a one-time code for this device's token."""
-        request = EnrollRequest(
-            protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, clinic_id=clinic_id
-        )
-        return EnrollResponse.model_validate(self._call("POST", "/v1/enroll", json=request.model_dump()))
+        return self.send(calls.enroll(code, device_id, device_name, clinic_id))
 
     def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
         """Send operations in seq order; the server applies each exactly once."""
-        request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
-        return PushResponse.model_validate(self._call("POST", "/v1/push", json=request.model_dump()))
+        return self.send(calls.push(device_id, operations))
 
     def pull(self, after: int, limit: int) -> PullResponse:
         """Return the clinic's changes after cursor ``after`` (one page)."""
-        return read_page(self._fetch_page(after, limit))
-
-    def _fetch_page(self, after: int, limit: int) -> bytes:
-        try:
-            with self._http.stream("GET", "/v1/pull", params={"after": after, "limit": limit}) as response:
-                return b"".join(page_bytes(response))
-        except httpx.HTTPError as error:
-            raise unreachable(error) from None
+        return self.send(calls.pull(after, limit))
 
     def pull_ahead(self, after: int, limit: int) -> PendingPage:
         """Start fetching ``pull(after, limit)`` in this client's background thread.
@@ -452,7 +419,8 @@ class SyncClient:
         """
         if self._ahead is None:
             self._ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull")
-        return PendingPage(self._ahead.submit(self._fetch_page, after, limit))
+        call = calls.pull(after, limit)
+        return PendingPage(self._ahead.submit(self._answer, call), call.read)
 
 
 class PendingPage:
@@ -464,12 +432,13 @@ class PendingPage:
     one arrives.
     """
 
-    def __init__(self, fetched: Future[bytes]) -> None:
+    def __init__(self, fetched: Future[bytes], read: Callable[[bytes], PullResponse] = read_page) -> None:
         self.fetched = fetched
+        self.read = read
 
     def result(self) -> PullResponse:
         """Wait for the answer; return the page or raise what ``SyncClient.pull`` would."""
-        return read_page(self.fetched.result())
+        return self.read(self.fetched.result())
 
     def cancel(self) -> bool:
         """Drop the page: never sent if not started yet, else its answer is left unread."""

@@ -39,8 +39,8 @@ customers are written together at the end of the page.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -172,8 +172,9 @@ class _Applier:
         self.device = device
         self.now = now
         self.registry = registry
-        self.tables = {name: _Table(registry.entity(name), model) for name, model in models.items()
-                       if registry.entity(name) is not None}  # type: ignore[arg-type]
+        self.tables = {
+            entity.name: _Table(entity, models[entity.name]) for entity in registry.entities if entity.name in models
+        }
         self.changes = ChangeSetBuilder()
         # Clocks of local writes the server has not acknowledged yet: only
         # these may keep their value against a pulled one.
@@ -276,8 +277,7 @@ class _Applier:
         # Two plain text columns, about ten rows per customer (a million for
         # a 100,000-customer bootstrap): handed to the driver's executemany
         # as they are.
-        table = CustomerSearchTerm.__table__
-        sql = f"INSERT INTO {table.name} ({table.c.term.name}, {table.c.customer_id.name}) VALUES (?, ?)"
+        sql = f"INSERT INTO {CustomerSearchTerm.__tablename__} (term, customer_id) VALUES (?, ?)"
         new, self._new_customers = self._new_customers, []
         for start in range(0, len(new), _QUEUED_MAX):
             terms = [
@@ -535,16 +535,16 @@ def _apply(
             try:
                 if not applier.apply(c):
                     left.append(c)
-            except Unstorable as problem:
-                parked[(c.entity, c.entity_id)] = (c, problem.reason, problem.problem)
+            except Unstorable as unstorable:
+                parked[(c.entity, c.entity_id)] = (c, unstorable.reason, unstorable.problem)
         if len(left) == len(todo):
             break
         todo = left
     applier.finish()
     for c in todo:
         parked[(c.entity, c.entity_id)] = (c, WAITING, "")
-    for c, problem in applier.partly_known:
-        parked.setdefault((c.entity, c.entity_id), (c, UNKNOWN_FIELDS, problem))
+    for c, unknown in applier.partly_known:
+        parked.setdefault((c.entity, c.entity_id), (c, UNKNOWN_FIELDS, unknown))
     for c, reason, problem in parked.values():
         session.add(ParkedChange(
             entity=c.entity[:40], entity_id=c.entity_id, cursor=c.cursor, change=c.model_dump(), reason=reason,

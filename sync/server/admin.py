@@ -1,7 +1,9 @@
 """What the owner manages on the server: clinics, enrollment codes, devices.
 
 Functions take a session and never commit (the caller does, as the
-command line does once per command).
+command line does once per command). They work across clinics, so on
+PostgreSQL the session must be the tables' owner's (its policy shows every
+row; ``roles.check_owner``): as the serving role they would see nothing.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def add_clinic(session: Session, name: str, now: datetime, clinic_id: str | None
 
 
 def list_clinics(session: Session) -> list[ServerClinic]:
+    """Return every clinic, by name."""
     return list(session.scalars(select(ServerClinic).order_by(ServerClinic.name)))
 
 
@@ -79,6 +82,8 @@ def new_enrollment_code(session: Session, clinic: str, now: datetime) -> tuple[S
 
 @dataclass(frozen=True)
 class DeviceRow:
+    """An enrolled device as ``bnaura server devices`` lists it."""
+
     id: str
     name: str
     clinic: str
@@ -89,6 +94,7 @@ class DeviceRow:
 
 
 def list_devices(session: Session) -> list[DeviceRow]:
+    """Return every enrolled device, by clinic name and enrollment time."""
     rows = session.execute(
         select(Device, ServerClinic.name)
         .join(ServerClinic, ServerClinic.id == Device.clinic_id)

@@ -22,12 +22,13 @@ run for their operation types through one seam (``rules``).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ARRAY, BigInteger, ColumnElement, String, any_, bindparam, insert, select, update
+from sqlalchemy import ARRAY, BigInteger, ColumnElement, String, Table, any_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
@@ -182,7 +183,11 @@ class BatchApply:
             self._lock_clinic()
             for chunk in self.chunks(sorted({op.op_id for op in fresh})):
                 self.taken_op_ids.update(
-                    session.scalars(select(AppliedOperation.op_id).where(self._one_of(AppliedOperation.op_id, chunk)))
+                    session.scalars(
+                        select(AppliedOperation.op_id).where(
+                            AppliedOperation.device_id == device.id, self._one_of(AppliedOperation.op_id, chunk)
+                        )
+                    )
                 )
             keys = {(c.entity.name, c.entity_id) for c in good}
             keys |= {(parent, c.fields[f]) for c in good for f, parent in c.entity.parents
@@ -236,7 +241,7 @@ class BatchApply:
         time (it caches short ones only), which cost 10-15 ms a query.
         """
         if self.postgres:
-            return column == any_(bindparam(None, values, type_=ARRAY(of())))
+            return column == any_(bindparam(None, values, type_=ARRAY(of())))  # type: ignore[no-any-return]
         return column.in_(values)  # type: ignore[no-any-return]
 
     def _lock_clinic(self) -> ServerClinic:
@@ -323,7 +328,7 @@ class BatchApply:
         # Nothing below raises: from here the operation changes the batch.
         self.last_hlc = max(self.last_hlc, clock)
         outcome: Outcome = "applied"
-        reason, detail = "", {}
+        reason = ""
         if bounded:
             self.raise_exception(op, "clock_ahead", sent=op.hlc, kept=clock)
             outcome, reason = "exception", "clock_ahead"
@@ -438,15 +443,14 @@ class BatchApply:
         self, op: Operation, now: datetime, outcome: Outcome, reason: str, detail: dict[str, Any]
     ) -> OpResult:
         """Keep the outcome of (device, seq) for good and move the device's queue on."""
-        kept = {
-            "device_id": self.device.id, "seq": op.seq, "clinic_id": self.device.clinic_id, "op_id": op.op_id,
-            "type": op.type, "entity": op.entity, "entity_id": op.entity_id, "hlc": op.hlc,
-            "payload_sha256": op.payload_sha256, "outcome": outcome, "reason": reason, "detail": detail,
-            "applied_at": now,
-        }
-        self.outcomes.append(kept)
+        kept = KeptOutcome(
+            device_id=self.device.id, seq=op.seq, clinic_id=self.device.clinic_id, op_id=op.op_id, type=op.type,
+            entity=op.entity, entity_id=op.entity_id, hlc=op.hlc, payload_sha256=op.payload_sha256,
+            outcome=outcome, reason=reason, detail=detail, applied_at=now,
+        )
+        self.outcomes.append(dataclasses.asdict(kept))
         # The same operation again later in this batch is a duplicate of this outcome.
-        self.kept[op.seq] = KeptOutcome(**kept)
+        self.kept[op.seq] = kept
         self.taken_op_ids.add(op.op_id)
         self.next_seq = op.seq + 1
         return OpResult(seq=op.seq, outcome=outcome, reason=reason, detail=detail)
@@ -475,7 +479,7 @@ class BatchApply:
         which cost more than PostgreSQL's work per pipelined row.
         """
         if rows:
-            self.session.execute(insert(model.__table__), rows)
+            self.session.execute(insert(cast(Table, model.__table__)), rows)
 
     def write(self) -> None:
         """Write what the operations applied so far changed; the caller commits.

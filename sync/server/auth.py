@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..protocol import Operation
 from .enroll import token_hash
 from .models import Device
+from .scope import use_device
 
 
 class ApiError(Exception):
@@ -39,27 +40,19 @@ def _unauthorized(code: str, message: str) -> ApiError:
     return ApiError(401, code, message, headers={"WWW-Authenticate": "Bearer"})
 
 
-def bearer_token(authorization: str | None) -> str:
-    """Return the token of an ``Authorization: Bearer <token>`` header.
-
-    Raises:
-        ApiError: 401 unauthorized when there is none.
-    """
-    scheme, _, token = (authorization or "").strip().partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise _unauthorized("unauthorized", "This request needs the terminal's device token (Authorization: Bearer ...)")
-    return token.strip()
-
-
 def authenticate(session: Session, token: str, now: datetime) -> Device:
     """Return the device holding ``token`` and note that it was seen (the caller commits).
+
+    From here on ``session`` acts for that device (``scope.use_device``): on
+    PostgreSQL its transactions see the device's clinic, and, when the
+    device is revoked, only its own row.
 
     Raises:
         ApiError: 401 unauthorized (unknown token) or device_revoked.
     """
-    device = session.scalars(
-        select(Device).where(Device.token_sha256 == token_hash(token))
-    ).one_or_none()
+    digest = token_hash(token)
+    use_device(session, digest)
+    device = session.scalars(select(Device).where(Device.token_sha256 == digest)).one_or_none()
     if device is None:
         raise _unauthorized("unauthorized", "This device token is not known to this server; enroll the terminal again")
     if device.revoked_at is not None:

@@ -182,10 +182,9 @@ def _fields(entity: Entity, op_type: OperationType, body: dict[str, Any], entity
     if not isinstance(values, dict) or (what == "fields" and not values):
         raise Rejection("malformed_operation", f"{op_type.name} needs {what}")
     values = dict(values)
-    if effect in (Effect.CREATE, Effect.APPEND) and "id" in values:
-        # A record may name its own id; it must be the operation's.
-        if values.pop("id") != entity_id:
-            raise Rejection("malformed_operation", "the record's id is not the operation's", field="id")
+    # A record may name its own id; it must be the operation's.
+    if effect in (Effect.CREATE, Effect.APPEND) and "id" in values and values.pop("id") != entity_id:
+        raise Rejection("malformed_operation", "the record's id is not the operation's", field="id")
     found = values_problem(entity, op_type, values)
     if found is not None:
         raise Rejection("invalid_record", found.message, field=found.field[:80], problem=found.problem)

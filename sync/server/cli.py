@@ -1,9 +1,15 @@
-"""``bnaura server``: run the clinic sync server, manage its clinics, codes and devices.
+"""``bnaura server``: run the clinic sync server, migrate its database, manage its clinics, codes and devices.
 
 Every command takes ``--db URL`` (a SQLite file path or URL, or
 ``postgresql+psycopg://...``); the default is ``$BNAURA_SERVER_DB``, else
-``server.sqlite`` beside the terminal's default database. Each command
-upgrades the server schema first, so a new database needs no set-up step.
+``server.sqlite`` beside the terminal's default database.
+
+SQLite (one clinic, the demo): every command upgrades the file first, so a
+new database needs no set-up step. PostgreSQL (a chain): two roles
+(``sync.server.roles``). ``migrate`` and the admin commands run as the
+owner of the tables; serving runs as another role and refuses to start as
+a superuser, a BYPASSRLS role or the owner, or on a schema that is not at
+head. Only ``migrate`` changes the schema there.
 
 Exit codes: 0 done; 1 a problem the user can act on (one line on stderr,
 no traceback); 2 a usage error; 130 interrupted.
@@ -12,9 +18,11 @@ no traceback); 2 a usage error; 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
@@ -36,6 +44,7 @@ class CommandFailed(Exception):
 
 
 def default_database_url() -> str:
+    """Return ``$BNAURA_SERVER_DB`` as a URL, else the SQLite file beside the terminal's default database."""
     explicit = os.environ.get("BNAURA_SERVER_DB", "")
     if explicit:
         return database_url(explicit)
@@ -53,24 +62,51 @@ def _shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _open(url: str) -> Engine:
+def _engine(url: str) -> Engine:
     from .db import is_sqlite, server_engine
-    from .schema import SchemaTooNew, upgrade
 
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = server_engine(url)
+    return server_engine(url)
+
+
+def _prepared(engine: Engine, *, serving: bool) -> None:
+    """Make ``engine``'s database ready for a command, or refuse with what to do.
+
+    SQLite: upgrade it. PostgreSQL: check the role (the serving role for
+    serving, the tables' owner for the admin commands) and that the schema
+    is at head; nothing is changed there.
+
+    Raises:
+        CommandFailed: the role or the schema cannot be used.
+    """
+    from .roles import RoleRefused, check_owner, check_serving
+    from .schema import SchemaNotAtHead, SchemaTooNew, check_at_head, upgrade
+
     try:
-        upgrade(engine)
-    except SchemaTooNew as err:
+        if engine.dialect.name == "sqlite":
+            upgrade(engine)
+            return
+        if serving:
+            check_serving(engine)
+        else:
+            check_owner(engine)
+            check_at_head(engine)
+    except (SchemaTooNew, SchemaNotAtHead, RoleRefused) as problem:
+        raise CommandFailed(str(problem)) from None
+
+
+@contextmanager
+def _database(url: str, *, serving: bool = False) -> Iterator[Engine]:
+    """Yield an engine over ``url``, ready for the command (``_prepared``); disposed afterwards."""
+    engine = _engine(url)
+    try:
+        _prepared(engine, serving=serving)
+        yield engine
+    finally:
         engine.dispose()
-        raise CommandFailed(str(err)) from None
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
 
 
 def _when(moment: datetime | None) -> str:
@@ -85,6 +121,7 @@ def _now() -> datetime:
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Serve the sync API until interrupted (checks the database first, migrating only SQLite)."""
     from .db import is_sqlite
 
     url = args.url
@@ -98,26 +135,62 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if bool(args.certfile) != bool(args.keyfile):
         print(f"{PROG}: --certfile and --keyfile go together (the certificate and its private key)", file=err)
         return 2
-    tls = _tls_options(args.certfile, args.keyfile) if args.certfile else {}
-    engine = _open(url)  # migrate once, before any worker starts
-    engine.dispose()
+    cert, key = _tls_files(args.certfile, args.keyfile) if args.certfile else (None, None)
+    with _database(url, serving=True):
+        pass  # checked (SQLite: upgraded) once, before any worker starts
     import uvicorn
 
-    scheme = "https" if tls else "http"
+    # The socket peer is the client unless a named proxy forwards for it
+    # (uvicorn's own default would trust X-Forwarded-For from 127.0.0.1, so
+    # a forged header would get a fresh allowance of enrollment attempts).
+    trusted: list[str] = args.forwarded_allow_ips
+    scheme = "https" if cert else "http"
     print(f"BN-Aura sync server on {scheme}://{args.host}:{args.port} (database {_shown(url)})", file=err, flush=True)
     if args.workers > 1:
         os.environ["BNAURA_SERVER_DB"] = url
         uvicorn.run("sync.server.app:app_from_env", factory=True, host=args.host, port=args.port,
-                    workers=args.workers, log_level=args.log_level, **tls)
+                    workers=args.workers, log_level=args.log_level, ssl_certfile=cert, ssl_keyfile=key,
+                    proxy_headers=bool(trusted), forwarded_allow_ips=trusted or None)
     else:
         from .app import create_app
 
-        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level, **tls)
+        uvicorn.run(create_app(url), host=args.host, port=args.port, log_level=args.log_level,
+                    ssl_certfile=cert, ssl_keyfile=key, proxy_headers=bool(trusted),
+                    forwarded_allow_ips=trusted or None)
     return 0
 
 
-def _tls_options(certfile: str, keyfile: str) -> dict[str, str]:
-    """Return uvicorn's HTTPS options for a PEM certificate (chain) and its private key.
+def cmd_migrate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Create or upgrade the server schema; on PostgreSQL, as the tables' owner, and grant ``--serving-role``."""
+    from .roles import RoleRefused, check_owner, grant_serving
+    from .schema import SchemaTooNew, upgrade
+
+    engine = _engine(args.url)
+    try:
+        postgres = engine.dialect.name == "postgresql"
+        if args.serving_role and not postgres:
+            print(f"{PROG}: --serving-role is for PostgreSQL; SQLite has no roles", file=err)
+            return 2
+        if postgres:
+            check_owner(engine)
+        before, after = upgrade(engine)
+        if args.serving_role:
+            grant_serving(engine, args.serving_role)
+    except (SchemaTooNew, RoleRefused) as problem:
+        raise CommandFailed(str(problem)) from None
+    finally:
+        engine.dispose()
+    changed = f"upgraded from {before}" if before and before != after else ("created" if before is None else "up to date")
+    print(f"server schema {after} ({changed}) in {_shown(args.url)}", file=out)
+    if args.serving_role:
+        serving_url = make_url(args.url)._replace(username=args.serving_role, password=None)  # its own password, if any
+        print(f"granted {args.serving_role} what serving needs; serve as it: "
+              f"{PROG} --db {serving_url.render_as_string(hide_password=False)}", file=err)
+    return 0
+
+
+def _tls_files(certfile: str, keyfile: str) -> tuple[str, str]:
+    """Return the paths of a PEM certificate (chain) and its private key, checked to work together.
 
     They are loaded once here, so a missing file, a key that is not the
     certificate's or an encrypted key is one line on stderr before the
@@ -139,57 +212,48 @@ def _tls_options(certfile: str, keyfile: str) -> dict[str, str]:
             f"the certificate {cert} and key {key} cannot be used together: {problem} "
             "(PEM files, the key not password-protected)"
         ) from None
-    return {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
+    return str(cert), str(key)
 
 
 def cmd_clinics_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Add a clinic (``--id`` adopts a terminal's clinic id); print its id."""
     from .admin import add_clinic
-    from .schema import clinic_sessions
+    from .scope import clinic_sessions
 
-    engine = _open(args.url)
-    try:
-        with clinic_sessions(engine)() as session:
-            clinic = add_clinic(session, args.name, _now(), args.id)
-            session.commit()
-            print(f"added clinic {clinic.name!r} ({clinic.id})", file=out)
-    finally:
-        engine.dispose()
+    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+        clinic = add_clinic(session, args.name, _now(), args.id)
+        session.commit()
+        print(f"added clinic {clinic.name!r} ({clinic.id})", file=out)
     return 0
 
 
 def cmd_clinics_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print every clinic with its count of active devices."""
     from sqlalchemy import func, select
 
     from .admin import list_clinics
     from .models import Device
-    from .schema import clinic_sessions
+    from .scope import clinic_sessions
 
-    engine = _open(args.url)
-    try:
-        with clinic_sessions(engine)() as session:
-            clinics = list_clinics(session)
-            active = select(Device.clinic_id, func.count()).where(Device.revoked_at.is_(None))
-            counts = {cid: n for cid, n in session.execute(active.group_by(Device.clinic_id))}
-        if not clinics:
-            print("no clinics yet; add one with: bnaura server clinics add NAME", file=err)
-        for c in clinics:
-            print(f"{c.id}  {c.name}  devices: {counts.get(c.id, 0)}  created {_when(c.created_at)}", file=out)
-    finally:
-        engine.dispose()
+    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+        clinics = list_clinics(session)
+        active = select(Device.clinic_id, func.count()).where(Device.revoked_at.is_(None))
+        counts: dict[str, int] = {cid: n for cid, n in session.execute(active.group_by(Device.clinic_id))}
+    if not clinics:
+        print("no clinics yet; add one with: bnaura server clinics add NAME", file=err)
+    for c in clinics:
+        print(f"{c.id}  {c.name}  devices: {counts.get(c.id, 0)}  created {_when(c.created_at)}", file=out)
     return 0
 
 
 def cmd_enroll_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Make a one-time enrollment code for a clinic; print it (once) on stdout."""
     from .admin import new_enrollment_code
-    from .schema import clinic_sessions
+    from .scope import clinic_sessions
 
-    engine = _open(args.url)
-    try:
-        with clinic_sessions(engine)() as session:
-            clinic, code = new_enrollment_code(session, args.clinic, _now())
-            session.commit()
-    finally:
-        engine.dispose()
+    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+        clinic, code = new_enrollment_code(session, args.clinic, _now())
+        session.commit()
     print(code.code, file=out)
     print(
         f"one-time enrollment code for {clinic.name!r}, valid until {_when(code.expires_at)} (Asia/Bangkok); "
@@ -200,15 +264,12 @@ def cmd_enroll_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print every enrolled device with its clinic, last seen time and state."""
     from .admin import list_devices
-    from .schema import clinic_sessions
+    from .scope import clinic_sessions
 
-    engine = _open(args.url)
-    try:
-        with clinic_sessions(engine)() as session:
-            devices = list_devices(session)
-    finally:
-        engine.dispose()
+    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+        devices = list_devices(session)
     if not devices:
         print("no devices enrolled yet", file=err)
     for d in devices:
@@ -218,17 +279,14 @@ def cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Revoke a device: its token is refused from the next request on."""
     from .admin import revoke_device
-    from .schema import clinic_sessions
+    from .scope import clinic_sessions
 
-    engine = _open(args.url)
-    try:
-        with clinic_sessions(engine)() as session:
-            device = revoke_device(session, args.device_id, _now())
-            session.commit()
-            print(f"revoked {device.id} ({device.name}); its token no longer works", file=out)
-    finally:
-        engine.dispose()
+    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+        device = revoke_device(session, args.device_id, _now())
+        session.commit()
+        print(f"revoked {device.id} ({device.name}); its token no longer works", file=out)
     return 0
 
 
@@ -249,7 +307,19 @@ def _workers(text: str) -> int:
     return value
 
 
+def _proxies(text: str) -> list[str]:
+    """Return the addresses or networks of ``--forwarded-allow-ips`` (comma-separated)."""
+    found = [item.strip() for item in text.split(",") if item.strip()]
+    for item in found:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{item!r} is not an IP address or network") from None
+    return found
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of ``bnaura server`` and its subcommands (each sets ``handler``)."""
     db_help = (
         "the server database: a SQLite file or URL, or postgresql+psycopg://user@host/db "
         "(default: $BNAURA_SERVER_DB, else server.sqlite in the terminal's data folder)"
@@ -259,8 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub_common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Run the clinic sync server (no subcommand), or manage its clinics, "
-        "enrollment codes and devices.",
+        description="Run the clinic sync server (no subcommand), migrate its database, or manage its clinics, "
+        "enrollment codes and devices. On PostgreSQL, serve as a role of its own and migrate and manage as the "
+        "tables' owner.",
     )
     parser.add_argument("--db", metavar="URL", default=None, help=db_help)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
@@ -271,10 +342,24 @@ def build_parser() -> argparse.ArgumentParser:
                         help="serve HTTPS with this certificate (chain), PEM; needs --keyfile")
     parser.add_argument("--keyfile", metavar="PEM", default=None,
                         help="the private key of --certfile, PEM, not password-protected")
+    parser.add_argument(
+        "--forwarded-allow-ips", metavar="IPS", type=_proxies, default=[],
+        help="comma-separated addresses or networks of reverse proxies whose X-Forwarded-For names the client "
+        "(default: none; the connecting address is the client)",
+    )
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"],
                         help=argparse.SUPPRESS)
     parser.set_defaults(handler=cmd_serve)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    migrate = commands.add_parser(
+        "migrate", parents=[sub_common], help="create or upgrade the server database (PostgreSQL: as its owner)",
+        description="Create or upgrade the server database. On PostgreSQL run it as the role that owns (or will "
+        "own) the tables; --serving-role grants the role the server runs as what it needs.",
+    )
+    migrate.add_argument("--serving-role", metavar="ROLE", default=None,
+                         help="PostgreSQL: the role `bnaura server` serves as; it gets exactly the rights serving needs")
+    migrate.set_defaults(handler=cmd_migrate)
 
     clinics = commands.add_parser("clinics", help="add or list clinics", description="Add or list clinics.")
     clinic_commands = clinics.add_subparsers(dest="clinics_command", metavar="ACTION", required=True)

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def is_sqlite(url: str) -> bool:
+    """Return whether ``url`` is a SQLite database URL."""
     return url.startswith("sqlite")
 
 

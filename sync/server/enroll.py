@@ -38,6 +38,7 @@ from bnaura_desk.store.types import UtcDateTime
 
 from ..protocol import EnrollRequest, EnrollResponse
 from .models import Device, EnrollmentCode, ServerBase, ServerClinic
+from .scope import note_wrong_code, use_code
 
 GROUP = 4
 ID_LENGTH = GROUP
@@ -102,10 +103,12 @@ def normalise_code(text: str) -> str | None:
 
 
 def code_hash(normalised: str) -> str:
+    """Return the hex SHA-256 the server keeps of a normalised code (``normalise_code``)."""
     return hashlib.sha256(normalised.encode()).hexdigest()
 
 
 def format_code(normalised: str) -> str:
+    """Return a normalised code as it is shown: ``XXXX-XXXX-XXXX``."""
     return "-".join(normalised[i : i + GROUP] for i in range(0, CODE_LENGTH, GROUP))
 
 
@@ -196,9 +199,10 @@ def enroll(
         normalised = normalise_code(request.code)
         code = None
         if normalised is not None:
+            digest = code_hash(normalised)
+            use_code(session, digest)  # PostgreSQL: the code's row, and while usable its clinic, become visible
             code = session.scalars(
-                select(EnrollmentCode).where(EnrollmentCode.code_sha256 == code_hash(normalised))
-                .with_for_update()
+                select(EnrollmentCode).where(EnrollmentCode.code_sha256 == digest).with_for_update()
             ).one_or_none()
         if code is None:
             _count_failure(session, throttle, normalised, moment)
@@ -229,11 +233,15 @@ def enroll(
             Device(
                 id=request.device_id, clinic_id=clinic.id, name=request.device_name,
                 token_sha256=token_hash(token), enrolled_at=moment, last_seen_at=moment,
-                revoked_at=None, next_seq=1,
+                revoked_at=None, next_seq=1, last_hlc="",
             )
         )
-        code.used_at, code.used_by_device = moment, request.device_id
         try:
+            # The device first: on PostgreSQL the code's scope admits a new
+            # device only while the code is unused, so marking it used is
+            # the transaction's last statement.
+            session.flush()
+            code.used_at, code.used_by_device = moment, request.device_id
             session.commit()
         except IntegrityError:
             # The same device id enrolled through another process meanwhile.
@@ -249,12 +257,10 @@ def enroll(
 
 
 def _count_failure(session: Session, throttle: EnrollmentThrottle, normalised: str | None, now: datetime) -> None:
+    """Count a wrong code against its address and, when its first group names a live code, against that code."""
     throttle.failures += 1
-    if normalised is None:
-        return
-    known = session.get(EnrollmentCode, normalised[:ID_LENGTH], with_for_update=True)
-    if known is not None and known.used_at is None and known.expires_at > now:
-        known.failed_attempts += 1
+    if normalised is not None:
+        note_wrong_code(session, normalised[:ID_LENGTH], now)
 
 
 def _check_usable(code: EnrollmentCode, now: datetime) -> None:

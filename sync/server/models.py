@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bnaura_desk.store.models import NAMING  # one constraint-naming rule for both databases
@@ -87,7 +87,9 @@ class AppliedOperation(ServerBase):
     device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
-    op_id: Mapped[str] = mapped_column(Id, unique=True)
+    # Unique per device: an op id is the device's own (another clinic's
+    # device reusing it must not collide with a row it cannot even see).
+    op_id: Mapped[str] = mapped_column(Id)
     type: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(80))
@@ -97,6 +99,8 @@ class AppliedOperation(ServerBase):
     reason: Mapped[str] = mapped_column(String(60), default="")
     detail: Mapped[Any] = mapped_column(JSON, default=dict)
     applied_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    __table_args__ = (UniqueConstraint("device_id", "op_id"),)
 
 
 class Record(ServerBase):

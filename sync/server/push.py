@@ -107,8 +107,8 @@ def _push_once(
         next_seq = device.next_seq
         session.commit()
         if refused is not None:
-            op, refusal = refused
-            refusal.detail.setdefault("results", [r.model_dump() for r in results])
-            _report_conflict(session, device_id, op, refusal, now())
-            raise refusal
+            refused_op, first_refusal = refused
+            first_refusal.detail.setdefault("results", [r.model_dump() for r in results])
+            _report_conflict(session, device_id, refused_op, first_refusal, now())
+            raise first_refusal
     return PushResponse(results=results, next_seq=next_seq)

@@ -108,7 +108,9 @@ class RuleRun(Protocol):
 class Rule(Protocol):
     """A rule declared for some operation types."""
 
-    operation_types: frozenset[str]
+    @property
+    def operation_types(self) -> frozenset[str]:
+        """The operation types it settles."""
 
     def start(self, ctx: RuleContext, batch: list[Checked]) -> RuleRun:
         """Return this rule's run for a batch, its state for ``batch`` read."""
@@ -175,7 +177,7 @@ class _ClaimRun:
 
     def write(self) -> None:
         if self.new:
-            self.ctx.session.execute(insert(RuleClaim.__table__), self.new)
+            self.ctx.session.execute(insert(RuleClaim), self.new)
             self.new = []
 
 
@@ -249,7 +251,7 @@ class _TallyRun:
         new = [r for r in rows if r["key"] not in self.known]
         old = [r for r in rows if r["key"] in self.known]
         if new:
-            self.ctx.session.execute(insert(RuleTally.__table__), new)
+            self.ctx.session.execute(insert(RuleTally), new)
         if old:
             self.ctx.session.execute(update(RuleTally), old)
         self.known.update(self.changed)
@@ -403,7 +405,7 @@ class _ReplayRun:
                 m.is_new = m.changed = False
             subject.changed = False
         if new:
-            self.ctx.session.execute(insert(RuleMove.__table__), new)
+            self.ctx.session.execute(insert(RuleMove), new)
         if flipped:
             self.ctx.session.execute(update(RuleMove), flipped)
 
@@ -462,4 +464,5 @@ class _MirrorRun:
 
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
-    return (ResolutionMirror(),)
+    rules: tuple[Rule, ...] = (ResolutionMirror(),)
+    return rules

@@ -2,49 +2,48 @@
 
 The server's script directory is ``sync/server/migrations`` (the terminal's
 is ``bnaura_desk/store/migrations``; the two databases never share one).
-``bnaura server`` upgrades before it starts serving; on PostgreSQL an
-advisory lock lets several processes start at once.
 
-Row-level security (PostgreSQL): every tenant table has a policy that
-shows and accepts only rows of the clinic named by the transaction's
-``bnaura.clinic`` setting, or all rows when it is ``*``. The tables FORCE
-it, so it binds their owner too; only a superuser bypasses it (run the
-server as an ordinary role, e.g. the one that owns the schema). Sessions
-from ``clinic_sessions`` set the scope at the start of each transaction:
-``*`` for enrollment, authentication and the owner's commands, the
-device's clinic for its pushes and pulls.
+Who migrates: on SQLite (one clinic, one process) ``bnaura server`` and its
+admin commands upgrade the file themselves. On PostgreSQL only ``bnaura
+server migrate --db OWNER_URL`` does, as the role that owns the tables;
+the serving processes run as another role that may not change the schema,
+and refuse to start on a schema that is not at ``head_revision``
+(``check_at_head``). An advisory lock lets several migrations start at once
+(see ``migrations/env.py``). Row-level security and the two roles:
+``sync.server.scope`` and ``sync.server.roles``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SCOPE = "bnaura.clinic"  # the PostgreSQL setting the row-level policies read
-ALL_CLINICS = "*"
+MIGRATE = "bnaura server migrate --db OWNER_URL"
 
 
 class SchemaTooNew(Exception):
     """The database was written by a newer server."""
 
 
+class SchemaNotAtHead(Exception):
+    """The database's schema is older than this server's (or absent); the message says what to run."""
+
+
 def alembic_config() -> Config:
+    """Return the Alembic configuration of the server's migrations (the caller hands over a connection)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    """Return the newest schema revision this server knows."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -64,18 +63,8 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     Raises:
         SchemaTooNew: the database's revision is unknown to this server.
     """
-    script = ScriptDirectory.from_config(alembic_config())
     before = current_revision(engine)
-    if before is not None:
-        try:
-            known = script.get_revision(before) is not None
-        except Exception:  # noqa: BLE001 - alembic raises ResolutionError (and others) for unknown ids
-            known = False
-        if not known:
-            raise SchemaTooNew(
-                f"the server database has schema {before}, written by a newer BN-Aura server; "
-                "update this server"
-            )
+    _refuse_unknown(before)
     head = head_revision()
     if before != head:
         cfg = alembic_config()
@@ -85,23 +74,34 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     return before, head
 
 
-def clinic_sessions(engine: Engine) -> sessionmaker[Session]:
-    """Return sessions that set the row-level-security scope on PostgreSQL.
+def _refuse_unknown(revision: str | None) -> None:
+    """Raise SchemaTooNew when ``revision`` is not one of this server's migrations."""
+    if revision is None:
+        return
+    try:
+        known = ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # noqa: BLE001 - alembic raises ResolutionError (and others) for unknown ids
+        known = False
+    if not known:
+        raise SchemaTooNew(
+            f"the server database has schema {revision}, written by a newer BN-Aura server; update this server"
+        )
 
-    A session's scope is its ``info["clinic"]`` (default ``*``, all
-    clinics); ``for_clinic`` makes sessions scoped to one clinic.
+
+def check_at_head(engine: Engine) -> str:
+    """Return the head revision when the database is at it; nothing is changed.
+
+    Raises:
+        SchemaTooNew: a newer server wrote the database.
+        SchemaNotAtHead: the database has no server schema yet, or an older one.
     """
-    sessions = sessionmaker(engine, expire_on_commit=False, info={"clinic": ALL_CLINICS})
-
-    @event.listens_for(sessions, "after_begin")
-    def _scope(session: Session, _transaction: Any, connection: Any) -> None:
-        if connection.dialect.name == "postgresql":
-            clinic = session.info.get("clinic", ALL_CLINICS)
-            connection.execute(text("SELECT set_config(:name, :clinic, true)"), {"name": SCOPE, "clinic": clinic})
-
-    return sessions
-
-
-def for_clinic(sessions: sessionmaker[Session], clinic_id: str) -> Callable[[], Session]:
-    """Return a session maker like ``sessions`` whose transactions see only ``clinic_id``'s rows."""
-    return partial(sessions, info={"clinic": clinic_id})
+    revision = current_revision(engine)
+    _refuse_unknown(revision)
+    head = head_revision()
+    if revision is None:
+        raise SchemaNotAtHead(f"the database has no server schema yet: run {MIGRATE} first")
+    if revision != head:
+        raise SchemaNotAtHead(
+            f"the server database has schema {revision} and this server needs {head}: run {MIGRATE} first"
+        )
+    return head

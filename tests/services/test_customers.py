@@ -8,7 +8,6 @@ from datetime import date, time
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from bnaura_desk.domain import field_clocks
@@ -23,7 +22,6 @@ from bnaura_desk.domain.customer import (
 from bnaura_desk.domain.errors import BadInput, DuplicatePhone, NotFound, PermissionDenied
 from bnaura_desk.domain.referral import ALPHABET, display_code, normalise_code
 from bnaura_desk.services import customers as svc
-from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import (
     AuditEntry,
@@ -35,14 +33,6 @@ from bnaura_desk.store.models import (
 )
 from bnaura_desk.terminal import Terminal
 from tests.conftest import Staffed
-
-
-@pytest.fixture(autouse=True)
-def _cheap_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # These tests sign no one in; argon2 at its real cost (tests/services/test_staff.py)
-    # would make each staffed terminal take seconds.
-    monkeypatch.setattr(staff_service, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-
 
 SOMYING = CustomerForm(name_th="สมหญิง ใจดี", name_en="Somying Jaidee", nickname="หญิง", phone="081-234-5678")
 

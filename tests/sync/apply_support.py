@@ -24,8 +24,8 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain.hlc import Hlc, tick
-from bnaura_desk.store.types import canonical_json
 from bnaura_desk.domain.synced import REGISTRY, Registry
+from bnaura_desk.store.types import canonical_json
 from sync.protocol import PROTOCOL_VERSION, Operation, PushRequest, PushResponse
 from sync.server.db import server_engine, session_factory
 from sync.server.models import (
@@ -38,12 +38,14 @@ from sync.server.models import (
     SyncException,
 )
 from sync.server.push import push
+from sync.server.roles import grant_serving
 from sync.server.rules import Rule
+from sync.server.schema import upgrade
+from sync.server.scope import clinic_sessions, for_device
 
 BASE_NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 BASE_MS = int(BASE_NOW.timestamp() * 1000)
 
-PG_BASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_HOW_TO = (
     "PostgreSQL is not reachable at 127.0.0.1:5432 (user postgres, database test, trust auth); "
     "start one (e.g. `docker run -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust "
@@ -84,7 +86,13 @@ class Clock:
 
 @dataclass
 class ServerDb:
-    """A server database with one clinic and its enrolled devices."""
+    """A server database with one clinic and its enrolled devices.
+
+    ``sessions`` see every clinic (on PostgreSQL they are the tables'
+    owner's, as the admin commands); ``push`` runs as the server does: on
+    PostgreSQL as the serving role, acting for the pushing device's token,
+    so row-level security binds the apply step.
+    """
 
     url: str
     engine: Engine
@@ -95,19 +103,35 @@ class ServerDb:
     # The declarations and rules the server applies by (tests add operation types of their own).
     registry: Registry = REGISTRY
     rules: tuple[Rule, ...] | None = None
+    _serving: Engine | None = field(default=None, repr=False)
+
+    def serving_sessions(self) -> sessionmaker[Session]:
+        """Return sessions as the serving role (on SQLite, over the same file)."""
+        if self._serving is None:
+            self._serving = server_engine(SERVING_URLS.get(self.url, self.url))
+        return clinic_sessions(self._serving)
 
     def restart(self) -> None:
         """Drop every connection and open the database again (a server restart)."""
-        self.engine.dispose()
+        self.close()
         self.engine = server_engine(self.url)
         self.sessions = session_factory(self.engine)
 
     def push(self, device: str, operations: list[Operation], now: Callable[[], datetime] | None = None) -> PushResponse:
         request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device, operations=operations)
-        return push(self.sessions, device, request, now or self.clock, registry=self.registry, rules=self.rules)
+        return push(for_device(self.serving_sessions(), device_token_sha256(device)), device, request,
+                    now or self.clock, registry=self.registry, rules=self.rules)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._serving is not None:
+            self._serving.dispose()
+            self._serving = None
+
+
+def device_token_sha256(device: str) -> str:
+    """Return the token hash ``add_clinic`` gives ``device`` (its token is ``token-<id>``)."""
+    return hashlib.sha256(f"token-{device}".encode()).hexdigest()
 
 
 def add_clinic(
@@ -123,7 +147,7 @@ def add_clinic(
             session.add(
                 Device(
                     id=dev, clinic_id=clinic_id, name=f"POS-{i + 1}",
-                    token_sha256=hashlib.sha256(f"token-{dev}".encode()).hexdigest(),
+                    token_sha256=device_token_sha256(dev),
                     enrolled_at=now, next_seq=1,
                 )
             )
@@ -132,9 +156,17 @@ def add_clinic(
 
 
 def create_server_db(url: str, n_devices: int, *, create_schema: bool = True) -> ServerDb:
-    """Create the server tables at ``url``, one clinic and ``n_devices`` devices."""
+    """Create the server tables at ``url``, one clinic and ``n_devices`` devices.
+
+    SQLite: the models' tables (``create_all``, quick). PostgreSQL (a URL
+    of ``postgres_schema``): the migrations, run as the owner, and the
+    serving role granted, as ``bnaura server migrate --serving-role`` does.
+    """
     engine = server_engine(url)
-    if create_schema:
+    if create_schema and url in SERVING_ROLES:
+        upgrade(engine)
+        grant_serving(engine, SERVING_ROLES[url])
+    elif create_schema:
         ServerBase.metadata.create_all(engine)
     sessions = session_factory(engine)
     devices = add_clinic(sessions, n_devices)
@@ -212,20 +244,27 @@ def require_postgres() -> None:
     pytest.skip(f"{PG_HOW_TO}. ({error})")
 
 
+# The serving role and its URL of each owner URL ``postgres_schema`` made.
+SERVING_ROLES: dict[str, str] = {}
+SERVING_URLS: dict[str, str] = {}
+
+
 @contextmanager
 def postgres_schema() -> Iterator[str]:
-    """Create a schema of its own, yield a URL whose search_path is it, drop it after."""
-    import psycopg
+    """Create a schema with its owner and serving roles; yield the owner's URL; drop them after.
 
-    schema = f"s_{uuid.uuid4().hex[:16]}"
-    dsn = "host=127.0.0.1 port=5432 user=postgres dbname=test"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_BASE_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    ``create_server_db`` migrates it as the owner and grants the serving
+    role; ``ServerDb.push`` serves as that role.
+    """
+    from .conftest import pg_roles
+
+    with pg_roles("s") as roles:
+        SERVING_ROLES[roles.owner_url] = roles.serving
+        SERVING_URLS[roles.owner_url] = roles.serving_url
+        try:
+            yield roles.owner_url
+        finally:
+            del SERVING_ROLES[roles.owner_url], SERVING_URLS[roles.owner_url]
 
 
 # --- operations --------------------------------------------------------------------------

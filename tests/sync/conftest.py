@@ -3,12 +3,15 @@
 ``server`` is one uvicorn process per test session and database kind,
 started with the command line (``python -m bnaura_desk.cli server ...``) on
 a free port of 127.0.0.1: over a SQLite file, then over PostgreSQL in a
-schema of its own (``bnaura_<random>``, dropped afterwards), connected as
-an ordinary role of the same name that owns it, so row-level security
-applies as in production. Tests share the
-process, so each one makes its own clinics, terminals and source address
-(``X-Forwarded-For``, which uvicorn trusts from 127.0.0.1) and never
-depends on another's rows.
+schema of its own (``bnaura_<random>``, dropped afterwards) with the two
+roles of production: an owner role that owns the schema and migrates it
+(``bnaura server migrate --serving-role``), and a serving role the server
+process runs as, which owns nothing, so row-level security binds it.
+``Server.engine``/``sessions`` connect as the owner (they see every clinic,
+as the admin commands do). Tests share the process, so each one makes its
+own clinics, terminals and source address (``X-Forwarded-For``, which the
+server trusts from 127.0.0.1 because it is started with
+``--forwarded-allow-ips 127.0.0.1``) and never depends on another's rows.
 
 PostgreSQL: 127.0.0.1:5432, user postgres, database test. When it is not
 reachable the PostgreSQL cases are skipped with how to run them; with
@@ -25,6 +28,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,8 +46,9 @@ from bnaura_desk.store.models import OutboxOperation
 from bnaura_desk.terminal import Terminal
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Operation
 from sync.server import admin
+from sync.server.cli import main as server_main
 from sync.server.db import server_engine
-from sync.server.schema import clinic_sessions, upgrade
+from sync.server.scope import clinic_sessions
 
 REPO = Path(__file__).resolve().parents[2]
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
@@ -128,16 +133,25 @@ def outbox_operations(terminal: Terminal, after: int = 0) -> list[Operation]:
 
 
 class Server:
-    """A running ``bnaura server`` process and a direct line to its database."""
+    """A running ``bnaura server`` process and a direct line to its database as the tables' owner.
 
-    def __init__(self, kind: str, db_url: str, base_url: str, process: subprocess.Popen[bytes], tmp: Path) -> None:
+    ``db_url`` is the owner's URL (what ``migrate`` and the admin commands
+    take); ``serving_url`` the serving role's, which the process runs as
+    (the same file on SQLite).
+    """
+
+    def __init__(
+        self, kind: str, db_url: str, base_url: str, process: subprocess.Popen[bytes], tmp: Path,
+        serving_url: str | None = None,
+    ) -> None:
         self.kind = kind
         self.db_url = db_url
+        self.serving_url = serving_url or db_url
         self.base_url = base_url
         self.process = process
         self.tmp = tmp
         self.engine: Engine = server_engine(db_url)
-        self.sessions: sessionmaker[Session] = clinic_sessions(self.engine)  # all clinics
+        self.sessions: sessionmaker[Session] = clinic_sessions(self.engine)  # the owner: all clinics
         self._clients: list[httpx.Client] = []
         self._terminals: list[Terminal] = []
         self._n = 0
@@ -211,15 +225,26 @@ def token_sha256(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def start_server(kind: str, db_url: str, tmp: Path) -> Server:
-    upgrade_engine = server_engine(db_url)
-    upgrade(upgrade_engine)  # the command migrates too; doing it here first keeps its start quick
-    upgrade_engine.dispose()
+def migrate(db_url: str, serving_role: str | None = None) -> None:
+    """Create or upgrade the server schema with ``bnaura server migrate`` (as the owner on PostgreSQL)."""
+    argv = ["migrate", "--db", db_url, *(["--serving-role", serving_role] if serving_role else [])]
+    assert server_main(argv) == 0
+
+
+def start_server(kind: str, db_url: str, tmp: Path, *, serving_url: str | None = None,
+                 serving_role: str | None = None, forwarded_allow_ips: str | None = "127.0.0.1") -> Server:
+    """Migrate ``db_url`` (the owner's) and start ``bnaura server`` on ``serving_url`` (default: the same).
+
+    ``forwarded_allow_ips`` is the server's ``--forwarded-allow-ips`` (None:
+    not given, so X-Forwarded-For is ignored and every test client is 127.0.0.1).
+    """
+    migrate(db_url, serving_role)  # SQLite: the command would migrate too; doing it here first keeps its start quick
     port = free_port()
     log = open(tmp / f"server-{kind}.log", "wb")  # noqa: SIM115 - lives as long as the process
+    proxies = ["--forwarded-allow-ips", forwarded_allow_ips] if forwarded_allow_ips else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", db_url, "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning"],
+        [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", serving_url or db_url, "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning", *proxies],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
@@ -236,39 +261,82 @@ def start_server(kind: str, db_url: str, tmp: Path) -> Server:
             process.kill()
             raise RuntimeError("the server did not answer /health within 30 s")
         time.sleep(0.05)
-    return Server(kind, db_url, base, process, tmp)
+    return Server(kind, db_url, base, process, tmp, serving_url)
+
+
+@dataclass(frozen=True)
+class PgRoles:
+    """A PostgreSQL schema owned by ``owner``, and a ``serving`` role that owns nothing."""
+
+    owner: str
+    serving: str
+
+    @property
+    def owner_url(self) -> str:
+        return pg_url(self.owner, self.owner)
+
+    @property
+    def serving_url(self) -> str:
+        return pg_url(self.serving, self.owner)
+
+
+def pg_url(role: str, schema: str) -> str:
+    """Return the URL of ``role`` on the test database, its search_path the schema ``schema``."""
+    return f"postgresql+psycopg://{role}@127.0.0.1:5432/test?options=-csearch_path%3D{schema}"
+
+
+def require_postgres() -> None:
+    """Skip (locally) or fail (CI=true) when PostgreSQL is not reachable."""
+    problem = postgres_problem()
+    if problem is not None:
+        (pytest.fail if in_ci() else pytest.skip)(f"{PG_HOW_TO}. ({problem})")
+
+
+@contextmanager
+def pg_roles(prefix: str = "bnaura") -> Iterator[PgRoles]:
+    """Create an owner role with a schema of its own and a serving role; drop all three afterwards.
+
+    Nothing is migrated or granted: ``bnaura server migrate --db OWNER
+    --serving-role SERVING`` does that, as in production.
+    """
+    import psycopg
+
+    tag = uuid.uuid4().hex[:12]
+    roles = PgRoles(f"{prefix}_{tag}", f"{prefix}_{tag}_serving")
+    with psycopg.connect(PG_DSN, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {roles.owner} LOGIN")
+        conn.execute(f"CREATE ROLE {roles.serving} LOGIN")
+        conn.execute(f"CREATE SCHEMA {roles.owner} AUTHORIZATION {roles.owner}")
+    try:
+        yield roles
+    finally:
+        with psycopg.connect(PG_DSN, autocommit=True) as conn:
+            # A server process that has not exited yet would hold locks: end its sessions first.
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ANY(%s)",
+                         ([roles.owner, roles.serving],))
+            conn.execute(f"DROP SCHEMA {roles.owner} CASCADE")
+            for role in (roles.serving, roles.owner):
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A running server over a fresh SQLite file, then over a fresh PostgreSQL schema and role."""
+    """A running server over a fresh SQLite file, then over a fresh PostgreSQL schema and its two roles."""
     tmp = tmp_path_factory.mktemp(f"server-{request.param}")
     if request.param == "sqlite":
         srv = start_server("sqlite", f"sqlite:///{tmp / 'server.sqlite'}", tmp)
         yield srv
         srv.close()
         return
-    problem = postgres_problem()
-    if problem is not None:
-        (pytest.fail if in_ci() else pytest.skip)(f"{PG_HOW_TO}. ({problem})")
-    import psycopg
-
-    # An ordinary role that owns a schema of its own: the server runs as it,
-    # so row-level security binds it (a superuser would bypass the policies).
-    name = f"bnaura_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_DSN, autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE {name} LOGIN")
-        conn.execute(f"CREATE SCHEMA {name} AUTHORIZATION {name}")
-    try:
-        url = f"postgresql+psycopg://{name}@127.0.0.1:5432/test?options=-csearch_path%3D{name}"
-        srv = start_server("postgresql", url, tmp)
-        yield srv
-        srv.close()
-    finally:
-        with psycopg.connect(PG_DSN, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {name} CASCADE")
-            conn.execute(f"DROP OWNED BY {name}")
-            conn.execute(f"DROP ROLE {name}")
+    require_postgres()
+    with pg_roles() as roles:
+        srv = start_server("postgresql", roles.owner_url, tmp, serving_url=roles.serving_url,
+                           serving_role=roles.serving)
+        try:
+            yield srv
+        finally:
+            srv.close()
 
 
 @pytest.fixture

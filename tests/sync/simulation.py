@@ -66,11 +66,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain import field_clocks
-from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
 from bnaura_desk.domain.roles import Role
+from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor
@@ -109,7 +109,8 @@ from sync.server.enroll import enroll
 from sync.server.models import AppliedOperation, Device, Record, ServerClinic, SyncException
 from sync.server.pull import pull
 from sync.server.push import push
-from sync.server.schema import clinic_sessions, for_clinic, upgrade
+from sync.server.schema import upgrade
+from sync.server.scope import clinic_sessions, for_device
 from tests.conftest import FakeClock
 from tests.sync import rule_entities as rules
 from tests.sync.rule_entities import TEST_REGISTRY, TEST_RULES, TEST_STORAGE
@@ -233,11 +234,11 @@ class SimServer:
             device = self._device(token)
             if device_id != device.id:
                 raise ApiError(403, "foreign_device", "The push names another device than this token's")
-            with self.sessions() as session:
+            with for_device(self.sessions, device.token_sha256)() as session:
                 check_operations(session, device, operations)
             request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
             return push(  # type: ignore[arg-type]
-                for_clinic(self.sessions, device.clinic_id), device.id, request, self.clock,
+                for_device(self.sessions, device.token_sha256), device.id, request, self.clock,
                 registry=TEST_REGISTRY, rules=TEST_RULES,
             )
 
@@ -245,7 +246,7 @@ class SimServer:
         """``GET /v1/pull``: the clinic's changes after ``after``."""
         with _as_http():
             device = self._device(token)
-            with for_clinic(self.sessions, device.clinic_id)() as session:
+            with for_device(self.sessions, device.token_sha256)() as session:
                 return pull(session, device.clinic_id, after, min(max(limit, 1), MAX_PULL))
 
 
@@ -260,7 +261,7 @@ class _as_http:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: Any) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, _tb: object) -> None:
         # Returns None: an exception is never swallowed, only replaced.
         if isinstance(error, (ApiError, ApplyRefused)):
             body = ErrorBody(code=error.code, message=error.message, detail=error.detail)

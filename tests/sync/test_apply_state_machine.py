@@ -52,7 +52,6 @@ from bnaura_desk.domain.hlc import Hlc, tick
 from sync.protocol import MAX_SKEW_MS, Operation
 from sync.server.apply import ApplyRefused, ConflictingResend, SequenceGap
 
-from .rule_entities import NEXT, STAGES, TEST_REGISTRY, TEST_RULES
 from .apply_support import (
     BASE_MS,
     BASE_NOW,
@@ -66,6 +65,7 @@ from .apply_support import (
     sqlite_url,
     with_payload,
 )
+from .rule_entities import NEXT, STAGES, TEST_REGISTRY, TEST_RULES
 
 # Histories per run: the CI floor is 2,000 (the issue); override locally with
 # BNAURA_APPLY_HISTORIES for a longer soak.

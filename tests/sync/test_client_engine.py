@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
+from bnaura_desk.domain.synced import REGISTRY, Effect, OperationType, Registry
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM, ServiceContext
 from bnaura_desk.services.sync_state import pending_count, sync_status, unsettled_problems
@@ -86,9 +89,16 @@ def test_a_gap_that_resending_cannot_close_is_raised_and_noted(clinic: Clinic) -
 
 
 def _future_operation(ctx: ServiceContext, customer_id: str) -> ChangeSet:
-    # An operation type this server does not know (a newer terminal's, say).
+    # An operation type this server does not know: a newer terminal's, which declares it.
     ctx.journal(action="customer.merge", entity=Kind.CUSTOMER, entity_id=customer_id, payload={"into": customer_id})
     return ctx.changes.build()
+
+
+# What a newer terminal declares: customers also have "customer.merge".
+NEWER = Registry(tuple(
+    replace(e, operations=(*e.operations, OperationType("customer.merge", Effect.UPDATE))) if e.name == "customer" else e
+    for e in REGISTRY.entities
+))
 
 
 def test_a_refused_operation_is_shown_to_a_manager_and_the_pull_still_runs(clinic: Clinic) -> None:
@@ -96,7 +106,9 @@ def test_a_refused_operation_is_shown_to_a_manager_and_the_pull_still_runs(clini
     other = register(b, "ของ B", PHONES[2])
     clinic.sync("B")
     cid = register(a, "สมหญิง", PHONES[0])
+    a.synced = NEWER
     a.run(_future_operation, cid, actor=SYSTEM)
+    a.synced = REGISTRY
     register(a, "สมชาย", PHONES[1])
     report = clinic.sync("A")
     assert report.problem and report.applied == 2  # clinic.create and the first customer

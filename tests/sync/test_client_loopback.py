@@ -327,11 +327,11 @@ def test_a_page_that_fails_to_apply_stops_the_round_and_its_successor_is_dropped
     real = engine.apply_changes
     calls: list[int] = []
 
-    def second_page_fails(session, changes, now):  # type: ignore[no-untyped-def]
+    def second_page_fails(session, changes, now, **kw):  # type: ignore[no-untyped-def]
         calls.append(len(changes))
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return real(session, changes, now)
+        return real(session, changes, now, **kw)
 
     monkeypatch.setattr(engine, "apply_changes", second_page_fails)
     server = _ahead(clinic.server)
@@ -385,7 +385,7 @@ def test_in_an_event_loop_pages_asked_for_ahead_are_tasks(
     # A page that fails: the task asked for ahead is cancelled, not left running.
     c = make_joined_terminal(tmp_path / "c.sqlite", clinic.server, FakeClock(START), "POS-3")
     try:
-        monkeypatch.setattr(engine, "apply_changes", lambda *args: (_ for _ in ()).throw(RuntimeError("broken")))
+        monkeypatch.setattr(engine, "apply_changes", lambda *args, **kw: (_ for _ in ()).throw(RuntimeError("broken")))
         transport = AsyncAheadLoopback(clinic.server)
 
         async def round_then_settle() -> None:

@@ -87,7 +87,7 @@ def https_server(tmp_path_factory: pytest.TempPathFactory, authority: Authority)
     process = subprocess.Popen(
         [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", db_url, "--host", "127.0.0.1",
          "--port", str(port), "--certfile", str(authority.cert), "--keyfile", str(authority.key),
-         "--log-level", "warning"],
+         "--log-level", "warning", "--forwarded-allow-ips", "127.0.0.1"],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"https://127.0.0.1:{port}"

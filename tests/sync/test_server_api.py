@@ -15,10 +15,12 @@ from sqlalchemy.exc import ProgrammingError
 from sync.protocol import PROTOCOL_VERSION, ErrorBody, Health
 from sync.server import enroll  # noqa: F401 - its throttle table is on the metadata
 from sync.server.app import create_app
+from sync.server.db import server_engine
 from sync.server.models import Device, Record, ServerBase, ServerClinic
-from sync.server.schema import current_revision, for_clinic, head_revision
+from sync.server.schema import current_revision, head_revision
+from sync.server.scope import clinic_sessions, for_device
 
-from .conftest import Server, now
+from .conftest import Server, now, token_sha256
 
 
 def test_health_reports_a_reachable_database(server: Server) -> None:
@@ -71,7 +73,7 @@ def test_the_migrations_build_exactly_the_models(server: Server) -> None:
 
 
 @pytest.mark.parametrize("server", ["postgresql"], indirect=True)
-def test_row_level_security_shows_a_transaction_only_its_clinic(server: Server) -> None:
+def test_row_level_security_shows_a_device_only_its_clinic(server: Server) -> None:
     a = server.enrolled()
     b = server.enrolled()
     a.register("ลูกค้าเอ", "0866666661")
@@ -79,16 +81,20 @@ def test_row_level_security_shows_a_transaction_only_its_clinic(server: Server) 
     assert a.push(a.operations()).status_code == 200
     assert b.push(b.operations()).status_code == 200
 
-    with for_clinic(server.sessions, a.clinic_id)() as s:
-        assert {r.clinic_id for r in s.scalars(select(Record))} == {a.clinic_id}
-        assert {d.clinic_id for d in s.scalars(select(Device))} == {a.clinic_id}
-        assert s.get(ServerClinic, b.clinic_id) is None
-        s.add(Record(entity="customer", id=str(uuid.uuid4()), clinic_id=b.clinic_id, data={}, field_clocks={},
-                     hlc="0", deleted_at=None, updated_at=now(), cursor=0))
-        with pytest.raises(ProgrammingError, match="row-level security"):
-            s.flush()
-    with server.engine.connect() as conn:  # no scope set: nothing at all
-        assert conn.scalar(select(func.count()).select_from(Record)) == 0
-        conn.rollback()
-    with server.sessions() as s:  # the "*" scope of the owner's commands
+    serving = server_engine(server.serving_url)
+    try:
+        with for_device(clinic_sessions(serving), token_sha256(a.token))() as s:
+            assert {r.clinic_id for r in s.scalars(select(Record))} == {a.clinic_id}
+            assert {d.clinic_id for d in s.scalars(select(Device))} == {a.clinic_id}
+            assert s.get(ServerClinic, b.clinic_id) is None
+            s.add(Record(entity="customer", id=str(uuid.uuid4()), clinic_id=b.clinic_id, data={}, field_clocks={},
+                         hlc="0", deleted_at=None, updated_at=now(), cursor=0))
+            with pytest.raises(ProgrammingError, match="row-level security"):
+                s.flush()
+        with serving.connect() as conn:  # no credential: nothing at all
+            assert conn.scalar(select(func.count()).select_from(Record)) == 0
+            conn.rollback()
+    finally:
+        serving.dispose()
+    with server.sessions() as s:  # the owner, as the admin commands: every clinic
         assert {a.clinic_id, b.clinic_id} <= {r.clinic_id for r in s.scalars(select(Record))}

@@ -100,5 +100,35 @@ def test_bnaura_help_lists_the_server_command(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["server", "--help"])
     help_text = capsys.readouterr().out
-    for word in ("--workers", "clinics", "enroll-code", "devices", "revoke"):
+    for word in ("--workers", "--forwarded-allow-ips", "migrate", "clinics", "enroll-code", "devices", "revoke"):
         assert word in help_text
+
+
+def test_migrate_creates_then_upgrades_a_sqlite_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sync.server.schema import head_revision
+
+    db = str(tmp_path / "data" / "server.sqlite")
+    code, out, _ = _run(capsys, "migrate", "--db", db)
+    assert code == 0 and f"server schema {head_revision()} (created)" in out
+    code, out, _ = _run(capsys, "migrate", "--db", db)
+    assert code == 0 and "(up to date)" in out
+
+
+def test_serving_a_new_sqlite_file_upgrades_it_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import uvicorn
+
+    from sync.server.db import server_engine
+    from sync.server.schema import current_revision, head_revision
+
+    started: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kw: started.append(kw))
+    db = tmp_path / "server.sqlite"
+    code, _, err = _run(capsys, "--db", str(db))
+    assert code == 0 and started, err
+    engine = server_engine(f"sqlite:///{db}")
+    try:
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()

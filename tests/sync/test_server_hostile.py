@@ -230,3 +230,17 @@ def test_an_operation_may_only_change_its_declared_entity(server: Server, enroll
         kept = s.get(Record, (enrolled.clinic_id, "sync_exception", raised.id))
         assert kept is not None and kept.data["kind"] == "clock_ahead"
     assert "clock_ahead" in _exception_kinds(server, enrolled.clinic_id)
+
+
+def test_an_op_id_another_clinic_used_does_not_stop_a_device(server: Server) -> None:
+    a = server.enrolled()
+    b = server.enrolled()
+    a.register("ลูกค้าของเอ", "0811111111")
+    a_ops = a.operations()
+    assert a.push(a_ops).status_code == 200
+    b_seq = _ready(b)
+    # B's next operation reuses an op id A already used (op ids are not secret either).
+    reused = _register(b, b_seq).model_copy(update={"op_id": a_ops[-1].op_id})
+    r = b.push([reused, _register(b, b_seq + 1)])
+    assert r.status_code == 200, r.text
+    assert [x["outcome"] for x in r.json()["results"]] == ["applied", "applied"]

@@ -22,11 +22,11 @@ from sync.server.db import server_engine
 from sync.server.models import Device
 from sync.server.schema import (
     alembic_config,
-    clinic_sessions,
     current_revision,
     head_revision,
     upgrade,
 )
+from sync.server.scope import clinic_sessions
 
 from .apply_support import BASE_MS
 from .conftest import PG_DSN, in_ci, postgres_problem
@@ -137,5 +137,57 @@ def test_0003_backfills_each_devices_last_kept_clock_and_downgrades(url: str) ->
         assert current_revision(engine) == "0002"
         upgrade(engine)
         assert _last_clocks(engine) == expected
+    finally:
+        engine.dispose()
+
+
+def _tenant_tables() -> dict[str, str]:
+    """Every server table that holds a clinic's rows, and its clinic column (from the models)."""
+    from sync.server import enroll  # noqa: F401 - the throttle table is on the metadata
+    from sync.server.models import ServerBase
+
+    tables = {"clinics": "id"}
+    tables |= {name: "clinic_id" for name, table in ServerBase.metadata.tables.items() if "clinic_id" in table.c}
+    return tables
+
+
+def test_0004_binds_every_tenant_table_to_a_credential_and_downgrades(url: str) -> None:
+    engine = server_engine(url)
+    try:
+        upgrade(engine)
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as conn:
+                for table in _tenant_tables():
+                    forced = conn.execute(
+                        text("SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = to_regclass(:t)"),
+                        {"t": table},
+                    ).one()
+                    assert tuple(forced) == (True, True), table
+                    policies = dict(conn.execute(
+                        text("SELECT policyname, coalesce(qual, '') || ' ' || coalesce(with_check, '') "
+                             "FROM pg_policies WHERE tablename = :t AND schemaname = current_schema()"),
+                        {"t": table},
+                    ).all())
+                    assert {"owner_rows", "clinic_rows"} <= set(policies), table
+                    # No policy reads a setting that names a clinic (or "*").
+                    assert not any("bnaura.clinic" in rule or "'*'" in rule for rule in policies.values()), policies
+                # The cross-clinic functions run as the owner and are not anybody's to call.
+                acl = conn.execute(
+                    text("SELECT proname, prosecdef, coalesce(proacl::text, '') FROM pg_proc "
+                         "WHERE proname LIKE 'bnaura\\_%' AND pronamespace = current_schema()::regnamespace")
+                ).all()
+                assert {name for name, _, _ in acl} == {"bnaura_device_clinic", "bnaura_enrolling_clinic",
+                                                        "bnaura_note_wrong_code"}
+                assert all(definer and not any(entry.startswith("=") for entry in grants.strip("{}").split(","))
+                           for _, definer, grants in acl), acl
+                conn.rollback()
+        _to(engine, "0003", down=True)
+        assert current_revision(engine) == "0003"
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as conn:
+                assert conn.scalar(text("SELECT count(*) FROM pg_proc WHERE proname LIKE 'bnaura\\_%' "
+                                        "AND pronamespace = current_schema()::regnamespace")) == 0
+                conn.rollback()
+        assert upgrade(engine) == ("0003", head_revision())
     finally:
         engine.dispose()

@@ -14,7 +14,8 @@ from fastapi.routing import APIRoute
 
 from bnaura_desk.domain.hlc import Hlc
 from sync.protocol import MAX_INT64, PROTOCOL_HEADER, PROTOCOL_VERSION
-from sync.server.app import check_protocol_header, create_app
+from sync.server.app import create_app
+from sync.server.dependencies import check_protocol_header
 
 from .conftest import Enrolled, Server
 

@@ -37,8 +37,8 @@ def workers(server: Server) -> Iterator[str]:
     port = free_port()
     log = open(server.tmp / f"workers-{port}.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(
-        [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", server.db_url, "--port", str(port),
-         "--workers", "3", "--log-level", "warning"],
+        [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", server.serving_url, "--port", str(port),
+         "--workers", "3", "--log-level", "warning", "--forwarded-allow-ips", "127.0.0.1"],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"

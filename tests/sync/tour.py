@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import bnaura_desk.services as services_package
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
@@ -26,8 +27,6 @@ from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import catalog, customer_csv, customers, staff, sync_exceptions, sync_state
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.terminal import Terminal
-
-import bnaura_desk.services as services_package
 
 # Use cases the sync machinery itself runs (not a person at the desk): they
 # change only this terminal's local tables and journal nothing.

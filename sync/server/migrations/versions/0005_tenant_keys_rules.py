@@ -1,11 +1,14 @@
 """Records keyed by their clinic, compact field clocks, the tables of the server's rules.
 
 Revision ID: 0005
-Revises: 0004 (0003 until server-security lands)
+Revises: 0004
 
 - ``records``' primary key becomes (clinic_id, entity, id): ids are made on
   devices and are not secret, so a record of one clinic must never be
   reachable under another clinic's key (issue 9, "a hardened apply").
+- ``applied_operations.op_id`` is unique per device, not across the server:
+  a device of another clinic reusing an op id must not collide with a row
+  it cannot see (it would be refused as busy on every retry).
 - ``records.field_clocks`` are rewritten compact
   (``bnaura_desk.domain.field_clocks``): a clock equal to the row's own,
   or to the most common one, is no longer written per field.
@@ -25,7 +28,7 @@ from alembic import op
 from bnaura_desk.domain.field_clocks import compact_complete
 
 revision = "0005"
-down_revision = "0003"  # TODO(merge): "0004" once server-security lands
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -61,16 +64,21 @@ def _compact_clocks() -> None:
                 sa.text(f"UPDATE records SET field_clocks = {cast} WHERE clinic_id = :c AND entity = :e AND id = :i"),
                 changed,
             )
-        last = tuple(rows[-1][:3])  # type: ignore[assignment]
+        last = (rows[-1][0], rows[-1][1], rows[-1][2])
 
 
 def _rule_policy(table: str) -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    """Bind ``table`` as 0004 binds every tenant table (its ``tenant_policies``): the owner sees all,
+    any other role only the clinic of the device token its transaction holds."""
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
         return
-    rule = "(current_setting('bnaura.clinic', true) = '*' OR clinic_id = current_setting('bnaura.clinic', true))"
+    owner = bind.scalar(sa.text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = to_regclass('clinics')"))
+    rule = "clinic_id = (SELECT bnaura_device_clinic())"
     op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     op.execute(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY")
-    op.execute(f"CREATE POLICY clinic_rows ON {table} USING {rule} WITH CHECK {rule}")
+    op.execute(f"""CREATE POLICY owner_rows ON {table} TO "{str(owner).replace('"', '""')}" USING (true) WITH CHECK (true)""")
+    op.execute(f"CREATE POLICY clinic_rows ON {table} USING (({rule}) IS TRUE) WITH CHECK ({rule})")
 
 
 def upgrade() -> None:
@@ -78,6 +86,9 @@ def upgrade() -> None:
         batch.drop_constraint("pk_records", type_="primary")
         batch.create_primary_key("pk_records", ["clinic_id", "entity", "id"])
     op.drop_index("ix_records_clinic_id", table_name="records")
+    with op.batch_alter_table("applied_operations") as batch:
+        batch.drop_constraint("uq_applied_operations_op_id", type_="unique")
+        batch.create_unique_constraint("uq_applied_operations_device_id_op_id", ["device_id", "op_id"])
     _compact_clocks()
     op.create_table(
         "rule_claims",
@@ -127,6 +138,9 @@ def downgrade() -> None:
     for table in ("rule_moves", "rule_tallies", "rule_claims"):
         op.drop_table(table)
     op.create_index("ix_records_clinic_id", "records", ["clinic_id"])
+    with op.batch_alter_table("applied_operations") as batch:
+        batch.drop_constraint("uq_applied_operations_device_id_op_id", type_="unique")
+        batch.create_unique_constraint("uq_applied_operations_op_id", ["op_id"])
     with op.batch_alter_table("records") as batch:
         batch.drop_constraint("pk_records", type_="primary")
         batch.create_primary_key("pk_records", ["entity", "id"])

@@ -1,0 +1,122 @@
+"""The requests of the sync protocol and how their answers are read, for either client.
+
+A ``Call`` says what to send (method, path, JSON body or query) and how to
+read the body of a successful answer into its model. ``SyncClient`` sends
+one and blocks (``http``), ``AsyncSyncClient`` awaits it (``async_http``);
+both turn a refusal into the same typed error (``http.refusal``) and a
+request that got no answer into ``http.unreachable``. So each endpoint is
+described once, and steps that need the server in both worlds (enrolling a
+terminal, ``enroll.enrollment``) are written once over ``Call``s.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from ..protocol import (
+    PROTOCOL_VERSION,
+    EnrollRequest,
+    EnrollResponse,
+    Health,
+    Operation,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Call(Generic[T]):
+    """One request of the protocol.
+
+    Attributes:
+        method, path: e.g. ``"POST"``, ``"/v1/push"`` (relative to the server's URL).
+        read: the body of a successful (2xx) answer, as bytes, to its model.
+        json: the request's JSON body, if it has one.
+        params: its query parameters, if it has any.
+    """
+
+    method: Literal["GET", "POST"]
+    path: str
+    read: Callable[[bytes], T]
+    json: dict[str, Any] | None = None
+    params: dict[str, int] | None = None
+
+
+def health() -> Call[Health]:
+    """The server's health and protocol version."""
+    return Call("GET", "/health", Health.model_validate_json)
+
+
+def enroll(code: str, device_id: str, device_name: str, clinic_id: str | None) -> Call[EnrollResponse]:
+    """Trade a one-time code for this device's token (``clinic_id``: the terminal's own clinic, if set up)."""
+    request = EnrollRequest(
+        protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, clinic_id=clinic_id
+    )
+    return Call("POST", "/v1/enroll", EnrollResponse.model_validate_json, json=request.model_dump())
+
+
+def push(device_id: str, operations: list[Operation]) -> Call[PushResponse]:
+    """Send operations in seq order; the server applies each exactly once."""
+    request = PushRequest(protocol=PROTOCOL_VERSION, device_id=device_id, operations=operations)
+    return Call("POST", "/v1/push", PushResponse.model_validate_json, json=request.model_dump())
+
+
+def pull(after: int, limit: int) -> Call[PullResponse]:
+    """The clinic's changes after cursor ``after`` (one page of at most ``limit``)."""
+    return Call("GET", "/v1/pull", read_page, params={"after": after, "limit": limit})
+
+
+_LARGE_ANSWER = 1 << 20  # bytes: a pulled page of a bootstrap, not a round's few changes
+
+
+def read_page(body: bytes) -> PullResponse:
+    """Return a pulled page read straight from the answer's bytes.
+
+    No intermediate dicts and lists (faster than ``json.loads`` then
+    ``model_validate``, and less memory at the peak). A large page is read
+    with the cyclic garbage collector paused (``collector_paused``).
+    """
+    if len(body) < _LARGE_ANSWER:
+        return PullResponse.model_validate_json(body)
+    with collector_paused():
+        return PullResponse.model_validate_json(body)
+
+
+_paused = 0
+_paused_lock = threading.Lock()
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk step (a bootstrap's page), then restore it.
+
+    Reading and applying a page of thousands of changes makes hundreds of
+    thousands of objects that live until the page is done; the collector
+    then runs full collections over them again and again for no garbage
+    (about 3 of 18 s of a 100,000-customer bootstrap's CPU,
+    bench/RESULTS.md). Nests and overlaps across threads (the page being
+    read and the page being applied): the collector is enabled again when
+    the last pause ends, if it was enabled before the first.
+    """
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
