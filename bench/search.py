@@ -2,8 +2,8 @@
 
 Usage::
 
-    /work/venv/bin/python -m bench.search --db /tmp/demo100k.sqlite
-    /work/venv/bin/python -m bench.search --customers 100000   # builds its own (slow)
+    .venv/bin/python -m bench.search --db /tmp/demo100k.sqlite
+    .venv/bin/python -m bench.search --customers 100000   # builds its own (slow)
 
 ``--db`` is copied (SQLite backup API, source opened read-only) into a
 temporary folder first, so the given file is never modified. For a sample

@@ -2,7 +2,7 @@
 
 Usage::
 
-    /work/venv/bin/python -m bench.service_call [--n 500] [--dir /some/disk/folder]
+    .venv/bin/python -m bench.service_call [--n 500] [--dir /some/disk/folder]
 
 Measured in the same run, interleaved call by call, in the same folder:
 

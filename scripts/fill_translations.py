@@ -159,6 +159,8 @@ THAI: dict[str, dict[str, str]] = {
         "This customer no longer exists": "ไม่พบลูกค้ารายนี้แล้ว",
         "{phone} already belongs to {name}": "เบอร์ {phone} มีอยู่แล้ว เป็นของ {name}",
         "Unknown consent purpose {purpose}": "ไม่รู้จักวัตถุประสงค์การให้ความยินยอม {purpose}",
+        "A consent is either given or withdrawn ({purpose})": "ความยินยอมต้องเป็นให้หรือถอนอย่างใดอย่างหนึ่ง ({purpose})",
+        "Already checked in today at {time}": "เช็กอินไปแล้ววันนี้ เวลา {time} น.",
         "Enter the customer's name in Thai or in English": "กรุณาใส่ชื่อลูกค้าเป็นภาษาไทยหรือภาษาอังกฤษ",
         "{email} is not an email address": "{email} ไม่ใช่อีเมลที่ถูกต้อง",
         "A LINE ID has 4 to 20 letters, digits, dots, dashes or underscores":
@@ -289,6 +291,11 @@ THAI: dict[str, dict[str, str]] = {
         "Sync now": "ซิงก์เดี๋ยวนี้",
         "{pending} operations waiting; {last}": "รอส่ง {pending} รายการ; {last}",
         "Sync: problem: {detail}": "ซิงก์: มีปัญหา: {detail}",
+        "{offline}; next try at {time}": "{offline} ลองใหม่เวลา {time} น.",
+        "Synced with the clinic server": "ซิงก์กับเซิร์ฟเวอร์คลินิกแล้ว",
+        "Server unreachable: working offline, will retry at {time}": (
+            "ติดต่อเซิร์ฟเวอร์ไม่ได้: ทำงานแบบออฟไลน์ไปก่อน จะลองใหม่เวลา {time} น."
+        ),
     },
     "OverrideDialog": {
         "Manager approval": "การอนุมัติของผู้จัดการ",
@@ -310,8 +317,24 @@ THAI: dict[str, dict[str, str]] = {
         ),
     },
     "ExceptionsScreen": {
-        "{entity} {id}: lost fields {fields}": "{entity} {id}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}",
-        "{entity} {id}: clock {sent} kept as {kept}": "{entity} {id}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}",
+        "{subject}: lost fields {fields}": "{subject}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}",
+        "{subject}: clock {sent} kept as {kept}": "{subject}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}",
+        "{subject}: {why}": "{subject}: {why}",
+        "{entity} {name}": "{entity} {name}",
+        "{entity} of {name}": "{entity}ของ{name}",
+        "{name} (deleted)": "{name} (ถูกลบแล้ว)",
+        "Terminal …{tag}": "เครื่อง …{tag}",
+        "{name} (this terminal)": "{name} (เครื่องนี้)",
+        "terminal {device}, operation #{seq}": "เครื่อง {device} รายการที่ #{seq}",
+        "{kind}: {subject} ({problem})": "{kind}: {subject} ({problem})",
+        "{kind}: {subject}": "{kind}: {subject}",
+        "{count} changes from the clinic server are kept on this terminal without being used: "
+        "this version of the app cannot store them. First: {first}. Update this terminal; "
+        "they are applied after the update.": (
+            "มี {count} รายการจากเซิร์ฟเวอร์คลินิกที่เก็บไว้ในเครื่องนี้โดยยังไม่ได้ใช้ "
+            "เพราะโปรแกรมเวอร์ชันนี้บันทึกไม่ได้ รายการแรก: {first} กรุณาอัปเดตเครื่องนี้ "
+            "รายการเหล่านี้จะถูกนำไปใช้หลังอัปเดต"
+        ),
         "Open": "ยังไม่จัดการ",
         "Resolved {time} by {name}: {note}": "จัดการแล้ว {time} น. โดย {name}: {note}",
         "Raised": "เกิดเมื่อ",
@@ -342,6 +365,56 @@ THAI: dict[str, dict[str, str]] = {
         "Terminal clock far ahead": "นาฬิกาเครื่องเดินเร็วเกินไป",
         "Operation rejected by the server": "เซิร์ฟเวอร์ปฏิเสธรายการ",
         "Change to a record the server does not have": "แก้ไขข้อมูลที่เซิร์ฟเวอร์ไม่มีอยู่",
+        "Operation number sent twice with different contents": "ส่งรายการเลขเดิมซ้ำแต่เนื้อหาต่างกัน",
+        "Single-use item used twice offline": "ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์",
+        "Balance taken below its limit": "ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ",
+        "Journey move not allowed at its time": "การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา",
+        "Change of a kind this app version does not know": "ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
+        "Change this app version cannot store": "ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้",
+        "Change with fields this app version does not know": "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
+        "the terminal sent another operation under a number already used; the first one stands": (
+            "เครื่องส่งรายการอื่นโดยใช้เลขที่ใช้ไปแล้ว ระบบยึดรายการแรก"
+        ),
+        "used on two terminals while offline; the first to reach the server keeps it, the other sale stands": (
+            "ถูกใช้บนสองเครื่องระหว่างออฟไลน์ รายการที่ถึงเซิร์ฟเวอร์ก่อนได้สิทธิ์ ส่วนการขายอีกรายการยังคงอยู่"
+        ),
+        "taken below its limit while offline (e.g. points spent twice); both stand": (
+            "ถูกใช้จนต่ำกว่าขั้นต่ำระหว่างออฟไลน์ (เช่น ใช้แต้มซ้ำสองครั้ง) ทั้งสองรายการยังคงอยู่"
+        ),
+        "not allowed at its place in time order; it was not applied": (
+            "ไม่อนุญาตเมื่อเรียงตามลำดับเวลา จึงไม่ถูกนำไปใช้"
+        ),
+        "this version of the app does not know this kind of record; it is kept until the app is updated": (
+            "โปรแกรมเวอร์ชันนี้ไม่รู้จักข้อมูลประเภทนี้ ระบบเก็บไว้จนกว่าจะอัปเดตโปรแกรม"
+        ),
+        "this version of the app cannot store it; it is kept until the app is updated": (
+            "โปรแกรมเวอร์ชันนี้บันทึกข้อมูลนี้ไม่ได้ ระบบเก็บไว้จนกว่าจะอัปเดตโปรแกรม"
+        ),
+    },
+    # Why the server rejected an operation, after the record's name.
+    "sync_reasons": {
+        "its contents could not be read": "อ่านเนื้อหาของรายการไม่ได้",
+        "it was incomplete": "ข้อมูลของรายการไม่ครบ",
+        "{field} {problem}": "{field}{problem}",
+        "it named the wrong kind of record": "ระบุประเภทข้อมูลผิด",
+        "it named a record of another clinic": "อ้างถึงข้อมูลของคลินิกอื่น",
+        "the record had been deleted": "ข้อมูลนี้ถูกลบไปแล้ว",
+        "the server does not have this record": "เซิร์ฟเวอร์ไม่มีข้อมูลนี้",
+        "the server does not know this kind of change yet: update the clinic server": (
+            "เซิร์ฟเวอร์ยังไม่รู้จักการเปลี่ยนแปลงประเภทนี้: กรุณาอัปเดตเซิร์ฟเวอร์คลินิก"
+        ),
+        "is missing": "ไม่มีค่า",
+        "is not a field of this record": "ไม่ใช่ฟิลด์ของข้อมูลนี้",
+        "may not be changed this way": "แก้ไขด้วยวิธีนี้ไม่ได้",
+        "must be text": "ต้องเป็นข้อความ",
+        "holds a character that cannot be stored": "มีอักขระที่บันทึกไม่ได้",
+        "must be a whole number": "ต้องเป็นจำนวนเต็ม",
+        "must be a record id": "ต้องเป็นรหัสข้อมูล",
+        "must be a date": "ต้องเป็นวันที่",
+        "must be a time of day": "ต้องเป็นเวลา",
+        "must be a date and time with its time zone": "ต้องเป็นวันที่และเวลาพร้อมเขตเวลา",
+        "must be a list": "ต้องเป็นรายการ",
+        "holds data that cannot be stored": "มีข้อมูลที่บันทึกไม่ได้",
     },
     # Synced records and their fields, as the Exceptions screen names them.
     "sync_fields": {

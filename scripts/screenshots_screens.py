@@ -136,8 +136,9 @@ def seed(terminal: Terminal) -> dict[Role, Actor]:
                 False,
                 actor=desk,
             )
-        for _ in range(i % 4):
-            terminal.run(customer_service.check_in, customer_id, actor=desk)
+        for n in range(i % 4):
+            # Earlier visits of the day were confirmed at the counter ("check in again?").
+            terminal.run(customer_service.check_in, customer_id, again=n > 0, actor=desk)
 
     manager = actors[Role.MANAGER]
     run = terminal.run

@@ -300,7 +300,8 @@ class MainWindow(QMainWindow):
         driver.view_changed.connect(self.status.sync.show_view)
         driver.progress.connect(self.status.sync.show_progress)
         self.status.sync.sync_requested.connect(driver.sync_now)
-        self.sync_now_action.triggered.connect(driver.sync_now)
+        # F5 asks through the indicator too, so it gets the same answer as the button.
+        self.sync_now_action.triggered.connect(self.status.sync.request_sync)
 
     def connect_to_server(self) -> QDialog | None:
         """Open the enroll dialog (managers and owners); sync starts once it succeeds."""

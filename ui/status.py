@@ -29,6 +29,8 @@ class SyncState(StrEnum):
     PROBLEM = "problem"  # e.g. the server refused an operation; see ``detail``
 
 
+NOTICE_MS = 10_000  # how long an answer to "Sync now" stays in the status bar
+
 _DOT_COLOURS = {
     SyncState.NOT_SET_UP: "#9aa3ad",
     SyncState.OFFLINE: "#d97706",
@@ -46,6 +48,10 @@ class SyncIndicator(QWidget):
     """
 
     sync_requested = Signal()
+    # A short answer to "Sync now" for the status bar (e.g. the server is
+    # unreachable and when the next try is): the state text alone looked
+    # the same before and after the click.
+    notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +68,7 @@ class SyncIndicator(QWidget):
         self.progress_bar.setVisible(False)
         self.sync_button = QToolButton(self)
         self.sync_button.setObjectName("syncNow")
-        self.sync_button.clicked.connect(self.sync_requested)
+        self.sync_button.clicked.connect(self.request_sync)
         self.sync_button.setVisible(False)
         layout.addWidget(self._dot)
         layout.addWidget(self._label)
@@ -73,7 +79,14 @@ class SyncIndicator(QWidget):
         self.problems = 0
         self.last_sync_at: datetime | None = None
         self.detail = ""
+        self.retry_at: datetime | None = None
+        self._asked = False  # "Sync now" was asked and has not been answered yet
         self._render()
+
+    def request_sync(self) -> None:
+        """Ask for a sync now ("Sync now", F5); the outcome is answered with ``notice``."""
+        self._asked = True
+        self.sync_requested.emit()
 
     def set_state(
         self,
@@ -83,6 +96,7 @@ class SyncIndicator(QWidget):
         problems: int = 0,
         detail: str = "",
         last_sync_at: datetime | None = None,
+        retry_at: datetime | None = None,
     ) -> None:
         """Show ``state``.
 
@@ -94,16 +108,35 @@ class SyncIndicator(QWidget):
                 here, so a language change re-words it).
             detail: a translated explanation, shown for ``PROBLEM``.
             last_sync_at: the end of the last complete round (``None``: never).
+            retry_at: ``OFFLINE``: when the next try is due (``None``: not known yet).
         """
         self.state, self.pending, self.problems, self.detail = SyncState(state), pending, problems, detail
-        self.last_sync_at = last_sync_at
+        self.last_sync_at, self.retry_at = last_sync_at, retry_at
         self._render()
+        self._answer_request()
+
+    def _answer_request(self) -> None:
+        if not self._asked or self.state is SyncState.SYNCING:
+            return  # nothing asked, or the round asked for is still running
+        if self.state is SyncState.OFFLINE and self.retry_at is None:
+            return  # the driver says when it tries next in a moment
+        self._asked = False
+        if self.state is SyncState.OFFLINE:
+            self.notice.emit(self._unreachable())
+        elif self.state is SyncState.UP_TO_DATE:
+            self.notice.emit(self.tr("Synced with the clinic server"))
+
+    def _unreachable(self) -> str:
+        assert self.retry_at is not None
+        return self.tr("Server unreachable: working offline, will retry at {time}").format(
+            time=format_time(self.retry_at)
+        )
 
     def show_view(self, view: Any) -> None:
         """Show a ``ui.sync_driver.SyncView``."""
         self.set_state(
             view.state, pending=view.pending, problems=view.problems, detail=view.detail,
-            last_sync_at=view.last_sync_at,
+            last_sync_at=view.last_sync_at, retry_at=view.retry_at,
         )
 
     def show_progress(self, done: int, total: int) -> None:
@@ -139,9 +172,10 @@ class SyncIndicator(QWidget):
             SyncState.UP_TO_DATE: self.tr("Sync: up to date ({last})"),
             SyncState.PROBLEM: self.tr("Sync: problem: {detail}"),
         }
-        self._label.setText(
-            texts[self.state].format(pending=self.pending, detail=detail, last=self._last_sync())
-        )
+        text = texts[self.state].format(pending=self.pending, detail=detail, last=self._last_sync())
+        if self.state is SyncState.OFFLINE and self.retry_at is not None:
+            text = self.tr("{offline}; next try at {time}").format(offline=text, time=format_time(self.retry_at))
+        self._label.setText(text)
         self._dot.setStyleSheet(f"background: {_DOT_COLOURS[self.state]};")
         self.sync_button.setText(self.tr("Sync now"))
         self.sync_button.setVisible(self.state is not SyncState.NOT_SET_UP)
@@ -175,6 +209,7 @@ class DeskStatusBar(QStatusBar):
         self.clinic_label = QLabel(self)
         self.clinic_label.setObjectName("statusClinic")
         self.sync = SyncIndicator(self)
+        self.sync.notice.connect(lambda text: self.showMessage(text, NOTICE_MS))
         self.addWidget(self.user_label)
         self.addPermanentWidget(self.clinic_label)
         self.addPermanentWidget(self.sync)

@@ -35,8 +35,8 @@ import contextlib
 import random
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -83,6 +83,7 @@ class SyncView:
     problems: int = 0
     last_sync_at: datetime | None = None
     detail: str = ""  # translated, for PROBLEM
+    retry_at: datetime | None = None  # OFFLINE: when the next try is due
 
 
 def _default_client(url: str, token: str, verify: bool | str) -> AsyncSyncClient:
@@ -184,6 +185,8 @@ class SyncDriver(QObject):
                 if self._delays is None:
                     self._delays = backoff_delays(base=2.0, cap=300.0, rng=self._rng)
                 wait = next(self._delays)
+                # Said in the status bar, so "Sync now" while offline answers something.
+                self._set_view(replace(self.view, retry_at=datetime.now(UTC) + timedelta(seconds=wait)))
             except (ProtocolTooOld, Unauthorized, UntrustedServer, CaFileProblem):
                 wait = REFUSED_RETRY_SECONDS
             except SyncError:
@@ -243,8 +246,12 @@ class SyncDriver(QObject):
             state = SyncState.PROBLEM  # the indicator says how many need a manager
         elif state is SyncState.UP_TO_DATE and status.pending:
             state = SyncState.SYNCING  # committed while the round ran: the next push takes them
+        retry_at = self.view.retry_at if state is SyncState.OFFLINE else None  # still offline: same next try
         self._set_view(
-            SyncView(state, pending=status.pending, problems=status.problems, last_sync_at=status.last_sync_at, detail=detail)
+            SyncView(
+                state, pending=status.pending, problems=status.problems, last_sync_at=status.last_sync_at,
+                detail=detail, retry_at=retry_at,
+            )
         )
 
     async def _show_error(self, error: SyncError) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
-from .errors import QT_TRANSLATE_NOOP, BadInput
+from .errors import QT_TRANSLATE_NOOP, BadInput, DeskError
 from .phone import normalise_thai_mobile
 
 
@@ -42,6 +42,23 @@ CONSENT_LABELS = {
     ConsentPurpose.MARKETING: QT_TRANSLATE_NOOP("consent", "Marketing messages"),
     ConsentPurpose.SHARE_WITH_BRANCHES: QT_TRANSLATE_NOOP("consent", "Share profile with other branches"),
 }
+
+
+
+class AlreadyCheckedIn(DeskError):
+    """The customer was checked in earlier the same clinic day; nothing was written.
+
+    The counter asks whether to check them in again and, if the user says
+    so, runs ``check_in`` again with ``again=True``.
+
+    Attributes:
+        checked_in_at: the earlier check-in (aware UTC), for the question.
+    """
+
+    def __init__(self, template: str, *, checked_in_at: datetime, **params: Any) -> None:
+        self.checked_in_at = checked_in_at
+        super().__init__(template, **params)
+
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # LINE ids: 4-20 of a-z 0-9 . - _ ; official accounts start with @.

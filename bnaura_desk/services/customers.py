@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import (
     PROFILE_FIELDS,
+    AlreadyCheckedIn,
     Channel,
     ConsentPurpose,
     CustomerForm,
@@ -134,15 +135,18 @@ def register_customer(
 
     Args:
         form: what was typed (validated and normalised here).
-        consents: PDPA purposes the customer agreed to (or refused) now.
+        consents: PDPA purposes the customer agreed to (or refused) now;
+            each is one ``consent.record`` in the same transaction.
 
     Raises:
         PermissionDenied: the actor may not register customers.
-        BadInput: the form breaks a rule (see ``validate_customer``).
+        BadInput: the form breaks a rule (see ``validate_customer``), or a
+            consent purpose is unknown.
         DuplicatePhone: another customer has this phone; carries their id so
             the UI can offer to open them.
     """
     ctx.require(Permission.CUSTOMER_EDIT)
+    decisions = _known_consents(consents)
     profile = validate_customer(form, clinic_today(ctx.now))
     _check_phone_free(ctx, profile.phone)
     stamp = ctx.tick()
@@ -168,28 +172,60 @@ def register_customer(
         payload={"record": record},
         hlc=stamp,
     )
-    for purpose, granted in (consents or {}).items():
-        _add_consent(ctx, customer.id, ConsentPurpose(purpose), granted, "")
+    for purpose, granted in decisions.items():
+        _add_consent(ctx, customer.id, purpose, granted, "")
     return ctx.changes.build(result=customer.id)
 
 
-def update_customer(ctx: ServiceContext, customer_id: str, form: CustomerForm) -> ChangeSet:
-    """Save an edited profile; only fields that differ are written and synced.
+def update_customer(
+    ctx: ServiceContext,
+    customer_id: str,
+    form: CustomerForm,
+    consents: Mapping[ConsentPurpose, bool] | None = None,
+) -> ChangeSet:
+    """Save the edit form: the profile and the consent decisions, in one transaction.
 
-    Each changed field gets this change's clock in ``field_clocks``, so two
-    terminals editing different fields offline both keep their edit.
-    Saving an unchanged form writes nothing.
+    Only profile fields that differ are written and synced (one
+    ``customer.update``); each changed field gets this change's clock in
+    ``field_clocks``, so two terminals editing different fields offline
+    both keep their edit. Each consent decision that differs from the
+    customer's current one is one ``consent.record``; a decision equal to
+    the current state writes nothing. Saving an unchanged form writes
+    nothing. Any refusal leaves the profile and every consent as they were.
+
+    Args:
+        customer_id: the live customer edited.
+        form: what is typed in the form (validated and normalised here).
+        consents: the decisions the user changed in the form (purpose ->
+            given); ``None`` or empty when none.
+
+    Raises:
+        PermissionDenied: the actor may not edit customers.
+        NotFound: the customer was deleted meanwhile.
+        BadInput: the form breaks a rule, or a consent purpose is unknown.
+        DuplicatePhone: the new phone belongs to another live customer.
     """
     ctx.require(Permission.CUSTOMER_EDIT)
     customer = _live_customer(ctx, customer_id)
+    decisions = _known_consents(consents)
     profile = validate_customer(form, clinic_today(ctx.now))
     old = _profile_record(customer)
     new = profile.as_record()
     changed = {f: new[f] for f in PROFILE_FIELDS if new[f] != old[f]}
-    if not changed:
-        return ctx.changes.build(result=customer_id)
+    if changed:
+        _update_profile(ctx, customer, profile, old, changed)
+    current = current_consents(ctx.session, customer_id)
+    for purpose, granted in decisions.items():
+        if current.get(purpose, _NO_CONSENT).granted != granted:
+            _add_consent(ctx, customer_id, purpose, granted, "")
+    return ctx.changes.build(result=customer_id)
+
+
+def _update_profile(
+    ctx: ServiceContext, customer: Customer, profile: CustomerProfile, old: dict[str, Any], changed: dict[str, Any]
+) -> None:
     if "phone" in changed:
-        _check_phone_free(ctx, profile.phone, except_id=customer_id)
+        _check_phone_free(ctx, profile.phone, except_id=customer.id)
     stamp = ctx.tick()
     columns = _column_values(profile)
     for f in changed:
@@ -200,13 +236,30 @@ def update_customer(ctx: ServiceContext, customer_id: str, form: CustomerForm) -
     ctx.journal(
         action="customer.update",
         entity=Kind.CUSTOMER,
-        entity_id=customer_id,
+        entity_id=customer.id,
         before={f: old[f] for f in changed},
         after=changed,
         payload={"fields": changed},
         hlc=stamp,
     )
-    return ctx.changes.build(result=customer_id)
+
+
+def _known_consents(consents: Mapping[ConsentPurpose, bool] | None) -> dict[ConsentPurpose, bool]:
+    """Return ``consents`` keyed by ``ConsentPurpose``, checked before anything is written.
+
+    Raises:
+        BadInput: a purpose that does not exist, or a decision that is not yes/no.
+    """
+    out: dict[ConsentPurpose, bool] = {}
+    for purpose, granted in (consents or {}).items():
+        known = require_known_purpose(str(purpose))
+        if not isinstance(granted, bool):
+            raise BadInput(
+                QT_TRANSLATE_NOOP("errors", "A consent is either given or withdrawn ({purpose})"),
+                purpose=str(purpose),
+            )
+        out[known] = granted
+    return out
 
 
 def delete_customer(ctx: ServiceContext, customer_id: str) -> ChangeSet:
@@ -279,10 +332,31 @@ def record_consent(
     return ctx.changes.build(result=_add_consent(ctx, customer_id, purpose, granted, note.strip()))
 
 
-def check_in(ctx: ServiceContext, customer_id: str) -> ChangeSet:
-    """Record that the customer arrived at the counter; result is the visit id."""
+def check_in(ctx: ServiceContext, customer_id: str, *, again: bool = False) -> ChangeSet:
+    """Record that the customer arrived at the counter; result is the visit id.
+
+    A second check-in the same clinic day (Asia/Bangkok, this clinic's
+    visits from any terminal that reached this one) is usually a double
+    click or a second member of staff not knowing: it is refused unless the
+    user confirmed it (``again=True``), so a visit is not counted twice by
+    mistake.
+
+    Raises:
+        PermissionDenied: the actor may not check customers in.
+        NotFound: the customer was deleted.
+        AlreadyCheckedIn: checked in earlier today and ``again`` is false;
+            carries the time of that check-in. Nothing is written.
+    """
     ctx.require(Permission.CUSTOMER_CHECK_IN)
     _live_customer(ctx, customer_id)
+    if not again:
+        earlier = _checked_in_today(ctx, customer_id)
+        if earlier is not None:
+            raise AlreadyCheckedIn(
+                QT_TRANSLATE_NOOP("errors", "Already checked in today at {time}"),
+                checked_in_at=earlier,
+                time=f"{earlier.astimezone(BANGKOK):%H:%M}",
+            )
     stamp = ctx.tick()
     visit = Visit(
         id=uuid7(),
@@ -305,6 +379,24 @@ def check_in(ctx: ServiceContext, customer_id: str) -> ChangeSet:
     )
     ctx.changes.add(Kind.CUSTOMER, customer_id)
     return ctx.changes.build(result=visit.id)
+
+
+def _checked_in_today(ctx: ServiceContext, customer_id: str) -> datetime | None:
+    """Return the latest check-in of ``customer_id`` at this clinic on today's Bangkok date."""
+    today = clinic_today(ctx.now)
+    start = datetime.combine(today, time(0), BANGKOK)
+    end = start + timedelta(days=1)
+    return ctx.session.execute(
+        select(Visit.checked_in_at)
+        .where(
+            Visit.customer_id == customer_id,
+            Visit.clinic_id == ctx.clinic_id,
+            Visit.checked_in_at >= start,
+            Visit.checked_in_at < end,
+        )
+        .order_by(Visit.checked_in_at.desc())
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 # ---------------------------------------------------------------- reading

@@ -205,6 +205,18 @@
         <source>Count stock…</source>
         <translation>Count stock…</translation>
     </message>
+    <message>
+        <source>No item matches “{text}”.</source>
+        <translation>No item matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>No items here yet.</source>
+        <translation>No items here yet.</translation>
+    </message>
+    <message>
+        <source>Tick “Show items off sale” to look among those too.</source>
+        <translation>Tick “Show items off sale” to look among those too.</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDetailPanel</name>
@@ -481,12 +493,40 @@
         <translation>Name, nickname, phone or referral code</translation>
     </message>
     <message>
+        <source>Already checked in</source>
+        <translation>Already checked in</translation>
+    </message>
+    <message>
+        <source>{name} was already checked in today at {time}. Check in again?</source>
+        <translation>{name} was already checked in today at {time}. Check in again?</translation>
+    </message>
+    <message>
+        <source>Check in again</source>
+        <translation>Check in again</translation>
+    </message>
+    <message>
+        <source>Don&apos;t check in</source>
+        <translation>Don&apos;t check in</translation>
+    </message>
+    <message>
         <source>Register new…</source>
         <translation>Register new…</translation>
     </message>
     <message>
         <source>Register a new customer (Ctrl+N)</source>
         <translation>Register a new customer (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Recently changed first · {count} shown</source>
+        <translation>Recently changed first · {count} shown</translation>
+    </message>
+    <message>
+        <source>Best match first · the first {count} shown; type more to narrow</source>
+        <translation>Best match first · the first {count} shown; type more to narrow</translation>
+    </message>
+    <message>
+        <source>Best match first · {count} found</source>
+        <translation>Best match first · {count} found</translation>
     </message>
 </context>
 <context>
@@ -542,14 +582,6 @@
 <context>
     <name>ExceptionsScreen</name>
     <message>
-        <source>{entity} {id}: lost fields {fields}</source>
-        <translation>{entity} {id}: lost fields {fields}</translation>
-    </message>
-    <message>
-        <source>{entity} {id}: clock {sent} kept as {kept}</source>
-        <translation>{entity} {id}: clock {sent} kept as {kept}</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Open</translation>
     </message>
@@ -578,6 +610,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>{count} changes from the clinic server are kept on this terminal without being used: this version of the app cannot store them. First: {first}. Update this terminal; they are applied after the update.</source>
+        <translation>{count} changes from the clinic server are kept on this terminal without being used: this version of the app cannot store them. First: {first}. Update this terminal; they are applied after the update.</translation>
+    </message>
+    <message>
         <source>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</source>
         <translation>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</translation>
     </message>
@@ -604,6 +640,50 @@
     <message>
         <source>No exceptions here: sync settled everything by itself.</source>
         <translation>No exceptions here: sync settled everything by itself.</translation>
+    </message>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name} (deleted)</translation>
+    </message>
+    <message>
+        <source>{entity} of {name}</source>
+        <translation>{entity} of {name}</translation>
+    </message>
+    <message>
+        <source>{entity} {name}</source>
+        <translation>{entity} {name}</translation>
+    </message>
+    <message>
+        <source>{subject}: lost fields {fields}</source>
+        <translation>{subject}: lost fields {fields}</translation>
+    </message>
+    <message>
+        <source>{subject}: clock {sent} kept as {kept}</source>
+        <translation>{subject}: clock {sent} kept as {kept}</translation>
+    </message>
+    <message>
+        <source>{subject}: {why}</source>
+        <translation>{subject}: {why}</translation>
+    </message>
+    <message>
+        <source>Terminal …{tag}</source>
+        <translation>Terminal …{tag}</translation>
+    </message>
+    <message>
+        <source>{name} (this terminal)</source>
+        <translation>{name} (this terminal)</translation>
+    </message>
+    <message>
+        <source>terminal {device}, operation #{seq}</source>
+        <translation>terminal {device}, operation #{seq}</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject} ({problem})</source>
+        <translation>{kind}: {subject} ({problem})</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject}</source>
+        <translation>{kind}: {subject}</translation>
     </message>
 </context>
 <context>
@@ -912,6 +992,10 @@
         <translation>Sync: up to date ({last})</translation>
     </message>
     <message>
+        <source>{offline}; next try at {time}</source>
+        <translation>{offline}; next try at {time}</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
@@ -922,6 +1006,14 @@
     <message>
         <source>Sync: syncing, {pending} waiting</source>
         <translation>Sync: syncing, {pending} waiting</translation>
+    </message>
+    <message>
+        <source>Synced with the clinic server</source>
+        <translation>Synced with the clinic server</translation>
+    </message>
+    <message>
+        <source>Server unreachable: working offline, will retry at {time}</source>
+        <translation>Server unreachable: working offline, will retry at {time}</translation>
     </message>
     <message>
         <source>Sync: problem: {detail}</source>
@@ -1313,6 +1405,14 @@
         <translation>This customer no longer exists</translation>
     </message>
     <message>
+        <source>A consent is either given or withdrawn ({purpose})</source>
+        <translation>A consent is either given or withdrawn ({purpose})</translation>
+    </message>
+    <message>
+        <source>Already checked in today at {time}</source>
+        <translation>Already checked in today at {time}</translation>
+    </message>
+    <message>
         <source>Unknown consent purpose {purpose}</source>
         <translation>Unknown consent purpose {purpose}</translation>
     </message>
@@ -1557,6 +1657,58 @@
         <source>Change to a record the server does not have</source>
         <translation>Change to a record the server does not have</translation>
     </message>
+    <message>
+        <source>Operation number sent twice with different contents</source>
+        <translation>Operation number sent twice with different contents</translation>
+    </message>
+    <message>
+        <source>Single-use item used twice offline</source>
+        <translation>Single-use item used twice offline</translation>
+    </message>
+    <message>
+        <source>Balance taken below its limit</source>
+        <translation>Balance taken below its limit</translation>
+    </message>
+    <message>
+        <source>Journey move not allowed at its time</source>
+        <translation>Journey move not allowed at its time</translation>
+    </message>
+    <message>
+        <source>Change of a kind this app version does not know</source>
+        <translation>Change of a kind this app version does not know</translation>
+    </message>
+    <message>
+        <source>Change this app version cannot store</source>
+        <translation>Change this app version cannot store</translation>
+    </message>
+    <message>
+        <source>the terminal sent another operation under a number already used; the first one stands</source>
+        <translation>the terminal sent another operation under a number already used; the first one stands</translation>
+    </message>
+    <message>
+        <source>used on two terminals while offline; the first to reach the server keeps it, the other sale stands</source>
+        <translation>used on two terminals while offline; the first to reach the server keeps it, the other sale stands</translation>
+    </message>
+    <message>
+        <source>taken below its limit while offline (e.g. points spent twice); both stand</source>
+        <translation>taken below its limit while offline (e.g. points spent twice); both stand</translation>
+    </message>
+    <message>
+        <source>not allowed at its place in time order; it was not applied</source>
+        <translation>not allowed at its place in time order; it was not applied</translation>
+    </message>
+    <message>
+        <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
+        <translation>this version of the app does not know this kind of record; it is kept until the app is updated</translation>
+    </message>
+    <message>
+        <source>this version of the app cannot store it; it is kept until the app is updated</source>
+        <translation>this version of the app cannot store it; it is kept until the app is updated</translation>
+    </message>
+    <message>
+        <source>Change with fields this app version does not know</source>
+        <translation>Change with fields this app version does not know</translation>
+    </message>
 </context>
 <context>
     <name>sync_fields</name>
@@ -1687,6 +1839,89 @@
     <message>
         <source>role</source>
         <translation>role</translation>
+    </message>
+</context>
+<context>
+    <name>sync_reasons</name>
+    <message>
+        <source>its contents could not be read</source>
+        <translation>its contents could not be read</translation>
+    </message>
+    <message>
+        <source>it was incomplete</source>
+        <translation>it was incomplete</translation>
+    </message>
+    <message>
+        <source>{field} {problem}</source>
+        <translation>{field} {problem}</translation>
+    </message>
+    <message>
+        <source>it named the wrong kind of record</source>
+        <translation>it named the wrong kind of record</translation>
+    </message>
+    <message>
+        <source>it named a record of another clinic</source>
+        <translation>it named a record of another clinic</translation>
+    </message>
+    <message>
+        <source>the record had been deleted</source>
+        <translation>the record had been deleted</translation>
+    </message>
+    <message>
+        <source>the server does not have this record</source>
+        <translation>the server does not have this record</translation>
+    </message>
+    <message>
+        <source>the server does not know this kind of change yet: update the clinic server</source>
+        <translation>the server does not know this kind of change yet: update the clinic server</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>is missing</translation>
+    </message>
+    <message>
+        <source>may not be changed this way</source>
+        <translation>may not be changed this way</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>must be text</translation>
+    </message>
+    <message>
+        <source>holds a character that cannot be stored</source>
+        <translation>holds a character that cannot be stored</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <source>must be a record id</source>
+        <translation>must be a record id</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>must be a date</translation>
+    </message>
+    <message>
+        <source>must be a time of day</source>
+        <translation>must be a time of day</translation>
+    </message>
+    <message>
+        <source>must be a date and time with its time zone</source>
+        <translation>must be a date and time with its time zone</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>must be a list</translation>
+    </message>
+    <message>
+        <source>holds data that cannot be stored</source>
+        <translation>holds data that cannot be stored</translation>
+    </message>
+    <message>
+        <source>is not a field of this record</source>
+        <translation>is not a field of this record</translation>
     </message>
 </context>
 </TS>

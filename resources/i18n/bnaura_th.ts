@@ -205,6 +205,18 @@
         <source>Count stock…</source>
         <translation>ตรวจนับสต็อก…</translation>
     </message>
+    <message>
+        <source>No item matches “{text}”.</source>
+        <translation>ไม่พบรายการที่ตรงกับ “{text}”</translation>
+    </message>
+    <message>
+        <source>No items here yet.</source>
+        <translation>ยังไม่มีรายการในหมวดนี้</translation>
+    </message>
+    <message>
+        <source>Tick “Show items off sale” to look among those too.</source>
+        <translation>ติ๊ก “แสดงรายการที่ปิดขาย” เพื่อค้นหาในรายการเหล่านั้นด้วย</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDetailPanel</name>
@@ -481,12 +493,40 @@
         <translation>ชื่อ ชื่อเล่น เบอร์โทร หรือรหัสแนะนำเพื่อน</translation>
     </message>
     <message>
+        <source>Already checked in</source>
+        <translation>เช็กอินไปแล้ว</translation>
+    </message>
+    <message>
+        <source>{name} was already checked in today at {time}. Check in again?</source>
+        <translation>{name} เช็กอินไปแล้ววันนี้ เวลา {time} น. ต้องการเช็กอินอีกครั้งหรือไม่?</translation>
+    </message>
+    <message>
+        <source>Check in again</source>
+        <translation>เช็กอินอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Don&apos;t check in</source>
+        <translation>ไม่เช็กอิน</translation>
+    </message>
+    <message>
         <source>Register new…</source>
         <translation>ลงทะเบียนใหม่…</translation>
     </message>
     <message>
         <source>Register a new customer (Ctrl+N)</source>
         <translation>ลงทะเบียนลูกค้าใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Recently changed first · {count} shown</source>
+        <translation>เรียงตามที่แก้ไขล่าสุด · แสดง {count} รายการ</translation>
+    </message>
+    <message>
+        <source>Best match first · the first {count} shown; type more to narrow</source>
+        <translation>เรียงตามความตรงกัน · แสดง {count} รายการแรก พิมพ์เพิ่มเพื่อให้แคบลง</translation>
+    </message>
+    <message>
+        <source>Best match first · {count} found</source>
+        <translation>เรียงตามความตรงกัน · พบ {count} รายการ</translation>
     </message>
 </context>
 <context>
@@ -542,14 +582,6 @@
 <context>
     <name>ExceptionsScreen</name>
     <message>
-        <source>{entity} {id}: lost fields {fields}</source>
-        <translation>{entity} {id}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}</translation>
-    </message>
-    <message>
-        <source>{entity} {id}: clock {sent} kept as {kept}</source>
-        <translation>{entity} {id}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>ยังไม่จัดการ</translation>
     </message>
@@ -578,6 +610,10 @@
         <translation>สถานะ</translation>
     </message>
     <message>
+        <source>{count} changes from the clinic server are kept on this terminal without being used: this version of the app cannot store them. First: {first}. Update this terminal; they are applied after the update.</source>
+        <translation>มี {count} รายการจากเซิร์ฟเวอร์คลินิกที่เก็บไว้ในเครื่องนี้โดยยังไม่ได้ใช้ เพราะโปรแกรมเวอร์ชันนี้บันทึกไม่ได้ รายการแรก: {first} กรุณาอัปเดตเครื่องนี้ รายการเหล่านี้จะถูกนำไปใช้หลังอัปเดต</translation>
+    </message>
+    <message>
         <source>{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). Update the server or this terminal; nothing is lost meanwhile.</source>
         <translation>มี {count} รายการของเครื่องนี้รอส่ง: เซิร์ฟเวอร์ไม่รับรายการที่ #{seq} ({reason}) กรุณาอัปเดตเซิร์ฟเวอร์หรือเครื่องนี้ ระหว่างนี้ข้อมูลจะไม่สูญหาย</translation>
     </message>
@@ -604,6 +640,50 @@
     <message>
         <source>No exceptions here: sync settled everything by itself.</source>
         <translation>ไม่มีรายการผิดปกติ: การซิงก์จัดการทุกอย่างเรียบร้อยแล้ว</translation>
+    </message>
+    <message>
+        <source>{name} (deleted)</source>
+        <translation>{name} (ถูกลบแล้ว)</translation>
+    </message>
+    <message>
+        <source>{entity} of {name}</source>
+        <translation>{entity}ของ{name}</translation>
+    </message>
+    <message>
+        <source>{entity} {name}</source>
+        <translation>{entity} {name}</translation>
+    </message>
+    <message>
+        <source>{subject}: lost fields {fields}</source>
+        <translation>{subject}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}</translation>
+    </message>
+    <message>
+        <source>{subject}: clock {sent} kept as {kept}</source>
+        <translation>{subject}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}</translation>
+    </message>
+    <message>
+        <source>{subject}: {why}</source>
+        <translation>{subject}: {why}</translation>
+    </message>
+    <message>
+        <source>Terminal …{tag}</source>
+        <translation>เครื่อง …{tag}</translation>
+    </message>
+    <message>
+        <source>{name} (this terminal)</source>
+        <translation>{name} (เครื่องนี้)</translation>
+    </message>
+    <message>
+        <source>terminal {device}, operation #{seq}</source>
+        <translation>เครื่อง {device} รายการที่ #{seq}</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject} ({problem})</source>
+        <translation>{kind}: {subject} ({problem})</translation>
+    </message>
+    <message>
+        <source>{kind}: {subject}</source>
+        <translation>{kind}: {subject}</translation>
     </message>
 </context>
 <context>
@@ -912,6 +992,10 @@
         <translation>ซิงก์: ข้อมูลล่าสุดแล้ว ({last})</translation>
     </message>
     <message>
+        <source>{offline}; next try at {time}</source>
+        <translation>{offline} ลองใหม่เวลา {time} น.</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>ซิงก์เดี๋ยวนี้</translation>
     </message>
@@ -922,6 +1006,14 @@
     <message>
         <source>Sync: syncing, {pending} waiting</source>
         <translation>ซิงก์: กำลังซิงก์ รอส่ง {pending} รายการ</translation>
+    </message>
+    <message>
+        <source>Synced with the clinic server</source>
+        <translation>ซิงก์กับเซิร์ฟเวอร์คลินิกแล้ว</translation>
+    </message>
+    <message>
+        <source>Server unreachable: working offline, will retry at {time}</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ไม่ได้: ทำงานแบบออฟไลน์ไปก่อน จะลองใหม่เวลา {time} น.</translation>
     </message>
     <message>
         <source>Sync: problem: {detail}</source>
@@ -1313,6 +1405,14 @@
         <translation>ไม่พบลูกค้ารายนี้แล้ว</translation>
     </message>
     <message>
+        <source>A consent is either given or withdrawn ({purpose})</source>
+        <translation>ความยินยอมต้องเป็นให้หรือถอนอย่างใดอย่างหนึ่ง ({purpose})</translation>
+    </message>
+    <message>
+        <source>Already checked in today at {time}</source>
+        <translation>เช็กอินไปแล้ววันนี้ เวลา {time} น.</translation>
+    </message>
+    <message>
         <source>Unknown consent purpose {purpose}</source>
         <translation>ไม่รู้จักวัตถุประสงค์การให้ความยินยอม {purpose}</translation>
     </message>
@@ -1557,6 +1657,58 @@
         <source>Change to a record the server does not have</source>
         <translation>แก้ไขข้อมูลที่เซิร์ฟเวอร์ไม่มีอยู่</translation>
     </message>
+    <message>
+        <source>Operation number sent twice with different contents</source>
+        <translation>ส่งรายการเลขเดิมซ้ำแต่เนื้อหาต่างกัน</translation>
+    </message>
+    <message>
+        <source>Single-use item used twice offline</source>
+        <translation>ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์</translation>
+    </message>
+    <message>
+        <source>Balance taken below its limit</source>
+        <translation>ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ</translation>
+    </message>
+    <message>
+        <source>Journey move not allowed at its time</source>
+        <translation>การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา</translation>
+    </message>
+    <message>
+        <source>Change of a kind this app version does not know</source>
+        <translation>ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
+    </message>
+    <message>
+        <source>Change this app version cannot store</source>
+        <translation>ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้</translation>
+    </message>
+    <message>
+        <source>the terminal sent another operation under a number already used; the first one stands</source>
+        <translation>เครื่องส่งรายการอื่นโดยใช้เลขที่ใช้ไปแล้ว ระบบยึดรายการแรก</translation>
+    </message>
+    <message>
+        <source>used on two terminals while offline; the first to reach the server keeps it, the other sale stands</source>
+        <translation>ถูกใช้บนสองเครื่องระหว่างออฟไลน์ รายการที่ถึงเซิร์ฟเวอร์ก่อนได้สิทธิ์ ส่วนการขายอีกรายการยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>taken below its limit while offline (e.g. points spent twice); both stand</source>
+        <translation>ถูกใช้จนต่ำกว่าขั้นต่ำระหว่างออฟไลน์ (เช่น ใช้แต้มซ้ำสองครั้ง) ทั้งสองรายการยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>not allowed at its place in time order; it was not applied</source>
+        <translation>ไม่อนุญาตเมื่อเรียงตามลำดับเวลา จึงไม่ถูกนำไปใช้</translation>
+    </message>
+    <message>
+        <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
+        <translation>โปรแกรมเวอร์ชันนี้ไม่รู้จักข้อมูลประเภทนี้ ระบบเก็บไว้จนกว่าจะอัปเดตโปรแกรม</translation>
+    </message>
+    <message>
+        <source>this version of the app cannot store it; it is kept until the app is updated</source>
+        <translation>โปรแกรมเวอร์ชันนี้บันทึกข้อมูลนี้ไม่ได้ ระบบเก็บไว้จนกว่าจะอัปเดตโปรแกรม</translation>
+    </message>
+    <message>
+        <source>Change with fields this app version does not know</source>
+        <translation>ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
+    </message>
 </context>
 <context>
     <name>sync_fields</name>
@@ -1687,6 +1839,89 @@
     <message>
         <source>role</source>
         <translation>บทบาท</translation>
+    </message>
+</context>
+<context>
+    <name>sync_reasons</name>
+    <message>
+        <source>its contents could not be read</source>
+        <translation>อ่านเนื้อหาของรายการไม่ได้</translation>
+    </message>
+    <message>
+        <source>it was incomplete</source>
+        <translation>ข้อมูลของรายการไม่ครบ</translation>
+    </message>
+    <message>
+        <source>{field} {problem}</source>
+        <translation>{field}{problem}</translation>
+    </message>
+    <message>
+        <source>it named the wrong kind of record</source>
+        <translation>ระบุประเภทข้อมูลผิด</translation>
+    </message>
+    <message>
+        <source>it named a record of another clinic</source>
+        <translation>อ้างถึงข้อมูลของคลินิกอื่น</translation>
+    </message>
+    <message>
+        <source>the record had been deleted</source>
+        <translation>ข้อมูลนี้ถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <source>the server does not have this record</source>
+        <translation>เซิร์ฟเวอร์ไม่มีข้อมูลนี้</translation>
+    </message>
+    <message>
+        <source>the server does not know this kind of change yet: update the clinic server</source>
+        <translation>เซิร์ฟเวอร์ยังไม่รู้จักการเปลี่ยนแปลงประเภทนี้: กรุณาอัปเดตเซิร์ฟเวอร์คลินิก</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>ไม่มีค่า</translation>
+    </message>
+    <message>
+        <source>may not be changed this way</source>
+        <translation>แก้ไขด้วยวิธีนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>ต้องเป็นข้อความ</translation>
+    </message>
+    <message>
+        <source>holds a character that cannot be stored</source>
+        <translation>มีอักขระที่บันทึกไม่ได้</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>ต้องเป็นจำนวนเต็ม</translation>
+    </message>
+    <message>
+        <source>must be a record id</source>
+        <translation>ต้องเป็นรหัสข้อมูล</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>ต้องเป็นวันที่</translation>
+    </message>
+    <message>
+        <source>must be a time of day</source>
+        <translation>ต้องเป็นเวลา</translation>
+    </message>
+    <message>
+        <source>must be a date and time with its time zone</source>
+        <translation>ต้องเป็นวันที่และเวลาพร้อมเขตเวลา</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>ต้องเป็นรายการ</translation>
+    </message>
+    <message>
+        <source>holds data that cannot be stored</source>
+        <translation>มีข้อมูลที่บันทึกไม่ได้</translation>
+    </message>
+    <message>
+        <source>is not a field of this record</source>
+        <translation>ไม่ใช่ฟิลด์ของข้อมูลนี้</translation>
     </message>
 </context>
 </TS>

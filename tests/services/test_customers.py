@@ -12,7 +12,13 @@ from sqlalchemy import func, select
 
 from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.changes import Kind
-from bnaura_desk.domain.customer import PROFILE_FIELDS, Channel, ConsentPurpose, CustomerForm
+from bnaura_desk.domain.customer import (
+    PROFILE_FIELDS,
+    AlreadyCheckedIn,
+    Channel,
+    ConsentPurpose,
+    CustomerForm,
+)
 from bnaura_desk.domain.errors import BadInput, DuplicatePhone, NotFound, PermissionDenied
 from bnaura_desk.domain.referral import ALPHABET, display_code, normalise_code
 from bnaura_desk.services import customers as svc
@@ -243,6 +249,112 @@ def test_saving_an_unchanged_form_writes_nothing(staffed: Staffed) -> None:
     assert _counts(t) == before
 
 
+def test_saving_the_form_is_one_call_for_profile_and_changed_consents(staffed: Staffed) -> None:
+    t = staffed.terminal
+    cid = t.run(svc.register_customer, SOMYING, {ConsentPurpose.MARKETING: True}, actor=staffed.front_desk).result
+    form = t.read(svc.get_customer, cid).form
+    seq0 = t.device().last_seq
+    changes = t.run(
+        svc.update_customer,
+        cid,
+        form.with_changes(nickname="ยิ้ง"),
+        {
+            ConsentPurpose.MARKETING: False,  # withdrawn
+            ConsentPurpose.SKIN_SCAN_PHOTOS: True,  # given
+            ConsentPurpose.TREATMENT_RECORDS: False,  # never asked, still not given: nothing to record
+        },
+        actor=staffed.front_desk,
+    )
+    assert changes.result == cid and changes.ids(Kind.CUSTOMER) == {cid}
+    assert len(changes.ids(Kind.CONSENT)) == 2
+    ops = [o for o in _ops(t) if o.seq > seq0]
+    assert [o.type for o in ops] == ["customer.update", "consent.record", "consent.record"]
+    assert [o.seq for o in ops] == [seq0 + 1, seq0 + 2, seq0 + 3]
+    assert json.loads(ops[0].payload)["fields"] == {"nickname": "ยิ้ง"}
+    recorded = {json.loads(o.payload)["record"]["purpose"]: json.loads(o.payload)["record"]["granted"] for o in ops[1:]}
+    assert recorded == {"marketing": False, "skin_scan_photos": True}
+    consents = t.read(svc.get_customer, cid).consents
+    assert consents[ConsentPurpose.MARKETING].granted is False
+    assert consents[ConsentPurpose.SKIN_SCAN_PHOTOS].granted is True
+    assert ConsentPurpose.TREATMENT_RECORDS not in consents
+
+
+def test_saving_only_consents_writes_no_profile_change(staffed: Staffed) -> None:
+    t = staffed.terminal
+    cid = t.run(svc.register_customer, SOMYING, actor=staffed.front_desk).result
+    form = t.read(svc.get_customer, cid).form
+    seq0 = t.device().last_seq
+    t.run(svc.update_customer, cid, form, {ConsentPurpose.MARKETING: True}, actor=staffed.front_desk)
+    assert [o.type for o in _ops(t) if o.seq > seq0] == ["consent.record"]
+    before = _counts(t)
+    # The same decision again is the current state: nothing is written.
+    assert t.run(svc.update_customer, cid, form, {ConsentPurpose.MARKETING: True}, actor=staffed.front_desk).empty
+    assert _counts(t) == before
+
+
+def test_an_unknown_consent_purpose_leaves_the_profile_and_consents_unsaved(staffed: Staffed) -> None:
+    t = staffed.terminal
+    cid = t.run(svc.register_customer, SOMYING, actor=staffed.front_desk).result
+    form = t.read(svc.get_customer, cid).form
+    err = _refused_without_writing(
+        t,
+        BadInput,
+        lambda: t.run(
+            svc.update_customer,
+            cid,
+            form.with_changes(nickname="ยิ้ง"),
+            {ConsentPurpose.MARKETING: True, "telepathy": True},
+            actor=staffed.front_desk,
+        ),
+    )
+    assert str(err) == "Unknown consent purpose telepathy"
+    assert _row(t, cid).nickname == "หญิง"
+    assert t.read(svc.get_customer, cid).consents == {}
+
+
+def test_a_consent_failing_halfway_rolls_back_the_whole_form(staffed: Staffed, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The profile change and the first consent are already journaled when
+    # the second consent fails (a disk error, a bug): the one transaction
+    # takes all of it back, so the form is never half saved.
+    t = staffed.terminal
+    cid = t.run(svc.register_customer, SOMYING, actor=staffed.front_desk).result
+    form = t.read(svc.get_customer, cid).form
+    real_add = svc._add_consent
+    calls: list[ConsentPurpose] = []
+
+    def failing_second(ctx: Any, customer_id: str, purpose: ConsentPurpose, granted: bool, note: str) -> str:
+        calls.append(purpose)
+        if len(calls) == 2:
+            raise RuntimeError("disk I/O error")
+        return real_add(ctx, customer_id, purpose, granted, note)
+
+    monkeypatch.setattr(svc, "_add_consent", failing_second)
+    _refused_without_writing(
+        t,
+        RuntimeError,
+        lambda: t.run(
+            svc.update_customer,
+            cid,
+            form.with_changes(nickname="ยิ้ง", email="ying@example.com"),
+            {ConsentPurpose.MARKETING: True, ConsentPurpose.SKIN_SCAN_PHOTOS: True},
+            actor=staffed.front_desk,
+        ),
+    )
+    assert len(calls) == 2  # it did fail halfway, after the profile and one consent
+    row = _row(t, cid)
+    assert (row.nickname, row.email) == ("หญิง", "")
+    assert t.read(svc.get_customer, cid).consents == {}
+    assert [o.type for o in _ops(t, cid)] == ["customer.register"]
+
+
+def test_register_with_an_unknown_consent_purpose_writes_nothing(staffed: Staffed) -> None:
+    t = staffed.terminal
+    err = _refused_without_writing(
+        t, BadInput, lambda: t.run(svc.register_customer, SOMYING, {"telepathy": True}, actor=staffed.front_desk)
+    )
+    assert str(err) == "Unknown consent purpose telepathy"
+
+
 def test_update_to_another_customers_phone_is_refused(staffed: Staffed) -> None:
     t = staffed.terminal
     a = t.run(svc.register_customer, SOMYING, actor=staffed.front_desk).result
@@ -336,8 +448,39 @@ def test_check_in_records_a_visit(staffed: Staffed) -> None:
     assert visit.staff_id == staffed.front_desk.staff_id and visit.device_id == t.device().device_id
     op = _ops(t, vid)[0]
     assert op.type == "visit.check_in" and json.loads(op.payload)["record"]["customer_id"] == cid
+    staffed.clock.advance(days=1)
     t.run(svc.check_in, cid, actor=staffed.front_desk)
     assert t.read(svc.get_customer, cid).visit_count == 2
+
+
+def test_a_second_check_in_the_same_bangkok_day_needs_a_confirmation(staffed: Staffed) -> None:
+    t = staffed.terminal
+    cid = t.run(svc.register_customer, SOMYING, actor=staffed.front_desk).result
+    staffed.clock.advance(minutes=42)  # 10:42 in Bangkok
+    t.run(svc.check_in, cid, actor=staffed.front_desk)
+    staffed.clock.advance(minutes=5)
+    err = _refused_without_writing(t, AlreadyCheckedIn, lambda: t.run(svc.check_in, cid, actor=staffed.beautician))
+    assert isinstance(err, AlreadyCheckedIn)
+    assert str(err) == "Already checked in today at 10:42"
+    assert f"{err.checked_in_at.astimezone(svc.BANGKOK):%H:%M}" == "10:42"
+    # The user said yes: the second visit is counted.
+    assert t.run(svc.check_in, cid, again=True, actor=staffed.beautician).result
+    assert t.read(svc.get_customer, cid).visit_count == 2
+    # Late in the evening it is still the same day in Bangkok (16:59 UTC) ...
+    staffed.clock.now = staffed.clock.now.replace(hour=16, minute=59)
+    _refused_without_writing(t, AlreadyCheckedIn, lambda: t.run(svc.check_in, cid, actor=staffed.front_desk))
+    # ... and after midnight in Bangkok (17:00 UTC) it is a new day.
+    staffed.clock.now = staffed.clock.now.replace(hour=17, minute=0)
+    t.run(svc.check_in, cid, actor=staffed.front_desk)
+    assert t.read(svc.get_customer, cid).visit_count == 3
+
+
+def test_another_customers_check_in_does_not_count(staffed: Staffed) -> None:
+    t = staffed.terminal
+    a = t.run(svc.register_customer, SOMYING, actor=staffed.front_desk).result
+    b = t.run(svc.register_customer, CustomerForm(name_en="Anna", phone="0898765432"), actor=staffed.front_desk).result
+    t.run(svc.check_in, a, actor=staffed.front_desk)
+    assert t.run(svc.check_in, b, actor=staffed.front_desk).result
 
 
 def test_consent_given_then_withdrawn_with_one_call_each(staffed: Staffed) -> None:

@@ -163,6 +163,23 @@ def test_filters(screen, qtbot):
     assert column(screen, CatalogModel.NAME) == ["เซรั่มวิตามินซี"]
 
 
+def test_a_search_with_no_match_says_so(screen, qtbot):
+    assert not screen.no_results.isVisible()
+    type_text(qtbot, screen.text_filter, "zzz")
+    settle(screen.runner, qtbot)
+    assert column(screen, CatalogModel.NAME) == []
+    assert screen.no_results.isVisible()
+    assert screen.no_results.text() == (
+        "No item matches “zzz”. Tick “Show items off sale” to look among those too."
+    )
+    screen.show_inactive.setChecked(True)
+    settle(screen.runner, qtbot)
+    assert screen.no_results.text() == "No item matches “zzz”."
+    screen.text_filter.clear()
+    settle(screen.runner, qtbot)
+    assert not screen.no_results.isVisible() and column(screen, CatalogModel.NAME)
+
+
 def test_sorting_by_price(screen):
     screen.view.sortByColumn(CatalogModel.PRICE, Qt.SortOrder.DescendingOrder)
     assert column(screen, CatalogModel.PRICE) == ["฿6,500.00", "฿3,500.00", "฿1,500.00", "฿890.00"]

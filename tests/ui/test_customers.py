@@ -9,7 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSplitter, QWidget
 
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
 from bnaura_desk.domain.referral import display_code
@@ -345,6 +345,7 @@ def test_check_in_counts_the_visit(screen, qtbot, staffed):
     settle(screen.runner, qtbot)
     assert screen.detail._values["visits"].text().startswith("1 · last 23 November 2026 10:00")
     assert screen.detail.status.text() == "Checked in at 10:00"  # Bangkok time of the fake clock
+    staffed.clock.advance(days=1)
     qtbot.mouseClick(screen.detail.check_in_button, Qt.MouseButton.LeftButton)
     settle(screen.runner, qtbot)
     assert screen.detail._values["visits"].text().startswith("2 · ")
@@ -399,3 +400,186 @@ def test_thai_dates_use_the_buddhist_era(screen, qtbot, staffed, people):
         screen.form_dialog.reject()
     finally:
         QLocale.setDefault(old)
+
+
+# ---------------------------------------------------------------- found trying the demo (issue 9)
+
+
+def visit_counts(staffed, people) -> dict[str, int]:
+    return {phone: staffed.terminal.read(svc.get_customer, cid).visit_count for phone, cid in people.items()}
+
+
+def test_the_panel_follows_the_list_and_is_empty_when_the_list_is(screen, qtbot, staffed, people):
+    # Typing "สมชาย" matched Somchai on the way; one more letter matches
+    # nobody. Tab and Enter used to check Somchai in from a stale panel.
+    search(screen, qtbot, "สมชาย")
+    assert screen.detail.customer_id == people["081-234-5678"]
+    type_text(qtbot, screen.search, "x")
+    settle(screen.runner, qtbot)
+    assert shown(screen) == []
+    assert screen.detail.customer_id is None
+    assert not screen.detail.check_in_button.isVisible()
+    assert screen.detail.hint.isVisible()
+    before = visit_counts(staffed, people)
+    qtbot.keyClick(screen.search, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget() or screen, Qt.Key.Key_Return)
+    settle(screen.runner, qtbot)
+    assert visit_counts(staffed, people) == before
+    # The list has a current row again: the panel shows that row.
+    search(screen, qtbot, "มานี")
+    assert screen.detail.customer_id == people["062-111-2222"] == screen.selected_id()
+
+
+def test_a_late_detail_read_does_not_fill_an_empty_panel(screen, qtbot, people):
+    search(screen, qtbot, "zzzz")
+    screen.load_details(people["081-234-5678"])  # e.g. a read still on its way from an earlier row
+    settle(screen.runner, qtbot)
+    assert screen.detail.customer_id is None
+    # And the Check in of a customer the list does not show is refused by the screen.
+    screen.check_in(people["081-234-5678"])
+    settle(screen.runner, qtbot)
+    assert screen.runner.terminal.read(svc.get_customer, people["081-234-5678"]).visit_count == 0
+
+
+def test_a_second_check_in_the_same_day_asks_first(screen, qtbot, staffed, people):
+    select(screen, qtbot, "0812345678")
+    staffed.clock.advance(minutes=42)
+    qtbot.mouseClick(screen.detail.check_in_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    assert screen.check_in_question is None
+    assert screen.detail._values["visits"].text().startswith("1 · ")
+
+    staffed.clock.advance(minutes=3)
+    qtbot.mouseClick(screen.detail.check_in_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    question = screen.check_in_question
+    assert question is not None and question.isVisible()
+    assert question.text() == "สมชาย ใจดี was already checked in today at 10:42. Check in again?"
+    # Enter by habit keeps it at one visit (the default answer is "no").
+    assert question.defaultButton().text() == "Don't check in"
+    qtbot.keyClick(question, Qt.Key.Key_Return)
+    settle(screen.runner, qtbot)
+    assert screen.check_in_question is None
+    assert visit_counts(staffed, people)["081-234-5678"] == 1
+
+    qtbot.mouseClick(screen.detail.check_in_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    question = screen.check_in_question
+    assert question is not None
+    again = next(b for b in question.buttons() if b.text() == "Check in again")
+    qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    assert visit_counts(staffed, people)["081-234-5678"] == 2
+    assert screen.detail._values["visits"].text().startswith("2 · ")
+
+
+def test_saving_the_edit_form_is_one_use_case_call(screen, qtbot, staffed, people, monkeypatch):
+    select(screen, qtbot, "0812345678")
+    calls = []
+    real_run = staffed.terminal.run
+
+    def recording_run(use_case, *args, **kwargs):
+        calls.append(use_case.__name__)
+        return real_run(use_case, *args, **kwargs)
+
+    monkeypatch.setattr(staffed.terminal, "run", recording_run)
+    screen.edit_selected()
+    dialog = screen.form_dialog
+    dialog.nickname.clear()
+    type_text(qtbot, dialog.nickname, "พี่ชาย")
+    dialog.consents[ConsentPurpose.MARKETING].setChecked(False)  # withdrawn
+    dialog.consents[ConsentPurpose.SKIN_SCAN_PHOTOS].setChecked(True)  # given
+    save(dialog, qtbot)
+    assert screen.form_dialog is None
+    assert calls == ["update_customer"]
+    consents = staffed.terminal.read(svc.current_consents, people["081-234-5678"])
+    assert consents[ConsentPurpose.MARKETING].granted is False
+    assert consents[ConsentPurpose.SKIN_SCAN_PHOTOS].granted is True
+    assert staffed.terminal.read(svc.get_customer, people["081-234-5678"]).form.nickname == "พี่ชาย"
+
+
+def test_a_failing_consent_saves_nothing_of_the_form(screen, qtbot, staffed, people, monkeypatch):
+    select(screen, qtbot, "0812345678")
+    screen.edit_selected()
+    dialog = screen.form_dialog
+    dialog.nickname.clear()
+    type_text(qtbot, dialog.nickname, "พี่ชาย")
+    dialog.consents[ConsentPurpose.MARKETING].setChecked(False)
+
+    def broken(*_args):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(svc, "_add_consent", broken)
+    shown_errors = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown_errors.append(a[2]))
+    save(dialog, qtbot)
+    assert shown_errors == ["Something went wrong: disk I/O error"]
+    assert dialog.isVisible() and dialog.save_button.isEnabled()  # still open, try again
+    details = staffed.terminal.read(svc.get_customer, people["081-234-5678"])
+    assert details.form.nickname == "ชาย"  # the profile was not saved without its consent
+    assert details.consents[ConsentPurpose.MARKETING].granted is True
+    dialog.reject()
+
+
+def test_correcting_a_duplicate_phone_clears_its_error_and_button(screen, qtbot, staffed):
+    dialog = open_register(screen, qtbot)
+    type_text(qtbot, dialog.name_th, "สมชาย ซ้ำ")
+    type_text(qtbot, dialog.phone, "081 234 5678")
+    save(dialog, qtbot)
+    assert dialog.error_text("phone") and dialog.open_existing_button.isVisible()
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_End)  # the refused number was selected
+    qtbot.keyClick(dialog.phone, Qt.Key.Key_Backspace)
+    assert dialog.error_text("phone") == ""
+    assert not dialog.open_existing_button.isVisible()
+    type_text(qtbot, dialog.phone, "9")
+    save(dialog, qtbot)
+    assert screen.form_dialog is None  # 081 234 5679 is free: registered
+
+
+def test_the_list_says_its_order_and_how_many_it_shows(screen, qtbot):
+    assert screen.list_info.text() == "Recently changed first · 5 shown"
+    search(screen, qtbot, "สม")
+    assert screen.list_info.text() == "Best match first · 3 found"
+    search(screen, qtbot, "zzzz")
+    assert not screen.list_info.isVisible() and screen.no_results.isVisible()
+
+
+def test_the_list_says_when_there_are_more_matches_than_it_shows(screen, qtbot, monkeypatch):
+    import ui.customers.screen as screen_module
+
+    monkeypatch.setattr(screen_module, "SEARCH_LIMIT", 2)
+    search(screen, qtbot, "สม")
+    assert shown(screen) == shown(screen)[:2]
+    assert screen.list_info.text() == "Best match first · the first 2 shown; type more to narrow"
+
+
+def labels_cut(panel: QWidget) -> list[str]:
+    """Return the texts of visible labels drawn smaller than their text needs."""
+    cut = []
+    for label in panel.findChildren(QLabel):
+        if not label.isVisible() or not label.text():
+            continue
+        if label.wordWrap():
+            too_small = label.height() < label.heightForWidth(label.width())
+        else:
+            too_small = label.width() < label.sizeHint().width()
+        if too_small:
+            cut.append(label.text())
+    return cut
+
+
+def test_the_detail_panel_cuts_no_label_when_narrow_in_english(screen, qtbot, staffed, people):
+    staffed.terminal.run(
+        svc.record_consent, people["081-234-5678"], ConsentPurpose.SKIN_SCAN_PHOTOS, True, actor=staffed.front_desk
+    )
+    staffed.terminal.run(svc.check_in, people["081-234-5678"], actor=staffed.front_desk)
+    select(screen, qtbot, "0812345678")
+    splitter = screen.findChild(QSplitter)
+    for width in (1100, 700):
+        screen.resize(width, 480)
+        splitter.setSizes([10_000, 1])  # the panel dragged as narrow as it goes
+        qtbot.wait(50)
+        assert screen.detail.width() < 400
+        assert labels_cut(screen.detail) == []
+    # What would not fit the height scrolls instead of being squeezed.
+    assert screen.detail.body_scroll.verticalScrollBar().maximum() > 0

@@ -89,10 +89,12 @@ def test_a_manager_sees_the_lost_edit_and_resolves_it_everywhere(
     qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
     index = screen.model.index(0, screen.model.KIND)
     assert index.data() == "การแก้ไขไม่ถูกบันทึก: ข้อมูลถูกลบไปแล้ว"
-    # The record and the lost field in Thai, not the protocol's names ("customer", "nickname").
-    assert screen.model.index(0, screen.model.WHAT).data() == f"ลูกค้า {cid[-8:]}: ฟิลด์ที่แก้ไม่ได้บันทึก ชื่อเล่น"
+    # The customer by her name (deleted since, and said so), the lost field in
+    # Thai, the terminal by its name: not the protocol's ids and names.
+    assert screen.model.index(0, screen.model.WHAT).data() == "ลูกค้า สมหญิง ใจดี (ถูกลบแล้ว): ฟิลด์ที่แก้ไม่ได้บันทึก ชื่อเล่น"
+    assert screen.model.index(0, screen.model.TERMINAL).data() == f"{a.device().device_name} (เครื่องนี้)"
     assert screen.model.index(0, screen.model.STATUS).data() == "ยังไม่จัดการ"
-    assert cid.endswith(screen.model.row_at(0).entity_id[-8:])
+    assert screen.model.row_at(0).entity_id == cid
 
     screen.view.selectRow(0)
     assert screen.resolve_button.isEnabled()

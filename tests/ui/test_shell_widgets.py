@@ -13,7 +13,6 @@ from ui import app as ui_app
 from ui.fonts import FAMILY, load_fonts
 from ui.main_window import PlaceholderScreen, _screen_factory
 from ui.status import SyncIndicator, SyncState
-from ui.widgets.dates import format_time
 from ui.widgets import format_date, format_datetime, format_time
 from ui.widgets.dates import THAI_MONTHS_SHORT
 
@@ -131,3 +130,24 @@ def test_main_window_never_opens_larger_than_the_screen(shell: Shell) -> None:
     assert window.height() <= max(area.height(), least.height())
     assert window.height() < 3000 and window.width() < 4000
     assert window.pos() == area.topLeft()
+
+
+def test_f5_asks_for_a_sync_through_the_indicator_so_it_gets_the_same_answer(qtbot, shell: Shell) -> None:
+    from ui.sync_driver import SyncView
+
+    window = shell.window
+    asked: list[bool] = []
+    window.status.sync.sync_requested.connect(lambda: asked.append(True))
+    notices: list[str] = []
+    window.status.sync.notice.connect(notices.append)
+    window.sync_now_action.trigger()  # F5
+    assert asked == [True]
+    retry = datetime(2026, 11, 23, 3, 42, tzinfo=UTC)
+    window.status.sync.show_view(SyncView(SyncState.SYNCING))
+    window.status.sync.show_view(SyncView(SyncState.OFFLINE, pending=2))  # the round failed; when next is not known yet
+    assert notices == []
+    window.status.sync.show_view(SyncView(SyncState.OFFLINE, pending=2, retry_at=retry))
+    assert notices == [f"ติดต่อเซิร์ฟเวอร์ไม่ได้: ทำงานแบบออฟไลน์ไปก่อน จะลองใหม่เวลา {format_time(retry)} น."]
+    assert window.status.currentMessage() == notices[0]
+    window.status.sync.show_view(SyncView(SyncState.OFFLINE, pending=2, retry_at=retry))
+    assert len(notices) == 1  # answered once per request

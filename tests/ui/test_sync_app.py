@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import qasync
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
@@ -29,11 +27,9 @@ from bnaura_desk.terminal import Terminal
 from sync.client.async_http import AsyncSyncClient
 from sync.client.engine import sync_once
 from sync.client.enroll import client_for
-from sync.protocol import PROTOCOL_HEADER
 from sync.server import admin
-from tests.sync.conftest import REPO, Server, now, start_server
+from tests.sync.conftest import Server, now, start_server
 from ui.bus import ChangeBus
-from ui.enroll import EnrollDialog
 from ui.runner import DeskRunner
 from ui.status import SyncIndicator, SyncState
 from ui.sync_driver import SyncDriver
@@ -215,3 +211,44 @@ def test_a_hung_server_never_holds_up_registering_at_the_counter(
     finally:
         desk.close(qloop, qtbot)
         hung.close()
+
+
+def _closed_port_url() -> str:
+    """An address where nothing listens: every connection is refused at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_sync_now_while_offline_says_the_server_is_unreachable_and_when_it_retries(
+    qtbot, qloop, languages, tmp_path: Path
+) -> None:
+    from ui.status import DeskStatusBar
+    from ui.widgets.dates import format_time
+
+    languages.set_language("en", save=False)
+    terminal = Terminal.create(tmp_path / "a.sqlite", clinic_name="คลินิก", device_name="POS-1")
+    terminal.run(save_enrollment, _closed_port_url(), "token", "คลินิก", actor=None)
+    desk = Desk(terminal, pull_interval=60.0)
+    bar = DeskStatusBar()
+    qtbot.addWidget(bar)
+    desk.driver.view_changed.connect(bar.sync.show_view)
+    bar.sync.sync_requested.connect(desk.driver.sync_now)
+    try:
+        desk.driver.start()
+        qtbot.waitUntil(lambda: desk.driver.view.retry_at is not None, timeout=15_000)
+        assert bar.sync.state is SyncState.OFFLINE
+        retry = desk.driver.view.retry_at
+        assert retry is not None
+        assert bar.sync.text().endswith(f"; next try at {format_time(retry)}")
+        assert bar.currentMessage() == ""  # nobody asked: no message
+
+        rounds = desk.driver.rounds
+        qtbot.mouseClick(bar.sync.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desk.driver.rounds > rounds and bar.currentMessage() != "", timeout=15_000)
+        retry = desk.driver.view.retry_at
+        assert retry is not None
+        assert bar.currentMessage() == f"Server unreachable: working offline, will retry at {format_time(retry)}"
+    finally:
+        desk.close(qloop, qtbot)

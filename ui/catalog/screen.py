@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -74,6 +75,10 @@ class CatalogScreen(QWidget):
         self.text_filter.textChanged.connect(self.refresh)
         self.show_inactive = QCheckBox(self)
         self.show_inactive.toggled.connect(self.refresh)
+        self.no_results = QLabel(self)
+        self.no_results.setObjectName("catalogNoResults")
+        self.no_results.setWordWrap(True)
+        self.no_results.hide()
 
         self.model = CatalogModel(self)
         self.proxy = CatalogSortProxy(self)
@@ -127,6 +132,7 @@ class CatalogScreen(QWidget):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.no_results)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
 
@@ -160,6 +166,7 @@ class CatalogScreen(QWidget):
             return  # a newer filter is on its way
         keep = self._select_after or self.selected_id()
         self.model.set_rows(menu_order(rows))
+        self._render_no_results()
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
             self._select_after = None
@@ -323,6 +330,22 @@ class CatalogScreen(QWidget):
         self.count_button.setText(self.tr("Count stock…"))
         self.model.retranslate()
         self.update_actions()
+        self._render_no_results()
+
+    def _render_no_results(self) -> None:
+        """Say why the list is empty: nothing matches what is typed, or nothing of this kind yet."""
+        empty = self.model.rowCount() == 0
+        self.no_results.setVisible(empty)
+        if not empty:
+            return
+        text = self.text_filter.text().strip()
+        if text:
+            message = self.tr("No item matches “{text}”.").format(text=text)
+        else:
+            message = self.tr("No items here yet.")
+        if not self.show_inactive.isChecked():
+            message += " " + self.tr("Tick “Show items off sale” to look among those too.")
+        self.no_results.setText(message)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -20,6 +20,7 @@ from bnaura_desk.domain.referral import display_code
 from bnaura_desk.services.customers import CustomerDetails
 
 from ..widgets.dates import format_date, format_datetime, format_time
+from ..widgets.scroll import VerticalScrollArea
 from .labels import channel_label, consent_label, gender_label
 
 
@@ -70,7 +71,9 @@ class CustomerDetailPanel(QWidget):
             "visits",
         ):
             caption, value = QLabel(self), QLabel(self)
-            value.setWordWrap(True)
+            # A phone number or a referral code broken over two lines is
+            # misread aloud; everything else wraps.
+            value.setWordWrap(key not in ("phone", "code"))
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._captions[key], self._values[key] = caption, value
             form.addRow(caption, value)
@@ -121,9 +124,17 @@ class CustomerDetailPanel(QWidget):
         body.addLayout(consents)
         body.addStretch(1)
 
+        # In a scroll area that follows the labels' height for their width:
+        # a splitter (or a window) gives the panel a height its wrapped lines
+        # may not fit, and labels squeezed below their height are cut in half.
+        # Narrower than about 36 characters, the consent lines wrap word by word.
+        self.body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.body_scroll = VerticalScrollArea(self.body, self)
+        self.body_scroll.setObjectName("customerDetailScroll")
+
         outer = QVBoxLayout(self)
         outer.addWidget(self.hint)
-        outer.addWidget(self.body)
+        outer.addWidget(self.body_scroll)
         self.retranslate()
         self.show_customer(None)
 
@@ -149,7 +160,7 @@ class CustomerDetailPanel(QWidget):
         if staff_names is not None:
             self._staff = staff_names
         self.hint.setVisible(details is None)
-        self.body.setVisible(details is not None)
+        self.body_scroll.setVisible(details is not None)
         if details is not None:
             self._render(details)
 

@@ -1,9 +1,11 @@
 """Register or edit a customer: every profile field, preferences and PDPA consent.
 
-Saving runs ``register_customer`` / ``update_customer`` through the runner.
-A refused field gets its translated message right under it and the focus;
-the dialog stays open with everything typed. A duplicate phone offers to
-open the customer who has it.
+Saving is one use case call (``register_customer`` or ``update_customer``,
+each taking the consent decisions too), so the profile and its consents are
+saved together or not at all. A refused field gets its translated message
+right under it and the focus; the dialog stays open with everything typed.
+A duplicate phone offers to open the customer who has it, until the phone
+is changed.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class CustomerFormDialog(FieldFormDialog):
         self.nickname = QLineEdit(self)
         self.phone = QLineEdit(self)
         self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.phone.textChanged.connect(self._phone_edited)
         self.email = QLineEdit(self)
         self.line_id = QLineEdit(self)
         self.birthday = QLineEdit(self)
@@ -179,6 +182,9 @@ class CustomerFormDialog(FieldFormDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
+        # On the dialog's canvas like its buttons, not on a grey box of its own.
+        content.setAutoFillBackground(False)
+        scroll.viewport().setAutoFillBackground(False)
         footer = QHBoxLayout()
         footer.addWidget(self.general_error, 1)
         footer.addWidget(self.open_existing_button)
@@ -250,7 +256,17 @@ class CustomerFormDialog(FieldFormDialog):
         )
 
     def consent_choices(self) -> dict[ConsentPurpose, bool]:
+        """Return every consent box's state."""
         return {p: box.isChecked() for p, box in self.consents.items()}
+
+    def changed_consents(self) -> dict[ConsentPurpose, bool]:
+        """Return the consent decisions the user changed since the form opened.
+
+        Only these are saved: a box left as it was shown records nothing,
+        even if another terminal changed that consent meanwhile.
+        """
+        before = self._initial_consents()
+        return {p: on for p, on in self.consent_choices().items() if on != before.get(p, False)}
 
     # -- saving
 
@@ -279,44 +295,20 @@ class CustomerFormDialog(FieldFormDialog):
                 initiator=self,
             )
         else:
-            customer_id = self.details.id
+            # One use case saves the profile and the changed consents together:
+            # a refusal or a failure leaves the customer exactly as they were.
             run_with_override(
                 self.runner,
                 self,
                 customer_service.update_customer,
-                customer_id,
+                self.details.id,
                 form,
-                on_done=while_alive(self, lambda cs: self._save_consents(customer_id)),
+                self.changed_consents(),
+                on_done=while_alive(self, lambda cs: self._finish(cs.result)),
                 on_error=while_alive(self, self.show_error),
                 on_cancel=while_alive(self, lambda: self._set_saving(False)),
                 initiator=self,
             )
-
-    def _save_consents(self, customer_id: str) -> None:
-        before = self._initial_consents()
-        changed = [
-            (p, on) for p, on in self.consent_choices().items() if on != before.get(p, False)
-        ]
-        self._record_next(customer_id, changed)
-
-    def _record_next(self, customer_id: str, pending: list[tuple[ConsentPurpose, bool]]) -> None:
-        # One use case per consent decision: each is its own audited event.
-        if not pending:
-            self._finish(customer_id)
-            return
-        purpose, granted = pending[0]
-        run_with_override(
-            self.runner,
-            self,
-            customer_service.record_consent,
-            customer_id,
-            purpose,
-            granted,
-            on_done=while_alive(self, lambda _cs: self._record_next(customer_id, pending[1:])),
-            on_error=while_alive(self, self.show_error),
-            on_cancel=while_alive(self, lambda: self._set_saving(False)),
-            initiator=self,
-        )
 
     def _finish(self, customer_id: str) -> None:
         self._set_saving(False)
@@ -344,6 +336,14 @@ class CustomerFormDialog(FieldFormDialog):
         if isinstance(error, DuplicatePhone):
             self._existing_id = error.existing_customer_id
             self.open_existing_button.show()
+
+    def _phone_edited(self, _text: str) -> None:
+        # The message and "Open existing customer" were about the number as it
+        # was; once it is corrected they would point at the wrong person.
+        self._errors["phone"].clear_error()
+        if self._existing_id is not None:
+            self._existing_id = None
+            self.open_existing_button.hide()
 
     def _open_existing(self) -> None:
         if self._existing_id is not None:

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
+from bnaura_desk.domain.customer import AlreadyCheckedIn
 from bnaura_desk.domain.errors import NotFound
 from bnaura_desk.domain.search import phone_query
 from bnaura_desk.services import customers as customer_service
@@ -36,6 +39,7 @@ from bnaura_desk.services.customers import CustomerDetails, CustomerHit
 from ..bus import ChangeBus
 from ..override import run_with_override
 from ..runner import DeskRunner
+from ..widgets.dates import format_time
 from .callbacks import while_alive
 from .detail import CustomerDetailPanel
 from .form import CustomerFormDialog
@@ -46,6 +50,7 @@ if TYPE_CHECKING:  # the UI never opens sessions; it only names the type
 
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _WATCHED = (Kind.CUSTOMER, Kind.CONSENT, Kind.VISIT)
+SEARCH_LIMIT = 50  # rows a search shows; more matches than this: type more
 
 
 def load_customer(session: Session, customer_id: str) -> tuple[CustomerDetails, dict[str, str]]:
@@ -72,7 +77,9 @@ class CustomerScreen(QWidget):
         self._detail_seq = 0
         self._stale = False
         self._pending_select: str | None = None
+        self._query = ""
         self.form_dialog: CustomerFormDialog | None = None
+        self.check_in_question: QMessageBox | None = None
 
         self.search = QLineEdit(self)
         self.search.setObjectName("customerSearch")
@@ -84,6 +91,9 @@ class CustomerScreen(QWidget):
         self.no_results = QLabel(self)
         self.no_results.setWordWrap(True)
         self.no_results.hide()
+        self.list_info = QLabel(self)
+        self.list_info.setObjectName("listInfo")
+        self.list_info.setWordWrap(True)
 
         self.model = CustomerListModel(self)
         self.view = QTableView(self)
@@ -117,6 +127,7 @@ class CustomerScreen(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(top)
         left_layout.addWidget(self.no_results)
+        left_layout.addWidget(self.list_info)
         left_layout.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -144,6 +155,7 @@ class CustomerScreen(QWidget):
         self.runner.read(
             customer_service.search_customers,
             text,
+            limit=SEARCH_LIMIT,
             on_done=while_alive(self, lambda hits: self._show_hits(seq, text, hits)),
             on_error=while_alive(self, self.runner.show_error),
         )
@@ -153,6 +165,7 @@ class CustomerScreen(QWidget):
             return  # an older keystroke's answer arrived late: drop it
         keep = self._pending_select or self.detail.customer_id
         self.model.set_hits(hits)
+        self._query = text.strip()
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and text.strip() and hits:
             row = 0  # the best match, ready for Enter
@@ -160,15 +173,17 @@ class CustomerScreen(QWidget):
             if self.model.hit(row).id == self._pending_select:
                 self._pending_select = None
             self._select_row(row)
-        elif not text.strip() and self._pending_select is None:
-            self.detail.show_customer(None)
+        elif self._pending_select is None:
+            # The panel shows the list's current row and nothing else: a
+            # customer an earlier keystroke matched must not stay there with
+            # a live Check in button once the list no longer has them.
+            self._clear_details()
         self.no_results.setVisible(bool(text.strip()) and not hits)
-        if not hits:
-            self.no_results.setText(
-                self.tr("No customer matches “{text}”. Press Ctrl+N to register one.").format(
-                    text=text.strip()
-                )
-            )
+        self._render_list_info()
+
+    def _clear_details(self) -> None:
+        self._detail_seq += 1  # a read still on its way is for a row that is gone
+        self.detail.show_customer(None)
 
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
@@ -212,6 +227,8 @@ class CustomerScreen(QWidget):
         if seq != self._detail_seq:
             return
         details, names = result
+        if details.id not in (self.selected_id(), self._pending_select):
+            return  # the list moved on while this was read
         self.detail.show_customer(details, names)
         if self._pending_select == details.id and self.model.row_of(details.id) < 0:
             # Opened from elsewhere (a duplicate phone) but not in the list:
@@ -237,16 +254,58 @@ class CustomerScreen(QWidget):
 
     # -- actions
 
-    def check_in(self, customer_id: str) -> None:
-        """Record a visit of ``customer_id`` now."""
+    def check_in(self, customer_id: str, *, again: bool = False) -> None:
+        """Record a visit of ``customer_id`` now, the customer the list has selected.
+
+        A second check-in the same day is refused by the service; the screen
+        then asks (``check_in_question``) and, on "Check in again", runs it
+        once more with ``again=True``.
+        """
+        if customer_id != self.selected_id():
+            return  # only ever the customer the list shows as chosen
         run_with_override(
             self.runner,
             self,
             customer_service.check_in,
             customer_id,
+            again=again,
             on_done=while_alive(self, lambda _cs: self._checked_in(customer_id)),
+            on_error=while_alive(self, lambda error: self._check_in_failed(customer_id, error)),
             initiator=self,
         )
+
+    def _check_in_failed(self, customer_id: str, error: BaseException) -> None:
+        if not isinstance(error, AlreadyCheckedIn):
+            self.runner.show_error(error, self)
+            return
+        name = ""
+        if self.detail.details is not None and self.detail.details.id == customer_id:
+            form = self.detail.details.form
+            name = form.name_th or form.name_en
+        box = QMessageBox(self)
+        box.setObjectName("checkInAgain")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Already checked in"))
+        box.setText(
+            self.tr("{name} was already checked in today at {time}. Check in again?").format(
+                name=name, time=format_time(error.checked_in_at)
+            )
+        )
+        again = box.addButton(self.tr("Check in again"), QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton(self.tr("Don't check in"), QMessageBox.ButtonRole.RejectRole)
+        # Enter pressed twice by habit must not count a second visit.
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.check_in_question = box
+
+        def answered(button: QAbstractButton) -> None:
+            self.check_in_question = None
+            if button is again:
+                self.check_in(customer_id, again=True)
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     def _checked_in(self, customer_id: str) -> None:
         if self.detail.customer_id == customer_id:
@@ -352,12 +411,27 @@ class CustomerScreen(QWidget):
         self.register_button.setText(self.tr("Register new…"))
         self.register_button.setToolTip(self.tr("Register a new customer (Ctrl+N)"))
         self.model.retranslate()
-        if self.no_results.isVisible():
+        self._render_list_info()
+
+    def _render_list_info(self) -> None:
+        """Say how the list is ordered and how many it shows (or that nothing matched)."""
+        count = self.model.rowCount()
+        if self._query and not count:
             self.no_results.setText(
                 self.tr("No customer matches “{text}”. Press Ctrl+N to register one.").format(
-                    text=self.search.text().strip()
+                    text=self._query
                 )
             )
+            self.list_info.hide()
+            return
+        if not self._query:
+            text = self.tr("Recently changed first · {count} shown").format(count=count)
+        elif count >= SEARCH_LIMIT:
+            text = self.tr("Best match first · the first {count} shown; type more to narrow").format(count=count)
+        else:
+            text = self.tr("Best match first · {count} found").format(count=count)
+        self.list_info.setText(text)
+        self.list_info.setVisible(count > 0)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

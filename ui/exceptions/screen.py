@@ -9,10 +9,9 @@ refuses as a whole (they wait, blocking the queue) are shown above the list.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.errors import BadInput
-from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.roles import Permission, may
 from bnaura_desk.services.sync_exceptions import (
     EXCEPTION_KIND_LABELS,
     ExceptionFilter,
+    ParkedProblemView,
     SyncExceptionView,
     list_exceptions,
+    list_parked_problems,
     resolve_exception,
 )
 from bnaura_desk.services.sync_state import OperationProblem, unsettled_problems
@@ -47,83 +47,7 @@ from ..runner import DeskRunner, translate_error
 from ..widgets.dates import format_datetime
 from ..widgets.field_form import FieldFormDialog
 from ..widgets.rows_model import Index, RowsModel
-
-
-# What the screen calls the synced records and their fields (context
-# "sync_fields"); a name missing here is shown as the protocol has it.
-ENTITY_LABELS: dict[str, str] = {
-    "customer": QT_TRANSLATE_NOOP("sync_fields", "Customer"),
-    "catalog_item": QT_TRANSLATE_NOOP("sync_fields", "Catalog item"),
-    "staff": QT_TRANSLATE_NOOP("sync_fields", "Staff member"),
-    "clinic": QT_TRANSLATE_NOOP("sync_fields", "Clinic profile"),
-    "consent": QT_TRANSLATE_NOOP("sync_fields", "Consent"),
-    "visit": QT_TRANSLATE_NOOP("sync_fields", "Visit"),
-    "stock": QT_TRANSLATE_NOOP("sync_fields", "Stock movement"),
-    "sync_exception": QT_TRANSLATE_NOOP("sync_fields", "Exception"),
-}
-FIELD_LABELS: dict[str, str] = {
-    # customers
-    "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
-    "name_en": QT_TRANSLATE_NOOP("sync_fields", "English name"),
-    "nickname": QT_TRANSLATE_NOOP("sync_fields", "nickname"),
-    "phone": QT_TRANSLATE_NOOP("sync_fields", "phone"),
-    "email": QT_TRANSLATE_NOOP("sync_fields", "email"),
-    "line_id": QT_TRANSLATE_NOOP("sync_fields", "LINE ID"),
-    "birthday": QT_TRANSLATE_NOOP("sync_fields", "birthday"),
-    "gender": QT_TRANSLATE_NOOP("sync_fields", "gender"),
-    "skin_notes": QT_TRANSLATE_NOOP("sync_fields", "skin notes"),
-    "channels": QT_TRANSLATE_NOOP("sync_fields", "contact channels"),
-    "quiet_start": QT_TRANSLATE_NOOP("sync_fields", "quiet hours start"),
-    "quiet_end": QT_TRANSLATE_NOOP("sync_fields", "quiet hours end"),
-    "opted_out": QT_TRANSLATE_NOOP("sync_fields", "opted out of messages"),
-    # catalog
-    "price_satang": QT_TRANSLATE_NOOP("sync_fields", "price"),
-    "vat_exempt": QT_TRANSLATE_NOOP("sync_fields", "VAT exempt"),
-    "active": QT_TRANSLATE_NOOP("sync_fields", "active"),
-    "duration_minutes": QT_TRANSLATE_NOOP("sync_fields", "duration"),
-    "protocol_steps": QT_TRANSLATE_NOOP("sync_fields", "protocol steps"),
-    "sku": QT_TRANSLATE_NOOP("sync_fields", "SKU"),
-    "barcode": QT_TRANSLATE_NOOP("sync_fields", "barcode"),
-    "package_treatment_id": QT_TRANSLATE_NOOP("sync_fields", "package treatment"),
-    "package_sessions": QT_TRANSLATE_NOOP("sync_fields", "package sessions"),
-    # staff
-    "display_name": QT_TRANSLATE_NOOP("sync_fields", "name"),
-    "role": QT_TRANSLATE_NOOP("sync_fields", "role"),
-}
-
-
-def kind_label(kind: str) -> str:
-    """Return the translated name of an exception kind (the code itself when unknown)."""
-    source = EXCEPTION_KIND_LABELS.get(kind)
-    return QCoreApplication.translate("sync_exceptions", source) if source else kind
-
-
-def _label(table: dict[str, str], name: str) -> str:
-    source = table.get(name)
-    return QCoreApplication.translate("sync_fields", source) if source else name
-
-
-def _clock(value: object) -> str:
-    """Return a hybrid-logical-clock value as its date and time in Bangkok (the text itself if malformed)."""
-    try:
-        return format_datetime(datetime.fromtimestamp(Hlc.parse(str(value)).wall_ms / 1000, UTC))
-    except (BadInput, ValueError, OverflowError, OSError):
-        return str(value)
-
-
-def _what(r: SyncExceptionView) -> str:
-    detail = r.detail
-    entity = _label(ENTITY_LABELS, r.entity)
-    if r.kind in ("edit_lost_to_delete", "unknown_record") and detail.get("fields"):
-        return QCoreApplication.translate("ExceptionsScreen", "{entity} {id}: lost fields {fields}").format(
-            entity=entity, id=r.entity_id[-8:], fields=", ".join(_label(FIELD_LABELS, str(f)) for f in detail["fields"])
-        )
-    if r.kind == "clock_ahead":
-        return QCoreApplication.translate("ExceptionsScreen", "{entity} {id}: clock {sent} kept as {kept}").format(
-            entity=entity, id=r.entity_id[-8:], sent=_clock(detail.get("sent", "")), kept=_clock(detail.get("kept", ""))
-        )
-    message = detail.get("message") or detail.get("reason") or ""
-    return f"{entity} {r.entity_id[-8:]}: {message}".strip().rstrip(":")
+from .texts import kind_label, parked_text, reason_text, terminal_label, tooltip, what_happened
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -154,9 +78,9 @@ class ExceptionsModel(RowsModel):
             if col == self.KIND:
                 return kind_label(r.kind)
             if col == self.WHAT:
-                return _what(r)
+                return what_happened(r)
             if col == self.TERMINAL:
-                return f"{(r.device_id or '')[-6:]} #{r.seq}" if r.seq is not None else (r.device_id or "")[-6:]
+                return terminal_label(r)
             if col == self.STATUS:
                 if r.resolved_at is None:
                     return QCoreApplication.translate("ExceptionsScreen", "Open")
@@ -164,7 +88,7 @@ class ExceptionsModel(RowsModel):
                     time=format_datetime(r.resolved_at), name=r.resolved_by_name or "?", note=r.note
                 )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{k}: {v}" for k, v in r.detail.items()) or None
+            return tooltip(r)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -218,7 +142,7 @@ class ResolveDialog(FieldFormDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Mark exception resolved"))
-        self.summary.setText(f"{kind_label(self.exception.kind)} — {_what(self.exception)}")
+        self.summary.setText(f"{kind_label(self.exception.kind)} — {what_happened(self.exception)}")
         self._captions["note"].setText(self.tr("What was done about it (kept in the audit log)"))
         self.save_button.setText(self.tr("Mark resolved"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -237,10 +161,15 @@ class ExceptionsScreen(QWidget):
         self.setObjectName("exceptionsScreen")
         self.runner, self.bus = runner, bus
         self._stale = False
+        self._parked: list[ParkedProblemView] = []
         self.waiting = QLabel(self)
         self.waiting.setObjectName("refusedOperations")
         self.waiting.setWordWrap(True)
         self.waiting.hide()
+        self.parked = QLabel(self)
+        self.parked.setObjectName("parkedChanges")
+        self.parked.setWordWrap(True)
+        self.parked.hide()
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("statusFilter")
         self.kind_filter = QComboBox(self)
@@ -273,6 +202,7 @@ class ExceptionsScreen(QWidget):
         top.addWidget(self.resolve_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.waiting)
+        layout.addWidget(self.parked)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
@@ -294,6 +224,19 @@ class ExceptionsScreen(QWidget):
         kind = self.kind_filter.currentData() or None
         self.runner.read(list_exceptions, status, kind, on_done=self._show_rows)
         self.runner.read(unsettled_problems, on_done=self._show_refused)
+        self.runner.read(list_parked_problems, on_done=self._show_parked)
+
+    def _show_parked(self, problems: list[ParkedProblemView]) -> None:
+        self._parked = problems
+        self.parked.setVisible(bool(problems))
+        if problems:
+            self.parked.setText(
+                self.tr(
+                    "{count} changes from the clinic server are kept on this terminal without being used: "
+                    "this version of the app cannot store them. First: {first}. Update this terminal; "
+                    "they are applied after the update."
+                ).format(count=len(problems), first=parked_text(problems[0]))
+            )
 
     def _show_rows(self, rows: list[SyncExceptionView]) -> None:
         self.model.set_rows(rows)
@@ -309,7 +252,7 @@ class ExceptionsScreen(QWidget):
                 self.tr(
                     "{count} operations of this terminal wait: the server refuses operation #{seq} ({reason}). "
                     "Update the server or this terminal; nothing is lost meanwhile."
-                ).format(count=len(waiting), seq=first.seq, reason=first.reason)
+                ).format(count=len(waiting), seq=first.seq, reason=reason_text(first.reason, first.detail))
             )
 
     def selected(self) -> SyncExceptionView | None:
@@ -337,6 +280,9 @@ class ExceptionsScreen(QWidget):
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         if not changes.touches(Kind.SYNC_EXCEPTION):
+            if self.isVisible() and not changes.empty:
+                # A pull may have stored, or kept back, changes of any kind.
+                self.runner.read(list_parked_problems, on_done=self._show_parked)
             return
         if self.isVisible():
             self.reload()
