@@ -130,6 +130,8 @@ class SyncDriver(QObject):
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._push_timer: asyncio.TimerHandle | None = None
+        # The loop keeps only a weak reference to a task: these are kept until done.
+        self._refreshing: set[asyncio.Task[None]] = set()
         self._client: AsyncSyncClient | None = None
         self._client_key: tuple[str, str, bool | str] | None = None
         self.view = SyncView(SyncState.NOT_SET_UP)
@@ -292,7 +294,9 @@ class SyncDriver(QObject):
             if self._push_timer is not None:
                 self._push_timer.cancel()
             self._push_timer = loop.call_later(self.push_delay, self._wake.set)
-        loop.create_task(self._refresh_pending())
+        task = loop.create_task(self._refresh_pending())
+        self._refreshing.add(task)
+        task.add_done_callback(self._refreshing.discard)
 
     async def _refresh_pending(self) -> None:
         # A commit adds to "waiting" at once, also while offline.
