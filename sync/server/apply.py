@@ -423,6 +423,8 @@ class BatchApply:
         """
         now = self.now
         exception_id = uuid7()
+        # The terminal by the name staff gave it: the Exceptions screen shows it.
+        detail = {**detail, "device_name": self.device.name}
         self.exceptions[exception_id] = {
             "id": exception_id, "clinic_id": self.device.clinic_id, "kind": kind, "entity": op.entity[:40],
             "entity_id": op.entity_id, "device_id": self.device.id, "seq": op.seq, "detail": detail,

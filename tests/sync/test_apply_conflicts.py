@@ -293,7 +293,7 @@ def test_the_tombstone_wins_over_a_later_edit_and_the_lost_edit_is_reported(db: 
     with db.sessions() as s:
         reported = exceptions(s)
         assert [(e.kind, e.entity_id, e.device_id, e.seq) for e in reported] == [("edit_lost_to_delete", c, b.device, 1)]
-        assert reported[0].detail == {"fields": ["phone"]}
+        assert reported[0].detail == {"fields": ["phone"], "device_name": "POS-2"}
     again = db.push(b.device, [late_edit]).results[0]  # the resend does not report it twice
     assert (again.outcome, again.reason) == ("duplicate", "exception")
     with db.sessions() as s:
@@ -354,7 +354,7 @@ def test_a_clock_more_than_five_minutes_ahead_is_bounded_and_reported(db: Server
         assert row is not None and row.hlc == bounded
         reported = exceptions(s)
     assert [(e.kind, e.seq) for e in reported] == [("clock_ahead", 2)]
-    assert reported[0].detail == {"sent": ahead.hlc, "kept": bounded}
+    assert reported[0].detail == {"sent": ahead.hlc, "kept": bounded, "device_name": "POS-1"}
 
 
 def test_a_clock_exactly_five_minutes_ahead_is_kept(db: ServerDb, a: Outbox) -> None:
