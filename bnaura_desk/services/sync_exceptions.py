@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
@@ -27,6 +27,7 @@ from ..store.models import (
     Customer,
     DeviceState,
     ParkedChange,
+    ParkedReason,
     Staff,
     StockMovement,
     SyncExceptionRow,
@@ -117,7 +118,6 @@ PARKED_REASON_LABELS: dict[str, str] = {
     "unstorable": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
     "unknown_fields": QT_TRANSLATE_NOOP("sync_exceptions", "Change with fields this app version does not know"),
 }
-_WAITING_FOR_PARENT = "waiting"
 NOTE_MAX = 1000
 
 
@@ -257,7 +257,7 @@ def list_parked_problems(session: Session, *, limit: int = 100) -> list[ParkedPr
     """
     rows = session.execute(
         select(ParkedChange)
-        .where(ParkedChange.reason != _WAITING_FOR_PARENT)
+        .where(ParkedChange.reason != ParkedReason.WAITING)
         .order_by(ParkedChange.cursor)
         .limit(limit)
     ).scalars().all()
@@ -270,15 +270,6 @@ def list_parked_problems(session: Session, *, limit: int = 100) -> list[ParkedPr
         th, en, deleted = names.get((r.entity, r.entity_id), _NO_NAME)
         out.append(ParkedProblemView(r.entity, r.entity_id, r.reason, r.problem, th, en, deleted))
     return out
-
-
-def count_open_exceptions(session: Session) -> int:
-    """Return how many exceptions nobody has resolved yet."""
-    return int(
-        session.execute(
-            select(func.count()).select_from(SyncExceptionRow).where(SyncExceptionRow.resolved_at.is_(None))
-        ).scalar_one()
-    )
 
 
 def resolve_exception(ctx: ServiceContext, exception_id: str, note: str) -> ChangeSet:

@@ -16,7 +16,15 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet
 from ..domain.referral import new_device_tag
-from ..store.models import Clinic, DeviceState, OutboxOperation, SyncExceptionRow, SyncState
+from ..store.models import (
+    Clinic,
+    DeviceState,
+    OutboxOperation,
+    ParkedChange,
+    ParkedReason,
+    SyncExceptionRow,
+    SyncState,
+)
 from .context import ServiceContext
 
 STATE_ID = 1
@@ -113,7 +121,8 @@ def sync_status(session: Session) -> SyncStatus | None:
     # What the Exceptions screen lists unresolved: the clinic's open
     # exceptions (the server raises one for every rejected or conflicting
     # operation, and they arrive with the pull) and this terminal's
-    # operations the server refuses as a whole, which wait in the outbox.
+    # operations the server refuses as a whole, which wait in the outbox;
+    # and pulled rows this version cannot store.
     # Resolving an exception there takes it off the status bar.
     waiting = session.execute(
         select(func.count())
@@ -123,7 +132,11 @@ def sync_status(session: Session) -> SyncStatus | None:
     open_exceptions = session.execute(
         select(func.count()).select_from(SyncExceptionRow).where(SyncExceptionRow.resolved_at.is_(None))
     ).scalar_one()
-    problems = int(waiting) + int(open_exceptions)
+    # Pulled rows this version cannot store wait for an update: a manager sees them too.
+    parked = session.execute(
+        select(func.count()).select_from(ParkedChange).where(ParkedChange.reason != ParkedReason.WAITING)
+    ).scalar_one()
+    problems = int(waiting) + int(open_exceptions) + int(parked)
     return SyncStatus(
         server_url=state.server_url,
         clinic_name=state.clinic_name,

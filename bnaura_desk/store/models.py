@@ -16,6 +16,7 @@ Tables marked *local* never sync: they describe this terminal.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, MetaData, String, Text
@@ -330,6 +331,15 @@ class SyncExceptionRow(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
     __table_args__ = (Index("ix_sync_exceptions_open", "resolved_at", "raised_at"),)
+
+
+class ParkedReason(StrEnum):
+    """Why a pulled row waits in ``sync_parked``."""
+
+    WAITING = "waiting"  # for a parent that has not arrived (not a problem)
+    UNKNOWN_ENTITY = "unknown_entity"  # a kind of record this version does not know
+    UNSTORABLE = "unstorable"  # a value this version cannot store
+    UNKNOWN_FIELDS = "unknown_fields"  # stored without fields this version does not know
 
 
 class ParkedChange(Base):

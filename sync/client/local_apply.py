@@ -56,7 +56,15 @@ from bnaura_desk.domain.search import customer_terms
 from bnaura_desk.domain.synced import REGISTRY, Entity, Registry, Shape
 from bnaura_desk.services.context import load_device
 from bnaura_desk.services.customers import index_customer
-from bnaura_desk.store.models import Base, Customer, CustomerSearchTerm, DeviceState, OutboxOperation, ParkedChange
+from bnaura_desk.store.models import (
+    Base,
+    Customer,
+    CustomerSearchTerm,
+    DeviceState,
+    OutboxOperation,
+    ParkedChange,
+    ParkedReason,
+)
 
 from ..protocol import Change
 from .fast_insert import insert_rows
@@ -65,10 +73,10 @@ from .http import collector_paused
 # Changing one of these changes what a customer can be found by.
 _SEARCH_FIELDS = frozenset({"name_th", "name_en", "nickname", "phone", "referral_code"})
 
-WAITING = "waiting"
-UNKNOWN_ENTITY = "unknown_entity"
-UNSTORABLE = "unstorable"
-UNKNOWN_FIELDS = "unknown_fields"
+WAITING = ParkedReason.WAITING
+UNKNOWN_ENTITY = ParkedReason.UNKNOWN_ENTITY
+UNSTORABLE = ParkedReason.UNSTORABLE
+UNKNOWN_FIELDS = ParkedReason.UNKNOWN_FIELDS
 
 
 def terminal_models(registry: Registry = REGISTRY, base: type[Any] = Base) -> dict[str, type[Any]]:
@@ -557,14 +565,3 @@ def _apply(
 def parked_count(session: Session) -> int:
     """Return how many pulled rows wait (for a parent, or for an update of this terminal)."""
     return int(session.execute(select(func.count()).select_from(ParkedChange)).scalar_one())
-
-
-def parked_problems(session: Session) -> list[ParkedChange]:
-    """Return the pulled rows this terminal cannot store without an update, oldest first.
-
-    Managers see them on the Exceptions screen: a kind of record this
-    version does not know, a value it cannot store, fields it does not know.
-    """
-    return list(
-        session.scalars(select(ParkedChange).where(ParkedChange.reason != WAITING).order_by(ParkedChange.cursor))
-    )

@@ -14,9 +14,11 @@ from typing import Any
 from sqlalchemy import select
 
 from bnaura_desk.domain.hlc import Hlc
+from bnaura_desk.services.sync_exceptions import list_parked_problems
+from bnaura_desk.services.sync_state import save_enrollment, sync_status
 from bnaura_desk.store.models import Customer, ParkedChange
 from bnaura_desk.terminal import Terminal
-from sync.client.local_apply import STORAGE, Storage, apply_changes, parked_count, parked_problems
+from sync.client.local_apply import STORAGE, Storage, apply_changes, parked_count
 from sync.protocol import Change
 
 from .rule_entities import TEST_STORAGE, TokenUse, create_tables
@@ -45,7 +47,7 @@ def _customers(terminal: Terminal) -> set[str]:
 
 
 def _problems(terminal: Terminal) -> list[tuple[str, str, str]]:
-    return terminal.read(lambda s: [(p.entity, p.reason, p.problem) for p in parked_problems(s)])
+    return terminal.read(lambda s: [(p.entity, p.reason, p.problem) for p in list_parked_problems(s)])
 
 
 def test_an_entity_this_version_does_not_know_is_parked_and_applied_once_it_is_known(tmp_path: Path) -> None:
@@ -58,11 +60,15 @@ def test_an_entity_this_version_does_not_know_is_parked_and_applied_once_it_is_k
         assert _problems(terminal) == [
             ("test_token_use", "unknown_entity", "this terminal does not know test_token_use records"),
         ]
+        terminal.run(save_enrollment, "http://127.0.0.1:8765", "token", "คลินิก", actor=None)
+        status = terminal.read(sync_status)
+        assert status is not None and status.problems == 1  # the status bar counts it for a manager
         # An updated terminal knows it: the next pull (even an empty page) stores it.
         create_tables(terminal.db.engine)
         _apply(terminal, [], TEST_STORAGE)
         assert terminal.read(lambda s: [(u.id, u.token) for u in s.scalars(select(TokenUse))]) == [(use, "COUPON-1")]
         assert terminal.read(parked_count) == 0
+        assert terminal.read(sync_status).problems == 0  # type: ignore[union-attr]
     finally:
         terminal.close()
 
