@@ -166,52 +166,79 @@ class ServiceContext:
             UndeclaredChange: ``action`` is not a declared operation type of
                 ``entity``, or ``payload`` carries a field it may not.
         """
+        operation, audit = self.journal_rows(
+            action=action, entity=entity, entity_id=entity_id, before=before, after=after, payload=payload, hlc=hlc
+        )
+        if operation is not None:
+            self.session.add(OutboxOperation(**operation))
+        self.session.add(AuditEntry(**audit))
+        return None if operation is None else int(operation["seq"])
+
+    def journal_rows(
+        self,
+        *,
+        action: str,
+        entity: Kind | str,
+        entity_id: str,
+        before: Any = None,
+        after: Any = None,
+        payload: dict[str, Any] | None = None,
+        hlc: str | None = None,
+    ) -> tuple[dict[str, Any] | None, dict[str, Any]]:
+        """Do what ``journal`` does, but return the two rows instead of adding them to the session.
+
+        For ``BulkJournal``, which writes the rows of many changes with one
+        statement per table. The checks, the sequence number, the clock and
+        the ChangeSet are exactly ``journal``'s; the rows give every column
+        of ``outbox`` and ``audit_log``.
+
+        Returns:
+            The outbox row (``None`` for a local-only event) and the audit row.
+        """
+        operation: dict[str, Any] | None = None
         seq: int | None = None
         if payload is not None:
-            _check_declared(self.registry, action, str(entity), payload)
+            check_declared(self.registry, action, str(entity), payload)
             stamp = hlc or self.tick()
             self.device.last_seq += 1
             seq = self.device.last_seq
             body = canonical_json({"format": OPERATION_FORMAT, **payload})
-            self.session.add(
-                OutboxOperation(
-                    seq=seq,
-                    op_id=uuid7(),
-                    device_id=self.device.device_id,
-                    clinic_id=self.clinic_id,
-                    type=action,
-                    entity=str(entity),
-                    entity_id=entity_id,
-                    hlc=stamp,
-                    actor_id=self.actor_id,
-                    payload=body,
-                    payload_sha256=hashlib.sha256(body.encode()).hexdigest(),
-                    created_at=self.now,
-                )
-            )
-        self.session.add(
-            AuditEntry(
-                id=uuid7(),
-                clinic_id=self.clinic_id,
-                device_id=self.device.device_id,
-                at=self.now,
-                actor_id=self.actor_id,
-                authorized_by_id=(
-                    self.override.authorizer.staff_id
-                    if self.override is not None and self.override.spent
-                    else None
-                ),
-                action=action,
-                entity=str(entity),
-                entity_id=entity_id,
-                before=before,
-                after=after,
-                op_seq=seq,
-            )
-        )
+            operation = {
+                "seq": seq,
+                "op_id": uuid7(),
+                "device_id": self.device.device_id,
+                "clinic_id": self.clinic_id,
+                "type": action,
+                "entity": str(entity),
+                "entity_id": entity_id,
+                "hlc": stamp,
+                "actor_id": self.actor_id,
+                "payload": body,
+                "payload_sha256": hashlib.sha256(body.encode()).hexdigest(),
+                "created_at": self.now,
+                "outcome": None,
+                "outcome_detail": None,
+                "settled_at": None,
+            }
+        audit = {
+            "id": uuid7(),
+            "clinic_id": self.clinic_id,
+            "device_id": self.device.device_id,
+            "at": self.now,
+            "actor_id": self.actor_id,
+            "authorized_by_id": (
+                self.override.authorizer.staff_id if self.override is not None and self.override.spent else None
+            ),
+            "action": action,
+            "entity": str(entity),
+            "entity_id": entity_id,
+            "before": before,
+            "after": after,
+            "op_seq": seq,
+        }
         if isinstance(entity, Kind):
             self.changes.add(entity, entity_id)
-        return seq
+        return operation, audit
 
 
 def load_device(session: Session) -> DeviceState:
@@ -235,7 +262,7 @@ def stamp_deleted(row: Any, stamp: str, now: datetime) -> None:
     row.deleted_at = row.updated_at = now
 
 
-def _check_declared(registry: Registry, action: str, entity: str, payload: dict[str, Any]) -> None:
+def check_declared(registry: Registry, action: str, entity: str, payload: dict[str, Any]) -> None:
     """Refuse to journal an operation its declaration does not allow (see ``UndeclaredChange``)."""
     declared = registry.operation(action)
     if declared is None:

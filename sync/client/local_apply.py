@@ -32,7 +32,7 @@ names exactly the records whose visible state changed.
 
 A page is applied with a query per table, not per change (bench/RESULTS.md,
 "Bootstrap"): the rows it names are loaded together first, new rows are
-inserted table by table (``fast_insert``), and the search terms of new
+inserted table by table (``bnaura_desk.store.fast_insert``), and the search terms of new
 customers are written together at the end of the page.
 """
 
@@ -56,6 +56,7 @@ from bnaura_desk.domain.search import customer_terms
 from bnaura_desk.domain.synced import REGISTRY, Entity, Registry, Shape
 from bnaura_desk.services.context import load_device
 from bnaura_desk.services.customers import index_customer
+from bnaura_desk.store.fast_insert import insert_rows
 from bnaura_desk.store.models import (
     Base,
     Customer,
@@ -67,7 +68,6 @@ from bnaura_desk.store.models import (
 )
 
 from ..protocol import Change
-from .fast_insert import insert_rows
 from .http import collector_paused
 
 # Changing one of these changes what a customer can be found by.

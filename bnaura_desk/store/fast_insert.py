@@ -1,7 +1,10 @@
 """Inserting many new rows of one table fast, as the ORM would store them.
 
-A bootstrap inserts a hundred thousand customers; building and flushing an
-ORM object per row was most of its cost (bench/RESULTS.md, "Bootstrap").
+A bootstrap (sync's pull) and a bulk registration (``register_customers``)
+insert a hundred thousand customers; building and flushing an ORM object
+per row was most of their cost (bench/RESULTS.md, "Bootstrap" and "Demo
+clinic generation"). The statements are written for SQLite, the
+terminal's database.
 Rows go in through the driver's executemany instead, each value through
 its column type's own bind processor, so the stored values are exactly
 those ``insert(table)`` would store.
@@ -16,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import DeclarativeBase, Session
 
 Convert = Callable[[Any], Any]
 
@@ -35,6 +38,13 @@ def column_keys(table: Table) -> frozenset[str]:
     if keys is None:
         keys = _COLUMN_KEYS[table] = frozenset(table.columns.keys())
     return keys
+
+
+def table_of(model: type[DeclarativeBase]) -> Table:
+    """Return the table of the ORM class ``model``."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
