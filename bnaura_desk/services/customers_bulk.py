@@ -26,7 +26,7 @@ from ..domain.phone import display_phone
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import customer_terms
-from ..store.fast_insert import insert_rows, table_of
+from ..store.fast_insert import bulk_writing, insert_rows, table_of
 from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, Visit
 from .bulk_journal import BulkJournal
 from .context import ServiceContext
@@ -97,6 +97,11 @@ def register_customers(ctx: ServiceContext, registrations: Sequence[Registration
     ctx.require(Permission.CUSTOMER_EDIT)
     if any(r.check_in for r in registrations):
         ctx.require(Permission.CUSTOMER_CHECK_IN)
+    with bulk_writing(ctx.session):
+        return _register(ctx, registrations)
+
+
+def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> ChangeSet:
     checked = _check_all(ctx, registrations)
     codes = _referral_codes(ctx, len(checked))
 
