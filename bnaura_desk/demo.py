@@ -42,8 +42,9 @@ DEMO_CLINIC_NAME_EN = "BN-Aura Clinic Siam"
 DATA_DIR = resources_dir() / "demo"
 
 # Registrations per transaction: large enough that commits (fsync with
-# synchronous=FULL) do not dominate, small enough that a progress bar moves.
-BATCH_SIZE = 1_000
+# synchronous=FULL, a checkpoint of the pages written) do not dominate,
+# small enough that a progress bar moves and a batch's rows fit in memory.
+BATCH_SIZE = 10_000
 PIN_LENGTH = 6
 
 # EAN-13 for the demo's own-brand products: 885 is Thailand's GS1 prefix;

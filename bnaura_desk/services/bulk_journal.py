@@ -15,7 +15,10 @@ from typing import Any
 from ..domain.changes import Kind
 from ..store.fast_insert import insert_rows, table_of
 from ..store.models import AuditEntry, OutboxOperation
-from .context import ServiceContext
+from ..store.types import EncodedJson
+from .context import OPERATION_FORMAT, ServiceContext
+
+_RECORD_START = f'{{"format":{OPERATION_FORMAT},"record":'
 
 
 class BulkJournal:
@@ -53,6 +56,18 @@ class BulkJournal:
         self._audit.append(audit)
         if operation is None:
             return None
+        # A new row's audit entry records what its operation carries. The
+        # payload's canonical text is '{"format":F,"record":' + the record's
+        # canonical text + '}' (keys sorted), so the record's text is taken
+        # from it instead of being made again.
+        body: str = operation["payload"]
+        if (
+            payload is not None
+            and payload.keys() == {"record"}
+            and payload["record"] is after
+            and body.startswith(_RECORD_START)
+        ):
+            audit["after"] = EncodedJson(body[len(_RECORD_START) : -1])
         self._operations.append(operation)
         return int(operation["seq"])
 

@@ -207,22 +207,24 @@ class ServiceContext:
         """
         operation: dict[str, Any] | None = None
         seq: int | None = None
+        device = self.device
+        device_id, clinic_id, actor_id = device.device_id, device.clinic_id, self.actor_id
         if payload is not None:
             check_declared(self.registry, action, str(entity), payload)
             stamp = hlc or self.tick()
-            self.device.last_seq += 1
-            seq = self.device.last_seq
+            seq = device.last_seq + 1
+            device.last_seq = seq
             body = canonical_json({"format": OPERATION_FORMAT, **payload})
             operation = {
                 "seq": seq,
                 "op_id": uuid7(),
-                "device_id": self.device.device_id,
-                "clinic_id": self.clinic_id,
+                "device_id": device_id,
+                "clinic_id": clinic_id,
                 "type": action,
                 "entity": str(entity),
                 "entity_id": entity_id,
                 "hlc": stamp,
-                "actor_id": self.actor_id,
+                "actor_id": actor_id,
                 "payload": body,
                 "payload_sha256": hashlib.sha256(body.encode()).hexdigest(),
                 "created_at": self.now,
@@ -232,10 +234,10 @@ class ServiceContext:
             }
         audit = {
             "id": uuid7(),
-            "clinic_id": self.clinic_id,
-            "device_id": self.device.device_id,
+            "clinic_id": clinic_id,
+            "device_id": device_id,
             "at": self.now,
-            "actor_id": self.actor_id,
+            "actor_id": actor_id,
             "authorized_by_id": (
                 self.override.authorizer.staff_id if self.override is not None and self.override.spent else None
             ),
