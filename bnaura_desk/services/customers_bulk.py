@@ -149,9 +149,6 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
 
     session = ctx.session
     insert_rows(session, table_of(Customer), customers)
-    # In index order: each leaf of the term index is then written once, not
-    # once per customer with a term on it.
-    terms.sort(key=lambda row: row["term"])
     insert_rows(session, table_of(CustomerSearchTerm), terms)
     insert_rows(session, table_of(ConsentEvent), consents)
     insert_rows(session, table_of(Visit), visits)
