@@ -89,10 +89,11 @@ def register_customers(ctx: ServiceContext, registrations: Sequence[Registration
     Raises:
         PermissionDenied: the actor may not register customers (or check
             them in, when a registration asks for it).
-        RegistrationRefused: the first registration that breaks a rule
-            (``validate_customer``, an unknown consent purpose), or whose
-            phone is also another registration's or a live customer's. One
-            refused registration refuses the batch; nothing is written.
+        RegistrationRefused: the first registration (in order) that breaks
+            a rule (``validate_customer``, an unknown consent purpose) or
+            repeats an earlier one's phone; when there is none, the first
+            whose phone a live customer has. One refused registration
+            refuses the batch; nothing is written.
     """
     ctx.require(Permission.CUSTOMER_EDIT)
     if any(r.check_in for r in registrations):
@@ -102,6 +103,7 @@ def register_customers(ctx: ServiceContext, registrations: Sequence[Registration
 
 
 def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> ChangeSet:
+    """Check everything, then make every row in the order the use cases would, then write each table."""
     checked = _check_all(ctx, registrations)
     codes = _referral_codes(ctx, len(checked))
 
@@ -116,11 +118,11 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
         stamp = ctx.tick()
         customer_id = uuid7()
         ids.append(customer_id)
-        columns = profile_columns(one.profile)
+        p = one.profile
         customers.append({
             "id": customer_id,
             "clinic_id": clinic_id,
-            **columns,
+            **profile_columns(p),
             "referral_code": code,
             "created_at": now,
             "updated_at": now,
@@ -128,7 +130,6 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
             "field_clocks": {},
             "deleted_at": None,
         })
-        p = one.profile
         terms.extend(
             {"term": t, "customer_id": customer_id}
             for t in customer_terms(p.name_th, p.name_en, p.nickname, p.phone, code)
