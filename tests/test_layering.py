@@ -131,3 +131,27 @@ def test_the_layer_check_would_see_a_service_importing_sync(tmp_path: Path) -> N
     found = _outer_imports(package)
     assert {m for m in found if not _in_composition_root(m)} == {"bnaura_desk.services.probe", "bnaura_desk.cli_helpers"}
     assert {m for m in found if _in_composition_root(m)} == {"bnaura_desk.cli", "bnaura_desk.cli.app"}
+
+
+def _loaded_modules_after(modules: list[str]) -> set[str]:
+    code = (
+        "import importlib, json, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120, check=True
+    )
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_the_declarations_and_the_servers_checks_load_without_qt_or_the_terminals_store() -> None:
+    # The server judges pushed operations by the declarations; it must be
+    # able to load them (and its checks) with no Qt and no terminal schema.
+    loaded = _loaded_modules_after(["bnaura_desk.domain.synced", "sync.server.checks"])
+    assert "bnaura_desk.domain.synced" in loaded and "sync.server.checks" in loaded
+    unwanted = sorted(
+        m for m in loaded
+        if m.split(".")[0] in FORBIDDEN or m.split(".")[0] == "ui" or m.startswith(("bnaura_desk.store", "bnaura_desk.services"))
+    )
+    assert unwanted == []
