@@ -7,8 +7,8 @@ Usage::
 A terminal (a real SQLite file) is filled through the ordinary use cases,
 each leaving its outbox operation: the demo clinic's staff and catalog
 (``demo.populate``), demo customers registered with their consents and
-check-ins (``demo.register_batch``, i.e. ``register_customer`` and
-``check_in``), then profile edits (``update_customer``), until exactly
+check-ins (``demo.register_batch``, i.e. ``register_customers``, which
+writes what ``register_customer`` and ``check_in`` would), then profile edits (``update_customer``), until exactly
 ``--ops`` operations wait in the outbox. That terminal is built once and
 cached (``--cache``); every run works on a copy.
 

@@ -3,8 +3,8 @@
 Everything is written through the ordinary use cases, so a demo database
 looks exactly like one a clinic filled by hand: every customer, consent and
 stock movement has its audit entry and its outbox operation. Customers are
-registered a thousand per transaction, so the cost is the services' own work
-per customer rather than a commit (an fsync) per customer.
+registered in batches by ``register_customers``, which writes what
+``register_customer`` would, a table at a time.
 
 The data (names, catalog) is in ``resources/demo/``; the random choices come
 from ``random.Random(seed)``, so a seed gives the same clinic again. Staff
@@ -23,7 +23,7 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
-from .domain.changes import ChangeSet, ChangeSetBuilder
+from .domain.changes import ChangeSet
 from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from .domain.errors import QT_TRANSLATE_NOOP, BadInput
 from .domain.pins import validate_new_pin
@@ -31,7 +31,7 @@ from .domain.roles import Role
 from .paths import resources_dir
 from .services.catalog import create_item, move_stock
 from .services.context import SYSTEM, ServiceContext
-from .services.customers import check_in, register_customer
+from .services.customers_bulk import Registration, register_customers
 from .services.staff import create_staff
 from .store.models import Staff
 from .terminal import Terminal
@@ -42,8 +42,9 @@ DEMO_CLINIC_NAME_EN = "BN-Aura Clinic Siam"
 DATA_DIR = resources_dir() / "demo"
 
 # Registrations per transaction: large enough that commits (fsync with
-# synchronous=FULL) do not dominate, small enough that a progress bar moves.
-BATCH_SIZE = 1_000
+# synchronous=FULL, a checkpoint of the pages written) do not dominate,
+# small enough that a progress bar moves and a batch's rows fit in memory.
+BATCH_SIZE = 10_000
 PIN_LENGTH = 6
 
 # EAN-13 for the demo's own-brand products: 885 is Thailand's GS1 prefix;
@@ -320,27 +321,12 @@ class CustomerFactory:
 def register_batch(ctx: ServiceContext, customers: Sequence[DemoCustomer]) -> ChangeSet:
     """Register many customers in one transaction; result is how many.
 
-    Each goes through ``register_customer`` (and ``check_in``), so each has
-    its audit entries and outbox operations; only the commit is shared. One
-    bad form refuses the whole batch, like any use case.
+    ``register_customers`` writes what ``register_customer`` and
+    ``check_in`` would for each, with their audit entries and outbox
+    operations. One bad form refuses the whole batch, like any use case.
     """
-    batch = ChangeSetBuilder()
-    # Every call below flushes its own rows where it needs them (a customer
-    # before its search terms); autoflush before each of their queries would
-    # only add a flush per query, which at 100,000 customers is minutes.
-    with ctx.session.no_autoflush:
-        for customer in customers:
-            # A fresh builder per customer: each use case returns a frozen
-            # copy of everything noted so far, which over one shared builder
-            # is quadratic in the batch size.
-            ctx.changes = ChangeSetBuilder()
-            customer_id = register_customer(ctx, customer.form, customer.consents).result
-            if customer.checked_in:
-                check_in(ctx, customer_id)
-            for kind, ids in ctx.changes.build().changed.items():
-                batch.add(kind, ids)
-    ctx.changes = batch
-    return batch.build(result=len(customers))
+    register_customers(ctx, [Registration(c.form, c.consents, c.checked_in) for c in customers])
+    return ctx.changes.build(result=len(customers))
 
 
 # ---------------------------------------------------------------- populate

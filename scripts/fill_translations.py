@@ -186,6 +186,8 @@ THAI: dict[str, dict[str, str]] = {
             "{file} มีแถวที่ไม่ถูกต้อง {bad} แถว จึงยังไม่ได้นำเข้าข้อมูลใด ๆ "
             "(แก้ไขแถวเหล่านั้น หรือนำเข้าอีก {good} แถวที่ถูกต้องด้วย --skip-bad)",
         "line {line}: {message}": "บรรทัด {line}: {message}",
+        "Customer {row} of the list: {message}": "ลูกค้ารายที่ {row} ในรายการ: {message}",
+        "{phone} is also the phone of customer {other} of the list": "เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ",
         "{file} is not UTF-8 (it looks like Thai Windows-874/TIS-620); in Excel use Save As → CSV UTF-8":
             "{file} ไม่ใช่ UTF-8 (ดูเหมือนเป็นภาษาไทยแบบ Windows-874/TIS-620) "
             "ใน Excel ให้ใช้ บันทึกเป็น → CSV UTF-8",

@@ -6,6 +6,10 @@ Two ways to start it:
     Open the terminal database ``DB``, print ``ready <pid>`` and run random
     service calls (register, update, check-in, consent, delete) forever.
 
+``python tests/crash_child.py --bulk DB SEED``
+    Open ``DB``, print ``ready <pid>`` and register customers in batches of
+    ``BULK`` (``register_customers``, one transaction each) forever.
+
 ``python tests/crash_child.py --serve``
     A fork server: import everything once, print ``serving``, then for each
     line ``DB SEED`` read from stdin fork a fresh child process doing the
@@ -33,6 +37,7 @@ from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.services import customers as svc
 from bnaura_desk.services.context import SYSTEM
+from bnaura_desk.services.customers_bulk import Registration, register_customers
 from bnaura_desk.store.models import Customer
 from bnaura_desk.terminal import Terminal
 
@@ -106,6 +111,29 @@ def run(db: str, seed: int) -> None:
             pass
 
 
+BULK = 500
+
+
+def run_bulk(db: str, seed: int) -> None:
+    """Open ``db`` and register batches of ``BULK`` random customers until killed."""
+    rng = random.Random(seed)
+    terminal = Terminal.open(Path(db))
+    _say(f"ready {os.getpid()}")
+    while True:
+        batch = [
+            Registration(
+                _random_form(rng),
+                {p: rng.random() < 0.5 for p in rng.sample(list(ConsentPurpose), rng.randint(0, 2))},
+                check_in=rng.random() < 0.3,
+            )
+            for _ in range(BULK)
+        ]
+        try:
+            terminal.run(register_customers, batch, actor=SYSTEM)
+        except DeskError:  # a random phone taken already: the batch is refused, nothing written
+            pass
+
+
 def serve() -> None:
     """Fork one child per request line; report each child's death."""
     _say("serving")
@@ -125,5 +153,7 @@ def serve() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--serve"]:
         serve()
+    elif sys.argv[1] == "--bulk":
+        run_bulk(sys.argv[2], int(sys.argv[3]))
     else:
         run(sys.argv[1], int(sys.argv[2]))

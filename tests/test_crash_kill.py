@@ -5,7 +5,9 @@ is killed with SIGKILL at a random moment. After every kill the database is
 opened again and checked: SQLite integrity, a gapless outbox matching
 ``device_state.last_seq``, exactly one audit entry per operation, and every
 row equal to the fold of its operations (no change without its audit entry
-and operation, no operation without its change).
+and operation, no operation without its change). A second test kills a
+process registering customers in batches (``register_customers``, as a
+large CSV import does): each batch is there whole or not at all.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ FORKED_KILLS = 112  # children forked by the fork server
 SPAWNED_KILLS = 8  # children started as a fresh interpreter: `python crash_child.py DB SEED`
 MAX_DELAY_S = 0.150
 TIMEOUT_S = 30.0
+BULK_KILLS = 8  # children registering customers in batches (``crash_child.py --bulk``)
+BULK_MAX_DELAY_S = 1.0
 
 PROFILE = (
     "name_th", "name_en", "nickname", "phone", "email", "line_id", "birthday", "gender",
@@ -253,6 +257,41 @@ def test_kill_9_during_service_calls_leaves_all_or_nothing(tmp_path: Path) -> No
     # The kills landed among real work, not only before the first call.
     assert sum(1 for g in growth if g > 0) >= kills // 2
     assert sum(c.customers for c in census) > 100 and all(c.visits and c.consents for c in census)
+
+
+@pytest.mark.slow
+def test_kill_9_during_bulk_registration_leaves_whole_batches(tmp_path: Path) -> None:
+    """A process registering customers in batches (a large CSV import) is killed; each batch is all or nothing."""
+    from tests.crash_child import BULK
+
+    rng = random.Random(os.environ.get("BNAURA_CRASH_SEED", str(time.time_ns())))
+    db = _new_db(tmp_path, 0)
+    stderr_path = tmp_path / "child-stderr.txt"
+    before = verify(db)
+    committed: list[int] = []  # customers each killed child committed
+    with stderr_path.open("w") as stderr:
+        for _ in range(BULK_KILLS):
+            child = subprocess.Popen(
+                [sys.executable, str(CHILD), "--bulk", str(db), str(rng.randrange(2**32))],
+                cwd=REPO, stdout=subprocess.PIPE, stderr=stderr, text=True,
+            )
+            assert child.stdout is not None
+            line = _readline(child.stdout, "ready")
+            assert line == f"ready {child.pid}", f"child failed to start: {line}\n{stderr_path.read_text()}"
+            time.sleep(rng.uniform(0.2, BULK_MAX_DELAY_S))
+            child.send_signal(signal.SIGKILL)
+            assert child.wait(timeout=TIMEOUT_S) == -signal.SIGKILL
+            try:
+                after = verify(db)  # every row with its operation and audit entry, search terms, gapless outbox
+            except Broken as broken:
+                raise AssertionError(f"after bulk kill {len(committed) + 1}: {broken}") from None
+            assert after.customers % BULK == 0, f"{after.customers} customers: a batch was cut"
+            committed.append(after.customers - before.customers)
+            before = after
+    print(f"\nbulk kills: customers committed per child {committed}; {before}")
+    assert before.customers >= BULK and before.visits and before.consents  # the kills landed among real work
+    with Terminal.open(db) as t:
+        assert t.device().last_seq == verify(db).ops
 
 
 def test_the_checker_sees_broken_databases(tmp_path: Path) -> None:

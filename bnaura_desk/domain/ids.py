@@ -39,9 +39,14 @@ def uuid7(now_ms: int | None = None) -> str:
         else:
             rand_a = int.from_bytes(os.urandom(2), "big") & 0x7FF
         _last_ms, _last_rand_a = ms, rand_a
+    # Drawn from the OS for every id, never from a pool kept in the process:
+    # a forked child would draw the same bytes as its parent.
     rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    # The text of ``uuid.UUID(int=value)``, without building the object
+    # (a fifth of the cost; a bulk registration makes nine ids a customer).
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def uuid7_time_ms(value: str) -> int:

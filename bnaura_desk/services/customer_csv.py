@@ -25,12 +25,13 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet
 from ..domain.customer import Channel, ConsentPurpose, CustomerForm, Gender, validate_customer
-from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError, DuplicatePhone, Translate
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError, Translate
 from ..domain.phone import display_phone
 from ..domain.roles import Permission
 from ..store.models import ConsentEvent, Customer
 from .context import ServiceContext
-from .customers import BANGKOK, register_customer
+from .customers import BANGKOK, phone_taken
+from .customers_bulk import Registration, RegistrationRefused, register_customers
 
 BOM = "\ufeff"
 
@@ -545,12 +546,7 @@ def phone_conflicts(session: Session, rows: Sequence[ImportRow]) -> list[RowProb
             out.append(
                 RowProblem(
                     by_phone[hit.phone].line,
-                    DuplicatePhone(
-                        QT_TRANSLATE_NOOP("errors", "{phone} already belongs to {name}"),
-                        existing_customer_id=hit.id,
-                        phone=display_phone(hit.phone),
-                        name=hit.name_th or hit.name_en,
-                    ),
+                    phone_taken(hit.id, hit.phone, hit.name_th or hit.name_en),
                 )
             )
     return out
@@ -562,20 +558,19 @@ def phone_conflicts(session: Session, rows: Sequence[ImportRow]) -> list[RowProb
 def import_customers(ctx: ServiceContext, rows: Sequence[ImportRow]) -> ChangeSet:
     """Register every row as a new customer with its consents; all or none.
 
-    Each customer is registered exactly as at the counter
-    (``register_customer``: referral code, search terms, audit entry and
-    outbox operation, consent events). Result is the new ids, in row order.
+    Each customer is registered exactly as at the counter (referral code,
+    search terms, audit entry and outbox operation, consent events), by
+    ``register_customers``, which writes a large file a table at a time.
+    Result is the new ids, in row order.
 
     Raises:
         PermissionDenied: the actor may not import customers.
         RowProblem: a row failed (e.g. a phone registered since it was
-            checked); nothing is imported, since the runner rolls back.
+            checked); nothing is imported.
     """
     ctx.require(Permission.CUSTOMER_IMPORT_EXPORT)
-    ids: list[str] = []
-    for row in rows:
-        try:
-            ids.append(register_customer(ctx, row.form, row.consents).result)
-        except DeskError as err:
-            raise RowProblem(row.line, err) from err
-    return ctx.changes.build(result=ids)
+    try:
+        changes = register_customers(ctx, [Registration(row.form, row.consents) for row in rows])
+    except RegistrationRefused as refused:
+        raise RowProblem(rows[refused.row - 1].line, refused.error) from refused
+    return changes

@@ -57,12 +57,17 @@ def _check_phone_free(ctx: ServiceContext, phone: str, *, except_id: str | None 
         query = query.where(Customer.id != except_id)
     hit = ctx.session.execute(query.limit(1)).first()
     if hit is not None:
-        raise DuplicatePhone(
-            QT_TRANSLATE_NOOP("errors", "{phone} already belongs to {name}"),
-            existing_customer_id=hit.id,
-            phone=display_phone(phone),
-            name=hit.name_th or hit.name_en,
-        )
+        raise phone_taken(hit.id, phone, hit.name_th or hit.name_en)
+
+
+def phone_taken(customer_id: str, phone: str, name: str) -> DuplicatePhone:
+    """Return the refusal of a phone that the live customer ``customer_id`` (``name``) already has."""
+    return DuplicatePhone(
+        QT_TRANSLATE_NOOP("errors", "{phone} already belongs to {name}"),
+        existing_customer_id=customer_id,
+        phone=display_phone(phone),
+        name=name,
+    )
 
 
 def _next_referral_code(ctx: ServiceContext) -> str:
@@ -108,7 +113,8 @@ def _profile_record(customer: Customer) -> dict[str, Any]:
     ).as_record()
 
 
-def _column_values(profile: CustomerProfile) -> dict[str, Any]:
+def profile_columns(profile: CustomerProfile) -> dict[str, Any]:
+    """Return the ``customers`` column values of a validated profile."""
     return {
         "name_th": profile.name_th,
         "name_en": profile.name_en,
@@ -146,7 +152,7 @@ def register_customer(
             the UI can offer to open them.
     """
     ctx.require(Permission.CUSTOMER_EDIT)
-    decisions = _known_consents(consents)
+    decisions = known_consents(consents)
     profile = validate_customer(form, clinic_today(ctx.now))
     _check_phone_free(ctx, profile.phone)
     stamp = ctx.tick()
@@ -158,7 +164,7 @@ def register_customer(
         updated_at=ctx.now,
         hlc=stamp,
         field_clocks={},
-        **_column_values(profile),
+        **profile_columns(profile),
     )
     ctx.session.add(customer)
     ctx.session.flush()
@@ -207,7 +213,7 @@ def update_customer(
     """
     ctx.require(Permission.CUSTOMER_EDIT)
     customer = _live_customer(ctx, customer_id)
-    decisions = _known_consents(consents)
+    decisions = known_consents(consents)
     profile = validate_customer(form, clinic_today(ctx.now))
     old = _profile_record(customer)
     new = profile.as_record()
@@ -227,7 +233,7 @@ def _update_profile(
     if "phone" in changed:
         _check_phone_free(ctx, profile.phone, except_id=customer.id)
     stamp = ctx.tick()
-    columns = _column_values(profile)
+    columns = profile_columns(profile)
     for f in changed:
         setattr(customer, f, columns[f])
     stamp_written(customer, changed, stamp, ctx.now)
@@ -244,7 +250,7 @@ def _update_profile(
     )
 
 
-def _known_consents(consents: Mapping[ConsentPurpose, bool] | None) -> dict[ConsentPurpose, bool]:
+def known_consents(consents: Mapping[ConsentPurpose, bool] | None) -> dict[ConsentPurpose, bool]:
     """Return ``consents`` keyed by ``ConsentPurpose``, checked before anything is written.
 
     Raises:

@@ -68,6 +68,18 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+class EncodedJson(str):
+    """Text that is already the ``canonical_json`` of a value: ``JsonText`` stores it as it is.
+
+    For bulk writes that have the text at hand (``BulkJournal``: an audit
+    entry's record is inside its operation's payload), so it is not made
+    twice. Never put one on an ORM object: reading the attribute back
+    would give the text, not the value.
+    """
+
+    __slots__ = ()
+
+
 class JsonText(TypeDecorator[Any]):
     """JSON stored as canonical text (readable in the sqlite3 shell)."""
 
@@ -75,7 +87,11 @@ class JsonText(TypeDecorator[Any]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        return None if value is None else canonical_json(value)
+        if value is None:
+            return None
+        if type(value) is EncodedJson:
+            return str(value)
+        return canonical_json(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
         return None if value is None else json.loads(value)

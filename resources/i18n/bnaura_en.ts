@@ -1556,6 +1556,14 @@
         <source>This exception was already resolved</source>
         <translation>This exception was already resolved</translation>
     </message>
+    <message>
+        <source>Customer {row} of the list: {message}</source>
+        <translation>Customer {row} of the list: {message}</translation>
+    </message>
+    <message>
+        <source>{phone} is also the phone of customer {other} of the list</source>
+        <translation>{phone} is also the phone of customer {other} of the list</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

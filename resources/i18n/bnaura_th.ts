@@ -1556,6 +1556,14 @@
         <source>This exception was already resolved</source>
         <translation>รายการผิดปกตินี้ถูกจัดการไปแล้ว</translation>
     </message>
+    <message>
+        <source>Customer {row} of the list: {message}</source>
+        <translation>ลูกค้ารายที่ {row} ในรายการ: {message}</translation>
+    </message>
+    <message>
+        <source>{phone} is also the phone of customer {other} of the list</source>
+        <translation>เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

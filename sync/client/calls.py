@@ -11,12 +11,11 @@ terminal, ``enroll.enrollment``) are written once over ``Call``s.
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
+
+from bnaura_desk.store.fast_insert import collector_paused as collector_paused  # noqa: PLC0414
 
 from ..protocol import (
     PROTOCOL_VERSION,
@@ -90,33 +89,3 @@ def read_page(body: bytes) -> PullResponse:
         return PullResponse.model_validate_json(body)
 
 
-_paused = 0
-_paused_lock = threading.Lock()
-_was_enabled = False
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk step (a bootstrap's page), then restore it.
-
-    Reading and applying a page of thousands of changes makes hundreds of
-    thousands of objects that live until the page is done; the collector
-    then runs full collections over them again and again for no garbage
-    (about 3 of 18 s of a 100,000-customer bootstrap's CPU,
-    bench/RESULTS.md). Nests and overlaps across threads (the page being
-    read and the page being applied): the collector is enabled again when
-    the last pause ends, if it was enabled before the first.
-    """
-    global _paused, _was_enabled
-    with _paused_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()

@@ -32,20 +32,18 @@ names exactly the records whose visible state changed.
 
 A page is applied with a query per table, not per change (bench/RESULTS.md,
 "Bootstrap"): the rows it names are loaded together first, new rows are
-inserted table by table (``fast_insert``), and the search terms of new
+inserted table by table (``bnaura_desk.store.fast_insert``), and the search terms of new
 customers are written together at the end of the page.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, inspect, select
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain import field_clocks
@@ -56,6 +54,7 @@ from bnaura_desk.domain.search import customer_terms
 from bnaura_desk.domain.synced import REGISTRY, Entity, Registry, Shape
 from bnaura_desk.services.context import load_device
 from bnaura_desk.services.customers import index_customer
+from bnaura_desk.store.fast_insert import bulk_writing, insert_rows
 from bnaura_desk.store.models import (
     Base,
     Customer,
@@ -67,8 +66,6 @@ from bnaura_desk.store.models import (
 )
 
 from ..protocol import Change
-from .fast_insert import insert_rows
-from .http import collector_paused
 
 # Changing one of these changes what a customer can be found by.
 _SEARCH_FIELDS = frozenset({"name_th", "name_en", "nickname", "phone", "referral_code"})
@@ -495,28 +492,16 @@ def apply_changes(session: Session, changes: list[Change], now: datetime, *, sto
     if len(changes) < _LARGE_PAGE:
         return _apply(session, changes, now, registry, models)
     # A large page (a bootstrap) touches most leaves of the search-term
-    # index: with SQLite's default 2 MB page cache they are written out and
-    # read back again within the transaction. A larger cache for this
-    # transaction only; the default is back before the commit, which then
-    # lets the extra pages go as it writes them (bench/RESULTS.md, "Bootstrap").
-    # Python's cyclic garbage collector is paused meanwhile (``collector_paused``).
-    connection = session.connection()
-    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{_LARGE_PAGE_CACHE_KIB}")
-    try:
-        with collector_paused():
-            return _apply(session, changes, now, registry, models)
-    finally:
-        with contextlib.suppress(SQLAlchemyError):  # never hide why the page failed
-            connection.exec_driver_sql(f"PRAGMA cache_size={before}")
+    # index (bench/RESULTS.md, "Bootstrap"): see ``bulk_writing``.
+    with bulk_writing(session):
+        return _apply(session, changes, now, registry, models)
 
 
 # New rows wait in the queue up to this many (then go in), so a large page's
 # rows are never all held as column values at once.
 _QUEUED_MAX = 1000
-# Pages of at least this many changes get a page cache of this many KiB while applied.
+# Pages of at least this many changes are applied as a bulk write (``bulk_writing``).
 _LARGE_PAGE = 1000
-_LARGE_PAGE_CACHE_KIB = 32 * 1024
 
 
 def _apply(

@@ -24,7 +24,7 @@ from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.roles import Permission, Role
-from bnaura_desk.services import catalog, customer_csv, customers, staff, sync_exceptions, sync_state
+from bnaura_desk.services import catalog, customer_csv, customers, customers_bulk, staff, sync_exceptions, sync_state
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.terminal import Terminal
 
@@ -122,6 +122,13 @@ class Tour:
             "name_th,phone\nนำเข้า หนึ่ง,0861111111\n", today=datetime.now(UTC).date(), source="import.csv"
         )
         self.run(customer_csv.import_customers, imported.rows)
+        self.run(customers_bulk.register_customers, [
+            customers_bulk.Registration(CustomerForm(name_th="กลุ่ม หนึ่ง", phone="0862222222")),
+            customers_bulk.Registration(CustomerForm(
+                name_en="Walk In", nickname="วอล์ค", phone="0863333333", birthday=datetime(1995, 1, 2, tzinfo=UTC).date(),
+                channels=(Channel.EMAIL,), email="walk@example.com",
+            ), {ConsentPurpose.MARKETING: False, ConsentPurpose.TREATMENT_RECORDS: True}, check_in=True),
+        ])
         made["setting"] = staff.LOCKOUT_KEY
         made["clinic"] = self.terminal.device().clinic_id
         return made

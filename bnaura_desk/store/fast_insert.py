@@ -1,7 +1,10 @@
 """Inserting many new rows of one table fast, as the ORM would store them.
 
-A bootstrap inserts a hundred thousand customers; building and flushing an
-ORM object per row was most of its cost (bench/RESULTS.md, "Bootstrap").
+A bootstrap (sync's pull) and a bulk registration (``register_customers``)
+insert a hundred thousand customers; building and flushing an ORM object
+per row was most of their cost (bench/RESULTS.md, "Bootstrap" and "Demo
+clinic generation"). The statements are written for SQLite, the
+terminal's database.
 Rows go in through the driver's executemany instead, each value through
 its column type's own bind processor, so the stored values are exactly
 those ``insert(table)`` would store.
@@ -9,14 +12,18 @@ those ``insert(table)`` would store.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import DeclarativeBase, Session
 
 Convert = Callable[[Any], Any]
 
@@ -35,6 +42,13 @@ def column_keys(table: Table) -> frozenset[str]:
     if keys is None:
         keys = _COLUMN_KEYS[table] = frozenset(table.columns.keys())
     return keys
+
+
+def table_of(model: type[DeclarativeBase]) -> Table:
+    """Return the table of the ORM class ``model``."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -114,3 +128,64 @@ def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, list[tuple[str, C
         plan = (f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", columns)
         plans[table] = plan
     return plan
+
+
+# ---------------------------------------------------------------- a bulk step's surroundings
+
+# The page cache of a bulk write, in KiB (SQLite's default is 2 MB).
+LARGE_PAGE_CACHE_KIB = 32 * 1024
+
+
+_paused = 0
+_paused_lock = threading.Lock()
+_was_enabled = False
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk step (a bootstrap's page, a bulk registration), then restore it.
+
+    Reading and applying a page of thousands of changes makes hundreds of
+    thousands of objects that live until the page is done; the collector
+    then runs full collections over them again and again for no garbage
+    (about 3 of 18 s of a 100,000-customer bootstrap's CPU,
+    bench/RESULTS.md). Nests and overlaps across threads (the page being
+    read and the page being applied): the collector is enabled again when
+    the last pause ends, if it was enabled before the first.
+    """
+    global _paused, _was_enabled
+    with _paused_lock:
+        if _paused == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _paused_lock:
+            _paused -= 1
+            if _paused == 0 and _was_enabled:
+                gc.enable()
+
+
+@contextlib.contextmanager
+def bulk_writing(session: Session) -> Iterator[None]:
+    """Surround a transaction's bulk write: a large page cache, the cyclic garbage collector paused.
+
+    Thousands of new rows touch most leaves of an index with random keys
+    (search terms, phones): with SQLite's default 2 MB page cache they are
+    written out and read back again within the transaction. The larger
+    cache is for this step only; the default is back before the commit,
+    which then lets the extra pages go as it writes them. The step's
+    hundreds of thousands of objects live until it is done, so the
+    collector would only scan them again and again (``collector_paused``).
+    """
+    connection = session.connection()
+    before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{LARGE_PAGE_CACHE_KIB}")
+    try:
+        with collector_paused():
+            yield
+    finally:
+        with contextlib.suppress(SQLAlchemyError):  # never hide why the step failed
+            connection.exec_driver_sql(f"PRAGMA cache_size={before}")
