@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -100,8 +101,8 @@ class Probe:
             # From faulthandler's own thread: no GIL needed, so a GIL-holding C call is caught as well.
             faulthandler.dump_traceback_later(self.dump_after_s, repeat=True, file=self._fd)
 
-    def _collect(self) -> list[str]:
-        """Return the GUI thread's stacks faulthandler wrote since the last tick (one per dump)."""
+    def _collect(self) -> list[dict[str, Any]]:
+        """Return the stacks faulthandler wrote since the last tick (one per dump, see ``thread_stacks``)."""
         if self._fd < 0:
             return []
         size = os.fstat(self._fd).st_size
@@ -111,20 +112,32 @@ class Probe:
         text = os.read(self._fd, size).decode(errors="replace")
         os.ftruncate(self._fd, 0)
         os.lseek(self._fd, 0, os.SEEK_SET)
-        return gui_thread_stacks(text)
+        return thread_stacks(text)
 
 
-def gui_thread_stacks(text: str) -> list[str]:
-    """Return the main thread's stack of each faulthandler dump in ``text``."""
+def thread_stacks(text: str) -> list[dict[str, Any]]:
+    """Return each faulthandler dump in ``text``: the GUI thread's stack, and the other threads' stacks.
+
+    A GUI thread shown in the Qt event loop (no Python frame above it) is
+    mostly waiting for the GIL: the other threads say who held it.
+    """
     import threading
 
     mark = f"0x{threading.main_thread().ident:016x}"
-    stacks: list[str] = []
-    for block in text.split("\n\n"):
-        lines = block.strip().splitlines()
-        if lines and mark in lines[0]:
-            stacks.append("\n".join(lines[1:]))
-    return stacks
+    dumps: list[dict[str, Any]] = []
+    for dump in re.split(r"^Timeout \([^)]*\)!$", text, flags=re.MULTILINE):
+        gui, others = "", []
+        for block in dump.strip().split("\n\n"):
+            lines = block.strip().splitlines()
+            if not lines:
+                continue
+            if mark in lines[0]:
+                gui = "\n".join(lines[1:])
+            else:
+                others.append("\n".join(lines[1:]))
+        if gui or others:
+            dumps.append({"gui": gui, "others": others})
+    return dumps
 
 
 def run_app(args: argparse.Namespace) -> dict[str, Any]:
@@ -215,10 +228,10 @@ def spawn_app(terminal: Path, args: argparse.Namespace, *, idle_seconds: float =
 
 def bench(args: argparse.Namespace) -> dict[str, Any]:
     from bench.bootstrap import cached_server
+    from sync.client.enroll import join_clinic
 
     from ._common import copy_database
     from ._sync import ServerProcess, new_codes, sqlite_url
-    from sync.client.enroll import join_clinic
 
     cached, meta = cached_server(args.cache, args.customers, args.seed)
     with tempfile.TemporaryDirectory(prefix="bnaura-app-bootstrap-", dir=args.dir) as tmp:
@@ -244,10 +257,10 @@ def _stack(stack: str, frames: int) -> str:
 def report(result: dict[str, Any], frames: int) -> str:
     from ._common import machine
 
-    out = [f"the real app bootstrapping {result['customers']} customers ({machine()}; "
-           f"load {' '.join(f'{x:.2f}' for x in result['load'])})",
-           "| run | seconds | longest stall ms | stalls > 50 ms | stalls > 100 ms | probe ticks | progress bar moves "
-           "| customers | target |",
+    out = [(f"the real app bootstrapping {result['customers']} customers ({machine()}; "
+           f"load {' '.join(f'{x:.2f}' for x in result['load'])})"),
+           ("| run | seconds | longest stall ms | stalls > 50 ms | stalls > 100 ms | probe ticks | progress bar moves "
+           "| customers | target |"),
            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for name, run in (("bootstrap", result["bootstrap"]), ("idle control", result["idle"])):
         if run is None:
@@ -264,8 +277,12 @@ def report(result: dict[str, Any], frames: int) -> str:
             continue
         for gap in run["gaps"][:3]:
             out.append(f"\n{name}: {gap['ms']:.0f} ms stall at {gap['at_s']:.2f} s")
-            for i, stack in enumerate(gap["dumps"]):
-                out.append(f"    dump {i + 1} (most recent call first):\n{_stack(stack, frames)}")
+            for i, dump in enumerate(gap["dumps"]):
+                out.append(f"    dump {i + 1}, the GUI thread (most recent call first):\n{_stack(dump['gui'], frames)}")
+                for other in dump["others"]:
+                    if "threading.py" in other.splitlines()[0]:
+                        continue  # waiting in a pool: not what held the GIL
+                    out.append(f"    another thread:\n{_stack(other, 4)}")
     return "\n".join(out)
 
 

@@ -26,12 +26,21 @@ with the driver as initiator.
 The network half (httpx, the protocol models, the engine) is imported when
 the first round runs, not with this module: the main window builds a
 driver, and start-up should not pay for sync before the sign-in screen.
+
+The GUI thread only ever does small steps of a round. The first imports of
+the network stack and the making of the HTTP client (its TLS context reads
+the system's certificates) run on a thread of their own; a pulled page
+arrives unread and is read on the database worker, in the use case that
+applies it (``sync.client.pages``). Each of them froze the app for 100 to
+300 ms when done in the event loop (bench/RESULTS.md, "The app during a
+bootstrap").
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import random
 import traceback
 from collections.abc import Callable, Iterator
@@ -57,6 +66,23 @@ T = TypeVar("T")
 
 ClientFactory = Callable[[str, str, "bool | str"], "AsyncSyncClient"]
 REFUSED_RETRY_SECONDS = 3600.0  # revoked or outdated: a person must act first
+
+# What a round imports, also lazily on its first request (httpcore, anyio's asyncio backend).
+NETWORK_MODULES = (
+    "sync.client.engine",
+    "sync.client.async_http",
+    "sync.client.http",
+    "httpcore",
+    "anyio._backends._asyncio",
+    "anyio.streams.tls",
+    "anyio.to_thread",
+)
+
+
+def load_network_stack() -> None:
+    """Import what sync rounds need (``NETWORK_MODULES``); call it off the GUI thread."""
+    for name in NETWORK_MODULES:
+        importlib.import_module(name)
 
 
 class RunnerDatabase:
@@ -134,6 +160,7 @@ class SyncDriver(QObject):
         self._refreshing: set[asyncio.Task[None]] = set()
         self._client: AsyncSyncClient | None = None
         self._client_key: tuple[str, str, bool | str] | None = None
+        self._network_loaded = False
         self.view = SyncView(SyncState.NOT_SET_UP)
         self.rounds = 0  # finished rounds, successful or not (tests wait on it)
         bus.changed.connect(self._on_change)
@@ -164,7 +191,14 @@ class SyncDriver(QObject):
 
     # ------------------------------------------------------------ rounds
 
+    async def _network(self) -> None:
+        """Import the network stack on a thread of its own, once (a first import runs on the GUI thread otherwise)."""
+        if not self._network_loaded:
+            await asyncio.get_running_loop().run_in_executor(None, load_network_stack)
+            self._network_loaded = True
+
     async def _loop(self) -> None:
+        await self._network()
         from sync.client.http import (
             CaFileProblem,
             NotEnrolled,
@@ -205,6 +239,7 @@ class SyncDriver(QObject):
         Raises:
             SyncError: as ``sync_round`` (the view shows it first).
         """
+        await self._network()
         from sync.client.engine import sync_round
         from sync.client.http import SyncError, not_enrolled
 
@@ -231,7 +266,10 @@ class SyncDriver(QObject):
         if self._client is None or self._client_key != key:
             if self._client is not None:
                 await self._client.aclose()
-            self._client, self._client_key = self.client_factory(url, token, verify), key
+                self._client = None
+            # Off the GUI thread: making the TLS context reads the system's certificates.
+            made = await asyncio.get_running_loop().run_in_executor(None, self.client_factory, url, token, verify)
+            self._client, self._client_key = made, key
         return self._client
 
     # ------------------------------------------------------------ the view
