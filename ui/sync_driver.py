@@ -39,9 +39,11 @@ bootstrap").
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import importlib
 import random
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -83,6 +85,25 @@ def load_network_stack() -> None:
     """Import what sync rounds need (``NETWORK_MODULES``); call it off the GUI thread."""
     for name in NETWORK_MODULES:
         importlib.import_module(name)
+
+
+async def off_gui_thread(fn: Callable[..., T], /, *args: Any) -> T:
+    """Return ``fn(*args)``, run in a short-lived thread of its own, awaited in the loop.
+
+    Not the loop's default executor: qasync's is a ``QThread`` that nobody
+    stops when the loop is never closed (the tests), and Qt aborts on a
+    ``QThread`` destroyed while running.
+    """
+    done: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+    def run() -> None:
+        try:
+            done.set_result(fn(*args))
+        except BaseException as error:  # noqa: BLE001 - handed to the awaiting task
+            done.set_exception(error)
+
+    threading.Thread(target=run, name="bnaura-sync-setup", daemon=True).start()
+    return await asyncio.wrap_future(done)
 
 
 class RunnerDatabase:
@@ -128,6 +149,7 @@ class SyncDriver(QObject):
             pass one with a custom timeout).
         pull_interval: seconds between rounds when nothing happens.
         push_delay: seconds from a commit to its push.
+        page: changes per pulled page (``None``: the protocol's largest).
         rng: jitter source (tests pass a seeded one).
     """
 
@@ -143,6 +165,7 @@ class SyncDriver(QObject):
         client_factory: ClientFactory = _default_client,
         pull_interval: float = 30.0,
         push_delay: float = 0.5,
+        page: int | None = None,
         rng: random.Random | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -150,7 +173,7 @@ class SyncDriver(QObject):
         self.runner, self.bus = runner, bus
         self.db = RunnerDatabase(runner)
         self.client_factory = client_factory
-        self.pull_interval, self.push_delay = pull_interval, push_delay
+        self.pull_interval, self.push_delay, self.page = pull_interval, push_delay, page
         self._rng = rng or random.Random()
         self._delays: Iterator[float] | None = None  # set while the server is unreachable
         self._wake = asyncio.Event()
@@ -194,7 +217,7 @@ class SyncDriver(QObject):
     async def _network(self) -> None:
         """Import the network stack on a thread of its own, once (a first import runs on the GUI thread otherwise)."""
         if not self._network_loaded:
-            await asyncio.get_running_loop().run_in_executor(None, load_network_stack)
+            await off_gui_thread(load_network_stack)
             self._network_loaded = True
 
     async def _loop(self) -> None:
@@ -242,6 +265,7 @@ class SyncDriver(QObject):
         await self._network()
         from sync.client.engine import sync_round
         from sync.client.http import SyncError, not_enrolled
+        from sync.protocol import MAX_PULL
 
         try:
             state = await self.db.read(sync_state)
@@ -249,7 +273,14 @@ class SyncDriver(QObject):
                 raise not_enrolled()
             client = await self._client_for(state.server_url, state.token, state.ca_file or True)
             await self._show(SyncState.SYNCING)
-            report = await sync_round(self.db, client, progress=self.progress.emit)
+            # The progress of a page being applied comes from the database
+            # worker: emitted from the GUI thread, as any listener expects.
+            loop = asyncio.get_running_loop()
+
+            def progress(done: int, total: int) -> None:
+                loop.call_soon_threadsafe(self.progress.emit, done, total)
+
+            report = await sync_round(self.db, client, page=self.page or MAX_PULL, progress=progress)
         except SyncError as error:
             await self._show_error(error)
             self.rounds += 1
@@ -268,7 +299,7 @@ class SyncDriver(QObject):
                 await self._client.aclose()
                 self._client = None
             # Off the GUI thread: making the TLS context reads the system's certificates.
-            made = await asyncio.get_running_loop().run_in_executor(None, self.client_factory, url, token, verify)
+            made = await off_gui_thread(self.client_factory, url, token, verify)
             self._client, self._client_key = made, key
         return self._client
 

@@ -54,7 +54,8 @@ T = TypeVar("T")
 OLD_MAX_PULL = 1000
 
 # Called after each pulled page with (done, total) in steps of the clinic's
-# change feed since the round began: a bootstrap's progress bar.
+# change feed since the round began: a bootstrap's progress bar. Also while
+# a large page is applied, from the database's thread (``pull_changes``).
 Progress = Callable[[int, int], None]
 
 # A pulled page: read, or as its answer's bytes (read where it is applied).
@@ -245,7 +246,9 @@ async def push_outbox(db: Database, client: AsyncTransport, report: SyncReport, 
             return
 
 
-def _apply_page(ctx: ServiceContext, page: Page, storage: Storage) -> ChangeSet:
+def _apply_page(
+    ctx: ServiceContext, page: Page, storage: Storage, progress: Callable[[int, int], None] | None = None
+) -> ChangeSet:
     """Use case: read one pulled page if still unread, apply it and move the cursor, in one transaction.
 
     Its result is the number of changes the page held.
@@ -261,7 +264,7 @@ def _apply_page(ctx: ServiceContext, page: Page, storage: Storage) -> ChangeSet:
         raise not_enrolled()
     with collector_paused():
         response = page.read() if isinstance(page, UnreadPage) else page
-        changed = apply_changes(ctx.session, response.changes, ctx.now, storage=storage)
+        changed = apply_changes(ctx.session, response.changes, ctx.now, storage=storage, progress=progress)
         state.pull_cursor = max(state.pull_cursor, response.cursor)
         count = len(response.changes)
         if response is not page:
@@ -294,7 +297,12 @@ async def pull_changes(
 
     ``progress(done, total)`` follows each page; ``total`` is the feed's
     length past the starting cursor as the server last reported it (it
-    grows if the clinic keeps working meanwhile), in cursor steps.
+    grows if the clinic keeps working meanwhile), in cursor steps. While a
+    large page is applied it is also called from the thread that applies
+    it (the database worker's, in the app: a Qt signal's ``emit`` is safe
+    there), about every ``local_apply.PROGRESS_EVERY`` changes, the first
+    pass over the page's changes counting as half the page (the rest is
+    writing the rows and the search terms, bench/RESULTS.md).
     """
     start = cursor = await db.read(_pull_cursor)
     ahead: Awaitable[Page] | None = _request(client, cursor, page)
@@ -319,7 +327,8 @@ async def pull_changes(
                 # The next page is asked for now and arrives while this one
                 # is applied (when the transport can do both at once).
                 ahead = _request(client, response.cursor, page)
-            changed = await db.run(_apply_page, answer, storage)
+            within = None if progress is None else _within_page(progress, start, cursor, response)
+            changed = await db.run(_apply_page, answer, storage, within)
             report.pulled += changed.result
             for kind, ids in changed.changed.items():
                 changes.add(kind, ids)
@@ -331,6 +340,17 @@ async def pull_changes(
         report.changes = report.changes.merged(changes.build())
         if ahead is not None:  # this page failed to apply: the next one is not wanted
             _drop(ahead)
+
+
+def _within_page(progress: Progress, start: int, before: int, page: PullResponse) -> Callable[[int, int], None]:
+    """Return the progress of a page being applied: (changes gone through, in all) to feed steps."""
+    span = max(0, page.cursor - before)
+
+    def step(done_changes: int, changes: int) -> None:
+        done = max(0, before - start) + span * done_changes // (2 * max(1, changes))
+        progress(done, max(done, page.head - start))
+
+    return step
 
 
 def _request(client: AsyncTransport, after: int, limit: int) -> Awaitable[Page]:
