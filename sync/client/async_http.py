@@ -3,7 +3,9 @@
 The same requests (``calls``), headers, certificate checks and typed errors
 as ``SyncClient`` (``http``); only the waiting differs: the app awaits them
 inside the Qt event loop (qasync), so a slow or dead server never freezes
-the counter.
+the counter. For the same reason a pulled page is handed over unread
+(``pages.UnreadPage``): reading its megabytes is left to the thread that
+applies it.
 """
 
 from __future__ import annotations
