@@ -299,8 +299,8 @@ async def pull_changes(
     length past the starting cursor as the server last reported it (it
     grows if the clinic keeps working meanwhile), in cursor steps. While a
     large page is applied it is also called from the thread that applies
-    it (the database worker's, in the app: a Qt signal's ``emit`` is safe
-    there), about every ``local_apply.PROGRESS_EVERY`` changes, the first
+    it (the database worker's, in the app: the driver hands it on to the
+    GUI thread), about every ``local_apply.PROGRESS_EVERY`` changes, the first
     pass over the page's changes counting as half the page (the rest is
     writing the rows and the search terms, bench/RESULTS.md).
     """

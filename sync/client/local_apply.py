@@ -491,9 +491,8 @@ def apply_changes(
         storage: the synced entities and their terminal tables (tests
             declare entities of their own).
         progress: called with (changes gone through, changes in all) every
-            ``PROGRESS_EVERY`` changes of the first pass, and at least at
-            each quarter of it, in the caller's thread (a bootstrap's
-            progress bar moves within each page).
+            ``PROGRESS_EVERY`` changes of the first pass, in the caller's
+            thread (a bootstrap's progress bar moves within each page).
 
     Return:
         The kinds and ids whose visible state changed (a change pulled back
@@ -540,7 +539,6 @@ def _apply(
     # Apply until nothing more can be: a package waits for its treatment,
     # a visit for its customer, possibly in this very page.
     first = len(todo)
-    every = min(PROGRESS_EVERY, max(1, first // 4))
     while todo:
         left: list[Change] = []
         for i, c in enumerate(todo, 1):
@@ -549,7 +547,7 @@ def _apply(
                     left.append(c)
             except Unstorable as unstorable:
                 parked[(c.entity, c.entity_id)] = (c, unstorable.reason, unstorable.problem)
-            if progress is not None and i % every == 0 and len(todo) == first:
+            if progress is not None and i % PROGRESS_EVERY == 0 and len(todo) == first:
                 progress(i, first)
         if len(left) == len(todo):
             break

@@ -193,3 +193,17 @@ def test_a_real_servers_page_is_read_in_slices(enrolled: Enrolled, counting: _Co
     assert page == read_page(unread.body) and len(page.changes) >= 12
     assert counting.slices == len(page.changes)  # the server's layout is the one sliced
     assert unread.header() == page.model_copy(update={"changes": []})
+
+
+def test_a_large_page_moves_the_progress_while_it_is_applied(tmp_path: Path) -> None:
+    terminal = _terminal(tmp_path / "t.sqlite")
+    try:
+        steps: list[tuple[int, int]] = []
+        page = _body([_change(n) for n in range(1, 1201)], head=2400)
+        run_to_end(pull_changes(TerminalDatabase(terminal), _Pages(page), SyncReport(),
+                                progress=lambda done, total: steps.append((done, total))))
+        # Every 500 changes of the first pass (which counts as half the page), then the page done.
+        assert steps == [(250, 2400), (500, 2400), (1200, 2400)]
+        assert len(_state(terminal)[1]) == 1200
+    finally:
+        terminal.close()
