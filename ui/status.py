@@ -142,11 +142,13 @@ class SyncIndicator(QWidget):
     def show_progress(self, done: int, total: int) -> None:
         """Show a pull's progress; hidden again once ``done`` reaches ``total``."""
         # Small pulls finish before anyone could read a bar: only long ones show it.
-        visible = total > 1000 and done < total
-        self.progress_bar.setVisible(visible)
-        if visible:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
+        if total <= 1000:
+            self.progress_bar.setVisible(False)
+            return
+        # Filled before it goes: the last page moves it like the others.
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(min(done, total))
+        self.progress_bar.setVisible(done < total)
 
     def text(self) -> str:
         return self._label.text()

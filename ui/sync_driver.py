@@ -26,13 +26,24 @@ with the driver as initiator.
 The network half (httpx, the protocol models, the engine) is imported when
 the first round runs, not with this module: the main window builds a
 driver, and start-up should not pay for sync before the sign-in screen.
+
+The GUI thread only ever does small steps of a round. The first imports of
+the network stack and the making of the HTTP client (its TLS context reads
+the system's certificates) run on a thread of their own; a pulled page
+arrives unread and is read on the database worker, in the use case that
+applies it (``sync.client.pages``). Each of them froze the app for 100 to
+300 ms when done in the event loop (bench/RESULTS.md, "The app during a
+bootstrap").
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import importlib
 import random
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -57,6 +68,42 @@ T = TypeVar("T")
 
 ClientFactory = Callable[[str, str, "bool | str"], "AsyncSyncClient"]
 REFUSED_RETRY_SECONDS = 3600.0  # revoked or outdated: a person must act first
+
+# What a round imports, also lazily on its first request (httpcore, anyio's asyncio backend).
+NETWORK_MODULES = (
+    "sync.client.engine",
+    "sync.client.async_http",
+    "sync.client.http",
+    "httpcore",
+    "anyio._backends._asyncio",
+    "anyio.streams.tls",
+    "anyio.to_thread",
+)
+
+
+def load_network_stack() -> None:
+    """Import what sync rounds need (``NETWORK_MODULES``); call it off the GUI thread."""
+    for name in NETWORK_MODULES:
+        importlib.import_module(name)
+
+
+async def off_gui_thread(fn: Callable[..., T], /, *args: Any) -> T:
+    """Return ``fn(*args)``, run in a short-lived thread of its own, awaited in the loop.
+
+    Not the loop's default executor: qasync's is a ``QThread`` that nobody
+    stops when the loop is never closed (the tests), and Qt aborts on a
+    ``QThread`` destroyed while running.
+    """
+    done: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+    def run() -> None:
+        try:
+            done.set_result(fn(*args))
+        except BaseException as error:  # noqa: BLE001 - handed to the awaiting task
+            done.set_exception(error)
+
+    threading.Thread(target=run, name="bnaura-sync-setup", daemon=True).start()
+    return await asyncio.wrap_future(done)
 
 
 class RunnerDatabase:
@@ -102,6 +149,7 @@ class SyncDriver(QObject):
             pass one with a custom timeout).
         pull_interval: seconds between rounds when nothing happens.
         push_delay: seconds from a commit to its push.
+        page: changes per pulled page (``None``: the protocol's largest).
         rng: jitter source (tests pass a seeded one).
     """
 
@@ -117,6 +165,7 @@ class SyncDriver(QObject):
         client_factory: ClientFactory = _default_client,
         pull_interval: float = 30.0,
         push_delay: float = 0.5,
+        page: int | None = None,
         rng: random.Random | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -124,7 +173,7 @@ class SyncDriver(QObject):
         self.runner, self.bus = runner, bus
         self.db = RunnerDatabase(runner)
         self.client_factory = client_factory
-        self.pull_interval, self.push_delay = pull_interval, push_delay
+        self.pull_interval, self.push_delay, self.page = pull_interval, push_delay, page
         self._rng = rng or random.Random()
         self._delays: Iterator[float] | None = None  # set while the server is unreachable
         self._wake = asyncio.Event()
@@ -134,6 +183,7 @@ class SyncDriver(QObject):
         self._refreshing: set[asyncio.Task[None]] = set()
         self._client: AsyncSyncClient | None = None
         self._client_key: tuple[str, str, bool | str] | None = None
+        self._network_loaded = False
         self.view = SyncView(SyncState.NOT_SET_UP)
         self.rounds = 0  # finished rounds, successful or not (tests wait on it)
         bus.changed.connect(self._on_change)
@@ -164,7 +214,14 @@ class SyncDriver(QObject):
 
     # ------------------------------------------------------------ rounds
 
+    async def _network(self) -> None:
+        """Import the network stack on a thread of its own, once (a first import runs on the GUI thread otherwise)."""
+        if not self._network_loaded:
+            await off_gui_thread(load_network_stack)
+            self._network_loaded = True
+
     async def _loop(self) -> None:
+        await self._network()
         from sync.client.http import (
             CaFileProblem,
             NotEnrolled,
@@ -205,8 +262,10 @@ class SyncDriver(QObject):
         Raises:
             SyncError: as ``sync_round`` (the view shows it first).
         """
+        await self._network()
         from sync.client.engine import sync_round
         from sync.client.http import SyncError, not_enrolled
+        from sync.protocol import MAX_PULL
 
         try:
             state = await self.db.read(sync_state)
@@ -214,7 +273,14 @@ class SyncDriver(QObject):
                 raise not_enrolled()
             client = await self._client_for(state.server_url, state.token, state.ca_file or True)
             await self._show(SyncState.SYNCING)
-            report = await sync_round(self.db, client, progress=self.progress.emit)
+            # The progress of a page being applied comes from the database
+            # worker: emitted from the GUI thread, as any listener expects.
+            loop = asyncio.get_running_loop()
+
+            def progress(done: int, total: int) -> None:
+                loop.call_soon_threadsafe(self.progress.emit, done, total)
+
+            report = await sync_round(self.db, client, page=self.page or MAX_PULL, progress=progress)
         except SyncError as error:
             await self._show_error(error)
             self.rounds += 1
@@ -231,7 +297,10 @@ class SyncDriver(QObject):
         if self._client is None or self._client_key != key:
             if self._client is not None:
                 await self._client.aclose()
-            self._client, self._client_key = self.client_factory(url, token, verify), key
+                self._client = None
+            # Off the GUI thread: making the TLS context reads the system's certificates.
+            made = await off_gui_thread(self.client_factory, url, token, verify)
+            self._client, self._client_key = made, key
         return self._client
 
     # ------------------------------------------------------------ the view

@@ -3,7 +3,9 @@
 The same requests (``calls``), headers, certificate checks and typed errors
 as ``SyncClient`` (``http``); only the waiting differs: the app awaits them
 inside the Qt event loop (qasync), so a slow or dead server never freezes
-the counter.
+the counter. For the same reason a pulled page is handed over unread
+(``pages.UnreadPage``): reading its megabytes is left to the thread that
+applies it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from typing import Any, Self, TypeVar
 
 import httpx
 
-from ..protocol import EnrollResponse, Health, Operation, PullResponse, PushResponse
-from . import calls
+from ..protocol import EnrollResponse, Health, Operation, PushResponse
+from . import calls, pages
 from .calls import Call
 from .http import DEFAULT_TIMEOUT, client_settings, refusal, unreachable
+from .pages import UnreadPage
 
 T = TypeVar("T")
 
@@ -69,7 +72,14 @@ class AsyncSyncClient:
                 if response.is_error:
                     await response.aread()
                     raise refusal(response)
-                return b"".join([chunk async for chunk in response.aiter_bytes()])
+                chunks: list[bytes] = []
+                async for chunk in response.aiter_bytes():
+                    chunks.append(chunk)
+                    # When the answer comes faster than it is read, the loop
+                    # would not run anything else until its last byte (a
+                    # bootstrap's page: 90 ms without painting): let it.
+                    await asyncio.sleep(0)
+                return b"".join(chunks)
         except httpx.HTTPError as error:
             raise unreachable(error) from None
 
@@ -84,31 +94,36 @@ class AsyncSyncClient:
         """Send operations in seq order; the server applies each exactly once."""
         return await self.send(calls.push(device_id, operations))
 
-    async def pull(self, after: int, limit: int) -> PullResponse:
-        """Return the clinic's changes after cursor ``after`` (one page)."""
-        return await self.send(calls.pull(after, limit))
+    async def pull(self, after: int, limit: int) -> UnreadPage:
+        """Return the clinic's changes after cursor ``after`` (one page), not read yet.
+
+        Reading a large page takes long enough to freeze the app when done
+        in its event loop: ``UnreadPage.read`` reads it where it is applied,
+        on the database worker (``sync.client.pages``).
+        """
+        return await self.send(pages.unread(calls.pull(after, limit)))
 
     def pull_ahead(self, after: int, limit: int) -> PendingPageTask:
         """Start fetching ``pull(after, limit)`` as a task of the running loop.
 
         The engine asks for the next page this way while the database
-        worker applies the current one (``engine.pull_changes``); the page
-        is read from its bytes when awaited (as ``http.PendingPage``).
+        worker applies the current one (``engine.pull_changes``); awaited,
+        it is the page's ``UnreadPage``, as ``pull``'s.
         """
-        call = calls.pull(after, limit)
+        call = pages.unread(calls.pull(after, limit))
         task = asyncio.ensure_future(self._answer(call))
         task.add_done_callback(_consume)
         return PendingPageTask(task, call.read)
 
 
 class PendingPageTask:
-    """A page being fetched by a task: awaiting it reads the page; ``cancel`` drops it."""
+    """A page being fetched by a task: awaiting it gives the page, unread; ``cancel`` drops it."""
 
-    def __init__(self, task: asyncio.Task[bytes], read: Callable[[bytes], PullResponse]) -> None:
+    def __init__(self, task: asyncio.Task[bytes], read: Callable[[bytes], UnreadPage]) -> None:
         self.task = task
         self.read = read
 
-    def __await__(self) -> Generator[Any, None, PullResponse]:
+    def __await__(self) -> Generator[Any, None, UnreadPage]:
         body = yield from self.task.__await__()
         return self.read(body)
 

@@ -10,6 +10,13 @@ in flight (a transport's optional ``pull_ahead``): the server reads and
 sends it meanwhile, on the other core, which is most of what a bootstrap of
 a large clinic waits for otherwise (bench/RESULTS.md, "Bootstrap").
 
+A transport may answer a pull with an ``UnreadPage`` (the asyncio client
+does): the round reads only its cursor to ask for the next page, and the
+page itself is read inside the use case that applies it, so in the app a
+page's megabytes are read on the database worker, never in the event loop
+(``pages``). What the pages changed is collected as it comes and made into
+one ``ChangeSet`` at the end of the pull.
+
 The round is written once, as a coroutine over two small interfaces: a
 ``Database`` (run a use case, run a read) and an ``AsyncTransport`` (push,
 pull). The app awaits it inside the Qt event loop (qasync) with the
@@ -27,16 +34,17 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder
 from bnaura_desk.services.context import ServiceContext
 from bnaura_desk.services.sync_state import note_sync_finished, sync_state
 from bnaura_desk.store.models import DeviceState
 from bnaura_desk.terminal import Terminal
 
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
-from .http import OperationRefused, SeqGap, SyncError, not_enrolled
+from .http import OperationRefused, SeqGap, SyncError, collector_paused, not_enrolled
 from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
+from .pages import UnreadPage, release
 
 T = TypeVar("T")
 
@@ -46,8 +54,12 @@ T = TypeVar("T")
 OLD_MAX_PULL = 1000
 
 # Called after each pulled page with (done, total) in steps of the clinic's
-# change feed since the round began: a bootstrap's progress bar.
+# change feed since the round began: a bootstrap's progress bar. Also while
+# a large page is applied, from the database's thread (``pull_changes``).
 Progress = Callable[[int, int], None]
+
+# A pulled page: read, or as its answer's bytes (read where it is applied).
+Page = PullResponse | UnreadPage
 
 
 class Transport(Protocol):
@@ -61,16 +73,17 @@ class Transport(Protocol):
 class AsyncTransport(Protocol):
     """What the round needs of the server (``AsyncSyncClient`` in the app).
 
-    A transport may also offer ``pull_ahead(after, limit)``: the same
-    request, started at once and awaited later (an awaitable with
-    ``cancel()``, e.g. ``async_http.PendingPageTask``). The round then asks
-    for the next page before it applies the current one; without it, pages
-    are asked for one after the other.
+    A pull may answer the page read or unread (``Page``). A transport may
+    also offer ``pull_ahead(after, limit)``: the same request, started at
+    once and awaited later (an awaitable with ``cancel()``, e.g.
+    ``async_http.PendingPageTask``). The round then asks for the next page
+    before it applies the current one; without it, pages are asked for one
+    after the other.
     """
 
     def push(self, device_id: str, operations: list[Operation]) -> Awaitable[PushResponse]: ...
 
-    def pull(self, after: int, limit: int) -> Awaitable[PullResponse]: ...
+    def pull(self, after: int, limit: int) -> Awaitable[Page]: ...
 
 
 class Database(Protocol):
@@ -233,14 +246,35 @@ async def push_outbox(db: Database, client: AsyncTransport, report: SyncReport, 
             return
 
 
-def _apply_page(ctx: ServiceContext, page: PullResponse, storage: Storage) -> ChangeSet:
-    """Use case: apply one pulled page and move the cursor, in one transaction."""
+def _apply_page(
+    ctx: ServiceContext, page: Page, storage: Storage, progress: Callable[[int, int], None] | None = None
+) -> ChangeSet:
+    """Use case: read one pulled page if still unread, apply it and move the cursor, in one transaction.
+
+    Its result is the number of changes the page held.
+
+    The collector stays paused from reading to applying (``collector_paused``):
+    resumed in between, its first collection would walk every object of
+    the page at once (80 ms holding the GIL, which the GUI thread waits
+    for). A page read here is also freed here, a slice at a time
+    (``pages.release``).
+    """
     state = sync_state(ctx.session)
     if state is None:
         raise not_enrolled()
-    changed = apply_changes(ctx.session, page.changes, ctx.now, storage=storage)
-    state.pull_cursor = max(state.pull_cursor, page.cursor)
-    return changed
+    with collector_paused():
+        response = page.read() if isinstance(page, UnreadPage) else page
+        changed = apply_changes(ctx.session, response.changes, ctx.now, storage=storage, progress=progress)
+        state.pull_cursor = max(state.pull_cursor, response.cursor)
+        count = len(response.changes)
+        if response is not page:
+            release(response)
+    return ChangeSet(changed.changed, count)
+
+
+def _read_page(_session: Session, page: UnreadPage) -> PullResponse:
+    """Read: the whole of a page whose cursor cannot be read on its own (``UnreadPage.header``)."""
+    return page.read()
 
 
 def _pull_cursor(session: Session) -> int:
@@ -263,14 +297,20 @@ async def pull_changes(
 
     ``progress(done, total)`` follows each page; ``total`` is the feed's
     length past the starting cursor as the server last reported it (it
-    grows if the clinic keeps working meanwhile), in cursor steps.
+    grows if the clinic keeps working meanwhile), in cursor steps. While a
+    large page is applied it is also called from the thread that applies
+    it (the database worker's, in the app: the driver hands it on to the
+    GUI thread), about every ``local_apply.PROGRESS_EVERY`` changes, the first
+    pass over the page's changes counting as half the page (the rest is
+    writing the rows and the search terms, bench/RESULTS.md).
     """
     start = cursor = await db.read(_pull_cursor)
-    ahead: Awaitable[PullResponse] | None = _request(client, cursor, page)
+    ahead: Awaitable[Page] | None = _request(client, cursor, page)
+    changes = ChangeSetBuilder()
     try:
         while ahead is not None:
             try:
-                response = await ahead
+                answer = await ahead
             except OperationRefused as refusal:
                 if page <= OLD_MAX_PULL or refusal.server_code != "invalid_request":
                     raise
@@ -280,29 +320,46 @@ async def pull_changes(
                 ahead = _request(client, cursor, page)
                 continue
             ahead = None
+            response = answer.header() if isinstance(answer, UnreadPage) else answer
+            if response is None:  # not laid out as expected: read it all now, on the database's thread
+                answer = response = await db.read(_read_page, answer)
             if response.more and response.cursor > cursor:
                 # The next page is asked for now and arrives while this one
                 # is applied (when the transport can do both at once).
                 ahead = _request(client, response.cursor, page)
-            changed = await db.run(_apply_page, response, storage)
-            report.pulled += len(response.changes)
-            report.changes = report.changes.merged(changed)
+            within = None if progress is None else _within_page(progress, start, cursor, response)
+            changed = await db.run(_apply_page, answer, storage, within)
+            report.pulled += changed.result
+            for kind, ids in changed.changed.items():
+                changes.add(kind, ids)
             if progress is not None:
                 done = max(0, response.cursor - start)
                 progress(done, max(done, response.head - start))
             cursor = response.cursor
     finally:
+        report.changes = report.changes.merged(changes.build())
         if ahead is not None:  # this page failed to apply: the next one is not wanted
             _drop(ahead)
 
 
-def _request(client: AsyncTransport, after: int, limit: int) -> Awaitable[PullResponse]:
+def _within_page(progress: Progress, start: int, before: int, page: PullResponse) -> Callable[[int, int], None]:
+    """Return the progress of a page being applied: (changes gone through, in all) to feed steps."""
+    span = max(0, page.cursor - before)
+
+    def step(done_changes: int, changes: int) -> None:
+        done = max(0, before - start) + span * done_changes // (2 * max(1, changes))
+        progress(done, max(done, page.head - start))
+
+    return step
+
+
+def _request(client: AsyncTransport, after: int, limit: int) -> Awaitable[Page]:
     """Return the pull of one page: already started when the transport can, else when awaited."""
     start = getattr(client, "pull_ahead", None)
     return start(after, limit) if start is not None else client.pull(after, limit)
 
 
-def _drop(request: Awaitable[PullResponse]) -> None:
+def _drop(request: Awaitable[Page]) -> None:
     if isinstance(request, Coroutine):
         request.close()  # never started
     else:

@@ -38,7 +38,7 @@ customers are written together at the end of the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -472,7 +472,14 @@ def _advance_clock(device: DeviceState, changes: list[Change], now: datetime) ->
     device.last_hlc = hlc_rules.receive(last, remote, int(now.timestamp() * 1000), device.device_id).encode()
 
 
-def apply_changes(session: Session, changes: list[Change], now: datetime, *, storage: Storage = STORAGE) -> ChangeSet:
+def apply_changes(
+    session: Session,
+    changes: list[Change],
+    now: datetime,
+    *,
+    storage: Storage = STORAGE,
+    progress: Callable[[int, int], None] | None = None,
+) -> ChangeSet:
     """Apply a pulled page in the caller's transaction; return what changed locally.
 
     Writes neither outbox nor audit rows. The caller commits (together with
@@ -483,6 +490,9 @@ def apply_changes(session: Session, changes: list[Change], now: datetime, *, sto
         now: the terminal's clock, for the hybrid logical clock.
         storage: the synced entities and their terminal tables (tests
             declare entities of their own).
+        progress: called with (changes gone through, changes in all) every
+            ``PROGRESS_EVERY`` changes of the first pass, in the caller's
+            thread (a bootstrap's progress bar moves within each page).
 
     Return:
         The kinds and ids whose visible state changed (a change pulled back
@@ -490,11 +500,11 @@ def apply_changes(session: Session, changes: list[Change], now: datetime, *, sto
     """
     registry, models = storage.registry, storage.mapped()
     if len(changes) < _LARGE_PAGE:
-        return _apply(session, changes, now, registry, models)
+        return _apply(session, changes, now, registry, models, progress)
     # A large page (a bootstrap) touches most leaves of the search-term
     # index (bench/RESULTS.md, "Bootstrap"): see ``bulk_writing``.
     with bulk_writing(session):
-        return _apply(session, changes, now, registry, models)
+        return _apply(session, changes, now, registry, models, progress)
 
 
 # New rows wait in the queue up to this many (then go in), so a large page's
@@ -502,10 +512,16 @@ def apply_changes(session: Session, changes: list[Change], now: datetime, *, sto
 _QUEUED_MAX = 1000
 # Pages of at least this many changes are applied as a bulk write (``bulk_writing``).
 _LARGE_PAGE = 1000
+PROGRESS_EVERY = 500
 
 
 def _apply(
-    session: Session, changes: list[Change], now: datetime, registry: Registry, models: Mapping[str, type[Any]]
+    session: Session,
+    changes: list[Change],
+    now: datetime,
+    registry: Registry,
+    models: Mapping[str, type[Any]],
+    progress: Callable[[int, int], None] | None = None,
 ) -> ChangeSet:
     device = load_device(session)
     applier = _Applier(session, device, now, registry, models)
@@ -522,14 +538,17 @@ def _apply(
     parked: dict[tuple[str, str], tuple[Change, str, str]] = {}
     # Apply until nothing more can be: a package waits for its treatment,
     # a visit for its customer, possibly in this very page.
+    first = len(todo)
     while todo:
         left: list[Change] = []
-        for c in todo:
+        for i, c in enumerate(todo, 1):
             try:
                 if not applier.apply(c):
                     left.append(c)
             except Unstorable as unstorable:
                 parked[(c.entity, c.entity_id)] = (c, unstorable.reason, unstorable.problem)
+            if progress is not None and i % PROGRESS_EVERY == 0 and len(todo) == first:
+                progress(i, first)
         if len(left) == len(todo):
             break
         todo = left

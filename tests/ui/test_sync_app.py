@@ -252,3 +252,59 @@ def test_sync_now_while_offline_says_the_server_is_unreachable_and_when_it_retri
         assert bar.currentMessage() == f"Server unreachable: working offline, will retry at {format_time(retry)}"
     finally:
         desk.close(qloop, qtbot)
+
+
+def test_a_bootstrap_reads_its_pages_on_the_database_worker_and_moves_the_progress_bar_each_page(
+    qtbot, qloop, languages, server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from bnaura_desk import demo
+    from bnaura_desk.services.customers import count_customers
+    from sync.client import engine, pages
+    from sync.client.enroll import join_clinic
+    from sync.protocol import Change
+
+    # A clinic whose server holds 400 customers with their consents and check-ins (over 1,000 changes).
+    b = _enrolled_terminal(server, tmp_path / "b.sqlite", "POS-1")
+    factory = demo.CustomerFactory(random.Random(7))
+    for _ in range(4):
+        b.run(demo.register_batch, [factory.make() for _ in range(100)], actor=SYSTEM)
+    with client_for(b) as client:
+        sync_once(b, client)
+    clinic_id = b.device().clinic_id
+    b.close()
+    join_clinic(tmp_path / "a.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
+
+    reads: list[str] = []
+    applied: list[tuple[str, bool]] = []
+    real_read, real_apply = pages.UnreadPage.read, engine.apply_changes
+
+    def read(page: pages.UnreadPage):  # type: ignore[no-untyped-def]
+        reads.append(threading.current_thread().name)
+        return real_read(page)
+
+    def apply(session, changes, now, **kw):  # type: ignore[no-untyped-def]
+        applied.append((threading.current_thread().name, all(isinstance(c, Change) for c in changes)))
+        return real_apply(session, changes, now, **kw)
+
+    monkeypatch.setattr(pages.UnreadPage, "read", read)
+    monkeypatch.setattr(engine, "apply_changes", apply)
+    desk = Desk(Terminal.open(tmp_path / "a.sqlite"), pull_interval=60.0, page=200)
+    moves: list[int] = []
+    desk.indicator.progress_bar.valueChanged.connect(moves.append)
+    desk.driver.progress.connect(desk.indicator.show_progress)
+    try:
+        desk.driver.start()
+        qtbot.waitUntil(lambda: desk.driver.rounds >= 1, timeout=60_000)
+        assert desk.indicator.state is SyncState.UP_TO_DATE
+        assert desk.terminal.read(count_customers) == 400
+        # Every page was read and applied on the database worker, never in the GUI thread's event loop.
+        assert len(reads) >= 5 and len(applied) == len(reads)
+        assert {name.split("_")[0] for name in reads} == {"desk-db"}
+        assert applied == [(reads[0], True)] * len(reads)
+        # The bar moved at least once per page, and is gone once everything arrived.
+        assert len(moves) >= len(reads) and moves == sorted(moves)
+        qtbot.waitUntil(lambda: desk.indicator.progress_bar.isHidden(), timeout=5_000)
+    finally:
+        desk.close(qloop, qtbot)
