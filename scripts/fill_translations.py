@@ -188,6 +188,9 @@ THAI: dict[str, dict[str, str]] = {
         "line {line}: {message}": "บรรทัด {line}: {message}",
         "Customer {row} of the list: {message}": "ลูกค้ารายที่ {row} ในรายการ: {message}",
         "{phone} is also the phone of customer {other} of the list": "เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ",
+        "A branch number is up to five digits: 00000 for the head office, 00001 for branch 1": (
+            "เลขที่สาขามีไม่เกินห้าหลัก: 00000 สำหรับสำนักงานใหญ่ 00001 สำหรับสาขาที่ 1"
+        ),
         "{file} is not UTF-8 (it looks like Thai Windows-874/TIS-620); in Excel use Save As → CSV UTF-8":
             "{file} ไม่ใช่ UTF-8 (ดูเหมือนเป็นภาษาไทยแบบ Windows-874/TIS-620) "
             "ใน Excel ให้ใช้ บันทึกเป็น → CSV UTF-8",

@@ -38,8 +38,13 @@ def _type(field: Field) -> str:
         text = "time with zone"
     elif isinstance(kind, t.ListOf):
         text = "list"
-    else:
+    elif isinstance(kind, t.BranchNumber):
+        text = "five digits (00000: head office)"
+    elif isinstance(kind, t.Json):
         text = "JSON"
+    else:
+        # A new field type says here how the docs name it; never a wrong guess.
+        raise TypeError(f"the operations doc does not know the field type {type(kind).__name__}")
     marks = [m for m, on in (("required", field.required), ("null allowed", field.nullable),
                              ("derived by a server rule", field.derived)) if on]
     return text + (f" ({', '.join(marks)})" if marks else "")

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Protocol
 
+from .branch import BRANCH_NUMBER
+
 # Every JSON value kept for a field is bounded, so one record can never make
 # a page too large to pull or too deep to parse.
 MAX_JSON_DEPTH = 8
@@ -78,6 +80,19 @@ class Text:
 
     def to_column(self, value: Any) -> Any:
         return None if self.empty_is_null and value == "" else value
+
+
+@dataclass(frozen=True)
+class BranchNumber:
+    """A branch number as tax documents print it: exactly five ASCII digits (``00000``: the head office)."""
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, str) or not BRANCH_NUMBER.fullmatch(value):
+            return "must be five digits (00000 for the head office)"
+        return None
+
+    def to_column(self, value: Any) -> Any:
+        return value
 
 
 @dataclass(frozen=True)

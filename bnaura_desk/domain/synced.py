@@ -317,7 +317,7 @@ CLINIC = Entity(
         _text("name_th", 200, required=True),
         _text("name_en", 200),
         _text("tax_id", 13),
-        _text("branch_code", 5),
+        Field("branch_code", t.BranchNumber()),
         _text("address", 2000),
         _text("phone", 20),
     ),

@@ -1564,6 +1564,10 @@
         <source>{phone} is also the phone of customer {other} of the list</source>
         <translation>{phone} is also the phone of customer {other} of the list</translation>
     </message>
+    <message>
+        <source>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</source>
+        <translation>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

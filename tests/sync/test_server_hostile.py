@@ -133,6 +133,20 @@ def test_a_record_missing_required_fields_is_rejected_and_others_still_pull(
     _pulls_fine(server, enrolled)
 
 
+@pytest.mark.parametrize("branch_code", ["1", "", "0000a", "๐๐๐๐๑", "000001"])
+def test_a_branch_number_that_is_not_five_digits_is_rejected(
+    server: Server, enrolled: Enrolled, branch_code: str
+) -> None:
+    record = {"name_th": "คลินิก", "branch_code": branch_code}
+    result = _push_bad_then_good(
+        enrolled, lambda seq: _op(enrolled, seq, "clinic.create", "clinic", enrolled.clinic_id, {"record": record})
+    )
+    assert (result["outcome"], result["reason"], result["detail"]["field"]) == (
+        "rejected", "invalid_record", "branch_code",
+    )
+    _pulls_fine(server, enrolled)
+
+
 @pytest.mark.parametrize(
     ("fields", "field", "problem"),
     [
