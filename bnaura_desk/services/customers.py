@@ -29,7 +29,7 @@ from ..domain.phone import display_phone
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
-from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, DeviceState, Visit
+from ..store.models import ConsentEvent, Customer, CustomerSearchPending, CustomerSearchTerm, DeviceState, Visit
 from .context import ServiceContext, stamp_deleted, stamp_written
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -85,6 +85,8 @@ def _next_referral_code(ctx: ServiceContext) -> str:
 def index_customer(session: Session, customer: Customer) -> None:
     """Rewrite the search terms of one customer (also used by sync's pull)."""
     session.execute(delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id == customer.id))
+    # Written now: no longer waiting for the end of a bootstrap (services.search_index).
+    session.execute(delete(CustomerSearchPending).where(CustomerSearchPending.customer_id == customer.id))
     if customer.deleted_at is not None:
         return
     terms = customer_terms(

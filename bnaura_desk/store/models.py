@@ -211,6 +211,21 @@ class CustomerSearchTerm(Base):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
 
+class CustomerSearchPending(Base):
+    """Local, derived: customers pulled in a large page whose search terms are still to be written.
+
+    A bootstrap writes these instead of the terms, and indexes them all at
+    the end of the sync round in term order (``services.search_index``):
+    inserted page by page, the terms of 1,000,000 customers land all over
+    the term index and make each page rewrite most of it.
+    """
+
+    __tablename__ = "customer_search_pending"
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class ConsentEvent(Base):
     """Append-only: a PDPA consent given or withdrawn for one purpose."""
 
