@@ -20,7 +20,8 @@ terminal is made from an empty file with ``sync.client.enroll.join_clinic``
 (a one-time code), then ``sync_once`` pulls the whole clinic,
 ``protocol.MAX_PULL`` changes a page, each next page asked for while the
 current one is applied, as ``SyncClient`` does it (``pull_ahead``).
-Reported: seconds of the pull round (the target: under 20 s), customers per
+Reported: seconds of the pull round (the target: under 20 s for 100,000
+customers, under 120 s for 1,000,000), customers per
 second, seconds from asking for each page to its answer having arrived
 (server and transfer, in the client's background thread, mostly while the
 page before is applied), seconds the round waited for an answer, the
@@ -74,7 +75,13 @@ from ._sync import (
     sqlite_url,
 )
 
-TARGET_S = 20.0
+TARGET_S = 20.0  # 100,000 customers (issue 3)
+TARGET_1M_S = 120.0  # 1,000,000 customers (issue 10)
+
+
+def target_s(customers: int) -> float:
+    """Return the pull round's target for a clinic of ``customers``."""
+    return TARGET_S if customers <= 100_000 else TARGET_1M_S
 CLINIC = "บีเอ็น-ออร่า คลินิก สาขาทดสอบ"
 
 
@@ -269,7 +276,7 @@ def _bootstrap(url: str, backend: str, meta: dict[str, object], folder: Path) ->
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "progress_last": progress[-1] if progress else None,
         "head": meta["head"],
-        "met": elapsed < TARGET_S,
+        "met": elapsed < target_s(customers),
     }
 
 
@@ -298,7 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"bootstrap of a new terminal, {args.customers} customers on the server ({machine()})")
         print("| server | join s | pull round s | customers/s | changes | pages | in pull requests s "
-              "| waiting for pages s | terminal's own s | terminal DB MB | peak RSS MB | progress at end | target < 20 s |")
+              "| waiting for pages s | terminal's own s | terminal DB MB | peak RSS MB | progress at end "
+              f"| target < {target_s(args.customers):.0f} s |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |")
         for r in results:
             done, total = r["progress_last"] or (0, 0)

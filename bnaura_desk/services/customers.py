@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -28,7 +29,7 @@ from ..domain.phone import display_phone
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
-from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, DeviceState, Visit
+from ..store.models import ConsentEvent, Customer, CustomerSearchPending, CustomerSearchTerm, DeviceState, Visit
 from .context import ServiceContext, stamp_deleted, stamp_written
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -84,6 +85,8 @@ def _next_referral_code(ctx: ServiceContext) -> str:
 def index_customer(session: Session, customer: Customer) -> None:
     """Rewrite the search terms of one customer (also used by sync's pull)."""
     session.execute(delete(CustomerSearchTerm).where(CustomerSearchTerm.customer_id == customer.id))
+    # Written now: no longer waiting for the end of a bootstrap (services.search_index).
+    session.execute(delete(CustomerSearchPending).where(CustomerSearchPending.customer_id == customer.id))
     if customer.deleted_at is not None:
         return
     terms = customer_terms(
@@ -586,13 +589,19 @@ def search_customers(session: Session, query: str, *, limit: int = 50) -> list[C
     # matches come first (an exact term sorts first in its prefix range),
     # then by the word that matched, then by name.
     matched = aliased(CustomerSearchTerm)
-    walk = (
+    # One walk per prefix range (4+ phone digits drive two: the start and
+    # the end of the number). Both ranges in one query made SQLite gather
+    # and sort every match of either: 25 ms for "0812" at 1,000,000
+    # customers. Each walk stops at its LIMIT, and the first rows of the
+    # whole are among the first rows of each (merged below).
+    walks = [
         hits.add_columns(matched.term)
         .join(matched, matched.customer_id == Customer.id)
-        .where(or_(*(_prefix_range(w, matched.term) for w in driving)))
+        .where(_prefix_range(w, matched.term))
         .where(*(_has_term(_prefix_range(word)) for word in rest))
         .order_by(matched.term, Customer.name_th, Customer.name_en)
-    )
+        for w in driving
+    ]
     # A customer matches on several terms ("สมหญิง", "สมหญิงใจดี"): keep the
     # first. Fetch a few rows per wanted customer (ORM results are read
     # whole, so the LIMIT is what stops the walk), more if that was short.
@@ -617,13 +626,26 @@ def search_customers(session: Session, query: str, *, limit: int = 50) -> list[C
             return list(found.values())[:limit]
     fetch = limit * 4
     while True:
-        rows = session.execute(walk.limit(fetch)).all()
+        per_walk = [session.execute(walk.limit(fetch)).all() for walk in walks]
+        # Term order, then name, as one ORDER BY over both ranges would give
+        # (Python compares str by code point, SQLite's BINARY by UTF-8
+        # bytes: the same order). Each walk's rows are in that order already;
+        # past the last row of a walk that was cut by its LIMIT, that walk
+        # may have rows still to come, so the merge stops there.
+        cut = [_walk_key(r[-1]) for r in per_walk if len(r) >= fetch]
+        bound = min(cut) if cut else None
         walked = dict(found)
-        for row in rows:
+        for row in heapq.merge(*per_walk, key=_walk_key):
+            if bound is not None and _walk_key(row) > bound:
+                break
             walked.setdefault(row.id, CustomerHit(*row[:6]))
-        if len(walked) >= limit or len(rows) < fetch:
+        if len(walked) >= limit or bound is None:
             return list(walked.values())[:limit]
         fetch *= 4
+
+
+def _walk_key(row: Any) -> tuple[str, str, str]:
+    return (row.term, row.name_th, row.name_en)
 
 
 def find_by_phone(session: Session, phone_e164: str) -> str | None:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder
 from bnaura_desk.services.context import ServiceContext
+from bnaura_desk.services.search_index import has_pending, index_pending_customers
 from bnaura_desk.services.sync_state import note_sync_finished, sync_state
 from bnaura_desk.store.models import DeviceState
 from bnaura_desk.terminal import Terminal
@@ -390,14 +391,26 @@ async def sync_round(
     if await db.read(sync_state) is None:
         raise not_enrolled()
     report = SyncReport()
+    # Customers a killed round pulled in large pages wait for their search
+    # terms: write them before anything else (``services.search_index``).
+    await _index_pending(db, report)
     try:
         await push_outbox(db, client, report, batch=batch)
         await pull_changes(db, client, report, page=page, progress=progress, storage=storage)
     except SyncError as error:
+        await _index_pending(db, report)
         await db.run(note_sync_finished, error.render())
         raise
+    await _index_pending(db, report)
     await db.run(note_sync_finished, report.problem)
     return report
+
+
+async def _index_pending(db: Database, report: SyncReport) -> None:
+    """Write the search terms of customers pulled in large pages, if any wait (``services.search_index``)."""
+    if await db.read(has_pending):
+        indexed = await db.run(index_pending_customers)
+        report.changes = indexed.merged(report.changes)  # the report's result stays
 
 
 def run_to_end(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -54,6 +54,7 @@ from bnaura_desk.domain.search import customer_terms
 from bnaura_desk.domain.synced import REGISTRY, Entity, Registry, Shape
 from bnaura_desk.services.context import load_device
 from bnaura_desk.services.customers import index_customer
+from bnaura_desk.services.search_index import defer_indexing
 from bnaura_desk.store.fast_insert import bulk_writing, insert_rows
 from bnaura_desk.store.models import (
     Base,
@@ -284,6 +285,11 @@ class _Applier:
         # as they are.
         sql = f"INSERT INTO {CustomerSearchTerm.__tablename__} (term, customer_id) VALUES (?, ?)"
         new, self._new_customers = self._new_customers, []
+        if len(new) >= DEFER_INDEXING:
+            # A bootstrap's page: the terms are written at the end of the
+            # round, all in term order (``services.search_index``).
+            defer_indexing(self.session, (cid for cid, *_ in new))
+            return
         for start in range(0, len(new), _QUEUED_MAX):
             terms = [
                 (t, cid)
@@ -510,6 +516,9 @@ def apply_changes(
 # New rows wait in the queue up to this many (then go in), so a large page's
 # rows are never all held as column values at once.
 _QUEUED_MAX = 1000
+# A page with at least this many new customers leaves their search terms
+# to the end of the sync round (``services.search_index``).
+DEFER_INDEXING = 2000
 # Pages of at least this many changes are applied as a bulk write (``bulk_writing``).
 _LARGE_PAGE = 1000
 PROGRESS_EVERY = 500

@@ -687,3 +687,28 @@ def test_names_that_start_with_the_query_come_before_surname_matches(
     assert _search(terminal, "สม") == [people["somchai"], people["somsri"], people["somying"], people["malee"]]
     # English is matched case-insensitively on the name start too.
     assert _search(terminal, "SOM")[:1] == [people["somchai"]]
+
+
+def test_many_candidates_phone_digits_list_numbers_that_start_with_them_first(
+    terminal: Terminal, walk_the_index: None
+) -> None:
+    # Four digits or more match the start of a number and its end (the last
+    # four digits a customer reads out): numbers that start with them come
+    # first, in number order, then the numbers that end with them.
+    starting = {
+        terminal.run(svc.register_customer, CustomerForm(name_th=f"ก{i}", phone=f"08120000{i:02d}"), actor=SYSTEM).result: i
+        for i in (7, 3, 11, 0, 5, 9)
+    }
+    ending = [
+        terminal.run(svc.register_customer, CustomerForm(name_th=f"ข{i}", phone=f"06{i:02d}550812"), actor=SYSTEM).result
+        for i in range(4)
+    ]
+    by_number = sorted(starting, key=starting.__getitem__)
+    hits = _search(terminal, "0812")
+    assert hits[:6] == by_number
+    assert set(hits[6:]) == set(ending) and len(hits) == 10
+    # A short list is the first of the same order.
+    assert [h.id for h in terminal.read(svc.search_customers, "0812", limit=4)] == by_number[:4]
+    assert [h.id for h in terminal.read(svc.search_customers, "0812", limit=8)][:6] == by_number
+    # The last four digits alone: the numbers that end with them.
+    assert set(_search(terminal, "550812")) == set(ending)

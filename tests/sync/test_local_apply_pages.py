@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bnaura_desk.domain.changes import Kind
 from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.services.customers import search_customers
 from bnaura_desk.store.models import CatalogItem, Visit
@@ -167,3 +168,71 @@ def test_the_collector_pause_nests_and_restores() -> None:
         assert not gc.isenabled()  # left as the program had it
     finally:
         gc.enable()
+
+
+def _schema(terminal: Terminal) -> list[tuple[Any, ...]]:
+    return terminal.read(lambda s: s.connection().exec_driver_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'customer_search_terms' ORDER BY name"
+    ).all())
+
+
+def test_a_bootstrap_page_leaves_search_to_the_end_and_then_finds_everyone(tmp_path: Path, monkeypatch: Any) -> None:
+    """A page with ``DEFER_INDEXING`` new customers or more notes them; writing the waiting terms
+    then stores exactly the terms small pages store, and search finds them."""
+    from bnaura_desk.services.search_index import has_pending, index_pending_customers
+    from sync.client import local_apply
+
+    monkeypatch.setattr(local_apply, "DEFER_INDEXING", 40)
+    people = [str(uuid.uuid4()) for _ in range(120)]
+    page = [_customer(n + 1, cid, n) for n, cid in enumerate(people)]
+    page[9] = page[9].model_copy(update={"deleted": True})
+    terminals = {
+        size: Terminal.create(tmp_path / f"t{size}.sqlite", clinic_name="คลินิก", device_name="POS-1")
+        for size in (50, 10)  # 50: every page leaves it to the end; 10: indexed at once
+    }
+    try:
+        schema = _schema(terminals[10])
+        for size, terminal in terminals.items():
+            for start in range(0, len(page), size):
+                _apply(terminal, page[start : start + size])
+        deferred, at_once = terminals.values()
+        assert deferred.read(has_pending) and not at_once.read(has_pending)
+        assert deferred.read(search_customers, "0800000011") == []  # not yet
+        changes = deferred.run(index_pending_customers, actor=None)
+        # Two pages of 50 waited (less the deleted customer); the last 20 were indexed at once.
+        assert changes.result == 99 and changes.touches(Kind.CUSTOMER)
+        assert not deferred.read(has_pending)
+        assert _rows(deferred) == _rows(at_once)
+        assert _schema(deferred) == schema  # the customer index made again, as the migration made it
+        assert [h.id for h in deferred.read(search_customers, "0800000011")] == [people[11]]
+        assert deferred.read(search_customers, "0800000009") == []  # deleted: not found
+        assert len(deferred.read(search_customers, "หน้า1", limit=500)) == len(at_once.read(search_customers, "หน้า1", limit=500))
+        # Nothing waits: writing again changes nothing.
+        assert deferred.run(index_pending_customers, actor=None).result == 0
+        assert _rows(deferred) == _rows(at_once)
+    finally:
+        for terminal in terminals.values():
+            terminal.close()
+
+
+def test_a_customer_edited_before_the_end_is_indexed_once_with_the_new_name(tmp_path: Path, monkeypatch: Any) -> None:
+    from bnaura_desk.services.search_index import has_pending, index_pending_customers
+    from sync.client import local_apply
+
+    monkeypatch.setattr(local_apply, "DEFER_INDEXING", 5)
+    people = [str(uuid.uuid4()) for _ in range(8)]
+    terminal = Terminal.create(tmp_path / "t.sqlite", clinic_name="คลินิก", device_name="POS-1")
+    try:
+        _apply(terminal, [_customer(n + 1, cid, n) for n, cid in enumerate(people)])
+        # A later (small) page renames one of them; another is tombstoned.
+        _apply(terminal, [_customer(20, people[3], 3, name_th="วิมล ใหม่เอี่ยม"),
+                          _customer(21, people[4], 4).model_copy(update={"deleted": True})])
+        assert [h.id for h in terminal.read(search_customers, "ใหม่เอี่ยม")] == [people[3]]  # at once
+        terminal.run(index_pending_customers, actor=None)
+        assert not terminal.read(has_pending)
+        assert [h.id for h in terminal.read(search_customers, "ใหม่เอี่ยม")] == [people[3]]
+        assert people[3] not in {h.id for h in terminal.read(search_customers, "หน้า3", limit=500)}
+        assert terminal.read(search_customers, "0800000004") == []
+        assert [h.id for h in terminal.read(search_customers, "0800000005")] == [people[5]]
+    finally:
+        terminal.close()

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from bnaura_desk.services.customers import get_customer
+from bnaura_desk.services.setup import init_database
 from bnaura_desk.services.sync_exceptions import ExceptionFilter, list_exceptions
 from bnaura_desk.services.sync_state import pending_count
 from bnaura_desk.store.models import Customer
@@ -53,6 +54,8 @@ def test_the_previous_release_migrates_and_syncs_with_nothing_lost(tmp_path: Pat
     try:
         for name in ("pos1", "pos2"):
             _moved_server(tmp_path / f"{name}.sqlite", server.base_url)
+            # This release's terminal migrations, as ``bnaura init`` runs them on each terminal.
+            init_database(tmp_path / f"{name}.sqlite", backup_dir=tmp_path / "backups")
         with Terminal.open(tmp_path / "pos1.sqlite") as pos1, Terminal.open(tmp_path / "pos2.sqlite") as pos2:
             assert pos1.clinic().id == manifest["clinic"]["id"]
             assert pos1.read(pending_count) == manifest["pos1"]["pending_operations"] == 2
