@@ -102,13 +102,20 @@ class EnrollRequest(Strict):
     code: str = Field(min_length=4, max_length=40)
     device_id: str = Field(min_length=36, max_length=36)
     device_name: str = Field(min_length=1, max_length=100)
-    clinic_id: str | None = Field(default=None, min_length=36, max_length=36)
+    # The terminal's own branch when it is already set up (``bnaura init``):
+    # the code must be one of that branch's. None for an empty terminal.
+    branch_id: str | None = Field(default=None, min_length=36, max_length=36)
 
 
 class EnrollResponse(Strict):
+    """The device's token and where it now belongs: its chain and its branch."""
+
     device_id: str
-    clinic_id: str
-    clinic_name: str
+    chain_id: str
+    chain_name: str
+    branch_id: str
+    branch_name: str
+    branch_no: str  # "00000" for the head office, printed on tax documents
     token: str
     next_seq: int
 

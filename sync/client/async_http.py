@@ -86,9 +86,9 @@ class AsyncSyncClient:
     async def health(self) -> Health:
         return await self.send(calls.health())
 
-    async def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
+    async def enroll(self, code: str, device_id: str, device_name: str, branch_id: str | None) -> EnrollResponse:
         """Trade a one-time code for this device's token."""
-        return await self.send(calls.enroll(code, device_id, device_name, clinic_id))
+        return await self.send(calls.enroll(code, device_id, device_name, branch_id))
 
     async def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
         """Send operations in seq order; the server applies each exactly once."""

@@ -54,10 +54,10 @@ def health() -> Call[Health]:
     return Call("GET", "/health", Health.model_validate_json)
 
 
-def enroll(code: str, device_id: str, device_name: str, clinic_id: str | None) -> Call[EnrollResponse]:
-    """Trade a one-time code for this device's token (``clinic_id``: the terminal's own clinic, if set up)."""
+def enroll(code: str, device_id: str, device_name: str, branch_id: str | None) -> Call[EnrollResponse]:
+    """Trade a one-time code for this device's token (``branch_id``: the terminal's own branch, if set up)."""
     request = EnrollRequest(
-        protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, clinic_id=clinic_id
+        protocol=PROTOCOL_VERSION, code=code, device_id=device_id, device_name=device_name, branch_id=branch_id
     )
     return Call("POST", "/v1/enroll", EnrollResponse.model_validate_json, json=request.model_dump())
 

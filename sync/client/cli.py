@@ -38,10 +38,10 @@ def enroll_command(
     if is_set_up_at(path):
         with Terminal.open(path) as terminal:
             answer = enroll(terminal, url, code, ca_file=ca_file)
-        con.say(f"enrolled with {url}: clinic {answer.clinic_name!r}")
+        con.say(f"enrolled with {url}: chain {answer.chain_name!r}, branch {answer.branch_name!r}")
     else:
         answer = join_clinic(path, url, code, device_name, ca_file=ca_file)
-        con.say(f"{path} joined clinic {answer.clinic_name!r} on {url} as {device_name!r}")
+        con.say(f"{path} joined chain {answer.chain_name!r}, branch {answer.branch_name!r} on {url} as {device_name!r}")
     con.say("next: bnaura sync --once")
     return 0
 

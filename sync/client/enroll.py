@@ -99,7 +99,7 @@ async def enrollment(db: Database, send: Send, url: str, code: str, *, ca_file: 
     """
     device = await db.read(load_device)
     answer = await send(calls.enroll(code, device.device_id, device.device_name, device.clinic_id))
-    await db.run(save_enrollment, url, answer.token, answer.clinic_name, ca_file)
+    await db.run(save_enrollment, url, answer.token, answer.chain_name, ca_file)
     return answer
 
 
@@ -170,8 +170,8 @@ def join_clinic(
             set_up_enrolled_device(
                 session,
                 device_id=device_id,
-                clinic_id=answer.clinic_id,
-                clinic_name=answer.clinic_name,
+                clinic_id=answer.chain_id,
+                clinic_name=answer.branch_name,
                 device_name=device_name,
                 server_url=url,
                 token=answer.token,

@@ -397,9 +397,9 @@ class SyncClient:
     def health(self) -> Health:
         return self.send(calls.health())
 
-    def enroll(self, code: str, device_id: str, device_name: str, clinic_id: str | None) -> EnrollResponse:
+    def enroll(self, code: str, device_id: str, device_name: str, branch_id: str | None) -> EnrollResponse:
         """Trade a one-time code for this device's token."""
-        return self.send(calls.enroll(code, device_id, device_name, clinic_id))
+        return self.send(calls.enroll(code, device_id, device_name, branch_id))
 
     def push(self, device_id: str, operations: list[Operation]) -> PushResponse:
         """Send operations in seq order; the server applies each exactly once."""

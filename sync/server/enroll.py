@@ -215,13 +215,13 @@ def enroll(
         _check_usable(code, moment)
         clinic = session.get(ServerClinic, code.clinic_id)
         assert clinic is not None
-        if request.clinic_id is not None and request.clinic_id != clinic.id:
+        if request.branch_id is not None and request.branch_id != clinic.id:
             raise EnrollRefused(
                 409, "clinic_mismatch",
                 f"This terminal belongs to another clinic than {clinic.name!r} on this server; "
                 "the owner can adopt it with: bnaura server clinics add NAME --id "
-                f"{request.clinic_id}",
-                terminal_clinic_id=request.clinic_id, server_clinic_id=clinic.id,
+                f"{request.branch_id}",
+                terminal_clinic_id=request.branch_id, server_clinic_id=clinic.id,
             )
         if session.get(Device, request.device_id) is not None:
             raise EnrollRefused(
@@ -251,8 +251,8 @@ def enroll(
                 device_id=request.device_id,
             ) from None
         return EnrollResponse(
-            device_id=request.device_id, clinic_id=clinic.id, clinic_name=clinic.name,
-            token=token, next_seq=1,
+            device_id=request.device_id, chain_id=clinic.id, chain_name=clinic.name, branch_id=clinic.id,
+            branch_name=clinic.name, branch_no="00000", token=token, next_seq=1,
         )
 
 

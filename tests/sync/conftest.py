@@ -191,7 +191,7 @@ class Server:
         device = terminal.device()
         return {
             "protocol": PROTOCOL_VERSION, "code": code, "device_id": device.device_id,
-            "device_name": device.device_name, "clinic_id": device.clinic_id if claim_clinic else None,
+            "device_name": device.device_name, "branch_id": device.clinic_id if claim_clinic else None,
         }
 
     def enrolled(self, terminal: Terminal | None = None, *, clinic_id: str | None = None) -> Enrolled:
@@ -205,7 +205,7 @@ class Server:
         )
         assert response.status_code == 200, response.text
         body = response.json()
-        return Enrolled(terminal, body["device_id"], body["clinic_id"], body["token"], self.client(token=body["token"]))
+        return Enrolled(terminal, body["device_id"], body["chain_id"], body["token"], self.client(token=body["token"]))
 
     def close(self) -> None:
         for c in self._clients:

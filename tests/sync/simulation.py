@@ -515,7 +515,7 @@ class Simulation:
             try:
                 with Session(db.engine) as s:
                     set_up_enrolled_device(
-                        s, device_id=device_id, clinic_id=answer.clinic_id, clinic_name=answer.clinic_name,
+                        s, device_id=device_id, clinic_id=answer.chain_id, clinic_name=answer.branch_name,
                         device_name=name, server_url="sim:", token=answer.token, now=clock(),
                     )
                     s.execute(update(DeviceState).values(referral_tag=tags[i]))

@@ -47,8 +47,9 @@ OPERATION = Operation(
 ANSWERS: dict[str, dict[str, Any]] = {
     "/health": {"status": "ok", "database": True, "protocol": 1},
     "/v1/enroll": {
-        "device_id": DEVICE, "clinic_id": "01a20a00-0000-7000-8000-0000000000cc",
-        "clinic_name": "คลินิก", "token": "secret-token", "next_seq": 1,
+        "device_id": DEVICE, "chain_id": "01a20a00-0000-7000-8000-0000000000cc", "chain_name": "คลินิก",
+        "branch_id": "01a20a00-0000-7000-8000-0000000000cc", "branch_name": "คลินิก", "branch_no": "00000",
+        "token": "secret-token", "next_seq": 1,
     },
     "/v1/push": {"results": [{"seq": 1, "outcome": "applied"}], "next_seq": 2},
     "/v1/pull": {"changes": [], "cursor": 9, "head": 9, "more": False},
@@ -115,7 +116,7 @@ def test_the_requests_say_what_the_protocol_says() -> None:
     assert pull[0] == "GET" and httpx.URL(pull[1]).params == httpx.QueryParams({"after": "3", "limit": "50"})
     [(_, [enroll])] = _both(lambda r: httpx.Response(200, json=ANSWERS["/v1/enroll"]), ENDPOINTS["enroll"]())[:1]
     assert enroll[3] == {
-        "protocol": 1, "code": "ABCD-EFGH", "device_id": DEVICE, "device_name": "POS-1", "clinic_id": None,
+        "protocol": 1, "code": "ABCD-EFGH", "device_id": DEVICE, "device_name": "POS-1", "branch_id": None,
     }
 
 

@@ -32,7 +32,7 @@ def test_enroll_then_sync_once_from_the_command_line(
     assert "pushed 2 (applied 2" in capsys.readouterr().out
 
     assert main(["enroll", server.base_url, server.new_code(clinic_id), "--db", str(b_path), "--device", "POS-2"]) == 0
-    assert "joined clinic" in capsys.readouterr().out
+    assert "joined chain" in capsys.readouterr().out
     assert main(["sync", "--once", "--db", str(b_path)]) == 0
     with Terminal.open(b_path) as b:
         assert [h.id for h in b.read(customer_service.search_customers, "สมหญิง")] == [cid]

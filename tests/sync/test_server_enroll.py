@@ -42,7 +42,7 @@ def test_a_fresh_code_enrolls_once_and_the_server_keeps_only_the_token_hash(serv
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["device_id"] == terminal.device().device_id
-    assert body["clinic_id"] == clinic and body["next_seq"] == 1
+    assert body["branch_id"] == body["chain_id"] == clinic and body["next_seq"] == 1
     assert len(body["token"]) >= 40
     with server.sessions() as s:
         device = s.get(Device, body["device_id"])
@@ -134,7 +134,7 @@ def test_ten_thousand_scripted_guesses_enroll_nothing_and_are_throttled(server: 
         if guess == live:
             continue
         bodies.append(json.dumps({"protocol": 1, "code": guess, "device_id": device.device_id,
-                                  "device_name": "script", "clinic_id": None}).encode())
+                                  "device_name": "script", "branch_id": None}).encode())
     started = time.monotonic()
     statuses = _pipelined_posts(server.base_url, "/v1/enroll", bodies, {"X-Forwarded-For": new_address(),
                                                                           PROTOCOL_HEADER: "1"})
@@ -176,7 +176,7 @@ def test_a_terminal_of_another_clinic_is_refused_and_the_code_stays_usable(serve
         assert s.get(Device, terminal.device().device_id) is None
     fresh = server.terminal()
     joined = server.client().post("/v1/enroll", json=server.enroll_body(fresh, code, claim_clinic=False))
-    assert joined.status_code == 200 and joined.json()["clinic_id"] == server_clinic
+    assert joined.status_code == 200 and joined.json()["branch_id"] == server_clinic
 
 
 def test_enroll_bad_input_and_protocol(server: Server) -> None:

@@ -74,7 +74,7 @@ def test_connect_enrolls_the_terminal_and_keeps_a_token_that_syncs(
     clinic_id = terminal.device().clinic_id
     server.add_clinic("คลินิกบนเซิร์ฟเวอร์", clinic_id)
     dialog, enrolled = _connect(qtbot, desk, server.base_url, server.new_code(clinic_id))
-    assert len(enrolled) == 1 and enrolled[0].clinic_id == clinic_id
+    assert len(enrolled) == 1 and enrolled[0].chain_id == enrolled[0].branch_id == clinic_id
     assert dialog.answer == enrolled[0] and not dialog.isVisible()
     state = terminal.read(sync_state)
     assert state is not None
