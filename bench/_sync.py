@@ -43,7 +43,7 @@ from sync.server.db import server_engine
 from sync.server.models import AppliedOperation, SyncException
 from sync.server.roles import grant_serving
 from sync.server.schema import upgrade
-from sync.server.scope import clinic_sessions
+from sync.server.scope import chain_sessions
 
 REPO = Path(__file__).resolve().parents[1]
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
@@ -186,7 +186,7 @@ def add_clinic(url: str, name: str, clinic_id: str | None = None) -> str:
     """Add a clinic to the server database at ``url`` (what ``bnaura server clinics add`` does)."""
     engine = server_engine(url)
     try:
-        with clinic_sessions(engine)() as session:
+        with chain_sessions(engine)() as session:
             clinic = admin.add_clinic(session, name, datetime.now().astimezone(), clinic_id)
             session.commit()
             return clinic.id
@@ -198,7 +198,7 @@ def new_codes(url: str, clinic: str, n: int = 1) -> list[str]:
     """Make ``n`` one-time enrollment codes for ``clinic`` (name or id), as ``bnaura server enroll-code``."""
     engine = server_engine(url)
     try:
-        with clinic_sessions(engine)() as session:
+        with chain_sessions(engine)() as session:
             codes = [admin.new_enrollment_code(session, clinic, datetime.now().astimezone())[1].code for _ in range(n)]
             session.commit()
             return codes
@@ -210,7 +210,7 @@ def applied_count(url: str, device_id: str | None = None) -> int:
     """Return how many operations the server has applied (of one device, or of all)."""
     engine = server_engine(url)
     try:
-        with clinic_sessions(engine)() as session:
+        with chain_sessions(engine)() as session:
             query = select(func.count()).select_from(AppliedOperation)
             if device_id is not None:
                 query = query.where(AppliedOperation.device_id == device_id)
@@ -223,7 +223,7 @@ def exception_count(url: str) -> dict[str, int]:
     """Return how many exceptions of each kind the server raised (all clinics)."""
     engine = server_engine(url)
     try:
-        with clinic_sessions(engine)() as session:
+        with chain_sessions(engine)() as session:
             rows = session.execute(select(SyncException.kind, func.count()).group_by(SyncException.kind))
             return {kind: int(n) for kind, n in rows}
     finally:

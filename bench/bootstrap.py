@@ -56,7 +56,7 @@ from sync.client.http import PendingPage, read_page
 from sync.client.local_apply import parked_count
 from sync.protocol import MAX_BATCH, PROTOCOL_HEADER, PROTOCOL_VERSION, PullResponse
 from sync.server.db import server_engine
-from sync.server.models import ServerBase, ServerClinic
+from sync.server.models import ServerBase, ServerChain
 
 from ._common import copy_database, machine
 from ._sync import (
@@ -126,7 +126,7 @@ def seed_server(folder: Path, customers: int, seed: int) -> tuple[Path, dict[str
     engine = server_engine(url)
     try:
         with engine.connect() as conn:
-            head = conn.execute(select(ServerClinic.last_cursor)).scalar_one()
+            head = conn.execute(select(ServerChain.last_cursor)).scalar_one()
     finally:
         engine.dispose()  # the last connection checkpoints the WAL into the file
     return db, {"clinic_id": clinic_id, "customers": customers, "head": int(head)}

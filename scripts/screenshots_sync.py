@@ -64,7 +64,7 @@ from sync.client.engine import sync_once
 from sync.client.enroll import client_for, join_clinic
 from sync.server import admin
 from sync.server.db import server_engine
-from sync.server.scope import clinic_sessions
+from sync.server.scope import chain_sessions
 from ui.app import build_app, create_main_window
 from ui.customers.screen import CustomerScreen
 from ui.enroll import EnrollDialog
@@ -175,7 +175,7 @@ def new_code(server: DemoServer, clinic_name: str) -> str:
     """A one-time enrollment code, as ``bnaura server enroll-code --clinic NAME`` makes it."""
     engine = server_engine(f"sqlite:///{server.db_path}")
     try:
-        with clinic_sessions(engine)() as session:
+        with chain_sessions(engine)() as session:
             _, code = admin.new_enrollment_code(session, clinic_name, datetime.now(UTC))
             session.commit()
             return code.code

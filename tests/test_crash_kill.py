@@ -124,7 +124,7 @@ def verify(path: Path) -> Census:
             elif kind == "consent.record":
                 consent_ops[eid] = payload["record"]
             else:
-                _check(kind == "clinic.create", f"unexpected operation {kind}")
+                _check(kind == "branch.create", f"unexpected operation {kind}")
 
         rows = con.execute("SELECT * FROM customers").fetchall()
         _check(len(rows) == registers == len(customers), f"{len(rows)} customers but {registers} register operations")

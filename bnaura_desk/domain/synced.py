@@ -50,15 +50,15 @@ class Shape(StrEnum):
 
 
 class Scope(StrEnum):
-    """To whom an entity's rows replicate.
+    """To whom an entity's rows replicate: the tenant is a chain of branches.
 
-    Today the tenant is one clinic and every entity replicates to all its
-    terminals. Issue 10 makes the tenant a chain of branches: an entity is
-    then chain-wide (customers, catalog, loyalty) or branch-only (stock,
-    shifts, journeys), and this is where each entity says which.
+    The server keeps a branch-only row with the branch of the device that
+    created it, sends it only to that branch's terminals and refuses any
+    other branch's device naming it (docs/chain-of-branches.md).
     """
 
-    CLINIC = "clinic"
+    CHAIN = "chain"  # every terminal of the chain: customers, staff, the catalog, loyalty
+    BRANCH = "branch"  # only the terminals of the branch it was made at: stock, shifts, journeys
 
 
 class Effect(StrEnum):
@@ -158,7 +158,7 @@ class Entity:
     table: str
     fields: tuple[Field, ...]
     operations: tuple[OperationType, ...]
-    scope: Scope = Scope.CLINIC
+    scope: Scope = Scope.CHAIN
     writer: Writer = Writer.TERMINAL
     key_column: str = "id"
     derived_from: tuple[str, ...] = ()
@@ -309,8 +309,8 @@ def _choice(name: str, values: Iterable[str], *, required: bool = False) -> Fiel
 
 _LEDGER_TIME = Field("at", t.Moment())
 
-CLINIC = Entity(
-    name="clinic",
+BRANCH = Entity(
+    name="branch",
     shape=Shape.PROFILE,
     table="clinics",
     fields=(
@@ -321,7 +321,8 @@ CLINIC = Entity(
         _text("address", 2000),
         _text("phone", 20),
     ),
-    operations=(OperationType("clinic.create", Effect.CREATE),),
+    operations=(OperationType("branch.create", Effect.CREATE),),
+    changes=("clinic",),
 )
 
 SETTING = Entity(
@@ -444,6 +445,7 @@ STOCK = Entity(
         Field("staff_id", t.Id(), nullable=True),
     ),
     operations=(OperationType("stock.move", Effect.APPEND),),
+    scope=Scope.BRANCH,
     changes=("stock", "catalog_item"),
 )
 
@@ -471,5 +473,5 @@ SYNC_EXCEPTION = Entity(
 )
 
 REGISTRY = Registry(
-    (CLINIC, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
+    (BRANCH, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
 )

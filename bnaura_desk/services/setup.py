@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from ..domain.changes import Kind
 from ..domain.ids import uuid7
 from ..domain.referral import new_device_tag
 from ..store.engine import open_engine
@@ -101,8 +100,8 @@ def create_clinic_and_device(
         "branch_code": clinic.branch_code, "address": clinic.address, "phone": clinic.phone,
     }
     ctx.journal(
-        action="clinic.create",
-        entity=Kind.CLINIC,
+        action="branch.create",
+        entity="branch",  # the clinic's own row: a branch of its chain (the same id)
         entity_id=clinic_id,
         after=record,
         payload={"record": record},

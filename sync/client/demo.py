@@ -24,9 +24,9 @@ from bnaura_desk.terminal import Terminal
 
 from ..server import admin
 from ..server.db import server_engine
-from ..server.models import ServerClinic
+from ..server.models import ServerChain
 from ..server.schema import upgrade
-from ..server.scope import clinic_sessions
+from ..server.scope import chain_sessions
 from .enroll import enroll
 
 DEMO_PORT = 8765
@@ -153,10 +153,10 @@ def _enroll(terminal: Terminal, url: str, db_url: str) -> None:
     clinic = terminal.clinic()
     engine = server_engine(db_url)
     try:
-        sessions = clinic_sessions(engine)
+        sessions = chain_sessions(engine)
         now = datetime.now(UTC)
         with sessions() as session:
-            if session.get(ServerClinic, clinic.id) is None:
+            if session.get(ServerChain, clinic.id) is None:
                 admin.add_clinic(session, clinic.name_th, now, clinic.id)
                 session.commit()
             _, code = admin.new_enrollment_code(session, clinic.name_th, now)

@@ -415,7 +415,7 @@ class _Applier:
         for column, value in bookkeeping.items():
             if column in table.columns and column not in row:
                 row[column] = value
-        if table.entity.name == "clinic":
+        if table.entity.name == "branch":
             row.pop("clinic_id", None)
         self._add(table, row)
         if table.model is Customer and not change.deleted:  # indexed for search in ``finish``

@@ -46,7 +46,7 @@ from .errors import install_error_handlers
 from .openapi import install_openapi
 from .routes import add_routes
 from .rules import Rule
-from .scope import clinic_sessions
+from .scope import chain_sessions
 from .throttle import BlockedAddresses, RefuseBlocked
 
 # The module docstring above is the OpenAPI document's description.
@@ -86,7 +86,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.engine = engine
-    app.state.sessions = clinic_sessions(engine)
+    app.state.sessions = chain_sessions(engine)
     app.state.clock = clock
     app.state.registry = registry
     app.state.rules = rules

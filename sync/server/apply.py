@@ -1,4 +1,4 @@
-"""The apply step: each (device, seq) changes the clinic exactly once.
+"""The apply step: each (device, seq) changes its chain exactly once.
 
 ``BatchApply`` settles one device's pushed operations in order, inside
 the caller's transaction, after the caller has locked the device row (so
@@ -27,17 +27,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import ARRAY, BigInteger, ColumnElement, String, Table, any_, bindparam, insert, select, update
+from sqlalchemy import ARRAY, BigInteger, ColumnElement, String, Table, any_, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
+from bnaura_desk.domain import field_types as t
 from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.domain.ids import uuid7
-from bnaura_desk.domain.synced import REGISTRY, Effect, Registry
+from bnaura_desk.domain.synced import REGISTRY, Effect, Entity, Registry, Scope
 
 from ..protocol import MAX_SKEW_MS, Operation, OpResult, Outcome
 from .checks import Checked, NewerFormat, Rejection, UnknownType, check
-from .models import AppliedOperation, ChangeEntry, Device, Record, ServerBase, ServerClinic, SyncException
+from .models import AppliedOperation, ChangeEntry, Device, Record, ServerBase, ServerChain, SyncException
 from .records import RecordState, read_records
 from .refusals import ApplyRefused, ConflictingResend, ForeignClinic, SequenceGap, UnknownOperation
 from .rules import Proposed, Rule, RuleRun, server_rules
@@ -54,7 +55,7 @@ class KeptOutcome:
 
     device_id: str
     seq: int
-    clinic_id: str
+    chain_id: str
     op_id: str
     type: str
     entity: str
@@ -83,7 +84,7 @@ def resend_result(row: AppliedOperation | KeptOutcome, op: Operation) -> OpResul
         ConflictingResend: ``op`` is another operation under the same (device, seq).
     """
     sent = (op.payload_sha256, op.op_id, op.clinic_id, op.type, op.entity, op.entity_id, op.hlc)
-    kept = (row.payload_sha256, row.op_id, row.clinic_id, row.type, row.entity, row.entity_id, row.hlc)
+    kept = (row.payload_sha256, row.op_id, row.chain_id, row.type, row.entity, row.entity_id, row.hlc)
     if sent != kept:
         raise ConflictingResend(
             f"operation {op.seq} of this device was already applied with another payload",
@@ -118,6 +119,14 @@ def _kept_clock(op: Operation, last: str, now: datetime) -> tuple[str, bool]:
     return bounded.encode(), True
 
 
+def _listed_parents(entity: Entity) -> tuple[tuple[str, str], ...]:
+    """Return (field, entity) for each list field whose items name rows of another entity (a staff member's branches)."""
+    return tuple(
+        (f.name, f.type.item.entity) for f in entity.fields
+        if isinstance(f.type, t.ListOf) and isinstance(f.type.item, t.Id) and f.type.item.entity is not None
+    )
+
+
 _CHUNK = 500  # keys per IN (...) list, well under SQLite's limit on bound parameters
 
 
@@ -137,12 +146,12 @@ class BatchApply:
     operation leaves no trace, and an operation's effects and its kept
     outcome are written by the same ``write`` and committed together. The
     caller commits after ``write`` and owns the transaction; a batch that
-    dies before its commit leaves the clinic as it was, and the terminal's
+    dies before its commit leaves the chain as it was, and the terminal's
     resend applies it then (exactly once, by the kept (device, seq)).
 
     The caller holds ``device`` locked (``SELECT ... FOR UPDATE``): one
-    device's batches take turns. The clinic row is locked before any
-    record is read, so applies of one clinic take turns and a record is
+    device's batches take turns. The chain row is locked before any
+    record is read, so applies of one chain take turns and a record is
     never merged from a stale read.
 
     Implements ``rules.RuleContext`` for the rules of its operations.
@@ -154,7 +163,8 @@ class BatchApply:
     ) -> None:
         self.session = session
         self.device = device
-        self.clinic_id = device.clinic_id
+        self.chain_id = device.chain_id
+        self.branch_id = device.branch_id
         self.registry = registry
         self.now = now or datetime.now().astimezone()
         self.next_seq = device.next_seq
@@ -162,9 +172,11 @@ class BatchApply:
         self.postgres = session.get_bind().dialect.name == "postgresql"
         self.kept: dict[int, AppliedOperation | KeptOutcome] = {}
         self._read_kept(sorted({op.seq for op in operations}))
-        self.clinic: ServerClinic | None = None
+        self.chain: ServerChain | None = None
         self.taken_op_ids: set[str] = set()
         self.rows: dict[tuple[str, str], RecordState | None] = {}
+        # Records of another branch of the chain among those named (branch-only rows the device may not see).
+        self.foreign: set[tuple[str, str]] = set()
         self.outcomes: list[dict[str, Any]] = []
         self.changes: list[dict[str, Any]] = []
         self.exceptions: dict[str, dict[str, Any]] = {}
@@ -179,7 +191,7 @@ class BatchApply:
         good = [c for c in self.checked.values() if isinstance(c, Checked)]
         self.runs: dict[str, list[RuleRun]] = {}
         if fresh:
-            self._lock_clinic()
+            self._lock_chain()
             for chunk in self.chunks(sorted({op.op_id for op in fresh})):
                 self.taken_op_ids.update(
                     session.scalars(
@@ -191,6 +203,8 @@ class BatchApply:
             keys = {(c.entity.name, c.entity_id) for c in good}
             keys |= {(parent, c.fields[f]) for c in good for f, parent in c.entity.parents
                      if isinstance(c.fields.get(f), str)}
+            keys |= {(parent, value) for c in good for f, parent in _listed_parents(c.entity)
+                     if isinstance(c.fields.get(f), list) for value in c.fields[f] if isinstance(value, str)}
             self._read_rows(keys)
             for rule in server_rules() if rules is None else rules:
                 mine = [c for c in good if c.type.name in rule.operation_types]
@@ -243,23 +257,38 @@ class BatchApply:
             return column == any_(bindparam(None, values, type_=ARRAY(of())))  # type: ignore[no-any-return]
         return column.in_(values)  # type: ignore[no-any-return]
 
-    def _lock_clinic(self) -> ServerClinic:
-        if self.clinic is None:
-            clinic = self.session.get(ServerClinic, self.device.clinic_id, with_for_update=True)
-            assert clinic is not None
-            self.clinic = clinic
-        return self.clinic
+    def _lock_chain(self) -> ServerChain:
+        if self.chain is None:
+            chain = self.session.get(ServerChain, self.device.chain_id, with_for_update=True)
+            assert chain is not None
+            self.chain = chain
+        return self.chain
 
     def _read_rows(self, keys: set[tuple[str, str]]) -> None:
-        """Read this clinic's records at ``keys`` into the batch (absent ones as None)."""
+        """Read this chain's records at ``keys`` into the batch (absent ones as None), of any branch."""
         by_entity: dict[str, list[str]] = {}
         for entity, entity_id in sorted(keys - self.rows.keys()):
             by_entity.setdefault(entity, []).append(entity_id)
             self.rows[(entity, entity_id)] = None
         for entity, ids in by_entity.items():
             for start in range(0, len(ids), _CHUNK):
-                for row in read_records(self.session, self.clinic_id, entity, ids[start : start + _CHUNK]):
+                for row in read_records(self.session, self.chain_id, entity, ids[start : start + _CHUNK]):
                     self.rows[(row.entity, row.id)] = row
+            if self.postgres and self._may_be_branch_only(entity):
+                # Row-level security hides another branch's rows from this
+                # device: ask which of the missing ids are such rows.
+                missing = [i for i in ids if self.rows[(entity, i)] is None]
+                if missing:
+                    found = self.session.scalars(
+                        text("SELECT bnaura_other_branch_ids(:entity, :ids)").bindparams(
+                            bindparam("ids", type_=ARRAY(String()))),
+                        {"entity": entity, "ids": missing},
+                    )
+                    self.foreign.update((entity, i) for i in found)
+
+    def _may_be_branch_only(self, entity: str) -> bool:
+        declared = self.registry.entity(entity)
+        return declared is None or declared.scope is Scope.BRANCH or entity == "sync_exception"
 
     def _row(self, entity: str, entity_id: str) -> RecordState | None:
         if (entity, entity_id) not in self.rows:
@@ -281,7 +310,7 @@ class BatchApply:
             ConflictingResend: this (device, seq) was applied with another
                 payload, or this op id under another sequence number.
             SequenceGap: ``op.seq`` is not the next one the device owes.
-            ForeignClinic: the operation names another device or clinic.
+            ForeignClinic: the operation names another device or chain.
             UnknownOperation, ApplyRefused: an operation type or payload
                 format this server does not know yet (kept pending by the
                 terminal), or a payload that does not match its hash. An
@@ -298,8 +327,9 @@ class BatchApply:
             return resend_result(kept, op)
         if op.seq != self.next_seq:
             raise SequenceGap(f"expected operation {self.next_seq}, got {op.seq}", expected=self.next_seq, got=op.seq)
-        if op.device_id != self.device.id or op.clinic_id != self.device.clinic_id:
-            raise ForeignClinic("the operation names another device or clinic", seq=op.seq)
+        # ``clinic_id`` is the wire name (protocol 1) of the operation's chain.
+        if op.device_id != self.device.id or op.clinic_id != self.device.chain_id:
+            raise ForeignClinic("the operation names another device or chain", seq=op.seq)
         if op.op_id in self.taken_op_ids:
             raise ConflictingResend("this op_id was already applied under another sequence number", seq=op.seq)
         checked = self.checked.get(op.seq)
@@ -340,18 +370,43 @@ class BatchApply:
         return self._keep(op, now, outcome, reason, detail)
 
     def _check_tenancy(self, checked: Checked) -> None:
-        """Refuse what would reach outside the device's clinic, or name rows it does not have."""
-        if checked.entity.name == "clinic" and checked.entity_id != self.clinic_id:
-            # Clinic ids are not secret: a device may only create its own clinic's row.
-            raise Rejection("foreign_record", "a terminal may only create its own clinic")
+        """Refuse what would reach outside the device's chain and branch, or name rows it does not have.
+
+        Ids are not secret: a device may create or edit only its own
+        branch's profile; a row that belongs to another branch (a
+        branch-only entity's, or an exception about another branch) is
+        another branch's business and refused as ``foreign_record``; a
+        parent must be a row of this chain this branch may see.
+        """
+        if checked.entity.name == "branch" and checked.entity_id != self.branch_id:
+            raise Rejection("foreign_record", "a terminal may only create or change its own branch's profile")
+        own = self._row(checked.entity.name, checked.entity_id)
+        if (checked.entity.name, checked.entity_id) in self.foreign or (own is not None and not self._visible(own)):
+            raise Rejection("foreign_record", f"this {checked.entity.name} belongs to another branch")
         for f, parent in checked.entity.parents:
             value = checked.fields.get(f)
-            if isinstance(value, str) and self._row(parent, value) is None and not (
-                parent == checked.entity.name and value == checked.entity_id
-            ):
-                raise Rejection(
-                    "unknown_parent", f"{f} names a {parent} this clinic does not have", field=f, parent=parent
-                )
+            if isinstance(value, str) and not (parent == checked.entity.name and value == checked.entity_id):
+                self._check_parent(f, parent, value)
+        for f, parent in _listed_parents(checked.entity):
+            values = checked.fields.get(f)
+            for value in values if isinstance(values, list) else ():
+                self._check_parent(f, parent, value)
+
+    def _visible(self, row: RecordState) -> bool:
+        """Return whether the batch's device may see ``row`` (chain-wide, or of its own branch)."""
+        return row.branch_id is None or row.branch_id == self.branch_id
+
+    def _check_parent(self, field: str, parent: str, value: str) -> None:
+        row = self._row(parent, value)
+        if row is None or not self._visible(row):
+            raise Rejection(
+                "unknown_parent", f"{field} names a {parent} this chain does not have", field=field, parent=parent
+            )
+
+    def _branch_of(self, entity: str) -> str | None:
+        """Return the branch a new row of ``entity`` made by this device belongs to (None: chain-wide)."""
+        declared = self.registry.entity(entity)
+        return self.branch_id if declared is not None and declared.scope is Scope.BRANCH else None
 
     def _effect(self, c: Checked, clock: str, now: datetime) -> tuple[Outcome, str, dict[str, Any]]:
         """Apply ``c``'s own effect on its record; return its outcome, reason and detail."""
@@ -361,14 +416,15 @@ class BatchApply:
         detail: dict[str, Any] = {}
         if effect in (Effect.CREATE, Effect.APPEND) or (effect is Effect.UPSERT and row is None):
             if row is None:
-                row = RecordState.new(c.entity.name, c.entity_id, self.clinic_id, c.fields, clock, now)
+                row = RecordState.new(c.entity.name, c.entity_id, self.chain_id, c.fields, clock, now,
+                                      self._branch_of(c.entity.name))
                 self.rows[(row.entity, row.id)] = row
                 changed = True
             elif effect is not Effect.APPEND:
                 changed = bool(row.merge(c.fields, clock))
             # A ledger row seen again (derived id, or another route): the union keeps one.
         elif row is None:
-            # Only a terminal bug edits a record the clinic never had (a
+            # Only a terminal bug edits a record the chain never had (a
             # terminal pushes its own creations first): reported, as the
             # edit is dropped.
             self.raise_exception(c.op, "unknown_record", fields=sorted(c.fields))
@@ -397,7 +453,7 @@ class BatchApply:
         """Set fields of a record that only a rule writes (a journey's stage), stamped ``clock``."""
         row = self._row(entity, entity_id)
         if row is None:
-            row = RecordState.new(entity, entity_id, self.clinic_id, fields, clock, self.now)
+            row = RecordState.new(entity, entity_id, self.chain_id, fields, clock, self.now, self._branch_of(entity))
             self.rows[(entity, entity_id)] = row
         elif not row.force(fields, clock):
             return
@@ -405,28 +461,37 @@ class BatchApply:
         self._feed(row)
 
     def _feed(self, row: RecordState) -> None:
-        """Give ``row``'s change the clinic's next cursor and put it in the change feed."""
-        clinic = self._lock_clinic()
-        clinic.last_cursor += 1
-        row.cursor = clinic.last_cursor
+        """Give ``row``'s change the chain's next cursor and put it in the change feed."""
+        chain = self._lock_chain()
+        chain.last_cursor += 1
+        row.cursor = chain.last_cursor
         row.changed = True
         self.changes.append(
-            {"clinic_id": row.clinic_id, "cursor": row.cursor, "entity": row.entity, "entity_id": row.id}
+            {"chain_id": row.chain_id, "cursor": row.cursor, "entity": row.entity, "entity_id": row.id,
+             "branch_id": row.branch_id}
         )
 
     def raise_exception(self, op: Operation, kind: str, **detail: Any) -> None:
-        """Keep an exception for managers, and put it in the clinic's feed.
+        """Keep an exception for managers, and put it in the chain's feed.
 
         Terminals pull it as a ``sync_exception`` record (its fields stamped
-        with the server's clock), so the Exceptions screen of every terminal
-        shows it; a manager resolves it there with ``sync_exception.resolve``.
+        with the server's clock), so the Exceptions screen shows it; a
+        manager resolves it there with ``sync_exception.resolve``. Whose
+        screens: an exception about a chain-wide row (a customer's edit
+        lost to a delete, a coupon claimed at two branches) is the whole
+        chain's, since every branch shares that row; one about the device
+        itself (its clock) or a branch-only row is its branch's.
         """
         now = self.now
+        about = self.registry.entity(op.entity)
+        chain_wide = kind != "clock_ahead" and about is not None and about.scope is Scope.CHAIN
+        branch_id = None if chain_wide else self.branch_id
         exception_id = uuid7()
         # The terminal by the name staff gave it: the Exceptions screen shows it.
         detail = {**detail, "device_name": self.device.name}
         self.exceptions[exception_id] = {
-            "id": exception_id, "clinic_id": self.device.clinic_id, "kind": kind, "entity": op.entity[:40],
+            "id": exception_id, "chain_id": self.device.chain_id, "branch_id": branch_id, "kind": kind,
+            "entity": op.entity[:40],
             "entity_id": op.entity_id, "device_id": self.device.id, "seq": op.seq, "detail": detail,
             "created_at": now, "resolved_at": None, "resolved_by": None, "note": "",
         }
@@ -436,7 +501,7 @@ class BatchApply:
             "resolved_by": None, "note": "",
         }
         clock = Hlc(int(now.timestamp() * 1000), 0, "server").encode()
-        row = RecordState.new("sync_exception", exception_id, self.device.clinic_id, data, clock, now)
+        row = RecordState.new("sync_exception", exception_id, self.device.chain_id, data, clock, now, branch_id)
         self.rows[(row.entity, row.id)] = row
         self._feed(row)
 
@@ -445,7 +510,7 @@ class BatchApply:
     ) -> OpResult:
         """Keep the outcome of (device, seq) for good and move the device's queue on."""
         kept = KeptOutcome(
-            device_id=self.device.id, seq=op.seq, clinic_id=self.device.clinic_id, op_id=op.op_id, type=op.type,
+            device_id=self.device.id, seq=op.seq, chain_id=self.device.chain_id, op_id=op.op_id, type=op.type,
             entity=op.entity, entity_id=op.entity_id, hlc=op.hlc, payload_sha256=op.payload_sha256,
             outcome=outcome, reason=reason, detail=detail, applied_at=now,
         )

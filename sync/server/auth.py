@@ -76,5 +76,5 @@ def check_operations(session: Session, device: Device, operations: Sequence[Oper
     for op in operations:
         if op.device_id != device.id:
             raise ApiError(403, "foreign_device", "An operation names another device than this token's", seq=op.seq)
-        if op.clinic_id != device.clinic_id:
-            raise ApiError(403, "foreign_clinic", "An operation names another clinic than this device's", seq=op.seq)
+        if op.clinic_id != device.chain_id:
+            raise ApiError(403, "foreign_clinic", "An operation names another chain than this device's", seq=op.seq)

@@ -95,6 +95,14 @@ def parse_payload(payload: str) -> Any:
     return body
 
 
+# Operation types terminals wrote before an entity was renamed, and the
+# entity they named: such operations may still wait in an outbox (hashed
+# as written), so they are read as today's, not refused. A clinic became a
+# branch of its chain (issue 10).
+LEGACY_TYPES = {"clinic.create": "branch.create"}
+LEGACY_ENTITIES = {"branch": "clinic"}
+
+
 def check(registry: Registry, op: Operation) -> Checked:
     """Check ``op`` (from an authenticated device of its clinic) against ``registry``.
 
@@ -103,7 +111,7 @@ def check(registry: Registry, op: Operation) -> Checked:
         NewerFormat: its payload format is newer than this server's (kept pending).
         Rejection: anything else that is wrong with it.
     """
-    declared = registry.operation(op.type)
+    declared = registry.operation(LEGACY_TYPES.get(op.type, op.type))
     if declared is None:
         raise UnknownType(op.type)
     entity, op_type = declared
@@ -117,6 +125,8 @@ def check(registry: Registry, op: Operation) -> Checked:
     entity_id = op.entity_id
     if op.type == "setting.set" and op.entity == "clinic":
         entity_id, body = _legacy_setting(op, body)
+    elif op.type in LEGACY_TYPES and op.entity == LEGACY_ENTITIES.get(entity.name):
+        pass  # written before the entity was renamed, waiting in an outbox (hashed as written)
     elif op.entity != entity.name:
         raise Rejection(
             "wrong_entity", f"{op.type} changes {entity.name} records, not {op.entity}", entity=entity.name

@@ -1,4 +1,4 @@
-"""``bnaura server``: run the clinic sync server, migrate its database, manage its clinics, codes and devices.
+"""``bnaura server``: run the clinic sync server, migrate its database, manage its chains, branches, codes and devices.
 
 Every command takes ``--db URL`` (a SQLite file path or URL, or
 ``postgresql+psycopg://...``); the default is ``$BNAURA_SERVER_DB``, else
@@ -216,74 +216,116 @@ def _tls_files(certfile: str, keyfile: str) -> tuple[str, str]:
 
 
 def cmd_clinics_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Add a clinic (``--id`` adopts a terminal's clinic id); print its id."""
+    """Add a clinic of its own: a chain of one branch with one id (``--id`` adopts a terminal's); print its id."""
     from .admin import add_clinic
-    from .scope import clinic_sessions
+    from .scope import chain_sessions
 
-    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
         clinic = add_clinic(session, args.name, _now(), args.id)
         session.commit()
-        print(f"added clinic {clinic.name!r} ({clinic.id})", file=out)
+        print(f"added clinic {clinic.name!r} ({clinic.id}): a chain of one branch, the head office", file=out)
     return 0
 
 
-def cmd_clinics_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Print every clinic with its count of active devices."""
-    from sqlalchemy import func, select
+def cmd_chains_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Add a chain with no branch yet; print its id."""
+    from .admin import add_chain
+    from .scope import chain_sessions
 
-    from .admin import list_clinics
-    from .models import Device
-    from .scope import clinic_sessions
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
+        chain = add_chain(session, args.name, _now(), args.id)
+        session.commit()
+        print(f"added chain {chain.name!r} ({chain.id})", file=out)
+    print(f"add its branches with: {PROG} branches add NAME --chain {chain.name!r}", file=err)
+    return 0
 
-    with _database(args.url) as engine, clinic_sessions(engine)() as session:
-        clinics = list_clinics(session)
-        active = select(Device.clinic_id, func.count()).where(Device.revoked_at.is_(None))
-        counts: dict[str, int] = {cid: n for cid, n in session.execute(active.group_by(Device.clinic_id))}
-    if not clinics:
-        print("no clinics yet; add one with: bnaura server clinics add NAME", file=err)
-    for c in clinics:
-        print(f"{c.id}  {c.name}  devices: {counts.get(c.id, 0)}  created {_when(c.created_at)}", file=out)
+
+def cmd_chains_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print every chain with its number of branches and of active devices."""
+    from .admin import device_counts, list_branches, list_chains
+    from .scope import chain_sessions
+
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
+        chains = list_chains(session)
+        branches = list_branches(session)
+        devices = device_counts(session)
+    if not chains:
+        print(f"no chains yet; add one with: {PROG} chains add NAME (or: {PROG} clinics add NAME)", file=err)
+    for c in chains:
+        own = [b for chain, b in branches if chain.id == c.id]
+        active = sum(devices.get(b.id, 0) for b in own)
+        print(f"{c.id}  {c.name}  branches: {len(own)}  devices: {active}  created {_when(c.created_at)}", file=out)
+    return 0
+
+
+def cmd_branches_add(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Add a branch to a chain; print its id and number."""
+    from .admin import add_branch
+    from .scope import chain_sessions
+
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
+        branch = add_branch(session, args.chain, args.name, _now(), args.id, args.number)
+        session.commit()
+        print(f"added branch {branch.name!r} ({branch.id}), number {branch.branch_no}", file=out)
+    print(f"enroll its terminals with codes from: {PROG} enroll-code --branch {branch.name!r}", file=err)
+    return 0
+
+
+def cmd_branches_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print every branch (of ``--chain``) with its chain, number and active devices."""
+    from .admin import device_counts, list_branches
+    from .scope import chain_sessions
+
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
+        branches = list_branches(session, args.chain)
+        devices = device_counts(session)
+    if not branches:
+        print(f"no branches yet; add one with: {PROG} branches add NAME --chain CHAIN", file=err)
+    for chain, b in branches:
+        print(f"{b.id}  {chain.name} / {b.name}  number {b.branch_no}  devices: {devices.get(b.id, 0)}  "
+              f"created {_when(b.created_at)}", file=out)
     return 0
 
 
 def cmd_enroll_code(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Make a one-time enrollment code for a clinic; print it (once) on stdout."""
-    from .admin import new_enrollment_code
-    from .scope import clinic_sessions
+    """Make a one-time enrollment code for a branch; print it (once) on stdout."""
+    from .admin import find_chain, new_enrollment_code
+    from .scope import chain_sessions
 
-    with _database(args.url) as engine, clinic_sessions(engine)() as session:
-        clinic, code = new_enrollment_code(session, args.clinic, _now())
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
+        branch, code = new_enrollment_code(session, args.branch, _now(), args.chain)
+        chain = find_chain(session, branch.chain_id)
         session.commit()
     print(code.code, file=out)
     print(
-        f"one-time enrollment code for {clinic.name!r}, valid until {_when(code.expires_at)} (Asia/Bangkok); "
-        "it is shown only now",
+        f"one-time enrollment code for a terminal of {chain.name!r}, branch {branch.name!r} ({branch.branch_no}), "
+        f"valid until {_when(code.expires_at)} (Asia/Bangkok); it is shown only now",
         file=err,
     )
     return 0
 
 
 def cmd_devices(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Print every enrolled device with its clinic, last seen time and state."""
+    """Print every enrolled device with its chain and branch, last seen time and state."""
     from .admin import list_devices
-    from .scope import clinic_sessions
+    from .scope import chain_sessions
 
-    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
         devices = list_devices(session)
     if not devices:
         print("no devices enrolled yet", file=err)
     for d in devices:
         state = f"revoked {_when(d.revoked_at)}" if d.revoked_at else "active"
-        print(f"{d.id}  {d.name}  clinic: {d.clinic}  last seen: {_when(d.last_seen_at)}  {state}", file=out)
+        print(f"{d.id}  {d.name}  {d.chain} / {d.branch}  last seen: {_when(d.last_seen_at)}  {state}", file=out)
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Revoke a device: its token is refused from the next request on."""
     from .admin import revoke_device
-    from .scope import clinic_sessions
+    from .scope import chain_sessions
 
-    with _database(args.url) as engine, clinic_sessions(engine)() as session:
+    with _database(args.url) as engine, chain_sessions(engine)() as session:
         device = revoke_device(session, args.device_id, _now())
         session.commit()
         print(f"revoked {device.id} ({device.name}); its token no longer works", file=out)
@@ -329,8 +371,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub_common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=db_help)
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Run the clinic sync server (no subcommand), migrate its database, or manage its clinics, "
-        "enrollment codes and devices. On PostgreSQL, serve as a role of its own and migrate and manage as the "
+        description="Run the clinic sync server (no subcommand), migrate its database, or manage its chains, "
+        "branches, enrollment codes and devices. On PostgreSQL, serve as a role of its own and migrate and manage as the "
         "tables' owner.",
     )
     parser.add_argument("--db", metavar="URL", default=None, help=db_help)
@@ -361,23 +403,58 @@ def build_parser() -> argparse.ArgumentParser:
                          help="PostgreSQL: the role `bnaura server` serves as; it gets exactly the rights serving needs")
     migrate.set_defaults(handler=cmd_migrate)
 
-    clinics = commands.add_parser("clinics", help="add or list clinics", description="Add or list clinics.")
+    clinics = commands.add_parser(
+        "clinics", help="add or list clinics of their own (a chain of one branch)",
+        description="Add or list clinics of their own: each is a chain of one branch, both with one id.",
+    )
     clinic_commands = clinics.add_subparsers(dest="clinics_command", metavar="ACTION", required=True)
     add = clinic_commands.add_parser(
-        "add", parents=[sub_common], help="add a clinic",
-        description="Add a clinic. --id adopts a terminal set up offline: give its clinic id.",
+        "add", parents=[sub_common], help="add a clinic (a chain of one branch)",
+        description="Add a clinic: a chain of one branch, the head office. --id adopts a terminal set up offline: "
+        "give its clinic id.",
     )
     add.add_argument("name", metavar="NAME")
     add.add_argument("--id", metavar="UUID", help="the clinic id of a terminal set up offline")
     add.set_defaults(handler=cmd_clinics_add)
-    lst = clinic_commands.add_parser("list", parents=[sub_common], help="list clinics")
-    lst.set_defaults(handler=cmd_clinics_list)
+    lst = clinic_commands.add_parser("list", parents=[sub_common], help="list chains (a clinic is a chain)")
+    lst.set_defaults(handler=cmd_chains_list)
+
+    chains = commands.add_parser("chains", help="add or list chains", description="Add or list chains of branches.")
+    chain_commands = chains.add_subparsers(dest="chains_command", metavar="ACTION", required=True)
+    add = chain_commands.add_parser("add", parents=[sub_common], help="add a chain (then its branches)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--id", metavar="UUID", help="the chain's id (default: a new one)")
+    add.set_defaults(handler=cmd_chains_add)
+    lst = chain_commands.add_parser("list", parents=[sub_common], help="list chains")
+    lst.set_defaults(handler=cmd_chains_list)
+
+    branches = commands.add_parser("branches", help="add or list branches", description="Add or list branches.")
+    branch_commands = branches.add_subparsers(dest="branches_command", metavar="ACTION", required=True)
+    add = branch_commands.add_parser(
+        "add", parents=[sub_common], help="add a branch to a chain",
+        description="Add a branch to a chain. --id adopts a terminal set up offline: give its clinic id. "
+        "--number is the branch number on tax documents (default: the next free one; 00000 is the head office).",
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--chain", metavar="NAME", required=True, help="the chain (its name or id)")
+    add.add_argument("--id", metavar="UUID", help="the branch id of a terminal set up offline")
+    add.add_argument("--number", metavar="DIGITS", help="the branch number, e.g. 00001 (or 1)")
+    add.set_defaults(handler=cmd_branches_add)
+    lst = branch_commands.add_parser("list", parents=[sub_common], help="list branches")
+    lst.add_argument("--chain", metavar="NAME", default=None, help="only this chain's branches")
+    lst.set_defaults(handler=cmd_branches_list)
 
     code = commands.add_parser(
         "enroll-code", parents=[sub_common], help="make a one-time enrollment code",
-        description="Make a one-time code a terminal enrolls with (valid 24 hours, single use, shown once).",
+        description="Make a one-time code a terminal of a branch enrolls with (valid 24 hours, single use, shown "
+        "once).",
     )
-    code.add_argument("--clinic", metavar="NAME", required=True, help="the clinic the terminal joins")
+    target = code.add_mutually_exclusive_group(required=True)
+    target.add_argument("--branch", metavar="NAME", help="the branch the terminal joins (its name or id)")
+    # A clinic of its own is a branch of the same name: the older spelling still works.
+    target.add_argument("--clinic", metavar="NAME", dest="branch", help=argparse.SUPPRESS)
+    code.add_argument("--chain", metavar="NAME", default=None,
+                      help="the branch's chain, when branches of several chains share the name")
     code.set_defaults(handler=cmd_enroll_code)
 
     devices = commands.add_parser("devices", parents=[sub_common], help="list enrolled devices with last seen time")

@@ -2,7 +2,7 @@
 
 Each is an ``Annotated`` dependency. ``Sessions`` hold no credential
 (enrollment sets its code's, ``sync.server.scope``); ``CurrentDevice``
-authenticates the bearer token; ``ClinicSessions`` and ``ClinicSession``
+authenticates the bearer token; ``ChainSessions`` and ``ChainSession``
 act for that device, so on PostgreSQL they see only its clinic's rows.
 """
 
@@ -76,15 +76,15 @@ def _current_device(
 CurrentDevice = Annotated[Device, Depends(_current_device)]
 
 
-def _clinic_sessions(device: CurrentDevice, sessions: Sessions) -> Callable[[], Session]:
+def _chain_sessions(device: CurrentDevice, sessions: Sessions) -> Callable[[], Session]:
     return for_device(sessions, device.token_sha256)
 
 
-def _clinic_session(clinic_sessions: Annotated[Callable[[], Session], Depends(_clinic_sessions)]) -> Iterator[Session]:
-    with clinic_sessions() as session:
+def _chain_session(chain_sessions: Annotated[Callable[[], Session], Depends(_chain_sessions)]) -> Iterator[Session]:
+    with chain_sessions() as session:
         yield session
 
 
 # Sessions that act for the authenticated device: on PostgreSQL they see only its clinic's rows.
-ClinicSessions = Annotated[Callable[[], Session], Depends(_clinic_sessions)]
-ClinicSession = Annotated[Session, Depends(_clinic_session)]
+ChainSessions = Annotated[Callable[[], Session], Depends(_chain_sessions)]
+ChainSession = Annotated[Session, Depends(_chain_session)]

@@ -1,4 +1,4 @@
-"""Enrollment: a terminal joins a clinic once with a one-time code.
+"""Enrollment: a terminal joins a branch of a chain once with a one-time code.
 
 A code reads ``XXXX-XXXX-XXXX`` in the referral alphabet (no 0/O/1/I/L, so
 what the owner reads out is what staff type). The first group names the
@@ -37,7 +37,7 @@ from bnaura_desk.domain.referral import ALPHABET
 from bnaura_desk.store.types import UtcDateTime
 
 from ..protocol import EnrollRequest, EnrollResponse
-from .models import Device, EnrollmentCode, ServerBase, ServerClinic
+from .models import Device, EnrollmentCode, ServerBase, ServerBranch, ServerChain
 from .scope import note_wrong_code, use_code
 
 GROUP = 4
@@ -121,12 +121,13 @@ class NewCode:
     """A freshly made code: shown once, never stored in clear."""
 
     code: str  # XXXX-XXXX-XXXX
-    clinic_id: str
+    chain_id: str
+    branch_id: str
     expires_at: datetime
 
 
-def create_code(session: Session, clinic_id: str, now: datetime) -> NewCode:
-    """Add a one-time enrollment code for ``clinic_id`` (the caller commits)."""
+def create_code(session: Session, branch: ServerBranch, now: datetime) -> NewCode:
+    """Add a one-time enrollment code for a terminal of ``branch`` (the caller commits)."""
     session.execute(delete(EnrollmentCode).where(EnrollmentCode.expires_at < now - PURGE_AFTER))
     for _ in range(100):
         code_id = _random(ID_LENGTH)
@@ -138,12 +139,13 @@ def create_code(session: Session, clinic_id: str, now: datetime) -> NewCode:
     expires = now + CODE_VALIDITY
     session.add(
         EnrollmentCode(
-            id=code_id, clinic_id=clinic_id, code_sha256=code_hash(normalised), created_at=now,
+            id=code_id, chain_id=branch.chain_id, branch_id=branch.id, code_sha256=code_hash(normalised),
+            created_at=now,
             expires_at=expires, used_at=None, used_by_device=None, failed_attempts=0,
         )
     )
     session.flush()
-    return NewCode(format_code(normalised), clinic_id, expires)
+    return NewCode(format_code(normalised), branch.chain_id, branch.id, expires)
 
 
 def _lock_address(session: Session, address: str, now: datetime) -> EnrollmentThrottle:
@@ -200,7 +202,7 @@ def enroll(
         code = None
         if normalised is not None:
             digest = code_hash(normalised)
-            use_code(session, digest)  # PostgreSQL: the code's row, and while usable its clinic, become visible
+            use_code(session, digest)  # PostgreSQL: the code's row, and while usable its chain and branch, become visible
             code = session.scalars(
                 select(EnrollmentCode).where(EnrollmentCode.code_sha256 == digest).with_for_update()
             ).one_or_none()
@@ -213,15 +215,18 @@ def enroll(
                 attempts_left=max(0, MAX_FAILURES_PER_ADDRESS - throttle.failures),
             )
         _check_usable(code, moment)
-        clinic = session.get(ServerClinic, code.clinic_id)
-        assert clinic is not None
-        if request.branch_id is not None and request.branch_id != clinic.id:
+        chain = session.get(ServerChain, code.chain_id)
+        branch = session.get(ServerBranch, code.branch_id)
+        assert chain is not None and branch is not None
+        if request.branch_id is not None and request.branch_id != branch.id:
+            # A terminal set up offline is a branch of its own: it joins only
+            # with a code of that branch (``clinic_mismatch``: protocol 1's name).
             raise EnrollRefused(
                 409, "clinic_mismatch",
-                f"This terminal belongs to another clinic than {clinic.name!r} on this server; "
+                f"This terminal belongs to another branch than {branch.name!r} of {chain.name!r} on this server; "
                 "the owner can adopt it with: bnaura server clinics add NAME --id "
-                f"{request.branch_id}",
-                terminal_clinic_id=request.branch_id, server_clinic_id=clinic.id,
+                f"{request.branch_id} (or: bnaura server branches add NAME --chain CHAIN --id {request.branch_id})",
+                terminal_clinic_id=request.branch_id, server_clinic_id=branch.id,
             )
         if session.get(Device, request.device_id) is not None:
             raise EnrollRefused(
@@ -231,7 +236,7 @@ def enroll(
         token = secrets.token_urlsafe(32)
         session.add(
             Device(
-                id=request.device_id, clinic_id=clinic.id, name=request.device_name,
+                id=request.device_id, chain_id=chain.id, branch_id=branch.id, name=request.device_name,
                 token_sha256=token_hash(token), enrolled_at=moment, last_seen_at=moment,
                 revoked_at=None, next_seq=1, last_hlc="",
             )
@@ -251,8 +256,8 @@ def enroll(
                 device_id=request.device_id,
             ) from None
         return EnrollResponse(
-            device_id=request.device_id, chain_id=clinic.id, chain_name=clinic.name, branch_id=clinic.id,
-            branch_name=clinic.name, branch_no="00000", token=token, next_seq=1,
+            device_id=request.device_id, chain_id=chain.id, chain_name=chain.name, branch_id=branch.id,
+            branch_name=branch.name, branch_no=branch.branch_no, token=token, next_seq=1,
         )
 
 

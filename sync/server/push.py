@@ -45,7 +45,8 @@ def _report_conflict(session: Session, device_id: str, op: Operation, refusal: A
     if already is None:
         session.add(
             SyncException(
-                id=uuid7(), clinic_id=device.clinic_id, kind="seq_conflict", entity=op.entity,
+                id=uuid7(), chain_id=device.chain_id, branch_id=device.branch_id, kind="seq_conflict",
+                entity=op.entity,
                 entity_id=op.entity_id, device_id=device_id, seq=op.seq,
                 detail={"message": refusal.message, "op_id": op.op_id, "sent_sha256": op.payload_sha256},
                 created_at=now,

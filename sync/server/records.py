@@ -17,7 +17,10 @@ from .models import Record
 
 @dataclass
 class RecordState:
-    """One record of the device's clinic (its key is (clinic, entity, id)).
+    """One record of the device's chain (its key is (chain, entity, id)).
+
+    ``branch_id`` is the branch whose terminals alone receive it (a
+    branch-only entity's row), None for a chain-wide row.
 
     ``field_clocks`` is compact (``bnaura_desk.domain.field_clocks``): a
     field present in ``data`` has ``clock_of(field)``; a field absent from
@@ -26,21 +29,22 @@ class RecordState:
 
     entity: str
     id: str
-    clinic_id: str
+    chain_id: str
     data: dict[str, Any]
     field_clocks: dict[str, str]
     hlc: str
     deleted_at: datetime | None
     updated_at: datetime
     cursor: int
+    branch_id: str | None = None
     is_new: bool = False
     changed: bool = False
 
     @classmethod
-    def new(cls, entity: str, entity_id: str, clinic_id: str, fields: Mapping[str, Any], clock: str,
-            now: datetime) -> RecordState:
-        """Return a record made by one write of ``fields`` at ``clock``."""
-        return cls(entity, entity_id, clinic_id, dict(fields), {}, clock, None, now, 0, is_new=True)
+    def new(cls, entity: str, entity_id: str, chain_id: str, fields: Mapping[str, Any], clock: str,
+            now: datetime, branch_id: str | None = None) -> RecordState:
+        """Return a record made by one write of ``fields`` at ``clock`` (of ``branch_id`` if branch-only)."""
+        return cls(entity, entity_id, chain_id, dict(fields), {}, clock, None, now, 0, branch_id, is_new=True)
 
     def clock_of(self, field: str) -> str:
         """Return the clock of ``field``'s last write ("" when it was never written)."""
@@ -82,24 +86,24 @@ class RecordState:
 
     def columns(self) -> dict[str, Any]:
         return {
-            "entity": self.entity, "id": self.id, "clinic_id": self.clinic_id, "data": self.data,
+            "entity": self.entity, "id": self.id, "chain_id": self.chain_id, "data": self.data,
             "field_clocks": self.field_clocks, "hlc": self.hlc, "deleted_at": self.deleted_at,
-            "updated_at": self.updated_at, "cursor": self.cursor,
+            "updated_at": self.updated_at, "cursor": self.cursor, "branch_id": self.branch_id,
         }
 
 
 def read_records(
-    session: Session, clinic_id: str, entity: str, ids: list[str]
+    session: Session, chain_id: str, entity: str, ids: list[str]
 ) -> list[RecordState]:
-    """Return the records of ``clinic_id`` among ``ids`` of ``entity`` (by the primary key)."""
+    """Return the records of ``chain_id`` among ``ids`` of ``entity`` (by the primary key), of any branch."""
     found = session.execute(
         select(
-            Record.entity, Record.id, Record.clinic_id, Record.data, Record.field_clocks, Record.hlc,
-            Record.deleted_at, Record.updated_at, Record.cursor,
-        ).where(Record.clinic_id == clinic_id, Record.entity == entity, Record.id.in_(ids))
+            Record.entity, Record.id, Record.chain_id, Record.data, Record.field_clocks, Record.hlc,
+            Record.deleted_at, Record.updated_at, Record.cursor, Record.branch_id,
+        ).where(Record.chain_id == chain_id, Record.entity == entity, Record.id.in_(ids))
     )
     return [
-        RecordState(r.entity, r.id, r.clinic_id, dict(r.data), dict(r.field_clocks), r.hlc,
-                    r.deleted_at, r.updated_at, r.cursor)
+        RecordState(r.entity, r.id, r.chain_id, dict(r.data), dict(r.field_clocks), r.hlc,
+                    r.deleted_at, r.updated_at, r.cursor, r.branch_id)
         for r in found
     ]

@@ -35,20 +35,25 @@ SETUP = (
 )
 
 # What the serving role may do, table by table; row-level security narrows
-# every tenant table to the clinic of the credential a transaction holds.
-# Columns in parentheses: only those may be updated (a device cannot move
-# itself or a code to another clinic, or bring a used code back).
+# every tenant table to the chain (and, for branch-only rows, the branch)
+# of the credential a transaction holds. Columns in parentheses: only those
+# may be updated (a device cannot move itself or a code to another chain or
+# branch, or bring a used code back).
 SERVING_GRANTS: dict[str, tuple[str, ...]] = {
     "alembic_version": ("SELECT",),
-    "clinics": ("SELECT", "UPDATE (last_cursor)"),
+    "chains": ("SELECT", "UPDATE (last_cursor)"),
+    "branches": ("SELECT",),
     "enrollment_codes": ("SELECT", "UPDATE (used_at, used_by_device)"),
     "devices": ("SELECT", "INSERT", "UPDATE (last_seen_at, next_seq, last_hlc)"),
 }
 DEFAULT_GRANT = ("SELECT", "INSERT", "UPDATE", "DELETE")  # any other table of the server's metadata
-# The SECURITY DEFINER functions of migration 0004 (not executable by PUBLIC).
+# The SECURITY DEFINER functions of migrations 0004 and 0006 (not executable by PUBLIC).
 SERVING_FUNCTIONS = (
-    "bnaura_device_clinic()",
-    "bnaura_enrolling_clinic()",
+    "bnaura_device_chain()",
+    "bnaura_device_branch()",
+    "bnaura_enrolling_chain()",
+    "bnaura_enrolling_branch()",
+    "bnaura_other_branch_ids(varchar, varchar[])",
     "bnaura_note_wrong_code(varchar, varchar)",
 )
 
@@ -81,7 +86,7 @@ def role_facts(conn: Connection) -> RoleFacts:
     ).one()
     owner = conn.execute(
         text("SELECT pg_get_userbyid(relowner), pg_has_role(current_user, relowner, 'MEMBER') "
-             "FROM pg_class WHERE oid = to_regclass('clinics')")
+             "FROM pg_class WHERE oid = coalesce(to_regclass('chains'), to_regclass('clinics'))")
     ).first()
     if owner is None:
         return RoleFacts(str(role), bool(powerful), None, False)
@@ -128,14 +133,14 @@ def check_serving(engine: Engine) -> str:
     if facts.powerful:
         raise RoleRefused(
             f"refusing to serve as PostgreSQL role {facts.role!r}: it is a superuser or has BYPASSRLS, "
-            f"so row-level security would not keep the clinics apart; {SETUP}"
+            f"so row-level security would not keep the chains apart; {SETUP}"
         )
     if facts.tables_owner is None:
         raise RoleRefused(f"role {facts.role!r} sees no server tables: create them and grant it access with {grant}")
     if facts.owns_tables:
         raise RoleRefused(
             f"refusing to serve as PostgreSQL role {facts.role!r}: it owns the server tables "
-            f"(owner {facts.tables_owner!r}), which see every clinic's rows; {SETUP}"
+            f"(owner {facts.tables_owner!r}), which see every chain's rows; {SETUP}"
         )
     if not readable:
         raise RoleRefused(f"role {facts.role!r} may not read the server's schema version: grant it access with {grant}")
@@ -150,7 +155,7 @@ def check_serving(engine: Engine) -> str:
 
 
 def check_owner(engine: Engine) -> None:
-    """Refuse admin work (migrate, clinics, codes, devices) as a role that does not own the tables.
+    """Refuse admin work (migrate, chains, branches, codes, devices) as a role that does not own the tables.
 
     A superuser may run them too. A database with no server tables yet
     passes: ``migrate`` creates them, owned by the role it runs as.
@@ -182,7 +187,8 @@ def grant_serving(engine: Engine, role: str) -> None:
         if found is None:
             raise RoleRefused(f"there is no PostgreSQL role {role!r}: create it first (CREATE ROLE {role} LOGIN)")
         tables = conn.execute(
-            text("SELECT relowner, relnamespace::regnamespace::text FROM pg_class WHERE oid = to_regclass('clinics')")
+            text("SELECT relowner, relnamespace::regnamespace::text FROM pg_class "
+                 "WHERE oid = coalesce(to_regclass('chains'), to_regclass('clinics'))")
         ).first()
         if tables is None:
             raise RoleRefused("there are no server tables to grant access to: migrate first")

@@ -27,8 +27,8 @@ from ..protocol import (
 from .auth import ApiError, check_operations
 from .bodies import EnrollBody, PushBody
 from .dependencies import (
-    ClinicSession,
-    ClinicSessions,
+    ChainSession,
+    ChainSessions,
     Clock,
     CurrentDevice,
     Sessions,
@@ -72,26 +72,26 @@ def enroll_route(request: Request, body: EnrollBody, sessions: Sessions, clock: 
 
 
 def push_route(
-    request: Request, device: CurrentDevice, body: PushBody, sessions: Sessions, clinic_sessions: ClinicSessions,
+    request: Request, device: CurrentDevice, body: PushBody, sessions: Sessions, chain_sessions: ChainSessions,
     clock: Clock,
 ) -> PushResponse:
     """Apply the device's operations in order, each exactly once."""
     if body.device_id != device.id:
         raise ApiError(403, "foreign_device", "The push names another device than this token's")
-    with clinic_sessions() as session:
+    with chain_sessions() as session:
         check_operations(session, device, body.operations)
     state = request.app.state
-    return push(clinic_sessions, device.id, body, clock, registry=state.registry, rules=state.rules)  # type: ignore[arg-type]
+    return push(chain_sessions, device.id, body, clock, registry=state.registry, rules=state.rules)  # type: ignore[arg-type]
 
 
 def pull_route(
     device: CurrentDevice,
-    session: ClinicSession,
+    session: ChainSession,
     after: Annotated[int, Query(ge=0, le=MAX_INT64, description="the cursor of the last change already pulled")] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL, description="changes per page")] = MAX_PULL,
 ) -> PullResponse:
-    """Return the clinic's changes after ``after``, oldest first."""
-    return pull(session, device.clinic_id, after, limit)
+    """Return the chain's changes after ``after`` that the device's branch may see, oldest first."""
+    return pull(session, device.chain_id, device.branch_id, after, limit)
 
 
 def add_routes(app: FastAPI) -> None:

@@ -76,7 +76,7 @@ class RuleContext(Protocol):
     """What the apply step gives a rule (``BatchApply`` implements it)."""
 
     session: Session
-    clinic_id: str
+    chain_id: str
     now: datetime
 
     def raise_exception(self, op: Operation, kind: str, **detail: Any) -> None:
@@ -146,7 +146,7 @@ class _ClaimRun:
         for chunk in ctx.chunks(keys):
             for row in ctx.session.scalars(
                 select(RuleClaim).where(
-                    RuleClaim.clinic_id == ctx.clinic_id, RuleClaim.scope == rule.scope, RuleClaim.key.in_(chunk)
+                    RuleClaim.chain_id == ctx.chain_id, RuleClaim.scope == rule.scope, RuleClaim.key.in_(chunk)
                 )
             ):
                 self.holders[row.key] = {
@@ -166,7 +166,7 @@ class _ClaimRun:
             self.holders[key] = p.reference()
             op = p.op
             self.new.append({
-                "clinic_id": self.ctx.clinic_id, "scope": self.rule.scope, "key": key, "device_id": op.device_id,
+                "chain_id": self.ctx.chain_id, "scope": self.rule.scope, "key": key, "device_id": op.device_id,
                 "seq": op.seq, "op_id": op.op_id, "entity": op.entity, "entity_id": op.entity_id, "hlc": p.clock,
                 "claimed_at": self.ctx.now,
             })
@@ -216,7 +216,7 @@ class _TallyRun:
         for chunk in ctx.chunks(keys):
             for key, balance in ctx.session.execute(
                 select(RuleTally.key, RuleTally.balance).where(
-                    RuleTally.clinic_id == ctx.clinic_id, RuleTally.scope == rule.scope, RuleTally.key.in_(chunk)
+                    RuleTally.chain_id == ctx.chain_id, RuleTally.scope == rule.scope, RuleTally.key.in_(chunk)
                 )
             ):
                 self.balances[key] = balance
@@ -244,7 +244,7 @@ class _TallyRun:
         if not self.changed:
             return
         rows = [
-            {"clinic_id": self.ctx.clinic_id, "scope": self.rule.scope, "key": k, "balance": self.balances[k],
+            {"chain_id": self.ctx.chain_id, "scope": self.rule.scope, "key": k, "balance": self.balances[k],
              "updated_at": self.ctx.now}
             for k in sorted(self.changed)
         ]
@@ -328,7 +328,7 @@ class _ReplayRun:
                 self.subjects[subject] = _Subject()
             rows = ctx.session.scalars(
                 select(RuleMove)
-                .where(RuleMove.clinic_id == ctx.clinic_id, RuleMove.scope == rule.scope, RuleMove.subject.in_(chunk))
+                .where(RuleMove.chain_id == ctx.chain_id, RuleMove.scope == rule.scope, RuleMove.subject.in_(chunk))
                 .order_by(RuleMove.subject, RuleMove.hlc)
             )
             for row in rows:
@@ -395,7 +395,7 @@ class _ReplayRun:
             if not subject.changed:
                 continue
             for m in subject.moves:
-                key = {"clinic_id": self.ctx.clinic_id, "scope": self.rule.scope, "subject": subject_id, "hlc": m.hlc}
+                key = {"chain_id": self.ctx.chain_id, "scope": self.rule.scope, "subject": subject_id, "hlc": m.hlc}
                 if m.is_new:
                     ref = m.reference
                     new.append({**key, "device_id": ref["device_id"], "seq": ref["seq"], "op_id": ref["op_id"],

@@ -1,28 +1,30 @@
-"""Which clinic's rows a server transaction sees: its credential, never a name it chooses.
+"""Which chain's (and branch's) rows a server transaction sees: its credential, never a name it chooses.
 
 On PostgreSQL every tenant table forces row-level security (server
-migration 0004). A transaction of the serving role sees the rows of one
-clinic only while it holds a credential of that clinic, set as a
-transaction-local setting:
+migrations 0004 and 0006). A transaction of the serving role sees the
+rows of one chain only while it holds a credential of that chain, set as
+a transaction-local setting:
 
 - ``bnaura.device``: the SHA-256 of a device token. A live device's token
-  shows its clinic's rows (the policies call ``bnaura_device_clinic()``, a
-  SECURITY DEFINER function owned by the tables' owner); a revoked
-  device's token shows only its own device row, so a refusal can say
-  "revoked".
+  shows its chain's rows, and of the branch-only rows (stock, later
+  shifts and journeys) only its own branch's (the policies call
+  ``bnaura_device_chain()`` and ``bnaura_device_branch()``, SECURITY
+  DEFINER functions owned by the tables' owner); a revoked device's token
+  shows only its own device row, so a refusal can say "revoked".
 - ``bnaura.code``: the SHA-256 of a typed enrollment code. It shows that
-  code's row and, while the code is usable, its clinic's row and the right
-  to add a device to that clinic (``bnaura_enrolling_clinic()``).
+  code's row and, while the code is usable, its chain's and branch's rows
+  and the right to add a device to that branch
+  (``bnaura_enrolling_chain()``, ``bnaura_enrolling_branch()``).
 
-There is no setting that names a clinic, and no wildcard: a serving role
-that sets ``bnaura.clinic`` to ``*`` or to a clinic id by hand sees
-nothing, and a device id or a clinic id in ``bnaura.device`` matches no
-token. The tables' owner (migrations, the admin commands) sees every row
-through its own policy. On SQLite (one clinic, one process) nothing is set:
-the queries themselves keep to one clinic.
+There is no setting that names a chain or a branch, and no wildcard: a
+serving role that sets ``bnaura.clinic`` to ``*`` or to an id by hand
+sees nothing, and a device id or a chain id in ``bnaura.device`` matches
+no token. The tables' owner (migrations, the admin commands) sees every
+row through its own policy. On SQLite (one clinic, one process) nothing
+is set: the queries themselves keep to one chain and branch.
 
-The one write the serving role needs across clinics (a wrong secret
-counted against the code its first group names, in a clinic it cannot
+The one write the serving role needs across chains (a wrong secret
+counted against the code its first group names, in a chain it cannot
 see) goes through a narrow SECURITY DEFINER function: ``note_wrong_code``.
 """
 
@@ -57,7 +59,7 @@ def _set_config(values: dict[str, str]) -> tuple[TextClause, dict[str, str]]:
     return text(f"SELECT {columns}"), params
 
 
-def clinic_sessions(engine: Engine) -> sessionmaker[Session]:
+def chain_sessions(engine: Engine) -> sessionmaker[Session]:
     """Return the server's sessions: on PostgreSQL each transaction sets the credential in ``info``.
 
     A session's ``info`` may hold ``DEVICE`` and ``CODE`` (see the module
@@ -103,11 +105,11 @@ def _use(session: Session, name: str, value: str) -> None:
 
 
 def note_wrong_code(session: Session, code_id: str, now: datetime) -> None:
-    """Count one wrong secret against the live code whose id is ``code_id`` (any clinic's).
+    """Count one wrong secret against the live code whose id is ``code_id`` (any chain's).
 
     The typed code's first group names the code's row; its secret did not
     match. On PostgreSQL the serving role cannot see that row (it holds no
-    credential of its clinic), so ``bnaura_note_wrong_code`` does the one
+    credential of its chain), so ``bnaura_note_wrong_code`` does the one
     update as the owner. The caller commits.
     """
     if _is_postgres(session):

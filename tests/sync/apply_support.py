@@ -34,14 +34,15 @@ from sync.server.models import (
     Device,
     Record,
     ServerBase,
-    ServerClinic,
+    ServerBranch,
+    ServerChain,
     SyncException,
 )
 from sync.server.push import push
 from sync.server.roles import grant_serving
 from sync.server.rules import Rule
 from sync.server.schema import upgrade
-from sync.server.scope import clinic_sessions, for_device
+from sync.server.scope import chain_sessions, for_device
 
 BASE_NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 BASE_MS = int(BASE_NOW.timestamp() * 1000)
@@ -109,7 +110,7 @@ class ServerDb:
         """Return sessions as the serving role (on SQLite, over the same file)."""
         if self._serving is None:
             self._serving = server_engine(SERVING_URLS.get(self.url, self.url))
-        return clinic_sessions(self._serving)
+        return chain_sessions(self._serving)
 
     def restart(self) -> None:
         """Drop every connection and open the database again (a server restart)."""
@@ -141,12 +142,15 @@ def add_clinic(
     """Add a clinic and ``n_devices`` enrolled devices; return the device ids."""
     devices = [device_id(i + 1) if clinic_id == CLINIC_ID else str(uuid.uuid4()) for i in range(n_devices)]
     with sessions() as session:
-        session.add(ServerClinic(id=clinic_id, name=name, created_at=now, last_cursor=0))
-        session.flush()  # no ORM relationship orders the inserts: the clinic goes first
+        # A clinic of its own: a chain of one branch, both with one id.
+        session.add(ServerChain(id=clinic_id, name=name, created_at=now, last_cursor=0))
+        session.flush()  # no ORM relationship orders the inserts: the chain goes first
+        session.add(ServerBranch(id=clinic_id, chain_id=clinic_id, name=name, branch_no="00000", created_at=now))
+        session.flush()
         for i, dev in enumerate(devices):
             session.add(
                 Device(
-                    id=dev, clinic_id=clinic_id, name=f"POS-{i + 1}",
+                    id=dev, chain_id=clinic_id, branch_id=clinic_id, name=f"POS-{i + 1}",
                     token_sha256=device_token_sha256(dev),
                     enrolled_at=now, next_seq=1,
                 )
@@ -355,21 +359,21 @@ def record(session: Session, entity: str, entity_id: str) -> Record | None:
 
 
 def exceptions(session: Session, clinic_id: str = CLINIC_ID) -> list[SyncException]:
-    return list(session.scalars(select(SyncException).where(SyncException.clinic_id == clinic_id).order_by(SyncException.created_at, SyncException.id)))
+    return list(session.scalars(select(SyncException).where(SyncException.chain_id == clinic_id).order_by(SyncException.created_at, SyncException.id)))
 
 
 def check_change_feed(session: Session, clinic_id: str = CLINIC_ID) -> list[ChangeEntry]:
     """Assert the clinic's change feed is 1..last_cursor with no gap or duplicate, and
     that each record's cursor is its latest change; return the feed in cursor order."""
-    feed = list(session.scalars(select(ChangeEntry).where(ChangeEntry.clinic_id == clinic_id).order_by(ChangeEntry.cursor)))
+    feed = list(session.scalars(select(ChangeEntry).where(ChangeEntry.chain_id == clinic_id).order_by(ChangeEntry.cursor)))
     cursors = [c.cursor for c in feed]
-    clinic = session.get(ServerClinic, clinic_id)
+    clinic = session.get(ServerChain, clinic_id)
     assert clinic is not None
     assert cursors == list(range(1, clinic.last_cursor + 1)), f"feed {cursors} vs last_cursor {clinic.last_cursor}"
     latest: dict[tuple[str, str], int] = {}
     for c in feed:
         latest[(c.entity, c.entity_id)] = c.cursor
-    rows = {(r.entity, r.id): r.cursor for r in session.scalars(select(Record).where(Record.clinic_id == clinic_id))}
+    rows = {(r.entity, r.id): r.cursor for r in session.scalars(select(Record).where(Record.chain_id == clinic_id))}
     assert rows == latest, "each record's cursor must be its latest change and every record must be in the feed"
     return feed
 

@@ -48,7 +48,7 @@ from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Operation
 from sync.server import admin
 from sync.server.cli import main as server_main
 from sync.server.db import server_engine
-from sync.server.scope import clinic_sessions
+from sync.server.scope import chain_sessions
 
 REPO = Path(__file__).resolve().parents[2]
 PG_DSN = "host=127.0.0.1 port=5432 user=postgres dbname=test"
@@ -151,7 +151,7 @@ class Server:
         self.process = process
         self.tmp = tmp
         self.engine: Engine = server_engine(db_url)
-        self.sessions: sessionmaker[Session] = clinic_sessions(self.engine)  # the owner: all clinics
+        self.sessions: sessionmaker[Session] = chain_sessions(self.engine)  # the owner: all clinics
         self._clients: list[httpx.Client] = []
         self._terminals: list[Terminal] = []
         self._n = 0

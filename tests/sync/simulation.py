@@ -106,11 +106,11 @@ from sync.server.apply import ApplyRefused
 from sync.server.auth import ApiError, authenticate, check_operations
 from sync.server.db import server_engine
 from sync.server.enroll import enroll
-from sync.server.models import AppliedOperation, Device, Record, ServerClinic, SyncException
+from sync.server.models import AppliedOperation, Device, Record, ServerChain, SyncException
 from sync.server.pull import pull
 from sync.server.push import push
 from sync.server.schema import upgrade
-from sync.server.scope import clinic_sessions, for_device
+from sync.server.scope import chain_sessions, for_device
 from tests.conftest import FakeClock
 from tests.sync import rule_entities as rules
 from tests.sync.rule_entities import TEST_REGISTRY, TEST_RULES, TEST_STORAGE
@@ -210,7 +210,7 @@ class SimServer:
     def _open(self) -> None:
         self.engine = server_engine(f"sqlite:///{self.path}")
         upgrade(self.engine)
-        self.sessions = clinic_sessions(self.engine)
+        self.sessions = chain_sessions(self.engine)
 
     def restart(self) -> None:
         self.engine.dispose()
@@ -247,7 +247,7 @@ class SimServer:
         with _as_http():
             device = self._device(token)
             with for_device(self.sessions, device.token_sha256)() as session:
-                return pull(session, device.clinic_id, after, min(max(limit, 1), MAX_PULL))
+                return pull(session, device.chain_id, device.branch_id, after, min(max(limit, 1), MAX_PULL))
 
 
 class _as_http:
@@ -876,7 +876,7 @@ class Simulation:
     def _server_dump(self) -> dict[str, dict[str, Any]]:
         """The server's records of the clinic, in the terminal dump's shape."""
         with self.server.sessions() as s:
-            records = list(s.scalars(select(Record).where(Record.clinic_id == self.clinic_id)))
+            records = list(s.scalars(select(Record).where(Record.chain_id == self.clinic_id)))
         dump: dict[str, dict[str, Any]] = {
             "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
             **{entity: {} for entity in RULE_DUMP},
@@ -1019,7 +1019,7 @@ class Simulation:
             if counts["parked"]:
                 problems.append(f"{node.name}: {counts['parked']} pulled changes still wait for a parent")
             with self.server.sessions() as s:
-                head = s.get(ServerClinic, self.clinic_id).last_cursor  # type: ignore[union-attr]
+                head = s.get(ServerChain, self.clinic_id).last_cursor  # type: ignore[union-attr]
             if counts["cursor"] != head:
                 problems.append(f"{node.name}: pull cursor {counts['cursor']}, server head {head}")
         return problems
@@ -1027,7 +1027,7 @@ class Simulation:
     def server_exceptions(self) -> Counter[str]:
         """How many conflicts of each kind the server reported to managers (coverage)."""
         with self.server.sessions() as s:
-            kinds = list(s.scalars(select(SyncException.kind).where(SyncException.clinic_id == self.clinic_id)))
+            kinds = list(s.scalars(select(SyncException.kind).where(SyncException.chain_id == self.clinic_id)))
         return Counter(f"server exception {k}" for k in kinds)
 
     def close(self) -> None:

@@ -24,7 +24,7 @@ from bnaura_desk.domain import field_clocks
 from sync.protocol import Operation, PushResponse
 from sync.server.apply import ApplyRefused
 from sync.server.db import server_engine, session_factory
-from sync.server.models import ChangeEntry, Record, ServerClinic
+from sync.server.models import ChangeEntry, Record, ServerChain
 
 from .apply_support import (
     CLINIC_ID,
@@ -170,7 +170,7 @@ def test_five_devices_pushing_at_once_get_one_gapless_change_feed(url: str) -> N
                 with reader.sessions() as s:
                     page = s.execute(
                         select(ChangeEntry.cursor, ChangeEntry.entity, ChangeEntry.entity_id)
-                        .where(ChangeEntry.clinic_id == db.clinic_id, ChangeEntry.cursor > after)
+                        .where(ChangeEntry.chain_id == db.clinic_id, ChangeEntry.cursor > after)
                         .order_by(ChangeEntry.cursor).limit(50)
                     ).all()
                 for row in page:
@@ -181,7 +181,7 @@ def test_five_devices_pushing_at_once_get_one_gapless_change_feed(url: str) -> N
 
     def final_cursor() -> int:
         with db.sessions() as s:
-            clinic = s.get(ServerClinic, db.clinic_id)
+            clinic = s.get(ServerChain, db.clinic_id)
             assert clinic is not None
             return clinic.last_cursor
 

@@ -580,7 +580,7 @@ class ApplyMachine(RuleBasedStateMachine):
                 assert field_clocks.expand(clocks, hlc, data) == rec.clocks, key
                 assert hlc == max(rec.clocks.values()), key
         cursors = [c for (c,) in con.execute("SELECT cursor FROM changes ORDER BY cursor")]
-        last = con.execute("SELECT last_cursor FROM clinics").fetchone()[0]
+        last = con.execute("SELECT last_cursor FROM chains").fetchone()[0]
         assert cursors == list(range(1, last + 1)), "the change feed has no gap and no duplicate"
         latest = {(e, i): c for c, e, i in con.execute("SELECT cursor, entity, entity_id FROM changes ORDER BY cursor")}
         assert latest == {k: v[4] for k, v in records.items()}

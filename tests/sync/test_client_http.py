@@ -159,9 +159,9 @@ def pair(server: Server, tmp_path: Path):  # type: ignore[no-untyped-def]
     a = server.terminal("POS-1")
     clinic_id = server.add_clinic(clinic_id=a.device().clinic_id)
     answer = enroll(a, server.base_url, server.new_code(clinic_id))
-    assert answer.clinic_id == clinic_id
+    assert answer.chain_id == answer.branch_id == clinic_id
     joined = join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
-    assert joined.clinic_id == clinic_id
+    assert joined.chain_id == joined.branch_id == clinic_id
     b = Terminal.open(tmp_path / "b.sqlite")
     yield a, b
     a.close()
@@ -210,7 +210,7 @@ def test_a_lost_answer_is_resent_and_nothing_is_doubled(server: Server, pair: tu
     assert a.read(pending_count) == 0
     with server.sessions() as s:
         applied = s.scalar(select(func.count()).select_from(AppliedOperation).where(AppliedOperation.device_id == a.device().device_id))
-        visits = s.scalar(select(func.count()).select_from(Record).where(Record.entity == "visit", Record.clinic_id == a.device().clinic_id))
+        visits = s.scalar(select(func.count()).select_from(Record).where(Record.entity == "visit", Record.chain_id == a.device().clinic_id))
     assert (applied, visits) == (3, 1)
     _sync(b)
     assert _count(b, Visit) == 1

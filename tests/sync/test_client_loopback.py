@@ -41,7 +41,7 @@ from sync.protocol import (
 )
 from sync.server.apply import ApplyRefused
 from sync.server.db import server_engine, session_factory
-from sync.server.models import Device, Record, ServerBase, ServerClinic
+from sync.server.models import Device, Record, ServerBase, ServerBranch, ServerChain
 from sync.server.push import push as server_push
 from tests.conftest import FakeClock
 
@@ -72,7 +72,10 @@ class Loopback:
         ServerBase.metadata.create_all(engine)
         sessions = session_factory(engine)
         with sessions() as s:
-            s.add(ServerClinic(id=clinic_id, name=clinic_name, created_at=clock(), last_cursor=0))
+            s.add(ServerChain(id=clinic_id, name=clinic_name, created_at=clock(), last_cursor=0))
+            s.flush()
+            s.add(ServerBranch(id=clinic_id, chain_id=clinic_id, name=clinic_name, branch_no="00000",
+                               created_at=clock()))
             s.commit()
         return cls(sessions, clinic_id, clock)
 
@@ -80,7 +83,7 @@ class Loopback:
         with self.sessions() as s:
             s.add(
                 Device(
-                    id=device_id, clinic_id=self.clinic_id, name=name,
+                    id=device_id, chain_id=self.clinic_id, branch_id=self.clinic_id, name=name,
                     token_sha256=hashlib.sha256(device_id.encode()).hexdigest(),
                     enrolled_at=self.clock(), next_seq=1,
                 )
@@ -111,7 +114,7 @@ class Loopback:
             rows = list(
                 s.scalars(
                     select(Record)
-                    .where(Record.clinic_id == self.clinic_id, Record.cursor > after)
+                    .where(Record.chain_id == self.clinic_id, Record.cursor > after)
                     .order_by(Record.cursor)
                     .limit(limit + 1)
                 )
@@ -218,7 +221,7 @@ def later(clock: FakeClock, seconds: float = 5) -> None:
 def test_first_sync_pushes_the_clinic_and_the_joined_terminal_takes_its_profile(clinic: Clinic) -> None:
     report = clinic.sync("A")
     assert report.pushed == 1 and report.applied == 1  # clinic.create
-    assert clinic.server.record("clinic", clinic.server.clinic_id) is not None
+    assert clinic.server.record("branch", clinic.server.clinic_id) is not None
     report_b = clinic.sync("B")
     assert report_b.pushed == 0 and report_b.pulled == 1
     assert report_b.changes.ids(Kind.CLINIC) == {clinic.server.clinic_id}

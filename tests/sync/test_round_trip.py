@@ -96,7 +96,7 @@ def test_every_declared_entity_round_trips_field_by_field(server: Server, pair: 
     unsettled = a.read(lambda s: list(s.scalars(select(OutboxOperation).where(OutboxOperation.outcome.is_(None)))))
     assert unsettled == []
     with server.sessions() as s:
-        on_server = {(r.entity, r.id) for r in s.scalars(select(Record).where(Record.clinic_id == a.device().clinic_id))}
+        on_server = {(r.entity, r.id) for r in s.scalars(select(Record).where(Record.chain_id == a.device().clinic_id))}
     for entity in REGISTRY.entities:
         mine, theirs = _rows(a, entity), _rows(b, entity)
         assert mine, f"the tour made no {entity.name} row: add one to tests/sync/tour.py"

@@ -16,9 +16,9 @@ from sync.protocol import PROTOCOL_VERSION, ErrorBody, Health
 from sync.server import enroll  # noqa: F401 - its throttle table is on the metadata
 from sync.server.app import create_app
 from sync.server.db import server_engine
-from sync.server.models import Device, Record, ServerBase, ServerClinic
+from sync.server.models import Device, Record, ServerBase, ServerChain
 from sync.server.schema import current_revision, head_revision
-from sync.server.scope import clinic_sessions, for_device
+from sync.server.scope import chain_sessions, for_device
 
 from .conftest import Server, now, token_sha256
 
@@ -83,11 +83,11 @@ def test_row_level_security_shows_a_device_only_its_clinic(server: Server) -> No
 
     serving = server_engine(server.serving_url)
     try:
-        with for_device(clinic_sessions(serving), token_sha256(a.token))() as s:
-            assert {r.clinic_id for r in s.scalars(select(Record))} == {a.clinic_id}
-            assert {d.clinic_id for d in s.scalars(select(Device))} == {a.clinic_id}
-            assert s.get(ServerClinic, b.clinic_id) is None
-            s.add(Record(entity="customer", id=str(uuid.uuid4()), clinic_id=b.clinic_id, data={}, field_clocks={},
+        with for_device(chain_sessions(serving), token_sha256(a.token))() as s:
+            assert {r.chain_id for r in s.scalars(select(Record))} == {a.clinic_id}
+            assert {d.chain_id for d in s.scalars(select(Device))} == {a.clinic_id}
+            assert s.get(ServerChain, b.clinic_id) is None
+            s.add(Record(entity="customer", id=str(uuid.uuid4()), chain_id=b.clinic_id, data={}, field_clocks={},
                          hlc="0", deleted_at=None, updated_at=now(), cursor=0))
             with pytest.raises(ProgrammingError, match="row-level security"):
                 s.flush()
@@ -97,4 +97,4 @@ def test_row_level_security_shows_a_device_only_its_clinic(server: Server) -> No
     finally:
         serving.dispose()
     with server.sessions() as s:  # the owner, as the admin commands: every clinic
-        assert {a.clinic_id, b.clinic_id} <= {r.clinic_id for r in s.scalars(select(Record))}
+        assert {a.clinic_id, b.clinic_id} <= {r.chain_id for r in s.scalars(select(Record))}

@@ -1,4 +1,4 @@
-"""``bnaura server ...``: clinics, enrollment codes, devices and revocation from the command line."""
+"""``bnaura server ...``: chains, branches, clinics, enrollment codes, devices and revocation from the command line."""
 
 from __future__ import annotations
 
@@ -61,15 +61,76 @@ def test_owner_mistakes_exit_1_with_one_line_and_no_traceback(server: Server, ca
     name = f"ซ้ำ {uuid.uuid4().hex[:6]}"
     assert _run(capsys, *db, "clinics", "add", name)[0] == 0
     for argv, words in [
-        (("clinics", "add", name), "already a clinic named"),
+        (("clinics", "add", name), "already a chain named"),
         (("clinics", "add", "อื่น", "--id", "not-a-uuid"), "is not a clinic id"),
-        (("enroll-code", "--clinic", "ไม่มีคลินิกนี้"), "no clinic named"),
+        (("enroll-code", "--clinic", "ไม่มีคลินิกนี้"), "no branch named"),
+        (("enroll-code", "--branch", "ไม่มีสาขานี้"), "no branch named"),
+        (("branches", "add", "สาขาใหม่", "--chain", "ไม่มีเครือนี้"), "no chain named"),
+        (("branches", "add", "สาขาใหม่", "--chain", name, "--number", "123456"), "is not a branch number"),
+        (("branches", "add", "สาขาใหม่", "--chain", name, "--number", "สาขา1"), "is not a branch number"),
+        (("branches", "add", "สาขาใหม่", "--chain", name, "--number", "0"), "is already"),
+        (("branches", "add", name, "--chain", name), "already has a branch named"),
         (("revoke", str(uuid.uuid4())), "no device"),
     ]:
         code, out, err = _run(capsys, *db, *argv)
         assert code == 1 and out == ""
         assert err.startswith("bnaura server: ") and words in err and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1
+
+
+def test_owner_builds_a_chain_of_branches_and_enrolls_a_terminal_at_each(
+    server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", server.db_url]
+    chain = f"เครือ {uuid.uuid4().hex[:6]}"
+    code, out, err = _run(capsys, *db, "chains", "add", chain)
+    assert code == 0 and chain in out and "branches add" in err
+    code, out, _ = _run(capsys, *db, "branches", "add", "สาขาสยาม", "--chain", chain)
+    assert code == 0 and "number 00000" in out  # the first branch is the head office
+    code, out, _ = _run(capsys, *db, "branches", "add", "สาขาทองหล่อ", "--chain", chain)
+    assert code == 0 and "number 00001" in out
+    code, out, _ = _run(capsys, *db, "branches", "add", "สาขาเชียงใหม่", "--chain", chain, "--number", "๗")
+    assert code == 0 and "number 00007" in out  # Thai digits, padded to five
+    # Another chain may have a branch of the same name; a code then names the chain.
+    other = f"อีกเครือ {uuid.uuid4().hex[:6]}"
+    assert _run(capsys, *db, "chains", "add", other)[0] == 0
+    assert _run(capsys, *db, "branches", "add", "สาขาสยาม", "--chain", other)[0] == 0
+    code, _, err = _run(capsys, *db, "enroll-code", "--branch", "สาขาสยาม")
+    assert code == 1 and "--chain" in err
+
+    code, out, _ = _run(capsys, *db, "branches", "list", "--chain", chain)
+    lines = out.splitlines()
+    assert [line.split("number ")[1][:5] for line in lines] == ["00000", "00001", "00007"]
+    assert all(f"{chain} / " in line and "devices: 0" in line for line in lines)
+
+    devices = {}
+    for branch in ("สาขาสยาม", "สาขาทองหล่อ"):
+        code, out, err = _run(capsys, *db, "enroll-code", "--branch", branch, "--chain", chain)
+        assert code == 0 and branch in err and chain in err
+        body = {"protocol": 1, "code": out.strip(), "device_id": str(uuid.UUID(int=uuid.uuid4().int)),
+                "device_name": f"POS {branch}"}
+        answer = server.client().post("/v1/enroll", json=body)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["chain_name"] == chain and answer.json()["branch_name"] == branch
+        devices[branch] = answer.json()
+    assert devices["สาขาสยาม"]["chain_id"] == devices["สาขาทองหล่อ"]["chain_id"]
+    assert devices["สาขาสยาม"]["branch_no"] == "00000" and devices["สาขาทองหล่อ"]["branch_no"] == "00001"
+
+    code, out, _ = _run(capsys, *db, "chains", "list")
+    line = next(line for line in out.splitlines() if chain in line and other not in line)
+    assert "branches: 3" in line and "devices: 2" in line
+    code, out, _ = _run(capsys, *db, "devices")
+    assert any(f"{chain} / สาขาทองหล่อ" in line and "POS สาขาทองหล่อ" in line for line in out.splitlines())
+
+    # Each terminal learns its chain's name and every branch's name and number from the feed.
+    pulled = server.client(token=devices["สาขาทองหล่อ"]["token"]).get("/v1/pull").json()["changes"]
+    names = {c["entity"]: [] for c in pulled}
+    for c in pulled:
+        names[c["entity"]].append(c["data"])
+    assert names["chain"] == [{"name": chain}]
+    assert sorted((b["branch_code"], b["name_th"]) for b in names["branch"]) == [
+        ("00000", "สาขาสยาม"), ("00001", "สาขาทองหล่อ"), ("00007", "สาขาเชียงใหม่"),
+    ]
 
 
 def test_more_workers_need_postgresql(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +161,8 @@ def test_bnaura_help_lists_the_server_command(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["server", "--help"])
     help_text = capsys.readouterr().out
-    for word in ("--workers", "--forwarded-allow-ips", "migrate", "clinics", "enroll-code", "devices", "revoke"):
+    for word in ("--workers", "--forwarded-allow-ips", "migrate", "chains", "branches", "clinics", "enroll-code",
+                 "devices", "revoke"):
         assert word in help_text
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from bnaura_desk.domain.referral import ALPHABET
 from sync.protocol import PROTOCOL_HEADER
 from sync.server.enroll import MAX_FAILURES_PER_ADDRESS, MAX_WRONG_SECRETS, create_code
-from sync.server.models import Device, EnrollmentCode
+from sync.server.models import Device, EnrollmentCode, ServerBranch
 
 from .conftest import Server, new_address, now, token_sha256
 
@@ -46,9 +46,9 @@ def test_a_fresh_code_enrolls_once_and_the_server_keeps_only_the_token_hash(serv
     assert len(body["token"]) >= 40
     with server.sessions() as s:
         device = s.get(Device, body["device_id"])
-        assert device is not None and device.clinic_id == clinic
+        assert device is not None and device.chain_id == device.branch_id == clinic
         assert device.token_sha256 == token_sha256(body["token"]) != body["token"]
-        row = s.scalar(select(EnrollmentCode).where(EnrollmentCode.clinic_id == clinic))
+        row = s.scalar(select(EnrollmentCode).where(EnrollmentCode.chain_id == clinic))
         assert row is not None and row.used_by_device == body["device_id"]
         assert code.replace("-", "")[4:] not in row.code_sha256 + row.id  # the secret is not stored
 
@@ -63,7 +63,9 @@ def test_an_expired_code_is_refused(server: Server) -> None:
     terminal = server.terminal()
     clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
     with server.sessions() as s:
-        code = create_code(s, clinic, now() - timedelta(hours=24, seconds=1))
+        branch = s.get(ServerBranch, clinic)  # a clinic of its own: the chain's one branch, with its id
+        assert branch is not None
+        code = create_code(s, branch, now() - timedelta(hours=24, seconds=1))
         s.commit()
     r = server.client().post("/v1/enroll", json=server.enroll_body(terminal, code.code))
     assert r.status_code == 410 and r.json()["code"] == "code_expired"

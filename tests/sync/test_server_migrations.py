@@ -1,4 +1,5 @@
-"""Server schema upgrades keep what was applied: 0003 backfills each device's last kept clock.
+"""Server schema upgrades keep what was applied: 0003 backfills each device's last kept clock, 0006 makes
+each clinic a chain of one branch.
 
 On SQLite and on PostgreSQL as an ordinary role that owns its schema, so the
 row-level security of 0002 binds the migration as it does in production (a
@@ -26,7 +27,7 @@ from sync.server.schema import (
     head_revision,
     upgrade,
 )
-from sync.server.scope import clinic_sessions
+from sync.server.scope import chain_sessions
 
 from .apply_support import BASE_MS
 from .conftest import PG_DSN, in_ci, postgres_problem
@@ -116,8 +117,15 @@ def _seed_0002(engine: Engine) -> dict[str, str]:
     return {A: bounded, B: "", C: ""}
 
 
+def _last_clocks_0005(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SET ROLE NONE"))
+        return {str(d): str(h) for d, h in conn.execute(text("SELECT id, last_hlc FROM devices")).all()}
+
+
 def _last_clocks(engine: Engine) -> dict[str, str]:
-    with clinic_sessions(engine)() as session:
+    with chain_sessions(engine)() as session:
         return {d.id: d.last_hlc for d in session.scalars(select(Device))}
 
 
@@ -127,15 +135,14 @@ def test_0003_backfills_each_devices_last_kept_clock_and_downgrades(url: str) ->
         _to(engine, "0002")
         expected = _seed_0002(engine)
 
-        before, after = upgrade(engine)
-
-        assert (before, after) == ("0002", head_revision())
+        _to(engine, "0005")  # 0006 (chains) has no way back: a downgrade is a restored backup
         # A: the bounded clock it was given, not the far-ahead one it sent (nor a rejected
         # operation's malformed one); B and C: nothing kept yet.
-        assert _last_clocks(engine) == expected
+        assert _last_clocks_0005(engine) == expected
         _to(engine, "0002", down=True)
         assert current_revision(engine) == "0002"
-        upgrade(engine)
+        before, after = upgrade(engine)
+        assert (before, after) == ("0002", head_revision())
         assert _last_clocks(engine) == expected
     finally:
         engine.dispose()
@@ -146,15 +153,23 @@ def _tenant_tables() -> dict[str, str]:
     from sync.server import enroll  # noqa: F401 - the throttle table is on the metadata
     from sync.server.models import ServerBase
 
-    tables = {"clinics": "id"}
-    tables |= {name: "clinic_id" for name, table in ServerBase.metadata.tables.items() if "clinic_id" in table.c}
+    tables = {"chains": "id"}
+    tables |= {name: "chain_id" for name, table in ServerBase.metadata.tables.items() if "chain_id" in table.c}
     return tables
 
 
 def test_0004_binds_every_tenant_table_to_a_credential_and_downgrades(url: str) -> None:
     engine = server_engine(url)
     try:
-        upgrade(engine)
+        _to(engine, "0005")
+        _to(engine, "0003", down=True)
+        assert current_revision(engine) == "0003"
+        if engine.dialect.name == "postgresql":
+            with engine.connect() as conn:
+                assert conn.scalar(text("SELECT count(*) FROM pg_proc WHERE proname LIKE 'bnaura\\_%' "
+                                        "AND pronamespace = current_schema()::regnamespace")) == 0
+                conn.rollback()
+        assert upgrade(engine) == ("0003", head_revision())
         if engine.dialect.name == "postgresql":
             with engine.connect() as conn:
                 for table in _tenant_tables():
@@ -168,26 +183,82 @@ def test_0004_binds_every_tenant_table_to_a_credential_and_downgrades(url: str) 
                              "FROM pg_policies WHERE tablename = :t AND schemaname = current_schema()"),
                         {"t": table},
                     ).all())
-                    assert {"owner_rows", "clinic_rows"} <= set(policies), table
+                    assert {"owner_rows", "chain_rows"} <= set(policies), table
                     # No policy reads a setting that names a clinic (or "*").
                     assert not any("bnaura.clinic" in rule or "'*'" in rule for rule in policies.values()), policies
-                # The cross-clinic functions run as the owner and are not anybody's to call.
+                    # Branch-only rows: only the device's own branch sees them.
+                    if table in ("records", "changes", "sync_exceptions"):
+                        assert "bnaura_device_branch()" in policies["chain_rows"], policies
+                # The cross-chain functions run as the owner and are not anybody's to call.
                 acl = conn.execute(
                     text("SELECT proname, prosecdef, coalesce(proacl::text, '') FROM pg_proc "
                          "WHERE proname LIKE 'bnaura\\_%' AND pronamespace = current_schema()::regnamespace")
                 ).all()
-                assert {name for name, _, _ in acl} == {"bnaura_device_clinic", "bnaura_enrolling_clinic",
-                                                        "bnaura_note_wrong_code"}
+                assert {name for name, _, _ in acl} == {
+                    "bnaura_device_chain", "bnaura_device_branch", "bnaura_enrolling_chain", "bnaura_enrolling_branch",
+                    "bnaura_other_branch_ids", "bnaura_note_wrong_code",
+                }
                 assert all(definer and not any(entry.startswith("=") for entry in grants.strip("{}").split(","))
                            for _, definer, grants in acl), acl
                 conn.rollback()
-        _to(engine, "0003", down=True)
-        assert current_revision(engine) == "0003"
-        if engine.dialect.name == "postgresql":
-            with engine.connect() as conn:
-                assert conn.scalar(text("SELECT count(*) FROM pg_proc WHERE proname LIKE 'bnaura\\_%' "
-                                        "AND pronamespace = current_schema()::regnamespace")) == 0
-                conn.rollback()
-        assert upgrade(engine) == ("0003", head_revision())
+        # A chain of branches has no way back to clinics: a downgrade is a restored backup.
+        with pytest.raises(NotImplementedError, match="restore the backup"):
+            _to(engine, "0005", down=True)
+        assert current_revision(engine) == head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_0006_makes_each_clinic_a_chain_of_one_branch_keeping_every_id_and_cursor(url: str) -> None:
+    engine = server_engine(url)
+    try:
+        _to(engine, "0005")
+        stock, customer = str(uuid.uuid4()), str(uuid.uuid4())
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO clinics (id, name, created_at, last_cursor) VALUES (:id, 'คลินิก', :t, 3)"),
+                         {"id": CLINIC, "t": WHEN})
+            conn.execute(
+                text("INSERT INTO devices (id, clinic_id, name, token_sha256, enrolled_at, next_seq, last_hlc) "
+                     "VALUES (:id, :clinic, 'POS-1', :token, :t, 4, '')"),
+                {"id": A, "clinic": CLINIC, "token": "1" * 64, "t": WHEN},
+            )
+            conn.execute(
+                text("INSERT INTO enrollment_codes (id, clinic_id, code_sha256, created_at, expires_at, "
+                     "failed_attempts) VALUES ('ABCD', :clinic, :sha, :t, :t, 0)"),
+                {"clinic": CLINIC, "sha": "2" * 64, "t": WHEN},
+            )
+            for cursor, (entity, entity_id) in enumerate(
+                (("clinic", CLINIC), ("customer", customer), ("stock", stock)), start=1
+            ):
+                conn.execute(
+                    text("INSERT INTO records (clinic_id, entity, id, data, field_clocks, hlc, updated_at, cursor) "
+                         "VALUES (:clinic, :entity, :id, :data, '{}', :hlc, :t, :cursor)"),
+                    {"clinic": CLINIC, "entity": entity, "id": entity_id, "data": '{"name_th": "x"}',
+                     "hlc": _clock(cursor, 0, A), "t": WHEN, "cursor": cursor},
+                )
+                conn.execute(text("INSERT INTO changes (clinic_id, cursor, entity, entity_id) "
+                                  "VALUES (:clinic, :cursor, :entity, :id)"),
+                             {"clinic": CLINIC, "cursor": cursor, "entity": entity, "id": entity_id})
+
+        assert upgrade(engine) == ("0005", head_revision())
+
+        with chain_sessions(engine)() as s:  # the owner: every row
+            assert s.execute(text("SELECT id, name FROM chains")).all() == [(CLINIC, "คลินิก")]
+            assert s.execute(text("SELECT id, chain_id, name, branch_no FROM branches")).all() == [
+                (CLINIC, CLINIC, "คลินิก", "00000")
+            ]
+            assert s.execute(text("SELECT id, chain_id, branch_id, next_seq FROM devices")).all() == [
+                (A, CLINIC, CLINIC, 4)
+            ]
+            assert s.execute(text("SELECT chain_id, branch_id FROM enrollment_codes")).all() == [(CLINIC, CLINIC)]
+            records = s.execute(text("SELECT entity, id, branch_id, cursor FROM records WHERE entity <> 'chain' "
+                                     "ORDER BY cursor")).all()
+            # The clinic's own record is its branch's; stock is branch-only; the customer the chain's.
+            assert records == [("branch", CLINIC, None, 1), ("customer", customer, None, 2), ("stock", stock, CLINIC, 3)]
+            feed = s.execute(text("SELECT cursor, entity, branch_id FROM changes WHERE entity <> 'chain' "
+                                  "ORDER BY cursor")).all()
+            assert feed == [(1, "branch", None), (2, "customer", None), (3, "stock", CLINIC)]
+            # The feed goes on from where it was (a chain record, when declared, takes the next cursor).
+            assert s.execute(text("SELECT last_cursor FROM chains")).scalar_one() >= 3
     finally:
         engine.dispose()

@@ -14,7 +14,7 @@ from bnaura_desk.services import customers
 from bnaura_desk.services.context import SYSTEM
 from sync.protocol import MAX_PULL
 from sync.server.db import server_engine
-from sync.server.models import ChangeEntry, Record, ServerBase, ServerClinic
+from sync.server.models import ChangeEntry, Record, ServerBase, ServerChain
 from sync.server.pull import pull
 
 from .conftest import Enrolled, Server
@@ -42,11 +42,13 @@ def test_pull_returns_the_clinics_changes_in_cursor_order_in_pages(server: Serve
 
     # A second terminal of the same clinic (enrolled without a clinic of its own) sees them.
     reader = server.enrolled(clinic_id=a.clinic_id)
+    # Cursor 1: the branch as the owner added it (its name); 2: the terminal's own profile of it,
+    # the same record, so a page holding both gives it once, as it is now.
     first = reader.pull(0, 2).json()
-    assert [c["cursor"] for c in first["changes"]] == [1, 2] and first["more"] and first["cursor"] == 2
+    assert [c["cursor"] for c in first["changes"]] == [2] and first["more"] and first["cursor"] == 2
     changes, pages = _pull_all(reader, 2)
-    assert [c["cursor"] for c in changes] == [1, 2, 3, 4, 5]
-    assert [c["entity"] for c in changes] == ["clinic"] + ["customer"] * 4
+    assert [c["cursor"] for c in changes] == [2, 3, 4, 5, 6]
+    assert [c["entity"] for c in changes] == ["branch"] + ["customer"] * 4
     assert [c["entity_id"] for c in changes[1:]] == ids
     assert [p["more"] for p in pages] == [True, True, False]
     assert changes[1]["data"]["name_th"] == "ลูกค้า 0" and changes[1]["deleted"] is False
@@ -55,7 +57,7 @@ def test_pull_returns_the_clinics_changes_in_cursor_order_in_pages(server: Serve
     assert field_clocks.expand({}, changes[1]["hlc"], changes[1]["data"]).keys() == changes[1]["data"].keys()
 
     end = reader.pull(changes[-1]["cursor"]).json()
-    assert end == {"changes": [], "cursor": 5, "more": False, "head": 5}
+    assert end == {"changes": [], "cursor": 6, "more": False, "head": 6}
 
 
 def test_a_device_only_sees_its_own_clinic(server: Server) -> None:
@@ -110,14 +112,14 @@ def test_pull_gives_the_stored_json_as_it_is(tmp_path: Path) -> None:
     ]
     try:
         with Session(engine) as s:
-            s.add(ServerClinic(id=clinic, name="คลินิก", created_at=at, last_cursor=len(data)))
+            s.add(ServerChain(id=clinic, name="คลินิก", created_at=at, last_cursor=len(data)))
             s.flush()
             for n, d in enumerate(data, start=1):
-                s.add(Record(entity="thing", id=f"r{n}", clinic_id=clinic, data=d, field_clocks={k: clock for k in d},
+                s.add(Record(entity="thing", id=f"r{n}", chain_id=clinic, data=d, field_clocks={k: clock for k in d},
                              hlc=clock, deleted_at=at if n == 2 else None, updated_at=at, cursor=n))
-                s.add(ChangeEntry(clinic_id=clinic, cursor=n, entity="thing", entity_id=f"r{n}"))
+                s.add(ChangeEntry(chain_id=clinic, cursor=n, entity="thing", entity_id=f"r{n}"))
             s.commit()
-            page = pull(s, clinic, 0, MAX_PULL)
+            page = pull(s, clinic, clinic, 0, MAX_PULL)
     finally:
         engine.dispose()
     assert [c.data for c in page.changes] == data

@@ -20,13 +20,18 @@ from .conftest import Enrolled, Server
 
 
 def _state(server: Server, device_id: str) -> tuple[int, list[int], int]:
-    """(next_seq, applied seqs, change-feed length of its clinic): to show nothing changed."""
+    """(next_seq, applied seqs, change-feed length of its chain): to show nothing changed.
+
+    Not counted: the records the owner's commands wrote (the chain's name, its branches).
+    """
     with server.sessions() as s:
         device = s.get(Device, device_id)
         assert device is not None
         seqs = list(s.scalars(select(AppliedOperation.seq).where(AppliedOperation.device_id == device_id)
                               .order_by(AppliedOperation.seq)))
-        feed = s.scalar(select(func.count()).select_from(ChangeEntry).where(ChangeEntry.clinic_id == device.clinic_id))
+        feed = s.scalar(select(func.count()).select_from(ChangeEntry).where(
+            ChangeEntry.chain_id == device.chain_id, ChangeEntry.entity.not_in(["chain", "branch"])
+        ))
         return device.next_seq, seqs, int(feed or 0)
 
 
@@ -46,7 +51,7 @@ def _error(r: Any, status: int, code: str) -> dict[str, Any]:
 def test_push_applies_in_order_and_a_resend_gets_the_stored_outcomes(server: Server, enrolled: Enrolled) -> None:
     ids = [enrolled.register(f"ลูกค้า {i}", f"08123456{i:02d}") for i in range(3)]
     ops = enrolled.operations()
-    assert [op.type for op in ops] == ["clinic.create"] + ["customer.register"] * 3
+    assert [op.type for op in ops] == ["branch.create"] + ["customer.register"] * 3
 
     r = enrolled.push(ops)
     assert r.status_code == 200, r.text
@@ -56,7 +61,7 @@ def test_push_applies_in_order_and_a_resend_gets_the_stored_outcomes(server: Ser
     with server.sessions() as s:
         for cid in ids:
             rec = s.get(Record, (enrolled.clinic_id, "customer", cid))
-            assert rec is not None and rec.clinic_id == enrolled.clinic_id
+            assert rec is not None and rec.chain_id == enrolled.clinic_id
         device = s.get(Device, enrolled.device_id)
         assert device is not None and device.last_seen_at is not None
 

@@ -152,25 +152,28 @@ def test_serving_on_an_old_or_missing_schema_says_run_migrate(capsys: pytest.Cap
         assert code == 1 and "sees no server tables" in err and "bnaura server migrate" in err
         # Serving never migrates PostgreSQL: still no tables.
         with psycopg.connect(PG_DSN) as conn:
-            assert conn.execute("SELECT to_regclass(%s)", (f"{fresh.owner}.clinics",)).fetchone() == (None,)
+            assert conn.execute("SELECT to_regclass(%s)", (f"{fresh.owner}.chains",)).fetchone() == (None,)
 
-        migrate(fresh.owner_url, fresh.serving)
+        # An older schema (0005, before chains), the serving role able to read which it is.
         engine = server_engine(fresh.owner_url)
         try:
             cfg = alembic_config()
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn
-                command.downgrade(cfg, "0003")
+                command.upgrade(cfg, "0005")
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA {fresh.owner} TO {fresh.serving}")
+                conn.exec_driver_sql(f"GRANT SELECT ON alembic_version TO {fresh.serving}")
         finally:
             engine.dispose()
         code, err = _serve(capsys, fresh.serving_url)
         assert code == 1
-        assert "the server database has schema 0003" in err and "run bnaura server migrate --db OWNER_URL" in err
+        assert "the server database has schema 0005" in err and "run bnaura server migrate --db OWNER_URL" in err
         code, _, err = _run(capsys, "clinics", "list", "--db", fresh.owner_url)  # admin commands do not migrate either
         assert code == 1 and "run bnaura server migrate" in err
 
         code, out, _ = _run(capsys, "migrate", "--db", fresh.owner_url, "--serving-role", fresh.serving)
-        assert code == 0 and "upgraded from 0003" in out
+        assert code == 0 and "upgraded from 0005" in out
         assert _run(capsys, "clinics", "list", "--db", fresh.owner_url)[0] == 0
 
 
@@ -198,7 +201,7 @@ def _clinic_rows(conn: psycopg.Connection[Any], clinic_id: str) -> dict[str, int
     """Count the rows of ``clinic_id`` the connection sees in each tenant table."""
     from sync.server.models import ServerBase
 
-    tenant = {"clinics": "id"} | {name: "clinic_id" for name, t in ServerBase.metadata.tables.items() if "clinic_id" in t.c}
+    tenant = {"chains": "id"} | {name: "chain_id" for name, t in ServerBase.metadata.tables.items() if "chain_id" in t.c}
     assert {"records", "devices", "enrollment_codes", "changes"} <= set(tenant)
     counts = {}
     for table, column in tenant.items():
@@ -269,23 +272,23 @@ def test_the_serving_role_cannot_write_another_clinics_rows_or_lift_the_policies
         conn.execute("SELECT set_config('bnaura.device', %s, false)", (token_sha256(a.token),))
         conn.execute("SELECT set_config('bnaura.clinic', '*', false)")
         assert "row-level security" in _refused(
-            conn, "INSERT INTO records (entity, id, clinic_id, data, field_clocks, hlc, updated_at, cursor) "
+            conn, "INSERT INTO records (entity, id, chain_id, data, field_clocks, hlc, updated_at, cursor) "
             "VALUES ('customer', %s, %s, '{}', '{}', '0', '2026-01-01T00:00:00.000000Z', 1)", (str(uuid.uuid4()), b.clinic_id))
-        assert _changed(conn, "UPDATE records SET data = '{}' WHERE clinic_id = %s", (b.clinic_id,)) == 0
-        assert _changed(conn, "DELETE FROM changes WHERE clinic_id = %s", (b.clinic_id,)) == 0
-        assert _changed(conn, "UPDATE clinics SET last_cursor = 0 WHERE id = %s", (b.clinic_id,)) == 0
-        assert _changed(conn, "UPDATE devices SET last_seen_at = NULL WHERE clinic_id = %s", (b.clinic_id,)) == 0
+        assert _changed(conn, "UPDATE records SET data = '{}' WHERE chain_id = %s", (b.clinic_id,)) == 0
+        assert _changed(conn, "DELETE FROM changes WHERE chain_id = %s", (b.clinic_id,)) == 0
+        assert _changed(conn, "UPDATE chains SET last_cursor = 0 WHERE id = %s", (b.clinic_id,)) == 0
+        assert _changed(conn, "UPDATE devices SET last_seen_at = NULL WHERE chain_id = %s", (b.clinic_id,)) == 0
         # Moving its own rows into B is refused by the policies' checks.
-        assert "row-level security" in _refused(conn, "UPDATE records SET clinic_id = %s WHERE clinic_id = %s", (b.clinic_id, a.clinic_id))
+        assert "row-level security" in _refused(conn, "UPDATE records SET chain_id = %s WHERE chain_id = %s", (b.clinic_id, a.clinic_id))
         # Columns and tables it has no right to change at all.
-        for sql in ("UPDATE devices SET clinic_id = %s", "UPDATE devices SET token_sha256 = %s",
-                    "UPDATE enrollment_codes SET clinic_id = %s", "UPDATE clinics SET name = %s",
-                    ("INSERT INTO enrollment_codes (id, clinic_id, code_sha256, created_at, expires_at, failed_attempts) "
+        for sql in ("UPDATE devices SET chain_id = %s", "UPDATE devices SET token_sha256 = %s",
+                    "UPDATE enrollment_codes SET chain_id = %s", "UPDATE chains SET name = %s",
+                    ("INSERT INTO enrollment_codes (id, chain_id, code_sha256, created_at, expires_at, failed_attempts) "
                      "VALUES ('ZZZZ', %s, 'x', 'x', 'x', 0)")):
             assert "permission denied" in _refused(conn, sql, (b.clinic_id,)), sql
         # The policies belong to the owner; so does its role.
         for sql in ("ALTER TABLE records NO FORCE ROW LEVEL SECURITY", "ALTER TABLE records DISABLE ROW LEVEL SECURITY",
-                    "DROP POLICY clinic_rows ON records", "CREATE POLICY mine ON records USING (true)",
+                    "DROP POLICY chain_rows ON records", "CREATE POLICY mine ON records USING (true)",
                     f"SET ROLE {server.db_url.split('//')[1].split('@')[0]}"):
             error = _refused(conn, sql)
             assert "must be owner" in error or "permission denied" in error, (sql, error)
@@ -304,12 +307,12 @@ def _owner_view(server: Server, clinic_id: str) -> dict[str, Any]:
     """Return what the owner sees of ``clinic_id``: its record ids, feed and devices."""
     with psycopg.connect(server.db_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
         return {
-            "records": conn.execute("SELECT entity, id FROM records WHERE clinic_id = %s ORDER BY entity, id",
+            "records": conn.execute("SELECT entity, id FROM records WHERE chain_id = %s ORDER BY entity, id",
                                     (clinic_id,)).fetchall(),
-            "data": [r[0] for r in conn.execute("SELECT data::text FROM records WHERE clinic_id = %s ORDER BY id", (clinic_id,))],
-            "feed": conn.execute("SELECT count(*) FROM changes WHERE clinic_id = %s", (clinic_id,)).fetchall(),
-            "clinic": conn.execute("SELECT name, last_cursor FROM clinics WHERE id = %s", (clinic_id,)).fetchall(),
-            "devices": conn.execute("SELECT id, last_seen_at IS NULL FROM devices WHERE clinic_id = %s", (clinic_id,)).fetchall(),
+            "data": [r[0] for r in conn.execute("SELECT data::text FROM records WHERE chain_id = %s ORDER BY id", (clinic_id,))],
+            "feed": conn.execute("SELECT count(*) FROM changes WHERE chain_id = %s", (clinic_id,)).fetchall(),
+            "clinic": conn.execute("SELECT name, last_cursor FROM chains WHERE id = %s", (clinic_id,)).fetchall(),
+            "devices": conn.execute("SELECT id, last_seen_at IS NULL FROM devices WHERE chain_id = %s", (clinic_id,)).fetchall(),
         }
 
 
@@ -325,12 +328,14 @@ def test_an_enrollment_code_shows_the_serving_role_only_what_enrolling_needs(ser
     with psycopg.connect(dsn) as conn:
         conn.execute("SELECT set_config('bnaura.code', %s, false)", (hashlib.sha256(normalised.encode()).hexdigest(),))
         assert conn.execute("SELECT count(*) FROM enrollment_codes").fetchone() == (1,)  # its own row only
-        assert conn.execute("SELECT id FROM clinics").fetchall() == [(clinic,)]
+        assert conn.execute("SELECT id FROM chains").fetchall() == [(clinic,)]
         assert conn.execute("SELECT count(*) FROM records").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM devices").fetchone() == (0,)
         assert "row-level security" in _refused(
-            conn, "INSERT INTO devices (id, clinic_id, name, token_sha256, enrolled_at, next_seq, last_hlc) "
-            "VALUES (%s, %s, 'x', %s, 'x', 1, '')", (str(uuid.uuid4()), other.clinic_id, "f" * 64))
+            conn, "INSERT INTO devices (id, chain_id, branch_id, name, token_sha256, enrolled_at, next_seq, last_hlc) "
+            "VALUES (%s, %s, %s, 'x', %s, 'x', 1, '')", (str(uuid.uuid4()), other.clinic_id, other.clinic_id, "f" * 64))
+        # Its own branch is all it may add a device to, not another branch of another chain.
+        assert conn.execute("SELECT id FROM branches").fetchall() == [(clinic,)]
         conn.rollback()
 
 

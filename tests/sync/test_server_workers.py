@@ -24,7 +24,7 @@ from sqlalchemy import select
 from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.store.types import canonical_json
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, Operation
-from sync.server.models import AppliedOperation, ChangeEntry, Device, Record, ServerClinic
+from sync.server.models import AppliedOperation, ChangeEntry, Device, Record, ServerChain
 
 from .conftest import REPO, Enrolled, Server, free_port
 
@@ -81,7 +81,7 @@ def test_one_code_raced_by_eight_terminals_enrolls_exactly_one(server: Server, w
     assert Counter(r.status_code for r in answers) == {200: 1, 410: 7}, [r.text for r in answers]
     assert {r.json()["code"] for r in answers if r.status_code == 410} == {"code_used"}
     with server.sessions() as s:
-        assert len(list(s.scalars(select(Device).where(Device.clinic_id == clinic)))) == 1
+        assert len(list(s.scalars(select(Device).where(Device.chain_id == clinic)))) == 1
 
 
 def test_one_batch_raced_through_three_processes_applies_each_operation_once(
@@ -138,17 +138,18 @@ def test_devices_of_one_clinic_pushing_at_once_get_a_gapless_change_feed(
     assert {r.status_code for r in answers} == {200}, [r.text for r in answers]
     with server.sessions() as s:
         feed = _assert_gapless_feed(s, enrolled.clinic_id)
-        assert len(feed) == 45
+        # The clinic's branch as the owner added it (cursor 1), then the 45 operations.
+        assert [f.entity for f in feed[:1]] == ["branch"] and len(feed) == 46
     pulled = enrolled.pull().json()
-    assert [c["cursor"] for c in pulled["changes"]] == list(range(1, 46))
+    assert [c["cursor"] for c in pulled["changes"]] == list(range(1, 47))
 
 
 def _assert_gapless_feed(s: Any, clinic_id: str) -> list[ChangeEntry]:
-    feed = list(s.scalars(select(ChangeEntry).where(ChangeEntry.clinic_id == clinic_id).order_by(ChangeEntry.cursor)))
-    clinic = s.get(ServerClinic, clinic_id)
+    feed = list(s.scalars(select(ChangeEntry).where(ChangeEntry.chain_id == clinic_id).order_by(ChangeEntry.cursor)))
+    clinic = s.get(ServerChain, clinic_id)
     assert [c.cursor for c in feed] == list(range(1, clinic.last_cursor + 1))
     latest = {(c.entity, c.entity_id): c.cursor for c in feed}
-    rows = {(r.entity, r.id): r.cursor for r in s.scalars(select(Record).where(Record.clinic_id == clinic_id))}
+    rows = {(r.entity, r.id): r.cursor for r in s.scalars(select(Record).where(Record.chain_id == clinic_id))}
     assert rows == latest
     return feed
 

@@ -63,7 +63,7 @@ def _enrolled_terminal(server: Server, path: Path, name: str = "POS-1") -> Termi
     terminal = Terminal.create(path, clinic_name="คลินิกซิงก์", device_name=name)
     clinic_id = terminal.device().clinic_id
     with server.sessions() as session:
-        if session.get(admin.ServerClinic, clinic_id) is None:
+        if session.get(admin.ServerChain, clinic_id) is None:
             admin.add_clinic(session, f"คลินิก {clinic_id[-8:]}", now(), clinic_id)
             session.commit()
     token = server.client().post("/v1/enroll", json=server.enroll_body(terminal, server.new_code(clinic_id))).json()["token"]
