@@ -217,6 +217,9 @@ def test_0006_makes_each_clinic_a_chain_of_one_branch_keeping_every_id_and_curso
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO clinics (id, name, created_at, last_cursor) VALUES (:id, 'คลินิก', :t, 3)"),
                          {"id": CLINIC, "t": WHEN})
+            # A clinic whose only terminal joined it empty: it never sent its profile.
+            conn.execute(text("INSERT INTO clinics (id, name, created_at, last_cursor) VALUES (:id, 'ว่าง', :t, 0)"),
+                         {"id": B, "t": WHEN})
             conn.execute(
                 text("INSERT INTO devices (id, clinic_id, name, token_sha256, enrolled_at, next_seq, last_hlc) "
                      "VALUES (:id, :clinic, 'POS-1', :token, :t, 4, '')"),
@@ -243,22 +246,26 @@ def test_0006_makes_each_clinic_a_chain_of_one_branch_keeping_every_id_and_curso
         assert upgrade(engine) == ("0005", head_revision())
 
         with chain_sessions(engine)() as s:  # the owner: every row
-            assert s.execute(text("SELECT id, name FROM chains")).all() == [(CLINIC, "คลินิก")]
-            assert s.execute(text("SELECT id, chain_id, name, branch_no FROM branches")).all() == [
-                (CLINIC, CLINIC, "คลินิก", "00000")
+            assert s.execute(text("SELECT id, name FROM chains ORDER BY id")).all() == [(CLINIC, "คลินิก"), (B, "ว่าง")]
+            assert s.execute(text("SELECT id, chain_id, name, branch_no FROM branches ORDER BY id")).all() == [
+                (CLINIC, CLINIC, "คลินิก", "00000"), (B, B, "ว่าง", "00000"),
             ]
+            # The empty clinic's branch is in its feed (customers and visits name it), with the zero clock.
+            seeded = s.execute(text("SELECT entity, cursor, hlc FROM records WHERE chain_id = :b AND entity = 'branch'"),
+                               {"b": B}).one()
+            assert (seeded.entity, seeded.cursor) == ("branch", 1) and seeded.hlc < _clock(0, 0, A)
             assert s.execute(text("SELECT id, chain_id, branch_id, next_seq FROM devices")).all() == [
                 (A, CLINIC, CLINIC, 4)
             ]
             assert s.execute(text("SELECT chain_id, branch_id FROM enrollment_codes")).all() == [(CLINIC, CLINIC)]
             records = s.execute(text("SELECT entity, id, branch_id, cursor FROM records WHERE entity <> 'chain' "
-                                     "ORDER BY cursor")).all()
+                                     "AND chain_id = :c ORDER BY cursor"), {"c": CLINIC}).all()
             # The clinic's own record is its branch's; stock is branch-only; the customer the chain's.
             assert records == [("branch", CLINIC, None, 1), ("customer", customer, None, 2), ("stock", stock, CLINIC, 3)]
             feed = s.execute(text("SELECT cursor, entity, branch_id FROM changes WHERE entity <> 'chain' "
-                                  "ORDER BY cursor")).all()
+                                  "AND chain_id = :c ORDER BY cursor"), {"c": CLINIC}).all()
             assert feed == [(1, "branch", None), (2, "customer", None), (3, "stock", CLINIC)]
             # The feed goes on from where it was (a chain record, when declared, takes the next cursor).
-            assert s.execute(text("SELECT last_cursor FROM chains")).scalar_one() >= 3
+            assert s.execute(text("SELECT last_cursor FROM chains WHERE id = :c"), {"c": CLINIC}).scalar_one() >= 3
     finally:
         engine.dispose()

@@ -27,7 +27,8 @@ Nothing is copied and no id changes (docs/chain-of-branches.md):
   were sent with, so a terminal's resend of an old ``clinic.create`` still
   matches its kept outcome.
 - Each chain gets a ``chain`` record (its name) in its feed, so every
-  terminal of the chain can show it.
+  terminal of the chain can show it, and a ``branch`` record for its one
+  branch when its terminals never sent their clinic's profile.
 - PostgreSQL: the functions the policies call now answer the device's
   chain and branch (``bnaura_device_chain()``, ``bnaura_device_branch()``,
   ``bnaura_enrolling_chain()``, ``bnaura_enrolling_branch()``), and
@@ -195,32 +196,46 @@ def upgrade() -> None:
     op.execute(f"UPDATE changes SET branch_id = chain_id WHERE entity IN ({entities})")
     op.execute("UPDATE records SET entity = 'branch' WHERE entity = 'clinic'")
     op.execute("UPDATE changes SET entity = 'branch' WHERE entity = 'clinic'")
-    _chain_records(bind)
+    _seed_records(bind)
     if postgres:
         _postgres_policies(owner, schema)
 
 
-def _chain_records(bind: sa.Connection) -> None:
-    """Put a ``chain`` record (its name) at the head of each chain's feed (when the entity is declared)."""
+def _seed_records(bind: sa.Connection) -> None:
+    """Put in each chain's feed what its terminals need to know of it and did not write themselves.
+
+    A ``chain`` record (its name), when this release declares the entity,
+    and a ``branch`` record for a clinic whose terminals never sent its
+    profile (an empty terminal that joined it): a customer or a visit
+    names its branch, and the server refuses a name it does not have.
+    Both with the zero clock, so what a terminal writes wins.
+    """
     from bnaura_desk.domain.synced import REGISTRY
 
-    if REGISTRY.entity("chain") is None:
-        return
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     json_cast = "CAST(:data AS JSON)" if bind.dialect.name == "postgresql" else ":data"
     clocks_cast = "CAST(:clocks AS JSON)" if bind.dialect.name == "postgresql" else ":clocks"
     for chain_id, name, last in bind.execute(sa.text("SELECT id, name, last_cursor FROM chains")).all():
-        cursor = int(last) + 1
+        cursor = int(last)
+        wanted = [("branch", {"name_th": name, "branch_code": "00000"})]
+        if REGISTRY.entity("chain") is not None:
+            wanted.append(("chain", {"name": name}))
+        for entity, data in wanted:
+            exists = bind.execute(sa.text("SELECT 1 FROM records WHERE chain_id = :id AND entity = :e AND id = :id"),
+                                  {"id": chain_id, "e": entity}).first()
+            if exists is not None:
+                continue
+            cursor += 1
+            bind.execute(
+                sa.text("INSERT INTO records (chain_id, entity, id, data, field_clocks, hlc, deleted_at, updated_at, "
+                        f"cursor, branch_id) VALUES (:id, :e, :id, {json_cast}, {clocks_cast}, :hlc, NULL, :now, "
+                        ":c, NULL)"),
+                {"id": chain_id, "e": entity, "data": json.dumps(data), "clocks": "{}", "hlc": ZERO_CLOCK,
+                 "now": now, "c": cursor},
+            )
+            bind.execute(sa.text("INSERT INTO changes (chain_id, cursor, entity, entity_id, branch_id) "
+                                 "VALUES (:id, :c, :e, :id, NULL)"), {"id": chain_id, "c": cursor, "e": entity})
         bind.execute(sa.text("UPDATE chains SET last_cursor = :c WHERE id = :id"), {"c": cursor, "id": chain_id})
-        bind.execute(
-            sa.text("INSERT INTO records (chain_id, entity, id, data, field_clocks, hlc, deleted_at, updated_at, "
-                    f"cursor, branch_id) VALUES (:id, 'chain', :id, {json_cast}, {clocks_cast}, :hlc, NULL, :now, "
-                    ":c, NULL)"),
-            {"id": chain_id, "data": json.dumps({"name": name}), "clocks": "{}", "hlc": ZERO_CLOCK, "now": now,
-             "c": cursor},
-        )
-        bind.execute(sa.text("INSERT INTO changes (chain_id, cursor, entity, entity_id, branch_id) "
-                             "VALUES (:id, :c, 'chain', :id, NULL)"), {"id": chain_id, "c": cursor})
 
 
 def downgrade() -> None:
