@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from ..domain.changes import ChangeSet
 from ..domain.referral import new_device_tag
 from ..store.models import (
-    Clinic,
+    Branch,
+    Chain,
     DeviceState,
     OutboxOperation,
     ParkedChange,
@@ -197,26 +198,38 @@ def set_up_enrolled_device(
     session: Session,
     *,
     device_id: str,
-    clinic_id: str,
-    clinic_name: str,
+    chain_id: str,
+    chain_name: str,
+    branch_id: str,
+    branch_name: str,
+    branch_no: str,
     device_name: str,
     server_url: str,
     token: str,
     now: datetime,
     ca_file: str = "",
 ) -> None:
-    """Set up an empty database as a new terminal of a clinic the server already knows.
+    """Set up an empty database as a new terminal of a branch the server already knows.
 
     Unlike ``setup.create_clinic_and_device`` nothing is journaled: the
-    clinic exists on the server, and its profile, staff, catalog and
-    customers arrive with the first pull. The clinic row written here only
-    holds the name until then (empty clocks, so the pulled values win).
-    ``ca_file`` as for ``save_enrollment``. The caller commits.
+    chain and its branch exist on the server, and their profiles, staff,
+    catalog and customers arrive with the first pull. The chain and branch
+    rows written here only hold the names the enrollment answer gave until
+    then (empty clocks, so the pulled values win). ``ca_file`` as for
+    ``save_enrollment``. The caller commits.
     """
+    session.add(Chain(id=chain_id, name=chain_name, created_at=now, updated_at=now, hlc="", field_clocks={}))
+    session.flush()
     session.add(
-        Clinic(
-            id=clinic_id,
-            name_th=clinic_name,
+        Branch(
+            id=branch_id,
+            chain_id=chain_id,
+            name_th=branch_name,
+            name_en="",
+            tax_id="",
+            branch_code=branch_no,
+            address="",
+            phone="",
             created_at=now,
             updated_at=now,
             hlc="",
@@ -227,7 +240,8 @@ def set_up_enrolled_device(
     session.add(
         DeviceState(
             device_id=device_id,
-            clinic_id=clinic_id,
+            chain_id=chain_id,
+            branch_id=branch_id,
             device_name=device_name,
             last_seq=0,
             last_hlc="",
@@ -241,7 +255,7 @@ def set_up_enrolled_device(
             id=STATE_ID,
             server_url=server_url,
             token=token,
-            clinic_name=clinic_name,
+            clinic_name=branch_name,
             enrolled_at=now,
             pull_cursor=0,
             last_sync_at=None,

@@ -341,7 +341,7 @@ class BatchApply:
 
     def _check_tenancy(self, checked: Checked) -> None:
         """Refuse what would reach outside the device's clinic, or name rows it does not have."""
-        if checked.entity.name == "clinic" and checked.entity_id != self.clinic_id:
+        if checked.entity.name == "branch" and checked.entity_id != self.clinic_id:
             # Clinic ids are not secret: a device may only create its own clinic's row.
             raise Rejection("foreign_record", "a terminal may only create its own clinic")
         for f, parent in checked.entity.parents:

@@ -515,7 +515,8 @@ class Simulation:
             try:
                 with Session(db.engine) as s:
                     set_up_enrolled_device(
-                        s, device_id=device_id, clinic_id=answer.chain_id, clinic_name=answer.branch_name,
+                        s, device_id=device_id, chain_id=answer.chain_id, chain_name=answer.chain_name,
+                        branch_id=answer.branch_id, branch_name=answer.branch_name, branch_no=answer.branch_no,
                         device_name=name, server_url="sim:", token=answer.token, now=clock(),
                     )
                     s.execute(update(DeviceState).values(referral_tag=tags[i]))

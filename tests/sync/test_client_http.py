@@ -157,11 +157,11 @@ def _count(t: Terminal, model: type) -> int:
 def pair(server: Server, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Terminal A (made its clinic offline, adopted by the server) and B (joined with a code)."""
     a = server.terminal("POS-1")
-    clinic_id = server.add_clinic(clinic_id=a.device().clinic_id)
+    clinic_id = server.add_clinic(clinic_id=a.device().chain_id)
     answer = enroll(a, server.base_url, server.new_code(clinic_id))
-    assert answer.clinic_id == clinic_id
+    assert answer.chain_id == clinic_id
     joined = join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
-    assert joined.clinic_id == clinic_id
+    assert joined.chain_id == clinic_id
     b = Terminal.open(tmp_path / "b.sqlite")
     yield a, b
     a.close()
@@ -176,7 +176,7 @@ def test_two_terminals_sync_end_to_end(server: Server, pair: tuple[Terminal, Ter
     report_b = _sync(b)
     assert cid in report_b.changes.ids(Kind.CUSTOMER)
     assert [h.id for h in b.read(customer_service.search_customers, "สมหญิง")] == [cid]
-    assert b.clinic().name_th == a.clinic().name_th
+    assert b.branch().name_th == a.branch().name_th
     # Offline edits of different fields on both, and a check-in on each.
     a_form = a.read(customer_service.get_customer, cid).form
     a.run(customer_service.update_customer, cid, a_form.with_changes(phone="089 999 0000"), actor=SYSTEM)
@@ -210,7 +210,7 @@ def test_a_lost_answer_is_resent_and_nothing_is_doubled(server: Server, pair: tu
     assert a.read(pending_count) == 0
     with server.sessions() as s:
         applied = s.scalar(select(func.count()).select_from(AppliedOperation).where(AppliedOperation.device_id == a.device().device_id))
-        visits = s.scalar(select(func.count()).select_from(Record).where(Record.entity == "visit", Record.clinic_id == a.device().clinic_id))
+        visits = s.scalar(select(func.count()).select_from(Record).where(Record.entity == "visit", Record.clinic_id == a.device().chain_id))
     assert (applied, visits) == (3, 1)
     _sync(b)
     assert _count(b, Visit) == 1
@@ -239,7 +239,7 @@ def test_a_used_code_is_refused_and_the_new_database_can_try_again(server: Serve
     # Nothing was set up: the same database joins with a fresh code.
     join_clinic(tmp_path / "two.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
     with Terminal.open(tmp_path / "two.sqlite") as t:
-        assert t.device().clinic_id == clinic_id and t.device().device_name == "POS-2"
+        assert t.device().chain_id == clinic_id and t.device().device_name == "POS-2"
     # A set-up database is never turned into another clinic's terminal.
     with pytest.raises(DatabaseProblem):
         join_clinic(tmp_path / "two.sqlite", server.base_url, server.new_code(clinic_id), "POS-3")
