@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain.changes import ChangeSet
+from ..domain.changes import ChangeSet, Kind
 from ..domain.referral import new_device_tag
 from ..store.models import (
     Branch,
@@ -154,14 +154,21 @@ def sync_status(session: Session) -> SyncStatus | None:
 
 
 def save_enrollment(
-    ctx: ServiceContext, server_url: str, token: str, clinic_name: str, ca_file: str = ""
+    ctx: ServiceContext, server_url: str, token: str, chain_name: str, ca_file: str = ""
 ) -> ChangeSet:
     """Keep the server's address, this device's token and the server's CA file (enrolling again replaces them).
 
     ``ca_file`` is the certificate authority (PEM path) that verifies an
     HTTPS server's certificate, "" for the system's trust store. The pull
-    cursor is kept: it is a position in the same clinic's feed.
+    cursor is kept: it is a position in the same chain's feed. The chain
+    takes the name the server knows it by (the server's to write; its
+    record, when pulled, wins over this as over any local value).
     """
+    clinic_name = chain_name
+    chain = ctx.session.get(Chain, ctx.chain_id)
+    if chain is not None and chain.name != chain_name:
+        chain.name = chain_name
+        ctx.changes.add(Kind.CHAIN, ctx.chain_id)
     state = sync_state(ctx.session)
     if state is None:
         ctx.session.add(
@@ -180,7 +187,7 @@ def save_enrollment(
     else:
         state.server_url, state.token, state.clinic_name = server_url, token, clinic_name
         state.enrolled_at, state.last_error, state.ca_file = ctx.now, "", ca_file
-    return ChangeSet()
+    return ctx.changes.build()
 
 
 def note_sync_finished(ctx: ServiceContext, error: str = "") -> ChangeSet:
