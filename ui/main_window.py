@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 # Typed -> str (PySide6's returns object); pyside6-lupdate finds the texts by the name.
+from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 from bnaura_desk.domain.roles import Permission, may
+from bnaura_desk.services.branches import Whereabouts, whereabouts
 from bnaura_desk.services.context import Actor
 
 from .bus import ChangeBus
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self._screens: dict[str, _Screen] = {}
         self._clinic = ("", "")
+        self.bus.changed.connect(self._on_changes)
         self._navigating = False  # show_screen moves the navigation itself
 
         self.login = LoginScreen(runner, bus)
@@ -317,12 +320,22 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ clinic, language
 
-    def set_clinic(self, name_th: str, name_en: str = "") -> None:
-        """Show the clinic's name in the title, the status bar and the sign-in page."""
+    def set_clinic(self, name_th: str, name_en: str = "", chain: str = "") -> None:
+        """Show the branch's name in the title, the sign-in page and, after its chain's, the status bar."""
         self._clinic = (name_th, name_en)
-        self.status.set_clinic(name_th, name_en)
+        self.status.set_clinic(name_th, name_en, chain)
         self.login.set_clinic(name_th, name_en)
         self._retranslate()
+
+    def show_whereabouts(self, place: Whereabouts) -> None:
+        """Show the chain and branch ``place`` names (``services.branches.whereabouts``)."""
+        self.set_clinic(place.branch_name_th, place.branch_name_en, place.chain_name)
+
+    def _on_changes(self, changes: ChangeSet, _initiator: object) -> None:
+        # A pulled chain or branch profile (a renamed branch, the chain's
+        # name from the server): the names shown follow.
+        if changes.touches(Kind.CHAIN) or changes.touches(Kind.BRANCH):
+            self.runner.read(whereabouts, on_done=self.show_whereabouts, on_error=lambda _error: None)
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language now and remember it."""

@@ -57,7 +57,7 @@ def update_branch(
     """Change this terminal's branch profile (only what is given); journaled as ``branch.update``.
 
     Raises:
-        PermissionDenied: the actor may not change the clinic's settings.
+        PermissionDenied: the actor may not change the clinic's settings (the owner may).
         BadInput: an empty Thai name, a value too long, a tax id that is not
             13 digits, or a branch number that is not up to five digits;
             nothing is written.

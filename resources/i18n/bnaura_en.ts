@@ -257,6 +257,10 @@
         <translation>Skin notes</translation>
     </message>
     <message>
+        <source>Registered at</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
@@ -279,6 +283,10 @@
     <message>
         <source>{count} · last {when}</source>
         <translation>{count} · last {when}</translation>
+    </message>
+    <message>
+        <source>{when} at {branch}</source>
+        <translation>{when} at {branch}</translation>
     </message>
     <message>
         <source>No visits yet</source>
@@ -1433,6 +1441,10 @@
         <translation>You cannot deactivate yourself</translation>
     </message>
     <message>
+        <source>This chain has no branch {branch}</source>
+        <translation>This chain has no branch {branch}</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: {name} is locked for {minutes} more minutes</source>
         <translation>Too many wrong PINs: {name} is locked for {minutes} more minutes</translation>
     </message>
@@ -1443,6 +1455,10 @@
     <message>
         <source>Wrong PIN; {left} tries left before the account is locked</source>
         <translation>Wrong PIN; {left} tries left before the account is locked</translation>
+    </message>
+    <message>
+        <source>{name} may not sign in at this branch; ask a manager</source>
+        <translation>{name} may not sign in at this branch; ask a manager</translation>
     </message>
     <message>
         <source>{name} may not authorise: {action}</source>
@@ -1567,6 +1583,22 @@
     <message>
         <source>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</source>
         <translation>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</translation>
+    </message>
+    <message>
+        <source>This branch is not known on this terminal yet</source>
+        <translation>This branch is not known on this terminal yet</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>At most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s Thai name</source>
+        <translation>Enter the branch&apos;s Thai name</translation>
+    </message>
+    <message>
+        <source>A tax id is 13 digits</source>
+        <translation>A tax id is 13 digits</translation>
     </message>
 </context>
 <context>
@@ -1737,8 +1769,12 @@
         <translation>Staff member</translation>
     </message>
     <message>
-        <source>Clinic profile</source>
-        <translation>Clinic profile</translation>
+        <source>Branch profile</source>
+        <translation>Branch profile</translation>
+    </message>
+    <message>
+        <source>Chain profile</source>
+        <translation>Chain profile</translation>
     </message>
     <message>
         <source>Consent</source>

@@ -168,6 +168,31 @@ def pair(server: Server, tmp_path: Path):  # type: ignore[no-untyped-def]
     b.close()
 
 
+def test_a_joined_terminal_knows_its_chain_and_branch_before_the_first_pull(server: Server, tmp_path: Path) -> None:
+    chain_id = server.add_clinic("บีเอ็น-ออร่า")
+    answer = join_clinic(tmp_path / "new.sqlite", server.base_url, server.new_code(chain_id), "POS-9")
+    with Terminal.open(tmp_path / "new.sqlite") as t:
+        device, chain, branch = t.device(), t.chain(), t.branch()
+        assert (device.chain_id, device.branch_id) == (answer.chain_id, answer.branch_id) == (chain_id, chain_id)
+        assert (chain.id, chain.name) == (answer.chain_id, answer.chain_name) == (chain_id, "บีเอ็น-ออร่า")
+        assert (branch.id, branch.chain_id, branch.name_th, branch.branch_code) == (
+            answer.branch_id, chain_id, answer.branch_name, answer.branch_no
+        )
+        # Empty clocks: the branch's profile, when pulled, wins over these.
+        assert (branch.hlc, branch.field_clocks, chain.hlc) == ("", {}, "")
+        _sync(t)
+        assert t.read(pending_count) == 0
+
+
+def test_a_set_up_terminal_enrolls_with_its_branch_and_takes_the_chains_name(server: Server) -> None:
+    a = server.terminal("POS-1")
+    own = a.device().branch_id
+    answer = enroll(a, server.base_url, server.new_code(server.add_clinic("เครือบนเซิร์ฟเวอร์", clinic_id=own)))
+    assert answer.branch_id == own
+    assert a.chain().name == answer.chain_name == "เครือบนเซิร์ฟเวอร์"
+    assert a.branch().name_th != a.chain().name  # the branch keeps its own name
+
+
 def test_two_terminals_sync_end_to_end(server: Server, pair: tuple[Terminal, Terminal]) -> None:
     a, b = pair
     cid = _register(a, "สมหญิง ใจดี", "081 234 5678")
