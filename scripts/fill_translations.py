@@ -274,6 +274,7 @@ THAI: dict[str, dict[str, str]] = {
         "Language": "ภาษา",
         "Sync now": "ซิงก์เดี๋ยวนี้",
         "Connect to clinic server…": "เชื่อมต่อเซิร์ฟเวอร์คลินิก…",
+        "Where staff may sign in…": "สาขาที่พนักงานเข้าสู่ระบบได้…",
     },
     "LoginScreen": {
         "Who is at the counter? Choose your name and type your PIN.":
@@ -286,9 +287,14 @@ THAI: dict[str, dict[str, str]] = {
         "Type your PIN": "ใส่ PIN ของคุณ",
     },
     "StaffTile": {"Locked until {time}": "ล็อกถึง {time} น."},
-    "CustomerDetailPanel": {
-        "Registered at": "ลงทะเบียนที่",
-        "{when} at {branch}": "{when} ที่ {branch}",
+    "StaffBranchesDialog": {
+        "Where staff may sign in": "สาขาที่พนักงานเข้าสู่ระบบได้",
+        "Pick a staff member, then tick the branches where they may sign in. "
+        "With no branch ticked they may sign in at every branch.":
+            "เลือกพนักงาน แล้วเลือกสาขาที่พนักงานคนนั้นเข้าสู่ระบบได้ "
+            "หากไม่เลือกสาขาใดเลย จะเข้าสู่ระบบได้ทุกสาขา",
+        "Save": "บันทึก",
+        "Close": "ปิด",
     },
     "PinField": {"PIN": "PIN"},
     "PinPad": {"Delete": "ลบ", "Enter": "ตกลง"},

@@ -45,7 +45,7 @@ BULK_MAX_DELAY_S = 1.0
 
 PROFILE = (
     "name_th", "name_en", "nickname", "phone", "email", "line_id", "birthday", "gender",
-    "skin_notes", "channels", "quiet_start", "quiet_end", "opted_out", "referral_code",
+    "skin_notes", "channels", "quiet_start", "quiet_end", "opted_out", "referral_code", "registered_branch_id",
 )
 
 
@@ -124,7 +124,7 @@ def verify(path: Path) -> Census:
             elif kind == "consent.record":
                 consent_ops[eid] = payload["record"]
             else:
-                _check(kind == "clinic.create", f"unexpected operation {kind}")
+                _check(kind == "branch.create", f"unexpected operation {kind}")
 
         rows = con.execute("SELECT * FROM customers").fetchall()
         _check(len(rows) == registers == len(customers), f"{len(rows)} customers but {registers} register operations")

@@ -748,6 +748,10 @@
         <translation>Connect to clinic server…</translation>
     </message>
     <message>
+        <source>Where staff may sign in…</source>
+        <translation>Where staff may sign in…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>File</translation>
     </message>
@@ -910,6 +914,25 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBranchesDialog</name>
+    <message>
+        <source>Where staff may sign in</source>
+        <translation>Where staff may sign in</translation>
+    </message>
+    <message>
+        <source>Pick a staff member, then tick the branches where they may sign in. With no branch ticked they may sign in at every branch.</source>
+        <translation>Pick a staff member, then tick the branches where they may sign in. With no branch ticked they may sign in at every branch.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -748,6 +748,10 @@
         <translation>เชื่อมต่อเซิร์ฟเวอร์คลินิก…</translation>
     </message>
     <message>
+        <source>Where staff may sign in…</source>
+        <translation>สาขาที่พนักงานเข้าสู่ระบบได้…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
@@ -910,6 +914,25 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBranchesDialog</name>
+    <message>
+        <source>Where staff may sign in</source>
+        <translation>สาขาที่พนักงานเข้าสู่ระบบได้</translation>
+    </message>
+    <message>
+        <source>Pick a staff member, then tick the branches where they may sign in. With no branch ticked they may sign in at every branch.</source>
+        <translation>เลือกพนักงาน แล้วเลือกสาขาที่พนักงานคนนั้นเข้าสู่ระบบได้ หากไม่เลือกสาขาใดเลย จะเข้าสู่ระบบได้ทุกสาขา</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
     </message>
 </context>
 <context>

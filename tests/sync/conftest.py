@@ -124,7 +124,7 @@ def outbox_operations(terminal: Terminal, after: int = 0) -> list[Operation]:
     )
     return [
         Operation(
-            device_id=r.device_id, seq=r.seq, op_id=r.op_id, clinic_id=r.clinic_id, type=r.type,
+            device_id=r.device_id, seq=r.seq, op_id=r.op_id, clinic_id=r.chain_id, type=r.type,
             entity=r.entity, entity_id=r.entity_id, hlc=r.hlc, actor_id=r.actor_id,
             payload=r.payload, payload_sha256=r.payload_sha256,
         )

@@ -46,22 +46,22 @@ def legal_move(stage: str, to: str) -> Verdict:
 TOKEN_USE = Entity(
     name="test_token_use", shape=Shape.LEDGER, table="test_token_uses",
     fields=(Field("token", t.Text(40), required=True), Field("sale", t.Text(40))),
-    operations=(OperationType("test_token.use", Effect.APPEND),), changes=("clinic",),
+    operations=(OperationType("test_token.use", Effect.APPEND),), changes=("chain",),
 )
 TALLY_ENTRY = Entity(
     name="test_tally_entry", shape=Shape.LEDGER, table="test_tally_entries",
     fields=(Field("account", t.Text(40), required=True), Field("delta", t.Integer(-(10**6), 10**6), required=True)),
-    operations=(OperationType("test_tally.add", Effect.APPEND),), changes=("clinic",),
+    operations=(OperationType("test_tally.add", Effect.APPEND),), changes=("chain",),
 )
 SUBJECT = Entity(
     name="test_subject", shape=Shape.PROFILE, table="test_subjects",
     fields=(Field("title", t.Text(40)), Field("stage", t.Choice.of(STAGES), derived=True)),
-    operations=(OperationType("test_subject.open", Effect.CREATE),), changes=("clinic",),
+    operations=(OperationType("test_subject.open", Effect.CREATE),), changes=("chain",),
 )
 MOVE = Entity(
     name="test_move", shape=Shape.LEDGER, table="test_moves",
     fields=(Field("subject_id", t.Id("test_subject"), required=True), Field("to", t.Choice.of(STAGES), required=True)),
-    operations=(OperationType("test_move.make", Effect.APPEND),), changes=("clinic",),
+    operations=(OperationType("test_move.make", Effect.APPEND),), changes=("chain",),
 )
 
 TEST_REGISTRY = REGISTRY.extended([TOKEN_USE, TALLY_ENTRY, SUBJECT, MOVE])

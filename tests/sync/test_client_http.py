@@ -197,7 +197,7 @@ def test_two_terminals_sync_end_to_end(server: Server, pair: tuple[Terminal, Ter
     a, b = pair
     cid = _register(a, "สมหญิง ใจดี", "081 234 5678")
     report_a = _sync(a)
-    assert report_a.applied == report_a.pushed == 2  # clinic.create, customer.register
+    assert report_a.applied == report_a.pushed == 2  # branch.create, customer.register
     report_b = _sync(b)
     assert cid in report_b.changes.ids(Kind.CUSTOMER)
     assert [h.id for h in b.read(customer_service.search_customers, "สมหญิง")] == [cid]

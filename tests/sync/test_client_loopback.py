@@ -218,7 +218,7 @@ def later(clock: FakeClock, seconds: float = 5) -> None:
 
 def test_first_sync_pushes_the_clinic_and_the_joined_terminal_takes_its_profile(clinic: Clinic) -> None:
     report = clinic.sync("A")
-    assert report.pushed == 1 and report.applied == 1  # clinic.create
+    assert report.pushed == 1 and report.applied == 1  # branch.create
     assert clinic.server.record("branch", clinic.server.clinic_id) is not None
     report_b = clinic.sync("B")
     assert report_b.pushed == 0 and report_b.pulled == 1

@@ -38,8 +38,8 @@ def _customers(terminal: Terminal, n: int) -> list[str]:
 def test_pending_operations_are_the_outbox_in_seq_order_exactly_as_stored(terminal: Terminal) -> None:
     ids = _customers(terminal, 3)
     ops = terminal.read(pending_operations, 100)
-    assert [op.seq for op in ops] == [1, 2, 3, 4]  # clinic.create, then the three customers
-    assert [op.type for op in ops] == ["clinic.create"] + ["customer.register"] * 3
+    assert [op.seq for op in ops] == [1, 2, 3, 4]  # branch.create, then the three customers
+    assert [op.type for op in ops] == ["branch.create"] + ["customer.register"] * 3
     assert [op.entity_id for op in ops[1:]] == ids
     device = terminal.device()
     rows = terminal.read(lambda s: s.query(OutboxOperation).order_by(OutboxOperation.seq).all())

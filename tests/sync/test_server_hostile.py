@@ -119,14 +119,14 @@ def test_json_too_deep_to_parse_is_a_malformed_payload(server: Server, enrolled:
     ("type_", "entity", "record", "missing"),
     [
         ("customer.register", "customer", {"name_en": "Only A Name"}, "phone"),
-        ("clinic.create", "clinic", {"name_en": "No Thai Name"}, "name_th"),
+        ("branch.create", "branch", {"name_en": "No Thai Name"}, "name_th"),
         ("staff.create", "staff", {"display_name": "x", "role": "owner"}, "pin_hash"),
     ],
 )
 def test_a_record_missing_required_fields_is_rejected_and_others_still_pull(
     server: Server, enrolled: Enrolled, type_: str, entity: str, record: dict[str, Any], missing: str
 ) -> None:
-    entity_id = enrolled.clinic_id if entity == "clinic" else str(uuid.uuid4())
+    entity_id = enrolled.clinic_id if entity == "branch" else str(uuid.uuid4())
     result = _push_bad_then_good(enrolled, lambda seq: _op(enrolled, seq, type_, entity, entity_id, {"record": record}))
     assert (result["outcome"], result["reason"]) == ("rejected", "invalid_record")
     assert (result["detail"]["field"], result["detail"]["problem"]) == (missing, "missing")
@@ -139,7 +139,7 @@ def test_a_branch_number_that_is_not_five_digits_is_rejected(
 ) -> None:
     record = {"name_th": "คลินิก", "branch_code": branch_code}
     result = _push_bad_then_good(
-        enrolled, lambda seq: _op(enrolled, seq, "clinic.create", "clinic", enrolled.clinic_id, {"record": record})
+        enrolled, lambda seq: _op(enrolled, seq, "branch.create", "branch", enrolled.clinic_id, {"record": record})
     )
     assert (result["outcome"], result["reason"], result["detail"]["field"]) == (
         "rejected", "invalid_record", "branch_code",
@@ -201,7 +201,7 @@ def test_an_id_of_another_clinic_is_that_clinic_s_alone(server: Server) -> None:
     customer = a.register("ลูกค้าของเอ", "0811111111")
     b_seq = _ready(b)
     squat = _register(b, b_seq, customer, name_th="ของบี")
-    grab = _op(b, b_seq + 1, "clinic.create", "clinic", a.clinic_id, {"record": {"name_th": "ยึดคลินิก"}})
+    grab = _op(b, b_seq + 1, "branch.create", "branch", a.clinic_id, {"record": {"name_th": "ยึดคลินิก"}})
     r = b.push([squat, grab])
     assert r.status_code == 200, r.text
     assert [(x["outcome"], x["reason"]) for x in r.json()["results"]] == [
@@ -214,11 +214,11 @@ def test_an_id_of_another_clinic_is_that_clinic_s_alone(server: Server) -> None:
     with server.sessions() as s:
         mine = s.get(Record, (a.clinic_id, "customer", customer))
         theirs = s.get(Record, (b.clinic_id, "customer", customer))
-        clinic = s.get(Record, (a.clinic_id, "clinic", a.clinic_id))
+        clinic = s.get(Record, (a.clinic_id, "branch", a.clinic_id))
         assert mine is not None and mine.data["name_th"] == "ลูกค้าของเอ"
         assert theirs is not None and theirs.data["name_th"] == "ของบี"
         assert clinic is not None and clinic.data["name_th"] != "ยึดคลินิก"
-        assert s.get(Record, (b.clinic_id, "clinic", a.clinic_id)) is None
+        assert s.get(Record, (b.clinic_id, "branch", a.clinic_id)) is None
     _pulls_fine(server, a)
 
 

@@ -46,7 +46,7 @@ def test_pull_returns_the_clinics_changes_in_cursor_order_in_pages(server: Serve
     assert [c["cursor"] for c in first["changes"]] == [1, 2] and first["more"] and first["cursor"] == 2
     changes, pages = _pull_all(reader, 2)
     assert [c["cursor"] for c in changes] == [1, 2, 3, 4, 5]
-    assert [c["entity"] for c in changes] == ["clinic"] + ["customer"] * 4
+    assert [c["entity"] for c in changes] == ["branch"] + ["customer"] * 4
     assert [c["entity_id"] for c in changes[1:]] == ids
     assert [p["more"] for p in pages] == [True, True, False]
     assert changes[1]["data"]["name_th"] == "ลูกค้า 0" and changes[1]["deleted"] is False

@@ -134,6 +134,8 @@ def test_pulled_changes_reach_the_change_bus_with_the_driver_as_initiator(
 ) -> None:
     a = _enrolled_terminal(server, tmp_path / "a.sqlite", "POS-1")
     clinic_id = a.device().chain_id
+    with client_for(a) as client:
+        sync_once(a, client)  # the branch's profile first: B's customer names the branch
     # A second terminal of the same clinic registers a customer and syncs from the command line.
     b_path = tmp_path / "b.sqlite"
     from sync.client.enroll import join_clinic
