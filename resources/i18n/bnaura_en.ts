@@ -1792,6 +1792,10 @@
         <translation>Staff member</translation>
     </message>
     <message>
+        <source>Clinic profile</source>
+        <translation>Clinic profile</translation>
+    </message>
+    <message>
         <source>Branch profile</source>
         <translation>Branch profile</translation>
     </message>

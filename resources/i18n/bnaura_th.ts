@@ -1792,6 +1792,10 @@
         <translation>พนักงาน</translation>
     </message>
     <message>
+        <source>Clinic profile</source>
+        <translation>ข้อมูลคลินิก</translation>
+    </message>
+    <message>
         <source>Branch profile</source>
         <translation>ข้อมูลสาขา</translation>
     </message>
