@@ -96,7 +96,7 @@ def seed_server(folder: Path, customers: int, seed: int) -> tuple[Path, dict[str
     terminal = Terminal.create(folder / "seed-terminal.sqlite", clinic_name=CLINIC, device_name="POS-1")
     try:
         demo.populate(terminal, customers=0, seed=seed)
-        clinic_id = terminal.device().clinic_id
+        clinic_id = terminal.device().chain_id
         add_clinic(url, CLINIC, clinic_id)
         code, import_code = new_codes(url, clinic_id, 2)
         with ServerProcess(url, folder / "seed-server.log") as server:

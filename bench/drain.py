@@ -153,8 +153,8 @@ def _drain(
     storage = rules.TEST_STORAGE if rule_share else STORAGE
     try:
         device = terminal.device()
-        add_clinic(url, "คลินิกทดสอบการซิงก์", device.clinic_id)  # adopts the terminal's clinic
-        (code,) = new_codes(url, device.clinic_id)
+        add_clinic(url, "คลินิกทดสอบการซิงก์", device.chain_id)  # adopts the terminal's clinic
+        (code,) = new_codes(url, device.chain_id)
         with ServerProcess(url, folder / f"server-{backend}.log", rules=bool(rule_share)) as server:
             enroll(terminal, server.base_url, code)
             assert terminal.read(pending_count) == ops

@@ -21,7 +21,7 @@ from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from .domain.synced import REGISTRY, Registry
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
 from .store.engine import OpenDatabase, open_engine
-from .store.models import Clinic, DeviceState
+from .store.models import Branch, Chain, DeviceState
 from .store.schema_version import HEAD, REVISIONS, read_revision
 
 P = ParamSpec("P")
@@ -59,8 +59,9 @@ class Terminal:
 
         Raises:
             DatabaseProblem: not SQLite, in use by another program, never
-                initialised, or of a schema older or newer than this app
-                (run ``bnaura init`` to upgrade an older one).
+                initialised, or of a schema newer than this app (or older,
+                read-only). An older schema opened for writing is upgraded
+                first, after a backup beside it (``backups/``).
         """
         db = open_engine(Path(path), read_only=read_only)
         try:
@@ -80,16 +81,22 @@ class Terminal:
                     revision=revision,
                 )
             if revision != HEAD:
-                raise DatabaseProblem(
-                    QT_TRANSLATE_NOOP(
-                        "errors",
-                        "The database schema is {revision} but this app needs {head}; "
-                        "run: bnaura init --db {path}",
-                    ),
-                    revision=revision,
-                    head=HEAD,
-                    path=str(path),
-                )
+                if read_only:
+                    raise DatabaseProblem(
+                        QT_TRANSLATE_NOOP(
+                            "errors",
+                            "The database schema is {revision} but this app needs {head}; "
+                            "run: bnaura init --db {path}",
+                        ),
+                        revision=revision,
+                        head=HEAD,
+                        path=str(path),
+                    )
+                # An updated app brings its terminal's database along on start,
+                # after the same backup ``bnaura init`` makes (Alembic only now).
+                from .store.migrate import upgrade
+
+                upgrade(db.engine, db.path)
         except Exception:
             db.close()
             raise
@@ -195,10 +202,16 @@ class Terminal:
         """Return this terminal's device row (detached copy)."""
         return self.read(lambda s: s.execute(select(DeviceState)).scalar_one())
 
-    def clinic(self) -> Clinic:
-        """Return the clinic this terminal belongs to."""
+    def branch(self) -> Branch:
+        """Return the branch this terminal belongs to (its names, branch number, address)."""
         return self.read(
             lambda s: s.execute(
-                select(Clinic).join(DeviceState, DeviceState.clinic_id == Clinic.id)
+                select(Branch).join(DeviceState, DeviceState.branch_id == Branch.id)
             ).scalar_one()
+        )
+
+    def chain(self) -> Chain:
+        """Return the chain this terminal belongs to."""
+        return self.read(
+            lambda s: s.execute(select(Chain).join(DeviceState, DeviceState.chain_id == Chain.id)).scalar_one()
         )

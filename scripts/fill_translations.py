@@ -104,6 +104,13 @@ THAI: dict[str, dict[str, str]] = {
         # staff and PINs
         "Enter the staff member's name": "กรุณาใส่ชื่อพนักงาน",
         "A name may have at most {limit} characters": "ชื่อยาวได้ไม่เกิน {limit} ตัวอักษร",
+        "{name} may not sign in at this branch; ask a manager":
+            "{name} ไม่ได้รับสิทธิ์เข้าสู่ระบบที่สาขานี้ กรุณาติดต่อผู้จัดการ",
+        "This chain has no branch {branch}": "เครือนี้ไม่มีสาขา {branch}",
+        "This branch is not known on this terminal yet": "เครื่องนี้ยังไม่มีข้อมูลของสาขานี้",
+        "At most {limit} characters": "ไม่เกิน {limit} ตัวอักษร",
+        "Enter the branch's Thai name": "กรุณากรอกชื่อสาขาภาษาไทย",
+        "A tax id is 13 digits": "เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก",
         "This staff member no longer exists": "ไม่พบพนักงานคนนี้แล้ว",
         "Only an owner may give the owner role": "เฉพาะเจ้าของคลินิกเท่านั้นที่ให้บทบาทเจ้าของคลินิกได้",
         "You cannot deactivate yourself": "คุณปิดการใช้งานบัญชีของตัวเองไม่ได้",
@@ -267,6 +274,7 @@ THAI: dict[str, dict[str, str]] = {
         "Language": "ภาษา",
         "Sync now": "ซิงก์เดี๋ยวนี้",
         "Connect to clinic server…": "เชื่อมต่อเซิร์ฟเวอร์คลินิก…",
+        "Where staff may sign in…": "สาขาที่พนักงานเข้าสู่ระบบได้…",
     },
     "LoginScreen": {
         "Who is at the counter? Choose your name and type your PIN.":
@@ -279,6 +287,15 @@ THAI: dict[str, dict[str, str]] = {
         "Type your PIN": "ใส่ PIN ของคุณ",
     },
     "StaffTile": {"Locked until {time}": "ล็อกถึง {time} น."},
+    "StaffBranchesDialog": {
+        "Where staff may sign in": "สาขาที่พนักงานเข้าสู่ระบบได้",
+        "Pick a staff member, then tick the branches where they may sign in. "
+        "With no branch ticked they may sign in at every branch.":
+            "เลือกพนักงาน แล้วเลือกสาขาที่พนักงานคนนั้นเข้าสู่ระบบได้ "
+            "หากไม่เลือกสาขาใดเลย จะเข้าสู่ระบบได้ทุกสาขา",
+        "Save": "บันทึก",
+        "Close": "ปิด",
+    },
     "PinField": {"PIN": "PIN"},
     "PinPad": {"Delete": "ลบ", "Enter": "ตกลง"},
     "DeskStatusBar": {
@@ -427,6 +444,8 @@ THAI: dict[str, dict[str, str]] = {
         "Catalog item": "รายการสินค้าและบริการ",
         "Staff member": "พนักงาน",
         "Clinic profile": "ข้อมูลคลินิก",
+        "Branch profile": "ข้อมูลสาขา",
+        "Chain profile": "ข้อมูลเครือคลินิก",
         "Consent": "ความยินยอม",
         "Visit": "การมาใช้บริการ",
         "Stock movement": "การปรับสต็อก",

@@ -245,7 +245,7 @@ async def story(
         await save_each(languages, langs, window, out, "sync-online")
 
         # A second terminal joins the clinic and takes everything with its first pull.
-        clinic = terminal.clinic()
+        clinic = terminal.branch()
         join_clinic(folder / "pos2.sqlite", server.url, new_code(server, clinic.name_th), "POS-2")
         b = Terminal.open(folder / "pos2.sqlite")
         with client_for(b) as client:

@@ -58,9 +58,11 @@ def _entity(entity: Entity) -> list[str]:
         (f"{entity.shape.value}, table `{entity.table}`, scope {entity.scope.value}, created by the "
          f"{entity.writer.value}; applied after: {parents}."),
         "",
-        "| operation | effect | may write |",
-        "| --- | --- | --- |",
     ]
+    if entity.operations:
+        lines += ["| operation | effect | may write |", "| --- | --- | --- |"]
+    else:  # written by the server only: terminals receive its rows and journal nothing
+        lines.append("No operation: only the server writes it; terminals receive its rows.")
     for op in entity.operations:
         writable = sorted(entity.writable(op))
         fields = "every field" if op.fields is None and len(writable) == len(entity.fields) else ", ".join(writable)

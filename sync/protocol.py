@@ -39,6 +39,9 @@ class Operation(Strict):
     device_id: str = Field(min_length=36, max_length=36)
     seq: int = Field(ge=1, le=MAX_INT64)
     op_id: str = Field(min_length=36, max_length=36)
+    # The device's chain (the tenant). Named as in protocol v1, before chains:
+    # outboxes written then carry it under this name, and a clinic's id is its
+    # chain's, so the name stays and the value is the chain id.
     clinic_id: str = Field(min_length=36, max_length=36)
     type: str = Field(min_length=3, max_length=60)
     entity: str = Field(min_length=1, max_length=40)

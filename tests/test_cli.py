@@ -195,7 +195,7 @@ def test_init_creates_the_database_at_the_xdg_default_with_its_owner(tmp_path: P
     db = tmp_path / "bnaura-desk" / "terminal.sqlite"
     assert f"created {db}" in result.stdout
     with Terminal.open(db, read_only=True) as t:
-        assert t.clinic().name_th == "คลินิกสวย"
+        assert t.branch().name_th == "คลินิกสวย"
         (owner,) = t.read(list_staff)
         assert (owner.display_name, owner.role) == ("คุณเจ้าของ", Role.OWNER)
 
@@ -475,7 +475,7 @@ def test_init_asks_for_clinic_and_owner_on_a_terminal(
     err = capsys.readouterr().err
     assert "too easy" in err and "differ" in err
     with Terminal.open(db, read_only=True) as t:
-        assert t.clinic().name_th == "คลินิกถามตอบ"
+        assert t.branch().name_th == "คลินิกถามตอบ"
         assert [s.display_name for s in t.read(list_staff)] == ["คุณแม่บ้าน"]
 
 

@@ -45,7 +45,7 @@ BULK_MAX_DELAY_S = 1.0
 
 PROFILE = (
     "name_th", "name_en", "nickname", "phone", "email", "line_id", "birthday", "gender",
-    "skin_notes", "channels", "quiet_start", "quiet_end", "opted_out", "referral_code",
+    "skin_notes", "channels", "quiet_start", "quiet_end", "opted_out", "referral_code", "registered_branch_id",
 )
 
 
@@ -310,7 +310,7 @@ def test_the_checker_sees_broken_databases(tmp_path: Path) -> None:
 
     breakages = [
         # a visit without its operation
-        "INSERT INTO visits SELECT 'v2', clinic_id, customer_id, checked_in_at, staff_id, device_id, hlc FROM visits",
+        "INSERT INTO visits SELECT 'v2', chain_id, customer_id, checked_in_at, staff_id, device_id, hlc, branch_id FROM visits",
         # a change without its operation
         "UPDATE customers SET nickname = 'x'",
         # a gap in the outbox

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bnaura_desk.domain.errors import DatabaseProblem
+from bnaura_desk.services.branches import whereabouts
 from bnaura_desk.services.setup import is_set_up_at
 from bnaura_desk.terminal import Terminal
 
@@ -95,8 +96,8 @@ def create_main_window(
     runner = runner or DeskRunner(terminal, bus)
     window = MainWindow(runner, bus, languages)
     window.attach_sync(sync or SyncDriver(runner, bus))
-    clinic = terminal.clinic()  # one row, before the worker has anything to do
-    window.set_clinic(clinic.name_th, clinic.name_en)
+    # A few rows, read before the worker has anything to do.
+    window.show_whereabouts(terminal.read(whereabouts))
     if screens:
         install_default_screens(window)
     return window

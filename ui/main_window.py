@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 # Typed -> str (PySide6's returns object); pyside6-lupdate finds the texts by the name.
+from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 from bnaura_desk.domain.roles import Permission, may
+from bnaura_desk.services.branches import Whereabouts, whereabouts
 from bnaura_desk.services.context import Actor
 
 from .bus import ChangeBus
@@ -112,6 +114,7 @@ class MainWindow(QMainWindow):
         self.languages = languages
         self._screens: dict[str, _Screen] = {}
         self._clinic = ("", "")
+        self.bus.changed.connect(self._on_changes)
         self._navigating = False  # show_screen moves the navigation itself
 
         self.login = LoginScreen(runner, bus)
@@ -153,10 +156,16 @@ class MainWindow(QMainWindow):
         self.connect_action = QAction(self)
         self.connect_action.triggered.connect(self.connect_to_server)
         self.connect_action.setEnabled(False)
+        # Shown to staff managers once the chain has more than one branch.
+        self.staff_branches_action = QAction(self)
+        self.staff_branches_action.triggered.connect(self.edit_staff_branches)
+        self.staff_branches_action.setVisible(False)
+        self._branch_count = 1
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.switch_user_action)
         self.file_menu.addAction(self.sync_now_action)
         self.file_menu.addAction(self.connect_action)
+        self.file_menu.addAction(self.staff_branches_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -276,6 +285,7 @@ class MainWindow(QMainWindow):
         self.toolbar.hide()
         self.switch_user_action.setEnabled(False)
         self.connect_action.setEnabled(False)
+        self._show_staff_branches_action()
         self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signed_in(self, actor: Actor) -> None:
@@ -285,6 +295,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self.switch_user_action.setEnabled(True)
         self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
+        self._show_staff_branches_action()
         if self.screens.count() == 0 and self._screens:
             self.show_screen(next(iter(self._screens)))  # the first sign-in opens the first screen
         current = self.screens.currentWidget()
@@ -317,12 +328,40 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ clinic, language
 
-    def set_clinic(self, name_th: str, name_en: str = "") -> None:
-        """Show the clinic's name in the title, the status bar and the sign-in page."""
+    def set_clinic(self, name_th: str, name_en: str = "", chain: str = "") -> None:
+        """Show the branch's name in the title, the sign-in page and, after its chain's, the status bar."""
         self._clinic = (name_th, name_en)
-        self.status.set_clinic(name_th, name_en)
+        self.status.set_clinic(name_th, name_en, chain)
         self.login.set_clinic(name_th, name_en)
         self._retranslate()
+
+    def show_whereabouts(self, place: Whereabouts) -> None:
+        """Show the chain and branch ``place`` names (``services.branches.whereabouts``)."""
+        self._branch_count = place.branch_count
+        self.set_clinic(place.branch_name_th, place.branch_name_en, place.chain_name)
+        self._show_staff_branches_action()
+
+    def _show_staff_branches_action(self) -> None:
+        actor = self.actor
+        self.staff_branches_action.setVisible(
+            self._branch_count > 1 and actor is not None and may(actor.role, Permission.STAFF_MANAGE)
+        )
+
+    def edit_staff_branches(self) -> QDialog | None:
+        """Open the dialog of where staff may sign in (staff managers of a chain of several branches)."""
+        if not self.staff_branches_action.isVisible():
+            return None
+        from .staff_branches import StaffBranchesDialog  # rarely used: not loaded at start-up
+
+        dialog = StaffBranchesDialog(self.runner, parent=self)
+        dialog.open()
+        return dialog
+
+    def _on_changes(self, changes: ChangeSet, _initiator: object) -> None:
+        # A pulled chain or branch profile (a renamed branch, the chain's
+        # name from the server): the names shown follow.
+        if changes.touches(Kind.CHAIN) or changes.touches(Kind.BRANCH):
+            self.runner.read(whereabouts, on_done=self.show_whereabouts, on_error=lambda _error: None)
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language now and remember it."""
@@ -342,6 +381,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.sync_now_action.setText(self.tr("Sync now"))
         self.connect_action.setText(self.tr("Connect to clinic server…"))
+        self.staff_branches_action.setText(self.tr("Where staff may sign in…"))
         self.file_menu.setTitle(self.tr("File"))
         self.language_menu.setTitle(self.tr("Language"))
         for entry in self._screens.values():

@@ -1,4 +1,4 @@
-"""The status bar: who is signed in, which clinic, and the sync state.
+"""The status bar: who is signed in, which chain and branch, and the sync state.
 
 ``SyncIndicator`` shows what ``ui.sync_driver.SyncDriver`` reports; until
 the terminal is enrolled it reads "Sync: not set up".
@@ -201,7 +201,7 @@ class SyncIndicator(QWidget):
 
 
 class DeskStatusBar(QStatusBar):
-    """The main window's status bar: user and role, clinic, sync state."""
+    """The main window's status bar: user and role, chain and branch, sync state."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -217,6 +217,7 @@ class DeskStatusBar(QStatusBar):
         self.addPermanentWidget(self.sync)
         self._actor: Actor | None = None
         self._clinic = ("", "")
+        self._chain = ""
         self._render()
 
     def set_user(self, actor: Actor | None) -> None:
@@ -224,9 +225,13 @@ class DeskStatusBar(QStatusBar):
         self._actor = actor
         self._render()
 
-    def set_clinic(self, name_th: str, name_en: str = "") -> None:
-        """Show the clinic's name (the English one in English, when it has one)."""
+    def set_clinic(self, name_th: str, name_en: str = "", chain: str = "") -> None:
+        """Show the branch's name (the English one in English, when it has one) after its chain's.
+
+        A single clinic (a chain of one branch called like it) shows its name once.
+        """
         self._clinic = (name_th, name_en)
+        self._chain = chain
         self._render()
 
     def _render(self) -> None:
@@ -236,7 +241,12 @@ class DeskStatusBar(QStatusBar):
             role = QCoreApplication.translate("roles", ROLE_LABELS[self._actor.role])
             self.user_label.setText(self.tr("Signed in: {name} ({role})").format(name=self._actor.name, role=role))
         name_th, name_en = self._clinic
-        self.clinic_label.setText(name_en if current_language() == "en" and name_en else name_th)
+        branch = name_en if current_language() == "en" and name_en else name_th
+        chain = self._chain
+        if chain and chain not in (name_th, name_en):
+            self.clinic_label.setText(f"{chain} · {branch}")
+        else:
+            self.clinic_label.setText(branch)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

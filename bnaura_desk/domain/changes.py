@@ -13,7 +13,8 @@ from typing import Any
 
 
 class Kind(StrEnum):
-    CLINIC = "clinic"
+    CHAIN = "chain"
+    BRANCH = "branch"
     STAFF = "staff"
     CUSTOMER = "customer"
     CONSENT = "consent"

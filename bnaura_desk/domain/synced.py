@@ -140,8 +140,9 @@ class Entity:
         shape: how its rows merge (``Shape``).
         table: its table on the terminal.
         fields: its synced fields (not the bookkeeping columns every synced
-            table has: id, clinic_id, hlc, timestamps, field clocks, tombstone).
-        operations: the operation types that change it.
+            table has: id, chain_id, hlc, timestamps, field clocks, tombstone).
+        operations: the operation types that change it (none for an
+            entity only the server writes, such as the chain's profile).
         scope: to whom its rows replicate.
         writer: who creates its rows.
         key_column: the terminal column that holds the row's id (``key`` for a
@@ -309,20 +310,38 @@ def _choice(name: str, values: Iterable[str], *, required: bool = False) -> Fiel
 
 _LEDGER_TIME = Field("at", t.Moment())
 
+# The chain's own profile: the server keeps it (``bnaura server chains``);
+# terminals only receive it, to show its name.
+CHAIN = Entity(
+    name="chain",
+    shape=Shape.PROFILE,
+    table="chains",
+    fields=(_text("name", 200, required=True),),
+    operations=(),
+    writer=Writer.SERVER,
+)
+
+# A branch: what a clinic was before chains (a clinic is a chain of one
+# branch with the same id). Chain-wide: every terminal knows every branch's
+# name, to show where a customer registered and where a visit happened.
 BRANCH = Entity(
     name="branch",
     shape=Shape.PROFILE,
-    table="clinics",
+    table="branches",
     fields=(
         _text("name_th", 200, required=True),
         _text("name_en", 200),
         _text("tax_id", 13),
+        # The branch number printed on tax documents (00000: head office).
         Field("branch_code", t.BranchNumber()),
         _text("address", 2000),
         _text("phone", 20),
+        Field("opening_hours", t.Json(), nullable=True),
     ),
-    operations=(OperationType("branch.create", Effect.CREATE),),
-    changes=("clinic",),
+    operations=(
+        OperationType("branch.create", Effect.CREATE),
+        OperationType("branch.update", Effect.UPDATE),
+    ),
 )
 
 SETTING = Entity(
@@ -332,7 +351,7 @@ SETTING = Entity(
     key_column="key",
     fields=(Field("value", t.Json(), nullable=True),),
     operations=(OperationType("setting.set", Effect.UPSERT),),
-    changes=("clinic",),  # settings have no screen of their own: those that show them listen to the clinic
+    changes=("chain",),  # settings have no screen of their own: those that show them listen to the chain
 )
 
 STAFF = Entity(
@@ -344,10 +363,14 @@ STAFF = Entity(
         _choice("role", Role, required=True),
         Field("active", t.Boolean()),
         _text("pin_hash", 200, required=True),
+        # The branches the member may sign in at; empty: every branch.
+        Field("branch_ids", t.ListOf(t.Id("branch"), max_items=500)),
     ),
     operations=(
         OperationType("staff.create", Effect.CREATE),
-        OperationType("staff.update", Effect.UPDATE, frozenset({"display_name", "role", "active"})),
+        OperationType(
+            "staff.update", Effect.UPDATE, frozenset({"display_name", "role", "active", "branch_ids"})
+        ),
         OperationType("staff.set_pin", Effect.UPDATE, frozenset({"pin_hash"})),
     ),
 )
@@ -371,6 +394,8 @@ CUSTOMER = Entity(
         Field("quiet_end", t.ClockTime(), nullable=True),
         Field("opted_out", t.Boolean()),
         _text("referral_code", 10, required=True),
+        # Where the customer registered (null: before branches existed).
+        Field("registered_branch_id", t.Id("branch"), nullable=True),
     ),
     operations=(
         OperationType("customer.register", Effect.CREATE),
@@ -403,6 +428,9 @@ VISIT = Entity(
         Field("customer_id", t.Id("customer"), required=True),
         Field("at", t.Moment(), column="checked_in_at"),
         Field("staff_id", t.Id(), nullable=True),
+        # Where it happened. Null: a visit from before branches, made at the
+        # branch whose id is the chain's (the original clinic).
+        Field("branch_id", t.Id("branch"), nullable=True),
     ),
     operations=(OperationType("visit.check_in", Effect.APPEND),),
     changes=("visit", "customer"),
@@ -445,7 +473,7 @@ STOCK = Entity(
         Field("staff_id", t.Id(), nullable=True),
     ),
     operations=(OperationType("stock.move", Effect.APPEND),),
-    scope=Scope.BRANCH,
+    scope=Scope.BRANCH,  # counted per branch
     changes=("stock", "catalog_item"),
 )
 
@@ -473,5 +501,5 @@ SYNC_EXCEPTION = Entity(
 )
 
 REGISTRY = Registry(
-    (BRANCH, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
+    (CHAIN, BRANCH, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
 )

@@ -36,7 +36,7 @@ def _not_found() -> NotFound:
 
 def _live_item(ctx: ServiceContext, item_id: str) -> CatalogItem:
     row = ctx.session.get(CatalogItem, item_id)
-    if row is None or row.deleted_at is not None or row.clinic_id != ctx.clinic_id:
+    if row is None or row.deleted_at is not None or row.chain_id != ctx.chain_id:
         raise _not_found()
     return row
 
@@ -83,7 +83,7 @@ def _item_name(name_th: str, name_en: str) -> str:
 
 def _check_sku_free(ctx: ServiceContext, sku: str, *, except_id: str | None = None) -> None:
     query = select(CatalogItem.id, CatalogItem.name_th, CatalogItem.name_en).where(
-        CatalogItem.clinic_id == ctx.clinic_id,
+        CatalogItem.chain_id == ctx.chain_id,
         CatalogItem.kind == str(ItemKind.PRODUCT),
         CatalogItem.deleted_at.is_(None),
         CatalogItem.sku == sku,
@@ -102,7 +102,7 @@ def _check_sku_free(ctx: ServiceContext, sku: str, *, except_id: str | None = No
 
 def _check_barcode_free(ctx: ServiceContext, barcode: str, *, except_id: str | None = None) -> None:
     query = select(CatalogItem.id, CatalogItem.name_th, CatalogItem.name_en).where(
-        CatalogItem.clinic_id == ctx.clinic_id,
+        CatalogItem.chain_id == ctx.chain_id,
         CatalogItem.deleted_at.is_(None),
         CatalogItem.barcode == barcode,
     )
@@ -123,7 +123,7 @@ def _check_package_treatment(ctx: ServiceContext, treatment_id: str) -> None:
     if (
         row is None
         or row.deleted_at is not None
-        or row.clinic_id != ctx.clinic_id
+        or row.chain_id != ctx.chain_id
         or row.kind != str(ItemKind.TREATMENT)
         or not row.active
     ):
@@ -167,7 +167,7 @@ def create_item(ctx: ServiceContext, form: ItemForm) -> ChangeSet:
     stamp = ctx.tick()
     item = CatalogItem(
         id=uuid7(),
-        clinic_id=ctx.clinic_id,
+        chain_id=ctx.chain_id,
         kind=str(form.kind),
         created_at=ctx.now,
         updated_at=ctx.now,
@@ -266,7 +266,7 @@ def _record_movement(
     stamp = ctx.tick()
     movement = StockMovement(
         id=uuid7(),
-        clinic_id=ctx.clinic_id,
+        chain_id=ctx.chain_id,
         item_id=item.id,
         quantity=quantity,
         reason=str(reason),

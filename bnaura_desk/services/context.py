@@ -103,8 +103,14 @@ class ServiceContext:
     _last_tick: tuple[str, hlc_rules.Hlc] | None = field(default=None, init=False, repr=False)
 
     @property
-    def clinic_id(self) -> str:
-        return self.device.clinic_id
+    def chain_id(self) -> str:
+        """The tenant: every synced row of this terminal belongs to this chain."""
+        return self.device.chain_id
+
+    @property
+    def branch_id(self) -> str:
+        """The branch this terminal works at."""
+        return self.device.branch_id
 
     @property
     def actor_id(self) -> str | None:
@@ -208,7 +214,7 @@ class ServiceContext:
         operation: dict[str, Any] | None = None
         seq: int | None = None
         device = self.device
-        device_id, clinic_id, actor_id = device.device_id, device.clinic_id, self.actor_id
+        device_id, chain_id, actor_id = device.device_id, device.chain_id, self.actor_id
         if payload is not None:
             check_declared(self.registry, action, str(entity), payload)
             stamp = hlc or self.tick()
@@ -219,7 +225,7 @@ class ServiceContext:
                 "seq": seq,
                 "op_id": uuid7(),
                 "device_id": device_id,
-                "clinic_id": clinic_id,
+                "chain_id": chain_id,
                 "type": action,
                 "entity": str(entity),
                 "entity_id": entity_id,
@@ -234,7 +240,7 @@ class ServiceContext:
             }
         audit = {
             "id": uuid7(),
-            "clinic_id": clinic_id,
+            "chain_id": chain_id,
             "device_id": device_id,
             "at": self.now,
             "actor_id": actor_id,

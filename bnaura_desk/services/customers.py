@@ -29,7 +29,15 @@ from ..domain.phone import display_phone
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
-from ..store.models import ConsentEvent, Customer, CustomerSearchPending, CustomerSearchTerm, DeviceState, Visit
+from ..store.models import (
+    Branch,
+    ConsentEvent,
+    Customer,
+    CustomerSearchPending,
+    CustomerSearchTerm,
+    DeviceState,
+    Visit,
+)
 from .context import ServiceContext, stamp_deleted, stamp_written
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -45,14 +53,14 @@ def clinic_today(now: datetime) -> date:
 
 def _live_customer(ctx: ServiceContext, customer_id: str) -> Customer:
     row = ctx.session.get(Customer, customer_id)
-    if row is None or row.deleted_at is not None or row.clinic_id != ctx.clinic_id:
+    if row is None or row.deleted_at is not None or row.chain_id != ctx.chain_id:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
     return row
 
 
 def _check_phone_free(ctx: ServiceContext, phone: str, *, except_id: str | None = None) -> None:
     query = select(Customer.id, Customer.name_th, Customer.name_en).where(
-        Customer.phone == phone, Customer.deleted_at.is_(None), Customer.clinic_id == ctx.clinic_id
+        Customer.phone == phone, Customer.deleted_at.is_(None), Customer.chain_id == ctx.chain_id
     )
     if except_id is not None:
         query = query.where(Customer.id != except_id)
@@ -161,8 +169,9 @@ def register_customer(
     stamp = ctx.tick()
     customer = Customer(
         id=uuid7(),
-        clinic_id=ctx.clinic_id,
+        chain_id=ctx.chain_id,
         referral_code=_next_referral_code(ctx),
+        registered_branch_id=ctx.branch_id,
         created_at=ctx.now,
         updated_at=ctx.now,
         hlc=stamp,
@@ -172,7 +181,9 @@ def register_customer(
     ctx.session.add(customer)
     ctx.session.flush()
     index_customer(ctx.session, customer)
-    record = {**profile.as_record(), "referral_code": customer.referral_code}
+    record = {
+        **profile.as_record(), "referral_code": customer.referral_code, "registered_branch_id": ctx.branch_id,
+    }
     ctx.journal(
         action="customer.register",
         entity=Kind.CUSTOMER,
@@ -293,7 +304,7 @@ def _add_consent(ctx: ServiceContext, customer_id: str, purpose: ConsentPurpose,
     stamp = ctx.tick()
     event = ConsentEvent(
         id=uuid7(),
-        clinic_id=ctx.clinic_id,
+        chain_id=ctx.chain_id,
         customer_id=customer_id,
         purpose=str(purpose),
         granted=granted,
@@ -369,15 +380,19 @@ def check_in(ctx: ServiceContext, customer_id: str, *, again: bool = False) -> C
     stamp = ctx.tick()
     visit = Visit(
         id=uuid7(),
-        clinic_id=ctx.clinic_id,
+        chain_id=ctx.chain_id,
         customer_id=customer_id,
         checked_in_at=ctx.now,
         staff_id=ctx.actor_id,
         device_id=ctx.device.device_id,
+        branch_id=ctx.branch_id,
         hlc=stamp,
     )
     ctx.session.add(visit)
-    record = {"id": visit.id, "customer_id": customer_id, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id}
+    record = {
+        "id": visit.id, "customer_id": customer_id, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id,
+        "branch_id": ctx.branch_id,
+    }
     ctx.journal(
         action="visit.check_in",
         entity=Kind.VISIT,
@@ -399,7 +414,7 @@ def _checked_in_today(ctx: ServiceContext, customer_id: str) -> datetime | None:
         select(Visit.checked_in_at)
         .where(
             Visit.customer_id == customer_id,
-            Visit.clinic_id == ctx.clinic_id,
+            Visit.chain_id == ctx.chain_id,
             Visit.checked_in_at >= start,
             Visit.checked_in_at < end,
         )
@@ -437,8 +452,34 @@ class CustomerHit:
 
 
 @dataclass(frozen=True)
+class BranchName:
+    """A branch as the screens name it (the English name in English, when it has one)."""
+
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    """One visit in a customer's history: when, and at which branch (None: unknown here)."""
+
+    at: datetime
+    branch: BranchName | None
+
+
+# How many of a customer's latest visits the detail panel lists.
+RECENT_VISITS = 10
+
+
+@dataclass(frozen=True)
 class CustomerDetails:
-    """Everything the customer screen shows about one customer."""
+    """Everything the customer screen shows about one customer.
+
+    ``registered_at`` is the branch the customer registered at and
+    ``recent_visits`` the latest visits, newest first, each with its branch.
+    A customer or visit from before branches shows the chain's original
+    branch (the one whose id is the chain's).
+    """
 
     id: str
     form: CustomerForm
@@ -448,6 +489,16 @@ class CustomerDetails:
     consents: dict[ConsentPurpose, ConsentState]
     visit_count: int
     last_visit_at: datetime | None
+    registered_at: BranchName | None = None
+    recent_visits: tuple[VisitLine, ...] = ()
+
+
+def _branch_names(session: Session, ids: set[str]) -> dict[str, BranchName]:
+    """Return the names of the branches ``ids`` names that this terminal knows."""
+    if not ids:
+        return {}
+    rows = session.execute(select(Branch.id, Branch.name_th, Branch.name_en).where(Branch.id.in_(sorted(ids))))
+    return {r.id: BranchName(r.name_th, r.name_en) for r in rows}
 
 
 def current_consents(session: Session, customer_id: str) -> dict[ConsentPurpose, ConsentState]:
@@ -490,12 +541,15 @@ def get_customer(session: Session, customer_id: str) -> CustomerDetails:
     if c is None or c.deleted_at is not None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
     count = session.execute(select(func.count(Visit.id)).where(Visit.customer_id == customer_id)).scalar_one()
-    last_at = session.execute(
-        select(Visit.checked_in_at)
+    recent = session.execute(
+        select(Visit.checked_in_at, Visit.branch_id, Visit.chain_id)
         .where(Visit.customer_id == customer_id)
         .order_by(Visit.checked_in_at.desc())
-        .limit(1)
-    ).scalar_one_or_none()
+        .limit(RECENT_VISITS)
+    ).all()
+    # Null: made before branches, at the branch whose id is the chain's.
+    registered_id = c.registered_branch_id or c.chain_id
+    names = _branch_names(session, {registered_id} | {v.branch_id or v.chain_id for v in recent})
     return CustomerDetails(
         id=c.id,
         form=form_of(c),
@@ -504,7 +558,9 @@ def get_customer(session: Session, customer_id: str) -> CustomerDetails:
         updated_at=c.updated_at,
         consents=current_consents(session, customer_id),
         visit_count=int(count),
-        last_visit_at=last_at,
+        last_visit_at=recent[0].checked_in_at if recent else None,
+        registered_at=names.get(registered_id),
+        recent_visits=tuple(VisitLine(v.checked_in_at, names.get(v.branch_id or v.chain_id)) for v in recent),
     )
 
 
@@ -608,16 +664,16 @@ def search_customers(session: Session, query: str, *, limit: int = 50) -> list[C
     found: dict[str, CustomerHit] = {}
     if digits is None:
         # Exact words first, then Thai names that start with what was typed,
-        # walked in name order on the (clinic_id, name_th) index; the term
+        # walked in name order on the (chain_id, name_th) index; the term
         # walk below fills up the rest.
         for row in session.execute(hits.where(Customer.id.in_(exact_ids)).limit(limit)).all():
             found.setdefault(row.id, CustomerHit(*row))
-        clinic_ids = session.execute(select(DeviceState.clinic_id)).scalars().all()
+        chain_ids = session.execute(select(DeviceState.chain_id)).scalars().all()
         starts = (
-            hits.where(Customer.clinic_id.in_(clinic_ids))
+            hits.where(Customer.chain_id.in_(chain_ids))
             .where(_prefix_range(words[0], Customer.name_th))
             .where(*(_has_term(_prefix_range(word)) for word in words[1:]))
-            .order_by(Customer.clinic_id, Customer.name_th, Customer.name_en)
+            .order_by(Customer.chain_id, Customer.name_th, Customer.name_en)
             .limit(limit)
         )
         for row in session.execute(starts).all():

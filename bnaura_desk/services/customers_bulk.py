@@ -113,7 +113,7 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
     consents: list[dict[str, Any]] = []
     visits: list[dict[str, Any]] = []
     ids: list[str] = []
-    now, clinic_id = ctx.now, ctx.clinic_id
+    now, chain_id, branch_id = ctx.now, ctx.chain_id, ctx.branch_id
     for one, code in zip(checked, codes):
         stamp = ctx.tick()
         customer_id = uuid7()
@@ -121,9 +121,10 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
         p = one.profile
         customers.append({
             "id": customer_id,
-            "clinic_id": clinic_id,
+            "chain_id": chain_id,
             **profile_columns(p),
             "referral_code": code,
+            "registered_branch_id": branch_id,
             "created_at": now,
             "updated_at": now,
             "hlc": stamp,
@@ -134,7 +135,7 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
             {"term": t, "customer_id": customer_id}
             for t in customer_terms(p.name_th, p.name_en, p.nickname, p.phone, code)
         )
-        record = {**p.as_record(), "referral_code": code}
+        record = {**p.as_record(), "referral_code": code, "registered_branch_id": branch_id}
         journal.add(
             action="customer.register",
             entity=Kind.CUSTOMER,
@@ -187,14 +188,14 @@ def _check_all(ctx: ServiceContext, registrations: Sequence[Registration]) -> li
         # clause SQLite walks the clinic's index (every customer) instead of
         # looking up these few hundred phones.
         hits = ctx.session.execute(
-            select(Customer.id, Customer.phone, Customer.name_th, Customer.name_en, Customer.clinic_id).where(
+            select(Customer.id, Customer.phone, Customer.name_th, Customer.name_en, Customer.chain_id).where(
                 Customer.phone.in_(phones[start : start + _CHUNK]), Customer.deleted_at.is_(None)
             )
         )
         taken.extend(
             (first_with[h.phone], phone_taken(h.id, h.phone, h.name_th or h.name_en))
             for h in hits
-            if h.clinic_id == ctx.clinic_id
+            if h.chain_id == ctx.chain_id
         )
     if taken:
         row, error = min(taken, key=lambda t: t[0])
@@ -253,7 +254,7 @@ def _consent(
     )
     return {
         "id": event_id,
-        "clinic_id": ctx.clinic_id,
+        "chain_id": ctx.chain_id,
         "customer_id": customer_id,
         "purpose": str(purpose),
         "granted": granted,
@@ -268,7 +269,10 @@ def _visit(ctx: ServiceContext, journal: BulkJournal, customer_id: str) -> dict[
     """Return the visit row of a check-in at registration, journaled as ``visit.check_in``."""
     stamp = ctx.tick()
     visit_id = uuid7()
-    record = {"id": visit_id, "customer_id": customer_id, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id}
+    record = {
+        "id": visit_id, "customer_id": customer_id, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id,
+        "branch_id": ctx.branch_id,
+    }
     journal.add(
         action="visit.check_in",
         entity=Kind.VISIT,
@@ -279,10 +283,11 @@ def _visit(ctx: ServiceContext, journal: BulkJournal, customer_id: str) -> dict[
     )
     return {
         "id": visit_id,
-        "clinic_id": ctx.clinic_id,
+        "chain_id": ctx.chain_id,
         "customer_id": customer_id,
         "checked_in_at": ctx.now,
         "staff_id": ctx.actor_id,
         "device_id": ctx.device.device_id,
+        "branch_id": ctx.branch_id,
         "hlc": stamp,
     }

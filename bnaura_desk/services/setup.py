@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from ..domain.changes import Kind
 from ..domain.ids import uuid7
 from ..domain.referral import new_device_tag
 from ..store.engine import open_engine
-from ..store.models import Clinic, DeviceState
+from ..store.models import Branch, Chain, DeviceState
 from .context import SYSTEM, ServiceContext
 
 if TYPE_CHECKING:
@@ -64,15 +65,19 @@ def is_set_up_at(path: Path) -> bool:
 def create_clinic_and_device(
     session: Session, *, clinic_name: str, device_name: str, now: datetime, clinic_name_en: str = ""
 ) -> ServiceContext:
-    """Create the clinic and this device's row; return a context to journal with.
+    """Create a new clinic and this device's row; return a context to journal with.
 
-    The caller commits. The clinic's creation is journaled like any change,
-    so the server learns of a clinic set up offline.
+    A new clinic is a chain of one branch, both with the same id (the
+    branch number 00000, the head office). The caller commits. The
+    branch's creation is journaled like any change, so the server learns
+    of a clinic set up offline; the chain's row is the server's to write
+    (its name is the clinic's until the server says otherwise).
     """
-    clinic_id, device_id = uuid7(), uuid7()
+    chain_id, device_id = uuid7(), uuid7()
     device = DeviceState(
         device_id=device_id,
-        clinic_id=clinic_id,
+        chain_id=chain_id,
+        branch_id=chain_id,
         device_name=device_name,
         last_seq=0,
         last_hlc="",
@@ -82,27 +87,35 @@ def create_clinic_and_device(
     )
     ctx = ServiceContext(session=session, device=device, actor=SYSTEM, now=now)
     stamp = ctx.tick()
-    clinic = Clinic(
-        id=clinic_id,
+    session.add(Chain(id=chain_id, name=clinic_name, created_at=now, updated_at=now, hlc="", field_clocks={}))
+    session.flush()
+    branch = Branch(
+        id=chain_id,
+        chain_id=chain_id,
         name_th=clinic_name,
         name_en=clinic_name_en,
+        tax_id="",
+        branch_code="00000",
+        address="",
+        phone="",
         created_at=now,
         updated_at=now,
         hlc=stamp,
         field_clocks={},
     )
-    session.add(clinic)
+    session.add(branch)
     session.flush()
     session.add(device)
     session.flush()
     record = {
-        "id": clinic_id, "name_th": clinic.name_th, "name_en": clinic.name_en, "tax_id": clinic.tax_id,
-        "branch_code": clinic.branch_code, "address": clinic.address, "phone": clinic.phone,
+        "id": chain_id, "name_th": branch.name_th, "name_en": branch.name_en, "tax_id": branch.tax_id,
+        "branch_code": branch.branch_code, "address": branch.address, "phone": branch.phone,
+        "opening_hours": None,
     }
     ctx.journal(
         action="branch.create",
-        entity="branch",  # the clinic's own row: a branch of its chain (the same id)
-        entity_id=clinic_id,
+        entity=Kind.BRANCH,
+        entity_id=chain_id,
         after=record,
         payload={"record": record},
         hlc=stamp,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,7 +23,7 @@ from ..domain.errors import (
 from ..domain.ids import uuid7
 from ..domain.pins import LockoutPolicy, validate_new_pin
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may
-from ..store.models import PinAttempts, Setting, Staff
+from ..store.models import Branch, PinAttempts, Setting, Staff
 from .context import Actor, CommitThenRaise, Override, ServiceContext, stamp_written
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
@@ -52,11 +53,23 @@ class StaffCard:
     role: Role
     active: bool
     locked_until: datetime | None
+    # The branches the member may sign in at; empty: every branch.
+    branch_ids: tuple[str, ...] = ()
 
 
-def lockout_policy(session: Session, clinic_id: str) -> LockoutPolicy:
-    """Return the clinic's PIN lockout policy (defaults: 5 wrong PINs, 15 minutes)."""
-    row = session.get(Setting, (clinic_id, LOCKOUT_KEY))
+@dataclass(frozen=True)
+class BranchCard:
+    """One branch of the chain, as the staff editor lists it."""
+
+    id: str
+    name_th: str
+    name_en: str
+    branch_code: str
+
+
+def lockout_policy(session: Session, chain_id: str) -> LockoutPolicy:
+    """Return the chain's PIN lockout policy (defaults: 5 wrong PINs, 15 minutes)."""
+    row = session.get(Setting, (chain_id, LOCKOUT_KEY))
     if row is None:
         return LockoutPolicy()
     return LockoutPolicy(int(row.value["max_failures"]), int(row.value["lock_minutes"]))
@@ -77,7 +90,7 @@ def _validate_name(name: str) -> str:
 
 def _staff(ctx: ServiceContext, staff_id: str) -> Staff:
     row = ctx.session.get(Staff, staff_id)
-    if row is None or row.deleted_at is not None or row.clinic_id != ctx.clinic_id:
+    if row is None or row.deleted_at is not None or row.chain_id != ctx.chain_id:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This staff member no longer exists"))
     return row
 
@@ -107,18 +120,19 @@ def create_staff(ctx: ServiceContext, display_name: str, role: Role, pin: str) -
     stamp = ctx.tick()
     staff = Staff(
         id=uuid7(),
-        clinic_id=ctx.clinic_id,
+        chain_id=ctx.chain_id,
         display_name=name,
         role=str(role),
         pin_hash=pin_hash,
         active=True,
+        branch_ids=[],
         created_at=ctx.now,
         updated_at=ctx.now,
         hlc=stamp,
         field_clocks={},
     )
     ctx.session.add(staff)
-    record = {"display_name": name, "role": str(role), "active": True}
+    record = {"display_name": name, "role": str(role), "active": True, "branch_ids": []}
     ctx.journal(
         action="staff.create",
         entity=Kind.STAFF,
@@ -171,6 +185,53 @@ def update_staff(
     return ctx.changes.build(result=staff_id)
 
 
+def set_staff_branches(ctx: ServiceContext, staff_id: str, branch_ids: Sequence[str]) -> ChangeSet:
+    """Set the branches a staff member may sign in at (empty: every branch); manager only.
+
+    Raises:
+        PermissionDenied: the actor may not manage staff.
+        NotFound: the member was deleted.
+        BadInput: an id that is not a branch of this chain; nothing is written.
+    """
+    ctx.require(Permission.STAFF_MANAGE)
+    staff = _staff(ctx, staff_id)
+    wanted = sorted(set(branch_ids))
+    known = set(
+        ctx.session.scalars(
+            select(Branch.id).where(Branch.id.in_(wanted), Branch.chain_id == ctx.chain_id, Branch.deleted_at.is_(None))
+        )
+    )
+    if unknown := [b for b in wanted if b not in known]:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "This chain has no branch {branch}"), field="branch_ids", branch=unknown[0]
+        )
+    if wanted == sorted(staff.branch_ids):
+        return ctx.changes.build(result=staff_id)
+    before = {"branch_ids": list(staff.branch_ids)}
+    stamp = ctx.tick()
+    staff.branch_ids = wanted
+    stamp_written(staff, ["branch_ids"], stamp, ctx.now)
+    changed = {"branch_ids": wanted}
+    ctx.journal(
+        action="staff.update",
+        entity=Kind.STAFF,
+        entity_id=staff_id,
+        before=before,
+        after=changed,
+        payload={"fields": changed},
+        hlc=stamp,
+    )
+    return ctx.changes.build(result=staff_id)
+
+
+def list_branches(session: Session) -> list[BranchCard]:
+    """Return the chain's branches this terminal knows, by branch number."""
+    rows = session.execute(
+        select(Branch).where(Branch.deleted_at.is_(None)).order_by(Branch.branch_code, Branch.name_th)
+    ).scalars()
+    return [BranchCard(b.id, b.name_th, b.name_en, b.branch_code) for b in rows]
+
+
 def set_pin(ctx: ServiceContext, staff_id: str, new_pin: str) -> ChangeSet:
     """Set a staff member's PIN: their own, or anyone's for a staff manager.
 
@@ -204,7 +265,7 @@ def _check_pin(ctx: ServiceContext, staff: Staff, pin: str, purpose: str) -> Non
     fails); the fifth locks the account. A locked account is refused
     without looking at the PIN.
     """
-    policy = lockout_policy(ctx.session, ctx.clinic_id)
+    policy = lockout_policy(ctx.session, ctx.chain_id)
     attempts = ctx.session.get(PinAttempts, staff.id)
     if attempts is None:
         attempts = PinAttempts(staff_id=staff.id, failures=0)
@@ -264,15 +325,41 @@ def _check_pin(ctx: ServiceContext, staff: Staff, pin: str, purpose: str) -> Non
     )
 
 
+def _check_branch(ctx: ServiceContext, staff: Staff, purpose: str) -> None:
+    """Refuse a member who may not sign in at this terminal's branch, before looking at the PIN.
+
+    The refusal is audited (committed although the call fails); nothing else
+    is written, and no PIN attempt is counted.
+    """
+    if not staff.branch_ids or ctx.branch_id in staff.branch_ids:
+        return
+    ctx.journal(
+        action="staff.branch_refused",
+        entity=Kind.STAFF,
+        entity_id=staff.id,
+        after={"purpose": purpose, "branch_id": ctx.branch_id},
+    )
+    raise CommitThenRaise(
+        BadInput(
+            QT_TRANSLATE_NOOP("errors", "{name} may not sign in at this branch; ask a manager"),
+            field="branch",
+            name=staff.display_name,
+        )
+    )
+
+
 def sign_in(ctx: ServiceContext, staff_id: str, pin: str) -> ChangeSet:
     """Check a staff member's PIN; result is their ``Actor``.
 
     Raises:
+        BadInput: the member may not sign in at this branch (``field``
+            "branch"; audited, nothing else written).
         WrongPin: the PIN does not match (the failure is recorded).
         AccountLocked: locked by earlier wrong PINs, or by this one.
         PermissionDenied: the account is deactivated.
     """
     staff = _staff(ctx, staff_id)
+    _check_branch(ctx, staff, "sign_in")
     _check_pin(ctx, staff, pin, "sign_in")
     actor = Actor(staff.id, staff.display_name, Role(staff.role))
     ctx.actor = actor
@@ -286,9 +373,10 @@ def authorize_override(ctx: ServiceContext, staff_id: str, pin: str, permission:
     Raises:
         PermissionDenied: the authoriser is not a manager or owner, or their
             role does not hold ``permission`` themselves.
-        WrongPin, AccountLocked: as for sign-in, counted on the authoriser.
+        BadInput, WrongPin, AccountLocked: as for sign-in, on the authoriser.
     """
     staff = _staff(ctx, staff_id)
+    _check_branch(ctx, staff, "override")
     _check_pin(ctx, staff, pin, "override")
     role = Role(staff.role)
     if role not in OVERRIDE_ROLES or not may(role, permission):
@@ -329,10 +417,10 @@ def set_lockout_policy(ctx: ServiceContext, max_failures: int, lock_minutes: int
         )
     value = {"max_failures": max_failures, "lock_minutes": lock_minutes}
     stamp = ctx.tick()
-    row = ctx.session.get(Setting, (ctx.clinic_id, LOCKOUT_KEY))
+    row = ctx.session.get(Setting, (ctx.chain_id, LOCKOUT_KEY))
     before = row.value if row else None
     if row is None:
-        ctx.session.add(Setting(clinic_id=ctx.clinic_id, key=LOCKOUT_KEY, value=value, updated_at=ctx.now, hlc=stamp))
+        ctx.session.add(Setting(chain_id=ctx.chain_id, key=LOCKOUT_KEY, value=value, updated_at=ctx.now, hlc=stamp))
     else:
         row.value, row.updated_at, row.hlc = value, ctx.now, stamp
     ctx.journal(
@@ -344,8 +432,8 @@ def set_lockout_policy(ctx: ServiceContext, max_failures: int, lock_minutes: int
         payload={"fields": {"value": value}},
         hlc=stamp,
     )
-    # Settings have no screen of their own: those that show them listen to the clinic.
-    ctx.changes.add(Kind.CLINIC, ctx.clinic_id)
+    # Settings have no screen of their own: those that show them listen to the chain.
+    ctx.changes.add(Kind.CHAIN, ctx.chain_id)
     return ctx.changes.build()
 
 
@@ -356,4 +444,6 @@ def list_staff(session: Session, *, include_inactive: bool = False) -> list[Staf
     if not include_inactive:
         query = query.where(Staff.active.is_(True))
     rows = session.execute(query.order_by(Staff.display_name)).all()
-    return [StaffCard(s.id, s.display_name, Role(s.role), s.active, locked) for s, locked in rows]
+    return [
+        StaffCard(s.id, s.display_name, Role(s.role), s.active, locked, tuple(s.branch_ids)) for s, locked in rows
+    ]

@@ -21,8 +21,8 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.roles import Permission
 from ..store.models import (
+    Branch,
     CatalogItem,
-    Clinic,
     ConsentEvent,
     Customer,
     DeviceState,
@@ -218,9 +218,9 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
     if "staff" in ids:
         read("staff", select(Staff.id, Staff.display_name.label("name_th"), literal("").label("name_en"),
                              Staff.deleted_at).where(Staff.id.in_(ids["staff"])))
-    if "clinic" in ids:
-        read("clinic", select(Clinic.id, Clinic.name_th, Clinic.name_en, Clinic.deleted_at)
-             .where(Clinic.id.in_(ids["clinic"])))
+    if "branch" in ids:
+        read("branch", select(Branch.id, Branch.name_th, Branch.name_en, Branch.deleted_at)
+             .where(Branch.id.in_(ids["branch"])))
     # Ledger rows are never deleted; they are named after their customer or item.
     if "consent" in ids:
         read("consent", select(ConsentEvent.id, Customer.name_th, Customer.name_en, Customer.deleted_at)

@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain.changes import ChangeSet
+from ..domain.changes import ChangeSet, Kind
 from ..domain.referral import new_device_tag
 from ..store.models import (
-    Clinic,
+    Branch,
+    Chain,
     DeviceState,
     OutboxOperation,
     ParkedChange,
@@ -153,14 +154,21 @@ def sync_status(session: Session) -> SyncStatus | None:
 
 
 def save_enrollment(
-    ctx: ServiceContext, server_url: str, token: str, clinic_name: str, ca_file: str = ""
+    ctx: ServiceContext, server_url: str, token: str, chain_name: str, ca_file: str = ""
 ) -> ChangeSet:
     """Keep the server's address, this device's token and the server's CA file (enrolling again replaces them).
 
     ``ca_file`` is the certificate authority (PEM path) that verifies an
     HTTPS server's certificate, "" for the system's trust store. The pull
-    cursor is kept: it is a position in the same clinic's feed.
+    cursor is kept: it is a position in the same chain's feed. The chain
+    takes the name the server knows it by (the server's to write; its
+    record, when pulled, wins over this as over any local value).
     """
+    clinic_name = chain_name
+    chain = ctx.session.get(Chain, ctx.chain_id)
+    if chain is not None and chain.name != chain_name:
+        chain.name = chain_name
+        ctx.changes.add(Kind.CHAIN, ctx.chain_id)
     state = sync_state(ctx.session)
     if state is None:
         ctx.session.add(
@@ -179,7 +187,7 @@ def save_enrollment(
     else:
         state.server_url, state.token, state.clinic_name = server_url, token, clinic_name
         state.enrolled_at, state.last_error, state.ca_file = ctx.now, "", ca_file
-    return ChangeSet()
+    return ctx.changes.build()
 
 
 def note_sync_finished(ctx: ServiceContext, error: str = "") -> ChangeSet:
@@ -197,26 +205,38 @@ def set_up_enrolled_device(
     session: Session,
     *,
     device_id: str,
-    clinic_id: str,
-    clinic_name: str,
+    chain_id: str,
+    chain_name: str,
+    branch_id: str,
+    branch_name: str,
+    branch_no: str,
     device_name: str,
     server_url: str,
     token: str,
     now: datetime,
     ca_file: str = "",
 ) -> None:
-    """Set up an empty database as a new terminal of a clinic the server already knows.
+    """Set up an empty database as a new terminal of a branch the server already knows.
 
     Unlike ``setup.create_clinic_and_device`` nothing is journaled: the
-    clinic exists on the server, and its profile, staff, catalog and
-    customers arrive with the first pull. The clinic row written here only
-    holds the name until then (empty clocks, so the pulled values win).
-    ``ca_file`` as for ``save_enrollment``. The caller commits.
+    chain and its branch exist on the server, and their profiles, staff,
+    catalog and customers arrive with the first pull. The chain and branch
+    rows written here only hold the names the enrollment answer gave until
+    then (empty clocks, so the pulled values win). ``ca_file`` as for
+    ``save_enrollment``. The caller commits.
     """
+    session.add(Chain(id=chain_id, name=chain_name, created_at=now, updated_at=now, hlc="", field_clocks={}))
+    session.flush()
     session.add(
-        Clinic(
-            id=clinic_id,
-            name_th=clinic_name,
+        Branch(
+            id=branch_id,
+            chain_id=chain_id,
+            name_th=branch_name,
+            name_en="",
+            tax_id="",
+            branch_code=branch_no,
+            address="",
+            phone="",
             created_at=now,
             updated_at=now,
             hlc="",
@@ -227,7 +247,8 @@ def set_up_enrolled_device(
     session.add(
         DeviceState(
             device_id=device_id,
-            clinic_id=clinic_id,
+            chain_id=chain_id,
+            branch_id=branch_id,
             device_name=device_name,
             last_seq=0,
             last_hlc="",
@@ -241,7 +262,7 @@ def set_up_enrolled_device(
             id=STATE_ID,
             server_url=server_url,
             token=token,
-            clinic_name=clinic_name,
+            clinic_name=branch_name,
             enrolled_at=now,
             pull_cursor=0,
             last_sync_at=None,

@@ -1,6 +1,6 @@
 """The terminal database, table by table.
 
-Syncable rows carry a UUIDv7 id made on this device, ``clinic_id``, UTC
+Syncable rows carry a UUIDv7 id made on this device, ``chain_id`` (the tenant), UTC
 timestamps, the hybrid-logical-clock stamp of their last change and a
 tombstone (``deleted_at``) instead of a hard delete. Profile tables also keep
 ``field_clocks``: the clock of each field's last write, compact (``domain.field_clocks``), which is what sync's
@@ -40,17 +40,33 @@ class Base(DeclarativeBase):
 Id = String(36)
 
 
-class Clinic(Base):
-    """A clinic (branch). Seller details printed on tax invoices."""
+class Chain(Base):
+    """The tenant: a chain of branches (a single clinic is a chain of one branch of the same id)."""
 
-    __tablename__ = "clinics"
+    __tablename__ = "chains"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Branch(Base):
+    """A branch of the chain: seller details printed on tax invoices, opening hours."""
+
+    __tablename__ = "branches"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     name_th: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
     tax_id: Mapped[str] = mapped_column(String(13), default="")
+    # Printed on tax documents: 00000 is the head office.
     branch_code: Mapped[str] = mapped_column(String(5), default="00000")
     address: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
+    opening_hours: Mapped[Any] = mapped_column(JsonText, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
@@ -68,7 +84,8 @@ class DeviceState(Base):
 
     __tablename__ = "device_state"
     device_id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
     device_name: Mapped[str] = mapped_column(String(100))
     pos_number: Mapped[str] = mapped_column(String(40), default="")
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
@@ -79,10 +96,10 @@ class DeviceState(Base):
 
 
 class Setting(Base):
-    """Clinic settings (key → JSON value), e.g. the PIN lockout policy."""
+    """Chain settings (key → JSON value), e.g. the PIN lockout policy."""
 
     __tablename__ = "settings"
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"), primary_key=True)
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JsonText)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -94,11 +111,13 @@ class Staff(Base):
 
     __tablename__ = "staff"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"), index=True)
     display_name: Mapped[str] = mapped_column(String(120))
     role: Mapped[str] = mapped_column(String(20))
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The branches the member may sign in at; empty: every branch.
+    branch_ids: Mapped[list[str]] = mapped_column(JsonText, default=list, server_default="[]")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
@@ -121,7 +140,7 @@ class AuditEntry(Base):
 
     __tablename__ = "audit_log"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     device_id: Mapped[str] = mapped_column(Id)
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     actor_id: Mapped[str | None] = mapped_column(Id, nullable=True)
@@ -150,7 +169,7 @@ class OutboxOperation(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     op_id: Mapped[str] = mapped_column(Id, unique=True)
     device_id: Mapped[str] = mapped_column(Id)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     type: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(Id)
@@ -171,7 +190,7 @@ class Customer(Base):
 
     __tablename__ = "customers"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     name_th: Mapped[str] = mapped_column(String(120), default="")
     name_en: Mapped[str] = mapped_column(String(120), default="")
     nickname: Mapped[str] = mapped_column(String(120), default="")
@@ -186,6 +205,8 @@ class Customer(Base):
     quiet_end: Mapped[time | None] = mapped_column(ClockTime, nullable=True)
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     referral_code: Mapped[str] = mapped_column(String(10), unique=True)
+    # Where the customer registered; None for customers from before branches.
+    registered_branch_id: Mapped[str | None] = mapped_column(ForeignKey("branches.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
@@ -193,7 +214,8 @@ class Customer(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
     __table_args__ = (
-        Index("ix_customers_clinic_name", "clinic_id", "name_th"),
+        # Named before chains: an upgrade at 1,000,000 customers keeps it instead of rebuilding it.
+        Index("ix_customers_clinic_name", "chain_id", "name_th"),
         # The customer list's "recently changed first" (search_customers with nothing typed).
         Index("ix_customers_updated_at", "updated_at"),
     )
@@ -231,7 +253,7 @@ class ConsentEvent(Base):
 
     __tablename__ = "consent_events"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     purpose: Mapped[str] = mapped_column(String(40))
     granted: Mapped[bool] = mapped_column(Boolean)
@@ -246,11 +268,13 @@ class Visit(Base):
 
     __tablename__ = "visits"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
     checked_in_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
     device_id: Mapped[str] = mapped_column(Id)
+    # Where it happened; None: before branches (the branch whose id is the chain's).
+    branch_id: Mapped[str | None] = mapped_column(ForeignKey("branches.id"), nullable=True)
     hlc: Mapped[str] = mapped_column(String(80))
 
 
@@ -265,7 +289,7 @@ class CatalogItem(Base):
 
     __tablename__ = "catalog_items"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     kind: Mapped[str] = mapped_column(String(12), index=True)
     name_th: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200), default="")
@@ -292,7 +316,7 @@ class StockMovement(Base):
 
     __tablename__ = "stock_movements"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"))
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
     item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"), index=True)
     quantity: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(20))
@@ -332,7 +356,7 @@ class SyncExceptionRow(Base):
 
     __tablename__ = "sync_exceptions"
     id: Mapped[str] = mapped_column(Id, primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(ForeignKey("clinics.id"), index=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"), index=True)
     kind: Mapped[str] = mapped_column(String(40))  # edit_lost_to_delete, clock_ahead, rejected_operation...
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(80))

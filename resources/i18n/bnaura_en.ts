@@ -257,6 +257,10 @@
         <translation>Skin notes</translation>
     </message>
     <message>
+        <source>Registered at</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>Visits</translation>
     </message>
@@ -279,6 +283,10 @@
     <message>
         <source>{count} · last {when}</source>
         <translation>{count} · last {when}</translation>
+    </message>
+    <message>
+        <source>{when} at {branch}</source>
+        <translation>{when} at {branch}</translation>
     </message>
     <message>
         <source>No visits yet</source>
@@ -740,6 +748,10 @@
         <translation>Connect to clinic server…</translation>
     </message>
     <message>
+        <source>Where staff may sign in…</source>
+        <translation>Where staff may sign in…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>File</translation>
     </message>
@@ -902,6 +914,25 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBranchesDialog</name>
+    <message>
+        <source>Where staff may sign in</source>
+        <translation>Where staff may sign in</translation>
+    </message>
+    <message>
+        <source>Pick a staff member, then tick the branches where they may sign in. With no branch ticked they may sign in at every branch.</source>
+        <translation>Pick a staff member, then tick the branches where they may sign in. With no branch ticked they may sign in at every branch.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1464,10 @@
         <translation>You cannot deactivate yourself</translation>
     </message>
     <message>
+        <source>This chain has no branch {branch}</source>
+        <translation>This chain has no branch {branch}</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: {name} is locked for {minutes} more minutes</source>
         <translation>Too many wrong PINs: {name} is locked for {minutes} more minutes</translation>
     </message>
@@ -1443,6 +1478,10 @@
     <message>
         <source>Wrong PIN; {left} tries left before the account is locked</source>
         <translation>Wrong PIN; {left} tries left before the account is locked</translation>
+    </message>
+    <message>
+        <source>{name} may not sign in at this branch; ask a manager</source>
+        <translation>{name} may not sign in at this branch; ask a manager</translation>
     </message>
     <message>
         <source>{name} may not authorise: {action}</source>
@@ -1567,6 +1606,22 @@
     <message>
         <source>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</source>
         <translation>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</translation>
+    </message>
+    <message>
+        <source>This branch is not known on this terminal yet</source>
+        <translation>This branch is not known on this terminal yet</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>At most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s Thai name</source>
+        <translation>Enter the branch&apos;s Thai name</translation>
+    </message>
+    <message>
+        <source>A tax id is 13 digits</source>
+        <translation>A tax id is 13 digits</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1794,14 @@
     <message>
         <source>Clinic profile</source>
         <translation>Clinic profile</translation>
+    </message>
+    <message>
+        <source>Branch profile</source>
+        <translation>Branch profile</translation>
+    </message>
+    <message>
+        <source>Chain profile</source>
+        <translation>Chain profile</translation>
     </message>
     <message>
         <source>Consent</source>

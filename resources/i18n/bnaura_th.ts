@@ -257,6 +257,10 @@
         <translation>บันทึกสภาพผิว</translation>
     </message>
     <message>
+        <source>Registered at</source>
+        <translation>ลงทะเบียนที่</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>การมาใช้บริการ</translation>
     </message>
@@ -279,6 +283,10 @@
     <message>
         <source>{count} · last {when}</source>
         <translation>{count} ครั้ง · ล่าสุด {when}</translation>
+    </message>
+    <message>
+        <source>{when} at {branch}</source>
+        <translation>{when} ที่ {branch}</translation>
     </message>
     <message>
         <source>No visits yet</source>
@@ -740,6 +748,10 @@
         <translation>เชื่อมต่อเซิร์ฟเวอร์คลินิก…</translation>
     </message>
     <message>
+        <source>Where staff may sign in…</source>
+        <translation>สาขาที่พนักงานเข้าสู่ระบบได้…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
@@ -902,6 +914,25 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>StaffBranchesDialog</name>
+    <message>
+        <source>Where staff may sign in</source>
+        <translation>สาขาที่พนักงานเข้าสู่ระบบได้</translation>
+    </message>
+    <message>
+        <source>Pick a staff member, then tick the branches where they may sign in. With no branch ticked they may sign in at every branch.</source>
+        <translation>เลือกพนักงาน แล้วเลือกสาขาที่พนักงานคนนั้นเข้าสู่ระบบได้ หากไม่เลือกสาขาใดเลย จะเข้าสู่ระบบได้ทุกสาขา</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1464,10 @@
         <translation>คุณปิดการใช้งานบัญชีของตัวเองไม่ได้</translation>
     </message>
     <message>
+        <source>This chain has no branch {branch}</source>
+        <translation>เครือนี้ไม่มีสาขา {branch}</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs: {name} is locked for {minutes} more minutes</source>
         <translation>ใส่ PIN ผิดหลายครั้งเกินไป บัญชีของ {name} ถูกล็อกไว้อีก {minutes} นาที</translation>
     </message>
@@ -1443,6 +1478,10 @@
     <message>
         <source>Wrong PIN; {left} tries left before the account is locked</source>
         <translation>PIN ไม่ถูกต้อง เหลืออีก {left} ครั้งก่อนบัญชีถูกล็อก</translation>
+    </message>
+    <message>
+        <source>{name} may not sign in at this branch; ask a manager</source>
+        <translation>{name} ไม่ได้รับสิทธิ์เข้าสู่ระบบที่สาขานี้ กรุณาติดต่อผู้จัดการ</translation>
     </message>
     <message>
         <source>{name} may not authorise: {action}</source>
@@ -1567,6 +1606,22 @@
     <message>
         <source>A branch number is up to five digits: 00000 for the head office, 00001 for branch 1</source>
         <translation>เลขที่สาขามีไม่เกินห้าหลัก: 00000 สำหรับสำนักงานใหญ่ 00001 สำหรับสาขาที่ 1</translation>
+    </message>
+    <message>
+        <source>This branch is not known on this terminal yet</source>
+        <translation>เครื่องนี้ยังไม่มีข้อมูลของสาขานี้</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters</source>
+        <translation>ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s Thai name</source>
+        <translation>กรุณากรอกชื่อสาขาภาษาไทย</translation>
+    </message>
+    <message>
+        <source>A tax id is 13 digits</source>
+        <translation>เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1794,14 @@
     <message>
         <source>Clinic profile</source>
         <translation>ข้อมูลคลินิก</translation>
+    </message>
+    <message>
+        <source>Branch profile</source>
+        <translation>ข้อมูลสาขา</translation>
+    </message>
+    <message>
+        <source>Chain profile</source>
+        <translation>ข้อมูลเครือคลินิก</translation>
     </message>
     <message>
         <source>Consent</source>

@@ -150,7 +150,7 @@ def start_demo_server(terminal_path: Path, *, port: int = DEMO_PORT, wait: float
 
 
 def _enroll(terminal: Terminal, url: str, db_url: str) -> None:
-    clinic = terminal.clinic()
+    clinic = terminal.branch()
     engine = server_engine(db_url)
     try:
         sessions = chain_sessions(engine)

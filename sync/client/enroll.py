@@ -88,7 +88,7 @@ def sent_by(client: SyncClient) -> Send:
 
 
 async def enrollment(db: Database, send: Send, url: str, code: str, *, ca_file: str = "") -> EnrollResponse:
-    """Enroll the set-up terminal behind ``db`` with its own clinic id; keep the server, token and CA file.
+    """Enroll the set-up terminal behind ``db`` with its own branch id; keep the server, token and CA file.
 
     Reads the device, trades the code for a token (no transaction is open
     while the request is in flight), keeps them in the sync state.
@@ -98,7 +98,7 @@ async def enrollment(db: Database, send: Send, url: str, code: str, *, ca_file: 
         as ``enroll``.
     """
     device = await db.read(load_device)
-    answer = await send(calls.enroll(code, device.device_id, device.device_name, device.clinic_id))
+    answer = await send(calls.enroll(code, device.device_id, device.device_name, device.branch_id))
     await db.run(save_enrollment, url, answer.token, answer.chain_name, ca_file)
     return answer
 
@@ -111,7 +111,7 @@ def enroll(
     ca_file: str | Path | None = None,
     client_factory: ClientFactory = _client,
 ) -> EnrollResponse:
-    """Enroll this set-up terminal with its own clinic id; keep the server, token and CA file.
+    """Enroll this set-up terminal with its own branch id; keep the server, token and CA file.
 
     ``ca_file``: the PEM certificate authority of an HTTPS server whose
     certificate the system does not trust (the clinic's own); later syncs
@@ -170,8 +170,11 @@ def join_clinic(
             set_up_enrolled_device(
                 session,
                 device_id=device_id,
-                clinic_id=answer.chain_id,
-                clinic_name=answer.branch_name,
+                chain_id=answer.chain_id,
+                chain_name=answer.chain_name,
+                branch_id=answer.branch_id,
+                branch_name=answer.branch_name,
+                branch_no=answer.branch_no,
                 device_name=device_name,
                 server_url=url,
                 token=answer.token,

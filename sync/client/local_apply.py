@@ -4,7 +4,7 @@ A ``Change`` is the server's merged state of one record. How it applies
 follows from its entity's declaration (``bnaura_desk.domain.synced``),
 one generic path for every entity:
 
-- a profile row (clinic, setting, staff, customer, catalog item,
+- a profile row (chain, branch, setting, staff, customer, catalog item,
   exception): per field, the server's value and clock, except a local
   edit not yet acknowledged by the server whose clock is later (it is on
   its way and will win there too); a tombstone wins over any edit; new
@@ -240,7 +240,7 @@ class _Applier:
     def _identity(self, table: _Table, row_id: str) -> Any:
         if len(table.primary) == 1:
             return row_id
-        return tuple(self.device.clinic_id if k == "clinic_id" else row_id for k in table.primary)
+        return tuple(self.device.chain_id if k == "chain_id" else row_id for k in table.primary)
 
     def _has(self, name: str, row_id: str) -> bool:
         known = self._exists.setdefault(name, {})
@@ -405,7 +405,7 @@ class _Applier:
         wall = _wall(change.hlc)
         row: dict[str, Any] = {table.entity.key_column: change.entity_id, **values}
         bookkeeping = {
-            "clinic_id": self.device.clinic_id,
+            "chain_id": self.device.chain_id,
             "created_at": (wall if (created := _created_clock(change)) == change.hlc else _wall(created)),
             "updated_at": wall,
             "hlc": change.hlc,
@@ -415,8 +415,6 @@ class _Applier:
         for column, value in bookkeeping.items():
             if column in table.columns and column not in row:
                 row[column] = value
-        if table.entity.name == "branch":
-            row.pop("clinic_id", None)
         self._add(table, row)
         if table.model is Customer and not change.deleted:  # indexed for search in ``finish``
             self._new_customers.append((
@@ -438,8 +436,8 @@ class _Applier:
             else:
                 raise Unstorable(UNSTORABLE, f"a {change.entity} needs {name}")
         row: dict[str, Any] = {table.entity.key_column: change.entity_id, **values, "hlc": change.hlc}
-        if "clinic_id" in table.columns:
-            row["clinic_id"] = self.device.clinic_id
+        if "chain_id" in table.columns:
+            row["chain_id"] = self.device.chain_id
         if "device_id" in table.columns and "device_id" not in row:
             # The clock's node is the device that made the row.
             row["device_id"] = hlc_rules.Hlc.parse(change.hlc).node
@@ -447,7 +445,7 @@ class _Applier:
         self._announce(table, change)
 
     def _announce(self, table: _Table, change: Change) -> None:
-        """Note the change in the ``ChangeSet``: its own kind, and its parents' or clinic's."""
+        """Note the change in the ``ChangeSet``: its own kind, and its parents' or chain's."""
         parents = dict(table.entity.parents)
         for kind in table.entity.change_kinds:
             if kind == table.entity.name:
@@ -457,8 +455,8 @@ class _Applier:
             parent_id = change.data.get(field) if field else None
             if isinstance(parent_id, str):
                 self.changes.add(Kind(kind), parent_id)
-            elif kind == "clinic":
-                self.changes.add(Kind.CLINIC, self.device.clinic_id)
+            elif kind == "chain":
+                self.changes.add(Kind.CHAIN, self.device.chain_id)
 
 
 def _newest_clock(changes: Iterable[Change]) -> str:

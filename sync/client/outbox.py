@@ -38,7 +38,7 @@ def to_operation(row: OutboxOperation) -> Operation:
         device_id=row.device_id,
         seq=row.seq,
         op_id=row.op_id,
-        clinic_id=row.clinic_id,
+        clinic_id=row.chain_id,  # the wire field keeps its protocol v1 name: it carries the chain id
         type=row.type,
         entity=row.entity,
         entity_id=row.entity_id,

@@ -93,7 +93,7 @@ def test_register_writes_customer_audit_and_outbox_together(staffed: Staffed) ->
 
     row = _row(t, cid)
     assert row.phone == "+66812345678" and row.name_th == "สมหญิง ใจดี"
-    assert row.clinic_id == t.clinic().id
+    assert row.chain_id == t.chain().id and row.registered_branch_id == t.branch().id
     assert row.created_at.tzinfo is not None and row.deleted_at is None
     assert len(row.referral_code) == 10 and normalise_code(row.referral_code) == row.referral_code
 

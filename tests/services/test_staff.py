@@ -228,7 +228,7 @@ def test_lockout_policy_is_configurable(staffed: Staffed) -> None:
             t.run(svc.set_lockout_policy, *bad, actor=staffed.owner)
         assert _counts(t) == before
     t.run(svc.set_lockout_policy, 3, 2, actor=staffed.owner)
-    assert t.read(svc.lockout_policy, t.clinic().id).max_failures == 3
+    assert t.read(svc.lockout_policy, t.branch().id).max_failures == 3
     for left in (2, 1):
         with pytest.raises(WrongPin, match=f"{left} tries left"):
             _sign_in(staffed, who, WRONG)

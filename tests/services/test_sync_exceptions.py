@@ -37,7 +37,7 @@ def _pulled(rows: list[dict[str, Any]]) -> Any:
             at = start + timedelta(minutes=n)
             ctx.session.add(
                 SyncExceptionRow(
-                    id=uuid7(), clinic_id=ctx.clinic_id, kind=row.get("kind", "edit_lost_to_delete"),
+                    id=uuid7(), chain_id=ctx.chain_id, kind=row.get("kind", "edit_lost_to_delete"),
                     entity=row["entity"], entity_id=row["entity_id"], device_id=row.get("device_id"),
                     seq=n + 1, detail=row.get("detail", {}), raised_at=at, resolved_at=None, resolved_by=None,
                     note="", created_at=at, updated_at=at, hlc=f"{n:013d}.00000.server", field_clocks={},

@@ -33,7 +33,7 @@ def test_ledger_rows_cannot_be_changed_or_deleted(ledgered: sqlite3.Connection, 
     count = ledgered.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     assert count >= 1
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        ledgered.execute(f"UPDATE {table} SET clinic_id = clinic_id")
+        ledgered.execute(f"UPDATE {table} SET chain_id = chain_id")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         ledgered.execute(f"DELETE FROM {table}")
     assert ledgered.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == count
@@ -85,7 +85,7 @@ def test_utc_column_stores_utc_text_that_sorts() -> None:
 def test_a_naive_datetime_never_reaches_the_database(terminal: Terminal) -> None:
     def naive_write(ctx) -> None:  # type: ignore[no-untyped-def]
         ctx.session.add(
-            AuditEntry(id="x", clinic_id=ctx.clinic_id, device_id="d", at=datetime(2026, 1, 1), action="a",
+            AuditEntry(id="x", chain_id=ctx.chain_id, device_id="d", at=datetime(2026, 1, 1), action="a",
                        entity="e", entity_id="i")
         )
         ctx.session.flush()

@@ -145,9 +145,29 @@ def test_a_database_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> Non
     assert not (tmp_path / "backups").exists()
 
 
-def test_an_older_database_is_not_opened_without_init(tmp_path: Path) -> None:
+def test_an_older_database_is_upgraded_when_the_app_opens_it(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _seed_0002(path)
+    with Terminal.open(path) as t:
+        from bnaura_desk.services.customers import get_customer
+
+        assert t.read(get_customer, "cust0").visit_count == 1
+        assert t.device().last_seq == 3
+    assert _revision(path) == head_revision()
+    backups = list((tmp_path / "backups").glob("old-*-0002.sqlite"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert con.execute("SELECT count(*) FROM customers").fetchone()[0] == 2
+    finally:
+        con.close()
+
+
+def test_an_older_database_opened_read_only_is_not_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     _seed_0002(path)
     with pytest.raises(DatabaseProblem, match="bnaura init"):
-        Terminal.open(path)
+        Terminal.open(path, read_only=True)
     assert _revision(path) == "0002"
+    assert not (tmp_path / "backups").exists()

@@ -124,7 +124,7 @@ def outbox_operations(terminal: Terminal, after: int = 0) -> list[Operation]:
     )
     return [
         Operation(
-            device_id=r.device_id, seq=r.seq, op_id=r.op_id, clinic_id=r.clinic_id, type=r.type,
+            device_id=r.device_id, seq=r.seq, op_id=r.op_id, clinic_id=r.chain_id, type=r.type,
             entity=r.entity, entity_id=r.entity_id, hlc=r.hlc, actor_id=r.actor_id,
             payload=r.payload, payload_sha256=r.payload_sha256,
         )
@@ -191,13 +191,13 @@ class Server:
         device = terminal.device()
         return {
             "protocol": PROTOCOL_VERSION, "code": code, "device_id": device.device_id,
-            "device_name": device.device_name, "branch_id": device.clinic_id if claim_clinic else None,
+            "device_name": device.device_name, "branch_id": device.branch_id if claim_clinic else None,
         }
 
     def enrolled(self, terminal: Terminal | None = None, *, clinic_id: str | None = None) -> Enrolled:
         """Enroll a terminal over HTTP: into its own clinic (adopted on the server), or ``clinic_id``."""
         terminal = terminal or self.terminal()
-        own = terminal.device().clinic_id
+        own = terminal.device().chain_id
         if clinic_id is None:
             clinic_id = self.add_clinic(clinic_id=own)
         response = self.client().post(

@@ -46,22 +46,22 @@ def legal_move(stage: str, to: str) -> Verdict:
 TOKEN_USE = Entity(
     name="test_token_use", shape=Shape.LEDGER, table="test_token_uses",
     fields=(Field("token", t.Text(40), required=True), Field("sale", t.Text(40))),
-    operations=(OperationType("test_token.use", Effect.APPEND),), changes=("clinic",),
+    operations=(OperationType("test_token.use", Effect.APPEND),), changes=("chain",),
 )
 TALLY_ENTRY = Entity(
     name="test_tally_entry", shape=Shape.LEDGER, table="test_tally_entries",
     fields=(Field("account", t.Text(40), required=True), Field("delta", t.Integer(-(10**6), 10**6), required=True)),
-    operations=(OperationType("test_tally.add", Effect.APPEND),), changes=("clinic",),
+    operations=(OperationType("test_tally.add", Effect.APPEND),), changes=("chain",),
 )
 SUBJECT = Entity(
     name="test_subject", shape=Shape.PROFILE, table="test_subjects",
     fields=(Field("title", t.Text(40)), Field("stage", t.Choice.of(STAGES), derived=True)),
-    operations=(OperationType("test_subject.open", Effect.CREATE),), changes=("clinic",),
+    operations=(OperationType("test_subject.open", Effect.CREATE),), changes=("chain",),
 )
 MOVE = Entity(
     name="test_move", shape=Shape.LEDGER, table="test_moves",
     fields=(Field("subject_id", t.Id("test_subject"), required=True), Field("to", t.Choice.of(STAGES), required=True)),
-    operations=(OperationType("test_move.make", Effect.APPEND),), changes=("clinic",),
+    operations=(OperationType("test_move.make", Effect.APPEND),), changes=("chain",),
 )
 
 TEST_REGISTRY = REGISTRY.extended([TOKEN_USE, TALLY_ENTRY, SUBJECT, MOVE])
@@ -101,7 +101,7 @@ class TestBase(DeclarativeBase):
 class TokenUse(TestBase):
     __tablename__ = "test_token_uses"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(String(36))
+    chain_id: Mapped[str] = mapped_column(String(36))
     token: Mapped[str] = mapped_column(String(40))
     sale: Mapped[str] = mapped_column(String(40), default="")
     hlc: Mapped[str] = mapped_column(String(80))
@@ -110,7 +110,7 @@ class TokenUse(TestBase):
 class TallyEntry(TestBase):
     __tablename__ = "test_tally_entries"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(String(36))
+    chain_id: Mapped[str] = mapped_column(String(36))
     account: Mapped[str] = mapped_column(String(40))
     delta: Mapped[int] = mapped_column(Integer)
     hlc: Mapped[str] = mapped_column(String(80))
@@ -119,7 +119,7 @@ class TallyEntry(TestBase):
 class Subject(TestBase):
     __tablename__ = "test_subjects"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(String(36))
+    chain_id: Mapped[str] = mapped_column(String(36))
     title: Mapped[str] = mapped_column(String(40), default="")
     stage: Mapped[str] = mapped_column(String(20), default="open")
     created_at: Mapped[Any] = mapped_column(UtcDateTime)
@@ -132,7 +132,7 @@ class Subject(TestBase):
 class Move(TestBase):
     __tablename__ = "test_moves"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    clinic_id: Mapped[str] = mapped_column(String(36))
+    chain_id: Mapped[str] = mapped_column(String(36))
     subject_id: Mapped[str] = mapped_column(String(36))
     to: Mapped[str] = mapped_column(String(20))
     hlc: Mapped[str] = mapped_column(String(80))
@@ -159,7 +159,7 @@ class NoSuchSubject(DeskError):
 def use_token(ctx: ServiceContext, token: str) -> ChangeSet:
     """Use a single-use token (a sale with a coupon); result is the use's id."""
     stamp, row_id = ctx.tick(), uuid7()
-    ctx.session.add(TokenUse(id=row_id, clinic_id=ctx.clinic_id, token=token, sale="S", hlc=stamp))
+    ctx.session.add(TokenUse(id=row_id, chain_id=ctx.chain_id, token=token, sale="S", hlc=stamp))
     record = {"id": row_id, "token": token, "sale": "S"}
     ctx.journal(action="test_token.use", entity="test_token_use", entity_id=row_id, payload={"record": record},
                 hlc=stamp)
@@ -169,7 +169,7 @@ def use_token(ctx: ServiceContext, token: str) -> ChangeSet:
 def add_to_tally(ctx: ServiceContext, account: str, delta: int) -> ChangeSet:
     """Add (or take) ``delta`` to an account's balance; result is the entry's id."""
     stamp, row_id = ctx.tick(), uuid7()
-    ctx.session.add(TallyEntry(id=row_id, clinic_id=ctx.clinic_id, account=account, delta=delta, hlc=stamp))
+    ctx.session.add(TallyEntry(id=row_id, chain_id=ctx.chain_id, account=account, delta=delta, hlc=stamp))
     record = {"id": row_id, "account": account, "delta": delta}
     ctx.journal(action="test_tally.add", entity="test_tally_entry", entity_id=row_id, payload={"record": record},
                 hlc=stamp)
@@ -181,7 +181,7 @@ def open_subject(ctx: ServiceContext, subject_id: str) -> ChangeSet:
     if ctx.session.get(Subject, subject_id) is not None:
         return ctx.changes.build(result=None)
     stamp = ctx.tick()
-    ctx.session.add(Subject(id=subject_id, clinic_id=ctx.clinic_id, title="s", created_at=ctx.now,
+    ctx.session.add(Subject(id=subject_id, chain_id=ctx.chain_id, title="s", created_at=ctx.now,
                             updated_at=ctx.now, hlc=stamp, field_clocks={}))
     ctx.journal(action="test_subject.open", entity="test_subject", entity_id=subject_id,
                 payload={"record": {"title": "s"}}, hlc=stamp)
@@ -198,7 +198,7 @@ def move_subject(ctx: ServiceContext, subject_id: str, to: str) -> ChangeSet:
     if ctx.session.get(Subject, subject_id) is None:
         raise NoSuchSubject("no such subject")
     stamp, row_id = ctx.tick(), uuid7()
-    ctx.session.add(Move(id=row_id, clinic_id=ctx.clinic_id, subject_id=subject_id, to=to, hlc=stamp))
+    ctx.session.add(Move(id=row_id, chain_id=ctx.chain_id, subject_id=subject_id, to=to, hlc=stamp))
     record = {"id": row_id, "subject_id": subject_id, "to": to}
     ctx.journal(action="test_move.make", entity="test_move", entity_id=row_id, payload={"record": record},
                 hlc=stamp)

@@ -66,6 +66,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain import field_clocks
+from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
@@ -73,11 +74,12 @@ from bnaura_desk.domain.roles import Role
 from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
-from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.services.context import SYSTEM, Actor, ServiceContext
 from bnaura_desk.services.setup import init_database
 from bnaura_desk.services.sync_state import set_up_enrolled_device, sync_state
 from bnaura_desk.store.engine import open_engine
 from bnaura_desk.store.models import (
+    Branch,
     ConsentEvent,
     Customer,
     DeviceState,
@@ -142,6 +144,19 @@ def replay_command(seed: int, steps: int, far_ahead: bool = False) -> str:
 
 
 # ---------------------------------------------------------------- time
+
+
+def _describe_branch(ctx: ServiceContext) -> ChangeSet:
+    """Journal this terminal's branch as ``branch.create`` (what ``bnaura init`` journals for a new clinic)."""
+    branch = ctx.session.get(Branch, ctx.branch_id)
+    assert branch is not None
+    record = {
+        "id": branch.id, "name_th": branch.name_th, "name_en": branch.name_en, "tax_id": branch.tax_id,
+        "branch_code": branch.branch_code, "address": branch.address, "phone": branch.phone, "opening_hours": None,
+    }
+    ctx.journal(action="branch.create", entity=Kind.BRANCH, entity_id=branch.id, after=record,
+                payload={"record": record}, hlc=ctx.tick())
+    return ctx.changes.build()
 
 
 class NodeClock:
@@ -515,7 +530,8 @@ class Simulation:
             try:
                 with Session(db.engine) as s:
                     set_up_enrolled_device(
-                        s, device_id=device_id, clinic_id=answer.chain_id, clinic_name=answer.branch_name,
+                        s, device_id=device_id, chain_id=answer.chain_id, chain_name=answer.chain_name,
+                        branch_id=answer.branch_id, branch_name=answer.branch_name, branch_no=answer.branch_no,
                         device_name=name, server_url="sim:", token=answer.token, now=clock(),
                     )
                     s.execute(update(DeviceState).values(referral_tag=tags[i]))
@@ -525,6 +541,10 @@ class Simulation:
             node = Node(name, path, clock, device_id, answer.token, open_terminal(path, clock))
             self.nodes.append(node)
             self.note(f"setup {name} skew {skew.total_seconds():+.3f}s")
+        # The branch's profile, as the terminal that set the clinic up journals
+        # it: customers and visits name their branch, and the server refuses a
+        # record naming a branch it holds no record of.
+        self.nodes[0].terminal.run(_describe_branch, actor=SYSTEM)
         # Staff, made on two terminals and synced to all before the day starts:
         # every later change is made by a signed-in person, so the outbox
         # carries actor ids and the ledgers staff ids.

@@ -48,8 +48,8 @@ def _count(terminal: Terminal, model: Any) -> int:
 
 def test_a_bulk_batch_syncs_and_another_terminal_finds_the_customers(server: Server, tmp_path: Path) -> None:
     a = server.terminal("POS-A")
-    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().clinic_id)))
-    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().clinic_id), "POS-B")
+    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().chain_id)))
+    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().chain_id), "POS-B")
     b = Terminal.open(tmp_path / "b.sqlite")
     server._terminals.append(b)  # closed with the server's other terminals
 
@@ -83,12 +83,12 @@ def test_a_new_terminal_pulling_many_customers_finds_them_when_the_round_ends(
 
     monkeypatch.setattr(local_apply, "DEFER_INDEXING", 50)
     a = server.terminal("POS-A")
-    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().clinic_id)))
+    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().chain_id)))
     factory = demo.CustomerFactory(random.Random(12))
     made = [factory.make() for _ in range(200)]
     ids = a.run(register_customers, [Registration(c.form, c.consents, c.checked_in) for c in made], actor=SYSTEM).result
     _sync(a)
-    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().clinic_id), "POS-B")
+    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().chain_id), "POS-B")
     b = Terminal.open(tmp_path / "b.sqlite")
     server._terminals.append(b)
     with client_for(b) as client:
@@ -108,7 +108,7 @@ def test_customers_a_killed_round_left_waiting_are_found_after_the_next_round(se
     from bnaura_desk.services.search_index import defer_indexing, has_pending
 
     a = server.terminal("POS-A")
-    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().clinic_id)))
+    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().chain_id)))
     factory = demo.CustomerFactory(random.Random(13))
     made = [factory.make() for _ in range(30)]
     ids = a.run(register_customers, [Registration(c.form, c.consents, c.checked_in) for c in made], actor=SYSTEM).result

@@ -20,7 +20,7 @@ def test_enroll_then_sync_once_from_the_command_line(
 ) -> None:
     a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     with Terminal.create(a_path, clinic_name="คลินิกบรรทัดคำสั่ง", device_name="POS-1") as a:
-        clinic_id = a.device().clinic_id
+        clinic_id = a.device().chain_id
         cid = a.run(
             customer_service.register_customer, CustomerForm(name_th="สมหญิง", phone="081 234 5678"), actor=SYSTEM
         ).result
@@ -47,7 +47,7 @@ def test_a_used_code_and_an_unenrolled_sync_fail_with_a_message(
     assert main(["sync", "--once", "--db", str(path)]) == 1
     assert "bnaura enroll" in capsys.readouterr().err
     with Terminal.open(path) as t:
-        clinic_id = server.add_clinic(clinic_id=t.device().clinic_id)
+        clinic_id = server.add_clinic(clinic_id=t.device().chain_id)
     code = server.new_code(clinic_id)
     assert main(["enroll", server.base_url, code, "--db", str(path)]) == 0
     assert main(["enroll", server.base_url, code, "--db", str(tmp_path / "new.sqlite")]) == 1

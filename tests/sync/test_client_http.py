@@ -157,7 +157,7 @@ def _count(t: Terminal, model: type) -> int:
 def pair(server: Server, tmp_path: Path):  # type: ignore[no-untyped-def]
     """Terminal A (made its clinic offline, adopted by the server) and B (joined with a code)."""
     a = server.terminal("POS-1")
-    clinic_id = server.add_clinic(clinic_id=a.device().clinic_id)
+    clinic_id = server.add_clinic(clinic_id=a.device().chain_id)
     answer = enroll(a, server.base_url, server.new_code(clinic_id))
     assert answer.chain_id == answer.branch_id == clinic_id
     joined = join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
@@ -168,15 +168,40 @@ def pair(server: Server, tmp_path: Path):  # type: ignore[no-untyped-def]
     b.close()
 
 
+def test_a_joined_terminal_knows_its_chain_and_branch_before_the_first_pull(server: Server, tmp_path: Path) -> None:
+    chain_id = server.add_clinic("บีเอ็น-ออร่า")
+    answer = join_clinic(tmp_path / "new.sqlite", server.base_url, server.new_code(chain_id), "POS-9")
+    with Terminal.open(tmp_path / "new.sqlite") as t:
+        device, chain, branch = t.device(), t.chain(), t.branch()
+        assert (device.chain_id, device.branch_id) == (answer.chain_id, answer.branch_id) == (chain_id, chain_id)
+        assert (chain.id, chain.name) == (answer.chain_id, answer.chain_name) == (chain_id, "บีเอ็น-ออร่า")
+        assert (branch.id, branch.chain_id, branch.name_th, branch.branch_code) == (
+            answer.branch_id, chain_id, answer.branch_name, answer.branch_no
+        )
+        # Empty clocks: the branch's profile, when pulled, wins over these.
+        assert (branch.hlc, branch.field_clocks, chain.hlc) == ("", {}, "")
+        _sync(t)
+        assert t.read(pending_count) == 0
+
+
+def test_a_set_up_terminal_enrolls_with_its_branch_and_takes_the_chains_name(server: Server) -> None:
+    a = server.terminal("POS-1")
+    own = a.device().branch_id
+    answer = enroll(a, server.base_url, server.new_code(server.add_clinic("เครือบนเซิร์ฟเวอร์", clinic_id=own)))
+    assert answer.branch_id == own
+    assert a.chain().name == answer.chain_name == "เครือบนเซิร์ฟเวอร์"
+    assert a.branch().name_th != a.chain().name  # the branch keeps its own name
+
+
 def test_two_terminals_sync_end_to_end(server: Server, pair: tuple[Terminal, Terminal]) -> None:
     a, b = pair
     cid = _register(a, "สมหญิง ใจดี", "081 234 5678")
     report_a = _sync(a)
-    assert report_a.applied == report_a.pushed == 2  # clinic.create, customer.register
+    assert report_a.applied == report_a.pushed == 2  # branch.create, customer.register
     report_b = _sync(b)
     assert cid in report_b.changes.ids(Kind.CUSTOMER)
     assert [h.id for h in b.read(customer_service.search_customers, "สมหญิง")] == [cid]
-    assert b.clinic().name_th == a.clinic().name_th
+    assert b.branch().name_th == a.branch().name_th
     # Offline edits of different fields on both, and a check-in on each.
     a_form = a.read(customer_service.get_customer, cid).form
     a.run(customer_service.update_customer, cid, a_form.with_changes(phone="089 999 0000"), actor=SYSTEM)
@@ -210,7 +235,7 @@ def test_a_lost_answer_is_resent_and_nothing_is_doubled(server: Server, pair: tu
     assert a.read(pending_count) == 0
     with server.sessions() as s:
         applied = s.scalar(select(func.count()).select_from(AppliedOperation).where(AppliedOperation.device_id == a.device().device_id))
-        visits = s.scalar(select(func.count()).select_from(Record).where(Record.entity == "visit", Record.chain_id == a.device().clinic_id))
+        visits = s.scalar(select(func.count()).select_from(Record).where(Record.entity == "visit", Record.chain_id == a.device().chain_id))
     assert (applied, visits) == (3, 1)
     _sync(b)
     assert _count(b, Visit) == 1
@@ -239,7 +264,7 @@ def test_a_used_code_is_refused_and_the_new_database_can_try_again(server: Serve
     # Nothing was set up: the same database joins with a fresh code.
     join_clinic(tmp_path / "two.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
     with Terminal.open(tmp_path / "two.sqlite") as t:
-        assert t.device().clinic_id == clinic_id and t.device().device_name == "POS-2"
+        assert t.device().chain_id == clinic_id and t.device().device_name == "POS-2"
     # A set-up database is never turned into another clinic's terminal.
     with pytest.raises(DatabaseProblem):
         join_clinic(tmp_path / "two.sqlite", server.base_url, server.new_code(clinic_id), "POS-3")

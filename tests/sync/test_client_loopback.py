@@ -172,7 +172,8 @@ def make_joined_terminal(path: Path, server: Loopback, clock: FakeClock, name: s
     try:
         with Session(db.engine) as s:
             set_up_enrolled_device(
-                s, device_id=device_id, clinic_id=server.clinic_id, clinic_name="คลินิกทดสอบ",
+                s, device_id=device_id, chain_id=server.clinic_id, chain_name="คลินิกทดสอบ",
+                branch_id=server.clinic_id, branch_name="คลินิกทดสอบ", branch_no="00000",
                 device_name=name, server_url="loopback:", token="t", now=clock(),
             )
             s.commit()
@@ -187,7 +188,7 @@ def clinic_fixture(tmp_path: Path) -> Iterator[Clinic]:
     clocks = {"A": FakeClock(START), "B": FakeClock(START)}
     a = make_first_terminal(tmp_path / "a.sqlite", clocks["A"])
     dev = a.device()
-    server = Loopback.create(tmp_path / "server.sqlite", dev.clinic_id, "คลินิกทดสอบ", FakeClock(START))
+    server = Loopback.create(tmp_path / "server.sqlite", dev.chain_id, "คลินิกทดสอบ", FakeClock(START))
     server.add_device(dev.device_id, dev.device_name)
     a.run(save_enrollment, "loopback:", "t", "คลินิกทดสอบ", actor=SYSTEM)
     b = make_joined_terminal(tmp_path / "b.sqlite", server, clocks["B"], "POS-2")
@@ -220,12 +221,12 @@ def later(clock: FakeClock, seconds: float = 5) -> None:
 
 def test_first_sync_pushes_the_clinic_and_the_joined_terminal_takes_its_profile(clinic: Clinic) -> None:
     report = clinic.sync("A")
-    assert report.pushed == 1 and report.applied == 1  # clinic.create
+    assert report.pushed == 1 and report.applied == 1  # branch.create
     assert clinic.server.record("branch", clinic.server.clinic_id) is not None
     report_b = clinic.sync("B")
     assert report_b.pushed == 0 and report_b.pulled == 1
-    assert report_b.changes.ids(Kind.CLINIC) == {clinic.server.clinic_id}
-    assert (clinic.terminals["B"].clinic().name_th, clinic.terminals["B"].clinic().name_en) == (
+    assert report_b.changes.ids(Kind.BRANCH) == {clinic.server.clinic_id}
+    assert (clinic.terminals["B"].branch().name_th, clinic.terminals["B"].branch().name_en) == (
         "คลินิกทดสอบ", "Test Clinic"
     )
 

@@ -38,14 +38,14 @@ def _customers(terminal: Terminal, n: int) -> list[str]:
 def test_pending_operations_are_the_outbox_in_seq_order_exactly_as_stored(terminal: Terminal) -> None:
     ids = _customers(terminal, 3)
     ops = terminal.read(pending_operations, 100)
-    assert [op.seq for op in ops] == [1, 2, 3, 4]  # clinic.create, then the three customers
+    assert [op.seq for op in ops] == [1, 2, 3, 4]  # branch.create, then the three customers
     assert [op.type for op in ops] == ["branch.create"] + ["customer.register"] * 3
     assert [op.entity_id for op in ops[1:]] == ids
     device = terminal.device()
     rows = terminal.read(lambda s: s.query(OutboxOperation).order_by(OutboxOperation.seq).all())
     for op, row in zip(ops, rows, strict=True):
         assert op.hash_ok()
-        assert (op.device_id, op.clinic_id) == (device.device_id, device.clinic_id)
+        assert (op.device_id, op.clinic_id) == (device.device_id, device.chain_id)
         assert (op.payload, op.payload_sha256, op.hlc, op.op_id) == (row.payload, row.payload_sha256, row.hlc, row.op_id)
         assert json.loads(op.payload)["format"] == 1
     assert [op.seq for op in terminal.read(pending_operations, 2)] == [1, 2]

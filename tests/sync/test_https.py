@@ -114,7 +114,7 @@ def https_server(tmp_path_factory: pytest.TempPathFactory, authority: Authority)
 def _set_up_terminal(path: Path) -> tuple[str, str]:
     """Make a terminal at ``path`` with one customer; return (clinic id, customer id)."""
     with Terminal.create(path, clinic_name=f"คลินิก {uuid.uuid4().hex[:6]}", device_name="POS-1") as t:
-        clinic_id = t.device().clinic_id
+        clinic_id = t.device().chain_id
         customer = t.run(customer_service.register_customer, CustomerForm(name_th="สมศรี", phone="0812345678"),
                          actor=SYSTEM).result
     return clinic_id, str(customer)

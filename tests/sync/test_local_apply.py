@@ -50,7 +50,7 @@ def test_a_customer_made_on_a_appears_in_bs_search(clinic: Clinic) -> None:
     got = _customer(b, cid)
     assert (got.name_th, got.nickname, got.phone, got.email) == ("สมหญิง ใจดี", "หญิง", "+66812345678", "ying@example.com")
     assert got.referral_code == _customer(a, cid).referral_code
-    assert got.clinic_id == a.device().clinic_id
+    assert got.chain_id == a.device().chain_id
 
 
 def test_json_values_come_back_as_column_types(clinic: Clinic) -> None:
@@ -239,8 +239,8 @@ def test_staff_catalog_stock_and_settings_arrive(clinic: Clinic) -> None:
     assert rows[treatment].price_satang == 160_000 and rows[package].package_sessions == 5
     assert b.read(lambda s: s.get(catalog_service.CatalogItem, treatment)).protocol_steps == ["ล้างหน้า", "มาสก์"]  # type: ignore[union-attr]
     assert count(b, StockMovement) == 1
-    setting = b.read(lambda s: s.get(Setting, (b.device().clinic_id, "pin_lockout")))
-    policy = b.read(staff_service.lockout_policy, b.device().clinic_id)
+    setting = b.read(lambda s: s.get(Setting, (b.device().chain_id, "pin_lockout")))
+    policy = b.read(staff_service.lockout_policy, b.device().chain_id)
     assert (policy.max_failures, policy.lock_minutes) == (7, 30), setting
     # The beautician can sign in on B with the PIN set on A.
     actor = b.run(staff_service.sign_in, sid, "7140", actor=None).result

@@ -99,7 +99,7 @@ _MISSING = object()
 
 def _rows(terminal: Terminal) -> dict[str, list[tuple[Any, ...]]]:
     """Every stored value of the pulled tables (each terminal's own clinic id as ``<clinic>``)."""
-    clinic_id = terminal.device().clinic_id
+    clinic_id = terminal.device().chain_id
 
     def read(session: Any) -> dict[str, list[tuple[Any, ...]]]:
         raw = session.connection().exec_driver_sql

@@ -57,7 +57,7 @@ def test_the_previous_release_migrates_and_syncs_with_nothing_lost(tmp_path: Pat
             # This release's terminal migrations, as ``bnaura init`` runs them on each terminal.
             init_database(tmp_path / f"{name}.sqlite", backup_dir=tmp_path / "backups")
         with Terminal.open(tmp_path / "pos1.sqlite") as pos1, Terminal.open(tmp_path / "pos2.sqlite") as pos2:
-            assert pos1.clinic().id == manifest["clinic"]["id"]
+            assert pos1.branch().id == manifest["clinic"]["id"]
             assert pos1.read(pending_count) == manifest["pos1"]["pending_operations"] == 2
             assert _live_customers(pos1) == manifest["pos1"]["live_customers"]
 

@@ -63,8 +63,8 @@ def _rows(terminal: Terminal, entity: Entity) -> dict[str, dict[str, Any]]:
 def pair(server: Server, tmp_path: Path) -> tuple[Terminal, Terminal, Tour]:
     """Terminal A (set up on its own, joined with its clinic's id) and B (an empty database that joined)."""
     a = server.terminal("POS-A")
-    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().clinic_id)))
-    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().clinic_id), "POS-B")
+    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().chain_id)))
+    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().chain_id), "POS-B")
     b = Terminal.open(tmp_path / "b.sqlite")
     server._terminals.append(b)  # closed with the server's other terminals
     return a, b, Tour(a)
@@ -96,13 +96,18 @@ def test_every_declared_entity_round_trips_field_by_field(server: Server, pair: 
     unsettled = a.read(lambda s: list(s.scalars(select(OutboxOperation).where(OutboxOperation.outcome.is_(None)))))
     assert unsettled == []
     with server.sessions() as s:
-        on_server = {(r.entity, r.id) for r in s.scalars(select(Record).where(Record.chain_id == a.device().clinic_id))}
+        on_server = {(r.entity, r.id) for r in s.scalars(select(Record).where(Record.chain_id == a.device().chain_id))}
     for entity in REGISTRY.entities:
         mine, theirs = _rows(a, entity), _rows(b, entity)
         assert mine, f"the tour made no {entity.name} row: add one to tests/sync/tour.py"
         assert theirs.keys() == mine.keys(), entity.name
         for key, values in mine.items():
             assert theirs[key] == values, (entity.name, key)
+            if entity.name == "chain" and (entity.name, key) not in on_server:
+                # The chain's profile is the server's own (written by no
+                # terminal): both terminals hold it from their set-up and
+                # enrollment until the server sends it as a record.
+                continue
             assert (entity.name, key) in on_server, (entity.name, key)
     assert made["customer"] in _rows(b, REGISTRY.entity("customer"))  # type: ignore[arg-type]
 

@@ -25,7 +25,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 def test_owner_adopts_a_terminal_enrolls_it_lists_and_revokes_it(server: Server, capsys: pytest.CaptureFixture[str]) -> None:
     db = ["--db", server.db_url]
     terminal = server.terminal()
-    clinic_id = terminal.device().clinic_id
+    clinic_id = terminal.device().chain_id
     name = f"สาขา {uuid.uuid4().hex[:6]}"
 
     code, out, err = _run(capsys, *db, "clinics", "add", name, "--id", clinic_id)

@@ -34,7 +34,7 @@ def _devices(server: Server) -> int:
 
 def test_a_fresh_code_enrolls_once_and_the_server_keeps_only_the_token_hash(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     code = server.new_code(clinic)
     assert CODE_SHAPE.match(code)
 
@@ -61,7 +61,7 @@ def test_a_fresh_code_enrolls_once_and_the_server_keeps_only_the_token_hash(serv
 
 def test_an_expired_code_is_refused(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     with server.sessions() as s:
         branch = s.get(ServerBranch, clinic)  # a clinic of its own: the chain's one branch, with its id
         assert branch is not None
@@ -76,7 +76,7 @@ def test_an_expired_code_is_refused(server: Server) -> None:
 
 def test_five_wrong_secrets_kill_the_code_even_from_many_addresses(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     code = server.new_code(clinic)
     for _ in range(MAX_WRONG_SECRETS):
         r = server.client().post("/v1/enroll", json=server.enroll_body(terminal, _wrong_secret(code)))
@@ -122,7 +122,7 @@ def _pipelined_posts(base_url: str, path: str, bodies: list[bytes], headers: dic
 
 def test_ten_thousand_scripted_guesses_enroll_nothing_and_are_throttled(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     live = server.new_code(clinic)
     before = _devices(server)
     device = terminal.device()
@@ -153,7 +153,7 @@ def test_ten_thousand_scripted_guesses_enroll_nothing_and_are_throttled(server: 
 
 def test_a_refused_address_gets_429_with_retry_after_and_others_are_not_affected(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     code = server.new_code(clinic)
     attacker = server.client()
     for _ in range(MAX_FAILURES_PER_ADDRESS):
@@ -173,7 +173,7 @@ def test_a_terminal_of_another_clinic_is_refused_and_the_code_stays_usable(serve
     assert r.status_code == 409
     body = r.json()
     assert body["code"] == "clinic_mismatch"
-    assert terminal.device().clinic_id in body["message"] and "clinics add" in body["message"]
+    assert terminal.device().chain_id in body["message"] and "clinics add" in body["message"]
     with server.sessions() as s:
         assert s.get(Device, terminal.device().device_id) is None
     fresh = server.terminal()
@@ -183,7 +183,7 @@ def test_a_terminal_of_another_clinic_is_refused_and_the_code_stays_usable(serve
 
 def test_enroll_bad_input_and_protocol(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     code = server.new_code(clinic)
     c = server.client()
     old = c.post("/v1/enroll", json=server.enroll_body(terminal, code) | {"protocol": 2})

@@ -81,7 +81,7 @@ def test_a_push_or_enroll_without_the_protocol_header_is_426_and_changes_nothing
     assert _next_seq(server, enrolled) == 1
 
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     code = server.new_code(clinic)
     _error(server.client(protocol=False).post("/v1/enroll", json=server.enroll_body(terminal, code)),
            426, "protocol_version")
@@ -137,7 +137,7 @@ def test_a_nul_character_in_stored_text_is_422_on_both_databases(
 
 def test_a_nul_character_in_an_enrollment_is_422(server: Server) -> None:
     terminal = server.terminal()
-    clinic = server.add_clinic(clinic_id=terminal.device().clinic_id)
+    clinic = server.add_clinic(clinic_id=terminal.device().chain_id)
     code = server.new_code(clinic)
     c = server.client()
     body = _error(c.post("/v1/enroll", json=server.enroll_body(terminal, code) | {"device_name": "POS\x00"}),

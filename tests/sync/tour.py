@@ -24,7 +24,16 @@ from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.roles import Permission, Role
-from bnaura_desk.services import catalog, customer_csv, customers, customers_bulk, staff, sync_exceptions, sync_state
+from bnaura_desk.services import (
+    branches,
+    catalog,
+    customer_csv,
+    customers,
+    customers_bulk,
+    staff,
+    sync_exceptions,
+    sync_state,
+)
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.terminal import Terminal
 
@@ -85,6 +94,8 @@ class Tour:
         self.run(staff.update_staff, made["staff"], display_name="น้องแพรว (เช้า)", role=Role.SALES)
         self.run(staff.set_pin, made["staff"], "5937")
         self.run(staff.set_lockout_policy, 4, 30)
+        self.run(branches.update_branch, address="991 ถนนพระราม 1 ปทุมวัน กรุงเทพฯ", phone="021234567", branch_no="0")
+        self.run(staff.set_staff_branches, made["staff"], [self.terminal.device().branch_id])
         for _ in range(4):
             self.refused(staff.sign_in, made["staff"], "0000")
         self.run(staff.unlock_staff, made["staff"])
@@ -133,7 +144,7 @@ class Tour:
             ), {ConsentPurpose.MARKETING: False, ConsentPurpose.TREATMENT_RECORDS: True}, check_in=True),
         ])
         made["setting"] = staff.LOCKOUT_KEY
-        made["clinic"] = self.terminal.device().clinic_id
+        made["branch"] = self.terminal.device().branch_id
         return made
 
     def resolve(self, exception_id: str) -> None:

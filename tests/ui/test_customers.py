@@ -351,6 +351,36 @@ def test_check_in_counts_the_visit(screen, qtbot, staffed):
     assert screen.detail._values["visits"].text().startswith("2 · ")
 
 
+def test_the_detail_shows_where_the_customer_registered_and_where_each_visit_happened(screen, qtbot, staffed):
+    from tests.services.test_branches import OTHER_BRANCH, _add_branch
+
+    t = staffed.terminal
+    select(screen, qtbot, "0812345678")
+    assert screen.detail._captions["branch"].text() == "Registered at"
+    assert screen.detail._values["branch"].text() == "คลินิกทดสอบ"
+    qtbot.mouseClick(screen.detail.check_in_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    # The next day the customer visits the Thonglor branch; its visit reaches this terminal.
+    _add_branch(t)
+    customer_id = screen.detail.customer_id
+
+    def visit_there(ctx):
+        from bnaura_desk.domain.changes import ChangeSet, Kind
+        from bnaura_desk.domain.ids import uuid7
+        from bnaura_desk.store.models import Visit
+
+        ctx.session.add(Visit(id=uuid7(), chain_id=ctx.chain_id, customer_id=customer_id,
+                              checked_in_at=ctx.now.replace(day=ctx.now.day + 1), staff_id=None,
+                              device_id=ctx.device.device_id, branch_id=OTHER_BRANCH, hlc="z"))
+        return ChangeSet({Kind.VISIT: frozenset({"pulled"}), Kind.CUSTOMER: frozenset({customer_id})})
+
+    screen.runner.run(visit_there, actor=None)  # announced on the bus, as a pull is
+    settle(screen.runner, qtbot)
+    lines = screen.detail._values["visits"].text().split("\n")
+    assert lines[0].startswith("2 · last 24 November 2026")
+    assert lines[1:] == ["24 Nov 2026 10:00 at Thonglor", "23 Nov 2026 10:00 at คลินิกทดสอบ"]
+
+
 def test_check_in_of_a_deleted_customer_shows_the_error(screen, qtbot, staffed, monkeypatch):
     # A deleted customer: the service refuses, the runner's one error route shows it.
     select(screen, qtbot, "0812345678")

@@ -71,7 +71,7 @@ def test_connect_enrolls_the_terminal_and_keeps_a_token_that_syncs(
     qtbot, qloop, languages, server: Server, desk: tuple[Terminal, DeskRunner]
 ) -> None:
     terminal = desk[0]
-    clinic_id = terminal.device().clinic_id
+    clinic_id = terminal.device().chain_id
     server.add_clinic("คลินิกบนเซิร์ฟเวอร์", clinic_id)
     dialog, enrolled = _connect(qtbot, desk, server.base_url, server.new_code(clinic_id))
     assert len(enrolled) == 1 and enrolled[0].chain_id == enrolled[0].branch_id == clinic_id
@@ -93,7 +93,7 @@ def test_a_wrong_code_is_shown_under_the_code_field_and_nothing_is_kept(
     qtbot, qloop, languages, server: Server, desk: tuple[Terminal, DeskRunner]
 ) -> None:
     terminal = desk[0]
-    server.add_clinic(clinic_id=terminal.device().clinic_id)
+    server.add_clinic(clinic_id=terminal.device().chain_id)
     dialog, enrolled = _connect(qtbot, desk, server.base_url, "ABCD-EFGH-JKLM")
     assert enrolled == [] and dialog.isVisible()
     assert dialog.error_text("code") == "รหัสลงทะเบียนนี้ไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง หรือขอรหัสใหม่จากเจ้าของคลินิก"

@@ -45,7 +45,7 @@ def clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Cl
     clocks = {"A": FakeClock(START), "B": FakeClock(START)}
     a = make_first_terminal(tmp_path / "a.sqlite", clocks["A"])
     dev = a.device()
-    server = Loopback.create(tmp_path / "server.sqlite", dev.clinic_id, "คลินิกทดสอบ", FakeClock(START))
+    server = Loopback.create(tmp_path / "server.sqlite", dev.chain_id, "คลินิกทดสอบ", FakeClock(START))
     server.add_device(dev.device_id, dev.device_name)
     a.run(save_enrollment, "loopback:", "t", "คลินิกทดสอบ", actor=SYSTEM)
     manager_id = a.run(staff_service.create_staff, "คุณผู้จัดการ", Role.MANAGER, "2580", actor=SYSTEM).result

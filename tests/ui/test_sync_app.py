@@ -61,7 +61,7 @@ def qloop(desk_app: QApplication) -> Iterator[qasync.QEventLoop]:
 
 def _enrolled_terminal(server: Server, path: Path, name: str = "POS-1") -> Terminal:
     terminal = Terminal.create(path, clinic_name="คลินิกซิงก์", device_name=name)
-    clinic_id = terminal.device().clinic_id
+    clinic_id = terminal.device().chain_id
     with server.sessions() as session:
         if session.get(admin.ServerChain, clinic_id) is None:
             admin.add_clinic(session, f"คลินิก {clinic_id[-8:]}", now(), clinic_id)
@@ -133,7 +133,9 @@ def test_pulled_changes_reach_the_change_bus_with_the_driver_as_initiator(
     qtbot, qloop, languages, server: Server, tmp_path: Path
 ) -> None:
     a = _enrolled_terminal(server, tmp_path / "a.sqlite", "POS-1")
-    clinic_id = a.device().clinic_id
+    clinic_id = a.device().chain_id
+    with client_for(a) as client:
+        sync_once(a, client)  # the branch's profile first: B's customer names the branch
     # A second terminal of the same clinic registers a customer and syncs from the command line.
     b_path = tmp_path / "b.sqlite"
     from sync.client.enroll import join_clinic
@@ -272,7 +274,7 @@ def test_a_bootstrap_reads_its_pages_on_the_database_worker_and_moves_the_progre
         b.run(demo.register_batch, [factory.make() for _ in range(100)], actor=SYSTEM)
     with client_for(b) as client:
         sync_once(b, client)
-    clinic_id = b.device().clinic_id
+    clinic_id = b.device().chain_id
     b.close()
     join_clinic(tmp_path / "a.sqlite", server.base_url, server.new_code(clinic_id), "POS-2")
 

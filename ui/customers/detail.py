@@ -17,11 +17,17 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.customer import ConsentPurpose
 from bnaura_desk.domain.referral import display_code
-from bnaura_desk.services.customers import CustomerDetails
+from bnaura_desk.services.customers import BranchName, CustomerDetails
 
+from ..i18n import current_language
 from ..widgets.dates import format_date, format_datetime, format_time
 from ..widgets.scroll import VerticalScrollArea
 from .labels import channel_label, consent_label, gender_label
+
+
+def branch_label(branch: BranchName) -> str:
+    """Return a branch's name as this language shows it (the Thai one when it has no English one)."""
+    return branch.name_en if current_language() == "en" and branch.name_en else branch.name_th
 
 
 class CustomerDetailPanel(QWidget):
@@ -68,6 +74,7 @@ class CustomerDetailPanel(QWidget):
             "gender",
             "contact",
             "notes",
+            "branch",
             "visits",
         ):
             caption, value = QLabel(self), QLabel(self)
@@ -180,6 +187,7 @@ class CustomerDetailPanel(QWidget):
             "gender": self.tr("Gender"),
             "contact": self.tr("Contact"),
             "notes": self.tr("Skin notes"),
+            "branch": self.tr("Registered at"),
             "visits": self.tr("Visits"),
         }
         for key, text in captions.items():
@@ -217,12 +225,21 @@ class CustomerDetailPanel(QWidget):
         v["gender"].setText(gender_label(f.gender))
         v["contact"].setText(self._contact_text(d))
         v["notes"].setText(f.skin_notes or dash)
+        v["branch"].setText(branch_label(d.registered_at) if d.registered_at else dash)
         if d.visit_count and d.last_visit_at is not None:
-            v["visits"].setText(
+            lines = [
                 self.tr("{count} · last {when}").format(
                     count=d.visit_count, when=format_datetime(d.last_visit_at, long=True)
                 )
-            )
+            ]
+            # Where each recent visit happened: the chain's branches share customers.
+            lines += [
+                self.tr("{when} at {branch}").format(
+                    when=format_datetime(visit.at), branch=branch_label(visit.branch) if visit.branch else dash
+                )
+                for visit in d.recent_visits
+            ]
+            v["visits"].setText("\n".join(lines))
         else:
             v["visits"].setText(self.tr("No visits yet"))
         for purpose, label in self._consent_states.items():

@@ -37,7 +37,9 @@ ENTITY_LABELS: dict[str, str] = {
     "customer": QT_TRANSLATE_NOOP("sync_fields", "Customer"),
     "catalog_item": QT_TRANSLATE_NOOP("sync_fields", "Catalog item"),
     "staff": QT_TRANSLATE_NOOP("sync_fields", "Staff member"),
-    "clinic": QT_TRANSLATE_NOOP("sync_fields", "Clinic profile"),
+    "clinic": QT_TRANSLATE_NOOP("sync_fields", "Clinic profile"),  # exceptions raised before branches
+    "branch": QT_TRANSLATE_NOOP("sync_fields", "Branch profile"),
+    "chain": QT_TRANSLATE_NOOP("sync_fields", "Chain profile"),
     "consent": QT_TRANSLATE_NOOP("sync_fields", "Consent"),
     "visit": QT_TRANSLATE_NOOP("sync_fields", "Visit"),
     "stock": QT_TRANSLATE_NOOP("sync_fields", "Stock movement"),

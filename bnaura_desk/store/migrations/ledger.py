@@ -5,6 +5,8 @@ from __future__ import annotations
 from alembic import op
 
 # Columns of an outbox row that may change after it is written: its outcome.
+# As the outbox was when revision 0004 made the trigger: 0008 renames
+# ``clinic_id`` to ``chain_id``, and SQLite rewrites the trigger with it.
 OUTBOX_FROZEN = (
     "seq", "op_id", "device_id", "clinic_id", "type", "entity", "entity_id",
     "hlc", "actor_id", "payload", "payload_sha256", "created_at",
