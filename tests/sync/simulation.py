@@ -1,4 +1,4 @@
-"""A seeded randomized simulation of three terminals and a clinic server.
+"""A seeded randomized simulation of three terminals of two branches of a chain, and its server.
 
 ``run_simulation(seed, steps, workdir)`` plays ``steps`` random steps from
 ``random.Random(seed)`` and then checks that sync converged. Everything is
@@ -18,9 +18,15 @@ real except the network and the passing of time:
 - time is one simulated world clock (``FakeClock``, one millisecond per
   reading); the server reads it as is, each terminal with its own skew.
 
+T0 and T1 are terminals of the chain's first branch, T2 of its second: the
+customers, staff, consents and visits are the chain's and must converge on
+all three; stock movements are each branch's and must reach exactly that
+branch's terminals (and the exceptions about a terminal's own clock, its
+branch's).
+
 Random steps: register a customer, edit fields (often the same few fields
 of the same few customers on several terminals), delete, consent given or
-withdrawn, check-in, sync, partition and heal a terminal, take the server
+withdrawn, check-in, stock received or sold, sync, partition and heal a terminal, take the server
 down and up, restart the server process (dispose the engine, reopen the
 file), kill a terminal (close its ``Terminal`` at a request boundary and
 open the file again) including right after the server applied its push (the
@@ -37,7 +43,8 @@ Checked at the end, after healing everything and syncing until quiet:
    ``AppliedOperation`` per (device, seq), seq 1..N without a gap, with the
    same op id, hash and clock as the terminal's row and the same outcome;
 3. ledger rows are neither lost nor doubled: the visits and consents of
-   every node are exactly those whose use case committed.
+   every node are exactly those whose use case committed, and its stock
+   movements exactly those committed at its branch.
 
 A run is deterministic for its seed (device and clinic ids, referral tags
 and every choice come from the seeded generator; row ids made by the app
@@ -61,31 +68,33 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain import field_clocks
-from bnaura_desk.domain.changes import ChangeSet, Kind
+from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.domain.synced import CUSTOMER, STAFF
+from bnaura_desk.services import catalog as catalog_service
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
-from bnaura_desk.services.context import SYSTEM, Actor, ServiceContext
+from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.setup import init_database
 from bnaura_desk.services.sync_state import set_up_enrolled_device, sync_state
 from bnaura_desk.store.engine import open_engine
 from bnaura_desk.store.models import (
-    Branch,
+    CatalogItem,
     ConsentEvent,
     Customer,
     DeviceState,
     OutboxOperation,
     ParkedChange,
     Staff,
+    StockMovement,
     SyncExceptionRow,
     Visit,
 )
@@ -134,7 +143,11 @@ RULE_DUMP = {"test_token_use": ("token", "sale"), "test_tally_entry": ("account"
 CUSTOMER_FIELDS = tuple(f.name for f in CUSTOMER.fields)
 STAFF_FIELDS = tuple(f.name for f in STAFF.fields)
 # Ledger fields the server's record carries (the payload of the operation).
-VISIT_FIELDS = ("customer_id", "at", "staff_id")
+VISIT_FIELDS = ("customer_id", "at", "staff_id", "branch_id")
+STOCK_FIELDS = ("item_id", "quantity", "reason")
+# Dumped entities a terminal holds only of its own branch (or, for exceptions, partly).
+BRANCH_ONLY_DUMP = ("stock", "sync_exception")
+BRANCH_OF_NODE = (0, 0, 1)  # T0 and T1 at the first branch, T2 at the second
 CONSENT_FIELDS = ("customer_id", "purpose", "granted", "note", "at", "recorded_by_id")
 
 
@@ -144,19 +157,6 @@ def replay_command(seed: int, steps: int, far_ahead: bool = False) -> str:
 
 
 # ---------------------------------------------------------------- time
-
-
-def _describe_branch(ctx: ServiceContext) -> ChangeSet:
-    """Journal this terminal's branch as ``branch.create`` (what ``bnaura init`` journals for a new clinic)."""
-    branch = ctx.session.get(Branch, ctx.branch_id)
-    assert branch is not None
-    record = {
-        "id": branch.id, "name_th": branch.name_th, "name_en": branch.name_en, "tax_id": branch.tax_id,
-        "branch_code": branch.branch_code, "address": branch.address, "phone": branch.phone, "opening_hours": None,
-    }
-    ctx.journal(action="branch.create", entity=Kind.BRANCH, entity_id=branch.id, after=record,
-                payload={"record": record}, hlc=ctx.tick())
-    return ctx.changes.build()
 
 
 class NodeClock:
@@ -298,6 +298,7 @@ class Node:
     device_id: str
     token: str
     terminal: Terminal
+    branch_id: str = ""
     partitioned: bool = False
     fault: str | None = None  # armed for its next request of that kind
     kills: int = 0
@@ -471,6 +472,7 @@ class Simulation:
         self.customer_index: dict[str, int] = {}
         self.visits: list[str] = []
         self.consents: list[str] = []
+        self.stock: dict[str, list[str]] = {}  # branch id -> movements committed there
         workdir.mkdir(parents=True, exist_ok=True)
         self.server = SimServer(workdir / "server.sqlite", self.world)
         self.clinic_id = _uuid7_from(self.rng, START)
@@ -503,7 +505,10 @@ class Simulation:
         """
         with self.server.sessions() as s:
             admin.add_clinic(s, "คลินิกจำลอง", self.world(), self.clinic_id)
+            second = admin.add_branch(s, self.clinic_id, "สาขาจำลองสอง", self.world(),
+                                      _uuid7_from(self.rng, START))
             s.commit()
+        self.branch_ids = [self.clinic_id, second.id]
         tags: list[str] = []
         while len(tags) < TERMINALS:
             tag = "".join(self.rng.choice(ALPHABET) for _ in range(TAG_LENGTH))
@@ -515,7 +520,7 @@ class Simulation:
             clock = NodeClock(self.world, skew)
             device_id = _uuid7_from(self.rng, START)
             with self.server.sessions() as s:
-                _, code = admin.new_enrollment_code(s, self.clinic_id, self.world())
+                _, code = admin.new_enrollment_code(s, self.branch_ids[BRANCH_OF_NODE[i]], self.world())
                 s.commit()
             answer = enroll(
                 self.server.sessions,
@@ -538,13 +543,9 @@ class Simulation:
                     s.commit()
             finally:
                 db.close()
-            node = Node(name, path, clock, device_id, answer.token, open_terminal(path, clock))
+            node = Node(name, path, clock, device_id, answer.token, open_terminal(path, clock), answer.branch_id)
             self.nodes.append(node)
             self.note(f"setup {name} skew {skew.total_seconds():+.3f}s")
-        # The branch's profile, as the terminal that set the clinic up journals
-        # it: customers and visits name their branch, and the server refuses a
-        # record naming a branch it holds no record of.
-        self.nodes[0].terminal.run(_describe_branch, actor=SYSTEM)
         # Staff, made on two terminals and synced to all before the day starts:
         # every later change is made by a signed-in person, so the outbox
         # carries actor ids and the ledgers staff ids.
@@ -552,6 +553,10 @@ class Simulation:
             name = f"{role.value} of {node.name}"
             staff_id = node.terminal.run(staff_service.create_staff, name, role, pin, actor=SYSTEM).result
             self.actors.append(Actor(staff_id, name, role))
+        # A product of the chain's catalog, whose stock each branch counts.
+        self.product = self.nodes[0].terminal.run(
+            catalog_service.create_item, ItemForm(kind=ItemKind.PRODUCT, name_th="เซรั่มจำลอง", sku="SIM-1",
+                                                  price_satang=59_000), actor=SYSTEM).result
         for _ in range(2):
             for node in self.nodes:
                 self._sync(node, quiet=True)
@@ -564,9 +569,9 @@ class Simulation:
 
     # ------------------------------------------------------------ local actions
 
-    def _actor(self, *, delete: bool = False) -> Actor:
-        if delete:
-            return self.actors[0]  # only the manager may delete
+    def _actor(self, *, delete: bool = False, stock: bool = False) -> Actor:
+        if delete or stock:
+            return self.actors[0]  # only the manager may delete or move stock
         return self.rng.choice(self.actors)
 
     def _live_customers(self, node: Node) -> list[str]:
@@ -688,6 +693,21 @@ class Simulation:
             self.visits.append(visit_id)
         self.note(f"{node.name} check-in {self._label(customer_id)}")
 
+    def stock_move(self, node: Node) -> None:
+        """Stock received at this branch, or sold from it (refused when it would go below zero)."""
+        here = node.terminal.read(lambda s: s.get(CatalogItem, self.product) is not None)
+        if not here:
+            return self.register(node)
+        if self.rng.random() < 0.5:
+            quantity, reason = self.rng.randint(1, 12), StockReason.RECEIVED
+        else:
+            quantity, reason = -self.rng.randint(1, 4), StockReason.SOLD
+        movement = self._attempt(node, "stock", catalog_service.move_stock, self.product, quantity, reason,
+                                 actor=self._actor(stock=True))
+        if movement is not None:
+            self.stock.setdefault(node.branch_id, []).append(movement)
+        self.note(f"{node.name} stock {quantity:+d} -> {movement is not None}")
+
     def rule_action(self, node: Node) -> None:
         """An operation a server rule settles: a token used, a tally moved, a subject opened or moved."""
         what = self.rng.choices(("use", "tally", "open", "move"), (2, 2, 1, 3))[0]
@@ -713,7 +733,8 @@ class Simulation:
     def local_action(self, node: Node) -> None:
         """One thing staff do at the counter."""
         action = self.rng.choices(
-            (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action), (3, 6, 1, 2, 3, 6)
+            (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action, self.stock_move),
+            (3, 6, 1, 2, 3, 6, 2),
         )[0]
         action(node)
 
@@ -877,8 +898,8 @@ class Simulation:
     def check(self) -> list[str]:
         """Return every difference found (empty when all nodes agree)."""
         problems: list[str] = []
-        server = self._server_dump()
         for node in self.nodes:
+            server = self._server_dump(node.branch_id)
             local = self._terminal_dump(node)
             for entity in server:
                 problems += _compare(entity, "server", server[entity], node.name, local[entity], self._id_label)
@@ -886,19 +907,40 @@ class Simulation:
         for node in self.nodes[1:]:
             other = self._terminal_dump(node, local_columns=True)
             for entity in first:
+                if entity in BRANCH_ONLY_DUMP and node.branch_id != self.nodes[0].branch_id:
+                    continue  # each branch's own (compared with the server's above)
                 problems += _compare(
                     entity, self.nodes[0].name, first[entity], node.name, other[entity], self._id_label
                 )
         problems += self._check_operations()
-        problems += self._check_ledgers(server)
+        problems += self._check_ledgers(self._server_dump(self.nodes[0].branch_id))
+        problems += self._check_stock()
         return problems
 
-    def _server_dump(self) -> dict[str, dict[str, Any]]:
-        """The server's records of the clinic, in the terminal dump's shape."""
+    def _check_stock(self) -> list[str]:
+        """Each terminal holds exactly the stock movements committed at its branch, the server all of them."""
+        problems: list[str] = []
         with self.server.sessions() as s:
-            records = list(s.scalars(select(Record).where(Record.chain_id == self.clinic_id)))
+            on_server = {(r.branch_id, r.id) for r in s.scalars(
+                select(Record).where(Record.chain_id == self.clinic_id, Record.entity == "stock"))}
+        committed = {(branch, m) for branch, ids in self.stock.items() for m in ids}
+        if on_server != committed:
+            problems.append(f"server: stock {len(on_server)} movements, {len(committed)} committed")
+        for node in self.nodes:
+            held = sorted(node.terminal.read(lambda s: list(s.scalars(select(StockMovement.id)))))
+            if held != sorted(self.stock.get(node.branch_id, [])):
+                problems.append(f"{node.name}: {len(held)} stock movements, "
+                                f"{len(self.stock.get(node.branch_id, []))} committed at its branch")
+        return problems
+
+    def _server_dump(self, branch_id: str) -> dict[str, dict[str, Any]]:
+        """The server's records of the chain a terminal of ``branch_id`` may see, in the terminal dump's shape."""
+        with self.server.sessions() as s:
+            records = list(s.scalars(select(Record).where(
+                Record.chain_id == self.clinic_id, or_(Record.branch_id.is_(None), Record.branch_id == branch_id)
+            )))
         dump: dict[str, dict[str, Any]] = {
-            "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
+            "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {}, "stock": {},
             **{entity: {} for entity in RULE_DUMP},
         }
         for r in records:
@@ -924,6 +966,8 @@ class Simulation:
                 row = {f: r.data.get(f) for f in names}
                 row["at"] = _utc_text(row["at"])
                 dump[r.entity][r.id] = {**row, "deleted": r.deleted_at is not None}
+            elif r.entity == "stock":
+                dump["stock"][r.id] = {f: r.data.get(f) for f in STOCK_FIELDS}
         return dump
 
     def _terminal_dump(self, node: Node, *, local_columns: bool = False) -> dict[str, dict[str, Any]]:
@@ -936,9 +980,11 @@ class Simulation:
 
         def read(s: Session) -> dict[str, dict[str, Any]]:
             dump: dict[str, dict[str, Any]] = {
-                "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {},
+                "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {}, "stock": {},
                 **{entity: {} for entity in RULE_DUMP},
             }
+            for m in s.scalars(select(StockMovement)):
+                dump["stock"][m.id] = {"item_id": m.item_id, "quantity": m.quantity, "reason": m.reason}
             # A move the server rejected (illegal at its place) stays only in its own terminal's history.
             rejected = set(s.scalars(select(OutboxOperation.entity_id).where(
                 OutboxOperation.type == "test_move.make", OutboxOperation.outcome == "rejected"
@@ -963,7 +1009,7 @@ class Simulation:
             for v in s.scalars(select(Visit)):
                 dump["visit"][v.id] = {
                     "customer_id": v.customer_id, "at": _utc_text(v.checked_in_at), "staff_id": v.staff_id,
-                    "deleted": False,
+                    "branch_id": v.branch_id, "deleted": False,
                 }
                 if local_columns:
                     dump["visit"][v.id]["device_id"] = v.device_id

@@ -142,7 +142,7 @@ def _op(t: Terminal, seq: int, type_: str, entity: str, entity_id: str, body: di
     payload = canonical_json({"format": 1, **body})
     clock = Hlc(int(now().timestamp() * 1000), seq, device.device_id).encode()
     return Operation(
-        device_id=device.device_id, seq=seq, op_id=str(uuid.uuid4()), clinic_id=device.clinic_id, type=type_,
+        device_id=device.device_id, seq=seq, op_id=str(uuid.uuid4()), clinic_id=device.chain_id, type=type_,
         entity=entity, entity_id=entity_id, hlc=clock, actor_id=None, payload=payload,
         payload_sha256=hashlib.sha256(payload.encode()).hexdigest(),
     )
