@@ -42,22 +42,24 @@ def test_pull_returns_the_clinics_changes_in_cursor_order_in_pages(server: Serve
 
     # A second terminal of the same clinic (enrolled without a clinic of its own) sees them.
     reader = server.enrolled(clinic_id=a.clinic_id)
-    # Cursor 1: the branch as the owner added it (its name); 2: the terminal's own profile of it,
-    # the same record, so a page holding both gives it once, as it is now.
+    # Cursors 1 and 2: the chain and its branch as the owner added them (their names); 3: the
+    # terminal's own profile of the branch, the same record again; then the four customers.
     first = reader.pull(0, 2).json()
-    assert [c["cursor"] for c in first["changes"]] == [2] and first["more"] and first["cursor"] == 2
+    assert [c["entity"] for c in first["changes"]] == ["chain", "branch"] and first["more"]
+    assert first["cursor"] == 2
     changes, pages = _pull_all(reader, 2)
-    assert [c["cursor"] for c in changes] == [2, 3, 4, 5, 6]
-    assert [c["entity"] for c in changes] == ["branch"] + ["customer"] * 4
-    assert [c["entity_id"] for c in changes[1:]] == ids
-    assert [p["more"] for p in pages] == [True, True, False]
-    assert changes[1]["data"]["name_th"] == "ลูกค้า 0" and changes[1]["deleted"] is False
+    assert [c["cursor"] for c in changes] == [1, 2, 3, 4, 5, 6, 7]
+    assert [c["entity"] for c in changes] == ["chain", "branch", "branch"] + ["customer"] * 4
+    assert [c["entity_id"] for c in changes[3:]] == ids
+    assert [p["more"] for p in pages] == [True, True, True, False]
+    customer = changes[3]
+    assert customer["data"]["name_th"] == "ลูกค้า 0" and customer["deleted"] is False
     # Written once: every field has the record's own clock, so the compact clocks are empty.
-    assert changes[1]["field_clocks"] == {}
-    assert field_clocks.expand({}, changes[1]["hlc"], changes[1]["data"]).keys() == changes[1]["data"].keys()
+    assert customer["field_clocks"] == {}
+    assert field_clocks.expand({}, customer["hlc"], customer["data"]).keys() == customer["data"].keys()
 
     end = reader.pull(changes[-1]["cursor"]).json()
-    assert end == {"changes": [], "cursor": 6, "more": False, "head": 6}
+    assert end == {"changes": [], "cursor": 7, "more": False, "head": 7}
 
 
 def test_a_device_only_sees_its_own_clinic(server: Server) -> None:

@@ -138,10 +138,10 @@ def test_devices_of_one_clinic_pushing_at_once_get_a_gapless_change_feed(
     assert {r.status_code for r in answers} == {200}, [r.text for r in answers]
     with server.sessions() as s:
         feed = _assert_gapless_feed(s, enrolled.clinic_id)
-        # The clinic's branch as the owner added it (cursor 1), then the 45 operations.
-        assert [f.entity for f in feed[:1]] == ["branch"] and len(feed) == 46
+        # The chain and its branch as the owner added them (cursors 1 and 2), then the 45 operations.
+        assert [f.entity for f in feed[:2]] == ["chain", "branch"] and len(feed) == 47
     pulled = enrolled.pull().json()
-    assert [c["cursor"] for c in pulled["changes"]] == list(range(1, 47))
+    assert [c["cursor"] for c in pulled["changes"]] == list(range(1, 48))
 
 
 def _assert_gapless_feed(s: Any, clinic_id: str) -> list[ChangeEntry]:
