@@ -23,9 +23,10 @@ from datetime import date, time, timedelta
 from sqlalchemy import select
 
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
-from .domain.changes import ChangeSet
+from .domain.changes import ChangeSet, Kind
 from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from .domain.errors import QT_TRANSLATE_NOOP, BadInput
+from .domain.ids import derived_id
 from .domain.pins import validate_new_pin
 from .domain.roles import Role
 from .paths import resources_dir
@@ -33,7 +34,7 @@ from .services.catalog import create_item, move_stock
 from .services.context import SYSTEM, ServiceContext
 from .services.customers_bulk import Registration, register_customers
 from .services.staff import create_staff
-from .store.models import Staff
+from .store.models import Branch, Staff
 from .terminal import Terminal
 
 DEMO_CLINIC_NAME_TH = "บีเอ็น-ออร่า คลินิก สาขาสยาม"
@@ -70,6 +71,21 @@ class DemoReport:
     staff: list[DemoStaff]
     customers: int
     items: int
+    branches: int = 1
+
+
+# The demo chain's other branches, after the head office (the terminal's own,
+# ``DEMO_CLINIC_NAME_TH``): (Thai name, English name).
+DEMO_BRANCHES: tuple[tuple[str, str], ...] = (
+    ("บีเอ็น-ออร่า คลินิก สาขาทองหล่อ", "BN-Aura Clinic Thonglor"),
+    ("บีเอ็น-ออร่า คลินิก สาขาเชียงใหม่", "BN-Aura Clinic Chiang Mai"),
+    ("บีเอ็น-ออร่า คลินิก สาขาภูเก็ต", "BN-Aura Clinic Phuket"),
+    ("บีเอ็น-ออร่า คลินิก สาขาขอนแก่น", "BN-Aura Clinic Khon Kaen"),
+    ("บีเอ็น-ออร่า คลินิก สาขาพัทยา", "BN-Aura Clinic Pattaya"),
+    ("บีเอ็น-ออร่า คลินิก สาขาหาดใหญ่", "BN-Aura Clinic Hat Yai"),
+    ("บีเอ็น-ออร่า คลินิก สาขาบางนา", "BN-Aura Clinic Bang Na"),
+)
+MAX_BRANCHES = 1 + len(DEMO_BRANCHES)
 
 
 STAFF: tuple[tuple[str, Role], ...] = (
@@ -230,6 +246,7 @@ class DemoCustomer:
     form: CustomerForm
     consents: Mapping[ConsentPurpose, bool]
     checked_in: bool
+    branch_id: str | None = None  # where they registered; None: this terminal's branch
 
 
 class CustomerFactory:
@@ -238,8 +255,9 @@ class CustomerFactory:
     Phones are unique across everything one factory makes.
     """
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, other_branches: Sequence[str] = ()) -> None:
         self.rng = rng
+        self.other_branches = list(other_branches)
         self.female = _names("first_names_female.csv")
         self.male = _names("first_names_male.csv")
         self.surnames = _names("surnames.csv")
@@ -307,7 +325,9 @@ class CustomerFactory:
         consents = {ConsentPurpose.TREATMENT_RECORDS: True}
         if rng.random() < 0.6:
             consents[ConsentPurpose.MARKETING] = True
-        return DemoCustomer(form, consents, checked_in=rng.random() < 0.3)
+        # About half registered at this terminal's branch, the rest at the chain's others.
+        branch = rng.choice(self.other_branches) if self.other_branches and rng.random() < 0.5 else None
+        return DemoCustomer(form, consents, checked_in=rng.random() < 0.3, branch_id=branch)
 
     def batches(self, total: int, size: int = BATCH_SIZE) -> Iterator[list[DemoCustomer]]:
         """Yield ``total`` customers in lists of at most ``size``."""
@@ -318,6 +338,28 @@ class CustomerFactory:
             done += n
 
 
+def _add_branches(ctx: ServiceContext, count: int) -> ChangeSet:
+    """Add the demo chain's other branches on this terminal; result is their ids.
+
+    Branches are the server's to make (``bnaura server branches add``); the
+    demo has its terminal hold them first, so customers can be registered
+    at each before any server exists. The demo server adds them under the
+    same ids and numbers when it enrolls the terminal
+    (``sync.client.demo``). Nothing is journaled; the rows carry no clock,
+    so what the server sends of them wins.
+    """
+    ids = []
+    for k, (name_th, name_en) in enumerate(DEMO_BRANCHES[: count - 1], start=1):
+        branch_id = derived_id("demo_branch", ctx.chain_id, str(k))
+        ctx.session.add(Branch(
+            id=branch_id, chain_id=ctx.chain_id, name_th=name_th, name_en=name_en, branch_code=f"{k:05d}",
+            created_at=ctx.now, updated_at=ctx.now, hlc="", field_clocks={},
+        ))
+        ids.append(branch_id)
+        ctx.changes.add(Kind.BRANCH, branch_id)
+    return ctx.changes.build(result=ids)
+
+
 def register_batch(ctx: ServiceContext, customers: Sequence[DemoCustomer]) -> ChangeSet:
     """Register many customers in one transaction; result is how many.
 
@@ -325,7 +367,7 @@ def register_batch(ctx: ServiceContext, customers: Sequence[DemoCustomer]) -> Ch
     ``check_in`` would for each, with their audit entries and outbox
     operations. One bad form refuses the whole batch, like any use case.
     """
-    register_customers(ctx, [Registration(c.form, c.consents, c.checked_in) for c in customers])
+    register_customers(ctx, [Registration(c.form, c.consents, c.checked_in, c.branch_id) for c in customers])
     return ctx.changes.build(result=len(customers))
 
 
@@ -338,12 +380,17 @@ def populate(
     customers: int = 300,
     seed: int | None = None,
     progress: Progress | None = None,
+    branches: int = 1,
 ) -> DemoReport:
-    """Fill a new terminal database with the demo clinic.
+    """Fill a new terminal database with the demo clinic, or the demo chain of ``branches`` branches.
 
     Args:
         terminal: a set-up terminal without staff (see ``has_staff``).
-        customers: how many customers to register (0 or more).
+        customers: how many customers to register (0 or more); with
+            several branches about half registered at this terminal's
+            branch (the head office) and the rest at the others.
+        branches: the chain's branches, this terminal's included (1 to
+            ``MAX_BRANCHES``).
         seed: makes the customers the same on every run; ``None`` for new ones.
         progress: called as ``progress(done, total)`` after each batch of
             customers is committed.
@@ -353,8 +400,14 @@ def populate(
         and catalog items were made.
 
     Raises:
-        BadInput: the database already has staff, or ``customers`` < 0.
+        BadInput: the database already has staff, ``customers`` < 0, or
+            ``branches`` is not 1 to ``MAX_BRANCHES``.
     """
+    if not 1 <= branches <= MAX_BRANCHES:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "The demo chain has 1 to {most} branches"),
+            field="branches", most=MAX_BRANCHES,
+        )
     if customers < 0:
         raise BadInput(
             QT_TRANSLATE_NOOP("errors", "The number of demo customers cannot be negative"),
@@ -370,12 +423,13 @@ def populate(
     # runner's own ``actor=`` keyword, so strict mypy flags every call.
     terminal.run(_create_staff, people, actor=SYSTEM)
     items = terminal.run(_create_catalog, actor=SYSTEM).result
+    others = terminal.run(_add_branches, branches, actor=SYSTEM).result
 
-    factory = CustomerFactory(random.Random(seed))
+    factory = CustomerFactory(random.Random(seed), others)
     done = 0
     for batch in factory.batches(customers):
         terminal.run(register_batch, batch, actor=SYSTEM)
         done += len(batch)
         if progress is not None:
             progress(done, customers)
-    return DemoReport(staff=people, customers=done, items=items)
+    return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others))

@@ -195,6 +195,8 @@ THAI: dict[str, dict[str, str]] = {
         "line {line}: {message}": "บรรทัด {line}: {message}",
         "Customer {row} of the list: {message}": "ลูกค้ารายที่ {row} ในรายการ: {message}",
         "{phone} is also the phone of customer {other} of the list": "เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ",
+        "This chain has no such branch": "เครือนี้ไม่มีสาขานี้",
+        "The demo chain has 1 to {most} branches": "เครือตัวอย่างมีได้ 1 ถึง {most} สาขา",
         "A branch number is up to five digits: 00000 for the head office, 00001 for branch 1": (
             "เลขที่สาขามีไม่เกินห้าหลัก: 00000 สำหรับสำนักงานใหญ่ 00001 สำหรับสาขาที่ 1"
         ),

@@ -84,8 +84,10 @@ def demo_needed(path: Path) -> bool:
         return True
 
 
-def init_demo(path: Path, *, customers: int, seed: int | None, device: str, con: Console) -> int:
-    """Make the database at ``path`` the demo clinic and print its staff PINs once.
+def init_demo(
+    path: Path, *, customers: int, seed: int | None, device: str, con: Console, branches: int = 1
+) -> int:
+    """Make the database at ``path`` the demo clinic (a chain of ``branches``) and print its staff PINs once.
 
     A database that already has staff is left as it is (said on ``out``).
     Returns the exit code (0).
@@ -106,9 +108,11 @@ def init_demo(path: Path, *, customers: int, seed: int | None, device: str, con:
             )
             return 0
         result = demo.populate(
-            terminal, customers=customers, seed=seed, progress=progress_line(con.err)
+            terminal, customers=customers, seed=seed, progress=progress_line(con.err), branches=branches
         )
     con.say(f"demo clinic: {demo.DEMO_CLINIC_NAME_TH} ({demo.DEMO_CLINIC_NAME_EN})")
+    if result.branches > 1:
+        con.say(f"a chain of {result.branches} branches; this terminal is the head office")
     con.say(f"{result.customers} customers, {result.items} catalog items")
     con.say("")
     con.say("Demo staff. Write these PINs down; they are not shown again:")

@@ -23,7 +23,8 @@ def cmd_init(args: argparse.Namespace, con: Console) -> int:
     path = db_path(args)
     if args.demo:
         return init_demo(
-            path, customers=demo_customers(args), seed=args.seed, device=args.device, con=con
+            path, customers=demo_customers(args), seed=args.seed, device=args.device, con=con,
+            branches=args.branches or 1,
         )
     return _init_plain(args, path, con)
 

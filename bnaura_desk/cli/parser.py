@@ -21,6 +21,16 @@ from .init import cmd_init
 from .sync_commands import cmd_enroll, cmd_sync
 
 
+def branch_count(text: str) -> int:
+    """Return ``text`` as the number of branches of a demo chain (an argparse ``type``)."""
+    from ..demo import MAX_BRANCHES
+
+    value = positive(text)
+    if not 1 <= value <= MAX_BRANCHES:
+        raise argparse.ArgumentTypeError(f"the demo chain has 1 to {MAX_BRANCHES} branches")
+    return value
+
+
 def positive(text: str) -> int:
     """Return ``text`` as a whole number of 0 or more (an argparse ``type``)."""
     try:
@@ -70,8 +80,8 @@ def check_combinations(parser: argparse.ArgumentParser, args: argparse.Namespace
         return
     if args.demo and (args.clinic or args.owner_name or args.owner_pin):
         parser.error("--clinic, --owner-name and --owner-pin do not go with --demo")
-    if not args.demo and (args.seed is not None or args.customers is not None):
-        parser.error("--customers and --seed go with --demo")
+    if not args.demo and (args.seed is not None or args.customers is not None or args.branches is not None):
+        parser.error("--customers, --seed and --branches go with --demo")
 
 
 # The sub-parsers' action type is private to argparse.
@@ -116,6 +126,14 @@ def _add_init(commands: Commands, common: argparse.ArgumentParser, device: str) 
         help=f"demo customers to make (default: {DEMO_CUSTOMERS})",
     )
     init.add_argument("--seed", metavar="S", type=int, help="random seed for repeatable demo data")
+    init.add_argument(
+        "--branches",
+        metavar="N",
+        type=branch_count,
+        default=None,
+        help="a demo chain of N branches, this terminal's the head office, customers registered at each "
+        "(default: 1, a single clinic)",
+    )
     init.set_defaults(handler=cmd_init)
 
 

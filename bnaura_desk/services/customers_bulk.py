@@ -27,7 +27,7 @@ from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import customer_terms
 from ..store.fast_insert import bulk_writing, insert_rows, table_of
-from ..store.models import ConsentEvent, Customer, CustomerSearchTerm, Visit
+from ..store.models import Branch, ConsentEvent, Customer, CustomerSearchTerm, Visit
 from .bulk_journal import BulkJournal
 from .context import ServiceContext
 from .customers import clinic_today, known_consents, phone_taken, profile_columns
@@ -38,11 +38,17 @@ _CHUNK = 900
 
 @dataclass(frozen=True)
 class Registration:
-    """One customer to register: the form, the consent decisions, whether they are at the counter now."""
+    """One customer to register: the form, the consent decisions, whether they are at the counter now.
+
+    ``branch_id``: the branch of the chain where they registered (and are
+    checked in), when the list comes from another branch (the demo chain,
+    another branch's customers imported here); None for this terminal's.
+    """
 
     form: CustomerForm
     consents: Mapping[ConsentPurpose, bool] = field(default_factory=dict)
     check_in: bool = False
+    branch_id: str | None = None
 
 
 def _identity(context: str, text: str) -> str:
@@ -76,6 +82,7 @@ class _Checked:
     profile: CustomerProfile
     consents: dict[ConsentPurpose, bool]
     check_in: bool
+    branch_id: str
 
 
 def register_customers(ctx: ServiceContext, registrations: Sequence[Registration]) -> ChangeSet:
@@ -113,8 +120,9 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
     consents: list[dict[str, Any]] = []
     visits: list[dict[str, Any]] = []
     ids: list[str] = []
-    now, chain_id, branch_id = ctx.now, ctx.chain_id, ctx.branch_id
+    now, chain_id = ctx.now, ctx.chain_id
     for one, code in zip(checked, codes):
+        branch_id = one.branch_id
         stamp = ctx.tick()
         customer_id = uuid7()
         ids.append(customer_id)
@@ -147,7 +155,7 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
         for purpose, granted in one.consents.items():
             consents.append(_consent(ctx, journal, customer_id, purpose, granted))
         if one.check_in:
-            visits.append(_visit(ctx, journal, customer_id))
+            visits.append(_visit(ctx, journal, customer_id, branch_id))
 
     session = ctx.session
     insert_rows(session, table_of(Customer), customers)
@@ -163,10 +171,16 @@ def _check_all(ctx: ServiceContext, registrations: Sequence[Registration]) -> li
     today = clinic_today(ctx.now)
     checked: list[_Checked] = []
     first_with: dict[str, int] = {}  # phone -> row that has it first
+    branches = set(ctx.session.scalars(
+        select(Branch.id).where(Branch.chain_id == ctx.chain_id, Branch.deleted_at.is_(None))
+    ))
     for row, registration in enumerate(registrations, start=1):
         try:
             decisions = known_consents(registration.consents)
             profile = validate_customer(registration.form, today)
+            branch_id = registration.branch_id or ctx.branch_id
+            if branch_id not in branches:
+                raise BadInput(QT_TRANSLATE_NOOP("errors", "This chain has no such branch"), field="branch")
         except DeskError as err:
             raise RegistrationRefused(row, err) from err
         earlier = first_with.setdefault(profile.phone, row)
@@ -180,7 +194,7 @@ def _check_all(ctx: ServiceContext, registrations: Sequence[Registration]) -> li
                     other=earlier,
                 ),
             )
-        checked.append(_Checked(profile, decisions, registration.check_in))
+        checked.append(_Checked(profile, decisions, registration.check_in, branch_id))
     phones = list(first_with)
     taken: list[tuple[int, DeskError]] = []
     for start in range(0, len(phones), _CHUNK):
@@ -265,13 +279,13 @@ def _consent(
     }
 
 
-def _visit(ctx: ServiceContext, journal: BulkJournal, customer_id: str) -> dict[str, Any]:
-    """Return the visit row of a check-in at registration, journaled as ``visit.check_in``."""
+def _visit(ctx: ServiceContext, journal: BulkJournal, customer_id: str, branch_id: str) -> dict[str, Any]:
+    """Return the visit row of a check-in at registration at ``branch_id``, journaled as ``visit.check_in``."""
     stamp = ctx.tick()
     visit_id = uuid7()
     record = {
         "id": visit_id, "customer_id": customer_id, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id,
-        "branch_id": ctx.branch_id,
+        "branch_id": branch_id,
     }
     journal.add(
         action="visit.check_in",
@@ -288,6 +302,6 @@ def _visit(ctx: ServiceContext, journal: BulkJournal, customer_id: str) -> dict[
         "checked_in_at": ctx.now,
         "staff_id": ctx.actor_id,
         "device_id": ctx.device.device_id,
-        "branch_id": ctx.branch_id,
+        "branch_id": branch_id,
         "hlc": stamp,
     }

@@ -1164,6 +1164,10 @@
         <translation>{path} already exists; choose another name</translation>
     </message>
     <message>
+        <source>The demo chain has 1 to {most} branches</source>
+        <translation>The demo chain has 1 to {most} branches</translation>
+    </message>
+    <message>
         <source>The number of demo customers cannot be negative</source>
         <translation>The number of demo customers cannot be negative</translation>
     </message>
@@ -1598,6 +1602,10 @@
     <message>
         <source>Customer {row} of the list: {message}</source>
         <translation>Customer {row} of the list: {message}</translation>
+    </message>
+    <message>
+        <source>This chain has no such branch</source>
+        <translation>This chain has no such branch</translation>
     </message>
     <message>
         <source>{phone} is also the phone of customer {other} of the list</source>

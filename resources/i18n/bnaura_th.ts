@@ -1164,6 +1164,10 @@
         <translation>มีไฟล์ {path} อยู่แล้ว กรุณาเลือกชื่ออื่น</translation>
     </message>
     <message>
+        <source>The demo chain has 1 to {most} branches</source>
+        <translation>เครือตัวอย่างมีได้ 1 ถึง {most} สาขา</translation>
+    </message>
+    <message>
         <source>The number of demo customers cannot be negative</source>
         <translation>จำนวนลูกค้าตัวอย่างติดลบไม่ได้</translation>
     </message>
@@ -1598,6 +1602,10 @@
     <message>
         <source>Customer {row} of the list: {message}</source>
         <translation>ลูกค้ารายที่ {row} ในรายการ: {message}</translation>
+    </message>
+    <message>
+        <source>This chain has no such branch</source>
+        <translation>เครือนี้ไม่มีสาขานี้</translation>
     </message>
     <message>
         <source>{phone} is also the phone of customer {other} of the list</source>

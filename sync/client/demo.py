@@ -18,13 +18,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from sqlalchemy import select
 
 from bnaura_desk.services.sync_state import sync_state
+from bnaura_desk.store.models import Branch
 from bnaura_desk.terminal import Terminal
 
 from ..server import admin
 from ..server.db import server_engine
-from ..server.models import ServerChain
+from ..server.models import ServerBranch, ServerChain
 from ..server.schema import upgrade
 from ..server.scope import chain_sessions
 from .enroll import enroll
@@ -150,16 +152,28 @@ def start_demo_server(terminal_path: Path, *, port: int = DEMO_PORT, wait: float
 
 
 def _enroll(terminal: Terminal, url: str, db_url: str) -> None:
-    clinic = terminal.branch()
+    """Add the terminal's chain and its branches to the demo server (same ids and numbers), then enroll it.
+
+    A demo chain's other branches exist on the terminal first
+    (``bnaura init --demo --branches N``); the server gets them here, so the
+    customers registered at each are accepted when the terminal pushes.
+    """
+    chain, own = terminal.chain(), terminal.branch()
+    branches = terminal.read(
+        lambda s: list(s.scalars(select(Branch).where(Branch.deleted_at.is_(None)).order_by(Branch.branch_code)))
+    )
     engine = server_engine(db_url)
     try:
         sessions = chain_sessions(engine)
         now = datetime.now(UTC)
         with sessions() as session:
-            if session.get(ServerChain, clinic.id) is None:
-                admin.add_clinic(session, clinic.name_th, now, clinic.id)
-                session.commit()
-            _, code = admin.new_enrollment_code(session, clinic.name_th, now)
+            if session.get(ServerChain, chain.id) is None:
+                admin.add_chain(session, chain.name, now, chain.id)
+            for branch in branches:
+                if session.get(ServerBranch, branch.id) is None:
+                    admin.add_branch(session, chain.id, branch.name_th, now, branch.id, branch.branch_code)
+            session.commit()
+            _, code = admin.new_enrollment_code(session, own.id, now)
             session.commit()
     finally:
         engine.dispose()

@@ -170,8 +170,11 @@ def _good(n: int) -> Registration:
          "Customer 4 of the list: 082-000-0001 is also the phone of customer 1 of the list"),
         (3, {"phone": "0811111111"}, "phone", "Customer 3 of the list: 081-111-1111 already belongs to มีอยู่แล้ว"),
         (2, {"consents": {"tattoo": True}}, None, "Customer 2 of the list: Unknown consent purpose tattoo"),
+        (5, {"branch_id": "01a20a00-0000-7000-8000-0000000000ee"}, "branch",
+         "Customer 5 of the list: This chain has no such branch"),
     ],
-    ids=["bad phone", "no name", "phone twice in the list", "phone of a customer", "unknown consent"],
+    ids=["bad phone", "no name", "phone twice in the list", "phone of a customer", "unknown consent",
+         "unknown branch"],
 )
 def test_one_bad_registration_refuses_the_batch_and_changes_nothing(
     tmp_path: Path, bad_row: int, change: dict[str, Any], field: str | None, message: str
@@ -181,8 +184,10 @@ def test_one_bad_registration_refuses_the_batch_and_changes_nothing(
         existing = t.run(svc.register_customer, CustomerForm(name_th="มีอยู่แล้ว", phone="0811111111"), actor=SYSTEM).result
         registrations = [_good(n) for n in range(1, 6)]
         consents = change.pop("consents", None)
+        branch = change.pop("branch_id", None)
         bad = registrations[bad_row - 1]
-        registrations[bad_row - 1] = Registration(bad.form.with_changes(**change), consents or bad.consents)
+        registrations[bad_row - 1] = Registration(bad.form.with_changes(**change), consents or bad.consents,
+                                                  branch_id=branch)
         before = _tables(path)
         with pytest.raises(RegistrationRefused) as refused:
             t.run(register_customers, registrations, actor=SYSTEM)
