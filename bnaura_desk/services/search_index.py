@@ -11,21 +11,33 @@ are UUIDv7 and so mostly appended), and the sync round ends by writing all
 their terms in one pass in term order, the customer index dropped and made
 again after it when the table was nearly empty.
 
+The customers' own indexes whose keys come in random order (phone, and
+clinic and Thai name) are left out the same way while a bootstrap pulls
+(``defer_customer_indexes``): a page's 10,000 phones and names land all over
+them, so every page rewrote most of their leaves too. Made at the end from
+the full table, each is one sort. The referral code's index is the table's
+UNIQUE constraint and stays; the id's and ``updated_at``'s grow in pull
+order.
+
 Until then, those customers are not found by search. The round writes them
 before it returns, also when it fails part way, and begins by writing any a
-killed round left behind.
+killed round left behind: what waits is in the database itself (the rows of
+``customer_search_pending``, an index absent from the schema), so a round
+killed at any point leaves a database that works, only slower to search,
+until the next round finishes the work.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
-from sqlalchemy import insert, select
+from sqlalchemy import Index, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
 from ..domain.search import customer_terms
-from ..store.fast_insert import bulk_writing
+from ..store.fast_insert import bulk_writing, table_of
 from ..store.models import Customer, CustomerSearchPending, CustomerSearchTerm
 from .context import ServiceContext
 
@@ -37,6 +49,20 @@ _CHUNK = 5000
 _ANNOUNCED = 1000
 _TERMS = CustomerSearchTerm.__tablename__
 _CUSTOMER_INDEX = "ix_customer_search_terms_customer_id"
+# The customers' indexes a bootstrap leaves out until the end of its round.
+_DEFERRED_INDEXES: tuple[Index, ...] = tuple(
+    sorted(
+        (i for i in table_of(Customer).indexes if i.name in ("ix_customers_phone", "ix_customers_clinic_name")),
+        key=lambda i: str(i.name),
+    )
+)
+# The page cache of the final write, in KiB: SQLite's sorter keeps this
+# much of the terms in memory before it spills a sorted run to a file, so
+# a larger one means fewer runs to merge (10,000,000 terms are about 600 MB).
+BUILD_CACHE_KIB = 128 * 1024
+# Helper threads of SQLite's sorter during the final write (the sorts of
+# the terms and of each index made): the pull is over, the other core idle.
+BUILD_THREADS = 1
 
 
 def defer_indexing(session: Session, customer_ids: Iterable[str]) -> None:
@@ -51,11 +77,67 @@ def has_pending(session: Session) -> bool:
     return session.execute(select(CustomerSearchPending.customer_id).limit(1)).first() is not None
 
 
+def missing_customer_indexes(session: Session) -> list[str]:
+    """Return the names of the customers' indexes a bootstrap left out and not made again yet."""
+    present = set(session.connection().exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table_of(Customer).name,)
+    ).scalars())
+    return [str(i.name) for i in _DEFERRED_INDEXES if i.name not in present]
+
+
+def has_deferred(session: Session) -> bool:
+    """Return whether a bootstrap left work for ``finish_bulk_indexing`` (terms or customer indexes)."""
+    return has_pending(session) or bool(missing_customer_indexes(session))
+
+
+def defer_customer_indexes(session: Session, coming: int) -> bool:
+    """In a large pulled page's transaction: leave out the customers' random-order indexes during a bootstrap.
+
+    They are dropped when ``coming`` (the changes still to pull, this page's
+    included) outnumbers the customers stored: made again from the full
+    table at the end of the round, each is one sort, cheaper than
+    inserting that many keys out of order. A terminal that already holds
+    most of the clinic keeps them. Return whether they are now left out.
+    """
+    missing = missing_customer_indexes(session)
+    if len(missing) == len(_DEFERRED_INDEXES):
+        return True
+    conn = session.connection()
+    if coming <= 0:
+        return False
+    stored = conn.exec_driver_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table_of(Customer).name} LIMIT ?)", (coming,)
+    ).scalar_one()
+    if stored >= coming:
+        return False
+    for index in _DEFERRED_INDEXES:
+        if index.name not in missing:
+            index.drop(conn)
+    return True
+
+
+def finish_bulk_indexing(ctx: ServiceContext) -> ChangeSet:
+    """Use case: make the customer indexes a bootstrap left out, then write the waiting terms.
+
+    Result: how many customers were indexed for search (``index_pending_customers``).
+    One transaction, with a large page cache and the sorter's helper thread.
+    """
+    session = ctx.session
+    with bulk_writing(session, cache_kib=BUILD_CACHE_KIB, threads=BUILD_THREADS):
+        missing = set(missing_customer_indexes(session))
+        for index in _DEFERRED_INDEXES:
+            if index.name in missing:
+                index.create(session.connection())
+        return index_pending_customers(ctx)
+
+
 def index_pending_customers(ctx: ServiceContext) -> ChangeSet:
     """Write the search terms of every waiting customer; result: how many customers were indexed.
 
-    One transaction. The terms go to a temporary table first, then into the
-    term index sorted, so SQLite fills its pages in order. When the index
+    One transaction. Each customer's terms go to a temporary table first,
+    as one JSON list a customer (one row, not ten, through the driver);
+    SQLite then spreads them out and sorts them (``json_each``, ``ORDER
+    BY``) into the term index, filling its pages in order. When the index
     held fewer terms than are being added (a bootstrap), its customer index
     is dropped first and made again from the full table afterwards.
     """
@@ -67,8 +149,9 @@ def index_pending_customers(ctx: ServiceContext) -> ChangeSet:
     staged = 0
     with bulk_writing(session):
         conn.exec_driver_sql("DROP TABLE IF EXISTS temp.search_staging")
-        conn.exec_driver_sql("CREATE TEMP TABLE search_staging (term TEXT NOT NULL, customer_id TEXT NOT NULL)")
-        stage = "INSERT INTO temp.search_staging (term, customer_id) VALUES (?, ?)"
+        conn.exec_driver_sql("CREATE TEMP TABLE search_staging (customer_id TEXT NOT NULL, terms TEXT NOT NULL)")
+        stage = "INSERT INTO temp.search_staging (customer_id, terms) VALUES (?, ?)"
+        dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         last = ""
         while True:
             rows = session.execute(
@@ -84,15 +167,15 @@ def index_pending_customers(ctx: ServiceContext) -> ChangeSet:
             if not rows:
                 break
             last = rows[-1].id
-            terms = [
-                (t, r.id)
-                for r in rows
-                if r.deleted_at is None
-                for t in customer_terms(r.name_th, r.name_en, r.nickname, r.phone, r.referral_code)
-            ]
-            if terms:
-                conn.exec_driver_sql(stage, terms)
-                staged += len(terms)
+            lists = []
+            for r in rows:
+                if r.deleted_at is None:
+                    terms = customer_terms(r.name_th, r.name_en, r.nickname, r.phone, r.referral_code)
+                    if terms:
+                        lists.append((r.id, dumps(list(terms))))
+                        staged += len(terms)
+            if lists:
+                conn.exec_driver_sql(stage, lists)
             indexed.extend(r.id for r in rows if r.deleted_at is None and len(indexed) < _ANNOUNCED)
         # Fewer terms in the index than being added: making the customer
         # index again is cheaper than inserting into it out of its order.
@@ -105,7 +188,8 @@ def index_pending_customers(ctx: ServiceContext) -> ChangeSet:
         # OR IGNORE: a term that is there already (never expected) is kept once.
         conn.exec_driver_sql(
             f"INSERT OR IGNORE INTO {_TERMS} (term, customer_id) "
-            "SELECT term, customer_id FROM temp.search_staging ORDER BY term, customer_id"
+            "SELECT t.value, s.customer_id FROM temp.search_staging AS s, json_each(s.terms) AS t "
+            "ORDER BY 1, 2"
         )
         if rebuild:
             conn.exec_driver_sql(f"CREATE INDEX {_CUSTOMER_INDEX} ON {_TERMS} (customer_id)")
