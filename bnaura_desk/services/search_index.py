@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
 from ..domain.search import customer_terms
+from ..store.engine import checks_own_references
 from ..store.fast_insert import bulk_writing, table_of
 from ..store.models import Customer, CustomerSearchPending, CustomerSearchTerm
 from .context import ServiceContext
@@ -116,11 +117,14 @@ def defer_customer_indexes(session: Session, coming: int) -> bool:
     return True
 
 
+@checks_own_references
 def finish_bulk_indexing(ctx: ServiceContext) -> ChangeSet:
     """Use case: make the customer indexes a bootstrap left out, then write the waiting terms.
 
     Result: how many customers were indexed for search (``index_pending_customers``).
     One transaction, with a large page cache and the sorter's helper thread.
+    SQLite's foreign-key checks are off for it (``checks_own_references``):
+    each term names a customer read in this very transaction.
     """
     session = ctx.session
     with bulk_writing(session, cache_kib=BUILD_CACHE_KIB, threads=BUILD_THREADS):
