@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Index, insert, select
+from sqlalchemy import Index, select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
@@ -57,20 +57,23 @@ _DEFERRED_INDEXES: tuple[Index, ...] = tuple(
         key=lambda i: str(i.name),
     )
 )
-# The page cache of the final write, in KiB: SQLite's sorter keeps this
-# much of the terms in memory before it spills a sorted run to a file, so
-# a larger one means fewer runs to merge (10,000,000 terms are about 600 MB).
-BUILD_CACHE_KIB = 128 * 1024
-# Helper threads of SQLite's sorter during the final write (the sorts of
-# the terms and of each index made): the pull is over, the other core idle.
-BUILD_THREADS = 1
+# The page cache of the final write, in KiB; SQLite's sorter also keeps
+# about this much in memory before it writes a sorted run to a file. With
+# 1,000,000 customers, 64 MB and 128 MB, with or without a helper thread
+# for the sorter, took the same time within the noise; 64 MB without one
+# keeps the process 130 MB smaller (bench/RESULTS.md).
+BUILD_CACHE_KIB = 64 * 1024
 
 
 def defer_indexing(session: Session, customer_ids: Iterable[str]) -> None:
     """Note new customers whose terms ``index_pending_customers`` will write (in the caller's transaction)."""
-    rows = [{"customer_id": cid} for cid in customer_ids]
+    # Straight to the driver: one plain text column, a bootstrap's million
+    # ids (as an ORM insert, a tenth of a page's work).
+    rows = [(cid,) for cid in customer_ids]
     if rows:
-        session.execute(insert(CustomerSearchPending), rows)
+        session.connection().exec_driver_sql(
+            f"INSERT INTO {CustomerSearchPending.__tablename__} (customer_id) VALUES (?)", rows
+        )
 
 
 def has_pending(session: Session) -> bool:
@@ -122,12 +125,12 @@ def finish_bulk_indexing(ctx: ServiceContext) -> ChangeSet:
     """Use case: make the customer indexes a bootstrap left out, then write the waiting terms.
 
     Result: how many customers were indexed for search (``index_pending_customers``).
-    One transaction, with a large page cache and the sorter's helper thread.
+    One transaction, with a large page cache.
     SQLite's foreign-key checks are off for it (``checks_own_references``):
     each term names a customer read in this very transaction.
     """
     session = ctx.session
-    with bulk_writing(session, cache_kib=BUILD_CACHE_KIB, threads=BUILD_THREADS):
+    with bulk_writing(session, cache_kib=BUILD_CACHE_KIB):
         missing = set(missing_customer_indexes(session))
         for index in _DEFERRED_INDEXES:
             if index.name in missing:
@@ -156,31 +159,26 @@ def index_pending_customers(ctx: ServiceContext) -> ChangeSet:
         conn.exec_driver_sql("CREATE TEMP TABLE search_staging (customer_id TEXT NOT NULL, terms TEXT NOT NULL)")
         stage = "INSERT INTO temp.search_staging (customer_id, terms) VALUES (?, ?)"
         dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        last = ""
-        while True:
-            rows = session.execute(
-                select(
-                    Customer.id, Customer.name_th, Customer.name_en, Customer.nickname, Customer.phone,
-                    Customer.referral_code, Customer.deleted_at,
-                )
-                .join(CustomerSearchPending, CustomerSearchPending.customer_id == Customer.id)
-                .where(CustomerSearchPending.customer_id > last)
-                .order_by(CustomerSearchPending.customer_id)
-                .limit(_CHUNK)
-            ).all()
-            if not rows:
-                break
-            last = rows[-1].id
+        # Read straight from the driver (plain text columns, a million rows),
+        # in one pass; the temporary table is another database, so writing
+        # it does not disturb the read.
+        waiting = conn.exec_driver_sql(
+            f"SELECT c.id, c.name_th, c.name_en, c.nickname, c.phone, c.referral_code "
+            f"FROM {CustomerSearchPending.__tablename__} AS p JOIN {table_of(Customer).name} AS c "
+            "ON c.id = p.customer_id WHERE c.deleted_at IS NULL ORDER BY p.customer_id"
+        )
+        while rows := waiting.fetchmany(_CHUNK):
             lists = []
-            for r in rows:
-                if r.deleted_at is None:
-                    terms = customer_terms(r.name_th, r.name_en, r.nickname, r.phone, r.referral_code)
-                    if terms:
-                        lists.append((r.id, dumps(list(terms))))
-                        staged += len(terms)
+            for cid, name_th, name_en, nickname, phone, referral_code in rows:
+                terms = customer_terms(name_th, name_en, nickname, phone, referral_code)
+                if terms:
+                    lists.append((cid, dumps(list(terms))))
+                    staged += len(terms)
             if lists:
                 conn.exec_driver_sql(stage, lists)
-            indexed.extend(r.id for r in rows if r.deleted_at is None and len(indexed) < _ANNOUNCED)
+            if len(indexed) < _ANNOUNCED:
+                indexed.extend(cid for cid, *_ in rows[: _ANNOUNCED - len(indexed)])
+        waiting.close()
         # Fewer terms in the index than being added: making the customer
         # index again is cheaper than inserting into it out of its order.
         existing = conn.exec_driver_sql(

@@ -169,34 +169,28 @@ def collector_paused() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def bulk_writing(session: Session, *, cache_kib: int = LARGE_PAGE_CACHE_KIB, threads: int = 0) -> Iterator[None]:
+def bulk_writing(session: Session, *, cache_kib: int = LARGE_PAGE_CACHE_KIB) -> Iterator[None]:
     """Surround a transaction's bulk write: a large page cache, the cyclic garbage collector paused.
 
     Thousands of new rows touch most leaves of an index with random keys
     (search terms, phones): with SQLite's default 2 MB page cache they are
     written out and read back again within the transaction. The larger
-    cache (``cache_kib``; never made smaller than it is) is for this step
-    only; the default is back before the commit, which then lets the extra
-    pages go as it writes them. ``threads``: helper threads SQLite's sorter
-    may use for the step (an index made, an ``ORDER BY`` of millions of
-    rows), 0 as before. The step's hundreds of thousands of objects live
-    until it is done, so the collector would only scan them again and again
-    (``collector_paused``).
+    cache (``cache_kib``; never made smaller than it is, so steps nest) is
+    for this step only; the default is back before the commit, which then
+    lets the extra pages go as it writes them. The step's hundreds of
+    thousands of objects live until it is done, so the collector would only
+    scan them again and again (``collector_paused``).
     """
     connection = session.connection()
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    threads_before = int(connection.exec_driver_sql("PRAGMA threads").scalar_one())
     if _cache_kib(before) < cache_kib:
         connection.exec_driver_sql(f"PRAGMA cache_size=-{cache_kib}")
-    if threads > threads_before:
-        connection.exec_driver_sql(f"PRAGMA threads={threads}")
     try:
         with collector_paused():
             yield
     finally:
         with contextlib.suppress(SQLAlchemyError):  # never hide why the step failed
             connection.exec_driver_sql(f"PRAGMA cache_size={before}")
-            connection.exec_driver_sql(f"PRAGMA threads={threads_before}")
 
 
 def _cache_kib(cache_size: int) -> int:
