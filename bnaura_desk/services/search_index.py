@@ -57,12 +57,6 @@ _DEFERRED_INDEXES: tuple[Index, ...] = tuple(
         key=lambda i: str(i.name),
     )
 )
-# The page cache of the final write, in KiB; SQLite's sorter also keeps
-# about this much in memory before it writes a sorted run to a file. With
-# 1,000,000 customers, 64 MB and 128 MB, with or without a helper thread
-# for the sorter, took the same time within the noise; 64 MB without one
-# keeps the process 130 MB smaller (bench/RESULTS.md).
-BUILD_CACHE_KIB = 64 * 1024
 
 
 def defer_indexing(session: Session, customer_ids: Iterable[str]) -> None:
@@ -125,12 +119,17 @@ def finish_bulk_indexing(ctx: ServiceContext) -> ChangeSet:
     """Use case: make the customer indexes a bootstrap left out, then write the waiting terms.
 
     Result: how many customers were indexed for search (``index_pending_customers``).
-    One transaction, with a large page cache.
+    One transaction.
     SQLite's foreign-key checks are off for it (``checks_own_references``):
     each term names a customer read in this very transaction.
     """
     session = ctx.session
-    with bulk_writing(session, cache_kib=BUILD_CACHE_KIB):
+    # The page cache of ``bulk_writing`` (32 MB); SQLite's sorter keeps about
+    # as much in memory before it writes a sorted run to a file. With
+    # 1,000,000 customers, 64 or 128 MB, with or without a helper thread for
+    # the sorter, took the same time within the noise and only made the
+    # process larger (bench/RESULTS.md).
+    with bulk_writing(session):
         missing = set(missing_customer_indexes(session))
         for index in _DEFERRED_INDEXES:
             if index.name in missing:
@@ -187,9 +186,12 @@ def index_pending_customers(ctx: ServiceContext) -> ChangeSet:
         rebuild = existing < staged
         if rebuild:
             conn.exec_driver_sql(f"DROP INDEX {_CUSTOMER_INDEX}")
-        # OR IGNORE: a term that is there already (never expected) is kept once.
+        # OR IGNORE: a term that is there already (never expected) is kept
+        # once. Into an empty index (a bootstrap) none can be: each waiting
+        # customer is there once, with a set of terms; the check is spared.
+        verb = "INSERT" if existing == 0 else "INSERT OR IGNORE"
         conn.exec_driver_sql(
-            f"INSERT OR IGNORE INTO {_TERMS} (term, customer_id) "
+            f"{verb} INTO {_TERMS} (term, customer_id) "
             "SELECT t.value, s.customer_id FROM temp.search_staging AS s, json_each(s.terms) AS t "
             "ORDER BY 1, 2"
         )

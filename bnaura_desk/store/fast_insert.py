@@ -169,30 +169,23 @@ def collector_paused() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def bulk_writing(session: Session, *, cache_kib: int = LARGE_PAGE_CACHE_KIB) -> Iterator[None]:
+def bulk_writing(session: Session) -> Iterator[None]:
     """Surround a transaction's bulk write: a large page cache, the cyclic garbage collector paused.
 
     Thousands of new rows touch most leaves of an index with random keys
     (search terms, phones): with SQLite's default 2 MB page cache they are
     written out and read back again within the transaction. The larger
-    cache (``cache_kib``; never made smaller than it is, so steps nest) is
-    for this step only; the default is back before the commit, which then
-    lets the extra pages go as it writes them. The step's hundreds of
-    thousands of objects live until it is done, so the collector would only
-    scan them again and again (``collector_paused``).
+    cache is for this step only; the default is back before the commit,
+    which then lets the extra pages go as it writes them. The step's
+    hundreds of thousands of objects live until it is done, so the
+    collector would only scan them again and again (``collector_paused``).
     """
     connection = session.connection()
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    if _cache_kib(before) < cache_kib:
-        connection.exec_driver_sql(f"PRAGMA cache_size=-{cache_kib}")
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{LARGE_PAGE_CACHE_KIB}")
     try:
         with collector_paused():
             yield
     finally:
         with contextlib.suppress(SQLAlchemyError):  # never hide why the step failed
             connection.exec_driver_sql(f"PRAGMA cache_size={before}")
-
-
-def _cache_kib(cache_size: int) -> int:
-    """Return a ``PRAGMA cache_size`` value in KiB (negative: KiB; positive: pages, taken as 4 KiB)."""
-    return -cache_size if cache_size < 0 else cache_size * 4
