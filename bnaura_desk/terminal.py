@@ -20,7 +20,7 @@ from .domain.changes import ChangeSet
 from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from .domain.synced import REGISTRY, Registry
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
-from .store.engine import OpenDatabase, open_engine
+from .store.engine import OpenDatabase, open_engine, references_for
 from .store.models import Branch, Chain, DeviceState
 from .store.schema_version import HEAD, REVISIONS, read_revision
 
@@ -166,7 +166,7 @@ class Terminal:
         """
         # An override spent by an earlier call stays spent even if this call fails.
         spent_before = override is not None and override.spent
-        with self._serial, self._sessions() as session:
+        with self._serial, references_for(self.db.engine, use_case), self._sessions() as session:
             ctx = ServiceContext(
                 session=session,
                 device=load_device(session),

@@ -10,17 +10,21 @@ instead of a second writer. Read-only tools (export, backup) open with
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import sqlite3
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from ..domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -185,3 +189,47 @@ def read_pragmas(engine: Engine) -> dict[str, Any]:
             name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
             for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
         }
+
+
+# Use cases marked with ``checks_own_references``.
+_OWN_REFERENCES: set[Callable[..., Any]] = set()
+
+
+def checks_own_references(use_case: F) -> F:
+    """Mark a use case to run with SQLite's foreign-key checks off (``Terminal.run`` sees to it).
+
+    Only for a bulk step that writes millions of rows whose references it
+    has just read in the same transaction (the search terms of a
+    bootstrap's customers): checking them again is one lookup a row, about
+    a fifth of that step (bench/RESULTS.md). Returns ``use_case`` itself.
+    """
+    _OWN_REFERENCES.add(use_case)
+    return use_case
+
+
+@contextlib.contextmanager
+def references_for(engine: Engine, use_case: Callable[..., Any]) -> Iterator[None]:
+    """Around one transaction of ``use_case``: foreign keys off if it checks its own, on again afterwards.
+
+    SQLite ignores ``PRAGMA foreign_keys`` inside a transaction, so it is
+    set on the one connection (``pool_size=1``) before the transaction
+    begins and after it ended, whether it committed or not.
+    """
+    if use_case not in _OWN_REFERENCES:
+        yield
+        return
+    _set_foreign_keys(engine, on=False)
+    try:
+        yield
+    finally:
+        _set_foreign_keys(engine, on=True)
+
+
+def _set_foreign_keys(engine: Engine, *, on: bool) -> None:
+    raw = engine.raw_connection()  # the pool's one connection, between transactions
+    try:
+        driver = raw.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    finally:
+        raw.close()

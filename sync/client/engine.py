@@ -15,7 +15,8 @@ does): the round reads only its cursor to ask for the next page, and the
 page itself is read inside the use case that applies it, so in the app a
 page's megabytes are read on the database worker, never in the event loop
 (``pages``). What the pages changed is collected as it comes and made into
-one ``ChangeSet`` at the end of the pull.
+one ``ChangeSet`` at the end of the pull, "many" of a kind past
+``NAMED_CHANGES`` of it.
 
 The round is written once, as a coroutine over two small interfaces: a
 ``Database`` (run a use case, run a read) and an ``AsyncTransport`` (push,
@@ -36,12 +37,13 @@ from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder
 from bnaura_desk.services.context import ServiceContext
-from bnaura_desk.services.search_index import has_pending, index_pending_customers
+from bnaura_desk.services.search_index import defer_customer_indexes, finish_bulk_indexing, has_deferred
 from bnaura_desk.services.sync_state import note_sync_finished, sync_state
 from bnaura_desk.store.models import DeviceState
 from bnaura_desk.terminal import Terminal
 
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
+from . import local_apply
 from .http import OperationRefused, SeqGap, SyncError, collector_paused, not_enrolled
 from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
@@ -53,6 +55,11 @@ T = TypeVar("T")
 # route refuses a larger ``limit``): a terminal updated before its server
 # falls back to it.
 OLD_MAX_PULL = 1000
+
+# A round's pull names at most this many changed things of a kind for the
+# change bus; past it, it says "many" (a bootstrap's million customers: the
+# screens refresh what they show, ``ChangeSet.may_touch``).
+NAMED_CHANGES = 5000
 
 # Called after each pulled page with (done, total) in steps of the clinic's
 # change feed since the round began: a bootstrap's progress bar. Also while
@@ -265,12 +272,16 @@ def _apply_page(
         raise not_enrolled()
     with collector_paused():
         response = page.read() if isinstance(page, UnreadPage) else page
+        if len(response.changes) >= local_apply.LARGE_PAGE:
+            # A bootstrap: the customers' random-order indexes wait for the
+            # end of the round (``services.search_index``).
+            defer_customer_indexes(ctx.session, response.head - state.pull_cursor)
         changed = apply_changes(ctx.session, response.changes, ctx.now, storage=storage, progress=progress)
         state.pull_cursor = max(state.pull_cursor, response.cursor)
         count = len(response.changes)
         if response is not page:
             release(response)
-    return ChangeSet(changed.changed, count)
+    return ChangeSet(changed.changed, count, changed.many)
 
 
 def _read_page(_session: Session, page: UnreadPage) -> PullResponse:
@@ -307,7 +318,7 @@ async def pull_changes(
     """
     start = cursor = await db.read(_pull_cursor)
     ahead: Awaitable[Page] | None = _request(client, cursor, page)
-    changes = ChangeSetBuilder()
+    changes = ChangeSetBuilder(limit=NAMED_CHANGES)
     try:
         while ahead is not None:
             try:
@@ -333,6 +344,8 @@ async def pull_changes(
             report.pulled += changed.result
             for kind, ids in changed.changed.items():
                 changes.add(kind, ids)
+            for kind in changed.many:
+                changes.add_many(kind)
             if progress is not None:
                 done = max(0, response.cursor - start)
                 progress(done, max(done, response.head - start))
@@ -392,7 +405,7 @@ async def sync_round(
         raise not_enrolled()
     report = SyncReport()
     # Customers a killed round pulled in large pages wait for their search
-    # terms: write them before anything else (``services.search_index``).
+    # terms and indexes: write them before anything else (``services.search_index``).
     await _index_pending(db, report)
     try:
         await push_outbox(db, client, report, batch=batch)
@@ -407,9 +420,9 @@ async def sync_round(
 
 
 async def _index_pending(db: Database, report: SyncReport) -> None:
-    """Write the search terms of customers pulled in large pages, if any wait (``services.search_index``)."""
-    if await db.read(has_pending):
-        indexed = await db.run(index_pending_customers)
+    """Make the indexes a bootstrap left out and write the waiting search terms, if any (``services.search_index``)."""
+    if await db.read(has_deferred):
+        indexed = await db.run(finish_bulk_indexing)
         report.changes = indexed.merged(report.changes)  # the report's result stays
 
 

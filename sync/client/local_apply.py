@@ -49,7 +49,7 @@ from sqlalchemy.orm import Session
 from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain import hlc as hlc_rules
 from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder, Kind
-from bnaura_desk.domain.field_types import Moment
+from bnaura_desk.domain.field_types import Moment, Text
 from bnaura_desk.domain.search import customer_terms
 from bnaura_desk.domain.synced import REGISTRY, Entity, Registry, Shape
 from bnaura_desk.services.context import load_device
@@ -165,6 +165,15 @@ class _Table:
         missing = {f.column_name for f in entity.fields} - self.columns
         if missing:
             raise LookupError(f"table {self.table.name} has no column for {sorted(missing)} of {entity.name}")
+        # Per declared field: its column, and for plain text (most of a
+        # customer's fields) the longest value stored as it comes. Such a
+        # value is checked here at once, as ``Text.problem`` would check it:
+        # a call chain per value was a tenth of a bootstrap's work.
+        self.plain_text = {
+            f.name: (f.column_name, f.type.max_length)
+            for f in entity.fields
+            if type(f.type) is Text and not f.type.empty_is_null
+        }
 
 
 class _Applier:
@@ -332,9 +341,14 @@ class _Applier:
             Unstorable: a value is not of its declared type.
         """
         declared = table.entity.field_map
+        plain_text = table.plain_text
         values: dict[str, Any] = {}
         unknown: list[str] = []
         for name, value in change.data.items():
+            text = plain_text.get(name)
+            if text is not None and type(value) is str and len(value) <= text[1] and "\x00" not in value:
+                values[text[0]] = value
+                continue
             f = declared.get(name)
             if f is None:
                 unknown.append(name)
@@ -503,7 +517,7 @@ def apply_changes(
         that this terminal already has changes nothing and is not named).
     """
     registry, models = storage.registry, storage.mapped()
-    if len(changes) < _LARGE_PAGE:
+    if len(changes) < LARGE_PAGE:
         return _apply(session, changes, now, registry, models, progress)
     # A large page (a bootstrap) touches most leaves of the search-term
     # index (bench/RESULTS.md, "Bootstrap"): see ``bulk_writing``.
@@ -518,7 +532,7 @@ _QUEUED_MAX = 1000
 # to the end of the sync round (``services.search_index``).
 DEFER_INDEXING = 2000
 # Pages of at least this many changes are applied as a bulk write (``bulk_writing``).
-_LARGE_PAGE = 1000
+LARGE_PAGE = 1000
 PROGRESS_EVERY = 500
 
 

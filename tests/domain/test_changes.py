@@ -46,3 +46,29 @@ def test_change_sets_are_frozen() -> None:
         pass
     else:
         raise AssertionError("a ChangeSet must be immutable")
+
+
+def test_past_its_limit_a_builder_says_many_and_lets_the_ids_go() -> None:
+    b = ChangeSetBuilder(limit=3)
+    b.add(Kind.CUSTOMER, ["c1", "c2", "c3"])
+    b.add(Kind.VISIT, "v1")
+    assert not b.build().many
+    b.add(Kind.CUSTOMER, "c4")
+    b.add(Kind.CUSTOMER, "c5")  # already many: not kept
+    cs = b.build()
+    assert cs.many == {Kind.CUSTOMER} and cs.ids(Kind.CUSTOMER) == frozenset()
+    assert cs.touches(Kind.CUSTOMER) and not cs.empty
+    # Any customer may have changed; visits are still named.
+    assert cs.may_touch(Kind.CUSTOMER, "anybody")
+    assert cs.may_touch(Kind.VISIT, "v1") and not cs.may_touch(Kind.VISIT, "v2")
+    assert not cs.may_touch(Kind.STAFF, "s1")
+
+
+def test_many_survives_a_merge_either_way() -> None:
+    many = ChangeSet(many=frozenset({Kind.CUSTOMER}))
+    named = ChangeSet({Kind.CUSTOMER: frozenset({"c1"}), Kind.STAFF: frozenset({"s1"})}, result=7)
+    for m in (many.merged(named), named.merged(many)):
+        assert m.many == {Kind.CUSTOMER} and m.may_touch(Kind.CUSTOMER, "c9")
+        assert m.ids(Kind.STAFF) == {"s1"}
+    assert many.merged(named).result == 7
+    assert not ChangeSet(many=frozenset({Kind.STAFF})).empty

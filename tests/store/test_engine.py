@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -177,3 +178,26 @@ def test_open_of_an_uninitialised_database_says_how_to_set_it_up(tmp_path: Path)
         Terminal.open(path)
     # The refusal released the writer lock.
     Terminal.create(path, clinic_name="A", device_name="POS").close()
+
+
+def test_a_use_case_that_checks_its_own_references_runs_without_foreign_keys_and_only_it(terminal: Terminal) -> None:
+    from bnaura_desk.domain.changes import ChangeSet
+    from bnaura_desk.store.engine import checks_own_references
+
+    def foreign_keys(ctx: Any) -> ChangeSet:
+        return ChangeSet(result=ctx.session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar_one())
+
+    @checks_own_references
+    def bulk(ctx: Any) -> ChangeSet:
+        return foreign_keys(ctx)
+
+    @checks_own_references
+    def failing(ctx: Any) -> ChangeSet:
+        raise RuntimeError("the step failed")
+
+    assert terminal.run(bulk, actor=None).result == 0
+    assert terminal.run(foreign_keys, actor=None).result == 1
+    with pytest.raises(RuntimeError):
+        terminal.run(failing, actor=None)
+    assert terminal.run(foreign_keys, actor=None).result == 1
+    assert read_pragmas(terminal.db.engine)["foreign_keys"] == 1

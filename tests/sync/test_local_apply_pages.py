@@ -116,11 +116,11 @@ def _rows(terminal: Terminal) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def test_a_large_page_stores_exactly_what_small_pages_store(tmp_path: Path) -> None:
-    """A bootstrap's page (``_LARGE_PAGE`` changes or more: its own page cache, rows straight to
+    """A bootstrap's page (``LARGE_PAGE`` changes or more: its own page cache, rows straight to
     the driver) leaves the same rows as the same changes in small pages."""
     from sync.client import local_apply
 
-    people = [str(uuid.uuid4()) for _ in range(local_apply._LARGE_PAGE + 50)]
+    people = [str(uuid.uuid4()) for _ in range(local_apply.LARGE_PAGE + 50)]
     page = [_customer(n + 1, cid, n) for n, cid in enumerate(people)]
     # An older terminal's record without some fields (their columns' defaults fill in),
     # a deleted customer (no search terms), and visits of customers of the page.

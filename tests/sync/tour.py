@@ -45,6 +45,7 @@ RUN_BY_SYNC = {
     # Ends a round that pulled large pages; its own tests pull such pages
     # (tests/sync/test_bulk_registration_sync.py, test_local_apply_pages.py).
     "bnaura_desk.services.search_index.index_pending_customers",
+    "bnaura_desk.services.search_index.finish_bulk_indexing",
 }
 
 

@@ -613,3 +613,22 @@ def test_the_detail_panel_cuts_no_label_when_narrow_in_english(screen, qtbot, st
         assert labels_cut(screen.detail) == []
     # What would not fit the height scrolls instead of being squeezed.
     assert screen.detail.body_scroll.verticalScrollBar().maximum() > 0
+
+
+def test_a_pull_of_many_customers_refreshes_the_customer_shown(screen, qtbot, staffed, people):
+    # A bootstrap's round says "many customers" instead of naming a million:
+    # the panel reads the customer it shows again.
+    from bnaura_desk.domain.changes import ChangeSet, Kind
+
+    select(screen, qtbot, "0812345678")
+    assert "พี่ชาย" not in screen.detail.subtitle.text()
+    def pulled(ctx):  # as a pulled page writes it, without the bus
+        ctx.session.connection().exec_driver_sql(
+            "UPDATE customers SET nickname = 'พี่ชาย' WHERE id = ?", (people["081-234-5678"],)
+        )
+        return ChangeSet()
+
+    staffed.terminal.run(pulled, actor=None)
+    screen.bus.announce(ChangeSet(many=frozenset({Kind.CUSTOMER})))
+    settle(screen.runner, qtbot)
+    assert "พี่ชาย" in screen.detail.subtitle.text()

@@ -361,7 +361,7 @@ class CustomerScreen(QWidget):
             return
         self.refresh()
         shown = self.detail.customer_id
-        if shown is not None and shown in changes.ids(Kind.CUSTOMER):
+        if shown is not None and changes.may_touch(Kind.CUSTOMER, shown):
             self.load_details(shown)
 
     def showEvent(self, event: QShowEvent) -> None:
