@@ -142,7 +142,7 @@ def _terms(terminal: Terminal) -> list[Any]:
 
 def _clinic_of_200(server: Server, seed: int) -> tuple[Terminal, list[str]]:
     a = server.terminal("POS-A")
-    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().clinic_id)))
+    enroll(a, server.base_url, server.new_code(server.add_clinic(clinic_id=a.device().chain_id)))
     factory = demo.CustomerFactory(random.Random(seed))
     made = [factory.make() for _ in range(200)]
     ids = a.run(register_customers, [Registration(c.form, c.consents, c.checked_in) for c in made], actor=SYSTEM).result
@@ -161,7 +161,7 @@ def test_a_bootstrap_makes_the_customer_indexes_at_the_end_as_the_migrations_mad
     monkeypatch.setattr(local_apply, "LARGE_PAGE", 50)
     monkeypatch.setattr(local_apply, "DEFER_INDEXING", 20)
     a, ids = _clinic_of_200(server, 14)
-    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().clinic_id), "POS-B")
+    join_clinic(tmp_path / "b.sqlite", server.base_url, server.new_code(a.device().chain_id), "POS-B")
     b = Terminal.open(tmp_path / "b.sqlite")
     server._terminals.append(b)
     schema = _customer_schema(b)
@@ -222,7 +222,7 @@ def test_a_bootstrap_killed_mid_round_leaves_a_working_database_that_the_next_ro
 
     a, ids = _clinic_of_200(server, 16)
     path = tmp_path / "b.sqlite"
-    join_clinic(path, server.base_url, server.new_code(a.device().clinic_id), "POS-B")
+    join_clinic(path, server.base_url, server.new_code(a.device().chain_id), "POS-B")
     fresh = Terminal.open(path)
     schema = _customer_schema(fresh)
     fresh.close()
