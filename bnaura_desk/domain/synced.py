@@ -354,6 +354,23 @@ SETTING = Entity(
     changes=("chain",),  # settings have no screen of their own: those that show them listen to the chain
 )
 
+# A branch's own value of a chain setting the chain marked per-branch
+# (``domain.settings``); its id is ``derived_id("branch_setting", branch_id, key)``.
+BRANCH_SETTING = Entity(
+    name="branch_setting",
+    shape=Shape.PROFILE,
+    table="branch_settings",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        _text("key", 100, required=True),
+        # Null: no value of its own (the chain's applies).
+        Field("value", t.Json(), nullable=True),
+    ),
+    operations=(OperationType("branch_setting.set", Effect.UPSERT),),
+    scope=Scope.BRANCH,
+    changes=("chain",),  # as settings: those that show them listen to the chain
+)
+
 STAFF = Entity(
     name="staff",
     shape=Shape.PROFILE,
@@ -501,5 +518,5 @@ SYNC_EXCEPTION = Entity(
 )
 
 REGISTRY = Registry(
-    (CHAIN, BRANCH, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
+    (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
 )

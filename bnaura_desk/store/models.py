@@ -106,6 +106,21 @@ class Setting(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class BranchSetting(Base):
+    """A branch's own value of a chain setting marked per-branch (id derived from branch and key)."""
+
+    __tablename__ = "branch_settings"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any] = mapped_column(JsonText, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
 class Staff(Base):
     """A member of staff: role and argon2 hash of the PIN."""
 
