@@ -38,8 +38,22 @@ def lockout_value(value: Any) -> dict[str, int]:
     return {"max_failures": value["max_failures"], "lock_minutes": value["lock_minutes"]}
 
 
-# The settings a branch may override, each with what makes a value valid.
-OVERRIDABLE: Mapping[str, Callable[[Any], Any]] = {LOCKOUT_KEY: lockout_value}
+# What makes a value valid, for each setting a manager sets as a value.
+VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {LOCKOUT_KEY: lockout_value}
+# The settings a branch may override.
+OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY})
+
+
+def checked_value(key: str, value: Any) -> Any:
+    """Return ``value`` as setting ``key``'s stored value.
+
+    Raises:
+        BadInput: there is no such setting, or ``value`` is not valid for it.
+    """
+    check = VALUE_CHECKS.get(key)
+    if check is None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "There is no setting {key}"), field="key", key=key)
+    return check(value)
 
 
 def branch_setting_id(branch_id: str, key: str) -> str:

@@ -47,7 +47,7 @@ def effective_setting(session: Session, chain_id: str, branch_id: str | None, ke
     return chain_setting(session, chain_id, key)
 
 
-def put_chain_setting(ctx: ServiceContext, key: str, value: Any) -> None:
+def _put_chain_setting(ctx: ServiceContext, key: str, value: Any) -> None:
     """Write and journal the chain's value of ``key`` (the caller checked permission and value)."""
     stamp = ctx.tick()
     row = ctx.session.get(Setting, (ctx.chain_id, key))
@@ -69,6 +69,18 @@ def put_chain_setting(ctx: ServiceContext, key: str, value: Any) -> None:
     ctx.changes.add(Kind.CHAIN, ctx.chain_id)
 
 
+def set_chain_setting(ctx: ServiceContext, key: str, value: Any) -> ChangeSet:
+    """Set the chain's value of setting ``key`` (every branch's, unless it has its own).
+
+    Raises:
+        PermissionDenied: the actor may not change settings.
+        BadInput: no such setting, or ``value`` is not valid for it; nothing is written.
+    """
+    ctx.require(Permission.CLINIC_SETTINGS)
+    _put_chain_setting(ctx, key, rules.checked_value(key, value))
+    return ctx.changes.build()
+
+
 def mark_setting_per_branch(ctx: ServiceContext, key: str, per_branch: bool) -> ChangeSet:
     """Mark setting ``key`` per-branch (each branch may keep its own value) or chain-only again.
 
@@ -81,7 +93,7 @@ def mark_setting_per_branch(ctx: ServiceContext, key: str, per_branch: bool) -> 
     marked = per_branch_keys(ctx.session, ctx.chain_id)
     wanted = marked | {key} if per_branch else marked - {key}
     if wanted != marked:
-        put_chain_setting(ctx, rules.PER_BRANCH_KEY, sorted(wanted))
+        _put_chain_setting(ctx, rules.PER_BRANCH_KEY, sorted(wanted))
     return ctx.changes.build(result=key)
 
 
@@ -104,7 +116,7 @@ def set_branch_setting(ctx: ServiceContext, key: str, value: Any) -> ChangeSet:
             key=key,
         )
     if value is not None:
-        value = rules.OVERRIDABLE[key](value)
+        value = rules.checked_value(key, value)
     row_id = rules.branch_setting_id(ctx.branch_id, key)
     row = ctx.session.get(BranchSetting, row_id)
     before = None if row is None else row.value

@@ -429,8 +429,7 @@ def set_lockout_policy(
     value = settings_rules.lockout_value({"max_failures": max_failures, "lock_minutes": lock_minutes})
     if this_branch_only:
         return settings.set_branch_setting(ctx, LOCKOUT_KEY, value)
-    settings.put_chain_setting(ctx, LOCKOUT_KEY, value)
-    return ctx.changes.build()
+    return settings.set_chain_setting(ctx, LOCKOUT_KEY, value)
 
 
 def list_staff(session: Session, *, include_inactive: bool = False) -> list[StaffCard]:

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from bnaura_desk.domain.errors import BadInput, PermissionDenied, WrongPin
 from bnaura_desk.domain.ids import derived_id
-from bnaura_desk.domain.settings import LOCKOUT_KEY, PER_BRANCH_KEY
 from bnaura_desk.domain.roles import Role
+from bnaura_desk.domain.settings import LOCKOUT_KEY, PER_BRANCH_KEY
 from bnaura_desk.services import settings as svc
 from bnaura_desk.services import staff
 from bnaura_desk.store.models import AuditEntry, BranchSetting, OutboxOperation, Setting
@@ -110,3 +110,17 @@ def test_this_branchs_own_lockout_policy_is_the_one_in_force_while_marked(staffe
     assert _policy(t) == (6, 20)
     assert t.read(svc.branch_setting, branch_id, LOCKOUT_KEY) is None
     t.run(staff.sign_in, who.staff_id, PINS[Role.BEAUTICIAN], actor=None)
+
+
+def test_the_chains_value_of_a_setting_is_checked(staffed: Staffed) -> None:
+    t = staffed.terminal
+    before = _counts(t)
+    with pytest.raises(PermissionDenied):
+        t.run(svc.set_chain_setting, LOCKOUT_KEY, {"max_failures": 4, "lock_minutes": 9}, actor=staffed.manager)
+    with pytest.raises(BadInput, match="no setting"):
+        t.run(svc.set_chain_setting, PER_BRANCH_KEY, [LOCKOUT_KEY], actor=staffed.owner)
+    with pytest.raises(BadInput, match="3 to 20"):
+        t.run(svc.set_chain_setting, LOCKOUT_KEY, {"max_failures": True, "lock_minutes": 9}, actor=staffed.owner)
+    assert _counts(t) == before
+    t.run(svc.set_chain_setting, LOCKOUT_KEY, {"max_failures": 4, "lock_minutes": 9}, actor=staffed.owner)
+    assert _policy(t) == (4, 9)
