@@ -326,6 +326,26 @@ class CatalogItem(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
+class BranchPrice(Base):
+    """A branch's own price (null: the catalog's) and availability of a catalog item.
+
+    The id is ``derived_id("branch_price", item_id, branch_id)``: one row per item and branch.
+    """
+
+    __tablename__ = "branch_prices"
+    __table_args__ = (Index("ix_branch_prices_branch_id_item_id", "branch_id", "item_id", unique=True),)
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    price_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
 class StockMovement(Base):
     """Append-only: stock of a product received, sold, counted or written off."""
 

@@ -107,6 +107,10 @@
         <translation>7%</translation>
     </message>
     <message>
+        <source>Not sold at this branch</source>
+        <translation>Not sold at this branch</translation>
+    </message>
+    <message>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>

@@ -107,6 +107,10 @@
         <translation>7%</translation>
     </message>
     <message>
+        <source>Not sold at this branch</source>
+        <translation>ไม่ขายที่สาขานี้</translation>
+    </message>
+    <message>
         <source>On sale</source>
         <translation>เปิดขาย</translation>
     </message>

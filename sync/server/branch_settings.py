@@ -10,7 +10,8 @@ unmarked by another terminal meanwhile. Refused operations are kept as
 
 - ``malformed_operation``: the id is not ``derived_id("branch_setting",
   branch_id, key)`` (so two terminals of a branch setting the same key
-  make the same row);
+  make the same row; ``checks`` refuses it, from the declaration's
+  ``derived_from``);
 - ``foreign_record``: it sets another branch's value;
 - ``chain_only_setting``: the chain has not marked the key per-branch.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bnaura_desk.domain.settings import PER_BRANCH_KEY, branch_setting_id
+from bnaura_desk.domain.settings import PER_BRANCH_KEY
 
 from .checks import Checked, Rejection
 from .rules import Proposed, RuleContext, RuleRun
@@ -40,13 +41,11 @@ class _PerBranchRun:
         self.ctx = ctx
 
     def check(self, p: Proposed) -> None:
+        # ``checks`` refused an id not derived from the operation's branch
+        # and key (``Entity.derived_from``): both are given, the id is theirs.
         branch_id, key = p.fields.get("branch_id"), p.fields.get("key")
-        if not isinstance(branch_id, str) or not isinstance(key, str) or (
-            p.checked.entity_id != branch_setting_id(branch_id, key)
-        ):
-            raise Rejection(
-                "malformed_operation", "a branch_setting names its branch and key, and its id is derived from them"
-            )
+        if not isinstance(branch_id, str) or not isinstance(key, str):
+            raise Rejection("malformed_operation", "a branch_setting names its branch and key")
         if branch_id != self.ctx.branch_id:
             raise Rejection("foreign_record", "a terminal may only set its own branch's settings")
         marked = (self.ctx.record_data("setting", PER_BRANCH_KEY) or {}).get("value")

@@ -124,6 +124,9 @@ class Tour:
             barcode="8850000000010",
         ))
         self.run(catalog.set_item_active, treatment, False)
+        here = self.terminal.device().branch_id
+        made["branch_price"] = self.run(catalog.set_branch_price, product, here, 95_000, True)
+        self.run(catalog.set_branch_price, treatment, here, None, False)
         made["stock"] = self.run(catalog.move_stock, product, 24, StockReason.RECEIVED, "ล็อตแรก")
         self.run(catalog.set_stock_count, product, 20, "นับสิ้นเดือน")
         # Customers at the counter.
