@@ -1,10 +1,11 @@
-"""A branch's own value of a chain setting, over a real server (SQLite and PostgreSQL).
+"""A branch's own settings and prices, over a real server (SQLite and PostgreSQL).
 
 What the owner checks: the PIN lockout policy the chain marked per-branch
 can be set at Siam without changing Thonglor's; a terminal that pushes its
 own value of a setting the chain keeps chain-wide (or another branch's
 value, or a value under an id of its own making) is refused, nothing
-changes, and its other operations still sync.
+changes, and its other operations still sync. A branch's own price of a
+catalog item reaches every terminal of the chain and counts at its branch.
 """
 
 from __future__ import annotations
@@ -14,14 +15,17 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.ids import derived_id
 from bnaura_desk.domain.settings import LOCKOUT_KEY, branch_setting_id
+from bnaura_desk.services import catalog as catalog_service
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import settings as settings_service
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, ServiceContext
-from bnaura_desk.store.models import BranchSetting, Customer
+from bnaura_desk.store.models import BranchPrice, BranchSetting, Customer
 from bnaura_desk.terminal import Terminal
 from sync.client.engine import sync_once
 from sync.client.enroll import client_for
@@ -160,3 +164,35 @@ def test_a_value_set_while_marked_is_refused_when_the_chain_unmarked_it_first(ch
     # Siam pulled the chain's marking: its own value no longer counts.
     assert siam.read(settings_service.per_branch_keys, siam.device().chain_id) == frozenset()
     assert _policy(siam) == (5, 15)
+
+
+def test_a_branch_price_reaches_every_terminal_and_counts_at_its_branch(chain: Chain) -> None:  # noqa: F811  (the fixture)
+    siam, thonglor, other = chain.siam, chain.thonglor, chain.other
+    for t in (siam, thonglor):
+        _sync(t)
+    serum = siam.run(catalog_service.create_item, ItemForm(kind=ItemKind.PRODUCT, name_th="เซรั่ม", sku="S9",
+                                                           price_satang=89_000), actor=SYSTEM).result
+    # Siam's manager prices the serum for Thonglor, and takes it off at Siam.
+    siam.run(catalog_service.set_branch_price, serum, chain.branch_ids["thonglor"], 99_000, True, actor=SYSTEM)
+    siam.run(catalog_service.set_branch_price, serum, chain.branch_ids["siam"], None, False, actor=SYSTEM)
+    for t in (siam, thonglor, other):
+        _sync(t)
+    at_thonglor = thonglor.read(catalog_service.price_at_branch, serum, chain.branch_ids["thonglor"])
+    assert (at_thonglor.price_satang, at_thonglor.available) == (99_000, True)
+    assert [(r.price_satang, r.available_here) for r in thonglor.read(catalog_service.list_items)] == [(99_000, True)]
+    assert [(r.price_satang, r.available_here) for r in siam.read(catalog_service.list_items)] == [(89_000, False)]
+    assert _count(thonglor, BranchPrice) == 2 and _count(other, BranchPrice) == 0
+
+    # A price under an id of its own making, or for another chain's branch, is refused.
+    seq = _next_seq(thonglor)
+    rival_branch = chain.branch_ids["other"]
+    assert _forge(thonglor, [
+        _op(thonglor, seq, "branch_price.set", "branch_price", str(uuid.uuid4()),
+            {"fields": {"item_id": serum, "branch_id": chain.branch_ids["thonglor"], "price_satang": 1}}),
+        _op(thonglor, seq + 1, "branch_price.set", "branch_price", derived_id("branch_price", serum, rival_branch),
+            {"fields": {"item_id": serum, "branch_id": rival_branch, "price_satang": 1}}),
+    ]) == [("rejected", "malformed_operation"), ("rejected", "unknown_parent")]
+    with chain.server.sessions() as s:
+        prices = {r.data["branch_id"]: r.data.get("price_satang") for r in s.scalars(
+            select(Record).where(Record.chain_id == chain.chain_id, Record.entity == "branch_price"))}
+    assert prices == {chain.branch_ids["thonglor"]: 99_000, chain.branch_ids["siam"]: None}
