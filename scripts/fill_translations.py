@@ -267,7 +267,6 @@ THAI: dict[str, dict[str, str]] = {
         "A note may have at most {limit} characters": "หมายเหตุยาวได้ไม่เกิน {limit} ตัวอักษร",
     },
     # ---- the shell
-    "CatalogModel": {"Not sold at this branch": "ไม่ขายที่สาขานี้"},
     "Navigation": {
         "Exceptions": "รายการผิดปกติ",
         "Customers": "ลูกค้า",
