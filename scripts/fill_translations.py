@@ -123,6 +123,11 @@ THAI: dict[str, dict[str, str]] = {
         "Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes":
             "กำหนดให้ใส่ PIN ผิดได้ 3 ถึง 20 ครั้ง และล็อกได้ 1 ถึง 1440 นาที",
         "A PIN is 4 to 6 digits": "PIN ต้องเป็นตัวเลข 4 ถึง 6 หลัก",
+        # chain settings a branch may override
+        "There is no setting {key}": "ไม่มีการตั้งค่า {key}",
+        "The setting {key} is the same at every branch": "การตั้งค่า {key} ใช้เหมือนกันทุกสาขา กำหนดแยกรายสาขาไม่ได้",
+        "The setting {key} is chain-wide: mark it per-branch before a branch sets its own":
+            "การตั้งค่า {key} ใช้ทั้งเครือ ต้องกำหนดให้แยกรายสาขาได้ก่อน สาขาจึงจะตั้งค่าของตัวเองได้",
         "This PIN is too easy to guess; choose another": "PIN นี้เดาง่ายเกินไป กรุณาตั้ง PIN อื่น",
         "You may not {action}; ask a manager to authorise it": "คุณไม่มีสิทธิ์{action} กรุณาให้ผู้จัดการอนุมัติ",
         "No PIN was set; nothing was changed": "ยังไม่ได้ตั้ง PIN จึงไม่มีการเปลี่ยนแปลงใด ๆ",

@@ -178,6 +178,15 @@ def _check_name(field: str, value: str) -> None:
         )
 
 
+def check_price(price: object) -> int:
+    """Return ``price`` (satang) when it is a price an item may have.
+
+    Raises:
+        BadInput: not a whole number of satang, negative, or beyond the limit.
+    """
+    return _check_price(price)
+
+
 def _check_price(price: object) -> int:
     if not _whole_number(price):
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Enter the price in baht"), field="price_satang")

@@ -147,7 +147,8 @@ class Entity:
         writer: who creates its rows.
         key_column: the terminal column that holds the row's id (``key`` for a
             setting, whose id is its name).
-        derived_from: for ``Shape.DERIVED``, the fields whose values are the
+        derived_from: for ``Shape.DERIVED`` (or a profile keyed by what it is
+            about, such as a branch's own setting), the fields whose values are the
             row's cause: its id is ``domain.ids.derived_id(name, *values)``.
         after: entities its pulled rows are applied after, besides the
             parents its ``Id`` fields name.
@@ -354,6 +355,24 @@ SETTING = Entity(
     changes=("chain",),  # settings have no screen of their own: those that show them listen to the chain
 )
 
+# A branch's own value of a chain setting the chain marked per-branch
+# (``domain.settings``); its id is ``derived_id("branch_setting", branch_id, key)``.
+BRANCH_SETTING = Entity(
+    name="branch_setting",
+    shape=Shape.PROFILE,
+    table="branch_settings",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        _text("key", 100, required=True),
+        # Null: no value of its own (the chain's applies).
+        Field("value", t.Json(), nullable=True),
+    ),
+    operations=(OperationType("branch_setting.set", Effect.UPSERT),),
+    scope=Scope.BRANCH,
+    derived_from=("branch_id", "key"),
+    changes=("chain",),  # as settings: those that show them listen to the chain
+)
+
 STAFF = Entity(
     name="staff",
     shape=Shape.PROFILE,
@@ -460,6 +479,25 @@ CATALOG_ITEM = Entity(
     ),
 )
 
+# A branch's own price or availability of a catalog item; chain-wide, so
+# every terminal can tell what an item costs at each branch. Its id is
+# ``derived_id("branch_price", item_id, branch_id)``.
+BRANCH_PRICE = Entity(
+    name="branch_price",
+    shape=Shape.PROFILE,
+    table="branch_prices",
+    fields=(
+        Field("item_id", t.Id("catalog_item"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        # Null: the catalog's price.
+        Field("price_satang", t.Integer(0, 10**12), nullable=True),
+        Field("available", t.Boolean()),
+    ),
+    operations=(OperationType("branch_price.set", Effect.UPSERT),),
+    derived_from=("item_id", "branch_id"),
+    changes=("catalog_item",),
+)
+
 STOCK = Entity(
     name="stock",
     shape=Shape.LEDGER,
@@ -501,5 +539,5 @@ SYNC_EXCEPTION = Entity(
 )
 
 REGISTRY = Registry(
-    (CHAIN, BRANCH, SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, STOCK, SYNC_EXCEPTION)
+    (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK, SYNC_EXCEPTION)
 )

@@ -15,6 +15,7 @@ from ..domain.catalog import (
     StockReason,
     check_movement,
     check_note,
+    check_price,
     count_correction,
     is_valid_gtin,
     stock_reason,
@@ -22,9 +23,9 @@ from ..domain.catalog import (
 )
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
-from ..domain.ids import uuid7
+from ..domain.ids import derived_id, uuid7
 from ..domain.roles import Permission
-from ..store.models import CatalogItem, StockMovement
+from ..store.models import Branch, BranchPrice, CatalogItem, DeviceState, StockMovement
 from .context import ServiceContext, stamp_written
 
 # ---------------------------------------------------------------- helpers
@@ -249,6 +250,94 @@ def set_item_active(ctx: ServiceContext, item_id: str, active: bool) -> ChangeSe
     return _write_fields(ctx, item, form_of(item).with_changes(active=bool(active)))
 
 
+def branch_price_id(item_id: str, branch_id: str) -> str:
+    """Return the id of ``branch_id``'s own price of ``item_id`` (the same on every terminal)."""
+    return derived_id("branch_price", item_id, branch_id)
+
+
+def set_branch_price(
+    ctx: ServiceContext, item_id: str, branch_id: str, price_satang: int | None, available: bool
+) -> ChangeSet:
+    """Set a branch's own price of an item (``None``: the catalog's) and whether it sells it there.
+
+    Any terminal of the chain may set any branch's price (the catalog is
+    the chain's). Setting what is already set writes nothing. Result is the
+    row's id.
+
+    Raises:
+        PermissionDenied: the actor may not manage the catalog.
+        NotFound: the item does not exist (or was deleted).
+        BadInput: not a branch of this chain, or not a valid price.
+    """
+    ctx.require(Permission.CATALOG_MANAGE)
+    _live_item(ctx, item_id)
+    branch = ctx.session.get(Branch, branch_id)
+    if branch is None or branch.deleted_at is not None or branch.chain_id != ctx.chain_id:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "This chain has no branch {branch}"), field="branch_id", branch=branch_id
+        )
+    price = None if price_satang is None else check_price(price_satang)
+    row_id = branch_price_id(item_id, branch_id)
+    row = ctx.session.get(BranchPrice, row_id)
+    written: dict[str, Any] = {
+        "item_id": item_id, "branch_id": branch_id, "price_satang": price, "available": bool(available),
+    }
+    before = None if row is None else {"price_satang": row.price_satang, "available": row.available}
+    if before == {"price_satang": price, "available": bool(available)}:
+        return ctx.changes.build(result=row_id)
+    stamp = ctx.tick()
+    if row is None:
+        ctx.session.add(BranchPrice(
+            id=row_id, chain_id=ctx.chain_id, **written, created_at=ctx.now, updated_at=ctx.now, hlc=stamp,
+            field_clocks={},
+        ))
+    else:
+        row.price_satang, row.available = price, bool(available)
+        stamp_written(row, list(written), stamp, ctx.now)
+    ctx.journal(
+        action="branch_price.set",
+        entity="branch_price",
+        entity_id=row_id,
+        before=before,
+        after=written,
+        payload={"fields": written},
+        hlc=stamp,
+    )
+    ctx.changes.add(Kind.CATALOG_ITEM, item_id)
+    return ctx.changes.build(result=row_id)
+
+
+@dataclass(frozen=True)
+class PriceHere:
+    """What an item costs at a branch, and whether it is sold there."""
+
+    price_satang: int
+    available: bool
+    # The branch has a price of its own (not the catalog's).
+    own_price: bool
+
+
+def price_at_branch(session: Session, item_id: str, branch_id: str) -> PriceHere:
+    """Return the price of ``item_id`` at ``branch_id`` and whether it may be sold there.
+
+    The branch's own price when it has one, else the catalog's; available
+    when the item is on sale and the branch has not taken it off.
+
+    Raises:
+        NotFound: the item does not exist (or was deleted).
+    """
+    item = session.get(CatalogItem, item_id)
+    if item is None or item.deleted_at is not None:
+        raise _not_found()
+    own = session.get(BranchPrice, branch_price_id(item_id, branch_id))
+    if own is None:
+        return PriceHere(item.price_satang, item.active, own_price=False)
+    price = own.price_satang
+    return PriceHere(
+        item.price_satang if price is None else price, item.active and own.available, own_price=price is not None
+    )
+
+
 def _live_product(ctx: ServiceContext, item_id: str) -> CatalogItem:
     item = _live_item(ctx, item_id)
     if item.kind != str(ItemKind.PRODUCT):
@@ -371,6 +460,9 @@ class CatalogRow:
     barcode: str
     stock: int | None  # products only
     package_sessions: int | None
+    # Sold at the branch listed for (``list_items(branch_id=...)``); the
+    # price is then that branch's.
+    available_here: bool = True
 
 
 # Treatments first, as the clinic thinks of its menu; then products, packages.
@@ -397,13 +489,14 @@ def _rows_query() -> Any:
     )
 
 
-def _row(item: CatalogItem, stock: int | None) -> CatalogRow:
+def _row(item: CatalogItem, stock: int | None, here: BranchPrice | None = None) -> CatalogRow:
+    own_price = None if here is None else here.price_satang
     return CatalogRow(
         id=item.id,
         kind=ItemKind(item.kind),
         name_th=item.name_th,
         name_en=item.name_en,
-        price_satang=item.price_satang,
+        price_satang=item.price_satang if own_price is None else own_price,
         vat_exempt=item.vat_exempt,
         active=item.active,
         duration_minutes=item.duration_minutes,
@@ -411,6 +504,7 @@ def _row(item: CatalogItem, stock: int | None) -> CatalogRow:
         barcode=item.barcode or "",
         stock=None if stock is None else int(stock),
         package_sessions=item.package_sessions,
+        available_here=here is None or here.available,
     )
 
 
@@ -420,10 +514,15 @@ def list_items(
     kind: ItemKind | None = None,
     query: str = "",
     include_inactive: bool = False,
+    branch_id: str | None = None,
 ) -> list[CatalogRow]:
     """Return live catalog items, treatments first, then products, then packages, each by Thai name.
 
+    Each row gives the item's price and availability (``available_here``)
+    at a branch: its own price there when it has one, else the catalog's.
+
     Args:
+        branch_id: the branch (default: this terminal's).
         kind: only items of this kind.
         query: matches a substring of the Thai or English name (any case),
             of the SKU or of the barcode.
@@ -447,7 +546,20 @@ def list_items(
         )
     kind_rank = case(_KIND_ORDER, value=CatalogItem.kind, else_=len(_KIND_ORDER))
     result = session.execute(rows.order_by(kind_rank, CatalogItem.name_th, CatalogItem.id)).all()
-    return [_row(item, stock) for item, stock in result]
+    here = _branch_prices(session, branch_id)
+    return [_row(item, stock, here.get(item.id)) for item, stock in result]
+
+
+def _branch_prices(session: Session, branch_id: str | None, item_id: str | None = None) -> dict[str, BranchPrice]:
+    """Return the branch's own prices by item (``branch_id`` None: this terminal's branch)."""
+    if branch_id is None:
+        branch_id = session.scalars(select(DeviceState.branch_id)).first()
+        if branch_id is None:
+            return {}
+    query = select(BranchPrice).where(BranchPrice.branch_id == branch_id)
+    if item_id is not None:
+        query = query.where(BranchPrice.item_id == item_id)
+    return {p.item_id: p for p in session.scalars(query)}
 
 
 def get_item(session: Session, item_id: str) -> tuple[ItemForm, int | None]:
@@ -466,14 +578,17 @@ def get_item(session: Session, item_id: str) -> tuple[ItemForm, int | None]:
 def find_by_barcode(session: Session, barcode: str) -> CatalogRow | None:
     """Return the live item with this barcode (as scanned or typed), on sale or not.
 
-    The row's ``active`` says whether it may be sold. A code that is not a
+    The row's ``active`` says whether it may be sold, ``available_here``
+    whether this branch sells it, and its price is this branch's. A code that is not a
     valid EAN/UPC finds nothing.
     """
     code = "".join(barcode.split()).replace("-", "")
     if not is_valid_gtin(code):
         return None
     hit = session.execute(_rows_query().where(CatalogItem.barcode == code).limit(1)).first()
-    return None if hit is None else _row(hit[0], hit[1])
+    if hit is None:
+        return None
+    return _row(hit[0], hit[1], _branch_prices(session, None, hit[0].id).get(hit[0].id))
 
 
 def stock_level(session: Session, item_id: str) -> int:

@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain import settings as settings_rules
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import (
     QT_TRANSLATE_NOOP,
@@ -23,13 +24,14 @@ from ..domain.errors import (
 from ..domain.ids import uuid7
 from ..domain.pins import LockoutPolicy, validate_new_pin
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may
-from ..store.models import Branch, PinAttempts, Setting, Staff
+from ..store.models import Branch, PinAttempts, Staff
+from . import settings
 from .context import Actor, CommitThenRaise, Override, ServiceContext, stamp_written
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
 _hasher = PasswordHasher()
 
-LOCKOUT_KEY = "pin_lockout"
+LOCKOUT_KEY = settings_rules.LOCKOUT_KEY
 
 
 def hash_pin(pin: str) -> str:
@@ -67,12 +69,16 @@ class BranchCard:
     branch_code: str
 
 
-def lockout_policy(session: Session, chain_id: str) -> LockoutPolicy:
-    """Return the chain's PIN lockout policy (defaults: 5 wrong PINs, 15 minutes)."""
-    row = session.get(Setting, (chain_id, LOCKOUT_KEY))
-    if row is None:
+def lockout_policy(session: Session, chain_id: str, branch_id: str | None = None) -> LockoutPolicy:
+    """Return the PIN lockout policy in force (defaults: 5 wrong PINs, 15 minutes).
+
+    At ``branch_id``: its own policy when the chain marked the policy
+    per-branch and the branch set one; otherwise the chain's.
+    """
+    value = settings.effective_setting(session, chain_id, branch_id, LOCKOUT_KEY)
+    if value is None:
         return LockoutPolicy()
-    return LockoutPolicy(int(row.value["max_failures"]), int(row.value["lock_minutes"]))
+    return LockoutPolicy(int(value["max_failures"]), int(value["lock_minutes"]))
 
 
 def _validate_name(name: str) -> str:
@@ -265,7 +271,7 @@ def _check_pin(ctx: ServiceContext, staff: Staff, pin: str, purpose: str) -> Non
     fails); the fifth locks the account. A locked account is refused
     without looking at the PIN.
     """
-    policy = lockout_policy(ctx.session, ctx.chain_id)
+    policy = lockout_policy(ctx.session, ctx.chain_id, ctx.branch_id)
     attempts = ctx.session.get(PinAttempts, staff.id)
     if attempts is None:
         attempts = PinAttempts(staff_id=staff.id, failures=0)
@@ -407,34 +413,23 @@ def unlock_staff(ctx: ServiceContext, staff_id: str) -> ChangeSet:
     return ctx.changes.build(result=staff_id)
 
 
-def set_lockout_policy(ctx: ServiceContext, max_failures: int, lock_minutes: int) -> ChangeSet:
-    """Change how many wrong PINs lock an account and for how long."""
+def set_lockout_policy(
+    ctx: ServiceContext, max_failures: int, lock_minutes: int, *, this_branch_only: bool = False
+) -> ChangeSet:
+    """Change how many wrong PINs lock an account and for how long.
+
+    For the whole chain, or with ``this_branch_only`` for this branch alone
+    (the chain must have marked the policy per-branch).
+
+    Raises:
+        PermissionDenied: the actor may not change settings.
+        BadInput: out of bounds, or this branch may not have its own policy.
+    """
     ctx.require(Permission.CLINIC_SETTINGS)
-    if not (3 <= max_failures <= 20 and 1 <= lock_minutes <= 24 * 60):
-        raise BadInput(
-            QT_TRANSLATE_NOOP("errors", "Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes"),
-            field="max_failures",
-        )
-    value = {"max_failures": max_failures, "lock_minutes": lock_minutes}
-    stamp = ctx.tick()
-    row = ctx.session.get(Setting, (ctx.chain_id, LOCKOUT_KEY))
-    before = row.value if row else None
-    if row is None:
-        ctx.session.add(Setting(chain_id=ctx.chain_id, key=LOCKOUT_KEY, value=value, updated_at=ctx.now, hlc=stamp))
-    else:
-        row.value, row.updated_at, row.hlc = value, ctx.now, stamp
-    ctx.journal(
-        action="setting.set",
-        entity=Kind.SETTING,
-        entity_id=LOCKOUT_KEY,
-        before=before,
-        after=value,
-        payload={"fields": {"value": value}},
-        hlc=stamp,
-    )
-    # Settings have no screen of their own: those that show them listen to the chain.
-    ctx.changes.add(Kind.CHAIN, ctx.chain_id)
-    return ctx.changes.build()
+    value = settings_rules.lockout_value({"max_failures": max_failures, "lock_minutes": lock_minutes})
+    if this_branch_only:
+        return settings.set_branch_setting(ctx, LOCKOUT_KEY, value)
+    return settings.set_chain_setting(ctx, LOCKOUT_KEY, value)
 
 
 def list_staff(session: Session, *, include_inactive: bool = False) -> list[StaffCard]:

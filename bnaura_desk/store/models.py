@@ -106,6 +106,21 @@ class Setting(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class BranchSetting(Base):
+    """A branch's own value of a chain setting marked per-branch (id derived from branch and key)."""
+
+    __tablename__ = "branch_settings"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any] = mapped_column(JsonText, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
 class Staff(Base):
     """A member of staff: role and argon2 hash of the PIN."""
 
@@ -309,6 +324,26 @@ class CatalogItem(Base):
     hlc: Mapped[str] = mapped_column(String(80))
     field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class BranchPrice(Base):
+    """A branch's own price (null: the catalog's) and availability of a catalog item.
+
+    The id is ``derived_id("branch_price", item_id, branch_id)``: one row per item and branch.
+    """
+
+    __tablename__ = "branch_prices"
+    __table_args__ = (Index("ix_branch_prices_branch_id_item_id", "branch_id", "item_id", unique=True),)
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    price_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
 
 
 class StockMovement(Base):

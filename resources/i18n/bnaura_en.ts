@@ -107,6 +107,10 @@
         <translation>7%</translation>
     </message>
     <message>
+        <source>Not sold at this branch</source>
+        <translation>Not sold at this branch</translation>
+    </message>
+    <message>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>
@@ -1496,6 +1500,14 @@
         <translation>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</translation>
     </message>
     <message>
+        <source>There is no setting {key}</source>
+        <translation>There is no setting {key}</translation>
+    </message>
+    <message>
+        <source>The setting {key} is the same at every branch</source>
+        <translation>The setting {key} is the same at every branch</translation>
+    </message>
+    <message>
         <source>{path} is not a BN-Aura database (not an SQLite file)</source>
         <translation>{path} is not a BN-Aura database (not an SQLite file)</translation>
     </message>
@@ -1630,6 +1642,10 @@
     <message>
         <source>A tax id is 13 digits</source>
         <translation>A tax id is 13 digits</translation>
+    </message>
+    <message>
+        <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
+        <translation>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,10 @@
         <translation>7%</translation>
     </message>
     <message>
+        <source>Not sold at this branch</source>
+        <translation>ไม่ขายที่สาขานี้</translation>
+    </message>
+    <message>
         <source>On sale</source>
         <translation>เปิดขาย</translation>
     </message>
@@ -1496,6 +1500,14 @@
         <translation>กำหนดให้ใส่ PIN ผิดได้ 3 ถึง 20 ครั้ง และล็อกได้ 1 ถึง 1440 นาที</translation>
     </message>
     <message>
+        <source>There is no setting {key}</source>
+        <translation>ไม่มีการตั้งค่า {key}</translation>
+    </message>
+    <message>
+        <source>The setting {key} is the same at every branch</source>
+        <translation>การตั้งค่า {key} ใช้เหมือนกันทุกสาขา กำหนดแยกรายสาขาไม่ได้</translation>
+    </message>
+    <message>
         <source>{path} is not a BN-Aura database (not an SQLite file)</source>
         <translation>{path} ไม่ใช่ฐานข้อมูลของ BN-Aura (ไม่ใช่ไฟล์ SQLite)</translation>
     </message>
@@ -1630,6 +1642,10 @@
     <message>
         <source>A tax id is 13 digits</source>
         <translation>เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก</translation>
+    </message>
+    <message>
+        <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
+        <translation>การตั้งค่า {key} ใช้ทั้งเครือ ต้องกำหนดให้แยกรายสาขาได้ก่อน สาขาจึงจะตั้งค่าของตัวเองได้</translation>
     </message>
 </context>
 <context>

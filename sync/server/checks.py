@@ -134,7 +134,9 @@ def check(registry: Registry, op: Operation) -> Checked:
     _check_id(entity, entity_id)
     _check_clock(op)
     fields = _fields(entity, op_type, body, entity_id)
-    if entity.shape is Shape.DERIVED:
+    if entity.shape is Shape.DERIVED or entity.derived_from:
+        # A row whose id is derived from its fields (a derived fact, a
+        # branch's own setting or price): every operation names them.
         cause = [str(fields.get(f, "")) for f in entity.derived_from]
         if entity_id != derived_id(entity.name, *cause):
             raise Rejection("malformed_operation", f"a {entity.name} id must be derived from its cause")

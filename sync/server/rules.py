@@ -77,6 +77,7 @@ class RuleContext(Protocol):
 
     session: Session
     chain_id: str
+    branch_id: str  # the branch of the device whose batch it is
     now: datetime
 
     def raise_exception(self, op: Operation, kind: str, **detail: Any) -> None:
@@ -464,5 +465,7 @@ class _MirrorRun:
 
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
-    rules: tuple[Rule, ...] = (ResolutionMirror(),)
+    from .branch_settings import PerBranchSetting  # it builds on this module's seam
+
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting())
     return rules

@@ -30,6 +30,7 @@ from bnaura_desk.services import (
     customer_csv,
     customers,
     customers_bulk,
+    settings,
     staff,
     sync_exceptions,
     sync_state,
@@ -95,6 +96,10 @@ class Tour:
         self.run(staff.update_staff, made["staff"], display_name="น้องแพรว (เช้า)", role=Role.SALES)
         self.run(staff.set_pin, made["staff"], "5937")
         self.run(staff.set_lockout_policy, 4, 30)
+        self.run(settings.mark_setting_per_branch, staff.LOCKOUT_KEY, True)
+        made["branch_setting"] = self.run(staff.set_lockout_policy, 5, 20, this_branch_only=True)
+        self.run(settings.set_branch_setting, staff.LOCKOUT_KEY, {"max_failures": 6, "lock_minutes": 20})
+        self.run(settings.set_chain_setting, staff.LOCKOUT_KEY, {"max_failures": 5, "lock_minutes": 30})
         self.run(branches.update_branch, address="991 ถนนพระราม 1 ปทุมวัน กรุงเทพฯ", phone="021234567", branch_no="0")
         self.run(staff.set_staff_branches, made["staff"], [self.terminal.device().branch_id])
         for _ in range(4):
@@ -119,6 +124,9 @@ class Tour:
             barcode="8850000000010",
         ))
         self.run(catalog.set_item_active, treatment, False)
+        here = self.terminal.device().branch_id
+        made["branch_price"] = self.run(catalog.set_branch_price, product, here, 95_000, True)
+        self.run(catalog.set_branch_price, treatment, here, None, False)
         made["stock"] = self.run(catalog.move_stock, product, 24, StockReason.RECEIVED, "ล็อตแรก")
         self.run(catalog.set_stock_count, product, 20, "นับสิ้นเดือน")
         # Customers at the counter.

@@ -85,7 +85,7 @@ class CatalogModel(RowsModel):
             return r.name_en if r.name_th else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.PRICE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not r.active:
+        if role == Qt.ItemDataRole.ForegroundRole and not (r.active and r.available_here):
             return QApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
@@ -105,6 +105,8 @@ class CatalogModel(RowsModel):
         if col == self.DETAILS:
             return self._details(r)
         if col == self.STATUS:
+            if r.active and not r.available_here:
+                return self.tr("Not sold at this branch")
             return self.tr("On sale") if r.active else self.tr("Off sale")
         return ""
 

@@ -1,0 +1,74 @@
+"""Chain settings and which of them a branch may override.
+
+A setting belongs to the chain (``setting``, keyed by name). A manager may
+mark some keys per-branch: the chain setting ``per_branch_settings`` lists
+them, and a branch then keeps its own value in a ``branch_setting`` row
+whose id is ``derived_id("branch_setting", branch_id, key)``. Only the keys
+declared here may be marked; the server refuses a branch's value for a key
+the chain has not marked (``sync.server.branch_settings``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from .errors import QT_TRANSLATE_NOOP, BadInput
+from .ids import derived_id
+
+# The chain setting whose value is the sorted list of keys marked per-branch.
+PER_BRANCH_KEY = "per_branch_settings"
+LOCKOUT_KEY = "pin_lockout"
+
+
+def lockout_value(value: Any) -> dict[str, int]:
+    """Return ``value`` as a PIN lockout policy's stored value.
+
+    Raises:
+        BadInput: it is not 3 to 20 wrong PINs and a lock of 1 to 1440 minutes.
+    """
+    ok = isinstance(value, Mapping) and set(value) == {"max_failures", "lock_minutes"} and all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value.values()
+    )
+    if not ok or not (3 <= value["max_failures"] <= 20 and 1 <= value["lock_minutes"] <= 24 * 60):
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes"),
+            field="max_failures",
+        )
+    return {"max_failures": value["max_failures"], "lock_minutes": value["lock_minutes"]}
+
+
+# What makes a value valid, for each setting a manager sets as a value.
+VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {LOCKOUT_KEY: lockout_value}
+# The settings a branch may override.
+OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY})
+
+
+def checked_value(key: str, value: Any) -> Any:
+    """Return ``value`` as setting ``key``'s stored value.
+
+    Raises:
+        BadInput: there is no such setting, or ``value`` is not valid for it.
+    """
+    check = VALUE_CHECKS.get(key)
+    if check is None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "There is no setting {key}"), field="key", key=key)
+    return check(value)
+
+
+def branch_setting_id(branch_id: str, key: str) -> str:
+    """Return the id of ``branch_id``'s own value of setting ``key`` (the same on every terminal)."""
+    return derived_id("branch_setting", branch_id, key)
+
+
+def overridable(key: str) -> str:
+    """Return ``key`` when a branch may override it.
+
+    Raises:
+        BadInput: no branch may have its own value of ``key``.
+    """
+    if key not in OVERRIDABLE:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "The setting {key} is the same at every branch"), field="key", key=key
+        )
+    return key
