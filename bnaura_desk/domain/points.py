@@ -1,0 +1,220 @@
+"""The points ledger's arithmetic: lots that expire, spends that take the oldest first, tiers.
+
+A member's points are an append-only ledger of entries, never a stored
+balance two terminals could overwrite (DESIGN.md "Business rules",
+issue 11). Every figure a screen shows is folded from the entries:
+
+- an **earn** (purchase, welcome, check-in, review, referral, birthday, an
+  upward adjustment) is a *lot* of points that expires 12 months after it
+  was earned, unless it is used first;
+- a **spend** (a reward redeemed, a downward adjustment) takes points from
+  the oldest lots still valid at its time (first in, first out). Two
+  terminals may spend the same points offline: both spends stand, the
+  balance goes below zero, and the *debt* is paid from the next lots;
+- an **expiry** marks one lot as expired at its expiry time. It carries no
+  amount of its own: what it takes is what the fold finds left of the lot
+  at that moment, given every entry known. So an expiry written on one
+  terminal and a spend of the same lot from before that moment written
+  offline on another merge into the right balance, whichever arrives
+  first; and the expiry's id is derived from its lot
+  (``expiry_id``), so every terminal running the expiry job makes the same
+  one row.
+
+Pure: no database, no clock of its own. Times are aware datetimes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from itertools import pairwise
+
+from .ids import derived_id
+
+LOT_MONTHS = 12  # an earned lot expires this many months after it was earned
+
+
+class EntryKind(StrEnum):
+    """What one ledger entry does to the member's points."""
+
+    EARN = "earn"  # a lot of ``points`` > 0, valid until ``expires_at``
+    SPEND = "spend"  # ``points`` > 0 taken, oldest valid lots first
+    EXPIRE = "expire"  # the rest of lot ``lot_id`` is gone at the lot's expiry time
+
+
+@dataclass(frozen=True)
+class PointEntry:
+    """One entry of a member's ledger as the fold reads it.
+
+    ``points`` is the earned or spent amount (> 0); an expiry has none
+    (0) and names its ``lot_id``.
+    """
+
+    id: str
+    kind: EntryKind
+    points: int
+    at: datetime
+    expires_at: datetime | None = None
+    lot_id: str | None = None
+
+
+@dataclass
+class Lot:
+    """An earned lot as the fold leaves it: what is left of it, and whether it expired."""
+
+    id: str
+    earned_at: datetime
+    expires_at: datetime
+    points: int
+    left: int
+    expired: int = 0  # what its expiry took (0 until then)
+
+
+@dataclass
+class Statement:
+    """The fold of a ledger at a moment: balance, lifetime earned, the lots and any debt."""
+
+    at: datetime
+    lots: list[Lot] = field(default_factory=list)
+    debt: int = 0  # spent beyond what was there (two offline spends of the same points)
+    lifetime_earned: int = 0
+    spent: int = 0
+
+    @property
+    def balance(self) -> int:
+        """Points the member can use now: what is left of valid lots, less any debt (may be negative)."""
+        return sum(lot.left for lot in self.lots if lot.expires_at > self.at) - self.debt
+
+    def expiring_within(self, until: datetime) -> int:
+        """Points of lots still valid now that expire by ``until`` (what "expiring soon" shows)."""
+        return sum(lot.left for lot in self.lots if self.at < lot.expires_at <= until)
+
+    def due_expiries(self, expired_lots: Iterable[str]) -> list[Lot]:
+        """Lots past their expiry time with points left and no expiry entry yet (``expired_lots``)."""
+        have = set(expired_lots)
+        return [lot for lot in self.lots if lot.expires_at <= self.at and lot.left > 0 and lot.id not in have]
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """Return ``moment`` ``months`` later, on the same day or the month's last (31 Jan + 1 month: 28/29 Feb)."""
+    month0 = moment.month - 1 + months
+    year, month = moment.year + month0 // 12, month0 % 12 + 1
+    for day in (moment.day, 30, 29, 28):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+def lot_expiry(earned_at: datetime, months: int = LOT_MONTHS) -> datetime:
+    """Return when points earned at ``earned_at`` expire."""
+    return add_months(earned_at, months)
+
+
+def expiry_id(lot_id: str) -> str:
+    """Return the id of the expiry of lot ``lot_id``: the same on every terminal that runs the job."""
+    return derived_id("points_expiry", lot_id)
+
+
+def _order(entry: PointEntry) -> tuple[datetime, int, str]:
+    # At one instant: earns first, then spends, then expiries, each by id:
+    # every terminal folds the same entries the same way.
+    rank = {EntryKind.EARN: 0, EntryKind.SPEND: 1, EntryKind.EXPIRE: 2}[entry.kind]
+    return (entry.at.astimezone(UTC), rank, entry.id)
+
+
+def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
+    """Return the statement of ``entries`` at ``at`` (entries after ``at`` are left out).
+
+    Spends take from the oldest lots still valid at the spend's time;
+    a spend beyond them is debt, paid first from the lots earned after it.
+    A lot's expiry (an ``EXPIRE`` entry, at the lot's expiry time) takes
+    what is left of it then. Lots past their time without an expiry entry
+    yet still show what is left (``due_expiries``), but no longer count in
+    the balance.
+    """
+    statement = Statement(at=at)
+    lots: dict[str, Lot] = {}
+    live: list[Lot] = []  # in earning order
+    events: list[PointEntry] = sorted((e for e in entries if e.at <= at), key=_order)
+    for entry in events:
+        if entry.kind is EntryKind.EARN:
+            assert entry.expires_at is not None, "an earned lot has an expiry time"
+            lot = Lot(entry.id, entry.at, entry.expires_at, entry.points, entry.points)
+            statement.lifetime_earned += entry.points
+            paid = min(statement.debt, lot.left)
+            lot.left -= paid
+            statement.debt -= paid
+            lots[lot.id] = lot
+            live.append(lot)
+        elif entry.kind is EntryKind.SPEND:
+            statement.spent += entry.points
+            wanted = entry.points
+            for lot in live:
+                if wanted == 0:
+                    break
+                if lot.expires_at <= entry.at or lot.left == 0:
+                    continue
+                taken = min(lot.left, wanted)
+                lot.left -= taken
+                wanted -= taken
+            statement.debt += wanted
+        else:
+            expired = lots.get(entry.lot_id or "")
+            if expired is not None and expired.expired == 0:
+                expired.expired, expired.left = expired.left, 0
+    statement.lots = list(lots.values())
+    return statement
+
+
+# ---------------------------------------------------------------- tiers
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A loyalty tier: from ``threshold`` qualifying points, its discount and earn multiplier."""
+
+    key: str
+    threshold: int
+    discount_percent: int
+    multiplier_tenths: int  # 15 is 1.5×: points are whole, so the multiplier is kept exact
+
+
+DEFAULT_TIERS: tuple[Tier, ...] = (
+    Tier("bronze", 0, 5, 10),
+    Tier("silver", 1_000, 8, 15),
+    Tier("gold", 3_000, 10, 20),
+    Tier("platinum", 7_000, 12, 25),
+    Tier("diamond", 15_000, 15, 30),
+)
+
+
+def check_tiers(tiers: Sequence[Tier]) -> str | None:
+    """Return why ``tiers`` cannot be a clinic's tiers (overlapping, unordered, negative), or None."""
+    if not tiers or tiers[0].threshold != 0:
+        return "the first tier starts at 0 points"
+    for lower, higher in pairwise(tiers):
+        if higher.threshold <= lower.threshold:
+            return f"{higher.key} must start above {lower.key}"
+    if any(t.multiplier_tenths < 0 or not 0 <= t.discount_percent <= 100 for t in tiers):
+        return "an earn multiplier cannot be negative and a discount is 0 to 100 %"
+    return None
+
+
+def tier_for(points: int, tiers: Sequence[Tier] = DEFAULT_TIERS) -> Tier:
+    """Return the tier ``points`` qualifying points reach (the highest whose threshold they meet)."""
+    reached = tiers[0]
+    for tier in tiers:
+        if points >= tier.threshold:
+            reached = tier
+    return reached
+
+
+def purchase_points(paid_satang: int, tier: Tier, satang_per_point: int = 1_000) -> int:
+    """Return the points a purchase of ``paid_satang`` (after discounts) earns: 1 per ฿10 times the multiplier, down."""
+    if paid_satang <= 0:
+        return 0
+    return paid_satang * tier.multiplier_tenths // (satang_per_point * 10)
