@@ -37,6 +37,7 @@ THAI: dict[str, dict[str, str]] = {
         "import and export customers": "นำเข้าและส่งออกข้อมูลลูกค้า",
         "manage the catalog": "จัดการรายการสินค้าและบริการ",
         "adjust stock": "ปรับยอดสต็อก",
+        "adjust a member's points": "ปรับแต้มของสมาชิก",
         "manage staff": "จัดการพนักงาน",
         "sell": "ขาย",
         "refund a sale": "คืนเงินรายการขาย",
@@ -201,6 +202,9 @@ THAI: dict[str, dict[str, str]] = {
         "Customer {row} of the list: {message}": "ลูกค้ารายที่ {row} ในรายการ: {message}",
         "{phone} is also the phone of customer {other} of the list": "เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ",
         "This chain has no such branch": "เครือนี้ไม่มีสาขานี้",
+        "Add or take 1 to 1,000,000 points": "เพิ่มหรือหักแต้มได้ 1 ถึง 1,000,000 แต้ม",
+        "Say why the points are adjusted": "ระบุเหตุผลที่ปรับแต้ม",
+        "The reason has at most 500 characters": "เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร",
         "The demo chain has 1 to {most} branches": "เครือตัวอย่างมีได้ 1 ถึง {most} สาขา",
         "A branch number is up to five digits: 00000 for the head office, 00001 for branch 1": (
             "เลขที่สาขามีไม่เกินห้าหลัก: 00000 สำหรับสำนักงานใหญ่ 00001 สำหรับสาขาที่ 1"

@@ -30,6 +30,7 @@ class Kind(StrEnum):
     STOCK = "stock"
     SYNC_EXCEPTION = "sync_exception"
     SETTING = "setting"
+    POINTS = "points"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,20 @@ from .ids import derived_id
 LOT_MONTHS = 12  # an earned lot expires this many months after it was earned
 
 
+class PointsSource(StrEnum):
+    """Why points were earned or spent: the member's history says it."""
+
+    PURCHASE = "purchase"
+    WELCOME = "welcome"
+    CHECK_IN = "check_in"
+    REVIEW = "review"
+    REFERRAL = "referral"
+    BIRTHDAY = "birthday"
+    ACHIEVEMENT = "achievement"
+    REWARD = "reward"  # spent on a reward
+    ADJUSTMENT = "adjustment"  # by a manager, with a reason
+
+
 class EntryKind(StrEnum):
     """What one ledger entry does to the member's points."""
 

@@ -30,6 +30,7 @@ class Permission(StrEnum):
     CLINIC_SETTINGS = "clinic.settings"
     AUDIT_VIEW = "audit.view"
     SYNC_MANAGE = "sync.manage"  # connect the terminal to the server, settle sync exceptions
+    POINTS_ADJUST = "points.adjust"  # add or take a member's points by hand, with a reason
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -73,6 +74,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.CLINIC_SETTINGS: QT_TRANSLATE_NOOP("permissions", "change clinic settings"),
     Permission.AUDIT_VIEW: QT_TRANSLATE_NOOP("permissions", "view the audit log"),
     Permission.SYNC_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage sync and its exceptions"),
+    Permission.POINTS_ADJUST: QT_TRANSLATE_NOOP("permissions", "adjust a member's points"),
 }
 
 

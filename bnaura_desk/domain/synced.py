@@ -32,6 +32,7 @@ from typing import Any
 from . import field_types as t
 from .catalog import ItemKind, StockReason
 from .customer import Channel, ConsentPurpose, Gender
+from .points import PointsSource
 from .roles import Role
 
 
@@ -538,6 +539,45 @@ SYNC_EXCEPTION = Entity(
     operations=(OperationType("sync_exception.resolve", Effect.UPDATE, _RESOLUTION),),
 )
 
+# A member's points (issue 11): earned lots and spends, chain-wide (a member
+# earns and spends at every branch); balances are folded from them
+# (``domain.points``), never stored.
+POINTS = Entity(
+    name="points",
+    shape=Shape.LEDGER,
+    table="points_entries",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        _choice("kind", ("earn", "spend"), required=True),
+        Field("points", t.Integer(1, 10**9), required=True),
+        _choice("source", PointsSource, required=True),
+        _text("reason", 500),
+        Field("at", t.Moment(), required=True),
+        Field("expires_at", t.Moment(), nullable=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("points.record", Effect.APPEND),),
+    changes=("points", "customer"),
+)
+
+# The expiry of one earned lot: derived from the lot, so every terminal
+# running the expiry job offline makes the same row. It carries no amount:
+# the fold takes what is left of the lot at its expiry time.
+POINTS_EXPIRY = Entity(
+    name="points_expiry",
+    shape=Shape.DERIVED,
+    table="points_expiries",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("lot_id", t.Id("points"), required=True),
+        Field("at", t.Moment(), required=True),
+    ),
+    operations=(OperationType("points.expire", Effect.APPEND),),
+    derived_from=("lot_id",),
+    changes=("points", "customer"),
+)
+
 REGISTRY = Registry(
-    (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK, SYNC_EXCEPTION)
+    (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
+     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY)
 )

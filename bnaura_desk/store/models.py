@@ -278,6 +278,41 @@ class ConsentEvent(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class PointsEntry(Base):
+    """Append-only: points a member earned (a lot, until ``expires_at``) or spent (``domain.points``)."""
+
+    __tablename__ = "points_entries"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(10))  # "earn" | "spend"
+    points: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        Index("ix_points_entries_customer_id_at", "customer_id", "at"),
+        # The expiry job's question: which lots are past their time.
+        Index("ix_points_entries_expires_at", "expires_at"),
+    )
+
+
+class PointsExpiry(Base):
+    """Append-only: one earned lot expired; its id is derived from the lot, so every terminal makes the same row."""
+
+    __tablename__ = "points_expiries"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    lot_id: Mapped[str] = mapped_column(ForeignKey("points_entries.id"), unique=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
 class Visit(Base):
     """Append-only: a customer checked in at the counter."""
 

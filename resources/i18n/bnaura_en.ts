@@ -1647,6 +1647,18 @@
         <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
         <translation>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</translation>
     </message>
+    <message>
+        <source>Add or take 1 to 1,000,000 points</source>
+        <translation>Add or take 1 to 1,000,000 points</translation>
+    </message>
+    <message>
+        <source>Say why the points are adjusted</source>
+        <translation>Say why the points are adjusted</translation>
+    </message>
+    <message>
+        <source>The reason has at most 500 characters</source>
+        <translation>The reason has at most 500 characters</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1705,6 +1717,10 @@
     <message>
         <source>manage sync and its exceptions</source>
         <translation>manage sync and its exceptions</translation>
+    </message>
+    <message>
+        <source>adjust a member&apos;s points</source>
+        <translation>adjust a member&apos;s points</translation>
     </message>
 </context>
 <context>

@@ -1647,6 +1647,18 @@
         <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
         <translation>การตั้งค่า {key} ใช้ทั้งเครือ ต้องกำหนดให้แยกรายสาขาได้ก่อน สาขาจึงจะตั้งค่าของตัวเองได้</translation>
     </message>
+    <message>
+        <source>Add or take 1 to 1,000,000 points</source>
+        <translation>เพิ่มหรือหักแต้มได้ 1 ถึง 1,000,000 แต้ม</translation>
+    </message>
+    <message>
+        <source>Say why the points are adjusted</source>
+        <translation>ระบุเหตุผลที่ปรับแต้ม</translation>
+    </message>
+    <message>
+        <source>The reason has at most 500 characters</source>
+        <translation>เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1705,6 +1717,10 @@
     <message>
         <source>manage sync and its exceptions</source>
         <translation>จัดการการซิงก์และรายการผิดปกติ</translation>
+    </message>
+    <message>
+        <source>adjust a member&apos;s points</source>
+        <translation>ปรับแต้มของสมาชิก</translation>
     </message>
 </context>
 <context>

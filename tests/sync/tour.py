@@ -15,7 +15,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import bnaura_desk.services as services_package
@@ -30,6 +30,7 @@ from bnaura_desk.services import (
     customer_csv,
     customers,
     customers_bulk,
+    loyalty,
     settings,
     staff,
     sync_exceptions,
@@ -152,6 +153,18 @@ class Tour:
                 channels=(Channel.EMAIL,), email="walk@example.com",
             ), {ConsentPurpose.MARKETING: False, ConsentPurpose.TREATMENT_RECORDS: True}, check_in=True),
         ])
+        # Points: a manager's adjustments; a lot from 13 months ago (the terminal's clock set back,
+        # as points carried over from the previous system would be) that the expiry job expires.
+        made["points"] = self.run(loyalty.adjust_points, made["customer"], 500, "ย้ายแต้มจากระบบเดิม")
+        self.run(loyalty.adjust_points, made["customer"], -120, "แก้แต้มที่ให้เกิน")
+        clock = self.terminal.clock
+        self.terminal.clock = lambda: clock() - timedelta(days=400)
+        try:
+            old = self.run(loyalty.adjust_points, made["customer"], 80, "แต้มปีที่แล้ว")
+        finally:
+            self.terminal.clock = clock
+        assert self.run(loyalty.expire_points) == 1
+        made["points_expiry"] = loyalty.expiry_id(old)
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made
