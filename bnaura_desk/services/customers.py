@@ -51,11 +51,20 @@ def clinic_today(now: datetime) -> date:
 # ---------------------------------------------------------------- writing
 
 
-def _live_customer(ctx: ServiceContext, customer_id: str) -> Customer:
-    row = ctx.session.get(Customer, customer_id)
-    if row is None or row.deleted_at is not None or row.chain_id != ctx.chain_id:
+def live_customer(session: Session, chain_id: str, customer_id: str) -> Customer:
+    """Return the customer ``customer_id`` of ``chain_id`` for a use case to change or add to.
+
+    Raises:
+        NotFound: unknown, deleted, or another chain's.
+    """
+    row = session.get(Customer, customer_id)
+    if row is None or row.deleted_at is not None or row.chain_id != chain_id:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
     return row
+
+
+def _live_customer(ctx: ServiceContext, customer_id: str) -> Customer:
+    return live_customer(ctx.session, ctx.chain_id, customer_id)
 
 
 def _check_phone_free(ctx: ServiceContext, phone: str, *, except_id: str | None = None) -> None:

@@ -32,7 +32,7 @@ from ..domain.points import (
 from ..domain.roles import Permission
 from ..store.models import PointsEntry, PointsExpiry
 from .context import ServiceContext
-from .customers import _live_customer
+from .customers import live_customer
 
 MAX_ADJUSTMENT = 1_000_000
 
@@ -77,7 +77,7 @@ def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Say why the points are adjusted"), field="reason")
     if len(text) > 500:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
-    customer = _live_customer(ctx, customer_id)
+    customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     kind = EntryKind.EARN if delta > 0 else EntryKind.SPEND
     return ctx.changes.build(result=_record(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text))
 
