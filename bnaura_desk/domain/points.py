@@ -31,9 +31,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import pairwise
 
+from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
 
 LOT_MONTHS = 12  # an earned lot expires this many months after it was earned
+MAX_ADJUSTMENT = 1_000_000  # a manager adds or takes at most this many points at once
 
 
 class PointsSource(StrEnum):
@@ -227,8 +229,37 @@ def tier_for(points: int, tiers: Sequence[Tier] = DEFAULT_TIERS) -> Tier:
     return reached
 
 
+def next_tier(points: int, tiers: Sequence[Tier] = DEFAULT_TIERS) -> Tier | None:
+    """Return the tier after the one ``points`` qualifying points reach, or None at the top tier."""
+    return next((tier for tier in tiers if tier.threshold > points), None)
+
+
 def purchase_points(paid_satang: int, tier: Tier, satang_per_point: int = 1_000) -> int:
     """Return the points a purchase of ``paid_satang`` (after discounts) earns: 1 per ฿10 times the multiplier, down."""
     if paid_satang <= 0:
         return 0
     return paid_satang * tier.multiplier_tenths // (satang_per_point * 10)
+
+
+# ---------------------------------------------------------------- adjustments
+
+
+def adjustment_reason(delta: int, reason: str) -> str:
+    """Return the reason of a manual adjustment of ``delta`` points, cleaned; refuse a bad one.
+
+    The adjust dialog checks with this before it asks anyone for a
+    manager's PIN, and ``services.loyalty.adjust_points`` checks again.
+
+    Raises:
+        BadInput: ``delta`` is 0 or beyond ``MAX_ADJUSTMENT`` either way
+            (field ``points``), or the reason is empty or longer than 500
+            characters (field ``reason``).
+    """
+    if delta == 0 or abs(delta) > MAX_ADJUSTMENT:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Add or take 1 to 1,000,000 points"), field="points")
+    text = " ".join(reason.split())
+    if not text:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Say why the points are adjusted"), field="reason")
+    if len(text) > 500:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
+    return text

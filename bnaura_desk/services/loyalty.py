@@ -15,7 +15,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
-from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.ids import uuid7
 from ..domain.points import (
     DEFAULT_TIERS,
@@ -24,6 +23,7 @@ from ..domain.points import (
     PointsSource,
     Statement,
     Tier,
+    adjustment_reason,
     expiry_id,
     fold,
     lot_expiry,
@@ -33,8 +33,6 @@ from ..domain.roles import Permission
 from ..store.models import PointsEntry, PointsExpiry
 from .context import ServiceContext
 from .customers import live_customer
-
-MAX_ADJUSTMENT = 1_000_000
 
 
 def _record(ctx: ServiceContext, customer_id: str, kind: EntryKind, points: int, source: PointsSource,
@@ -70,13 +68,7 @@ def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str
             is no reason.
     """
     ctx.require(Permission.POINTS_ADJUST)
-    if delta == 0 or abs(delta) > MAX_ADJUSTMENT:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "Add or take 1 to 1,000,000 points"), field="points")
-    text = " ".join(reason.split())
-    if not text:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "Say why the points are adjusted"), field="reason")
-    if len(text) > 500:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
+    text = adjustment_reason(delta, reason)
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     kind = EntryKind.EARN if delta > 0 else EntryKind.SPEND
     return ctx.changes.build(result=_record(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text))

@@ -1,0 +1,51 @@
+"""A QR code as a Qt image, drawn from segno's module matrix (pure Python, no Pillow)."""
+
+from __future__ import annotations
+
+import segno
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+QUIET_ZONE = 4  # modules of white around the symbol, as ISO/IEC 18004 asks for scanners
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """Return the dark (True) and light modules of ``text``'s QR code, without the quiet zone.
+
+    Error correction M at least (segno raises it when the symbol has room):
+    a member card in a wallet gets scratched.
+    """
+    symbol = segno.make_qr(text, error="m", boost_error=True)
+    return [[bool(module) for module in row] for row in symbol.matrix]
+
+
+def qr_image(text: str, module_px: int = 4) -> QImage:
+    """Return ``text``'s QR code as a black-on-white image, ``module_px`` pixels per module, quiet zone included."""
+    matrix = qr_matrix(text)
+    size = (len(matrix) + 2 * QUIET_ZONE) * module_px
+    image = QImage(size, size, QImage.Format.Format_RGB32)
+    image.fill(QColor(Qt.GlobalColor.white))
+    painter = QPainter(image)
+    try:
+        paint_qr(painter, QRectF(0, 0, size, size), matrix)
+    finally:
+        painter.end()
+    return image
+
+
+def paint_qr(painter: QPainter, area: QRectF, matrix: list[list[bool]]) -> None:
+    """Paint ``matrix`` (quiet zone added) into the square at the top left of ``area``, on white.
+
+    Vector modules: on a PDF the code stays sharp whatever the printer's resolution.
+    """
+    count = len(matrix) + 2 * QUIET_ZONE
+    side = min(area.width(), area.height())
+    module = side / count
+    black, white = QColor(Qt.GlobalColor.black), QColor(Qt.GlobalColor.white)
+    painter.fillRect(QRectF(area.x(), area.y(), side, side), white)
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                left = area.x() + (x + QUIET_ZONE) * module
+                top = area.y() + (y + QUIET_ZONE) * module
+                painter.fillRect(QRectF(left, top, module, module), black)
