@@ -125,7 +125,7 @@ class CustomerDetailPanel(QWidget):
 
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 6, 0, 0)
+        body.setContentsMargins(8, 8, 8, 0)  # inside the page's frame
         body.addLayout(form)
         body.addWidget(self.consent_title)
         body.addLayout(consents)

@@ -141,6 +141,9 @@ class CustomerScreen(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # Half and half to start with: the detail's loyalty page has a
+        # four-column history that a third of the window squeezes.
+        splitter.setSizes([1_000, 1_000])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

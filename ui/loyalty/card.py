@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 from bnaura_desk.domain.points import Tier
@@ -76,6 +76,22 @@ def write_member_card(path: Path, card: MemberCard) -> None:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:
         raise OSError(f"cannot write {path}")
+
+
+def member_card_image(card: MemberCard) -> QImage:
+    """Return ``card`` drawn as the PDF draws it, as an image at the card's resolution (a preview)."""
+    image = QImage(round(_mm(CARD_MM.width())), round(_mm(CARD_MM.height())), QImage.Format.Format_RGB32)
+    dots_per_metre = round(RESOLUTION / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)  # fonts in points come out as on paper
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    try:
+        _paint(painter, card)
+    finally:
+        painter.end()
+    return image
 
 
 def _paint(p: QPainter, card: MemberCard) -> None:

@@ -147,7 +147,7 @@ class LoyaltyPanel(QWidget):
         self.sections.setObjectName("loyaltySections")
         self.sections.setDocumentMode(True)
         self.sections.addTab(history_page, "")
-        self.sections.setMinimumHeight(self.fontMetrics().height() * 14)
+        self.sections.setMinimumHeight(self.fontMetrics().height() * 10)
 
         top = QHBoxLayout()
         top.addWidget(self.tier_badge)
@@ -165,7 +165,7 @@ class LoyaltyPanel(QWidget):
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.next_tier)
