@@ -26,7 +26,7 @@ from ..domain.customer import (
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DuplicatePhone, NotFound
 from ..domain.ids import uuid7
 from ..domain.phone import display_phone
-from ..domain.referral import make_code, normalise_code
+from ..domain.referral import make_code, typed_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
 from ..store.models import (
@@ -724,12 +724,12 @@ def find_by_referral_code(session: Session, typed: str) -> str | None:
     """Return the id of the live customer whose referral code ``typed`` is, if any.
 
     ``typed`` may be in any case, with spaces or dashes (as read aloud, or
-    as a barcode scanner types a member QR); text that is no valid code
-    (wrong length, a typo the check character catches) finds no one.
+    as a barcode scanner types a member QR, also with the keyboard set to
+    Thai); text that is no valid code (wrong length, a typo the check
+    character catches) finds no one.
     """
-    try:
-        code = normalise_code(typed)
-    except BadInput:
+    code = typed_code(typed)
+    if code is None:
         return None
     return session.execute(
         select(Customer.id).where(Customer.referral_code == code, Customer.deleted_at.is_(None)).limit(1)

@@ -22,6 +22,8 @@ from bnaura_desk.services import loyalty
 from bnaura_desk.services.search_index import defer_indexing
 from bnaura_desk.store.models import CustomerSearchTerm
 from tests.conftest import Staffed
+from tests.domain.test_keyboard import thai_layout
+from tests.ui.test_customers import type_text
 from ui.bus import ChangeBus
 from ui.customers.screen import CustomerScreen
 from ui.i18n import LanguageSwitcher
@@ -115,6 +117,23 @@ def test_a_scanned_member_opens_before_the_search_knows_them(desk, qtbot, staffe
     qtbot.waitUntil(lambda: desk.pending() == 0 and screen.detail.customer_id == member)
     assert screen.detail.name.text() == "สมหญิง ศรีสุข"
     assert screen.detail.content.isVisible()
+
+
+def test_a_member_qr_scanned_with_the_keyboard_set_to_thai_opens_the_member(desk, qtbot, staffed_copy) -> None:
+    register(staffed_copy, "มานี สมบูรณ์", "Manee Somboon", "062-111-2222")
+    member, code = register(staffed_copy, "สมหญิง ศรีสุข", "Somying Srisuk", "086-245-1190")
+    screen = CustomerScreen(desk, desk.bus)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: desk.pending() == 0)
+    screen.search.setFocus()
+    # The scanner presses the code's keys; the Thai layout makes Thai of them.
+    typed = thai_layout(decode(qr_image(code))[0])
+    type_text(qtbot, screen.search, typed)
+    assert screen.search.text() == typed != code
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.pending() == 0 and screen.detail.customer_id == member)
+    assert screen.detail.check_in_button.hasFocus()
 
 
 def test_enter_on_text_that_is_no_member_code_keeps_the_usual_search(desk, qtbot, staffed_copy) -> None:

@@ -4,8 +4,8 @@ Keyboard-first for the counter: type in the search box, Up/Down move in
 the list, Enter opens the highlighted customer (focus on Check in, so a
 second Enter checks them in), Ctrl+N registers a new customer, Escape
 clears the search. A referral code typed (or scanned from a member QR by a
-barcode scanner, which types it and presses Enter) opens its member on
-Enter, whatever the list shows at that moment.
+barcode scanner, which types it and presses Enter, also with the keyboard
+set to Thai) opens its member on Enter, whatever the list shows then.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.customer import AlreadyCheckedIn
-from bnaura_desk.domain.errors import BadInput, NotFound
-from bnaura_desk.domain.referral import normalise_code
+from bnaura_desk.domain.errors import NotFound
+from bnaura_desk.domain.referral import typed_code
 from bnaura_desk.domain.search import phone_query
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
@@ -419,11 +419,7 @@ class CustomerScreen(QWidget):
 
     @staticmethod
     def _is_code(text: str) -> bool:
-        try:
-            normalise_code(text)
-        except BadInput:
-            return False
-        return True
+        return typed_code(text) is not None
 
     def open_by_code(self, typed: str) -> None:
         """Open the member whose referral code ``typed`` is (as a member QR scanned into the search box).
