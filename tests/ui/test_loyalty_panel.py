@@ -265,3 +265,36 @@ def test_the_loyalty_page_cuts_no_label_when_narrow(screen, qtbot, somying, lang
             qtbot.wait(50)
             assert labels_cut(screen.loyalty) == []
             assert screen.loyalty.qr.geometry().right() < screen.loyalty.adjust_button.geometry().left()
+
+
+def test_a_balance_below_zero_says_rewards_wait(screen, qtbot, staffed_copy, somying, languages):
+    # Points taken twice (two terminals offline, or by hand): the balance may go below zero.
+    staffed_copy.terminal.run(loyalty.adjust_points, somying, -2_500, "แต้มซ้ำจากสองเครื่อง", actor=staffed_copy.manager)
+    open_loyalty(screen, qtbot, somying)
+    panel = screen.loyalty
+    assert panel.balance.text() == "-150 แต้ม"
+    assert panel.below_zero.isVisible()
+    assert panel.below_zero.text() == "แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก"
+    assert panel.tier_badge.text() == "ซิลเวอร์"  # earned points still count for the tier
+
+
+def test_the_card_button_saves_the_card_where_asked_and_opens_it(screen, qtbot, somying, tmp_path, monkeypatch):
+    import ui.loyalty.panel as panel_module
+
+    asked: list[str] = []
+    opened: list[str] = []
+
+    def choose(_parent, _title, suggested, _filter):
+        asked.append(suggested)
+        return str(tmp_path / "สมหญิง"), "PDF"
+
+    monkeypatch.setattr(panel_module.QFileDialog, "getSaveFileName", staticmethod(choose))
+    monkeypatch.setattr(panel_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    open_loyalty(screen, qtbot, somying)
+    qtbot.mouseClick(screen.loyalty.card_button, Qt.MouseButton.LeftButton)
+
+    code = screen.loyalty.code.text()
+    assert asked and asked[0].endswith(f"member-card-{code}.pdf")
+    written = tmp_path / "สมหญิง.pdf"
+    assert opened == [str(written)]
+    assert written.stat().st_size > 0 and written.read_bytes().startswith(b"%PDF")
