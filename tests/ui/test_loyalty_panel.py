@@ -298,3 +298,19 @@ def test_the_card_button_saves_the_card_where_asked_and_opens_it(screen, qtbot, 
     written = tmp_path / "สมหญิง.pdf"
     assert opened == [str(written)]
     assert written.stat().st_size > 0 and written.read_bytes().startswith(b"%PDF")
+
+
+def test_a_refusal_of_the_service_shows_in_the_dialog_and_changes_nothing(screen, qtbot, staffed_copy, somying):
+    screen.runner.actor = staffed_copy.manager
+    open_loyalty(screen, qtbot, somying)
+    dialog = screen.loyalty.adjust_points()
+    assert dialog is not None
+    # Deleted at the other counter while the dialog was open (not announced here).
+    staffed_copy.terminal.run(customer_service.delete_customer, somying, actor=staffed_copy.owner)
+    before = entries(staffed_copy)
+    fill(dialog, qtbot, amount=100, reason="ของขวัญ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.general_error.isVisible())
+    assert dialog.general_error.text() == "ไม่พบลูกค้ารายนี้แล้ว"
+    assert dialog.isVisible() and dialog.save_button.isEnabled()
+    assert entries(staffed_copy) == before
