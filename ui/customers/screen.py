@@ -404,7 +404,7 @@ class CustomerScreen(QWidget):
             target = 0 if current < 0 else min(max(current + steps[key], 0), rows - 1)
             self._select_row(target)
             return True
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._is_code(self.search.text()):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and typed_code(self.search.text()) is not None:
             self.open_by_code(self.search.text())
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and rows:
@@ -417,15 +417,12 @@ class CustomerScreen(QWidget):
             return True
         return False
 
-    @staticmethod
-    def _is_code(text: str) -> bool:
-        return typed_code(text) is not None
-
     def open_by_code(self, typed: str) -> None:
         """Open the member whose referral code ``typed`` is (as a member QR scanned into the search box).
 
-        A scanner types faster than the search answers, so the list may
-        not show the member yet: the code is looked up on its own. With no
+        A scanner types faster than the search answers, and after a
+        chain's bootstrap the search may not know a member yet: the code is
+        looked up on its own, so the list need not show the member. With no
         member of that code, Enter does what it does for any search.
         """
         self.runner.read(
