@@ -184,7 +184,7 @@ def test_a_manager_takes_points_with_a_reason(screen, qtbot, staffed_copy, somyi
     assert dialog.current.text() == "2,350 แต้ม"
     fill(dialog, qtbot, take=True, amount=100, reason="ให้แต้มเกินเมื่อวาน")
     with qtbot.waitSignal(dialog.adjusted, timeout=5000):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter in the reason saves
     qtbot.waitUntil(lambda: screen.loyalty.balance.text() == "2,250 แต้ม")
     assert history(screen)[0][1:] == ("ปรับแต้ม: ให้แต้มเกินเมื่อวาน", "−100", "")
     qtbot.waitUntil(lambda: screen.loyalty.adjust_dialog is None)
