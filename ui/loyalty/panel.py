@@ -21,7 +21,6 @@ from PySide6.QtGui import QDesktopServices, QFont, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -153,31 +152,33 @@ class LoyaltyPanel(QWidget):
         top.addWidget(self.tier_badge)
         top.addStretch(1)
         top.addWidget(self.balance)
-        code_box = QVBoxLayout()
-        code_box.addWidget(self.code_caption)
-        code_box.addWidget(self.code)
-        code_box.addStretch(1)
-        code_box.addWidget(self.adjust_button)
-        code_box.addWidget(self.card_button)
+        # The figures and the code beside the QR, the actions under them:
+        # the history keeps the height (a counter screen may be 768 high).
+        figures = QVBoxLayout()
+        figures.setSpacing(2)
+        for label in (self.next_tier, self.lifetime, self.expiring, self.below_zero):
+            figures.addWidget(label)
+        figures.addSpacing(6)
+        figures.addWidget(self.code_caption)
+        figures.addWidget(self.code)
+        figures.addStretch(1)
         member = QHBoxLayout()
+        member.addLayout(figures, 1)
         member.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
-        member.addLayout(code_box, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.adjust_button)
+        actions.addWidget(self.card_button)
+        actions.addStretch(1)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.addLayout(top)
         layout.addWidget(self.progress)
-        layout.addWidget(self.next_tier)
-        layout.addWidget(self.lifetime)
-        layout.addWidget(self.expiring)
-        layout.addWidget(self.below_zero)
-        line = QFrame(body)
-        line.setFrameShape(QFrame.Shape.HLine)
-        layout.addWidget(line)
         layout.addLayout(member)
+        layout.addLayout(actions)
         layout.addWidget(self.sections, 1)
-        # Narrower than this the QR and the buttons beside it would overlap.
+        # Narrower than this the figures beside the QR wrap word by word.
         body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
         self.body_scroll = VerticalScrollArea(body, self)
         self.body_scroll.setObjectName("loyaltyScroll")
