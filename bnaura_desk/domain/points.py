@@ -155,6 +155,10 @@ def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
     statement = Statement(at=at)
     lots: dict[str, Lot] = {}
     live: list[Lot] = []  # in earning order
+    # Lots before ``first`` have nothing left, and never will again (only a
+    # new lot pays debt): a spend starts there, not at a member's first
+    # lot (5,000 entries took 0.1 s scanning the spent lots again and again).
+    first = 0
     events: list[PointEntry] = sorted((e for e in entries if e.at <= at), key=_order)
     for entry in events:
         if entry.kind is EntryKind.EARN:
@@ -169,7 +173,10 @@ def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
         elif entry.kind is EntryKind.SPEND:
             statement.spent += entry.points
             wanted = entry.points
-            for lot in live:
+            while first < len(live) and live[first].left == 0:
+                first += 1
+            for index in range(first, len(live)):
+                lot = live[index]
                 if wanted == 0:
                     break
                 if lot.expires_at <= entry.at or lot.left == 0:

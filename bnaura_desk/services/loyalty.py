@@ -8,6 +8,7 @@ tiers and achievements build on it (issue 11).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -126,6 +127,11 @@ def points_summary(session: Session, customer_id: str, now: datetime) -> PointsS
         PointEntry(x.id, EntryKind.EXPIRE, 0, x.at, lot_id=x.lot_id)
         for x in session.scalars(select(PointsExpiry).where(PointsExpiry.customer_id == customer_id))
     ]
+    return summarise(entries, now)
+
+
+def summarise(entries: Sequence[PointEntry], now: datetime) -> PointsSummary:
+    """Return the summary of a member's ledger ``entries`` at ``now`` (for a caller that read them already)."""
     statement = fold(entries, now)
     soon = statement.expiring_within(now + timedelta(days=30))
     return PointsSummary(statement, tier_for(statement.lifetime_earned, DEFAULT_TIERS), soon)

@@ -9,16 +9,16 @@ The loyalty panel shows it; ``bnaura loyalty statement`` can print it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import QT_TRANSLATE_NOOP, NotFound
-from ..domain.points import DEFAULT_TIERS, EntryKind, PointsSource, Tier, next_tier
+from ..domain.points import DEFAULT_TIERS, EntryKind, PointEntry, PointsSource, Tier, next_tier
 from ..store.models import Customer, PointsEntry, PointsExpiry
-from .loyalty import PointsSummary, points_summary
+from .loyalty import PointsSummary, summarise
 
 
 @dataclass(frozen=True)
@@ -60,37 +60,48 @@ class MemberLoyalty:
         return max(self.next_tier.threshold - self.summary.statement.lifetime_earned, 0)
 
 
-def ledger_lines(session: Session, customer_id: str, summary: PointsSummary) -> list[LedgerLine]:
-    """Return a member's ledger entries up to ``summary``'s moment, newest first.
+def _read_ledger(session: Session, customer_id: str) -> tuple[list[PointEntry], list[LedgerLine]]:
+    """Read a member's ledger once: the entries the fold takes, and their lines (expiries without amounts yet)."""
+    entries: list[PointEntry] = []
+    lines: list[LedgerLine] = []
+    # Columns, not ORM objects: a member of years has thousands of entries.
+    for row in session.execute(
+        select(PointsEntry.id, PointsEntry.kind, PointsEntry.points, PointsEntry.source, PointsEntry.reason,
+               PointsEntry.at, PointsEntry.expires_at).where(PointsEntry.customer_id == customer_id)
+    ):
+        kind = EntryKind(row.kind)
+        entries.append(PointEntry(row.id, kind, row.points, row.at, row.expires_at))
+        signed = row.points if kind is EntryKind.EARN else -row.points
+        lines.append(LedgerLine(row.id, row.at, kind, PointsSource(row.source), row.reason, signed, row.expires_at))
+    for expiry in session.execute(
+        select(PointsExpiry.id, PointsExpiry.lot_id, PointsExpiry.at).where(PointsExpiry.customer_id == customer_id)
+    ):
+        entries.append(PointEntry(expiry.id, EntryKind.EXPIRE, 0, expiry.at, lot_id=expiry.lot_id))
+        lines.append(LedgerLine(expiry.id, expiry.at, EntryKind.EXPIRE, None, "", 0, None))
+    return entries, lines
 
-    ``summary`` is the member's ``points_summary``: the amounts the expiries
-    took come from its fold, so the history and the balance agree.
-    """
+
+def _with_amounts(entries: list[PointEntry], lines: list[LedgerLine], summary: PointsSummary) -> list[LedgerLine]:
+    """Return the lines up to the summary's moment, newest first, each expiry with what the fold says it took."""
     at = summary.statement.at
     expired = {lot.id: lot.expired for lot in summary.statement.lots}
-    lines = [
-        LedgerLine(
-            e.id, e.at, EntryKind(e.kind), PointsSource(e.source), e.reason,
-            e.points if e.kind == EntryKind.EARN else -e.points, e.expires_at,
-        )
-        for e in session.scalars(
-            select(PointsEntry).where(PointsEntry.customer_id == customer_id, PointsEntry.at <= at)
-        )
-    ]
-    lines += [
-        LedgerLine(x.id, x.at, EntryKind.EXPIRE, None, "", -expired.get(x.lot_id, 0), None)
-        for x in session.scalars(
-            select(PointsExpiry).where(PointsExpiry.customer_id == customer_id, PointsExpiry.at <= at)
-        )
+    taken = {e.id: expired.get(e.lot_id or "", 0) for e in entries if e.kind is EntryKind.EXPIRE}
+    shown = [
+        replace(line, points=-taken[line.id]) if line.kind is EntryKind.EXPIRE else line
+        for line in lines
+        if line.at <= at
     ]
     # Newest first; at one instant the fold's order reversed (expiries, spends, earns).
     rank = {EntryKind.EARN: 0, EntryKind.SPEND: 1, EntryKind.EXPIRE: 2}
-    lines.sort(key=lambda line: (line.at, rank[line.kind], line.id), reverse=True)
-    return lines
+    shown.sort(key=lambda line: (line.at, rank[line.kind], line.id), reverse=True)
+    return shown
 
 
 def member_loyalty(session: Session, customer_id: str, now: datetime) -> MemberLoyalty:
     """Return a live member's tier, its progress, balance, expiring points and history at ``now``.
+
+    The history is newest first, and agrees with the balance: an expiry
+    shows what the fold found left of its lot (0 when all was used).
 
     Raises:
         NotFound: unknown or deleted customer.
@@ -98,7 +109,8 @@ def member_loyalty(session: Session, customer_id: str, now: datetime) -> MemberL
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
-    summary = points_summary(session, customer_id, now)
+    entries, lines = _read_ledger(session, customer_id)
+    summary = summarise(entries, now)
     return MemberLoyalty(
         customer_id=customer.id,
         name_th=customer.name_th,
@@ -106,5 +118,5 @@ def member_loyalty(session: Session, customer_id: str, now: datetime) -> MemberL
         referral_code=customer.referral_code,
         summary=summary,
         next_tier=next_tier(summary.statement.lifetime_earned, DEFAULT_TIERS),
-        lines=tuple(ledger_lines(session, customer_id, summary)),
+        lines=tuple(_with_amounts(entries, lines, summary)),
     )
