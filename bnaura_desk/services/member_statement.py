@@ -1,9 +1,10 @@
 """A member's loyalty as the desk shows it: tier and its progress, balance, the ledger with reasons.
 
-Reads only. The figures come from ``services.loyalty.points_summary`` (the
-fold of ``domain.points``); this adds what a person reads: every entry of
-the ledger with why it happened and when its points expire, the next tier,
-and the member's name and referral code (for the member card and its QR).
+Reads only. The figures are ``services.loyalty``'s summary (the fold of
+``domain.points``) of the same rows, read once; this adds what a person
+reads: every entry of the ledger with why it happened and when its points
+expire, the next tier, and the member's name and referral code (for the
+member card and its QR).
 The loyalty panel shows it; ``bnaura loyalty statement`` can print it.
 """
 
