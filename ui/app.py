@@ -28,9 +28,9 @@ from bnaura_desk.terminal import Terminal
 from .bus import ChangeBus
 from .fonts import install_app_font
 from .i18n import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, LanguageSwitcher, ensure_compiled
+from .loyalty_jobs import DailyLoyaltyJobs
 from .main_window import MainWindow, install_default_screens
 from .runner import DeskRunner
-from .loyalty_jobs import DailyLoyaltyJobs
 from .sync_driver import SyncDriver
 from .theme import apply_theme
 
