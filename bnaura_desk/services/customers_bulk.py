@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import ConsentPurpose, CustomerForm, CustomerProfile, validate_customer
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError, Translate
 from ..domain.ids import uuid7
-from ..domain.loyalty_program import award_id, clinic_day
+from ..domain.loyalty_program import award_id, clinic_day, day_start
 from ..domain.phone import display_phone
 from ..domain.points import EntryKind, PointsSource
 from ..domain.referral import make_code
@@ -165,7 +166,8 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
         if one.check_in:
             visits.append(_visit(ctx, journal, customer_id, branch_id))
             if earn.check_in > 0:
-                points.append(_award(ctx, journal, customer_id, PointsSource.CHECK_IN, earn.check_in, today))
+                points.append(_award(ctx, journal, customer_id, PointsSource.CHECK_IN, earn.check_in, today,
+                                     at=day_start(ctx.now)))
 
     session = ctx.session
     insert_rows(session, table_of(Customer), customers)
@@ -291,11 +293,11 @@ def _consent(
 
 
 def _award(ctx: ServiceContext, journal: BulkJournal, customer_id: str, source: PointsSource, points: int,
-           *cause: str) -> dict[str, Any]:
+           *cause: str, at: datetime | None = None) -> dict[str, Any]:
     """Return the points row of a welcome or check-in award, journaled as ``points.record`` (as ``award_once``)."""
     stamp = ctx.tick()
     row, record = points_row(ctx, award_id(source, customer_id, *cause), customer_id, EntryKind.EARN, points,
-                             source, "", stamp)
+                             source, "", stamp, at=at)
     journal.add(action="points.record", entity=Kind.POINTS, entity_id=row["id"], after=record,
                 payload={"record": record}, hlc=stamp)
     return row
