@@ -37,13 +37,23 @@ from .customers import live_customer
 MAX_ADJUSTMENT = 1_000_000
 
 
-def _record(ctx: ServiceContext, customer_id: str, kind: EntryKind, points: int, source: PointsSource,
-            reason: str) -> str:
-    """Write one earned lot or spend, journaled as ``points.record``; return its id."""
+def record_points(ctx: ServiceContext, customer_id: str, kind: EntryKind, points: int, source: PointsSource,
+                  reason: str, *, entry_id: str | None = None) -> str:
+    """Write one earned lot or spend, journaled as ``points.record``; return its id.
+
+    A building block of the loyalty use cases (awards, rewards, the
+    counter), not a use case itself: the caller has checked who acts and
+    what. ``entry_id`` is a derived id (``derived_id("points", ...)``) for an
+    award that must happen once whichever terminal makes it (a birthday,
+    the day's check-in): when that entry is already here, nothing is
+    written and its id is returned.
+    """
+    if entry_id is not None and ctx.session.get(PointsEntry, entry_id) is not None:
+        return entry_id
     stamp = ctx.tick()
     expires = lot_expiry(ctx.now) if kind is EntryKind.EARN else None
     entry = PointsEntry(
-        id=uuid7(), chain_id=ctx.chain_id, customer_id=customer_id, kind=str(kind), points=points,
+        id=entry_id or uuid7(), chain_id=ctx.chain_id, customer_id=customer_id, kind=str(kind), points=points,
         source=str(source), reason=reason, at=ctx.now, expires_at=expires, staff_id=ctx.actor_id, hlc=stamp,
     )
     ctx.session.add(entry)
@@ -79,7 +89,7 @@ def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str
         raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     kind = EntryKind.EARN if delta > 0 else EntryKind.SPEND
-    return ctx.changes.build(result=_record(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text))
+    return ctx.changes.build(result=record_points(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text))
 
 
 def expire_points(ctx: ServiceContext) -> ChangeSet:

@@ -57,6 +57,9 @@ class Proposed:
 
     checked: Checked
     clock: str
+    # False when the operation appended a ledger row the chain already had
+    # (a derived id another terminal made first): a rule counts it once.
+    fresh: bool = True
 
     @property
     def op(self) -> Operation:
@@ -160,7 +163,7 @@ class _ClaimRun:
 
     def settle(self, p: Proposed) -> None:
         key = self.rule.key(p.fields)
-        if key is None:
+        if key is None or not p.fresh:
             return
         holder = self.holders.get(key)
         if holder is None:
@@ -228,7 +231,7 @@ class _TallyRun:
 
     def settle(self, p: Proposed) -> None:
         key = self.rule.key(p.fields)
-        if key is None:
+        if key is None or not p.fresh:
             return
         delta = self.rule.delta(p.fields)
         before = self.balances.get(key, 0)

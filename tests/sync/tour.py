@@ -49,6 +49,11 @@ RUN_BY_SYNC = {
     "bnaura_desk.services.search_index.index_pending_customers",
     "bnaura_desk.services.search_index.finish_bulk_indexing",
 }
+# Building blocks that take a context but are not use cases of their own:
+# the use cases that call them run in the tour.
+BUILDING_BLOCKS = {
+    "bnaura_desk.services.loyalty.record_points",
+}
 
 
 def use_cases() -> dict[str, Callable[..., ChangeSet]]:
@@ -60,6 +65,9 @@ def use_cases() -> dict[str, Callable[..., ChangeSet]]:
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
             params = list(inspect.signature(function).parameters.values())
+            dotted = f"{module.__name__}.{name}"
+            if dotted in BUILDING_BLOCKS:
+                continue
             if params and params[0].name == "ctx" and "ServiceContext" in str(params[0].annotation):
                 found[f"{module.__name__}.{name}"] = function
     return found
