@@ -141,3 +141,18 @@ def set_branch_setting(ctx: ServiceContext, key: str, value: Any) -> ChangeSet:
     )
     ctx.changes.add(Kind.CHAIN, ctx.chain_id)
     return ctx.changes.build(result=row_id)
+
+
+def write_chain_setting(ctx: ServiceContext, key: str, value: Any) -> Any:
+    """Check and write the chain's value of ``key``; return the value stored.
+
+    A building block of use cases that guard one setting with a permission
+    of its own (a manager defining achievements), not a use case itself:
+    the caller has checked who acts.
+
+    Raises:
+        BadInput: no such setting, or ``value`` is not valid for it; nothing is written.
+    """
+    stored = rules.checked_value(key, value)
+    _put_chain_setting(ctx, key, stored)
+    return stored

@@ -53,6 +53,7 @@ RUN_BY_SYNC = {
 # the use cases that call them run in the tour.
 BUILDING_BLOCKS = {
     "bnaura_desk.services.loyalty.record_points",
+    "bnaura_desk.services.settings.write_chain_setting",
 }
 
 
