@@ -19,12 +19,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import bnaura_desk.services as services_package
+from bnaura_desk.domain import achievements as achievement_rules
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
+    achievements,
     branches,
     catalog,
     customer_csv,
@@ -174,6 +176,15 @@ class Tour:
             self.terminal.clock = clock
         assert self.run(loyalty.expire_points) == 1
         made["points_expiry"] = loyalty.expiry_id(old)
+        # Achievements: a manager adds one to the defaults; the member who checked in unlocks it, with its points.
+        first_visit = achievement_rules.Definition(
+            "first_visit", achievement_rules.Category.FREQUENCY, "มาครั้งแรก", "First Visit", "", "", 20,
+            achievement_rules.Condition(achievement_rules.ConditionKind.VISITS, 1),
+        )
+        self.run(achievements.set_achievement_definitions, (*achievement_rules.DEFAULT_DEFINITIONS, first_visit),
+                 actor=Actor(manager, "คุณวิภา", Role.MANAGER))
+        assert "first_visit" in self.run(achievements.evaluate_achievements, made["customer"])
+        made["achievement_unlock"] = achievement_rules.unlock_id(made["customer"], "first_visit")
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made
