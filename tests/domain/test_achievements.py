@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bnaura_desk.domain.achievements import (
-    DEFAULT_DEFINITIONS,
     BANGKOK,
+    DEFAULT_DEFINITIONS,
     Category,
     Condition,
     ConditionKind,
