@@ -359,7 +359,7 @@ class _Reader:
             raise BadInput(QT_TRANSLATE_NOOP("errors", "Achievement {key} needs a Thai name"), field=name,
                            key=self.key)
         if len(value) > limit:
-            raise BadInput(QT_TRANSLATE_NOOP("errors", "The names and descriptions of achievement {key} are too long"),
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "The names of achievement {key} have at most 80 characters and its descriptions 300"),
                            field=name, key=self.key)
         return value
 
@@ -375,7 +375,7 @@ class _Reader:
 
 def _read(raw: Any) -> Definition:
     if not isinstance(raw, Mapping):
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements are not a list of definitions"), field="key")
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements must be a list of at most 200 definitions"), field="key")
     key = raw.get("key")
     if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
         raise BadInput(
@@ -439,7 +439,7 @@ def definitions_from_value(value: Any) -> tuple[Definition, ...]:
             name; a secret-category achievement not hidden. Nothing is kept.
     """
     if not isinstance(value, list) or len(value) > MAX_DEFINITIONS:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements are not a list of definitions"), field="key")
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements must be a list of at most 200 definitions"), field="key")
     definitions = tuple(_read(raw) for raw in value)
     seen: set[str] = set()
     for d in definitions:

@@ -1659,6 +1659,58 @@
         <source>The reason has at most 500 characters</source>
         <translation>The reason has at most 500 characters</translation>
     </message>
+    <message>
+        <source>Achievement {key} needs a Thai name</source>
+        <translation>Achievement {key} needs a Thai name</translation>
+    </message>
+    <message>
+        <source>The names of achievement {key} have at most 80 characters and its descriptions 300</source>
+        <translation>The names of achievement {key} have at most 80 characters and its descriptions 300</translation>
+    </message>
+    <message>
+        <source>The figures of achievement {key} must be whole numbers</source>
+        <translation>The figures of achievement {key} must be whole numbers</translation>
+    </message>
+    <message>
+        <source>The achievements must be a list of at most 200 definitions</source>
+        <translation>The achievements must be a list of at most 200 definitions</translation>
+    </message>
+    <message>
+        <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
+        <translation>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known category</source>
+        <translation>Achievement {key} has no known category</translation>
+    </message>
+    <message>
+        <source>Achievement {key} awards 0 to 100,000 points</source>
+        <translation>Achievement {key} awards 0 to 100,000 points</translation>
+    </message>
+    <message>
+        <source>Achievement {key} is in the secret category: it must be hidden</source>
+        <translation>Achievement {key} is in the secret category: it must be hidden</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known condition</source>
+        <translation>Achievement {key} has no known condition</translation>
+    </message>
+    <message>
+        <source>The target of achievement {key} must be above zero</source>
+        <translation>The target of achievement {key} must be above zero</translation>
+    </message>
+    <message>
+        <source>The window of achievement {key} is 1 to 3,660 days</source>
+        <translation>The window of achievement {key} is 1 to 3,660 days</translation>
+    </message>
+    <message>
+        <source>Only a treatments achievement may name a treatment</source>
+        <translation>Only a treatments achievement may name a treatment</translation>
+    </message>
+    <message>
+        <source>The achievement key {key} is used twice</source>
+        <translation>The achievement key {key} is used twice</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1721,6 +1773,10 @@
     <message>
         <source>adjust a member&apos;s points</source>
         <translation>adjust a member&apos;s points</translation>
+    </message>
+    <message>
+        <source>define achievements</source>
+        <translation>define achievements</translation>
     </message>
 </context>
 <context>

@@ -1659,6 +1659,58 @@
         <source>The reason has at most 500 characters</source>
         <translation>เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร</translation>
     </message>
+    <message>
+        <source>Achievement {key} needs a Thai name</source>
+        <translation>ความสำเร็จ {key} ต้องมีชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>The names of achievement {key} have at most 80 characters and its descriptions 300</source>
+        <translation>ชื่อของความสำเร็จ {key} ยาวได้ไม่เกิน 80 ตัวอักษร และคำอธิบายไม่เกิน 300 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>The figures of achievement {key} must be whole numbers</source>
+        <translation>ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม</translation>
+    </message>
+    <message>
+        <source>The achievements must be a list of at most 200 definitions</source>
+        <translation>รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 200 รายการ</translation>
+    </message>
+    <message>
+        <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
+        <translation>รหัสของความสำเร็จมี 1 ถึง 40 ตัว เป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known category</source>
+        <translation>ความสำเร็จ {key} ไม่มีหมวดที่ระบบรู้จัก</translation>
+    </message>
+    <message>
+        <source>Achievement {key} awards 0 to 100,000 points</source>
+        <translation>ความสำเร็จ {key} ให้แต้มได้ 0 ถึง 100,000 แต้ม</translation>
+    </message>
+    <message>
+        <source>Achievement {key} is in the secret category: it must be hidden</source>
+        <translation>ความสำเร็จ {key} อยู่ในหมวดลับ จึงต้องซ่อนไว้จนกว่าจะปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known condition</source>
+        <translation>ความสำเร็จ {key} ไม่มีเงื่อนไขที่ระบบรู้จัก</translation>
+    </message>
+    <message>
+        <source>The target of achievement {key} must be above zero</source>
+        <translation>เป้าหมายของความสำเร็จ {key} ต้องมากกว่าศูนย์</translation>
+    </message>
+    <message>
+        <source>The window of achievement {key} is 1 to 3,660 days</source>
+        <translation>ช่วงเวลาของความสำเร็จ {key} ต้องเป็น 1 ถึง 3,660 วัน</translation>
+    </message>
+    <message>
+        <source>Only a treatments achievement may name a treatment</source>
+        <translation>ระบุทรีตเมนต์ได้เฉพาะความสำเร็จที่นับจำนวนทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>The achievement key {key} is used twice</source>
+        <translation>รหัสความสำเร็จ {key} ถูกใช้ซ้ำ</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1721,6 +1773,10 @@
     <message>
         <source>adjust a member&apos;s points</source>
         <translation>ปรับแต้มของสมาชิก</translation>
+    </message>
+    <message>
+        <source>define achievements</source>
+        <translation>กำหนดความสำเร็จของสมาชิก</translation>
     </message>
 </context>
 <context>

@@ -219,7 +219,7 @@ def stored(**changes: Any) -> list[dict[str, Any]]:
 @pytest.mark.parametrize(
     ("value", "field", "message"),
     [
-        ({"not": "a list"}, "key", "The achievements are not a list of definitions"),
+        ({"not": "a list"}, "key", "The achievements must be a list of at most 200 definitions"),
         (stored(key="first_purchase"), "key", "The achievement key first_purchase is used twice"),
         (stored(key="Big Spender"), "key", "An achievement's key is 1 to 40 small letters, digits or _, from a letter"),
         (stored(category="vanity"), "category", "Achievement big_spender has no known category"),
@@ -237,7 +237,7 @@ def stored(**changes: Any) -> list[dict[str, Any]]:
         (stored(points=-1), "points", "Achievement big_spender awards 0 to 100,000 points"),
         (stored(name_th="  "), "name_th", "Achievement big_spender needs a Thai name"),
         (stored(description_en="x" * 301), "description_en",
-         "The names and descriptions of achievement big_spender are too long"),
+         "The names of achievement big_spender have at most 80 characters and its descriptions 300"),
         (stored(category="secret", secret=False), "secret",
          "Achievement big_spender is in the secret category: it must be hidden"),
     ],
