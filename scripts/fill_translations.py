@@ -209,6 +209,8 @@ THAI: dict[str, dict[str, str]] = {
         "The figures of achievement {key} must be whole numbers": "ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม",
         "The target of achievement {key} must be above zero": "เป้าหมายของความสำเร็จ {key} ต้องมากกว่าศูนย์",
         "The window of achievement {key} is 1 to 3,660 days": "ช่วงเวลาของความสำเร็จ {key} ต้องเป็น 1 ถึง 3,660 วัน",
+        "Achievement {key} names a treatment the catalog does not have":
+            "ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ",
         "Only a treatments achievement may name a treatment":
             "ระบุทรีตเมนต์ได้เฉพาะความสำเร็จที่นับจำนวนทรีตเมนต์",
         "Achievement {key} is in the secret category: it must be hidden":

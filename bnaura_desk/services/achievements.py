@@ -23,10 +23,12 @@ from sqlalchemy.orm import Session
 
 from ..domain import achievements as rules
 from ..domain.achievements import Definition, MemberFacts, Progress
+from ..domain.catalog import ItemKind
 from ..domain.changes import ChangeSet, Kind
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.points import EntryKind, PointsSource
 from ..domain.roles import Permission
-from ..store.models import AchievementUnlock, Customer, Visit
+from ..store.models import AchievementUnlock, CatalogItem, Customer, Visit
 from .context import ServiceContext
 from .customers import live_customer
 from .loyalty import record_points
@@ -92,6 +94,17 @@ def evaluate_achievements(ctx: ServiceContext, customer_id: str) -> ChangeSet:
     Raises:
         NotFound: the customer was deleted.
     """
+    return ctx.changes.build(result=unlock_achievements(ctx, customer_id))
+
+
+def unlock_achievements(ctx: ServiceContext, customer_id: str) -> tuple[str, ...]:
+    """Unlock and award what ``customer_id`` now meets, in the caller's transaction; return the keys unlocked.
+
+    The building block of ``evaluate_achievements``, for a use case that
+    records what may unlock something (a checkout, a check-in) and must
+    unlock in the same transaction: the caller's ``ChangeSet`` names the
+    member. Same rules and errors as ``evaluate_achievements``.
+    """
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     definitions = achievement_definitions(ctx.session, ctx.chain_id)
     have = _unlocks(ctx.session, customer.id)
@@ -100,7 +113,7 @@ def evaluate_achievements(ctx: ServiceContext, customer_id: str) -> ChangeSet:
     for definition in rules.newly_unlocked(definitions, facts, have.keys(), ctx.now):
         _unlock(ctx, customer.id, definition)
         unlocked.append(definition.key)
-    return ctx.changes.build(result=tuple(unlocked))
+    return tuple(unlocked)
 
 
 def _unlock(ctx: ServiceContext, customer_id: str, definition: Definition) -> None:
@@ -136,10 +149,17 @@ def set_achievement_definitions(ctx: ServiceContext, definitions: Sequence[Defin
         PermissionDenied: the actor may not define achievements (managers may).
         BadInput: a key used twice, an unknown category or condition, a
             target not above zero, points not 0 to 100,000, a missing Thai
-            name...; nothing is written.
+            name, a treatment not in the catalog...; nothing is written.
     """
     ctx.require(Permission.ACHIEVEMENTS_MANAGE)
     value = [rules.definition_value(d) if isinstance(d, Definition) else d for d in definitions]
+    for definition in rules.definitions_from_value(value):
+        item_id = definition.condition.item_id
+        item = ctx.session.get(CatalogItem, item_id) if item_id is not None else None
+        if item_id is not None and (item is None or item.chain_id != ctx.chain_id
+                                    or item.kind != str(ItemKind.TREATMENT)):
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "Achievement {key} names a treatment the catalog does not have"),
+                           field="item_id", key=definition.key)
     stored = write_chain_setting(ctx, rules.SETTING_KEY, value)
     return ctx.changes.build(result=len(stored))
 

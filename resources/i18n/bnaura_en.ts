@@ -1711,6 +1711,10 @@
         <source>The achievement key {key} is used twice</source>
         <translation>The achievement key {key} is used twice</translation>
     </message>
+    <message>
+        <source>Achievement {key} names a treatment the catalog does not have</source>
+        <translation>Achievement {key} names a treatment the catalog does not have</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

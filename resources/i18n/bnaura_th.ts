@@ -1711,6 +1711,10 @@
         <source>The achievement key {key} is used twice</source>
         <translation>รหัสความสำเร็จ {key} ถูกใช้ซ้ำ</translation>
     </message>
+    <message>
+        <source>Achievement {key} names a treatment the catalog does not have</source>
+        <translation>ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bnaura_desk.domain import achievements as rules
+from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.errors import BadInput, NotFound, PermissionDenied
-from bnaura_desk.services import achievements, customers, loyalty
+from bnaura_desk.services import achievements, catalog, customers, loyalty
 from bnaura_desk.store.models import AchievementUnlock, OutboxOperation, PointsEntry, Setting
 from tests.conftest import Staffed
 
@@ -116,6 +117,29 @@ def test_a_bad_definitions_list_changes_nothing(staffed: Staffed) -> None:
         staffed.terminal.run(achievements.set_achievement_definitions, value, actor=staffed.manager)
     assert str(refused.value) == "The achievement key first_purchase is used twice"
     assert _count(staffed, OutboxOperation) == before and _count(staffed, Setting) == 0
+
+
+def test_a_treatment_achievement_names_a_treatment_of_the_catalog(staffed: Staffed) -> None:
+    def item(kind: ItemKind, name: str) -> str:
+        treatment = kind is ItemKind.TREATMENT
+        form = ItemForm(kind=kind, name_th=name, price_satang=150_000, sku=None if treatment else "S1",
+                        duration_minutes=60 if treatment else None)
+        return str(staffed.terminal.run(catalog.create_item, form, actor=staffed.manager).result)
+
+    facial, serum = item(ItemKind.TREATMENT, "ทรีตเมนต์หน้าใส"), item(ItemKind.PRODUCT, "เซรั่ม")
+
+    def fan_of(item_id: str) -> tuple[rules.Definition, ...]:
+        return (rules.Definition("facial_fan", rules.Category.TREATMENTS, "แฟนหน้าใส", "", "", "", 100,
+                                 rules.Condition(rules.ConditionKind.TREATMENTS, 3, item_id=item_id)),)
+
+    for wrong in (serum, "0190b0a0-0000-7000-8000-000000000000"):
+        with pytest.raises(BadInput) as refused:
+            staffed.terminal.run(achievements.set_achievement_definitions, fan_of(wrong), actor=staffed.manager)
+        assert str(refused.value) == "Achievement facial_fan names a treatment the catalog does not have"
+    assert _count(staffed, Setting) == 0
+    staffed.terminal.run(achievements.set_achievement_definitions, fan_of(facial), actor=staffed.manager)
+    chain = staffed.terminal.device().chain_id
+    assert staffed.terminal.read(achievements.achievement_definitions, chain) == fan_of(facial)
 
 
 def test_only_a_live_member_unlocks(staffed: Staffed) -> None:

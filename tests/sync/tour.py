@@ -56,6 +56,7 @@ RUN_BY_SYNC = {
 BUILDING_BLOCKS = {
     "bnaura_desk.services.loyalty.record_points",
     "bnaura_desk.services.settings.write_chain_setting",
+    "bnaura_desk.services.achievements.unlock_achievements",
 }
 
 
