@@ -424,6 +424,10 @@ THAI: dict[str, dict[str, str]] = {
         "Single-use item used twice offline": "ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์",
         "Balance taken below its limit": "ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ",
         "Journey move not allowed at its time": "การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา",
+        "Points for a deleted customer": "แต้มของลูกค้าที่ถูกลบแล้ว",
+        "points were recorded on another terminal after the customer was deleted; they stand": (
+            "มีการบันทึกแต้มบนอีกเครื่องหลังจากลูกค้าถูกลบ แต้มนั้นยังคงอยู่"
+        ),
         "Change of a kind this app version does not know": "ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
         "Change this app version cannot store": "ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้",
         "Change with fields this app version does not know": "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",

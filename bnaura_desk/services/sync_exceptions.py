@@ -46,6 +46,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "claim_conflict": QT_TRANSLATE_NOOP("sync_exceptions", "Single-use item used twice offline"),
     "below_floor": QT_TRANSLATE_NOOP("sync_exceptions", "Balance taken below its limit"),
     "illegal_move": QT_TRANSLATE_NOOP("sync_exceptions", "Journey move not allowed at its time"),
+    "points_for_deleted_customer": QT_TRANSLATE_NOOP("sync_exceptions", "Points for a deleted customer"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
 }
@@ -64,6 +65,9 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     ),
     "illegal_move": QT_TRANSLATE_NOOP(
         "sync_exceptions", "not allowed at its place in time order; it was not applied"
+    ),
+    "points_for_deleted_customer": QT_TRANSLATE_NOOP(
+        "sync_exceptions", "points were recorded on another terminal after the customer was deleted; they stand"
     ),
     "unknown_entity": QT_TRANSLATE_NOOP(
         "sync_exceptions", "this version of the app does not know this kind of record; it is kept until the app is updated"

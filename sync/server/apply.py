@@ -300,6 +300,11 @@ class BatchApply:
         row = self._row(entity, entity_id)
         return None if row is None else row.data
 
+    def record_deleted(self, entity: str, entity_id: str) -> bool:
+        """Return whether a record is tombstoned as this batch has it."""
+        row = self._row(entity, entity_id)
+        return row is not None and row.deleted_at is not None
+
     # applying --------------------------------------------------------------------------
 
     def apply(self, op: Operation, now: datetime) -> OpResult:

@@ -92,6 +92,9 @@ class RuleContext(Protocol):
     def record_data(self, entity: str, entity_id: str) -> Mapping[str, Any] | None:
         """Return a record's fields as this batch has them so far (None when there is none)."""
 
+    def record_deleted(self, entity: str, entity_id: str) -> bool:
+        """Return whether a record is tombstoned as this batch has it."""
+
     def chunks(self, values: list[Any]) -> list[list[Any]]:
         """Split ``values`` into lists short enough for one query."""
 
@@ -468,7 +471,8 @@ class _MirrorRun:
 
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
-    from .branch_settings import PerBranchSetting  # it builds on this module's seam
+    from .branch_settings import PerBranchSetting  # they build on this module's seam
+    from .points_balance import PointsBalance
 
-    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting())
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance())
     return rules
