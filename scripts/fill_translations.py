@@ -195,8 +195,10 @@ THAI: dict[str, dict[str, str]] = {
         "Referral code {code} has a typo; please check it again":
             "รหัสแนะนำเพื่อน {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง",
         # achievements a manager defines
-        "The achievements must be a list of at most 200 definitions":
-            "รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 200 รายการ",
+        "The achievements must be a list of at most 100 definitions":
+            "รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 100 รายการ",
+        "The achievements take too much room: shorten descriptions or remove some":
+            "รายการความสำเร็จยาวเกินกว่าที่บันทึกได้ กรุณาย่อคำอธิบายหรือลบบางรายการ",
         "An achievement's key is 1 to 40 small letters, digits or _, from a letter":
             "รหัสของความสำเร็จมี 1 ถึง 40 ตัว เป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร",
         "The achievement key {key} is used twice": "รหัสความสำเร็จ {key} ถูกใช้ซ้ำ",

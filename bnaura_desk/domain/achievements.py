@@ -18,6 +18,7 @@ calendar days and months are those of Asia/Bangkok.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .errors import QT_TRANSLATE_NOOP, BadInput
+from .field_types import MAX_JSON_BYTES
 from .ids import derived_id
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -35,7 +37,7 @@ SETTING_KEY = "achievements"  # the chain setting holding the definitions
 MAX_POINTS = 100_000
 MAX_THRESHOLD = 10**12  # satang of ten billion baht: far above any member
 MAX_DAYS = 3_660  # a window of ten years
-MAX_DEFINITIONS = 200
+MAX_DEFINITIONS = 100
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,39}")
 NAME_MAX = 80
 DESCRIPTION_MAX = 300
@@ -375,7 +377,7 @@ class _Reader:
 
 def _read(raw: Any) -> Definition:
     if not isinstance(raw, Mapping):
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements must be a list of at most 200 definitions"), field="key")
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements must be a list of at most 100 definitions"), field="key")
     key = raw.get("key")
     if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
         raise BadInput(
@@ -432,14 +434,14 @@ def definitions_from_value(value: Any) -> tuple[Definition, ...]:
     """Return the definitions a stored (or edited) value describes, checked.
 
     Raises:
-        BadInput: not a list of definitions; more than 200; a key used
+        BadInput: not a list of definitions; more than 100; a key used
             twice or not of small letters, digits and _; an unknown
             category or condition kind; a target not above zero; a window
             not of 1 to 3,660 days; points not 0 to 100,000; a missing Thai
             name; a secret-category achievement not hidden. Nothing is kept.
     """
     if not isinstance(value, list) or len(value) > MAX_DEFINITIONS:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements must be a list of at most 200 definitions"), field="key")
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The achievements must be a list of at most 100 definitions"), field="key")
     definitions = tuple(_read(raw) for raw in value)
     seen: set[str] = set()
     for d in definitions:
@@ -451,8 +453,20 @@ def definitions_from_value(value: Any) -> tuple[Definition, ...]:
 
 
 def checked_definitions_value(value: Any) -> list[dict[str, Any]]:
-    """Return ``value`` as the chain setting's stored value, checked (``settings.VALUE_CHECKS``)."""
-    return definitions_value(definitions_from_value(value))
+    """Return ``value`` as the chain setting's stored value, checked (``settings.VALUE_CHECKS``).
+
+    Raises:
+        BadInput: as ``definitions_from_value``; or the whole list is
+            larger than a synced setting may be (16 KB of JSON: about 40
+            achievements with Thai descriptions).
+    """
+    stored = definitions_value(definitions_from_value(value))
+    if len(json.dumps(stored, ensure_ascii=False).encode("utf-8")) > MAX_JSON_BYTES:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "The achievements take too much room: shorten descriptions or remove some"),
+            field="description_th",
+        )
+    return stored
 
 
 def stored_definitions(value: Any) -> tuple[Definition, ...]:

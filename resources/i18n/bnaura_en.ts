@@ -1672,8 +1672,8 @@
         <translation>The figures of achievement {key} must be whole numbers</translation>
     </message>
     <message>
-        <source>The achievements must be a list of at most 200 definitions</source>
-        <translation>The achievements must be a list of at most 200 definitions</translation>
+        <source>The achievements must be a list of at most 100 definitions</source>
+        <translation>The achievements must be a list of at most 100 definitions</translation>
     </message>
     <message>
         <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
@@ -1710,6 +1710,10 @@
     <message>
         <source>The achievement key {key} is used twice</source>
         <translation>The achievement key {key} is used twice</translation>
+    </message>
+    <message>
+        <source>The achievements take too much room: shorten descriptions or remove some</source>
+        <translation>The achievements take too much room: shorten descriptions or remove some</translation>
     </message>
     <message>
         <source>Achievement {key} names a treatment the catalog does not have</source>
@@ -1841,6 +1845,10 @@
         <translation>Journey move not allowed at its time</translation>
     </message>
     <message>
+        <source>Points for a deleted customer</source>
+        <translation>Points for a deleted customer</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>Change of a kind this app version does not know</translation>
     </message>
@@ -1863,6 +1871,10 @@
     <message>
         <source>not allowed at its place in time order; it was not applied</source>
         <translation>not allowed at its place in time order; it was not applied</translation>
+    </message>
+    <message>
+        <source>points were recorded on another terminal after the customer was deleted; they stand</source>
+        <translation>points were recorded on another terminal after the customer was deleted; they stand</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>

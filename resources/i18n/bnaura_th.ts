@@ -1672,8 +1672,8 @@
         <translation>ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม</translation>
     </message>
     <message>
-        <source>The achievements must be a list of at most 200 definitions</source>
-        <translation>รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 200 รายการ</translation>
+        <source>The achievements must be a list of at most 100 definitions</source>
+        <translation>รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 100 รายการ</translation>
     </message>
     <message>
         <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
@@ -1710,6 +1710,10 @@
     <message>
         <source>The achievement key {key} is used twice</source>
         <translation>รหัสความสำเร็จ {key} ถูกใช้ซ้ำ</translation>
+    </message>
+    <message>
+        <source>The achievements take too much room: shorten descriptions or remove some</source>
+        <translation>รายการความสำเร็จยาวเกินกว่าที่บันทึกได้ กรุณาย่อคำอธิบายหรือลบบางรายการ</translation>
     </message>
     <message>
         <source>Achievement {key} names a treatment the catalog does not have</source>
@@ -1841,6 +1845,10 @@
         <translation>การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา</translation>
     </message>
     <message>
+        <source>Points for a deleted customer</source>
+        <translation>แต้มของลูกค้าที่ถูกลบแล้ว</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
     </message>
@@ -1863,6 +1871,10 @@
     <message>
         <source>not allowed at its place in time order; it was not applied</source>
         <translation>ไม่อนุญาตเมื่อเรียงตามลำดับเวลา จึงไม่ถูกนำไปใช้</translation>
+    </message>
+    <message>
+        <source>points were recorded on another terminal after the customer was deleted; they stand</source>
+        <translation>มีการบันทึกแต้มบนอีกเครื่องหลังจากลูกค้าถูกลบ แต้มนั้นยังคงอยู่</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>

@@ -219,7 +219,7 @@ def stored(**changes: Any) -> list[dict[str, Any]]:
 @pytest.mark.parametrize(
     ("value", "field", "message"),
     [
-        ({"not": "a list"}, "key", "The achievements must be a list of at most 200 definitions"),
+        ({"not": "a list"}, "key", "The achievements must be a list of at most 100 definitions"),
         (stored(key="first_purchase"), "key", "The achievement key first_purchase is used twice"),
         (stored(key="Big Spender"), "key", "An achievement's key is 1 to 40 small letters, digits or _, from a letter"),
         (stored(category="vanity"), "category", "Achievement big_spender has no known category"),
@@ -246,6 +246,15 @@ def test_a_definitions_list_a_manager_cannot_save(value: Any, field: str, messag
     with pytest.raises(BadInput) as refused:
         checked_definitions_value(value)
     assert (refused.value.field, str(refused.value)) == (field, message)
+
+
+def test_a_list_too_large_to_sync_is_refused() -> None:
+    long = definitions_value(DEFAULT_DEFINITIONS[:1])[0] | {"description_th": "ก" * 300}
+    fits = [long | {"key": f"a{i}"} for i in range(12)]
+    assert len(checked_definitions_value(fits)) == 12  # 14 KB
+    with pytest.raises(BadInput) as refused:
+        checked_definitions_value([*fits, *(long | {"key": f"b{i}"} for i in range(2))])
+    assert str(refused.value) == "The achievements take too much room: shorten descriptions or remove some"
 
 
 def test_zero_points_and_tidied_names_are_kept() -> None:
