@@ -70,6 +70,29 @@ class ConditionKind(StrEnum):
     BIRTHDAY_VISITS = "birthday_visits"  # years with a visit in the birth month
 
 
+# What the gallery and the manager's screen call them (translated in context "achievements").
+CATEGORY_LABELS: dict[Category, str] = {
+    Category.SPENDING: QT_TRANSLATE_NOOP("achievements", "Spending"),
+    Category.FREQUENCY: QT_TRANSLATE_NOOP("achievements", "Frequency"),
+    Category.REFERRAL: QT_TRANSLATE_NOOP("achievements", "Referral"),
+    Category.ENGAGEMENT: QT_TRANSLATE_NOOP("achievements", "Engagement"),
+    Category.TREATMENTS: QT_TRANSLATE_NOOP("achievements", "Treatments"),
+    Category.SECRET: QT_TRANSLATE_NOOP("achievements", "Secret"),
+}
+CONDITION_LABELS: dict[ConditionKind, str] = {
+    ConditionKind.PURCHASES: QT_TRANSLATE_NOOP("achievements", "Purchases"),
+    ConditionKind.TOTAL_SPEND: QT_TRANSLATE_NOOP("achievements", "Total spend"),
+    ConditionKind.VISITS: QT_TRANSLATE_NOOP("achievements", "Visits"),
+    ConditionKind.VISITS_WITHIN: QT_TRANSLATE_NOOP("achievements", "Visits within a number of days"),
+    ConditionKind.MONTHLY_STREAK: QT_TRANSLATE_NOOP("achievements", "Consecutive months with a visit"),
+    ConditionKind.REFERRALS: QT_TRANSLATE_NOOP("achievements", "Friends referred"),
+    ConditionKind.TREATMENTS: QT_TRANSLATE_NOOP("achievements", "Treatments done"),
+    ConditionKind.DISTINCT_TREATMENTS: QT_TRANSLATE_NOOP("achievements", "Different treatments done"),
+    ConditionKind.REVIEWS: QT_TRANSLATE_NOOP("achievements", "Reviews written"),
+    ConditionKind.MEMBER_DAYS: QT_TRANSLATE_NOOP("achievements", "Days as a member"),
+    ConditionKind.BIRTHDAY_VISITS: QT_TRANSLATE_NOOP("achievements", "Years with a visit in the birth month"),
+}
+
 # Kinds whose condition needs a window of days.
 WINDOWED = frozenset({ConditionKind.VISITS_WITHIN})
 

@@ -1056,6 +1056,77 @@
     </message>
 </context>
 <context>
+    <name>achievements</name>
+    <message>
+        <source>Spending</source>
+        <translation>Spending</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>Treatments</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>Total spend</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Visits within a number of days</source>
+        <translation>Visits within a number of days</translation>
+    </message>
+    <message>
+        <source>Consecutive months with a visit</source>
+        <translation>Consecutive months with a visit</translation>
+    </message>
+    <message>
+        <source>Friends referred</source>
+        <translation>Friends referred</translation>
+    </message>
+    <message>
+        <source>Treatments done</source>
+        <translation>Treatments done</translation>
+    </message>
+    <message>
+        <source>Different treatments done</source>
+        <translation>Different treatments done</translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation>Reviews written</translation>
+    </message>
+    <message>
+        <source>Days as a member</source>
+        <translation>Days as a member</translation>
+    </message>
+    <message>
+        <source>Years with a visit in the birth month</source>
+        <translation>Years with a visit in the birth month</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <source>Treatment</source>

@@ -1056,6 +1056,77 @@
     </message>
 </context>
 <context>
+    <name>achievements</name>
+    <message>
+        <source>Spending</source>
+        <translation>การใช้จ่าย</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>ความถี่ในการมาคลินิก</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>การแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>การมีส่วนร่วม</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ความสำเร็จลับ</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>จำนวนครั้งที่ซื้อ</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>ยอดใช้จ่ายรวม</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>จำนวนครั้งที่มา</translation>
+    </message>
+    <message>
+        <source>Visits within a number of days</source>
+        <translation>จำนวนครั้งที่มาภายในจำนวนวันที่กำหนด</translation>
+    </message>
+    <message>
+        <source>Consecutive months with a visit</source>
+        <translation>จำนวนเดือนติดต่อกันที่มาคลินิก</translation>
+    </message>
+    <message>
+        <source>Friends referred</source>
+        <translation>จำนวนเพื่อนที่แนะนำ</translation>
+    </message>
+    <message>
+        <source>Treatments done</source>
+        <translation>จำนวนทรีตเมนต์ที่ทำ</translation>
+    </message>
+    <message>
+        <source>Different treatments done</source>
+        <translation>จำนวนทรีตเมนต์ที่ไม่ซ้ำกัน</translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation>จำนวนรีวิวที่เขียน</translation>
+    </message>
+    <message>
+        <source>Days as a member</source>
+        <translation>จำนวนวันที่เป็นสมาชิก</translation>
+    </message>
+    <message>
+        <source>Years with a visit in the birth month</source>
+        <translation>จำนวนปีที่มาคลินิกในเดือนเกิด</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <source>Treatment</source>

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from bnaura_desk.domain.achievements import (
     BANGKOK,
+    CATEGORY_LABELS,
+    CONDITION_LABELS,
     DEFAULT_DEFINITIONS,
     Category,
     Condition,
@@ -134,6 +136,10 @@ def test_the_seeds_defaults_are_there_with_their_points() -> None:
     assert any(d.secret for d in DEFAULT_DEFINITIONS)
     assert all(d.secret for d in DEFAULT_DEFINITIONS if d.category is Category.SECRET)
     definitions_from_value(definitions_value(DEFAULT_DEFINITIONS))  # valid as a manager would save them
+
+
+def test_every_category_and_condition_has_a_label() -> None:
+    assert set(CATEGORY_LABELS) == set(Category) and set(CONDITION_LABELS) == set(ConditionKind)
 
 
 def test_spending_counts_what_was_paid_up_to_now() -> None:
