@@ -28,10 +28,10 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.points import EntryKind, PointsSource
 from ..domain.roles import Permission
-from ..store.models import AchievementUnlock, CatalogItem, Customer, Visit
+from ..store.models import AchievementUnlock, CatalogItem, Customer, Referral, Visit
 from .context import ServiceContext
 from .customers import live_customer
-from .loyalty import record_points
+from .points_ledger import record_points
 from .settings import chain_setting, write_chain_setting
 
 
@@ -41,14 +41,8 @@ def achievement_definitions(session: Session, chain_id: str) -> tuple[Definition
 
 
 def referral_times(session: Session, customer_id: str) -> tuple[datetime, ...]:
-    """Return when each friend the member referred registered.
-
-    TO FILL when the ``referrals`` table (``referrer_id``, ``referred_id``,
-    ``at``) lands: ``select(Referral.at).where(Referral.referrer_id ==
-    customer_id)``. Until then no referral is known, so referral
-    achievements stay locked.
-    """
-    return ()
+    """Return when each friend the member referred was registered with their code (``referrals``)."""
+    return tuple(session.scalars(select(Referral.at).where(Referral.referrer_id == customer_id)))
 
 
 def member_facts(session: Session, customer_id: str) -> MemberFacts:
@@ -151,7 +145,7 @@ def set_achievement_definitions(ctx: ServiceContext, definitions: Sequence[Defin
             target not above zero, points not 0 to 100,000, a missing Thai
             name, a treatment not in the catalog...; nothing is written.
     """
-    ctx.require(Permission.ACHIEVEMENTS_MANAGE)
+    ctx.require(Permission.LOYALTY_MANAGE)
     value = [rules.definition_value(d) if isinstance(d, Definition) else d for d in definitions]
     for definition in rules.definitions_from_value(value):
         item_id = definition.condition.item_id

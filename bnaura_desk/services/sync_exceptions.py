@@ -47,6 +47,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "below_floor": QT_TRANSLATE_NOOP("sync_exceptions", "Balance taken below its limit"),
     "illegal_move": QT_TRANSLATE_NOOP("sync_exceptions", "Journey move not allowed at its time"),
     "points_for_deleted_customer": QT_TRANSLATE_NOOP("sync_exceptions", "Points for a deleted customer"),
+    "second_referrer": QT_TRANSLATE_NOOP("sync_exceptions", "A second referrer for one customer"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
 }
@@ -69,6 +70,9 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     "points_for_deleted_customer": QT_TRANSLATE_NOOP(
         "sync_exceptions", "points were recorded on another terminal after the customer was deleted; they stand"
     ),
+    "second_referrer": QT_TRANSLATE_NOOP(
+        "sync_exceptions", "another terminal named a different referrer; the first referrer keeps the referral"
+    ),
     "unknown_entity": QT_TRANSLATE_NOOP(
         "sync_exceptions", "this version of the app does not know this kind of record; it is kept until the app is updated"
     ),
@@ -88,6 +92,7 @@ REJECTION_REASONS: dict[str, str] = {
     "foreign_record": QT_TRANSLATE_NOOP("sync_reasons", "it named a record of another clinic"),
     "tombstoned": QT_TRANSLATE_NOOP("sync_reasons", "the record had been deleted"),
     "unknown_record": QT_TRANSLATE_NOOP("sync_reasons", "the server does not have this record"),
+    "self_referral": QT_TRANSLATE_NOOP("sync_reasons", "a customer cannot refer themselves"),
     "unknown_operation": QT_TRANSLATE_NOOP(
         "sync_reasons", "the server does not know this kind of change yet: update the clinic server"
     ),

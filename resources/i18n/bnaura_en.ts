@@ -1731,6 +1731,50 @@
         <translation>The reason has at most 500 characters</translation>
     </message>
     <message>
+        <source>The loyalty program is not complete</source>
+        <translation>The loyalty program is not complete</translation>
+    </message>
+    <message>
+        <source>Points per baht must be 1 point for ฿1 to ฿100,000</source>
+        <translation>Points per baht must be 1 point for ฿1 to ฿100,000</translation>
+    </message>
+    <message>
+        <source>An award is 0 to 100,000 points; it cannot be negative</source>
+        <translation>An award is 0 to 100,000 points; it cannot be negative</translation>
+    </message>
+    <message>
+        <source>A program has 1 to 12 tiers</source>
+        <translation>A program has 1 to 12 tiers</translation>
+    </message>
+    <message>
+        <source>A tier needs a name, points, a discount and a multiplier</source>
+        <translation>A tier needs a name, points, a discount and a multiplier</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</source>
+        <translation>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</translation>
+    </message>
+    <message>
+        <source>Tiers overlap: the first starts at 0 points and each starts above the one before</source>
+        <translation>Tiers overlap: the first starts at 0 points and each starts above the one before</translation>
+    </message>
+    <message>
+        <source>Tiers qualify on lifetime points or on the last 12 months</source>
+        <translation>Tiers qualify on lifetime points or on the last 12 months</translation>
+    </message>
+    <message>
+        <source>No customer has the referral code {code}</source>
+        <translation>No customer has the referral code {code}</translation>
+    </message>
+    <message>
+        <source>A customer cannot use their own referral code</source>
+        <translation>A customer cannot use their own referral code</translation>
+    </message>
+    <message>
+        <source>This customer was already referred by someone else</source>
+        <translation>This customer was already referred by someone else</translation>
+    </message>
+    <message>
         <source>Achievement {key} needs a Thai name</source>
         <translation>Achievement {key} needs a Thai name</translation>
     </message>
@@ -1854,8 +1898,8 @@
         <translation>adjust a member&apos;s points</translation>
     </message>
     <message>
-        <source>define achievements</source>
-        <translation>define achievements</translation>
+        <source>manage the loyalty program</source>
+        <translation>manage the loyalty program</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1964,10 @@
         <translation>Points for a deleted customer</translation>
     </message>
     <message>
+        <source>A second referrer for one customer</source>
+        <translation>A second referrer for one customer</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>Change of a kind this app version does not know</translation>
     </message>
@@ -1946,6 +1994,10 @@
     <message>
         <source>points were recorded on another terminal after the customer was deleted; they stand</source>
         <translation>points were recorded on another terminal after the customer was deleted; they stand</translation>
+    </message>
+    <message>
+        <source>another terminal named a different referrer; the first referrer keeps the referral</source>
+        <translation>another terminal named a different referrer; the first referrer keeps the referral</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -2128,6 +2180,10 @@
     <message>
         <source>the server does not have this record</source>
         <translation>the server does not have this record</translation>
+    </message>
+    <message>
+        <source>a customer cannot refer themselves</source>
+        <translation>a customer cannot refer themselves</translation>
     </message>
     <message>
         <source>the server does not know this kind of change yet: update the clinic server</source>

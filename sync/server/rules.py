@@ -473,6 +473,7 @@ def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .points_balance import PointsBalance
+    from .referrals import OneReferrer
 
-    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance())
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer())
     return rules

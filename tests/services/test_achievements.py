@@ -30,6 +30,10 @@ def _visit(s: Staffed, member: str, days_later: float = 0) -> None:
     s.terminal.run(customers.check_in, member, actor=s.front_desk)
 
 
+def _balance(s: Staffed, member: str) -> int:
+    return s.terminal.read(loyalty.points_summary, member, s.clock()).balance
+
+
 def _evaluate(s: Staffed, member: str) -> tuple[str, ...]:
     return tuple(s.terminal.run(achievements.evaluate_achievements, member, actor=s.front_desk).result)
 
@@ -46,6 +50,7 @@ def test_five_visits_in_three_months_unlock_regular_and_award_its_points_once(st
         assert _evaluate(staffed, member) == ()
     assert _gallery(staffed, member)["regular"].progress == rules.Progress(4, 5, False)
     _visit(staffed, member, 20)  # the fifth, 65 days after the first
+    before = _balance(staffed, member)
     assert _evaluate(staffed, member) == ("regular",)
     outbox = _count(staffed, OutboxOperation)
     assert _evaluate(staffed, member) == ()  # idempotent: nothing more, nothing journaled
@@ -55,7 +60,7 @@ def test_five_visits_in_three_months_unlock_regular_and_award_its_points_once(st
     award = staffed.terminal.read(lambda s: s.get(PointsEntry, rules.award_id(unlock)))
     assert (award.points, award.source, award.kind, award.reason) == (200, "achievement", "earn",
                                                                        "ลูกค้าประจำ (Regular)")
-    assert staffed.terminal.read(loyalty.points_summary, member, staffed.clock()).balance == 200
+    assert _balance(staffed, member) == before + 200
     shown = _gallery(staffed, member)["regular"]
     assert (shown.unlocked, shown.points_awarded) == (True, 200)
     assert shown.unlocked_at is not None and abs(shown.unlocked_at - staffed.clock()).total_seconds() < 1
@@ -79,6 +84,18 @@ def test_the_gallery_hides_secret_achievements_until_unlocked(staffed: Staffed) 
     assert gallery["vip_regular"].progress == rules.Progress(1, 6, False)
 
 
+def test_a_friend_registered_with_the_members_code_unlocks_friend_bringer(staffed: Staffed) -> None:
+    member = _member(staffed)
+    code = staffed.terminal.read(customers.get_customer, member).referral_code
+    assert _evaluate(staffed, member) == ()
+    staffed.terminal.run(customers.register_customer, CustomerForm(name_th="เพื่อน สมหญิง", phone="0871111111"),
+                         referral_code=code, actor=staffed.front_desk)
+    before = _balance(staffed, member)
+    assert _evaluate(staffed, member) == ("friend_bringer",)
+    assert _balance(staffed, member) == before + 150
+    assert _gallery(staffed, member)["ambassador"].progress == rules.Progress(1, 5, False)
+
+
 def test_a_manager_defines_achievements_and_evaluation_follows_them(staffed: Staffed) -> None:
     member = _member(staffed)
     mine = (
@@ -95,11 +112,13 @@ def test_a_manager_defines_achievements_and_evaluation_follows_them(staffed: Sta
     assert staffed.terminal.read(achievements.achievement_definitions, chain) == mine
 
     _visit(staffed, member)
+    before = _balance(staffed, member)
     assert _evaluate(staffed, member) == ("hello",)  # 0 points: unlocked without an award
-    assert _count(staffed, PointsEntry) == 0
+    assert _balance(staffed, member) == before
     _visit(staffed, member, 1)
+    before = _balance(staffed, member)
     assert _evaluate(staffed, member) == ("twice",)
-    assert staffed.terminal.read(loyalty.points_summary, member, staffed.clock()).balance == 50
+    assert _balance(staffed, member) == before + 50
 
     # Made harder afterwards: the unlock stays, shown done.
     harder = (rules.Definition("twice", rules.Category.FREQUENCY, "มาสิบครั้ง", "", "", "", 50,
