@@ -260,6 +260,7 @@ THAI: dict[str, dict[str, str]] = {
         "Tiers qualify on lifetime points or on the last 12 months": (
             "การเลื่อนระดับนับจากแต้มสะสมทั้งหมด หรือแต้มใน 12 เดือนล่าสุด"
         ),
+        "No customer has the phone {phone}": "ไม่มีลูกค้าที่ใช้เบอร์โทร {phone}",
         "No customer has the referral code {code}": "ไม่มีลูกค้าที่ใช้รหัสแนะนำ {code}",
         "A customer cannot use their own referral code": "ลูกค้าใช้รหัสแนะนำของตัวเองไม่ได้",
         "This customer was already referred by someone else": "ลูกค้ารายนี้มีผู้แนะนำอยู่แล้ว",

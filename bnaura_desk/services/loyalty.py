@@ -37,6 +37,7 @@ from ..domain.loyalty_program import (
     tier_change_id,
     tier_period,
 )
+from ..domain.phone import display_phone, normalise_thai_mobile
 from ..domain.points import (
     LOT_MONTHS,
     EntryKind,
@@ -48,6 +49,7 @@ from ..domain.points import (
     expiry_id,
     fold,
 )
+from ..domain.referral import display_code, normalise_code
 from ..domain.roles import Permission
 from ..store.models import Customer, PointsEntry, PointsExpiry, Referral, TierChange
 from .context import ServiceContext
@@ -424,3 +426,30 @@ def ledger_lines(session: Session, customer_id: str, now: datetime) -> list[Ledg
                                 e.expires_at, lot.left if lot else None))
     lines.sort(key=lambda line: (line.at, line.entry_id))
     return lines
+
+
+def find_member(session: Session, chain_id: str, text: str) -> str:
+    """Return the live member whose phone (any common format) or referral code ``text`` is.
+
+    Raises:
+        BadInput: ``text`` is neither a phone nor a referral code (a
+            mistyped code says so), or no live customer has it.
+    """
+    try:
+        phone = normalise_thai_mobile(text)
+    except BadInput:
+        phone = None
+    if phone is not None:
+        found = session.scalars(select(Customer.id).where(
+            Customer.chain_id == chain_id, Customer.phone == phone, Customer.deleted_at.is_(None))).first()
+        if found is None:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "No customer has the phone {phone}"), field="member",
+                           phone=display_phone(phone))
+        return found
+    code = normalise_code(text)
+    found = session.scalars(select(Customer.id).where(
+        Customer.chain_id == chain_id, Customer.referral_code == code, Customer.deleted_at.is_(None))).first()
+    if found is None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "No customer has the referral code {code}"), field="member",
+                       code=display_code(code))
+    return found

@@ -1731,6 +1731,10 @@
         <translation>The reason has at most 500 characters</translation>
     </message>
     <message>
+        <source>No customer has the phone {phone}</source>
+        <translation>No customer has the phone {phone}</translation>
+    </message>
+    <message>
         <source>The loyalty program is not complete</source>
         <translation>The loyalty program is not complete</translation>
     </message>

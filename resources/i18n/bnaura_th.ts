@@ -1731,6 +1731,10 @@
         <translation>เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร</translation>
     </message>
     <message>
+        <source>No customer has the phone {phone}</source>
+        <translation>ไม่มีลูกค้าที่ใช้เบอร์โทร {phone}</translation>
+    </message>
+    <message>
         <source>The loyalty program is not complete</source>
         <translation>โปรแกรมสะสมแต้มยังกรอกไม่ครบ</translation>
     </message>
