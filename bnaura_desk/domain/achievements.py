@@ -24,7 +24,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from .errors import QT_TRANSLATE_NOOP, BadInput
@@ -155,9 +155,11 @@ class MemberFacts:
     birthday: date | None = None
 
 
-@dataclass(frozen=True)
-class Progress:
-    """How far a member is towards an achievement: ``current`` of ``target``, ``done`` when met."""
+class Progress(NamedTuple):
+    """How far a member is towards an achievement: ``current`` of ``target``, ``done`` when met.
+
+    A tuple, so ``current, target, done = progress(...)`` reads as the screens use it.
+    """
 
     current: int
     target: int
