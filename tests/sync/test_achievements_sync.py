@@ -9,6 +9,7 @@ unlock per achievement and one award each, and show the same balance.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,14 +22,17 @@ from sqlalchemy import func, select
 
 from bnaura_desk.domain import achievements as rules
 from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.points import EntryKind, PointEntry, fold
 from bnaura_desk.services import achievements, customers, loyalty
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.services.sync_state import sync_status
 from bnaura_desk.store.models import AchievementUnlock, PointsEntry
+from bnaura_desk.store.types import canonical_json
 from bnaura_desk.terminal import Terminal
 from sync.client.engine import sync_once
 from sync.client.enroll import client_for, join_clinic
+from sync.protocol import Operation
 from sync.server import admin
 from sync.server.models import Record
 
@@ -131,3 +135,33 @@ def test_two_branches_unlocking_the_same_achievement_offline_make_one_unlock_and
     # Her welcome, one check-in award for the day (derived too) and the two achievements': the same everywhere.
     assert balances == [fold(ledger, now()).balance] * 2 == [100 + 10 + 220] * 2
 
+
+
+def _unlock_op(t: Terminal, seq: int, unlock_id: str, record: dict[str, Any]) -> Operation:
+    """An ``achievement.unlock`` as a buggy or hostile terminal would push it, bypassing the use case."""
+    device = t.device()
+    payload = canonical_json({"format": 1, "record": record})
+    return Operation(
+        device_id=device.device_id, seq=seq, op_id=str(uuid.uuid4()), clinic_id=device.chain_id,
+        type="achievement.unlock", entity="achievement_unlock", entity_id=unlock_id,
+        hlc=Hlc(int(now().timestamp() * 1000), seq, device.device_id).encode(), actor_id=None, payload=payload,
+        payload_sha256=hashlib.sha256(payload.encode()).hexdigest(),
+    )
+
+
+def test_an_unlock_whose_id_is_not_derived_from_member_and_achievement_is_refused(branches: TwoBranches) -> None:
+    siam = branches.siam
+    member = siam.run(customers.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"),
+                      actor=SYSTEM).result
+    _sync(siam)
+    record = {"customer_id": member, "achievement": "influencer", "at": now().isoformat(), "points": 1_000}
+    with client_for(siam) as client:
+        seq = client.push(siam.device().device_id, []).next_seq
+        results = client.push(siam.device().device_id, [
+            # A second "influencer" under an id of its own would award it twice.
+            _unlock_op(siam, seq, str(uuid.uuid4()), record),
+            # The derived id, but for another achievement than the record names.
+            _unlock_op(siam, seq + 1, rules.unlock_id(member, "ambassador"), record),
+        ]).results
+    assert [(r.outcome, r.reason) for r in results] == [("rejected", "malformed_operation")] * 2
+    assert _server_records(branches.server, branches.chain_id, "achievement_unlock", member) == []
