@@ -38,6 +38,7 @@ THAI: dict[str, dict[str, str]] = {
         "manage the catalog": "จัดการรายการสินค้าและบริการ",
         "adjust stock": "ปรับยอดสต็อก",
         "adjust a member's points": "ปรับแต้มของสมาชิก",
+        "manage the loyalty program": "จัดการโปรแกรมสะสมแต้ม",
         "manage staff": "จัดการพนักงาน",
         "sell": "ขาย",
         "refund a sale": "คืนเงินรายการขาย",
@@ -45,6 +46,25 @@ THAI: dict[str, dict[str, str]] = {
         "change clinic settings": "เปลี่ยนการตั้งค่าคลินิก",
         "manage sync and its exceptions": "จัดการการซิงก์และรายการผิดปกติ",
         "view the audit log": "ดูประวัติการใช้งานระบบ",
+    },
+    "achievements": {
+        "Spending": "การใช้จ่าย",
+        "Frequency": "ความถี่ในการมาคลินิก",
+        "Referral": "การแนะนำเพื่อน",
+        "Engagement": "การมีส่วนร่วม",
+        "Treatments": "ทรีตเมนต์",
+        "Secret": "ความสำเร็จลับ",
+        "Purchases": "จำนวนครั้งที่ซื้อ",
+        "Total spend": "ยอดใช้จ่ายรวม",
+        "Visits": "จำนวนครั้งที่มา",
+        "Visits within a number of days": "จำนวนครั้งที่มาภายในจำนวนวันที่กำหนด",
+        "Consecutive months with a visit": "จำนวนเดือนติดต่อกันที่มาคลินิก",
+        "Friends referred": "จำนวนเพื่อนที่แนะนำ",
+        "Treatments done": "จำนวนทรีตเมนต์ที่ทำ",
+        "Different treatments done": "จำนวนทรีตเมนต์ที่ไม่ซ้ำกัน",
+        "Reviews written": "จำนวนรีวิวที่เขียน",
+        "Days as a member": "จำนวนวันที่เป็นสมาชิก",
+        "Years with a visit in the birth month": "จำนวนปีที่มาคลินิกในเดือนเกิด",
     },
     "consent": {
         "Keep treatment records": "เก็บประวัติการรักษา",
@@ -193,6 +213,29 @@ THAI: dict[str, dict[str, str]] = {
             "รหัสแนะนำเพื่อนมี 10 ตัว เป็นตัวอักษรและตัวเลข เช่น {example}",
         "Referral code {code} has a typo; please check it again":
             "รหัสแนะนำเพื่อน {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง",
+        # achievements a manager defines
+        "The achievements must be a list of at most 100 definitions":
+            "รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 100 รายการ",
+        "The achievements take too much room: shorten descriptions or remove some":
+            "รายการความสำเร็จยาวเกินกว่าที่บันทึกได้ กรุณาย่อคำอธิบายหรือลบบางรายการ",
+        "An achievement's key is 1 to 40 small letters, digits or _, from a letter":
+            "รหัสของความสำเร็จมี 1 ถึง 40 ตัว เป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร",
+        "The achievement key {key} is used twice": "รหัสความสำเร็จ {key} ถูกใช้ซ้ำ",
+        "Achievement {key} has no known category": "ความสำเร็จ {key} ไม่มีหมวดที่ระบบรู้จัก",
+        "Achievement {key} has no known condition": "ความสำเร็จ {key} ไม่มีเงื่อนไขที่ระบบรู้จัก",
+        "Achievement {key} awards 0 to 100,000 points": "ความสำเร็จ {key} ให้แต้มได้ 0 ถึง 100,000 แต้ม",
+        "Achievement {key} needs a Thai name": "ความสำเร็จ {key} ต้องมีชื่อภาษาไทย",
+        "The names of achievement {key} have at most 80 characters and its descriptions 300":
+            "ชื่อของความสำเร็จ {key} ยาวได้ไม่เกิน 80 ตัวอักษร และคำอธิบายไม่เกิน 300 ตัวอักษร",
+        "The figures of achievement {key} must be whole numbers": "ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม",
+        "The target of achievement {key} must be above zero": "เป้าหมายของความสำเร็จ {key} ต้องมากกว่าศูนย์",
+        "The window of achievement {key} is 1 to 3,660 days": "ช่วงเวลาของความสำเร็จ {key} ต้องเป็น 1 ถึง 3,660 วัน",
+        "Achievement {key} names a treatment the catalog does not have":
+            "ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ",
+        "Only a treatments achievement may name a treatment":
+            "ระบุทรีตเมนต์ได้เฉพาะความสำเร็จที่นับจำนวนทรีตเมนต์",
+        "Achievement {key} is in the secret category: it must be hidden":
+            "ความสำเร็จ {key} อยู่ในหมวดลับ จึงต้องซ่อนไว้จนกว่าจะปลดล็อก",
         # customer import (CSV)
         "{file} has {bad} bad rows; nothing was imported (fix them, or import the other {good} rows "
         "with --skip-bad)":
@@ -203,6 +246,24 @@ THAI: dict[str, dict[str, str]] = {
         "{phone} is also the phone of customer {other} of the list": "เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ",
         "This chain has no such branch": "เครือนี้ไม่มีสาขานี้",
         "Add or take 1 to 1,000,000 points": "เพิ่มหรือหักแต้มได้ 1 ถึง 1,000,000 แต้ม",
+        "The loyalty program is not complete": "โปรแกรมสะสมแต้มยังกรอกไม่ครบ",
+        "Points per baht must be 1 point for ฿1 to ฿100,000": "อัตราแต้มต้องเป็น 1 แต้มต่อ ฿1 ถึง ฿100,000",
+        "An award is 0 to 100,000 points; it cannot be negative": "แต้มที่ให้ต้องอยู่ระหว่าง 0 ถึง 100,000 แต้ม และติดลบไม่ได้",
+        "A program has 1 to 12 tiers": "โปรแกรมมีระดับสมาชิกได้ 1 ถึง 12 ระดับ",
+        "A tier needs a name, points, a discount and a multiplier": "ระดับสมาชิกต้องมีชื่อ แต้ม ส่วนลด และตัวคูณแต้ม",
+        "A tier's discount is 0 to 100 % and its multiplier 0 to 10 times": (
+            "ส่วนลดของระดับต้องอยู่ระหว่าง 0 ถึง 100 % และตัวคูณแต้ม 0 ถึง 10 เท่า"
+        ),
+        "Tiers overlap: the first starts at 0 points and each starts above the one before": (
+            "ระดับสมาชิกซ้อนกัน: ระดับแรกเริ่มที่ 0 แต้ม และแต่ละระดับต้องเริ่มสูงกว่าระดับก่อนหน้า"
+        ),
+        "Tiers qualify on lifetime points or on the last 12 months": (
+            "การเลื่อนระดับนับจากแต้มสะสมทั้งหมด หรือแต้มใน 12 เดือนล่าสุด"
+        ),
+        "No customer has the phone {phone}": "ไม่มีลูกค้าที่ใช้เบอร์โทร {phone}",
+        "No customer has the referral code {code}": "ไม่มีลูกค้าที่ใช้รหัสแนะนำ {code}",
+        "A customer cannot use their own referral code": "ลูกค้าใช้รหัสแนะนำของตัวเองไม่ได้",
+        "This customer was already referred by someone else": "ลูกค้ารายนี้มีผู้แนะนำอยู่แล้ว",
         "Say why the points are adjusted": "ระบุเหตุผลที่ปรับแต้ม",
         "The reason has at most 500 characters": "เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร",
         "The demo chain has 1 to {most} branches": "เครือตัวอย่างมีได้ 1 ถึง {most} สาขา",
@@ -402,6 +463,14 @@ THAI: dict[str, dict[str, str]] = {
         "Single-use item used twice offline": "ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์",
         "Balance taken below its limit": "ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ",
         "Journey move not allowed at its time": "การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา",
+        "Points for a deleted customer": "แต้มของลูกค้าที่ถูกลบแล้ว",
+        "A second referrer for one customer": "ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง",
+        "another terminal named a different referrer; the first referrer keeps the referral": (
+            "อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ"
+        ),
+        "points were recorded on another terminal after the customer was deleted; they stand": (
+            "มีการบันทึกแต้มบนอีกเครื่องหลังจากลูกค้าถูกลบ แต้มนั้นยังคงอยู่"
+        ),
         "Change of a kind this app version does not know": "ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
         "Change this app version cannot store": "ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้",
         "Change with fields this app version does not know": "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
@@ -428,6 +497,7 @@ THAI: dict[str, dict[str, str]] = {
     "sync_reasons": {
         "its contents could not be read": "อ่านเนื้อหาของรายการไม่ได้",
         "it was incomplete": "ข้อมูลของรายการไม่ครบ",
+        "a customer cannot refer themselves": "ลูกค้าแนะนำตัวเองไม่ได้",
         "{field} {problem}": "{field}{problem}",
         "it named the wrong kind of record": "ระบุประเภทข้อมูลผิด",
         "it named a record of another clinic": "อ้างถึงข้อมูลของคลินิกอื่น",
@@ -547,6 +617,7 @@ THAI: dict[str, dict[str, str]] = {
         "Highest tier reached": "อยู่ในระดับสูงสุดแล้ว",
         "{points} more points to {tier}": "อีก {points} แต้ม จะได้เป็นระดับ{tier}",
         "Earned since joining: {points} points": "สะสมตั้งแต่เป็นสมาชิก {points} แต้ม",
+        "Earned in the last 12 months: {points} points": "สะสมใน 12 เดือนที่ผ่านมา {points} แต้ม",
         "{points} points expire by {date}": "{points} แต้มจะหมดอายุภายใน {date}",
         "No points expire by {date}": "ไม่มีแต้มหมดอายุภายใน {date}",
         "The balance is below zero: rewards can be redeemed once it is positive again": (

@@ -1,9 +1,10 @@
 """Grab screenshots of a member's loyalty panel into docs/screenshots/.
 
 A throw-away terminal of the Siam branch where a member has a year of
-points: a welcome, purchases and a birthday award that came from the
-chain's other branch (as a pull brings them), a manager's adjustments made
-here, and the welcome lot expired by the expiry job.
+points: the welcome points of their registration, purchases and a birthday
+award that came from the chain's other branch (as a pull brings them), a
+manager's adjustments made here, and the welcome lot expired by the expiry
+job.
 
 - loyalty-panel-LANG.png: the customer screen with the member's Loyalty page
   (tier badge, progress, balance, what expires within 30 days, history,
@@ -100,11 +101,10 @@ def seed(terminal: Terminal, clock: Clock) -> tuple[dict[Role, Actor], str]:
     terminal.run(customer_service.register_customer, CustomerForm(
         name_th="สมศรี รักสวย", name_en="Somsri Raksuay", phone="089-876-5678",
     ), actor=manager)
-    page = [
-        _pulled(1, member, joined, 100, "welcome"),
-        _pulled(2, member, joined + timedelta(days=55), 1_250, "purchase", "ใบเสร็จ TL01-000123"),
-        _pulled(3, member, joined + timedelta(days=204), 100, "birthday"),
-        _pulled(4, member, joined + timedelta(days=287), 860, "purchase", "ใบเสร็จ TL01-000981"),
+    page = [  # the welcome points came with the registration
+        _pulled(1, member, joined + timedelta(days=55), 1_250, "purchase", "ใบเสร็จ TL01-000123"),
+        _pulled(2, member, joined + timedelta(days=204), 100, "birthday"),
+        _pulled(3, member, joined + timedelta(days=287), 860, "purchase", "ใบเสร็จ TL01-000981"),
     ]
     clock.now = joined + timedelta(days=90)
     terminal.run(loyalty.adjust_points, member, 500, "ย้ายแต้มจากบัตรสะสมแต้มแบบกระดาษ", actor=manager)

@@ -236,11 +236,6 @@ def tier_for(points: int, tiers: Sequence[Tier] = DEFAULT_TIERS) -> Tier:
     return reached
 
 
-def next_tier(points: int, tiers: Sequence[Tier] = DEFAULT_TIERS) -> Tier | None:
-    """Return the tier after the one ``points`` qualifying points reach, or None at the top tier."""
-    return next((tier for tier in tiers if tier.threshold > points), None)
-
-
 def purchase_points(paid_satang: int, tier: Tier, satang_per_point: int = 1_000) -> int:
     """Return the points a purchase of ``paid_satang`` (after discounts) earns: 1 per ฿10 times the multiplier, down."""
     if paid_satang <= 0:

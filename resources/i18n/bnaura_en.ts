@@ -803,6 +803,10 @@
         <translation>{points} more points to {tier}</translation>
     </message>
     <message>
+        <source>Earned in the last 12 months: {points} points</source>
+        <translation>Earned in the last 12 months: {points} points</translation>
+    </message>
+    <message>
         <source>Earned since joining: {points} points</source>
         <translation>Earned since joining: {points} points</translation>
     </message>
@@ -1205,6 +1209,77 @@
     <message>
         <source>Sync: problem: {detail}</source>
         <translation>Sync: problem: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>achievements</name>
+    <message>
+        <source>Spending</source>
+        <translation>Spending</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>Treatments</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>Total spend</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Visits within a number of days</source>
+        <translation>Visits within a number of days</translation>
+    </message>
+    <message>
+        <source>Consecutive months with a visit</source>
+        <translation>Consecutive months with a visit</translation>
+    </message>
+    <message>
+        <source>Friends referred</source>
+        <translation>Friends referred</translation>
+    </message>
+    <message>
+        <source>Treatments done</source>
+        <translation>Treatments done</translation>
+    </message>
+    <message>
+        <source>Different treatments done</source>
+        <translation>Different treatments done</translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation>Reviews written</translation>
+    </message>
+    <message>
+        <source>Days as a member</source>
+        <translation>Days as a member</translation>
+    </message>
+    <message>
+        <source>Years with a visit in the birth month</source>
+        <translation>Years with a visit in the birth month</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1886,114 @@
         <source>The reason has at most 500 characters</source>
         <translation>The reason has at most 500 characters</translation>
     </message>
+    <message>
+        <source>No customer has the phone {phone}</source>
+        <translation>No customer has the phone {phone}</translation>
+    </message>
+    <message>
+        <source>The loyalty program is not complete</source>
+        <translation>The loyalty program is not complete</translation>
+    </message>
+    <message>
+        <source>Points per baht must be 1 point for ฿1 to ฿100,000</source>
+        <translation>Points per baht must be 1 point for ฿1 to ฿100,000</translation>
+    </message>
+    <message>
+        <source>An award is 0 to 100,000 points; it cannot be negative</source>
+        <translation>An award is 0 to 100,000 points; it cannot be negative</translation>
+    </message>
+    <message>
+        <source>A program has 1 to 12 tiers</source>
+        <translation>A program has 1 to 12 tiers</translation>
+    </message>
+    <message>
+        <source>A tier needs a name, points, a discount and a multiplier</source>
+        <translation>A tier needs a name, points, a discount and a multiplier</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</source>
+        <translation>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</translation>
+    </message>
+    <message>
+        <source>Tiers overlap: the first starts at 0 points and each starts above the one before</source>
+        <translation>Tiers overlap: the first starts at 0 points and each starts above the one before</translation>
+    </message>
+    <message>
+        <source>Tiers qualify on lifetime points or on the last 12 months</source>
+        <translation>Tiers qualify on lifetime points or on the last 12 months</translation>
+    </message>
+    <message>
+        <source>No customer has the referral code {code}</source>
+        <translation>No customer has the referral code {code}</translation>
+    </message>
+    <message>
+        <source>A customer cannot use their own referral code</source>
+        <translation>A customer cannot use their own referral code</translation>
+    </message>
+    <message>
+        <source>This customer was already referred by someone else</source>
+        <translation>This customer was already referred by someone else</translation>
+    </message>
+    <message>
+        <source>Achievement {key} needs a Thai name</source>
+        <translation>Achievement {key} needs a Thai name</translation>
+    </message>
+    <message>
+        <source>The names of achievement {key} have at most 80 characters and its descriptions 300</source>
+        <translation>The names of achievement {key} have at most 80 characters and its descriptions 300</translation>
+    </message>
+    <message>
+        <source>The figures of achievement {key} must be whole numbers</source>
+        <translation>The figures of achievement {key} must be whole numbers</translation>
+    </message>
+    <message>
+        <source>The achievements must be a list of at most 100 definitions</source>
+        <translation>The achievements must be a list of at most 100 definitions</translation>
+    </message>
+    <message>
+        <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
+        <translation>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known category</source>
+        <translation>Achievement {key} has no known category</translation>
+    </message>
+    <message>
+        <source>Achievement {key} awards 0 to 100,000 points</source>
+        <translation>Achievement {key} awards 0 to 100,000 points</translation>
+    </message>
+    <message>
+        <source>Achievement {key} is in the secret category: it must be hidden</source>
+        <translation>Achievement {key} is in the secret category: it must be hidden</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known condition</source>
+        <translation>Achievement {key} has no known condition</translation>
+    </message>
+    <message>
+        <source>The target of achievement {key} must be above zero</source>
+        <translation>The target of achievement {key} must be above zero</translation>
+    </message>
+    <message>
+        <source>The window of achievement {key} is 1 to 3,660 days</source>
+        <translation>The window of achievement {key} is 1 to 3,660 days</translation>
+    </message>
+    <message>
+        <source>Only a treatments achievement may name a treatment</source>
+        <translation>Only a treatments achievement may name a treatment</translation>
+    </message>
+    <message>
+        <source>The achievement key {key} is used twice</source>
+        <translation>The achievement key {key} is used twice</translation>
+    </message>
+    <message>
+        <source>The achievements take too much room: shorten descriptions or remove some</source>
+        <translation>The achievements take too much room: shorten descriptions or remove some</translation>
+    </message>
+    <message>
+        <source>Achievement {key} names a treatment the catalog does not have</source>
+        <translation>Achievement {key} names a treatment the catalog does not have</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1873,6 +2056,10 @@
     <message>
         <source>adjust a member&apos;s points</source>
         <translation>adjust a member&apos;s points</translation>
+    </message>
+    <message>
+        <source>manage the loyalty program</source>
+        <translation>manage the loyalty program</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2167,14 @@
         <translation>Journey move not allowed at its time</translation>
     </message>
     <message>
+        <source>Points for a deleted customer</source>
+        <translation>Points for a deleted customer</translation>
+    </message>
+    <message>
+        <source>A second referrer for one customer</source>
+        <translation>A second referrer for one customer</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>Change of a kind this app version does not know</translation>
     </message>
@@ -2002,6 +2197,14 @@
     <message>
         <source>not allowed at its place in time order; it was not applied</source>
         <translation>not allowed at its place in time order; it was not applied</translation>
+    </message>
+    <message>
+        <source>points were recorded on another terminal after the customer was deleted; they stand</source>
+        <translation>points were recorded on another terminal after the customer was deleted; they stand</translation>
+    </message>
+    <message>
+        <source>another terminal named a different referrer; the first referrer keeps the referral</source>
+        <translation>another terminal named a different referrer; the first referrer keeps the referral</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -2184,6 +2387,10 @@
     <message>
         <source>the server does not have this record</source>
         <translation>the server does not have this record</translation>
+    </message>
+    <message>
+        <source>a customer cannot refer themselves</source>
+        <translation>a customer cannot refer themselves</translation>
     </message>
     <message>
         <source>the server does not know this kind of change yet: update the clinic server</source>

@@ -803,6 +803,10 @@
         <translation>อีก {points} แต้ม จะได้เป็นระดับ{tier}</translation>
     </message>
     <message>
+        <source>Earned in the last 12 months: {points} points</source>
+        <translation>สะสมใน 12 เดือนที่ผ่านมา {points} แต้ม</translation>
+    </message>
+    <message>
         <source>Earned since joining: {points} points</source>
         <translation>สะสมตั้งแต่เป็นสมาชิก {points} แต้ม</translation>
     </message>
@@ -1205,6 +1209,77 @@
     <message>
         <source>Sync: problem: {detail}</source>
         <translation>ซิงก์: มีปัญหา: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>achievements</name>
+    <message>
+        <source>Spending</source>
+        <translation>การใช้จ่าย</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>ความถี่ในการมาคลินิก</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>การแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>การมีส่วนร่วม</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ความสำเร็จลับ</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>จำนวนครั้งที่ซื้อ</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>ยอดใช้จ่ายรวม</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>จำนวนครั้งที่มา</translation>
+    </message>
+    <message>
+        <source>Visits within a number of days</source>
+        <translation>จำนวนครั้งที่มาภายในจำนวนวันที่กำหนด</translation>
+    </message>
+    <message>
+        <source>Consecutive months with a visit</source>
+        <translation>จำนวนเดือนติดต่อกันที่มาคลินิก</translation>
+    </message>
+    <message>
+        <source>Friends referred</source>
+        <translation>จำนวนเพื่อนที่แนะนำ</translation>
+    </message>
+    <message>
+        <source>Treatments done</source>
+        <translation>จำนวนทรีตเมนต์ที่ทำ</translation>
+    </message>
+    <message>
+        <source>Different treatments done</source>
+        <translation>จำนวนทรีตเมนต์ที่ไม่ซ้ำกัน</translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation>จำนวนรีวิวที่เขียน</translation>
+    </message>
+    <message>
+        <source>Days as a member</source>
+        <translation>จำนวนวันที่เป็นสมาชิก</translation>
+    </message>
+    <message>
+        <source>Years with a visit in the birth month</source>
+        <translation>จำนวนปีที่มาคลินิกในเดือนเกิด</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1886,114 @@
         <source>The reason has at most 500 characters</source>
         <translation>เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร</translation>
     </message>
+    <message>
+        <source>No customer has the phone {phone}</source>
+        <translation>ไม่มีลูกค้าที่ใช้เบอร์โทร {phone}</translation>
+    </message>
+    <message>
+        <source>The loyalty program is not complete</source>
+        <translation>โปรแกรมสะสมแต้มยังกรอกไม่ครบ</translation>
+    </message>
+    <message>
+        <source>Points per baht must be 1 point for ฿1 to ฿100,000</source>
+        <translation>อัตราแต้มต้องเป็น 1 แต้มต่อ ฿1 ถึง ฿100,000</translation>
+    </message>
+    <message>
+        <source>An award is 0 to 100,000 points; it cannot be negative</source>
+        <translation>แต้มที่ให้ต้องอยู่ระหว่าง 0 ถึง 100,000 แต้ม และติดลบไม่ได้</translation>
+    </message>
+    <message>
+        <source>A program has 1 to 12 tiers</source>
+        <translation>โปรแกรมมีระดับสมาชิกได้ 1 ถึง 12 ระดับ</translation>
+    </message>
+    <message>
+        <source>A tier needs a name, points, a discount and a multiplier</source>
+        <translation>ระดับสมาชิกต้องมีชื่อ แต้ม ส่วนลด และตัวคูณแต้ม</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</source>
+        <translation>ส่วนลดของระดับต้องอยู่ระหว่าง 0 ถึง 100 % และตัวคูณแต้ม 0 ถึง 10 เท่า</translation>
+    </message>
+    <message>
+        <source>Tiers overlap: the first starts at 0 points and each starts above the one before</source>
+        <translation>ระดับสมาชิกซ้อนกัน: ระดับแรกเริ่มที่ 0 แต้ม และแต่ละระดับต้องเริ่มสูงกว่าระดับก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Tiers qualify on lifetime points or on the last 12 months</source>
+        <translation>การเลื่อนระดับนับจากแต้มสะสมทั้งหมด หรือแต้มใน 12 เดือนล่าสุด</translation>
+    </message>
+    <message>
+        <source>No customer has the referral code {code}</source>
+        <translation>ไม่มีลูกค้าที่ใช้รหัสแนะนำ {code}</translation>
+    </message>
+    <message>
+        <source>A customer cannot use their own referral code</source>
+        <translation>ลูกค้าใช้รหัสแนะนำของตัวเองไม่ได้</translation>
+    </message>
+    <message>
+        <source>This customer was already referred by someone else</source>
+        <translation>ลูกค้ารายนี้มีผู้แนะนำอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Achievement {key} needs a Thai name</source>
+        <translation>ความสำเร็จ {key} ต้องมีชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>The names of achievement {key} have at most 80 characters and its descriptions 300</source>
+        <translation>ชื่อของความสำเร็จ {key} ยาวได้ไม่เกิน 80 ตัวอักษร และคำอธิบายไม่เกิน 300 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>The figures of achievement {key} must be whole numbers</source>
+        <translation>ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม</translation>
+    </message>
+    <message>
+        <source>The achievements must be a list of at most 100 definitions</source>
+        <translation>รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 100 รายการ</translation>
+    </message>
+    <message>
+        <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
+        <translation>รหัสของความสำเร็จมี 1 ถึง 40 ตัว เป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known category</source>
+        <translation>ความสำเร็จ {key} ไม่มีหมวดที่ระบบรู้จัก</translation>
+    </message>
+    <message>
+        <source>Achievement {key} awards 0 to 100,000 points</source>
+        <translation>ความสำเร็จ {key} ให้แต้มได้ 0 ถึง 100,000 แต้ม</translation>
+    </message>
+    <message>
+        <source>Achievement {key} is in the secret category: it must be hidden</source>
+        <translation>ความสำเร็จ {key} อยู่ในหมวดลับ จึงต้องซ่อนไว้จนกว่าจะปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known condition</source>
+        <translation>ความสำเร็จ {key} ไม่มีเงื่อนไขที่ระบบรู้จัก</translation>
+    </message>
+    <message>
+        <source>The target of achievement {key} must be above zero</source>
+        <translation>เป้าหมายของความสำเร็จ {key} ต้องมากกว่าศูนย์</translation>
+    </message>
+    <message>
+        <source>The window of achievement {key} is 1 to 3,660 days</source>
+        <translation>ช่วงเวลาของความสำเร็จ {key} ต้องเป็น 1 ถึง 3,660 วัน</translation>
+    </message>
+    <message>
+        <source>Only a treatments achievement may name a treatment</source>
+        <translation>ระบุทรีตเมนต์ได้เฉพาะความสำเร็จที่นับจำนวนทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>The achievement key {key} is used twice</source>
+        <translation>รหัสความสำเร็จ {key} ถูกใช้ซ้ำ</translation>
+    </message>
+    <message>
+        <source>The achievements take too much room: shorten descriptions or remove some</source>
+        <translation>รายการความสำเร็จยาวเกินกว่าที่บันทึกได้ กรุณาย่อคำอธิบายหรือลบบางรายการ</translation>
+    </message>
+    <message>
+        <source>Achievement {key} names a treatment the catalog does not have</source>
+        <translation>ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1873,6 +2056,10 @@
     <message>
         <source>adjust a member&apos;s points</source>
         <translation>ปรับแต้มของสมาชิก</translation>
+    </message>
+    <message>
+        <source>manage the loyalty program</source>
+        <translation>จัดการโปรแกรมสะสมแต้ม</translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2167,14 @@
         <translation>การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา</translation>
     </message>
     <message>
+        <source>Points for a deleted customer</source>
+        <translation>แต้มของลูกค้าที่ถูกลบแล้ว</translation>
+    </message>
+    <message>
+        <source>A second referrer for one customer</source>
+        <translation>ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
     </message>
@@ -2002,6 +2197,14 @@
     <message>
         <source>not allowed at its place in time order; it was not applied</source>
         <translation>ไม่อนุญาตเมื่อเรียงตามลำดับเวลา จึงไม่ถูกนำไปใช้</translation>
+    </message>
+    <message>
+        <source>points were recorded on another terminal after the customer was deleted; they stand</source>
+        <translation>มีการบันทึกแต้มบนอีกเครื่องหลังจากลูกค้าถูกลบ แต้มนั้นยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>another terminal named a different referrer; the first referrer keeps the referral</source>
+        <translation>อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -2184,6 +2387,10 @@
     <message>
         <source>the server does not have this record</source>
         <translation>เซิร์ฟเวอร์ไม่มีข้อมูลนี้</translation>
+    </message>
+    <message>
+        <source>a customer cannot refer themselves</source>
+        <translation>ลูกค้าแนะนำตัวเองไม่ได้</translation>
     </message>
     <message>
         <source>the server does not know this kind of change yet: update the clinic server</source>

@@ -23,7 +23,7 @@ run for their operation types through one seam (``rules``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -300,6 +300,11 @@ class BatchApply:
         row = self._row(entity, entity_id)
         return None if row is None else row.data
 
+    def record_deleted(self, entity: str, entity_id: str) -> bool:
+        """Return whether a record is tombstoned as this batch has it."""
+        row = self._row(entity, entity_id)
+        return row is not None and row.deleted_at is not None
+
     # applying --------------------------------------------------------------------------
 
     def apply(self, op: Operation, now: datetime) -> OpResult:
@@ -361,12 +366,13 @@ class BatchApply:
         if bounded:
             self.raise_exception(op, "clock_ahead", sent=op.hlc, kept=clock)
             outcome, reason = "exception", "clock_ahead"
-        effect_outcome, effect_reason, detail = self._effect(checked, clock, now)
+        effect_outcome, effect_reason, detail, created = self._effect(checked, clock, now)
         if effect_outcome != "applied":
             outcome, reason = effect_outcome, effect_reason
         if effect_outcome != "rejected":
+            settled = proposed if created or checked.effect is not Effect.APPEND else replace(proposed, fresh=False)
             for run in self.runs.get(op.type, ()):
-                run.settle(proposed)
+                run.settle(settled)
         return self._keep(op, now, outcome, reason, detail)
 
     def _check_tenancy(self, checked: Checked) -> None:
@@ -408,14 +414,15 @@ class BatchApply:
         declared = self.registry.entity(entity)
         return self.branch_id if declared is not None and declared.scope is Scope.BRANCH else None
 
-    def _effect(self, c: Checked, clock: str, now: datetime) -> tuple[Outcome, str, dict[str, Any]]:
-        """Apply ``c``'s own effect on its record; return its outcome, reason and detail."""
+    def _effect(self, c: Checked, clock: str, now: datetime) -> tuple[Outcome, str, dict[str, Any], bool]:
+        """Apply ``c``'s own effect on its record; return its outcome, reason, detail and whether it made the row."""
         row = self._row(c.entity.name, c.entity_id)
         effect = c.effect
-        changed = False
+        changed = created = False
         detail: dict[str, Any] = {}
         if effect in (Effect.CREATE, Effect.APPEND) or (effect is Effect.UPSERT and row is None):
             if row is None:
+                created = True
                 row = RecordState.new(c.entity.name, c.entity_id, self.chain_id, c.fields, clock, now,
                                       self._branch_of(c.entity.name))
                 self.rows[(row.entity, row.id)] = row
@@ -428,12 +435,12 @@ class BatchApply:
             # terminal pushes its own creations first): reported, as the
             # edit is dropped.
             self.raise_exception(c.op, "unknown_record", fields=sorted(c.fields))
-            return "rejected", "unknown_record", {}
+            return "rejected", "unknown_record", {}, False
         elif row.deleted_at is not None:
             if effect is not Effect.DELETE:
                 # Edit vs delete: the tombstone wins; the lost edit is reported.
                 self.raise_exception(c.op, "edit_lost_to_delete", fields=sorted(c.fields))
-                return "exception", "tombstoned", {}
+                return "exception", "tombstoned", {}, False
         elif effect is Effect.DELETE:
             row.tombstone(clock, now)
             changed = True
@@ -447,7 +454,7 @@ class BatchApply:
             assert row is not None
             row.updated_at = now
             self._feed(row)
-        return "applied", "", detail
+        return "applied", "", detail, created
 
     def write_derived(self, entity: str, entity_id: str, fields: Mapping[str, Any], clock: str) -> None:
         """Set fields of a record that only a rule writes (a journey's stage), stamped ``clock``."""

@@ -57,6 +57,9 @@ class Proposed:
 
     checked: Checked
     clock: str
+    # False when the operation appended a ledger row the chain already had
+    # (a derived id another terminal made first): a rule counts it once.
+    fresh: bool = True
 
     @property
     def op(self) -> Operation:
@@ -88,6 +91,9 @@ class RuleContext(Protocol):
 
     def record_data(self, entity: str, entity_id: str) -> Mapping[str, Any] | None:
         """Return a record's fields as this batch has them so far (None when there is none)."""
+
+    def record_deleted(self, entity: str, entity_id: str) -> bool:
+        """Return whether a record is tombstoned as this batch has it."""
 
     def chunks(self, values: list[Any]) -> list[list[Any]]:
         """Split ``values`` into lists short enough for one query."""
@@ -160,7 +166,7 @@ class _ClaimRun:
 
     def settle(self, p: Proposed) -> None:
         key = self.rule.key(p.fields)
-        if key is None:
+        if key is None or not p.fresh:
             return
         holder = self.holders.get(key)
         if holder is None:
@@ -228,7 +234,7 @@ class _TallyRun:
 
     def settle(self, p: Proposed) -> None:
         key = self.rule.key(p.fields)
-        if key is None:
+        if key is None or not p.fresh:
             return
         delta = self.rule.delta(p.fields)
         before = self.balances.get(key, 0)
@@ -465,7 +471,9 @@ class _MirrorRun:
 
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
-    from .branch_settings import PerBranchSetting  # it builds on this module's seam
+    from .branch_settings import PerBranchSetting  # they build on this module's seam
+    from .points_balance import PointsBalance
+    from .referrals import OneReferrer
 
-    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting())
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer())
     return rules

@@ -8,7 +8,8 @@ import pytest
 
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.errors import BadInput, NotFound
-from bnaura_desk.domain.points import DEFAULT_TIERS, EntryKind, PointsSource, adjustment_reason, next_tier
+from bnaura_desk.domain.loyalty_program import Qualification
+from bnaura_desk.domain.points import EntryKind, PointsSource, adjustment_reason
 from bnaura_desk.domain.referral import display_code
 from bnaura_desk.services import customers, loyalty
 from bnaura_desk.services.member_statement import member_loyalty
@@ -36,17 +37,21 @@ def test_the_statement_lists_every_entry_newest_first_with_why_and_the_expiry(st
     lines = [(line.kind, line.source, line.reason, line.points) for line in seen.lines]
     assert lines == [
         (EntryKind.EARN, PointsSource.ADJUSTMENT, "ชดเชย", 700),
-        (EntryKind.EXPIRE, None, "", -1_500),  # what the spend left of the first lot
+        (EntryKind.EXPIRE, "", "", -1_600),  # what the spend left of the adjusted lot
+        (EntryKind.EXPIRE, "", "", 0),  # the welcome lot: the spend took it all first
         (EntryKind.SPEND, PointsSource.ADJUSTMENT, "ให้เกิน", -500),
         (EntryKind.EARN, PointsSource.ADJUSTMENT, "ย้ายแต้มจากระบบเดิม", 2_000),
+        (EntryKind.EARN, PointsSource.WELCOME, "", 100),
     ]
-    assert abs(seen.lines[-1].expires_at - first_lot_expires) < timedelta(seconds=1)
-    assert seen.lines[2].expires_at is None
+    adjusted = seen.lines[-2].expires_at
+    assert adjusted is not None and abs(adjusted - first_lot_expires) < timedelta(seconds=1)
+    assert seen.lines[3].expires_at is None
     assert seen.summary.balance == 700 == sum(line.points for line in seen.lines)
-    # Tiers qualify on points earned, not on what is left: 2,700 earned is Silver, 300 short of Gold.
+    # Tiers qualify on points earned, not on what is left: 2,800 earned is Silver, 200 short of Gold.
     assert seen.summary.tier.key == "silver"
-    assert seen.next_tier is not None and seen.next_tier.key == "gold"
-    assert seen.points_to_next_tier == 300
+    assert seen.summary.next_tier is not None and seen.summary.next_tier.key == "gold"
+    assert seen.summary.to_next_tier == 200
+    assert seen.qualification is Qualification.LIFETIME
     assert (seen.name_th, len(seen.referral_code)) == ("สมหญิง ใจดี", 10)
 
 
@@ -54,13 +59,7 @@ def test_a_member_of_the_top_tier_has_no_next_tier(staffed: Staffed) -> None:
     member = _member(staffed)
     staffed.terminal.run(loyalty.adjust_points, member, 15_000, "สมาชิก VIP ย้ายมา", actor=staffed.manager)
     seen = staffed.terminal.read(member_loyalty, member, staffed.clock())
-    assert (seen.summary.tier.key, seen.next_tier, seen.points_to_next_tier) == ("diamond", None, 0)
-
-
-def test_the_next_tier_follows_the_thresholds() -> None:
-    assert [t.key if t else None for t in (next_tier(p, DEFAULT_TIERS) for p in (0, 999, 1_000, 14_999, 15_000))] == [
-        "silver", "silver", "gold", "diamond", None
-    ]
+    assert (seen.summary.tier.key, seen.summary.next_tier, seen.summary.to_next_tier) == ("diamond", None, 0)
 
 
 def test_a_deleted_member_has_no_statement(staffed: Staffed) -> None:

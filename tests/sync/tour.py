@@ -15,16 +15,20 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import bnaura_desk.services as services_package
+from bnaura_desk.domain import achievements as achievement_rules
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
+    achievements,
     branches,
     catalog,
     customer_csv,
@@ -37,6 +41,8 @@ from bnaura_desk.services import (
     sync_state,
 )
 from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.services.points_ledger import loyalty_program
+from bnaura_desk.services.referral_links import referral_id
 from bnaura_desk.terminal import Terminal
 
 # Use cases the sync machinery itself runs (not a person at the desk): they
@@ -49,6 +55,19 @@ RUN_BY_SYNC = {
     "bnaura_desk.services.search_index.index_pending_customers",
     "bnaura_desk.services.search_index.finish_bulk_indexing",
 }
+# Building blocks that take a context but are not use cases of their own:
+# the use cases that call them run in the tour.
+BUILDING_BLOCKS = {
+    "bnaura_desk.services.points_ledger.record_points",
+    "bnaura_desk.services.points_ledger.award_once",
+    "bnaura_desk.services.points_ledger.points_row",
+    "bnaura_desk.services.referral_links.link_referral",
+    "bnaura_desk.services.referral_links.referrer_by_code",
+    "bnaura_desk.services.loyalty.award_referral",
+    "bnaura_desk.services.loyalty.note_tier",
+    "bnaura_desk.services.settings.write_chain_setting",
+    "bnaura_desk.services.achievements.unlock_achievements",
+}
 
 
 def use_cases() -> dict[str, Callable[..., ChangeSet]]:
@@ -60,6 +79,9 @@ def use_cases() -> dict[str, Callable[..., ChangeSet]]:
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
             params = list(inspect.signature(function).parameters.values())
+            dotted = f"{module.__name__}.{name}"
+            if dotted in BUILDING_BLOCKS:
+                continue
             if params and params[0].name == "ctx" and "ServiceContext" in str(params[0].annotation):
                 found[f"{module.__name__}.{name}"] = function
     return found
@@ -165,6 +187,31 @@ class Tour:
             self.terminal.clock = clock
         assert self.run(loyalty.expire_points) == 1
         made["points_expiry"] = loyalty.expiry_id(old)
+        # The loyalty program: a manager makes reviews worth more; a review, a
+        # friend brought by the member, the daily jobs, and a tier change.
+        program = self.terminal.read(loyalty_program, self.terminal.device().chain_id)
+        self.run(settings.set_loyalty_program, replace(program, earn=replace(program.earn, review=60)))
+        self.run(loyalty.record_review, made["customer"])
+        code = self.terminal.read(customers.get_customer, made["customer"]).referral_code
+        friend = self.run(customers.register_customer, CustomerForm(name_th="เพื่อน สมหญิง", phone="0871111111"),
+                          referral_code=code)
+        made["referral"] = referral_id(friend)
+        latecomer = self.run(customers.register_customer, CustomerForm(name_th="มาทีหลัง", phone="0872222222"))
+        self.run(loyalty.record_referral, latecomer, code)
+        self.run(loyalty.award_birthdays)
+        self.run(loyalty.adjust_points, made["customer"], 1_000, "โบนัสเปิดสาขา")  # now Silver
+        made["tier_change"] = tier_change_id(made["customer"], "bronze", "silver", tier_period(self.terminal.clock()))
+        self.run(loyalty.record_tier_changes)
+        self.run(loyalty.run_daily_jobs)
+        # Achievements: a manager adds one to the defaults; the member who checked in unlocks it, with its points.
+        first_visit = achievement_rules.Definition(
+            "first_visit", achievement_rules.Category.FREQUENCY, "มาครั้งแรก", "First Visit", "", "", 20,
+            achievement_rules.Condition(achievement_rules.ConditionKind.VISITS, 1),
+        )
+        self.run(achievements.set_achievement_definitions, (*achievement_rules.DEFAULT_DEFINITIONS, first_visit),
+                 actor=Actor(manager, "คุณวิภา", Role.MANAGER))
+        assert "first_visit" in self.run(achievements.evaluate_achievements, made["customer"])
+        made["achievement_unlock"] = achievement_rules.unlock_id(made["customer"], "first_visit")
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made

@@ -41,11 +41,11 @@ def desk(staffed_copy: Staffed, languages: LanguageSwitcher, qtbot) -> Iterator[
 
 @pytest.fixture
 def somying(staffed_copy: Staffed) -> str:
-    """A member with 2,350 points earned: 120 of them earned 340 days ago (they expire in 25 days)."""
+    """A member with 2,350 points earned: 120 of them (welcome 100, 20 by hand) 340 days ago, expiring in 25 days."""
     s = staffed_copy
     form = CustomerForm(name_th="สมหญิง ศรีสุข", name_en="Somying Srisuk", phone="086-245-1190")
     member = str(s.terminal.run(customer_service.register_customer, form, actor=s.front_desk).result)
-    s.terminal.run(loyalty.adjust_points, member, 120, "แต้มจากระบบเดิม", actor=s.manager)
+    s.terminal.run(loyalty.adjust_points, member, 20, "แต้มจากระบบเดิม", actor=s.manager)
     s.clock.advance(days=340)
     s.terminal.run(loyalty.adjust_points, member, 2_230, "ย้ายแต้มจากบัตรกระดาษ", actor=s.manager)
     return member
@@ -118,24 +118,27 @@ def test_the_history_lists_every_entry_with_its_reason_and_expiry(screen, qtbot,
     now = staffed_copy.clock.now
     assert history(screen) == [
         (format_date(now), "ปรับแต้ม: ย้ายแต้มจากบัตรกระดาษ", "+2,230", format_date(lot_expiry(now))),
-        (format_date(start), "ปรับแต้ม: แต้มจากระบบเดิม", "+120", format_date(lot_expiry(start))),
+        (format_date(start), "ปรับแต้ม: แต้มจากระบบเดิม", "+20", format_date(lot_expiry(start))),
+        (format_date(start), "ต้อนรับสมาชิกใหม่", "+100", format_date(lot_expiry(start))),  # on registration
     ]
     qtmodeltester.check(screen.loyalty.history_model)
     model = screen.loyalty.history_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["วันที่", "รายการ", "แต้ม", "หมดอายุ"]
 
-    # 30 days later the old lot expired; the expiry job's line says so and takes it.
+    # 30 days later the old lots expired; the expiry job's lines say so and take them.
     staffed_copy.clock.advance(days=30)
     screen.runner.run(loyalty.expire_points, actor=None)
     settle(screen, qtbot, somying)
-    qtbot.waitUntil(lambda: len(history(screen)) == 3)
-    assert history(screen)[0][1:3] == ("หมดอายุ", "−120")
+    qtbot.waitUntil(lambda: len(history(screen)) == 5)
+    assert sorted(row[1:3] for row in history(screen)[:2]) == [("หมดอายุ", "−100"), ("หมดอายุ", "−20")]
+    assert history(screen)[0][0] == format_date(lot_expiry(start))
     assert screen.loyalty.balance.text() == "2,230 แต้ม"
     assert screen.loyalty.tier_badge.text() == "ซิลเวอร์"  # tiers go by points earned
     languages.set_language("en", save=False)
     qtbot.waitUntil(lambda: history(screen)[0][1] == "Expired")
-    assert history(screen)[1][1] == "Adjustment: ย้ายแต้มจากบัตรกระดาษ"
+    assert history(screen)[2][1] == "Adjustment: ย้ายแต้มจากบัตรกระดาษ"
+    assert history(screen)[4][1] == "Welcome"
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Expires on"
 
 

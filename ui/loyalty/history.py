@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
-from bnaura_desk.services.member_statement import LedgerLine
+from bnaura_desk.services.loyalty import LedgerLine
 
 from ..widgets.dates import format_date
 from ..widgets.rows_model import RowsModel
@@ -28,7 +28,7 @@ _ADDED = QColor("#1b6e3a")
 
 
 class PointsHistoryModel(RowsModel):
-    """Ledger lines newest first, as ``services.member_statement`` returns them.
+    """Ledger lines newest first, as ``services.member_statement`` gives them.
 
     Dates are the clinic's (Buddhist era in Thai); points are signed.
     """

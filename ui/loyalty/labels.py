@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 from bnaura_desk.domain.points import EntryKind, PointsSource, Tier
-from bnaura_desk.services.member_statement import LedgerLine
+from bnaura_desk.services.loyalty import LedgerLine
 
 _TIERS = "tiers"
 _POINTS = "points"
@@ -58,9 +58,10 @@ def tier_colour(tier: Tier) -> QColor:
 
 def line_what(line: LedgerLine) -> str:
     """Return what a history line says happened: "Welcome", "Adjustment: <reason>", "Expired"."""
-    if line.kind is EntryKind.EXPIRE or line.source is None:
+    if line.kind is EntryKind.EXPIRE or not line.source:
         return QCoreApplication.translate(_POINTS, EXPIRED)
-    what = QCoreApplication.translate(_POINTS, SOURCE_NAMES[line.source])
+    name = SOURCE_NAMES.get(PointsSource(line.source)) if line.source in set(PointsSource) else None
+    what = QCoreApplication.translate(_POINTS, name) if name else line.source
     if not line.reason:
         return what
     return QCoreApplication.translate(_POINTS, WITH_REASON).format(what=what, reason=line.reason)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.errors import NotFound
+from bnaura_desk.domain.loyalty_program import Qualification
 from bnaura_desk.domain.referral import display_code
 from bnaura_desk.services.branches import Whereabouts, whereabouts
 from bnaura_desk.services.member_statement import MemberLoyalty, member_loyalty
@@ -349,20 +350,25 @@ class LoyaltyPanel(QWidget):
         self.tier_badge.show()
         self.balance.setText(self.tr("{points} points").format(points=format_points(summary.balance)))
         self.balance.setStyleSheet("color: #b42318;" if summary.balance < 0 else "")
-        lifetime = summary.statement.lifetime_earned
-        if m.next_tier is None:
+        qualifying, above = summary.qualifying, summary.next_tier
+        if above is None:
             self.progress.setRange(0, 1)
             self.progress.setValue(1)
             self.next_tier.setText(self.tr("Highest tier reached"))
         else:
-            self.progress.setRange(tier.threshold, m.next_tier.threshold)
-            self.progress.setValue(min(max(lifetime, tier.threshold), m.next_tier.threshold))
+            self.progress.setRange(tier.threshold, above.threshold)
+            # On the last 12 months' points a tier is kept to the month's end: the bar starts empty then.
+            self.progress.setValue(min(max(qualifying, tier.threshold), above.threshold))
             self.next_tier.setText(
                 self.tr("{points} more points to {tier}").format(
-                    points=format_points(m.points_to_next_tier), tier=tier_name(m.next_tier)
+                    points=format_points(summary.to_next_tier), tier=tier_name(above)
                 )
             )
-        self.lifetime.setText(self.tr("Earned since joining: {points} points").format(points=format_points(lifetime)))
+        if m.qualification is Qualification.ROLLING:
+            counted = self.tr("Earned in the last 12 months: {points} points")
+        else:
+            counted = self.tr("Earned since joining: {points} points")
+        self.lifetime.setText(counted.format(points=format_points(qualifying)))
         by = format_date(summary.statement.at + timedelta(days=EXPIRING_DAYS))
         if summary.expiring_soon:
             self.expiring.setText(
