@@ -26,9 +26,10 @@ from ..domain.achievements import Definition, MemberFacts, Progress
 from ..domain.catalog import ItemKind
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
+from ..domain.loyalty_program import day_start
 from ..domain.points import EntryKind, PointsSource
 from ..domain.roles import Permission
-from ..store.models import AchievementUnlock, CatalogItem, Customer, Referral, Visit
+from ..store.models import AchievementUnlock, CatalogItem, Customer, PointsEntry, Referral, Visit
 from .context import ServiceContext
 from .customers import live_customer
 from .points_ledger import record_points
@@ -48,14 +49,17 @@ def referral_times(session: Session, customer_id: str) -> tuple[datetime, ...]:
 def member_facts(session: Session, customer_id: str) -> MemberFacts:
     """Return what achievements look at for ``customer_id``, as far as this terminal knows it.
 
-    Visits (check-ins), referrals, the registration date and birthday.
-    Paid sales, treatments and reviews are added by the issues that record
-    them (the counter); until then they are none.
+    Visits (check-ins), reviews (the days a review earned points),
+    referrals, the registration date and birthday. Paid sales and
+    treatments are added by the issue that records them (the counter).
     """
     customer = session.get(Customer, customer_id)
     visits = session.scalars(select(Visit.checked_in_at).where(Visit.customer_id == customer_id))
+    reviews = session.scalars(select(PointsEntry.at).where(
+        PointsEntry.customer_id == customer_id, PointsEntry.source == str(PointsSource.REVIEW)))
     return MemberFacts(
         visits=tuple(visits),
+        reviews=tuple(reviews),
         referrals=referral_times(session, customer_id),
         registered_at=customer.created_at if customer is not None else None,
         birthday=customer.birthday if customer is not None else None,
@@ -65,13 +69,6 @@ def member_facts(session: Session, customer_id: str) -> MemberFacts:
 def _unlocks(session: Session, customer_id: str) -> dict[str, AchievementUnlock]:
     rows = session.scalars(select(AchievementUnlock).where(AchievementUnlock.customer_id == customer_id))
     return {row.achievement: row for row in rows}
-
-
-def _award_reason(definition: Definition) -> str:
-    # The history says why, in both languages when the manager gave both.
-    if definition.name_en and definition.name_en != definition.name_th:
-        return f"{definition.name_th} ({definition.name_en})"
-    return definition.name_th
 
 
 def evaluate_achievements(ctx: ServiceContext, customer_id: str) -> ChangeSet:
@@ -110,25 +107,41 @@ def unlock_achievements(ctx: ServiceContext, customer_id: str) -> tuple[str, ...
     return tuple(unlocked)
 
 
+def unlock_row(ctx: ServiceContext, customer_id: str, definition: Definition,
+               stamp: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the ``achievement_unlocks`` row and synced record of an unlock made now with clock ``stamp``.
+
+    Dated the clinic day's start and naming no staff: two terminals
+    unlocking it offline the same day write the very same record (and
+    award). The bulk registration writes the same rows as ``_unlock``.
+    """
+    unlock_id = rules.unlock_id(customer_id, definition.key)
+    at = day_start(ctx.now)
+    row = {"id": unlock_id, "chain_id": ctx.chain_id, "customer_id": customer_id, "achievement": definition.key,
+           "at": at, "points": definition.points, "staff_id": None, "hlc": stamp}
+    record = {"id": unlock_id, "customer_id": customer_id, "achievement": definition.key, "at": at.isoformat(),
+              "points": definition.points, "staff_id": None}
+    return row, record
+
+
+def award_reason(definition: Definition) -> str:
+    """Return what a member's history says of an achievement's award: its name, in both languages when given."""
+    if definition.name_en and definition.name_en != definition.name_th:
+        return f"{definition.name_th} ({definition.name_en})"
+    return definition.name_th
+
+
 def _unlock(ctx: ServiceContext, customer_id: str, definition: Definition) -> None:
     """Write and journal one unlock and its award (the caller found it new)."""
-    unlock_id = rules.unlock_id(customer_id, definition.key)
     stamp = ctx.tick()
-    row = AchievementUnlock(
-        id=unlock_id, chain_id=ctx.chain_id, customer_id=customer_id, achievement=definition.key, at=ctx.now,
-        points=definition.points, staff_id=ctx.actor_id, hlc=stamp,
-    )
-    ctx.session.add(row)
-    record = {
-        "id": unlock_id, "customer_id": customer_id, "achievement": definition.key, "at": ctx.now.isoformat(),
-        "points": definition.points, "staff_id": ctx.actor_id,
-    }
-    ctx.journal(action="achievement.unlock", entity="achievement_unlock", entity_id=unlock_id, after=record,
+    row, record = unlock_row(ctx, customer_id, definition, stamp)
+    ctx.session.add(AchievementUnlock(**row))
+    ctx.journal(action="achievement.unlock", entity="achievement_unlock", entity_id=row["id"], after=record,
                 payload={"record": record}, hlc=stamp)
     ctx.changes.add(Kind.CUSTOMER, customer_id)
     if definition.points > 0:
         record_points(ctx, customer_id, EntryKind.EARN, definition.points, PointsSource.ACHIEVEMENT,
-                      _award_reason(definition), entry_id=rules.award_id(unlock_id))
+                      award_reason(definition), entry_id=rules.award_id(row["id"]), at=row["at"])
 
 
 def set_achievement_definitions(ctx: ServiceContext, definitions: Sequence[Definition | Mapping[str, Any]]) -> ChangeSet:

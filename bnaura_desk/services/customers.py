@@ -432,6 +432,11 @@ def check_in(ctx: ServiceContext, customer_id: str, *, again: bool = False) -> C
     # The day's check-in points, once a clinic day whichever terminal checks in.
     award_once(ctx, customer_id, PointsSource.CHECK_IN, loyalty_program(ctx.session, ctx.chain_id).earn.check_in,
                "", clinic_day(ctx.now), at=day_start(ctx.now))
+    # Visits unlock achievements (Regular, Loyal...), in the same transaction.
+    # Imported here: achievements builds on this module's customers.
+    from .achievements import unlock_achievements
+
+    unlock_achievements(ctx, customer_id)
     return ctx.changes.build(result=visit.id)
 
 

@@ -55,6 +55,7 @@ from ..domain.points import (
 from ..domain.referral import display_code, normalise_code
 from ..domain.roles import Permission
 from ..store.models import Customer, PointsEntry, PointsExpiry, Referral, TierChange
+from .achievements import unlock_achievements
 from .context import ServiceContext
 from .customers import live_customer
 from .points_ledger import award_once, loyalty_program, record_points
@@ -95,6 +96,7 @@ def record_review(ctx: ServiceContext, customer_id: str) -> ChangeSet:
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     points = loyalty_program(ctx.session, ctx.chain_id).earn.review
     entry = award_once(ctx, customer.id, PointsSource.REVIEW, points, "", clinic_day(ctx.now), at=day_start(ctx.now))
+    unlock_achievements(ctx, customer.id)  # reviews unlock achievements (First Review...)
     note_tier(ctx, customer.id)
     return ctx.changes.build(result=entry)
 

@@ -38,6 +38,11 @@ def _evaluate(s: Staffed, member: str) -> tuple[str, ...]:
     return tuple(s.terminal.run(achievements.evaluate_achievements, member, actor=s.front_desk).result)
 
 
+def _unlocked(s: Staffed, member: str) -> set[str]:
+    return set(s.terminal.read(lambda session: list(session.scalars(
+        select(AchievementUnlock.achievement).where(AchievementUnlock.customer_id == member)))))
+
+
 def _gallery(s: Staffed, member: str) -> dict[str, achievements.GalleryEntry]:
     entries = s.terminal.read(achievements.achievement_gallery, s.terminal.device().chain_id, member, s.clock())
     return {e.definition.key: e for e in entries}
@@ -47,11 +52,11 @@ def test_five_visits_in_three_months_unlock_regular_and_award_its_points_once(st
     member = _member(staffed)
     for days in (0, 10, 20, 15):
         _visit(staffed, member, days)
-        assert _evaluate(staffed, member) == ()
+        assert "regular" not in _unlocked(staffed, member)
     assert _gallery(staffed, member)["regular"].progress == rules.Progress(4, 5, False)
-    _visit(staffed, member, 20)  # the fifth, 65 days after the first
     before = _balance(staffed, member)
-    assert _evaluate(staffed, member) == ("regular",)
+    _visit(staffed, member, 20)  # the fifth, 65 days after the first: the check-in unlocks it
+    assert "regular" in _unlocked(staffed, member)
     outbox = _count(staffed, OutboxOperation)
     assert _evaluate(staffed, member) == ()  # idempotent: nothing more, nothing journaled
     assert _count(staffed, OutboxOperation) == outbox
@@ -60,10 +65,11 @@ def test_five_visits_in_three_months_unlock_regular_and_award_its_points_once(st
     award = staffed.terminal.read(lambda s: s.get(PointsEntry, rules.award_id(unlock)))
     assert (award.points, award.source, award.kind, award.reason) == (200, "achievement", "earn",
                                                                        "ลูกค้าประจำ (Regular)")
-    assert _balance(staffed, member) == before + 200
+    assert _balance(staffed, member) == before + 10 + 200  # the check-in's and the achievement's
     shown = _gallery(staffed, member)["regular"]
     assert (shown.unlocked, shown.points_awarded) == (True, 200)
-    assert shown.unlocked_at is not None and abs(shown.unlocked_at - staffed.clock()).total_seconds() < 1
+    # Dated the clinic day's start (the same on every terminal that unlocks it that day).
+    assert shown.unlocked_at is not None and abs(shown.unlocked_at - staffed.clock()).total_seconds() < 86_400
     assert shown.progress.done and shown.progress.fraction == 1.0
 
 
@@ -77,8 +83,8 @@ def test_the_gallery_hides_secret_achievements_until_unlocked(staffed: Staffed) 
     ]
     assert not any(e.unlocked for e in gallery.values())
     assert gallery["vip_regular"].progress == rules.Progress(0, 6, False)
-    _visit(staffed, member, 10)  # 3 December
-    assert _evaluate(staffed, member) == ("birthday_visit",)
+    _visit(staffed, member, 10)  # 3 December: the check-in unlocks it
+    assert "birthday_visit" in _unlocked(staffed, member) and _evaluate(staffed, member) == ()
     gallery = _gallery(staffed, member)
     assert gallery["birthday_visit"].unlocked and gallery["birthday_visit"].points_awarded == 200
     assert gallery["vip_regular"].progress == rules.Progress(1, 6, False)
@@ -111,14 +117,14 @@ def test_a_manager_defines_achievements_and_evaluation_follows_them(staffed: Sta
     chain = staffed.terminal.device().chain_id
     assert staffed.terminal.read(achievements.achievement_definitions, chain) == mine
 
+    before = _balance(staffed, member)
     _visit(staffed, member)
+    assert _unlocked(staffed, member) == {"hello"}  # 0 points: unlocked without an award
+    assert _balance(staffed, member) == before + 10  # the check-in's points only
     before = _balance(staffed, member)
-    assert _evaluate(staffed, member) == ("hello",)  # 0 points: unlocked without an award
-    assert _balance(staffed, member) == before
     _visit(staffed, member, 1)
-    before = _balance(staffed, member)
-    assert _evaluate(staffed, member) == ("twice",)
-    assert _balance(staffed, member) == before + 50
+    assert _unlocked(staffed, member) == {"hello", "twice"} and _evaluate(staffed, member) == ()
+    assert _balance(staffed, member) == before + 10 + 50
 
     # Made harder afterwards: the unlock stays, shown done.
     harder = (rules.Definition("twice", rules.Category.FREQUENCY, "มาสิบครั้ง", "", "", "", 50,

@@ -65,6 +65,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.referral_links.referrer_by_code",
     "bnaura_desk.services.loyalty.award_referral",
     "bnaura_desk.services.loyalty.note_tier",
+    "bnaura_desk.services.achievements.unlock_row",
     "bnaura_desk.services.settings.write_chain_setting",
     "bnaura_desk.services.achievements.unlock_achievements",
 }
