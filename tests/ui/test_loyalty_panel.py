@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -13,9 +14,10 @@ from sqlalchemy import func, select
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.ids import uuid7
-from bnaura_desk.domain.points import lot_expiry
+from bnaura_desk.domain.loyalty_program import LoyaltyProgram, Qualification
+from bnaura_desk.domain.points import DEFAULT_TIERS, lot_expiry
 from bnaura_desk.services import customers as customer_service
-from bnaura_desk.services import loyalty
+from bnaura_desk.services import loyalty, settings
 from bnaura_desk.store.models import AuditEntry, PointsEntry
 from sync.client.local_apply import apply_changes
 from sync.protocol import Change
@@ -319,3 +321,15 @@ def test_a_refusal_of_the_service_shows_in_the_dialog_and_changes_nothing(screen
     assert dialog.general_error.text() == "ไม่พบลูกค้ารายนี้แล้ว"
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert entries(staffed_copy) == before
+
+
+def test_the_panel_follows_the_chains_program(screen, qtbot, staffed_copy, somying):
+    open_loyalty(screen, qtbot, somying)
+    assert screen.loyalty.lifetime.text() == "สะสมตั้งแต่เป็นสมาชิก 2,350 แต้ม"
+    # A manager (at any terminal) qualifies tiers on the last 12 months and raises Gold to 2,000.
+    tiers = tuple(replace(t, threshold=2_000) if t.key == "gold" else t for t in DEFAULT_TIERS)
+    program = LoyaltyProgram(tiers=tiers, qualification=Qualification.ROLLING)
+    screen.runner.run(settings.set_loyalty_program, program, actor=staffed_copy.manager)
+    qtbot.waitUntil(lambda: screen.loyalty.lifetime.text() == "สะสมใน 12 เดือนที่ผ่านมา 2,350 แต้ม")
+    assert screen.loyalty.tier_badge.text() == "โกลด์"
+    assert screen.loyalty.next_tier.text() == "อีก 4,650 แต้ม จะได้เป็นระดับแพลทินัม"

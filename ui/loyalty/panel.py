@@ -3,8 +3,9 @@
 Shown as the "Loyalty" page of the customer detail. It reads the member
 itself (``services.member_statement``) and learns of changes only from
 the bus, like the other screens: a points change of this member, made
-here or pulled by sync, announces the customer, and the panel reads them
-again (when hidden, it marks itself stale and reads when shown).
+here or pulled by sync, announces the customer, a change of the chain's
+loyalty program the chain, and the panel reads the member again (when
+hidden, it marks itself stale and reads when shown).
 
 The rewards catalog and the achievements gallery (issue 11) are further
 sections: ``add_section`` puts them beside the history.
@@ -311,7 +312,8 @@ class LoyaltyPanel(QWidget):
 
     def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
         shown = self._customer_id
-        if shown is None or not changes.may_touch(Kind.CUSTOMER, shown):
+        # The member's points, or the chain's program (tiers, how they qualify: a chain setting).
+        if shown is None or not (changes.may_touch(Kind.CUSTOMER, shown) or changes.touches(Kind.CHAIN)):
             return
         if self.isVisible():
             self.refresh()
