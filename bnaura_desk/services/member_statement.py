@@ -1,9 +1,9 @@
 """A member's loyalty as the desk shows it: tier and its progress, balance, the ledger with reasons.
 
-Reads only, in one read transaction. The figures are
+Reads only, in one read transaction, the ledger once. The figures are
 ``services.loyalty.points_summary`` (the fold of ``domain.points``, the
 tier as the chain's program measures it) and the history is its
-``ledger_lines``; this adds what the loyalty panel also needs: the lines
+``ledger_lines``, both from ``member_points``; this adds what the loyalty panel also needs: the lines
 newest first, how the program qualifies tiers, and the member's name and
 referral code (for the member card and its QR).
 """
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import QT_TRANSLATE_NOOP, NotFound
 from ..domain.loyalty_program import Qualification
 from ..store.models import Customer
-from .loyalty import LedgerLine, PointsSummary, ledger_lines, points_summary
+from .loyalty import LedgerLine, PointsSummary, member_points
 from .points_ledger import loyalty_program
 
 
@@ -47,13 +47,14 @@ def member_loyalty(session: Session, customer_id: str, now: datetime) -> MemberL
     customer = session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"))
-    lines = ledger_lines(session, customer_id, now)
+    program = loyalty_program(session, customer.chain_id)
+    summary, lines = member_points(session, customer.id, program, now)
     return MemberLoyalty(
         customer_id=customer.id,
         name_th=customer.name_th,
         name_en=customer.name_en,
         referral_code=customer.referral_code,
-        summary=points_summary(session, customer_id, now),
-        qualification=loyalty_program(session, customer.chain_id).qualification,
+        summary=summary,
+        qualification=program.qualification,
         lines=tuple(reversed([line for line in lines if line.at <= now])),
     )
