@@ -220,11 +220,16 @@ class CartLine:
 
 def coupon_state(coupon: CouponFacts, today: date) -> CouponState:
     """Return what ``coupon`` is on ``today`` (a Bangkok calendar day): void, used, expired or active."""
-    if coupon.voided:
+    return state_of(coupon.voided, len(coupon.uses), coupon.terms.usage_limit, coupon.terms.valid_until, today)
+
+
+def state_of(voided: bool, uses: int, usage_limit: int | None, valid_until: date | None, today: date) -> CouponState:
+    """Return a coupon's state from what decides it (a list of many coupons reads only these)."""
+    if voided:
         return CouponState.VOID
-    if coupon.used_up:
+    if usage_limit is not None and uses >= usage_limit:
         return CouponState.USED
-    if coupon.terms.valid_until is not None and today > coupon.terms.valid_until:
+    if valid_until is not None and today > valid_until:
         return CouponState.EXPIRED
     return CouponState.ACTIVE
 
@@ -329,9 +334,9 @@ class CouponVerdict:
         return self.refusal is None
 
 
-def _refused(code: str, refusal: Refusal, template: str, coupon: CouponFacts | None = None,
+def _refused(canonical_code: str, refusal: Refusal, template: str, coupon: CouponFacts | None = None, /,
              **params: Any) -> CouponVerdict:
-    return CouponVerdict(code, refusal, CouponMessage(template, params), 0, coupon)
+    return CouponVerdict(canonical_code, refusal, CouponMessage(template, params), 0, coupon)
 
 
 def check_coupon(
