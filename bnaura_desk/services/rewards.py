@@ -57,7 +57,7 @@ def rewards_catalog(session: Session) -> list[Reward]:
         items = {sku: item_id for item_id, sku in session.execute(
             select(CatalogItem.id, CatalogItem.sku).where(
                 CatalogItem.sku.in_(sorted(skus)), CatalogItem.deleted_at.is_(None), CatalogItem.active.is_(True))
-        ).tuples()}
+        ) if sku is not None}
     catalog = [replace(r, free_item_id=items.get(r.free_item_sku or "")) if r.free_item_id is None else r
                for r in catalog]
     return sorted(catalog, key=lambda r: (r.points_cost, r.id))

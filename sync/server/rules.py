@@ -472,7 +472,8 @@ class _MirrorRun:
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
     from .branch_settings import PerBranchSetting  # they build on this module's seam
+    from .coupons import CouponUseSlots
     from .points_balance import PointsBalance
 
-    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance())
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), CouponUseSlots())
     return rules
