@@ -21,8 +21,10 @@ from typing import Any
 import bnaura_desk.services as services_package
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
     branches,
@@ -30,7 +32,9 @@ from bnaura_desk.services import (
     customer_csv,
     customers,
     customers_bulk,
+    coupons,
     loyalty,
+    rewards,
     settings,
     staff,
     sync_exceptions,
@@ -53,6 +57,7 @@ RUN_BY_SYNC = {
 # the use cases that call them run in the tour.
 BUILDING_BLOCKS = {
     "bnaura_desk.services.loyalty.record_points",
+    "bnaura_desk.services.coupons.write_coupon",
 }
 
 
@@ -173,6 +178,19 @@ class Tour:
             self.terminal.clock = clock
         assert self.run(loyalty.expire_points) == 1
         made["points_expiry"] = loyalty.expiry_id(old)
+        # Rewards and coupons: a manager's own reward and a default taken off; the member redeems;
+        # a coupon issued and voided; a campaign's codes, one used at the counter.
+        made["reward"] = self.run(rewards.set_reward, Reward(
+            "", "ลด 100 บาท", "฿100 off", 200, CouponKind.AMOUNT, amount_satang=10_000, min_spend_satang=50_000))
+        self.run(rewards.deactivate_reward, reward_id("percent_10"))
+        self.run(rewards.redeem_reward, made["customer"], made["reward"])
+        wrong = self.run(coupons.issue_coupon, CouponTerms(CouponKind.PERCENT, percent=15), made["customer"])
+        self.run(coupons.void_coupon, wrong.id, "ออกผิดคน")
+        codes = self.run(coupons.generate_campaign, "สงกรานต์", 3, CouponTerms(
+            CouponKind.PERCENT, percent=20, item_kinds=frozenset({ItemKind.TREATMENT}), per_customer_limit=1))
+        used = self.run(coupons.record_coupon_use, codes[0], [CartLine(treatment, ItemKind.TREATMENT, 150_000)],
+                        customer_id=made["customer"], sale_ref="R-0001")
+        made["coupon"], made["coupon_use"] = used.coupon_id, used.use_id
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made
