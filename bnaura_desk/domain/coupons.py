@@ -356,7 +356,8 @@ def check_coupon(
         now: the moment of the check; its Bangkok date is compared with the validity dates.
         customer_id: the member at the counter (None: nobody identified yet).
         cart: the cart's lines, when there is a cart (None: a check by code
-            alone, which skips the minimum spend and the items).
+            alone, which skips the minimum spend, the items, and a
+            per-member limit when no member is named).
         subtotal_satang: what the minimum spend is compared with (default:
             the sum of the cart's lines).
 
@@ -394,7 +395,7 @@ def check_coupon(
         return _refused(code, Refusal.OTHER_CUSTOMER, QT_TRANSLATE_NOOP(
             "coupons", "Coupon {code} belongs to another member"), coupon, code=shown)
     limit = terms.per_customer_limit
-    if limit is not None and customer_id is None:
+    if limit is not None and customer_id is None and cart is not None:
         return _refused(code, Refusal.MEMBER_NEEDED, QT_TRANSLATE_NOOP(
             "coupons", "Coupon {code} is for members ({limit} per member): find the member first"),
             coupon, code=shown, limit=limit)

@@ -351,6 +351,14 @@ def coupon_facts(session: Session, code: str) -> CouponFacts | None:
                        free_item_name=item_th or item_en or "")
 
 
+def item_id_by_sku(session: Session, sku: str) -> str | None:
+    """Return the id of the live catalog item with ``sku`` (as typed: case and spaces do not matter), or None."""
+    wanted = "".join(sku.split()).upper()
+    return session.scalars(
+        select(CatalogItem.id).where(CatalogItem.sku == wanted, CatalogItem.deleted_at.is_(None))
+    ).first()
+
+
 def check_coupon_code(session: Session, code: str, now: datetime, *, customer_id: str | None = None,
                       cart: Sequence[CartLine] | None = None, subtotal_satang: int | None = None) -> CouponVerdict:
     """Return whether the typed ``code`` applies now (for ``customer_id``, to ``cart``), or exactly why not."""
