@@ -579,6 +579,8 @@ COUPONS_THAI: dict[str, dict[str, str]] = {
         "The balance is {balance} points: redemptions are blocked until the balance is positive again": (
             "แต้มคงเหลือ {balance} แต้ม: งดการแลกของรางวัลจนกว่าแต้มจะกลับมาเป็นบวก"
         ),
+        "{text} is not a date (e.g. 2027-01-31 or 31/01/2570)": "{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)",
+        "The catalog has no item with SKU {sku}": "ไม่มีรายการที่มีรหัสสินค้า {sku}",
         "This reward needs {cost} points; the balance is {balance}": (
             "ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม"
         ),

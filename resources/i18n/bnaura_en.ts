@@ -1821,6 +1821,14 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>This reward needs {cost} points; the balance is {balance}</translation>
     </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>The catalog has no item with SKU {sku}</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

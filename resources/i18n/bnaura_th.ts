@@ -1821,6 +1821,14 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม</translation>
     </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>ไม่มีรายการที่มีรหัสสินค้า {sku}</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
