@@ -61,7 +61,7 @@ def _terms(args: argparse.Namespace, terminal: Terminal) -> CouponTerms:
         valid_until=parse_day(args.valid_until, "valid_until") if args.valid_until else None,
         min_spend_satang=parse_baht(args.min_spend, field="min_spend") if args.min_spend else 0,
         per_customer_limit=args.per_customer,
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 

@@ -11,10 +11,10 @@ terminals use a single-use coupon offline, the server settles it
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -340,10 +340,11 @@ def coupon_facts(session: Session, code: str) -> CouponFacts | None:
     if not rows:
         return None
     coupon = rows[0][0]
+    # The outer join gives one row with no use (its columns null) to a coupon never used.
     uses = tuple(
         CouponUseSeen(customer, at, terminal, branch_th or branch_en or "")
         for _, customer, at, terminal, branch_th, branch_en, _, _ in rows
-        if at is not None
+        if cast("datetime | None", at) is not None
     )
     item_th, item_en = rows[0][6], rows[0][7]
     return CouponFacts(code=coupon.code, terms=_terms(coupon), customer_id=coupon.customer_id,
@@ -382,6 +383,10 @@ class CouponLine:
         return self.message.render(translate)
 
 
+def _known(facts: CouponFacts) -> Callable[[str], CouponFacts | None]:
+    return lambda _code: facts
+
+
 def customer_coupons(session: Session, customer_id: str, now: datetime) -> list[CouponLine]:
     """Return the coupons bound to ``customer_id``, newest first, each with its state and why."""
     codes = list(session.scalars(
@@ -394,7 +399,7 @@ def customer_coupons(session: Session, customer_id: str, now: datetime) -> list[
         facts = coupon_facts(session, code)
         assert facts is not None
         row = session.execute(select(Coupon.id, Coupon.issued_at, Coupon.reward_id).where(Coupon.code == code)).one()
-        verdict = check_coupon(code, lambda _c, f=facts: f, now=now, customer_id=customer_id)
+        verdict = check_coupon(code, _known(facts), now=now, customer_id=customer_id)
         lines.append(CouponLine(row.id, code, coupon_state(facts, today), verdict.message, row.issued_at,
                                 facts.terms.valid_until, row.reward_id))
     return lines

@@ -29,10 +29,10 @@ from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
     branches,
     catalog,
+    coupons,
     customer_csv,
     customers,
     customers_bulk,
-    coupons,
     loyalty,
     rewards,
     settings,

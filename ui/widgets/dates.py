@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bnaura_desk.domain import dates as _dates
-from bnaura_desk.domain.dates import (  # noqa: F401  (re-exported: the screens' names for them)
+from bnaura_desk.domain.dates import (
     BANGKOK,
     BUDDHIST_ERA_OFFSET,
     ENGLISH_MONTHS,
@@ -19,6 +19,12 @@ from bnaura_desk.domain.dates import (  # noqa: F401  (re-exported: the screens'
     bangkok_date,
     format_time,
 )
+
+# Re-exported: the screens' names for them.
+__all__ = [
+    "BANGKOK", "BUDDHIST_ERA_OFFSET", "ENGLISH_MONTHS", "THAI_MONTHS", "THAI_MONTHS_SHORT", "bangkok_date",
+    "format_date", "format_datetime", "format_time",
+]
 
 
 def _language(lang: str | None) -> str:
