@@ -60,7 +60,6 @@ def test_the_first_uses_to_arrive_hold_the_slots_and_each_later_one_is_reported(
         setup = [boxes[0].register(m, {"phone": f"08{i}0000000"}) for i, m in enumerate(MEMBERS)]
         setup.append(boxes[0].op("coupon.issue", "coupon", coupon_id, {"record": _coupon(limit, per_member)}))
         assert {r.outcome for r in db.push(boxes[0].device, setup).results} == {"applied"}
-        sent = len(setup)
 
         # Arrival order: each (device, member, same batch as the one before) is one use; a use
         # marked to ride with the previous one of the same device goes in its batch.
