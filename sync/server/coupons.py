@@ -6,15 +6,17 @@ A terminal checks both before it sells, against the uses it knows; two
 terminals offline cannot know each other's. So the server keeps one claim
 per use *slot* (``rule_claims``, as ``SingleUseClaim`` does for one key):
 ``coupon_id#n`` for n = 1 .. usage_limit and ``coupon_id#customer_id#n``
-for n = 1 .. per_customer_limit. A use arriving takes the lowest free
-slot of each; a coupon with limit N thus accepts N uses, from any
-terminals, in any order. A use that finds every slot taken is still
-applied (the sale it belongs to happened and the customer paid) and raises
-``claim_conflict``, whose detail shows the use that kept the last slot and
-this one: their devices, terminal names, branches, staff and times.
+for n = 1 .. per_customer_limit. A use arriving takes the next free slot
+of each; a coupon with limit N thus accepts N uses, from any terminals, in
+any order. A use that finds every slot taken is still applied (the sale
+it belongs to happened and the customer paid) and raises
+``claim_conflict``, whose detail shows the uses that hold the last slots
+and this one: their devices, terminal names, branches, staff and times.
 
-The slots are found by key range over the claims' primary key (chain,
-scope, key): one indexed query per coupon of a batch, never a scan.
+Slots are taken in order and never given back, so how many are taken is
+a count (``rule_tallies``, keyed by the coupon, or the coupon and member):
+every read is a lookup of exact keys, never a range of text keys (whose
+order would depend on the database's collation) nor a scan.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from .checks import Checked
-from .models import RuleClaim
+from .models import RuleClaim, RuleTally
 from .rules import Proposed, RuleContext, RuleRun
 
 USE_SCOPE = "coupon_use"
@@ -52,25 +54,30 @@ class CouponUseSlots:
 class _SlotsRun:
     def __init__(self, ctx: RuleContext, batch: list[Checked]) -> None:
         self.ctx = ctx
-        # (scope, key prefix) -> {slot number: the reference of the use holding it}
-        self.slots: dict[tuple[str, str], dict[int, dict[str, Any]]] = {}
+        wanted: set[tuple[str, str]] = set()
+        for b in batch:
+            coupon_id, customer_id = b.fields.get("coupon_id"), b.fields.get("customer_id")
+            if isinstance(coupon_id, str):
+                wanted.add((USE_SCOPE, _prefix(coupon_id)))
+                if isinstance(customer_id, str):
+                    wanted.add((MEMBER_SCOPE, _prefix(coupon_id, customer_id)))
+        # (scope, key prefix) -> slots taken; the tally rows known in the database
+        self.taken: dict[tuple[str, str], int] = {}
+        self.known: set[tuple[str, str]] = set()
+        self.changed: set[tuple[str, str]] = set()
+        # the claims this batch made, by (scope, key), for a conflict's detail
+        self.claimed: dict[tuple[str, str], dict[str, Any]] = {}
         self.new: list[dict[str, Any]] = []
-        coupons = sorted({c for b in batch if isinstance(c := b.fields.get("coupon_id"), str)})
-        for coupon_id in coupons:
-            low, high = f"{coupon_id}#", f"{coupon_id}$"  # "$" follows "#": every key of this coupon
-            for row in ctx.session.scalars(
-                select(RuleClaim).where(
-                    RuleClaim.chain_id == ctx.chain_id, RuleClaim.scope.in_((USE_SCOPE, MEMBER_SCOPE)),
-                    RuleClaim.key >= low, RuleClaim.key < high,
-                )
-            ):
-                prefix, _, number = row.key.rpartition("#")
-                if not number.isdigit():
-                    continue
-                self.slots.setdefault((row.scope, prefix + "#"), {})[int(number)] = {
-                    "device_id": row.device_id, "seq": row.seq, "op_id": row.op_id, "entity_id": row.entity_id,
-                    "hlc": row.hlc,
-                }
+        for scope in (USE_SCOPE, MEMBER_SCOPE):
+            keys = sorted(k for sc, k in wanted if sc == scope)
+            for chunk in ctx.chunks(keys):
+                for key, count in ctx.session.execute(
+                    select(RuleTally.key, RuleTally.balance).where(
+                        RuleTally.chain_id == ctx.chain_id, RuleTally.scope == scope, RuleTally.key.in_(chunk)
+                    )
+                ):
+                    self.taken[(scope, key)] = count
+                    self.known.add((scope, key))
 
     def check(self, p: Proposed) -> None:
         return None
@@ -91,26 +98,37 @@ class _SlotsRun:
             self._claim(p, MEMBER_SCOPE, _prefix(coupon_id, customer_id), per_member, coupon_id)
 
     def _claim(self, p: Proposed, scope: str, prefix: str, limit: int, coupon_id: str) -> None:
-        taken = self.slots.setdefault((scope, prefix), {})
-        slot = len(taken) + 1
-        if slot in taken or (taken and max(taken) != len(taken)):
-            slot = next((n for n in range(1, limit + 1) if n not in taken), limit + 1)
+        slot = self.taken.get((scope, prefix), 0) + 1
         if slot <= limit:
-            taken[slot] = p.reference()
+            self.taken[(scope, prefix)] = slot
+            self.changed.add((scope, prefix))
+            key = f"{prefix}{slot}"
+            self.claimed[(scope, key)] = p.reference()
             op = p.op
             self.new.append({
-                "chain_id": self.ctx.chain_id, "scope": scope, "key": f"{prefix}{slot}", "device_id": op.device_id,
+                "chain_id": self.ctx.chain_id, "scope": scope, "key": key, "device_id": op.device_id,
                 "seq": op.seq, "op_id": op.op_id, "entity": op.entity, "entity_id": op.entity_id, "hlc": p.clock,
                 "claimed_at": self.ctx.now,
             })
             return
-        holders = [taken[n] for n in sorted(taken)[-_SHOWN:]]
-        kept = holders[-1]
+        holders = [h for n in range(max(1, limit - _SHOWN + 1), limit + 1)
+                   if (h := self._holder(scope, f"{prefix}{n}")) is not None]
         self.ctx.raise_exception(
             p.op, "claim_conflict", scope=scope, key=f"{prefix}{limit}", coupon_id=coupon_id, limit=limit,
-            kept_by=kept, claimed_again_by=p.reference(),
+            kept_by=holders[-1] if holders else None, claimed_again_by=p.reference(),
             uses=[self._describe(ref) for ref in (*holders, p.reference())],
         )
+
+    def _holder(self, scope: str, key: str) -> dict[str, Any] | None:
+        """Return the reference of the use holding slot ``key`` (this batch's, or one lookup by primary key)."""
+        held = self.claimed.get((scope, key))
+        if held is not None:
+            return held
+        row = self.ctx.session.get(RuleClaim, (self.ctx.chain_id, scope, key))
+        if row is None:
+            return None
+        return {"device_id": row.device_id, "seq": row.seq, "op_id": row.op_id, "entity_id": row.entity_id,
+                "hlc": row.hlc}
 
     def _describe(self, reference: Mapping[str, Any]) -> dict[str, Any]:
         """Return what a manager needs to know of one use: device, terminal, branch, staff, time, sale."""
@@ -126,3 +144,15 @@ class _SlotsRun:
         if self.new:
             self.ctx.session.execute(insert(RuleClaim), self.new)
             self.new = []
+        if not self.changed:
+            return
+        rows = [{"chain_id": self.ctx.chain_id, "scope": scope, "key": key, "balance": self.taken[(scope, key)],
+                 "updated_at": self.ctx.now} for scope, key in sorted(self.changed)]
+        fresh = [r for r in rows if (r["scope"], r["key"]) not in self.known]
+        old = [r for r in rows if (r["scope"], r["key"]) in self.known]
+        if fresh:
+            self.ctx.session.execute(insert(RuleTally), fresh)
+        if old:
+            self.ctx.session.execute(update(RuleTally), old)
+        self.known.update(self.changed)
+        self.changed = set()
