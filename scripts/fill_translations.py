@@ -38,6 +38,7 @@ THAI: dict[str, dict[str, str]] = {
         "manage the catalog": "จัดการรายการสินค้าและบริการ",
         "adjust stock": "ปรับยอดสต็อก",
         "adjust a member's points": "ปรับแต้มของสมาชิก",
+        "manage the loyalty program": "จัดการโปรแกรมสะสมแต้ม",
         "manage staff": "จัดการพนักงาน",
         "sell": "ขาย",
         "refund a sale": "คืนเงินรายการขาย",
@@ -203,6 +204,24 @@ THAI: dict[str, dict[str, str]] = {
         "{phone} is also the phone of customer {other} of the list": "เบอร์ {phone} ซ้ำกับลูกค้ารายที่ {other} ในรายการ",
         "This chain has no such branch": "เครือนี้ไม่มีสาขานี้",
         "Add or take 1 to 1,000,000 points": "เพิ่มหรือหักแต้มได้ 1 ถึง 1,000,000 แต้ม",
+        "The loyalty program is not complete": "โปรแกรมสะสมแต้มยังกรอกไม่ครบ",
+        "Points per baht must be 1 point for ฿1 to ฿100,000": "อัตราแต้มต้องเป็น 1 แต้มต่อ ฿1 ถึง ฿100,000",
+        "An award is 0 to 100,000 points; it cannot be negative": "แต้มที่ให้ต้องอยู่ระหว่าง 0 ถึง 100,000 แต้ม และติดลบไม่ได้",
+        "A program has 1 to 12 tiers": "โปรแกรมมีระดับสมาชิกได้ 1 ถึง 12 ระดับ",
+        "A tier needs a name, points, a discount and a multiplier": "ระดับสมาชิกต้องมีชื่อ แต้ม ส่วนลด และตัวคูณแต้ม",
+        "A tier's discount is 0 to 100 % and its multiplier 0 to 10 times": (
+            "ส่วนลดของระดับต้องอยู่ระหว่าง 0 ถึง 100 % และตัวคูณแต้ม 0 ถึง 10 เท่า"
+        ),
+        "Tiers overlap: the first starts at 0 points and each starts above the one before": (
+            "ระดับสมาชิกซ้อนกัน: ระดับแรกเริ่มที่ 0 แต้ม และแต่ละระดับต้องเริ่มสูงกว่าระดับก่อนหน้า"
+        ),
+        "Tiers qualify on lifetime points or on the last 12 months": (
+            "การเลื่อนระดับนับจากแต้มสะสมทั้งหมด หรือแต้มใน 12 เดือนล่าสุด"
+        ),
+        "No customer has the phone {phone}": "ไม่มีลูกค้าที่ใช้เบอร์โทร {phone}",
+        "No customer has the referral code {code}": "ไม่มีลูกค้าที่ใช้รหัสแนะนำ {code}",
+        "A customer cannot use their own referral code": "ลูกค้าใช้รหัสแนะนำของตัวเองไม่ได้",
+        "This customer was already referred by someone else": "ลูกค้ารายนี้มีผู้แนะนำอยู่แล้ว",
         "Say why the points are adjusted": "ระบุเหตุผลที่ปรับแต้ม",
         "The reason has at most 500 characters": "เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร",
         "The demo chain has 1 to {most} branches": "เครือตัวอย่างมีได้ 1 ถึง {most} สาขา",
@@ -402,6 +421,14 @@ THAI: dict[str, dict[str, str]] = {
         "Single-use item used twice offline": "ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์",
         "Balance taken below its limit": "ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ",
         "Journey move not allowed at its time": "การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา",
+        "Points for a deleted customer": "แต้มของลูกค้าที่ถูกลบแล้ว",
+        "A second referrer for one customer": "ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง",
+        "another terminal named a different referrer; the first referrer keeps the referral": (
+            "อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ"
+        ),
+        "points were recorded on another terminal after the customer was deleted; they stand": (
+            "มีการบันทึกแต้มบนอีกเครื่องหลังจากลูกค้าถูกลบ แต้มนั้นยังคงอยู่"
+        ),
         "Change of a kind this app version does not know": "ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
         "Change this app version cannot store": "ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้",
         "Change with fields this app version does not know": "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก",
@@ -428,6 +455,7 @@ THAI: dict[str, dict[str, str]] = {
     "sync_reasons": {
         "its contents could not be read": "อ่านเนื้อหาของรายการไม่ได้",
         "it was incomplete": "ข้อมูลของรายการไม่ครบ",
+        "a customer cannot refer themselves": "ลูกค้าแนะนำตัวเองไม่ได้",
         "{field} {problem}": "{field}{problem}",
         "it named the wrong kind of record": "ระบุประเภทข้อมูลผิด",
         "it named a record of another clinic": "อ้างถึงข้อมูลของคลินิกอื่น",
@@ -525,7 +553,6 @@ THAI: dict[str, dict[str, str]] = {
 COUPONS_THAI: dict[str, dict[str, str]] = {
     # The language a translation renders dates in (domain.dates.message_language).
     "dates": {"BNAURA_MESSAGE_LANGUAGE_en": "BNAURA_MESSAGE_LANGUAGE_th"},
-    "permissions": {"manage coupons and rewards": "จัดการคูปองและของรางวัล"},
     "coupons": {
         "{percent} % off": "ลด {percent} %",
         "{amount} off": "ลด {amount}",

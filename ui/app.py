@@ -28,6 +28,7 @@ from bnaura_desk.terminal import Terminal
 from .bus import ChangeBus
 from .fonts import install_app_font
 from .i18n import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, LanguageSwitcher, ensure_compiled
+from .loyalty_jobs import DailyLoyaltyJobs
 from .main_window import MainWindow, install_default_screens
 from .runner import DeskRunner
 from .sync_driver import SyncDriver
@@ -166,10 +167,15 @@ async def run_desk(app: QApplication, languages: LanguageSwitcher, db_path: Path
     # Sync starts a moment after the window: its first round loads the
     # network stack, which the sign-in screen should not wait for.
     starting = asyncio.get_running_loop().call_later(1.0, window.sync_driver.start)
+    # Points expiry, birthdays and tiers: once the sign-in screen is up, then daily.
+    loyalty_jobs = DailyLoyaltyJobs(window.runner)
+    jobs_starting = asyncio.get_running_loop().call_later(3.0, loyalty_jobs.start)
     try:
         await closed
     finally:
         starting.cancel()
+        jobs_starting.cancel()
+        loyalty_jobs.timer.stop()
         await window.sync_driver.stop()
         window.runner.shutdown()
         terminal.close()

@@ -20,6 +20,7 @@ from .coupons import cmd_generate as cmd_coupons_generate
 from .customers import cmd_export, cmd_import
 from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
+from .loyalty import cmd_loyalty_expire, cmd_loyalty_statement
 from .sync_commands import cmd_enroll, cmd_sync
 
 
@@ -64,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_init(commands, common, device_default)
     _add_app(commands, common, device_default)
     _add_customers(commands, common)
+    _add_loyalty(commands, common)
     _add_backup(commands, common)
     _add_sync(commands, common, device_default)
     _add_coupons(commands, common)
@@ -160,6 +162,36 @@ def _add_app(commands: Commands, common: argparse.ArgumentParser, device: str) -
     app.add_argument("--customers", metavar="N", type=positive, help=argparse.SUPPRESS)
     app.add_argument("--device", metavar="NAME", default=device, help=argparse.SUPPRESS)
     app.set_defaults(handler=cmd_app)
+
+
+def _add_loyalty(commands: Commands, common: argparse.ArgumentParser) -> None:
+    loyalty = commands.add_parser(
+        "loyalty",
+        help="run the daily loyalty jobs now; print a member's points statement",
+        description="Members' points: the expiry, birthday and tier jobs the app runs daily, and a "
+        "member's statement.",
+    )
+    actions = loyalty.add_subparsers(dest="loyalty_command", metavar="ACTION", required=True)
+    expire = actions.add_parser(
+        "expire",
+        parents=[common],
+        help="expire points, award birthdays, record tier changes (what the app does daily)",
+        description="Run the daily loyalty jobs now: expire lots of points past their 12 months, "
+        "award birthday points to members born this month, record tier changes. Safe to run "
+        "again or beside the app (a second run the same day does nothing).",
+    )
+    expire.set_defaults(handler=cmd_loyalty_expire)
+    statement = actions.add_parser(
+        "statement",
+        parents=[common],
+        help="print or export a member's points statement",
+        description="Print a member's tier, balance, points expiring within 30 days and every "
+        "ledger line with its reason and expiry date; or write them to a CSV file (UTF-8 with "
+        "BOM, so Excel shows Thai). Works while the app is running.",
+    )
+    statement.add_argument("member", metavar="PHONE|CODE", help="the member's phone or referral code")
+    statement.add_argument("--csv", metavar="FILE", help="write the statement to this CSV file")
+    statement.set_defaults(handler=cmd_loyalty_statement)
 
 
 def _add_customers(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -31,7 +31,7 @@ class Permission(StrEnum):
     AUDIT_VIEW = "audit.view"
     SYNC_MANAGE = "sync.manage"  # connect the terminal to the server, settle sync exceptions
     POINTS_ADJUST = "points.adjust"  # add or take a member's points by hand, with a reason
-    COUPONS_MANAGE = "coupons.manage"  # issue and void coupons, run campaigns, edit the rewards catalog
+    LOYALTY_MANAGE = "loyalty.manage"  # the loyalty program: earning rules, tiers, rewards, achievements, campaigns
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -76,7 +76,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.AUDIT_VIEW: QT_TRANSLATE_NOOP("permissions", "view the audit log"),
     Permission.SYNC_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage sync and its exceptions"),
     Permission.POINTS_ADJUST: QT_TRANSLATE_NOOP("permissions", "adjust a member's points"),
-    Permission.COUPONS_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage coupons and rewards"),
+    Permission.LOYALTY_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage the loyalty program"),
 }
 
 

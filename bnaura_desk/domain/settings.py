@@ -15,6 +15,7 @@ from typing import Any
 
 from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
+from .loyalty_program import LOYALTY_KEY, program_value
 
 # The chain setting whose value is the sorted list of keys marked per-branch.
 PER_BRANCH_KEY = "per_branch_settings"
@@ -39,7 +40,7 @@ def lockout_value(value: Any) -> dict[str, int]:
 
 
 # What makes a value valid, for each setting a manager sets as a value.
-VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {LOCKOUT_KEY: lockout_value}
+VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {LOCKOUT_KEY: lockout_value, LOYALTY_KEY: program_value}
 # The settings a branch may override.
 OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY})
 

@@ -33,6 +33,7 @@ from . import field_types as t
 from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
 from .customer import Channel, ConsentPurpose, Gender
+from .loyalty_program import Qualification
 from .points import PointsSource
 from .roles import Role
 
@@ -578,6 +579,44 @@ POINTS_EXPIRY = Entity(
     changes=("points", "customer"),
 )
 
+# A member's move from one tier to another (for analytics, follow-ups and
+# the customer display), recorded once: its id is derived from the member,
+# both tiers and the month (``domain.loyalty_program.tier_change_id``).
+TIER_CHANGE = Entity(
+    name="tier_change",
+    shape=Shape.DERIVED,
+    table="tier_changes",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        _text("from_tier", 20, required=True),
+        _text("to_tier", 20, required=True),
+        Field("period", t.Text(7), required=True),
+        _choice("basis", Qualification, required=True),
+        Field("at", t.Moment(), required=True),
+    ),
+    operations=(OperationType("tier.change", Effect.APPEND),),
+    derived_from=("customer_id", "from_tier", "to_tier", "period"),
+    changes=("points", "customer"),
+)
+
+# Who referred a new customer: derived from the referred customer, so a
+# customer has one referrer (the server reports a second, ``second_referrer``).
+REFERRAL = Entity(
+    name="referral",
+    shape=Shape.DERIVED,
+    table="referrals",
+    fields=(
+        Field("referred_id", t.Id("customer"), required=True),
+        Field("referrer_id", t.Id("customer"), required=True),
+        _text("code", 10, required=True),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("referral.record", Effect.APPEND),),
+    derived_from=("referred_id",),
+    changes=("points", "customer"),
+)
+
 # Coupons (issue 11): issued one by one, for a campaign in bulk, or for a
 # redeemed reward (bound to its member). Chain-wide: a member uses one at
 # any branch. Its terms never change once issued; only a void does.
@@ -668,5 +707,5 @@ REWARD = Entity(
 
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
-     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, COUPON, COUPON_USE, REWARD)
+     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD)
 )

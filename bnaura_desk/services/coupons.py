@@ -188,12 +188,12 @@ def issue_coupon(ctx: ServiceContext, terms: CouponTerms, customer_id: str | Non
     """Issue one coupon, open or bound to ``customer_id``; result is an ``IssuedCoupon``.
 
     Raises:
-        PermissionDenied: the actor may not manage coupons (managers may).
+        PermissionDenied: the actor may not manage the loyalty program (managers may).
         BadInput: terms the coupon cannot have (``domain.coupons.terms_problem``),
             a free item the catalog lacks, a campaign name over 200 characters.
         NotFound: the customer was deleted.
     """
-    ctx.require(Permission.COUPONS_MANAGE)
+    ctx.require(Permission.LOYALTY_MANAGE)
     return ctx.changes.build(result=write_coupon(ctx, terms, customer_id=customer_id, campaign=campaign))
 
 
@@ -205,11 +205,11 @@ def generate_campaign(ctx: ServiceContext, campaign: str, count: int, terms: Cou
     campaign of 100,000 codes takes seconds.
 
     Raises:
-        PermissionDenied: the actor may not manage coupons.
+        PermissionDenied: the actor may not manage the loyalty program.
         BadInput: no campaign name, a count outside 1 to 1,000,000, or
             terms the coupons cannot have.
     """
-    ctx.require(Permission.COUPONS_MANAGE)
+    ctx.require(Permission.LOYALTY_MANAGE)
     name = _clean(campaign, 200, "campaign")
     if not name:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Give the campaign a name"), field="campaign")
@@ -237,11 +237,11 @@ def void_coupon(ctx: ServiceContext, coupon_id: str, reason: str) -> ChangeSet:
     """Void a coupon, saying why (``coupon.void``); it no longer applies anywhere once synced.
 
     Raises:
-        PermissionDenied: the actor may not manage coupons.
+        PermissionDenied: the actor may not manage the loyalty program.
         NotFound: no such coupon.
         BadInput: no reason, or the coupon is already void.
     """
-    ctx.require(Permission.COUPONS_MANAGE)
+    ctx.require(Permission.LOYALTY_MANAGE)
     row = ctx.session.get(Coupon, coupon_id)
     if row is None or row.chain_id != ctx.chain_id:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "There is no such coupon"), field="coupon")

@@ -25,7 +25,9 @@ from ..domain.customer import (
 )
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DuplicatePhone, NotFound
 from ..domain.ids import uuid7
+from ..domain.loyalty_program import clinic_day
 from ..domain.phone import display_phone
+from ..domain.points import PointsSource
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
@@ -39,6 +41,8 @@ from ..store.models import (
     Visit,
 )
 from .context import ServiceContext, stamp_deleted, stamp_written
+from .points_ledger import award_once, loyalty_program
+from .referral_links import link_referral, referrer_by_code
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 
@@ -156,13 +160,21 @@ def register_customer(
     ctx: ServiceContext,
     form: CustomerForm,
     consents: Mapping[ConsentPurpose, bool] | None = None,
+    *,
+    referral_code: str | None = None,
 ) -> ChangeSet:
     """Register a new customer; result is the new customer's id.
+
+    The new member gets the loyalty program's welcome points (a lot with an
+    id derived from the customer), in the same transaction.
 
     Args:
         form: what was typed (validated and normalised here).
         consents: PDPA purposes the customer agreed to (or refused) now;
             each is one ``consent.record`` in the same transaction.
+        referral_code: a friend's referral code the customer brought; the
+            link is recorded (``referral.record``) and the friend is awarded
+            when the customer pays a first visit.
 
     Raises:
         PermissionDenied: the actor may not register customers.
@@ -170,11 +182,14 @@ def register_customer(
             consent purpose is unknown.
         DuplicatePhone: another customer has this phone; carries their id so
             the UI can offer to open them.
+        BadInput: the referral code is malformed, mistyped or nobody's.
     """
     ctx.require(Permission.CUSTOMER_EDIT)
     decisions = known_consents(consents)
     profile = validate_customer(form, clinic_today(ctx.now))
     _check_phone_free(ctx, profile.phone)
+    if referral_code:
+        referrer_by_code(ctx, referral_code)  # refused before anything is written
     stamp = ctx.tick()
     customer = Customer(
         id=uuid7(),
@@ -201,8 +216,11 @@ def register_customer(
         payload={"record": record},
         hlc=stamp,
     )
+    if referral_code:
+        link_referral(ctx, customer.id, referral_code)
     for purpose, granted in decisions.items():
         _add_consent(ctx, customer.id, purpose, granted, "")
+    award_once(ctx, customer.id, PointsSource.WELCOME, loyalty_program(ctx.session, ctx.chain_id).earn.welcome, "")
     return ctx.changes.build(result=customer.id)
 
 
@@ -411,6 +429,9 @@ def check_in(ctx: ServiceContext, customer_id: str, *, again: bool = False) -> C
         hlc=stamp,
     )
     ctx.changes.add(Kind.CUSTOMER, customer_id)
+    # The day's check-in points, once a clinic day whichever terminal checks in.
+    award_once(ctx, customer_id, PointsSource.CHECK_IN, loyalty_program(ctx.session, ctx.chain_id).earn.check_in,
+               "", clinic_day(ctx.now))
     return ctx.changes.build(result=visit.id)
 
 

@@ -22,15 +22,18 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import ConsentPurpose, CustomerForm, CustomerProfile, validate_customer
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError, Translate
 from ..domain.ids import uuid7
+from ..domain.loyalty_program import award_id, clinic_day
 from ..domain.phone import display_phone
+from ..domain.points import EntryKind, PointsSource
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import customer_terms
 from ..store.fast_insert import bulk_writing, insert_rows, table_of
-from ..store.models import Branch, ConsentEvent, Customer, CustomerSearchTerm, Visit
+from ..store.models import Branch, ConsentEvent, Customer, CustomerSearchTerm, PointsEntry, Visit
 from .bulk_journal import BulkJournal
 from .context import ServiceContext
 from .customers import clinic_today, known_consents, phone_taken, profile_columns
+from .points_ledger import loyalty_program, points_row
 
 # Values per ``IN (...)`` query: under the 999 bound parameters of older SQLite builds.
 _CHUNK = 900
@@ -119,7 +122,10 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
     terms: list[dict[str, Any]] = []
     consents: list[dict[str, Any]] = []
     visits: list[dict[str, Any]] = []
+    points: list[dict[str, Any]] = []
     ids: list[str] = []
+    earn = loyalty_program(ctx.session, ctx.chain_id).earn
+    today = clinic_day(ctx.now)
     now, chain_id = ctx.now, ctx.chain_id
     for one, code in zip(checked, codes):
         branch_id = one.branch_id
@@ -154,14 +160,19 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
         )
         for purpose, granted in one.consents.items():
             consents.append(_consent(ctx, journal, customer_id, purpose, granted))
+        if earn.welcome > 0:
+            points.append(_award(ctx, journal, customer_id, PointsSource.WELCOME, earn.welcome))
         if one.check_in:
             visits.append(_visit(ctx, journal, customer_id, branch_id))
+            if earn.check_in > 0:
+                points.append(_award(ctx, journal, customer_id, PointsSource.CHECK_IN, earn.check_in, today))
 
     session = ctx.session
     insert_rows(session, table_of(Customer), customers)
     insert_rows(session, table_of(CustomerSearchTerm), terms)
     insert_rows(session, table_of(ConsentEvent), consents)
     insert_rows(session, table_of(Visit), visits)
+    insert_rows(session, table_of(PointsEntry), points)
     journal.write()
     return ctx.changes.build(result=ids)
 
@@ -277,6 +288,17 @@ def _consent(
         "note": "",
         "hlc": stamp,
     }
+
+
+def _award(ctx: ServiceContext, journal: BulkJournal, customer_id: str, source: PointsSource, points: int,
+           *cause: str) -> dict[str, Any]:
+    """Return the points row of a welcome or check-in award, journaled as ``points.record`` (as ``award_once``)."""
+    stamp = ctx.tick()
+    row, record = points_row(ctx, award_id(source, customer_id, *cause), customer_id, EntryKind.EARN, points,
+                             source, "", stamp)
+    journal.add(action="points.record", entity=Kind.POINTS, entity_id=row["id"], after=record,
+                payload={"record": record}, hlc=stamp)
+    return row
 
 
 def _visit(ctx: ServiceContext, journal: BulkJournal, customer_id: str, branch_id: str) -> dict[str, Any]:

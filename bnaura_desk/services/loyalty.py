@@ -1,71 +1,63 @@
-"""A member's points: adjustments by a manager, the expiry job, the statement a screen shows.
+"""A member's points: awards, adjustments, the daily jobs, tiers, the statement a screen shows.
 
-The ledger's rules are ``domain.points``; this module writes its rows
-(``points_entries``, ``points_expiries``, both append-only and synced
-chain-wide) and reads them back folded. Earning at the counter, rewards,
-tiers and achievements build on it (issue 11).
+The ledger's rules are ``domain.points`` and the program's
+``domain.loyalty_program``; this module writes the ledger's rows
+(``points_entries``, ``points_expiries``, ``tier_changes``, all
+append-only and synced chain-wide) and reads them back folded. Welcome and
+check-in points are awarded by registration and check-in themselves
+(``customers``); purchase points by the counter; rewards by ``rewards``.
+
+The daily jobs (``run_daily_jobs``: expiry, birthdays, tier changes) run
+on start-up and daily on every terminal, and from ``bnaura loyalty
+expire``. Every row they write has an id derived from its cause, so any
+terminal of the chain may run them first and the others' runs merge into
+the same rows.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
-from ..domain.ids import uuid7
+from ..domain.loyalty_program import (
+    BANGKOK,
+    Earned,
+    LoyaltyProgram,
+    Qualification,
+    clinic_day,
+    next_tier,
+    qualifying_points,
+    tier_at,
+    tier_change_id,
+    tier_period,
+)
+from ..domain.phone import display_phone, normalise_thai_mobile
 from ..domain.points import (
-    DEFAULT_TIERS,
+    LOT_MONTHS,
     EntryKind,
     PointEntry,
     PointsSource,
     Statement,
     Tier,
+    add_months,
     expiry_id,
     fold,
-    lot_expiry,
-    tier_for,
 )
+from ..domain.referral import display_code, normalise_code
 from ..domain.roles import Permission
-from ..store.models import PointsEntry, PointsExpiry
+from ..store.models import Customer, PointsEntry, PointsExpiry, Referral, TierChange
 from .context import ServiceContext
 from .customers import live_customer
+from .points_ledger import award_once, loyalty_program, record_points
+from .referral_links import link_referral
 
 MAX_ADJUSTMENT = 1_000_000
-
-
-def record_points(ctx: ServiceContext, customer_id: str, kind: EntryKind, points: int, source: PointsSource,
-                  reason: str, *, entry_id: str | None = None) -> str:
-    """Write one earned lot or spend, journaled as ``points.record``; return its id.
-
-    A building block of the loyalty use cases (awards, rewards, the
-    counter), not a use case itself: the caller has checked who acts and
-    what. ``entry_id`` is a derived id (``derived_id("points", ...)``) for an
-    award that must happen once whichever terminal makes it (a birthday,
-    the day's check-in): when that entry is already here, nothing is
-    written and its id is returned.
-    """
-    if entry_id is not None and ctx.session.get(PointsEntry, entry_id) is not None:
-        return entry_id
-    stamp = ctx.tick()
-    expires = lot_expiry(ctx.now) if kind is EntryKind.EARN else None
-    entry = PointsEntry(
-        id=entry_id or uuid7(), chain_id=ctx.chain_id, customer_id=customer_id, kind=str(kind), points=points,
-        source=str(source), reason=reason, at=ctx.now, expires_at=expires, staff_id=ctx.actor_id, hlc=stamp,
-    )
-    ctx.session.add(entry)
-    record = {
-        "id": entry.id, "customer_id": customer_id, "kind": str(kind), "points": points, "source": str(source),
-        "reason": reason, "at": ctx.now.isoformat(), "expires_at": expires.isoformat() if expires else None,
-        "staff_id": ctx.actor_id,
-    }
-    ctx.journal(action="points.record", entity=Kind.POINTS, entity_id=entry.id, after=record,
-                payload={"record": record}, hlc=stamp)
-    ctx.changes.add(Kind.CUSTOMER, customer_id)
-    return entry.id
 
 
 def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str) -> ChangeSet:
@@ -89,7 +81,65 @@ def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str
         raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     kind = EntryKind.EARN if delta > 0 else EntryKind.SPEND
-    return ctx.changes.build(result=record_points(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text))
+    entry = record_points(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text)
+    note_tier(ctx, customer.id)
+    return ctx.changes.build(result=entry)
+
+
+def record_review(ctx: ServiceContext, customer_id: str) -> ChangeSet:
+    """Award the program's review points for a review the customer left; result is the entry id.
+
+    Once a clinic day per customer (a second review the same day, on any
+    terminal, adds nothing); None when the program gives 0 points.
+
+    Raises:
+        PermissionDenied: the actor may not edit customers.
+        NotFound: the customer was deleted.
+    """
+    ctx.require(Permission.CUSTOMER_EDIT)
+    customer = live_customer(ctx.session, ctx.chain_id, customer_id)
+    points = loyalty_program(ctx.session, ctx.chain_id).earn.review
+    entry = award_once(ctx, customer.id, PointsSource.REVIEW, points, "", clinic_day(ctx.now))
+    note_tier(ctx, customer.id)
+    return ctx.changes.build(result=entry)
+
+
+def record_referral(ctx: ServiceContext, customer_id: str, referral_code: str) -> ChangeSet:
+    """Record that the friend with ``referral_code`` referred this customer; result is the friend's id.
+
+    For a code the customer brings after registering (at registration,
+    ``customers.register_customer`` takes it). The friend is awarded when
+    the customer pays a first visit (``award_referral``).
+
+    Raises:
+        PermissionDenied: the actor may not edit customers.
+        NotFound: the customer was deleted.
+        BadInput: the code is malformed, mistyped, nobody's or the
+            customer's own, or the customer was already referred.
+    """
+    ctx.require(Permission.CUSTOMER_EDIT)
+    customer = live_customer(ctx.session, ctx.chain_id, customer_id)
+    return ctx.changes.build(result=link_referral(ctx, customer.id, referral_code))
+
+
+def award_referral(ctx: ServiceContext, referred_id: str) -> str | None:
+    """Award the referrer of ``referred_id`` the program's referral points; return the entry id.
+
+    A building block of the counter, called when the referred customer
+    pays a first visit: once per referral whichever terminal sells (the
+    entry's id is derived from the referral). None when nobody referred
+    the customer, the referrer was deleted, or the program gives 0.
+    """
+    link = ctx.session.scalars(select(Referral).where(Referral.referred_id == referred_id)).first()
+    if link is None:
+        return None
+    referrer = ctx.session.get(Customer, link.referrer_id)
+    if referrer is None or referrer.deleted_at is not None:
+        return None
+    points = loyalty_program(ctx.session, ctx.chain_id).earn.referral
+    entry = award_once(ctx, referrer.id, PointsSource.REFERRAL, points, "", link.id)
+    note_tier(ctx, referrer.id)
+    return entry
 
 
 def expire_points(ctx: ServiceContext) -> ChangeSet:
@@ -101,6 +151,10 @@ def expire_points(ctx: ServiceContext) -> ChangeSet:
     fold finds left of the lot (possibly nothing: it still marks the lot
     done). Runs on start-up and daily (``bnaura loyalty expire`` too).
     """
+    return ctx.changes.build(result=_expire(ctx))
+
+
+def _expire(ctx: ServiceContext) -> int:
     due = ctx.session.execute(
         select(PointsEntry.id, PointsEntry.customer_id, PointsEntry.expires_at)
         .outerjoin(PointsExpiry, PointsExpiry.lot_id == PointsEntry.id)
@@ -118,7 +172,175 @@ def expire_points(ctx: ServiceContext) -> ChangeSet:
         ctx.journal(action="points.expire", entity="points_expiry", entity_id=expiry.id, after=record,
                     payload={"record": record}, hlc=stamp)
         ctx.changes.add(Kind.CUSTOMER, customer_id)
-    return ctx.changes.build(result=len(due))
+    return len(due)
+
+
+def award_birthdays(ctx: ServiceContext) -> ChangeSet:
+    """Award the program's birthday points to every member born this month; result is how many.
+
+    Once a year per member (the entry's id is derived from the member and
+    the year), whichever terminal runs it first; a member whose birthday
+    is added later in the month still gets them on the next run.
+    """
+    return ctx.changes.build(result=_birthdays(ctx))
+
+
+def _birthdays(ctx: ServiceContext) -> int:
+    points = loyalty_program(ctx.session, ctx.chain_id).earn.birthday
+    if points <= 0:
+        return 0
+    local = ctx.now.astimezone(BANGKOK)
+    year_start = local.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    # The birthday is stored as YYYY-MM-DD: its month is characters 6-7.
+    born = ctx.session.scalars(
+        select(Customer.id).where(
+            Customer.chain_id == ctx.chain_id, Customer.deleted_at.is_(None),
+            func.substr(Customer.birthday, 6, 2) == f"{local.month:02d}",
+        ).order_by(Customer.id)
+    ).all()
+    if not born:
+        return 0
+    awarded = set(ctx.session.scalars(
+        select(PointsEntry.customer_id).where(
+            PointsEntry.source == str(PointsSource.BIRTHDAY), PointsEntry.at >= year_start,
+        )
+    ))
+    year = str(local.year)
+    count = 0
+    for customer_id in born:
+        if customer_id not in awarded and award_once(ctx, customer_id, PointsSource.BIRTHDAY, points, "", year):
+            count += 1
+    return count
+
+
+def _earned(session: Session, customer_ids: list[str] | None, since: datetime | None) -> dict[str, list[Earned]]:
+    """Return the earned lots of ``customer_ids`` (every member: None), earned after ``since`` when given."""
+    query = select(PointsEntry.customer_id, PointsEntry.at, PointsEntry.points).where(
+        PointsEntry.kind == str(EntryKind.EARN)
+    )
+    if customer_ids is not None:
+        query = query.where(PointsEntry.customer_id.in_(customer_ids))
+    if since is not None:
+        query = query.where(PointsEntry.at > since)
+    lots: dict[str, list[Earned]] = defaultdict(list)
+    for customer_id, at, points in session.execute(query):
+        lots[customer_id].append(Earned(at, points))
+    return lots
+
+
+def _recorded_tiers(session: Session, customer_ids: list[str] | None) -> dict[str, str]:
+    """Return each member's tier as last recorded (members with no change recorded are absent)."""
+    query = select(TierChange.customer_id, TierChange.to_tier).order_by(TierChange.at, TierChange.id)
+    if customer_ids is not None:
+        query = query.where(TierChange.customer_id.in_(customer_ids))
+    return {customer_id: tier for customer_id, tier in session.execute(query)}
+
+
+def _tiers_now(session: Session, program: LoyaltyProgram, customer_ids: list[str], now: datetime) -> dict[str, Tier]:
+    """Return the tier at ``now`` of each of ``customer_ids`` that earned points."""
+    # Rolling tiers look back 12 months from the start of this month.
+    since = None if program.qualification is Qualification.LIFETIME else add_months(now, -LOT_MONTHS - 1)
+    tiers: dict[str, Tier] = {}
+    for start in range(0, len(customer_ids), _CHUNK):
+        chunk = customer_ids[start:start + _CHUNK]
+        tiers.update((c, tier_at(lots, program, now)) for c, lots in _earned(session, chunk, since).items())
+    return tiers
+
+
+def _above_lowest(session: Session, program: LoyaltyProgram, now: datetime) -> list[str]:
+    """Return the members whose points may put them above the lowest tier now (one grouped query).
+
+    A superset: on rolling qualification it sums everything earned since
+    12 months before the start of the month, the longest window a tier of
+    this month looks at.
+    """
+    if len(program.tiers) < 2:
+        return []
+    query = select(PointsEntry.customer_id).where(PointsEntry.kind == str(EntryKind.EARN))
+    if program.qualification is Qualification.ROLLING:
+        query = query.where(PointsEntry.at > add_months(now, -LOT_MONTHS - 1))
+    query = query.group_by(PointsEntry.customer_id).having(func.sum(PointsEntry.points) >= program.tiers[1].threshold)
+    return list(session.scalars(query))
+
+
+_CHUNK = 900  # values per IN (...): under the 999 bound parameters of older SQLite builds
+
+
+def _write_tier_change(ctx: ServiceContext, program: LoyaltyProgram, customer_id: str, before: str,
+                       after: str) -> bool:
+    period = tier_period(ctx.now)
+    change_id = tier_change_id(customer_id, before, after, period)
+    if ctx.session.get(TierChange, change_id) is not None:
+        return False
+    stamp = ctx.tick()
+    basis = str(program.qualification)
+    ctx.session.add(TierChange(id=change_id, chain_id=ctx.chain_id, customer_id=customer_id, from_tier=before,
+                               to_tier=after, period=period, basis=basis, at=ctx.now, hlc=stamp))
+    record = {"id": change_id, "customer_id": customer_id, "from_tier": before, "to_tier": after, "period": period,
+              "basis": basis, "at": ctx.now.isoformat()}
+    ctx.journal(action="tier.change", entity="tier_change", entity_id=change_id, after=record,
+                payload={"record": record}, hlc=stamp)
+    ctx.changes.add(Kind.CUSTOMER, customer_id)
+    return True
+
+
+def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None) -> int:
+    """Record the tier changes of ``customer_ids`` (every member: None); return how many."""
+    program = loyalty_program(ctx.session, ctx.chain_id)
+    lowest = program.tiers[0].key
+    recorded = _recorded_tiers(ctx.session, customer_ids)
+    wanted = customer_ids if customer_ids is not None else _above_lowest(ctx.session, program, ctx.now)
+    candidates = sorted(set(wanted) | set(recorded))
+    tiers = _tiers_now(ctx.session, program, candidates, ctx.now)
+    count = 0
+    for start in range(0, len(candidates), _CHUNK):
+        chunk = candidates[start:start + _CHUNK]
+        live = set(ctx.session.scalars(select(Customer.id).where(Customer.id.in_(chunk),
+                                                                  Customer.deleted_at.is_(None))))
+        for customer_id in chunk:
+            before = recorded.get(customer_id, lowest)
+            after = tiers[customer_id].key if customer_id in tiers else lowest
+            if customer_id in live and after != before and _write_tier_change(ctx, program, customer_id, before,
+                                                                              after):
+                count += 1
+    return count
+
+
+def note_tier(ctx: ServiceContext, customer_id: str) -> None:
+    """Record the member's tier change, if their points just moved them (a building block of awards)."""
+    _record_tiers(ctx, [customer_id])
+
+
+def record_tier_changes(ctx: ServiceContext) -> ChangeSet:
+    """Record every member whose tier is not the one last recorded; result is how many changed.
+
+    On rolling qualification this is where tiers fall (at a month's end).
+    A change's id is derived from the member, both tiers and the month, so
+    terminals running the job offline record it once.
+    """
+    return ctx.changes.build(result=_record_tiers(ctx, None))
+
+
+@dataclass(frozen=True)
+class DailyReport:
+    """What the daily loyalty jobs did."""
+
+    expired: int  # lots expired
+    birthdays: int  # members given birthday points
+    tier_changes: int  # members whose tier changed
+
+
+def run_daily_jobs(ctx: ServiceContext) -> ChangeSet:
+    """Run the expiry, birthday and tier jobs now; result is a ``DailyReport``.
+
+    What the app does on start-up and daily, and ``bnaura loyalty expire``
+    does on demand. Idempotent: a second run the same day does nothing.
+    """
+    report = DailyReport(_expire(ctx), _birthdays(ctx), _record_tiers(ctx, None))
+    return ctx.changes.build(result=report)
+
+
+# ---------------------------------------------------------------- reading
 
 
 @dataclass(frozen=True)
@@ -128,14 +350,25 @@ class PointsSummary:
     statement: Statement
     tier: Tier
     expiring_soon: int  # points that expire within 30 days
+    qualifying: int = 0  # points that count towards a tier now (lifetime, or the last 12 months)
+    next_tier: Tier | None = None  # the tier above, None at the top
 
     @property
     def balance(self) -> int:
         return self.statement.balance
 
+    @property
+    def to_next_tier(self) -> int:
+        """Points still to earn to reach the next tier (0 at the top)."""
+        return max(0, self.next_tier.threshold - self.qualifying) if self.next_tier else 0
 
-def points_summary(session: Session, customer_id: str, now: datetime) -> PointsSummary:
-    """Return a member's balance, lifetime points, tier and points expiring within 30 days at ``now``."""
+    @property
+    def blocked(self) -> bool:
+        """Whether redemptions are blocked: the balance is negative (points spent twice offline)."""
+        return self.statement.balance < 0
+
+
+def _entries(session: Session, customer_id: str) -> list[PointEntry]:
     entries: list[PointEntry] = [
         PointEntry(e.id, EntryKind(e.kind), e.points, e.at, e.expires_at)
         for e in session.scalars(select(PointsEntry).where(PointsEntry.customer_id == customer_id))
@@ -144,6 +377,79 @@ def points_summary(session: Session, customer_id: str, now: datetime) -> PointsS
         PointEntry(x.id, EntryKind.EXPIRE, 0, x.at, lot_id=x.lot_id)
         for x in session.scalars(select(PointsExpiry).where(PointsExpiry.customer_id == customer_id))
     ]
+    return entries
+
+
+def points_summary(session: Session, customer_id: str, now: datetime) -> PointsSummary:
+    """Return a member's balance, tier, progress to the next and points expiring within 30 days at ``now``."""
+    customer = session.get(Customer, customer_id)
+    program = loyalty_program(session, customer.chain_id) if customer is not None else LoyaltyProgram()
+    entries = _entries(session, customer_id)
     statement = fold(entries, now)
     soon = statement.expiring_within(now + timedelta(days=30))
-    return PointsSummary(statement, tier_for(statement.lifetime_earned, DEFAULT_TIERS), soon)
+    earned = [Earned(e.at, e.points) for e in entries if e.kind is EntryKind.EARN]
+    tier = tier_at(earned, program, now)
+    qualifying = qualifying_points(earned, now, program.qualification)
+    return PointsSummary(statement, tier, soon, qualifying, next_tier(tier, program))
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One line of a member's statement: what happened, how many points, why, until when."""
+
+    entry_id: str
+    at: datetime
+    kind: EntryKind
+    source: str  # a PointsSource, or "" for an expiry
+    points: int  # signed: earned +, spent and expired -
+    reason: str
+    expires_at: datetime | None  # an earned lot's expiry
+    left: int | None  # what is left of an earned lot now (None for spends and expiries)
+
+
+def ledger_lines(session: Session, customer_id: str, now: datetime) -> list[LedgerLine]:
+    """Return a member's statement lines, oldest first, as the fold sees them at ``now``."""
+    entries = _entries(session, customer_id)
+    statement = fold(entries, now)
+    lots = {lot.id: lot for lot in statement.lots}
+    rows = {e.id: e for e in session.scalars(select(PointsEntry).where(PointsEntry.customer_id == customer_id))}
+    lines: list[LedgerLine] = []
+    for e in entries:
+        if e.kind is EntryKind.EXPIRE:
+            lot = lots.get(e.lot_id or "")
+            lines.append(LedgerLine(e.id, e.at, e.kind, "", -(lot.expired if lot else 0), "", None, None))
+            continue
+        row = rows[e.id]
+        earned = e.kind is EntryKind.EARN
+        lot = lots.get(e.id) if earned else None
+        lines.append(LedgerLine(e.id, e.at, e.kind, row.source, e.points if earned else -e.points, row.reason,
+                                e.expires_at, lot.left if lot else None))
+    lines.sort(key=lambda line: (line.at, line.entry_id))
+    return lines
+
+
+def find_member(session: Session, chain_id: str, text: str) -> str:
+    """Return the live member whose phone (any common format) or referral code ``text`` is.
+
+    Raises:
+        BadInput: ``text`` is neither a phone nor a referral code (a
+            mistyped code says so), or no live customer has it.
+    """
+    try:
+        phone = normalise_thai_mobile(text)
+    except BadInput:
+        phone = None
+    if phone is not None:
+        found = session.scalars(select(Customer.id).where(
+            Customer.chain_id == chain_id, Customer.phone == phone, Customer.deleted_at.is_(None))).first()
+        if found is None:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "No customer has the phone {phone}"), field="member",
+                           phone=display_phone(phone))
+        return found
+    code = normalise_code(text)
+    found = session.scalars(select(Customer.id).where(
+        Customer.chain_id == chain_id, Customer.referral_code == code, Customer.deleted_at.is_(None))).first()
+    if found is None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "No customer has the referral code {code}"), field="member",
+                       code=display_code(code))
+    return found

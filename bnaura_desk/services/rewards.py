@@ -25,7 +25,8 @@ from ..store.models import CatalogItem, RewardRow
 from .context import ServiceContext, stamp_written
 from .coupons import IssuedCoupon, write_coupon
 from .customers import live_customer
-from .loyalty import points_summary, record_points
+from .loyalty import points_summary
+from .points_ledger import record_points
 
 _FIELDS = ("name_th", "name_en", "points_cost", "kind", "percent", "amount_satang", "free_item_id", "free_item_sku",
            "validity_days", "min_spend_satang", "active")
@@ -98,10 +99,10 @@ def set_reward(ctx: ServiceContext, reward: Reward) -> ChangeSet:
     terminal is the same on every other.
 
     Raises:
-        PermissionDenied: the actor may not manage coupons and rewards.
+        PermissionDenied: the actor may not manage the loyalty program (managers may).
         BadInput: ``domain.rewards.reward_problem``, or a free item the catalog lacks.
     """
-    ctx.require(Permission.COUPONS_MANAGE)
+    ctx.require(Permission.LOYALTY_MANAGE)
     problem = reward_problem(reward)
     if problem is not None:
         raise problem
@@ -143,7 +144,7 @@ def deactivate_reward(ctx: ServiceContext, reward_id: str) -> ChangeSet:
     """Take a reward out of the catalog (a default too); result is its id.
 
     Raises:
-        PermissionDenied: the actor may not manage coupons and rewards.
+        PermissionDenied: the actor may not manage the loyalty program (managers may).
         NotFound: no such reward.
     """
     return set_reward(ctx, replace(_reward(ctx.session, reward_id), active=False))

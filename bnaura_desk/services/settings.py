@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from ..domain import settings as rules
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
+from ..domain.loyalty_program import LOYALTY_KEY, LoyaltyProgram
 from ..domain.roles import Permission
 from ..store.models import BranchSetting, Setting
 from .context import ServiceContext, stamp_written
@@ -141,3 +142,19 @@ def set_branch_setting(ctx: ServiceContext, key: str, value: Any) -> ChangeSet:
     )
     ctx.changes.add(Kind.CHAIN, ctx.chain_id)
     return ctx.changes.build(result=row_id)
+
+
+def set_loyalty_program(ctx: ServiceContext, program: LoyaltyProgram) -> ChangeSet:
+    """Set the chain's loyalty program: what earns points, the tiers and how members qualify.
+
+    Applies to every branch from the next award on; points already
+    earned stay as they are. Switching to rolling qualification lets tiers
+    fall (at the end of the month), from the next daily run.
+
+    Raises:
+        PermissionDenied: the actor may not manage the loyalty program (managers may).
+        BadInput: the program is not valid (``domain.loyalty_program.program_from``); nothing is written.
+    """
+    ctx.require(Permission.LOYALTY_MANAGE)
+    _put_chain_setting(ctx, LOYALTY_KEY, rules.checked_value(LOYALTY_KEY, program.as_value()))
+    return ctx.changes.build()

@@ -46,6 +46,8 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "claim_conflict": QT_TRANSLATE_NOOP("sync_exceptions", "Single-use item used twice offline"),
     "below_floor": QT_TRANSLATE_NOOP("sync_exceptions", "Balance taken below its limit"),
     "illegal_move": QT_TRANSLATE_NOOP("sync_exceptions", "Journey move not allowed at its time"),
+    "points_for_deleted_customer": QT_TRANSLATE_NOOP("sync_exceptions", "Points for a deleted customer"),
+    "second_referrer": QT_TRANSLATE_NOOP("sync_exceptions", "A second referrer for one customer"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
 }
@@ -64,6 +66,12 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     ),
     "illegal_move": QT_TRANSLATE_NOOP(
         "sync_exceptions", "not allowed at its place in time order; it was not applied"
+    ),
+    "points_for_deleted_customer": QT_TRANSLATE_NOOP(
+        "sync_exceptions", "points were recorded on another terminal after the customer was deleted; they stand"
+    ),
+    "second_referrer": QT_TRANSLATE_NOOP(
+        "sync_exceptions", "another terminal named a different referrer; the first referrer keeps the referral"
     ),
     "unknown_entity": QT_TRANSLATE_NOOP(
         "sync_exceptions", "this version of the app does not know this kind of record; it is kept until the app is updated"
@@ -84,6 +92,7 @@ REJECTION_REASONS: dict[str, str] = {
     "foreign_record": QT_TRANSLATE_NOOP("sync_reasons", "it named a record of another clinic"),
     "tombstoned": QT_TRANSLATE_NOOP("sync_reasons", "the record had been deleted"),
     "unknown_record": QT_TRANSLATE_NOOP("sync_reasons", "the server does not have this record"),
+    "self_referral": QT_TRANSLATE_NOOP("sync_reasons", "a customer cannot refer themselves"),
     "unknown_operation": QT_TRANSLATE_NOOP(
         "sync_reasons", "the server does not know this kind of change yet: update the clinic server"
     ),

@@ -315,6 +315,37 @@ class PointsExpiry(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class TierChange(Base):
+    """Append-only: a member moved from one tier to another in a month; derived id, one row on every terminal."""
+
+    __tablename__ = "tier_changes"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    from_tier: Mapped[str] = mapped_column(String(20))
+    to_tier: Mapped[str] = mapped_column(String(20))
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM (Asia/Bangkok)
+    basis: Mapped[str] = mapped_column(String(10))  # lifetime | rolling
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (Index("ix_tier_changes_customer_id_at", "customer_id", "at"),)
+
+
+class Referral(Base):
+    """Append-only: who referred a new customer; its id is derived from the referred, so there is one."""
+
+    __tablename__ = "referrals"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    referred_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), unique=True)
+    referrer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    code: Mapped[str] = mapped_column(String(10))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
 class Visit(Base):
     """Append-only: a customer checked in at the counter."""
 

@@ -1742,6 +1742,62 @@
         <translation>The reason has at most 500 characters</translation>
     </message>
     <message>
+        <source>No customer has the phone {phone}</source>
+        <translation>No customer has the phone {phone}</translation>
+    </message>
+    <message>
+        <source>The loyalty program is not complete</source>
+        <translation>The loyalty program is not complete</translation>
+    </message>
+    <message>
+        <source>Points per baht must be 1 point for ฿1 to ฿100,000</source>
+        <translation>Points per baht must be 1 point for ฿1 to ฿100,000</translation>
+    </message>
+    <message>
+        <source>An award is 0 to 100,000 points; it cannot be negative</source>
+        <translation>An award is 0 to 100,000 points; it cannot be negative</translation>
+    </message>
+    <message>
+        <source>A program has 1 to 12 tiers</source>
+        <translation>A program has 1 to 12 tiers</translation>
+    </message>
+    <message>
+        <source>A tier needs a name, points, a discount and a multiplier</source>
+        <translation>A tier needs a name, points, a discount and a multiplier</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</source>
+        <translation>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</translation>
+    </message>
+    <message>
+        <source>Tiers overlap: the first starts at 0 points and each starts above the one before</source>
+        <translation>Tiers overlap: the first starts at 0 points and each starts above the one before</translation>
+    </message>
+    <message>
+        <source>Tiers qualify on lifetime points or on the last 12 months</source>
+        <translation>Tiers qualify on lifetime points or on the last 12 months</translation>
+    </message>
+    <message>
+        <source>No customer has the referral code {code}</source>
+        <translation>No customer has the referral code {code}</translation>
+    </message>
+    <message>
+        <source>A customer cannot use their own referral code</source>
+        <translation>A customer cannot use their own referral code</translation>
+    </message>
+    <message>
+        <source>This customer was already referred by someone else</source>
+        <translation>This customer was already referred by someone else</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>The catalog has no item with SKU {sku}</translation>
+    </message>
+    <message>
         <source>A percent coupon gives 1 to 100 % off</source>
         <translation>A percent coupon gives 1 to 100 % off</translation>
     </message>
@@ -1821,14 +1877,6 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>This reward needs {cost} points; the balance is {balance}</translation>
     </message>
-    <message>
-        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
-        <translation>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</translation>
-    </message>
-    <message>
-        <source>The catalog has no item with SKU {sku}</source>
-        <translation>The catalog has no item with SKU {sku}</translation>
-    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1893,8 +1941,8 @@
         <translation>adjust a member&apos;s points</translation>
     </message>
     <message>
-        <source>manage coupons and rewards</source>
-        <translation>manage coupons and rewards</translation>
+        <source>manage the loyalty program</source>
+        <translation>manage the loyalty program</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2003,14 @@
         <translation>Journey move not allowed at its time</translation>
     </message>
     <message>
+        <source>Points for a deleted customer</source>
+        <translation>Points for a deleted customer</translation>
+    </message>
+    <message>
+        <source>A second referrer for one customer</source>
+        <translation>A second referrer for one customer</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>Change of a kind this app version does not know</translation>
     </message>
@@ -1977,6 +2033,14 @@
     <message>
         <source>not allowed at its place in time order; it was not applied</source>
         <translation>not allowed at its place in time order; it was not applied</translation>
+    </message>
+    <message>
+        <source>points were recorded on another terminal after the customer was deleted; they stand</source>
+        <translation>points were recorded on another terminal after the customer was deleted; they stand</translation>
+    </message>
+    <message>
+        <source>another terminal named a different referrer; the first referrer keeps the referral</source>
+        <translation>another terminal named a different referrer; the first referrer keeps the referral</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -2159,6 +2223,10 @@
     <message>
         <source>the server does not have this record</source>
         <translation>the server does not have this record</translation>
+    </message>
+    <message>
+        <source>a customer cannot refer themselves</source>
+        <translation>a customer cannot refer themselves</translation>
     </message>
     <message>
         <source>the server does not know this kind of change yet: update the clinic server</source>

@@ -1742,6 +1742,62 @@
         <translation>เหตุผลยาวได้ไม่เกิน 500 ตัวอักษร</translation>
     </message>
     <message>
+        <source>No customer has the phone {phone}</source>
+        <translation>ไม่มีลูกค้าที่ใช้เบอร์โทร {phone}</translation>
+    </message>
+    <message>
+        <source>The loyalty program is not complete</source>
+        <translation>โปรแกรมสะสมแต้มยังกรอกไม่ครบ</translation>
+    </message>
+    <message>
+        <source>Points per baht must be 1 point for ฿1 to ฿100,000</source>
+        <translation>อัตราแต้มต้องเป็น 1 แต้มต่อ ฿1 ถึง ฿100,000</translation>
+    </message>
+    <message>
+        <source>An award is 0 to 100,000 points; it cannot be negative</source>
+        <translation>แต้มที่ให้ต้องอยู่ระหว่าง 0 ถึง 100,000 แต้ม และติดลบไม่ได้</translation>
+    </message>
+    <message>
+        <source>A program has 1 to 12 tiers</source>
+        <translation>โปรแกรมมีระดับสมาชิกได้ 1 ถึง 12 ระดับ</translation>
+    </message>
+    <message>
+        <source>A tier needs a name, points, a discount and a multiplier</source>
+        <translation>ระดับสมาชิกต้องมีชื่อ แต้ม ส่วนลด และตัวคูณแต้ม</translation>
+    </message>
+    <message>
+        <source>A tier&apos;s discount is 0 to 100 % and its multiplier 0 to 10 times</source>
+        <translation>ส่วนลดของระดับต้องอยู่ระหว่าง 0 ถึง 100 % และตัวคูณแต้ม 0 ถึง 10 เท่า</translation>
+    </message>
+    <message>
+        <source>Tiers overlap: the first starts at 0 points and each starts above the one before</source>
+        <translation>ระดับสมาชิกซ้อนกัน: ระดับแรกเริ่มที่ 0 แต้ม และแต่ละระดับต้องเริ่มสูงกว่าระดับก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Tiers qualify on lifetime points or on the last 12 months</source>
+        <translation>การเลื่อนระดับนับจากแต้มสะสมทั้งหมด หรือแต้มใน 12 เดือนล่าสุด</translation>
+    </message>
+    <message>
+        <source>No customer has the referral code {code}</source>
+        <translation>ไม่มีลูกค้าที่ใช้รหัสแนะนำ {code}</translation>
+    </message>
+    <message>
+        <source>A customer cannot use their own referral code</source>
+        <translation>ลูกค้าใช้รหัสแนะนำของตัวเองไม่ได้</translation>
+    </message>
+    <message>
+        <source>This customer was already referred by someone else</source>
+        <translation>ลูกค้ารายนี้มีผู้แนะนำอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>ไม่มีรายการที่มีรหัสสินค้า {sku}</translation>
+    </message>
+    <message>
         <source>A percent coupon gives 1 to 100 % off</source>
         <translation>คูปองแบบเปอร์เซ็นต์ลดได้ 1 ถึง 100 %</translation>
     </message>
@@ -1821,14 +1877,6 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม</translation>
     </message>
-    <message>
-        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
-        <translation>{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)</translation>
-    </message>
-    <message>
-        <source>The catalog has no item with SKU {sku}</source>
-        <translation>ไม่มีรายการที่มีรหัสสินค้า {sku}</translation>
-    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -1893,8 +1941,8 @@
         <translation>ปรับแต้มของสมาชิก</translation>
     </message>
     <message>
-        <source>manage coupons and rewards</source>
-        <translation>จัดการคูปองและของรางวัล</translation>
+        <source>manage the loyalty program</source>
+        <translation>จัดการโปรแกรมสะสมแต้ม</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2003,14 @@
         <translation>การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา</translation>
     </message>
     <message>
+        <source>Points for a deleted customer</source>
+        <translation>แต้มของลูกค้าที่ถูกลบแล้ว</translation>
+    </message>
+    <message>
+        <source>A second referrer for one customer</source>
+        <translation>ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
     </message>
@@ -1977,6 +2033,14 @@
     <message>
         <source>not allowed at its place in time order; it was not applied</source>
         <translation>ไม่อนุญาตเมื่อเรียงตามลำดับเวลา จึงไม่ถูกนำไปใช้</translation>
+    </message>
+    <message>
+        <source>points were recorded on another terminal after the customer was deleted; they stand</source>
+        <translation>มีการบันทึกแต้มบนอีกเครื่องหลังจากลูกค้าถูกลบ แต้มนั้นยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>another terminal named a different referrer; the first referrer keeps the referral</source>
+        <translation>อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -2159,6 +2223,10 @@
     <message>
         <source>the server does not have this record</source>
         <translation>เซิร์ฟเวอร์ไม่มีข้อมูลนี้</translation>
+    </message>
+    <message>
+        <source>a customer cannot refer themselves</source>
+        <translation>ลูกค้าแนะนำตัวเองไม่ได้</translation>
     </message>
     <message>
         <source>the server does not know this kind of change yet: update the clinic server</source>

@@ -113,7 +113,7 @@ class _BalanceRun:
         })
         if self.ctx.record_deleted("customer", member):
             self.ctx.raise_exception(op, "points_for_deleted_customer", customer_id=member,
-                                     points=entry.points, kind=str(entry.kind))
+                                     points=entry.points, entry_kind=str(entry.kind))
         if entry.kind is EntryKind.SPEND:
             at = max(self.ctx.now, entry.at)
             after = fold(ledger, at).balance

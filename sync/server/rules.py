@@ -474,6 +474,8 @@ def server_rules() -> tuple[Rule, ...]:
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .coupons import CouponUseSlots
     from .points_balance import PointsBalance
+    from .referrals import OneReferrer
 
-    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), CouponUseSlots())
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
+                               CouponUseSlots())
     return rules

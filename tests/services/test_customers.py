@@ -97,8 +97,10 @@ def test_register_writes_customer_audit_and_outbox_together(staffed: Staffed) ->
     assert row.created_at.tzinfo is not None and row.deleted_at is None
     assert len(row.referral_code) == 10 and normalise_code(row.referral_code) == row.referral_code
 
-    (op,) = _ops(t, cid)
-    assert op.seq == seq0 + 1 == t.device().last_seq
+    # The registration, then the welcome points in the same transaction.
+    op, welcome = _ops(t)[-2:]
+    assert op.entity_id == cid and op.seq == seq0 + 1 and welcome.seq == seq0 + 2 == t.device().last_seq
+    assert welcome.type == "points.record" and json.loads(welcome.payload)["record"]["customer_id"] == cid
     assert op.type == "customer.register" and op.device_id == t.device().device_id
     assert op.hlc == row.hlc
     payload = json.loads(op.payload)
@@ -124,7 +126,8 @@ def test_register_with_consents(staffed: Staffed) -> None:
     assert consents[ConsentPurpose.TREATMENT_RECORDS].granted is True
     assert consents[ConsentPurpose.MARKETING].granted is False
     assert consents[ConsentPurpose.TREATMENT_RECORDS].recorded_by_id == staffed.front_desk.staff_id
-    assert [o.type for o in _ops(t)][-3:] == ["customer.register", "consent.record", "consent.record"]
+    assert [o.type for o in _ops(t)][-4:] == ["customer.register", "consent.record", "consent.record",
+                                              "points.record"]
 
 
 def test_referral_codes_are_unique_and_readable(terminal: Terminal) -> None:

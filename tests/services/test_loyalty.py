@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import func, select
 
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.errors import BadInput, NotFound, PermissionDenied
-from bnaura_desk.services import customers, loyalty
+from bnaura_desk.domain.loyalty_program import EarnRules, LoyaltyProgram
+from bnaura_desk.services import customers, loyalty, settings
 from bnaura_desk.store.models import OutboxOperation, PointsEntry, PointsExpiry
 from tests.conftest import Staffed
 
 
 def _member(s: Staffed) -> str:
+    """A member who got no welcome points: these tests follow a manager's adjustments alone."""
+    program = LoyaltyProgram(earn=replace(EarnRules(), welcome=0))
+    s.terminal.run(settings.set_loyalty_program, program, actor=s.manager)
     return str(s.terminal.run(customers.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"),
                               actor=s.front_desk).result)
 

@@ -30,8 +30,10 @@ MASK = reward_id("free_premium_mask")
 def _member(s: Staffed, points: int = 0, phone: str = "0812345678") -> str:
     member = str(s.terminal.run(customers.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone=phone),
                                 actor=s.front_desk).result)
-    if points:
-        s.terminal.run(loyalty.adjust_points, member, points, "ยอดยกมา", actor=s.manager)
+    # Registration may award welcome points: the member is given exactly ``points``.
+    delta = points - s.terminal.read(loyalty.points_summary, member, s.clock()).balance
+    if delta:
+        s.terminal.run(loyalty.adjust_points, member, delta, "ยอดยกมา", actor=s.manager)
     return member
 
 

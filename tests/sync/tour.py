@@ -15,6 +15,7 @@ import importlib
 import inspect
 import pkgutil
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -24,6 +25,7 @@ from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
@@ -41,6 +43,8 @@ from bnaura_desk.services import (
     sync_state,
 )
 from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.services.points_ledger import loyalty_program
+from bnaura_desk.services.referral_links import referral_id
 from bnaura_desk.terminal import Terminal
 
 # Use cases the sync machinery itself runs (not a person at the desk): they
@@ -56,7 +60,13 @@ RUN_BY_SYNC = {
 # Building blocks that take a context but are not use cases of their own:
 # the use cases that call them run in the tour.
 BUILDING_BLOCKS = {
-    "bnaura_desk.services.loyalty.record_points",
+    "bnaura_desk.services.points_ledger.record_points",
+    "bnaura_desk.services.points_ledger.award_once",
+    "bnaura_desk.services.points_ledger.points_row",
+    "bnaura_desk.services.referral_links.link_referral",
+    "bnaura_desk.services.referral_links.referrer_by_code",
+    "bnaura_desk.services.loyalty.award_referral",
+    "bnaura_desk.services.loyalty.note_tier",
     "bnaura_desk.services.coupons.write_coupon",
 }
 
@@ -178,6 +188,22 @@ class Tour:
             self.terminal.clock = clock
         assert self.run(loyalty.expire_points) == 1
         made["points_expiry"] = loyalty.expiry_id(old)
+        # The loyalty program: a manager makes reviews worth more; a review, a
+        # friend brought by the member, the daily jobs, and a tier change.
+        program = self.terminal.read(loyalty_program, self.terminal.device().chain_id)
+        self.run(settings.set_loyalty_program, replace(program, earn=replace(program.earn, review=60)))
+        self.run(loyalty.record_review, made["customer"])
+        code = self.terminal.read(customers.get_customer, made["customer"]).referral_code
+        friend = self.run(customers.register_customer, CustomerForm(name_th="เพื่อน สมหญิง", phone="0871111111"),
+                          referral_code=code)
+        made["referral"] = referral_id(friend)
+        latecomer = self.run(customers.register_customer, CustomerForm(name_th="มาทีหลัง", phone="0872222222"))
+        self.run(loyalty.record_referral, latecomer, code)
+        self.run(loyalty.award_birthdays)
+        self.run(loyalty.adjust_points, made["customer"], 1_000, "โบนัสเปิดสาขา")  # now Silver
+        made["tier_change"] = tier_change_id(made["customer"], "bronze", "silver", tier_period(self.terminal.clock()))
+        self.run(loyalty.record_tier_changes)
+        self.run(loyalty.run_daily_jobs)
         # Rewards and coupons: a manager's own reward and a default taken off; the member redeems;
         # a coupon issued and voided; a campaign's codes, one used at the counter.
         made["reward"] = self.run(rewards.set_reward, Reward(

@@ -1,7 +1,7 @@
 """Coupons, their uses and the rewards catalog; the device's coupon counter.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 
 New tables (``coupons``, ``coupon_uses`` append-only, ``rewards``) and one
 column added in place to the one-row ``device_state``: nothing existing is
@@ -16,7 +16,7 @@ from alembic import op
 from bnaura_desk.store.migrations.ledger import append_only
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
