@@ -599,6 +599,7 @@ COUPONS_THAI: dict[str, dict[str, str]] = {
         "Give the campaign a name": "ตั้งชื่อแคมเปญ",
         "A campaign has 1 to 1,000,000 codes": "แคมเปญหนึ่งมีได้ 1 ถึง 1,000,000 รหัส",
         "There is no such coupon": "ไม่มีคูปองนี้",
+        "A sale's lines and total cannot be negative": "รายการและยอดรวมของการขายต้องไม่ติดลบ",
         "Say why the coupon is voided": "ระบุเหตุผลที่ยกเลิกคูปอง",
         "This coupon is already void": "คูปองนี้ถูกยกเลิกไปแล้ว",
         "There is no such reward": "ไม่มีของรางวัลนี้",

@@ -281,8 +281,11 @@ def record_coupon_use(ctx: ServiceContext, code: str, cart: Sequence[CartLine], 
         PermissionDenied: the actor may not sell.
         CouponRefused: the coupon does not apply, with exactly why.
         NotFound: ``customer_id`` was deleted.
+        BadInput: a cart line of a negative amount or no quantity, a negative subtotal.
     """
     ctx.require(Permission.SALE_SELL)
+    if any(line.amount_satang < 0 or line.quantity < 1 for line in cart) or (subtotal_satang or 0) < 0:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale's lines and total cannot be negative"), field="cart")
     if customer_id is not None:
         live_customer(ctx.session, ctx.chain_id, customer_id)
     verdict = check_coupon(code, lambda c: coupon_facts(ctx.session, c), now=ctx.now, customer_id=customer_id,

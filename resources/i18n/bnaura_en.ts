@@ -1862,6 +1862,10 @@
         <translation>This coupon is already void</translation>
     </message>
     <message>
+        <source>A sale&apos;s lines and total cannot be negative</source>
+        <translation>A sale&apos;s lines and total cannot be negative</translation>
+    </message>
+    <message>
         <source>There is no such reward</source>
         <translation>There is no such reward</translation>
     </message>

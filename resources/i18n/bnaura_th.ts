@@ -1862,6 +1862,10 @@
         <translation>คูปองนี้ถูกยกเลิกไปแล้ว</translation>
     </message>
     <message>
+        <source>A sale&apos;s lines and total cannot be negative</source>
+        <translation>รายการและยอดรวมของการขายต้องไม่ติดลบ</translation>
+    </message>
+    <message>
         <source>There is no such reward</source>
         <translation>ไม่มีของรางวัลนี้</translation>
     </message>

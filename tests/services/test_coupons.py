@@ -73,6 +73,9 @@ def test_only_managers_issue_and_void_and_only_sellers_use(staffed: Staffed) -> 
         t.run(coupons.void_coupon, issued.id, "ผิดพลาด", actor=staffed.front_desk)
     with pytest.raises(PermissionDenied):
         t.run(coupons.record_coupon_use, issued.code, _cart(), actor=staffed.beautician)
+    with pytest.raises(BadInput) as negative:
+        t.run(coupons.record_coupon_use, issued.code, _cart(-100), actor=staffed.front_desk)
+    assert negative.value.field == "cart" and _count(staffed, CouponUse) == 0
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from bnaura_desk.store.models import SyncExceptionRow as LocalException
 from bnaura_desk.terminal import Terminal
 from sync.client.engine import sync_once
 from sync.client.enroll import client_for
-from sync.server.models import Record, SyncException
+from sync.server.models import Record, RuleClaim, SyncException
 
 from .test_branch_settings import _forge, _next_seq
 from .test_chain_branches import Chain, _op, chain  # noqa: F401  (a fixture)
@@ -110,6 +110,10 @@ def test_a_single_use_coupon_used_at_two_branches_offline_is_kept_by_the_first_a
     ]
     assert all(datetime.fromisoformat(u["at"]).tzinfo is not None for u in detail["uses"])
     assert [u["device_id"] for u in detail["uses"]] == [siam.device().device_id, thonglor.device().device_id]
+    with chain.server.sessions() as s:
+        slots = list(s.scalars(select(RuleClaim).where(RuleClaim.chain_id == chain.chain_id,
+                                                       RuleClaim.key.startswith(coupon_id))))
+    assert [(c.key, c.device_id) for c in slots] == [(f"{coupon_id}#1", siam.device().device_id)]
 
     # Every terminal shows the coupon used, both uses, and the exception.
     for t in (siam, thonglor):
