@@ -238,8 +238,7 @@ def void_coupon(ctx: ServiceContext, coupon_id: str, reason: str) -> ChangeSet:
 
     Raises:
         PermissionDenied: the actor may not manage the loyalty program.
-        NotFound: no such coupon.
-        BadInput: no reason, or the coupon is already void.
+        BadInput: no such coupon, no reason, or the coupon is already void.
     """
     ctx.require(Permission.LOYALTY_MANAGE)
     row = ctx.session.get(Coupon, coupon_id)

@@ -83,11 +83,16 @@ class MemberRewards:
 
 
 def rewards_for_customer(session: Session, customer_id: str, now: datetime) -> MemberRewards:
-    """Return the available rewards with what ``customer_id``'s balance at ``now`` affords."""
+    """Return the active rewards with what ``customer_id``'s balance at ``now`` affords.
+
+    A reward that is not available (a free item the catalog lacks) is
+    listed, never affordable, so the screen can show it greyed out.
+    """
     balance = points_summary(session, customer_id, now).balance
     offers = [
-        RewardOffer(r, balance >= 0 and balance >= r.points_cost, max(0, r.points_cost - max(balance, 0)))
-        for r in rewards_catalog(session) if r.available
+        RewardOffer(r, r.available and 0 <= balance and r.points_cost <= balance,
+                    max(0, r.points_cost - max(balance, 0)))
+        for r in rewards_catalog(session) if r.active
     ]
     return MemberRewards(balance, balance < 0, offers)
 

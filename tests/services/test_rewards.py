@@ -50,8 +50,9 @@ def test_the_default_catalog_and_what_a_balance_affords(staffed: Staffed) -> Non
     ]
     offers = staffed.terminal.read(rewards.rewards_for_customer, member, staffed.clock())
     assert offers.balance == 900 and not offers.blocked
-    assert [(o.reward.name_en, o.affordable, o.missing_points) for o in offers.offers] == [
-        ("5% off", True, 0), ("10% off", False, 100),
+    assert [(o.reward.name_en, o.reward.available, o.affordable, o.missing_points) for o in offers.offers] == [
+        ("5% off", True, True, 0), ("Free Premium Mask", False, False, 0), ("10% off", True, False, 100),
+        ("Free Basic Facial", False, False, 600),
     ]
     # The catalog gets an item with a default's SKU: that reward is available.
     staffed.terminal.run(catalog.create_item, ItemForm(
@@ -144,7 +145,7 @@ def test_a_manager_edits_deactivates_and_adds_rewards(staffed: Staffed) -> None:
     own = t.run(rewards.set_reward, Reward("", "ลด 300 บาท", "฿300 off", 1_200, CouponKind.AMOUNT,
                                            amount_satang=30_000, min_spend_satang=100_000), actor=staffed.manager)
     offered = {o.reward.id: o.reward.points_cost for o in t.read(rewards.rewards_for_customer, member,
-                                                                   staffed.clock()).offers}
+                                                                   staffed.clock()).offers if o.reward.available}
     assert offered == {FIVE: 400, own.result: 1_200}
     with pytest.raises(BadInput):
         t.run(rewards.redeem_reward, member, TEN, actor=staffed.front_desk)
