@@ -141,8 +141,8 @@ FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
 RULE_TOKENS = ("COUPON-1", "COUPON-2", "COUPON-3", "COUPON-4")
 RULE_ACCOUNTS = ("member-1", "member-2")
 RULE_SUBJECTS = tuple(f"00000005-0000-7000-8000-{n:012x}" for n in range(3))
-# Coupons of the chain (issued at set-up), by how many uses each allows: two single-use, one for two.
-COUPON_LIMITS = (1, 1, 2)
+# Coupons of the chain (issued at set-up), by how many uses each allows.
+COUPON_LIMITS = (1, 1, 1, 1, 2, 2, 3, 3)
 COUPON_CART = [CartLine("sim-item", ItemKind.TREATMENT, 120_000)]
 # What the dumps hold of the rule-governed entities.
 RULE_DUMP = {"test_token_use": ("token", "sale"), "test_tally_entry": ("account", "delta"),
