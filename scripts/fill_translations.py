@@ -47,6 +47,25 @@ THAI: dict[str, dict[str, str]] = {
         "manage sync and its exceptions": "จัดการการซิงก์และรายการผิดปกติ",
         "view the audit log": "ดูประวัติการใช้งานระบบ",
     },
+    "achievements": {
+        "Spending": "การใช้จ่าย",
+        "Frequency": "ความถี่ในการมาคลินิก",
+        "Referral": "การแนะนำเพื่อน",
+        "Engagement": "การมีส่วนร่วม",
+        "Treatments": "ทรีตเมนต์",
+        "Secret": "ความสำเร็จลับ",
+        "Purchases": "จำนวนครั้งที่ซื้อ",
+        "Total spend": "ยอดใช้จ่ายรวม",
+        "Visits": "จำนวนครั้งที่มา",
+        "Visits within a number of days": "จำนวนครั้งที่มาภายในจำนวนวันที่กำหนด",
+        "Consecutive months with a visit": "จำนวนเดือนติดต่อกันที่มาคลินิก",
+        "Friends referred": "จำนวนเพื่อนที่แนะนำ",
+        "Treatments done": "จำนวนทรีตเมนต์ที่ทำ",
+        "Different treatments done": "จำนวนทรีตเมนต์ที่ไม่ซ้ำกัน",
+        "Reviews written": "จำนวนรีวิวที่เขียน",
+        "Days as a member": "จำนวนวันที่เป็นสมาชิก",
+        "Years with a visit in the birth month": "จำนวนปีที่มาคลินิกในเดือนเกิด",
+    },
     "consent": {
         "Keep treatment records": "เก็บประวัติการรักษา",
         "Skin scans and photos (sensitive data)": "ผลสแกนผิวและรูปถ่าย (ข้อมูลอ่อนไหว)",
@@ -194,6 +213,29 @@ THAI: dict[str, dict[str, str]] = {
             "รหัสแนะนำเพื่อนมี 10 ตัว เป็นตัวอักษรและตัวเลข เช่น {example}",
         "Referral code {code} has a typo; please check it again":
             "รหัสแนะนำเพื่อน {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง",
+        # achievements a manager defines
+        "The achievements must be a list of at most 100 definitions":
+            "รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 100 รายการ",
+        "The achievements take too much room: shorten descriptions or remove some":
+            "รายการความสำเร็จยาวเกินกว่าที่บันทึกได้ กรุณาย่อคำอธิบายหรือลบบางรายการ",
+        "An achievement's key is 1 to 40 small letters, digits or _, from a letter":
+            "รหัสของความสำเร็จมี 1 ถึง 40 ตัว เป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร",
+        "The achievement key {key} is used twice": "รหัสความสำเร็จ {key} ถูกใช้ซ้ำ",
+        "Achievement {key} has no known category": "ความสำเร็จ {key} ไม่มีหมวดที่ระบบรู้จัก",
+        "Achievement {key} has no known condition": "ความสำเร็จ {key} ไม่มีเงื่อนไขที่ระบบรู้จัก",
+        "Achievement {key} awards 0 to 100,000 points": "ความสำเร็จ {key} ให้แต้มได้ 0 ถึง 100,000 แต้ม",
+        "Achievement {key} needs a Thai name": "ความสำเร็จ {key} ต้องมีชื่อภาษาไทย",
+        "The names of achievement {key} have at most 80 characters and its descriptions 300":
+            "ชื่อของความสำเร็จ {key} ยาวได้ไม่เกิน 80 ตัวอักษร และคำอธิบายไม่เกิน 300 ตัวอักษร",
+        "The figures of achievement {key} must be whole numbers": "ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม",
+        "The target of achievement {key} must be above zero": "เป้าหมายของความสำเร็จ {key} ต้องมากกว่าศูนย์",
+        "The window of achievement {key} is 1 to 3,660 days": "ช่วงเวลาของความสำเร็จ {key} ต้องเป็น 1 ถึง 3,660 วัน",
+        "Achievement {key} names a treatment the catalog does not have":
+            "ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ",
+        "Only a treatments achievement may name a treatment":
+            "ระบุทรีตเมนต์ได้เฉพาะความสำเร็จที่นับจำนวนทรีตเมนต์",
+        "Achievement {key} is in the secret category: it must be hidden":
+            "ความสำเร็จ {key} อยู่ในหมวดลับ จึงต้องซ่อนไว้จนกว่าจะปลดล็อก",
         # customer import (CSV)
         "{file} has {bad} bad rows; nothing was imported (fix them, or import the other {good} rows "
         "with --skip-bad)":

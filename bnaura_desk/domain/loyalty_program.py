@@ -171,6 +171,17 @@ def clinic_day(moment: datetime) -> str:
     return moment.astimezone(BANGKOK).date().isoformat()
 
 
+def day_start(moment: datetime) -> datetime:
+    """Return the start (00:00 Asia/Bangkok) of the clinic day of ``moment``: when that day's awards count from."""
+    local = moment.astimezone(BANGKOK)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def month_start(moment: datetime) -> datetime:
+    """Return the start (the 1st, 00:00 Asia/Bangkok) of the month of ``moment``."""
+    return day_start(moment).replace(day=1)
+
+
 def award_id(source: PointsSource, customer_id: str, *cause: str) -> str:
     """Return the id of an award that happens once per cause (the same on every terminal).
 
@@ -189,11 +200,6 @@ class Earned:
 
     at: datetime
     points: int
-
-
-def _month_start(moment: datetime) -> datetime:
-    local = moment.astimezone(BANGKOK)
-    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
 def qualifying_points(earned: Iterable[Earned], at: datetime, qualification: Qualification) -> int:
@@ -217,7 +223,7 @@ def tier_at(earned: Iterable[Earned], program: LoyaltyProgram, at: datetime) -> 
     lots = [e for e in earned if e.at <= at]
     if program.qualification is Qualification.LIFETIME:
         return tier_for(qualifying_points(lots, at, program.qualification), program.tiers)
-    start = _month_start(at)
+    start = month_start(at)
     moments = [start, at, *(e.at for e in lots if e.at >= start)]
     best = program.tiers[0]
     for moment in moments:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from . import achievements
 from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
 from .loyalty_program import LOYALTY_KEY, program_value
@@ -40,7 +41,11 @@ def lockout_value(value: Any) -> dict[str, int]:
 
 
 # What makes a value valid, for each setting a manager sets as a value.
-VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {LOCKOUT_KEY: lockout_value, LOYALTY_KEY: program_value}
+VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
+    LOCKOUT_KEY: lockout_value,
+    LOYALTY_KEY: program_value,
+    achievements.SETTING_KEY: achievements.checked_definitions_value,
+}
 # The settings a branch may override.
 OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY})
 

@@ -705,7 +705,27 @@ REWARD = Entity(
     ),
 )
 
+# A member unlocked an achievement (``domain.achievements``): derived from
+# the member and the achievement's key, so two terminals unlocking it
+# offline make one row; its points award's entry id is derived from it.
+ACHIEVEMENT_UNLOCK = Entity(
+    name="achievement_unlock",
+    shape=Shape.DERIVED,
+    table="achievement_unlocks",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        _text("achievement", 40, required=True),
+        Field("at", t.Moment(), required=True),
+        Field("points", t.Integer(0, 100_000), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("achievement.unlock", Effect.APPEND),),
+    derived_from=("customer_id", "achievement"),
+    changes=("points", "customer"),
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
-     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD)
+     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
+     ACHIEVEMENT_UNLOCK)
 )

@@ -25,7 +25,7 @@ from ..domain.customer import (
 )
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DuplicatePhone, NotFound
 from ..domain.ids import uuid7
-from ..domain.loyalty_program import clinic_day
+from ..domain.loyalty_program import clinic_day, day_start
 from ..domain.phone import display_phone
 from ..domain.points import PointsSource
 from ..domain.referral import make_code
@@ -431,7 +431,12 @@ def check_in(ctx: ServiceContext, customer_id: str, *, again: bool = False) -> C
     ctx.changes.add(Kind.CUSTOMER, customer_id)
     # The day's check-in points, once a clinic day whichever terminal checks in.
     award_once(ctx, customer_id, PointsSource.CHECK_IN, loyalty_program(ctx.session, ctx.chain_id).earn.check_in,
-               "", clinic_day(ctx.now))
+               "", clinic_day(ctx.now), at=day_start(ctx.now))
+    # Visits unlock achievements (Regular, Loyal...), in the same transaction.
+    # Imported here: achievements builds on this module's customers.
+    from .achievements import unlock_achievements
+
+    unlock_achievements(ctx, customer_id)
     return ctx.changes.build(result=visit.id)
 
 

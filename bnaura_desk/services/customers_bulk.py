@@ -14,22 +14,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
+from ..domain.achievements import Definition, MemberFacts, newly_unlocked
+from ..domain.achievements import award_id as achievement_award_id
 from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import ConsentPurpose, CustomerForm, CustomerProfile, validate_customer
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError, Translate
 from ..domain.ids import uuid7
-from ..domain.loyalty_program import award_id, clinic_day
+from ..domain.loyalty_program import award_id, clinic_day, day_start
 from ..domain.phone import display_phone
 from ..domain.points import EntryKind, PointsSource
 from ..domain.referral import make_code
 from ..domain.roles import Permission
 from ..domain.search import customer_terms
 from ..store.fast_insert import bulk_writing, insert_rows, table_of
-from ..store.models import Branch, ConsentEvent, Customer, CustomerSearchTerm, PointsEntry, Visit
+from ..store.models import AchievementUnlock, Branch, ConsentEvent, Customer, CustomerSearchTerm, PointsEntry, Visit
+from .achievements import achievement_definitions, award_reason, unlock_row
 from .bulk_journal import BulkJournal
 from .context import ServiceContext
 from .customers import clinic_today, known_consents, phone_taken, profile_columns
@@ -123,7 +127,9 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
     consents: list[dict[str, Any]] = []
     visits: list[dict[str, Any]] = []
     points: list[dict[str, Any]] = []
+    unlocks: list[dict[str, Any]] = []
     ids: list[str] = []
+    definitions = achievement_definitions(ctx.session, ctx.chain_id)
     earn = loyalty_program(ctx.session, ctx.chain_id).earn
     today = clinic_day(ctx.now)
     now, chain_id = ctx.now, ctx.chain_id
@@ -165,7 +171,13 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
         if one.check_in:
             visits.append(_visit(ctx, journal, customer_id, branch_id))
             if earn.check_in > 0:
-                points.append(_award(ctx, journal, customer_id, PointsSource.CHECK_IN, earn.check_in, today))
+                points.append(_award(ctx, journal, customer_id, PointsSource.CHECK_IN, earn.check_in, today,
+                                     at=day_start(ctx.now)))
+            # What the first check-in unlocks (as ``check_in`` does): a new
+            # member's facts are this visit, today's registration, the birthday.
+            facts = MemberFacts(visits=(now,), registered_at=now, birthday=p.birthday)
+            for definition in newly_unlocked(definitions, facts, (), now):
+                unlocks.append(_unlock(ctx, journal, customer_id, definition, points))
 
     session = ctx.session
     insert_rows(session, table_of(Customer), customers)
@@ -173,6 +185,7 @@ def _register(ctx: ServiceContext, registrations: Sequence[Registration]) -> Cha
     insert_rows(session, table_of(ConsentEvent), consents)
     insert_rows(session, table_of(Visit), visits)
     insert_rows(session, table_of(PointsEntry), points)
+    insert_rows(session, table_of(AchievementUnlock), unlocks)
     journal.write()
     return ctx.changes.build(result=ids)
 
@@ -291,13 +304,31 @@ def _consent(
 
 
 def _award(ctx: ServiceContext, journal: BulkJournal, customer_id: str, source: PointsSource, points: int,
-           *cause: str) -> dict[str, Any]:
+           *cause: str, at: datetime | None = None) -> dict[str, Any]:
     """Return the points row of a welcome or check-in award, journaled as ``points.record`` (as ``award_once``)."""
     stamp = ctx.tick()
     row, record = points_row(ctx, award_id(source, customer_id, *cause), customer_id, EntryKind.EARN, points,
-                             source, "", stamp)
+                             source, "", stamp, at=at)
     journal.add(action="points.record", entity=Kind.POINTS, entity_id=row["id"], after=record,
                 payload={"record": record}, hlc=stamp)
+    return row
+
+
+def _unlock(ctx: ServiceContext, journal: BulkJournal, customer_id: str, definition: Definition,
+            points: list[dict[str, Any]]) -> dict[str, Any]:
+    """Return the row of an achievement a first check-in unlocks, journaled (and its award added to ``points``)."""
+    stamp = ctx.tick()
+    row, record = unlock_row(ctx, customer_id, definition, stamp)
+    journal.add(action="achievement.unlock", entity="achievement_unlock", entity_id=row["id"], after=record,
+                payload={"record": record}, hlc=stamp)
+    if definition.points > 0:
+        stamp = ctx.tick()
+        award, award_record = points_row(ctx, achievement_award_id(row["id"]), customer_id, EntryKind.EARN,
+                                         definition.points, PointsSource.ACHIEVEMENT, award_reason(definition),
+                                         stamp, at=row["at"])
+        journal.add(action="points.record", entity=Kind.POINTS, entity_id=award["id"], after=award_record,
+                    payload={"record": award_record}, hlc=stamp)
+        points.append(award)
     return row
 
 

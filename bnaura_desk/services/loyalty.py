@@ -31,6 +31,8 @@ from ..domain.loyalty_program import (
     LoyaltyProgram,
     Qualification,
     clinic_day,
+    day_start,
+    month_start,
     next_tier,
     qualifying_points,
     tier_at,
@@ -52,6 +54,7 @@ from ..domain.points import (
 from ..domain.referral import display_code, normalise_code
 from ..domain.roles import Permission
 from ..store.models import Customer, PointsEntry, PointsExpiry, Referral, TierChange
+from .achievements import unlock_achievements
 from .context import ServiceContext
 from .customers import live_customer
 from .points_ledger import award_once, loyalty_program, record_points
@@ -99,7 +102,8 @@ def record_review(ctx: ServiceContext, customer_id: str) -> ChangeSet:
     ctx.require(Permission.CUSTOMER_EDIT)
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     points = loyalty_program(ctx.session, ctx.chain_id).earn.review
-    entry = award_once(ctx, customer.id, PointsSource.REVIEW, points, "", clinic_day(ctx.now))
+    entry = award_once(ctx, customer.id, PointsSource.REVIEW, points, "", clinic_day(ctx.now), at=day_start(ctx.now))
+    unlock_achievements(ctx, customer.id)  # reviews unlock achievements (First Review...)
     note_tier(ctx, customer.id)
     return ctx.changes.build(result=entry)
 
@@ -137,7 +141,8 @@ def award_referral(ctx: ServiceContext, referred_id: str) -> str | None:
     if referrer is None or referrer.deleted_at is not None:
         return None
     points = loyalty_program(ctx.session, ctx.chain_id).earn.referral
-    entry = award_once(ctx, referrer.id, PointsSource.REFERRAL, points, "", link.id)
+    # From the referral's moment: every terminal that sells to the friend first makes the same entry.
+    entry = award_once(ctx, referrer.id, PointsSource.REFERRAL, points, "", link.id, at=link.at)
     note_tier(ctx, referrer.id)
     return entry
 
@@ -208,7 +213,8 @@ def _birthdays(ctx: ServiceContext) -> int:
     year = str(local.year)
     count = 0
     for customer_id in born:
-        if customer_id not in awarded and award_once(ctx, customer_id, PointsSource.BIRTHDAY, points, "", year):
+        if customer_id not in awarded and award_once(ctx, customer_id, PointsSource.BIRTHDAY, points, "", year,
+                                                     at=month_start(ctx.now)):
             count += 1
     return count
 
@@ -270,14 +276,16 @@ def _write_tier_change(ctx: ServiceContext, program: LoyaltyProgram, customer_id
                        after: str) -> bool:
     period = tier_period(ctx.now)
     change_id = tier_change_id(customer_id, before, after, period)
+    # Dated the month's start, as its id: every terminal recording it makes the same row.
+    at = month_start(ctx.now)
     if ctx.session.get(TierChange, change_id) is not None:
         return False
     stamp = ctx.tick()
     basis = str(program.qualification)
     ctx.session.add(TierChange(id=change_id, chain_id=ctx.chain_id, customer_id=customer_id, from_tier=before,
-                               to_tier=after, period=period, basis=basis, at=ctx.now, hlc=stamp))
+                               to_tier=after, period=period, basis=basis, at=at, hlc=stamp))
     record = {"id": change_id, "customer_id": customer_id, "from_tier": before, "to_tier": after, "period": period,
-              "basis": basis, "at": ctx.now.isoformat()}
+              "basis": basis, "at": at.isoformat()}
     ctx.journal(action="tier.change", entity="tier_change", entity_id=change_id, after=record,
                 payload={"record": record}, hlc=stamp)
     ctx.changes.add(Kind.CUSTOMER, customer_id)

@@ -9,6 +9,7 @@ registration) produce the same bytes.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -35,24 +36,31 @@ def loyalty_program(session: Session, chain_id: str) -> LoyaltyProgram:
 
 
 def points_row(ctx: ServiceContext, entry_id: str, customer_id: str, kind: EntryKind, points: int,
-               source: PointsSource, reason: str, stamp: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Return the ``points_entries`` row and the synced record of one entry made now with clock ``stamp``."""
-    expires = lot_expiry(ctx.now) if kind is EntryKind.EARN else None
+               source: PointsSource, reason: str, stamp: str, *,
+               at: datetime | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the ``points_entries`` row and the synced record of one entry made with clock ``stamp``.
+
+    ``at``: the moment of an award every terminal may make (see
+    ``award_once``); the entry then names no member of staff, so that every
+    terminal makes the same record. None: now, by the acting member.
+    """
+    moment, staff_id = (ctx.now, ctx.actor_id) if at is None else (at, None)
+    expires = lot_expiry(moment) if kind is EntryKind.EARN else None
     row = {
         "id": entry_id, "chain_id": ctx.chain_id, "customer_id": customer_id, "kind": str(kind), "points": points,
-        "source": str(source), "reason": reason, "at": ctx.now, "expires_at": expires, "staff_id": ctx.actor_id,
+        "source": str(source), "reason": reason, "at": moment, "expires_at": expires, "staff_id": staff_id,
         "hlc": stamp,
     }
     record = {
         "id": entry_id, "customer_id": customer_id, "kind": str(kind), "points": points, "source": str(source),
-        "reason": reason, "at": ctx.now.isoformat(), "expires_at": expires.isoformat() if expires else None,
-        "staff_id": ctx.actor_id,
+        "reason": reason, "at": moment.isoformat(), "expires_at": expires.isoformat() if expires else None,
+        "staff_id": staff_id,
     }
     return row, record
 
 
 def record_points(ctx: ServiceContext, customer_id: str, kind: EntryKind, points: int, source: PointsSource,
-                  reason: str, *, entry_id: str | None = None) -> str:
+                  reason: str, *, entry_id: str | None = None, at: datetime | None = None) -> str:
     """Write one earned lot or spend, journaled as ``points.record``; return its id.
 
     ``entry_id`` is a derived id (``award_id``) for an award that must
@@ -63,7 +71,7 @@ def record_points(ctx: ServiceContext, customer_id: str, kind: EntryKind, points
     if entry_id is not None and ctx.session.get(PointsEntry, entry_id) is not None:
         return entry_id
     stamp = ctx.tick()
-    row, record = points_row(ctx, entry_id or uuid7(), customer_id, kind, points, source, reason, stamp)
+    row, record = points_row(ctx, entry_id or uuid7(), customer_id, kind, points, source, reason, stamp, at=at)
     ctx.session.add(PointsEntry(**row))
     ctx.journal(action="points.record", entity=Kind.POINTS, entity_id=row["id"], after=record,
                 payload={"record": record}, hlc=stamp)
@@ -72,12 +80,17 @@ def record_points(ctx: ServiceContext, customer_id: str, kind: EntryKind, points
 
 
 def award_once(ctx: ServiceContext, customer_id: str, source: PointsSource, points: int, reason: str,
-               *cause: str) -> str | None:
+               *cause: str, at: datetime | None = None) -> str | None:
     """Award ``points`` earned for ``source`` once per cause (``award_id``); return the entry id.
 
-    None when the program gives 0 points for it (nothing is written).
+    An award any terminal may make (the day's check-in, a birthday) passes
+    ``at``, a moment that follows from its cause (the day's start, the
+    birthday month's): every terminal that makes it offline then writes the
+    very same record, so the rows merge without one terminal keeping a
+    version the others do not have. None when the program gives 0 points
+    for it (nothing is written).
     """
     if points <= 0:
         return None
     return record_points(ctx, customer_id, EntryKind.EARN, points, source, reason,
-                         entry_id=award_id(source, customer_id, *cause))
+                         entry_id=award_id(source, customer_id, *cause), at=at)

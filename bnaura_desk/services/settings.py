@@ -158,3 +158,18 @@ def set_loyalty_program(ctx: ServiceContext, program: LoyaltyProgram) -> ChangeS
     ctx.require(Permission.LOYALTY_MANAGE)
     _put_chain_setting(ctx, LOYALTY_KEY, rules.checked_value(LOYALTY_KEY, program.as_value()))
     return ctx.changes.build()
+
+
+def write_chain_setting(ctx: ServiceContext, key: str, value: Any) -> Any:
+    """Check and write the chain's value of ``key``; return the value stored.
+
+    A building block of use cases that guard one setting with a permission
+    of its own (a manager defining achievements), not a use case itself:
+    the caller has checked who acts.
+
+    Raises:
+        BadInput: no such setting, or ``value`` is not valid for it; nothing is written.
+    """
+    stored = rules.checked_value(key, value)
+    _put_chain_setting(ctx, key, stored)
+    return stored

@@ -587,3 +587,21 @@ class RewardRow(Base):
     hlc: Mapped[str] = mapped_column(String(80))
     field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class AchievementUnlock(Base):
+    """Append-only: a member unlocked an achievement; its id is derived from the member and the key.
+
+    ``points`` is what the unlock awarded (the achievement's points then);
+    the award is a points entry whose id is derived from this row's.
+    """
+
+    __tablename__ = "achievement_unlocks"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    achievement: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    points: Mapped[int] = mapped_column(Integer)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))

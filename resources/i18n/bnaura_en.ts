@@ -1056,6 +1056,77 @@
     </message>
 </context>
 <context>
+    <name>achievements</name>
+    <message>
+        <source>Spending</source>
+        <translation>Spending</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>Treatments</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>Total spend</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Visits within a number of days</source>
+        <translation>Visits within a number of days</translation>
+    </message>
+    <message>
+        <source>Consecutive months with a visit</source>
+        <translation>Consecutive months with a visit</translation>
+    </message>
+    <message>
+        <source>Friends referred</source>
+        <translation>Friends referred</translation>
+    </message>
+    <message>
+        <source>Treatments done</source>
+        <translation>Treatments done</translation>
+    </message>
+    <message>
+        <source>Different treatments done</source>
+        <translation>Different treatments done</translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation>Reviews written</translation>
+    </message>
+    <message>
+        <source>Days as a member</source>
+        <translation>Days as a member</translation>
+    </message>
+    <message>
+        <source>Years with a visit in the birth month</source>
+        <translation>Years with a visit in the birth month</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <source>Treatment</source>
@@ -1788,6 +1859,66 @@
     <message>
         <source>This customer was already referred by someone else</source>
         <translation>This customer was already referred by someone else</translation>
+    </message>
+    <message>
+        <source>Achievement {key} needs a Thai name</source>
+        <translation>Achievement {key} needs a Thai name</translation>
+    </message>
+    <message>
+        <source>The names of achievement {key} have at most 80 characters and its descriptions 300</source>
+        <translation>The names of achievement {key} have at most 80 characters and its descriptions 300</translation>
+    </message>
+    <message>
+        <source>The figures of achievement {key} must be whole numbers</source>
+        <translation>The figures of achievement {key} must be whole numbers</translation>
+    </message>
+    <message>
+        <source>The achievements must be a list of at most 100 definitions</source>
+        <translation>The achievements must be a list of at most 100 definitions</translation>
+    </message>
+    <message>
+        <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
+        <translation>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known category</source>
+        <translation>Achievement {key} has no known category</translation>
+    </message>
+    <message>
+        <source>Achievement {key} awards 0 to 100,000 points</source>
+        <translation>Achievement {key} awards 0 to 100,000 points</translation>
+    </message>
+    <message>
+        <source>Achievement {key} is in the secret category: it must be hidden</source>
+        <translation>Achievement {key} is in the secret category: it must be hidden</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known condition</source>
+        <translation>Achievement {key} has no known condition</translation>
+    </message>
+    <message>
+        <source>The target of achievement {key} must be above zero</source>
+        <translation>The target of achievement {key} must be above zero</translation>
+    </message>
+    <message>
+        <source>The window of achievement {key} is 1 to 3,660 days</source>
+        <translation>The window of achievement {key} is 1 to 3,660 days</translation>
+    </message>
+    <message>
+        <source>Only a treatments achievement may name a treatment</source>
+        <translation>Only a treatments achievement may name a treatment</translation>
+    </message>
+    <message>
+        <source>The achievement key {key} is used twice</source>
+        <translation>The achievement key {key} is used twice</translation>
+    </message>
+    <message>
+        <source>The achievements take too much room: shorten descriptions or remove some</source>
+        <translation>The achievements take too much room: shorten descriptions or remove some</translation>
+    </message>
+    <message>
+        <source>Achievement {key} names a treatment the catalog does not have</source>
+        <translation>Achievement {key} names a treatment the catalog does not have</translation>
     </message>
     <message>
         <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>

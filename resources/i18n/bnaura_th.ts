@@ -1056,6 +1056,77 @@
     </message>
 </context>
 <context>
+    <name>achievements</name>
+    <message>
+        <source>Spending</source>
+        <translation>การใช้จ่าย</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>ความถี่ในการมาคลินิก</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>การแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>การมีส่วนร่วม</translation>
+    </message>
+    <message>
+        <source>Treatments</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ความสำเร็จลับ</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>จำนวนครั้งที่ซื้อ</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>ยอดใช้จ่ายรวม</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>จำนวนครั้งที่มา</translation>
+    </message>
+    <message>
+        <source>Visits within a number of days</source>
+        <translation>จำนวนครั้งที่มาภายในจำนวนวันที่กำหนด</translation>
+    </message>
+    <message>
+        <source>Consecutive months with a visit</source>
+        <translation>จำนวนเดือนติดต่อกันที่มาคลินิก</translation>
+    </message>
+    <message>
+        <source>Friends referred</source>
+        <translation>จำนวนเพื่อนที่แนะนำ</translation>
+    </message>
+    <message>
+        <source>Treatments done</source>
+        <translation>จำนวนทรีตเมนต์ที่ทำ</translation>
+    </message>
+    <message>
+        <source>Different treatments done</source>
+        <translation>จำนวนทรีตเมนต์ที่ไม่ซ้ำกัน</translation>
+    </message>
+    <message>
+        <source>Reviews written</source>
+        <translation>จำนวนรีวิวที่เขียน</translation>
+    </message>
+    <message>
+        <source>Days as a member</source>
+        <translation>จำนวนวันที่เป็นสมาชิก</translation>
+    </message>
+    <message>
+        <source>Years with a visit in the birth month</source>
+        <translation>จำนวนปีที่มาคลินิกในเดือนเกิด</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <source>Treatment</source>
@@ -1788,6 +1859,66 @@
     <message>
         <source>This customer was already referred by someone else</source>
         <translation>ลูกค้ารายนี้มีผู้แนะนำอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Achievement {key} needs a Thai name</source>
+        <translation>ความสำเร็จ {key} ต้องมีชื่อภาษาไทย</translation>
+    </message>
+    <message>
+        <source>The names of achievement {key} have at most 80 characters and its descriptions 300</source>
+        <translation>ชื่อของความสำเร็จ {key} ยาวได้ไม่เกิน 80 ตัวอักษร และคำอธิบายไม่เกิน 300 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>The figures of achievement {key} must be whole numbers</source>
+        <translation>ตัวเลขของความสำเร็จ {key} ต้องเป็นจำนวนเต็ม</translation>
+    </message>
+    <message>
+        <source>The achievements must be a list of at most 100 definitions</source>
+        <translation>รายการความสำเร็จต้องเป็นรายการนิยามไม่เกิน 100 รายการ</translation>
+    </message>
+    <message>
+        <source>An achievement&apos;s key is 1 to 40 small letters, digits or _, from a letter</source>
+        <translation>รหัสของความสำเร็จมี 1 ถึง 40 ตัว เป็นตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข หรือ _ และขึ้นต้นด้วยตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known category</source>
+        <translation>ความสำเร็จ {key} ไม่มีหมวดที่ระบบรู้จัก</translation>
+    </message>
+    <message>
+        <source>Achievement {key} awards 0 to 100,000 points</source>
+        <translation>ความสำเร็จ {key} ให้แต้มได้ 0 ถึง 100,000 แต้ม</translation>
+    </message>
+    <message>
+        <source>Achievement {key} is in the secret category: it must be hidden</source>
+        <translation>ความสำเร็จ {key} อยู่ในหมวดลับ จึงต้องซ่อนไว้จนกว่าจะปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Achievement {key} has no known condition</source>
+        <translation>ความสำเร็จ {key} ไม่มีเงื่อนไขที่ระบบรู้จัก</translation>
+    </message>
+    <message>
+        <source>The target of achievement {key} must be above zero</source>
+        <translation>เป้าหมายของความสำเร็จ {key} ต้องมากกว่าศูนย์</translation>
+    </message>
+    <message>
+        <source>The window of achievement {key} is 1 to 3,660 days</source>
+        <translation>ช่วงเวลาของความสำเร็จ {key} ต้องเป็น 1 ถึง 3,660 วัน</translation>
+    </message>
+    <message>
+        <source>Only a treatments achievement may name a treatment</source>
+        <translation>ระบุทรีตเมนต์ได้เฉพาะความสำเร็จที่นับจำนวนทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>The achievement key {key} is used twice</source>
+        <translation>รหัสความสำเร็จ {key} ถูกใช้ซ้ำ</translation>
+    </message>
+    <message>
+        <source>The achievements take too much room: shorten descriptions or remove some</source>
+        <translation>รายการความสำเร็จยาวเกินกว่าที่บันทึกได้ กรุณาย่อคำอธิบายหรือลบบางรายการ</translation>
+    </message>
+    <message>
+        <source>Achievement {key} names a treatment the catalog does not have</source>
+        <translation>ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ</translation>
     </message>
     <message>
         <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bnaura_desk import demo
+from bnaura_desk.domain import achievements
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.customer import AlreadyCheckedIn, Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, BadInput, DuplicatePhone, PermissionDenied
@@ -71,6 +72,10 @@ def _normalised(tables: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tupl
     for u in made:
         rank[award_id(PointsSource.WELCOME, u)] = f"<welcome of {rank[u]}>"
         rank[award_id(PointsSource.CHECK_IN, u, clinic_day(NOW))] = f"<check-in points of {rank[u]}>"
+        for definition in achievements.DEFAULT_DEFINITIONS:
+            unlock = achievements.unlock_id(u, definition.key)
+            rank[unlock] = f"<{definition.key} of {rank[u]}>"
+            rank[achievements.award_id(unlock)] = f"<{definition.key} points of {rank[u]}>"
     assert found <= rank.keys(), "an id neither made nor derived from a made one"
 
     def norm(value: Any) -> Any:
@@ -92,6 +97,9 @@ def _registrations() -> list[Registration]:
     made = [Registration(c.form, c.consents, c.checked_in) for c in (factory.make() for _ in range(40))]
     made += [
         Registration(CustomerForm(name_en="No Consents", phone="0899999001")),
+        # Born in November, at the counter on 23 November: the first check-in unlocks a secret achievement.
+        Registration(CustomerForm(name_th="เกิดเดือนนี้", phone="0899999003", birthday=date(1991, 11, 5)),
+                     check_in=True),
         Registration(
             CustomerForm(
                 name_th="  ครบ   ทุกช่อง ",
@@ -153,6 +161,7 @@ def test_bulk_writes_exactly_what_registering_one_by_one_writes(tmp_path: Path) 
     assert {n: len(r) for n, r in got.items()} == {n: len(r) for n, r in expected.items()}
     assert len(got["customers"]) == len(registrations) + 1
     assert len(got["visits"]) == sum(r.check_in for r in registrations) > 5
+    assert len(got["achievement_unlocks"]) >= 1
     expected, got = _normalised(expected), _normalised(got)
     for name in expected:
         assert got[name] == expected[name], name

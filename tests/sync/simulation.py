@@ -77,12 +77,15 @@ from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms, Refusal
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.loyalty_program import award_id
+from bnaura_desk.domain.points import PointsSource
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.services import catalog as catalog_service
 from bnaura_desk.services import coupons as coupon_service
 from bnaura_desk.services import customers as customer_service
+from bnaura_desk.services import loyalty
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.setup import init_database
@@ -96,6 +99,7 @@ from bnaura_desk.store.models import (
     DeviceState,
     OutboxOperation,
     ParkedChange,
+    PointsEntry,
     Staff,
     StockMovement,
     SyncExceptionRow,
@@ -121,7 +125,7 @@ from sync.server.auth import ApiError, authenticate, check_operations
 from sync.server.coupons import USE_SCOPE
 from sync.server.db import server_engine
 from sync.server.enroll import enroll
-from sync.server.models import AppliedOperation, Device, Record, RuleClaim, ServerChain, SyncException
+from sync.server.models import AppliedOperation, Device, Record, RuleClaim, RuleMove, ServerChain, SyncException
 from sync.server.pull import pull
 from sync.server.push import push
 from sync.server.schema import upgrade
@@ -482,6 +486,7 @@ class Simulation:
         self.stock: dict[str, list[str]] = {}  # branch id -> movements committed there
         self.coupons: list[tuple[str, str, int]] = []  # (id, code, usage limit)
         self.coupon_uses: list[str] = []
+        self.points_entries: list[str] = []  # a manager's adjustments (each made once, on one terminal)
         workdir.mkdir(parents=True, exist_ok=True)
         self.server = SimServer(workdir / "server.sqlite", self.world)
         self.clinic_id = _uuid7_from(self.rng, START)
@@ -751,11 +756,47 @@ class Simulation:
                 self._attempt(node, "move subject", rules.move_subject, subject, to, actor=self._actor())
                 self.note(f"{node.name} move subject {subject[-4:]} to {to}")
 
+    def loyalty_action(self, node: Node) -> None:
+        """Points earned or spent by hand (a manager), a review, or the daily jobs run on this terminal."""
+        live = self._live_customers(node)
+        if not live:
+            return self.register(node)
+        customer_id = self.rng.choice(live)
+        what = self.rng.choices(("earn", "spend", "review", "daily"), (3, 4, 1, 2))[0]
+        manager = self.actors[0]
+        if what == "earn":
+            amount = self.rng.randint(1, 400)
+            entry = self._attempt(node, "points earn", loyalty.adjust_points, customer_id, amount, "sim", actor=manager)
+            if entry is not None:
+                self.points_entries.append(entry)
+            self.note(f"{node.name} points {self._label(customer_id)} +{amount}")
+        elif what == "spend":
+            # What a terminal offers to spend is what its own fold shows; two
+            # terminals may spend the same points offline (both stand).
+            balance = node.terminal.read(loyalty.points_summary, customer_id, node.clock()).balance
+            if balance <= 0:
+                self.note(f"{node.name} points {self._label(customer_id)}: nothing to spend ({balance})")
+                return None
+            amount = self.rng.randint(1, balance)
+            entry = self._attempt(node, "points spend", loyalty.adjust_points, customer_id, -amount, "sim",
+                                  actor=manager)
+            if entry is not None:
+                self.points_entries.append(entry)
+            self.note(f"{node.name} points {self._label(customer_id)} -{amount}")
+        elif what == "review":
+            self._attempt(node, "review", loyalty.record_review, customer_id, actor=self._actor())
+            self.note(f"{node.name} review {self._label(customer_id)}")
+        else:
+            report = self._attempt(node, "daily loyalty jobs", loyalty.run_daily_jobs, actor=manager)
+            self.note(f"{node.name} daily loyalty jobs {report}")
+        return None
+
     def local_action(self, node: Node) -> None:
         """One thing staff do at the counter."""
         action = self.rng.choices(
-            (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action, self.stock_move),
-            (3, 6, 1, 2, 3, 6, 2),
+            (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action, self.stock_move,
+             self.loyalty_action),
+            (3, 6, 1, 2, 3, 6, 2, 4),
         )[0]
         action(node)
 
@@ -937,6 +978,7 @@ class Simulation:
         problems += self._check_ledgers(self._server_dump(self.nodes[0].branch_id))
         problems += self._check_stock()
         problems += self._check_coupons()
+        problems += self._check_points()
         return problems
 
     def _check_coupons(self) -> list[str]:
@@ -973,6 +1015,41 @@ class Simulation:
             held = sorted(node.terminal.read(lambda s: list(s.scalars(select(CouponUse.id)))))
             if held != committed:
                 problems.append(f"{node.name}: {len(held)} coupon uses, {len(committed)} committed")
+        return problems
+
+    def _check_points(self) -> list[str]:
+        """No point doubled or lost: the same entries everywhere, each counted once, the same balances and tiers."""
+        problems: list[str] = []
+        with self.server.sessions() as s:
+            on_server = sorted(s.scalars(select(Record.id).where(Record.chain_id == self.clinic_id,
+                                                                 Record.entity == "points")))
+            ledger = sorted(s.scalars(select(Record.id).where(Record.chain_id == self.clinic_id,
+                                                              Record.entity.in_(("points", "points_expiry")))))
+            counted = sorted(s.scalars(select(RuleMove.entity_id).where(
+                RuleMove.chain_id == self.clinic_id, RuleMove.scope == "points")))
+        if counted != ledger:
+            problems.append(f"server: {len(ledger)} points entries and expiries, its balance rule counted {len(counted)}")
+        if not set(self.points_entries) <= set(on_server) or len(set(self.points_entries)) != len(self.points_entries):
+            problems.append(f"server: adjustments lost or doubled ({_diff(sorted(self.points_entries), on_server)})")
+        welcomes = {award_id(PointsSource.WELCOME, c) for c in self.customers}
+        if not welcomes <= set(on_server):
+            problems.append(f"server: {len(welcomes - set(on_server))} registrations without their welcome points")
+        at = self.world()
+        seen: dict[str, dict[str, tuple[int, str, int]]] = {}
+        for node in self.nodes:
+            held = sorted(node.terminal.read(lambda s: list(s.scalars(select(PointsEntry.id)))))
+            if held != on_server:
+                problems.append(f"{node.name}: {len(held)} points entries, the server {len(on_server)}")
+            seen[node.name] = {
+                c: (x.balance, x.tier.key, x.statement.lifetime_earned)
+                for c in self.customers
+                for x in [node.terminal.read(loyalty.points_summary, c, at)]
+            }
+        first = self.nodes[0].name
+        for name, summaries in seen.items():
+            for c, summary in summaries.items():
+                if summary != seen[first][c]:
+                    problems.append(f"{name}: {self._label(c)} balance, tier, lifetime {summary}; {first} {seen[first][c]}")
         return problems
 
     def _check_stock(self) -> list[str]:

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import bnaura_desk.services as services_package
+from bnaura_desk.domain import achievements as achievement_rules
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
@@ -29,6 +30,7 @@ from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
+    achievements,
     branches,
     catalog,
     coupons,
@@ -67,6 +69,9 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.referral_links.referrer_by_code",
     "bnaura_desk.services.loyalty.award_referral",
     "bnaura_desk.services.loyalty.note_tier",
+    "bnaura_desk.services.achievements.unlock_row",
+    "bnaura_desk.services.settings.write_chain_setting",
+    "bnaura_desk.services.achievements.unlock_achievements",
     "bnaura_desk.services.coupons.write_coupon",
 }
 
@@ -204,6 +209,15 @@ class Tour:
         made["tier_change"] = tier_change_id(made["customer"], "bronze", "silver", tier_period(self.terminal.clock()))
         self.run(loyalty.record_tier_changes)
         self.run(loyalty.run_daily_jobs)
+        # Achievements: a manager adds one to the defaults; the member who checked in unlocks it, with its points.
+        first_visit = achievement_rules.Definition(
+            "first_visit", achievement_rules.Category.FREQUENCY, "มาครั้งแรก", "First Visit", "", "", 20,
+            achievement_rules.Condition(achievement_rules.ConditionKind.VISITS, 1),
+        )
+        self.run(achievements.set_achievement_definitions, (*achievement_rules.DEFAULT_DEFINITIONS, first_visit),
+                 actor=Actor(manager, "คุณวิภา", Role.MANAGER))
+        assert "first_visit" in self.run(achievements.evaluate_achievements, made["customer"])
+        made["achievement_unlock"] = achievement_rules.unlock_id(made["customer"], "first_visit")
         # Rewards and coupons: a manager's own reward and a default taken off; the member redeems;
         # a coupon issued and voided; a campaign's codes, one used at the counter.
         made["reward"] = self.run(rewards.set_reward, Reward(
