@@ -12,6 +12,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
+from bnaura_desk.domain.changes import Kind
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponState, CouponTerms, Refusal, read_coupon_code
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.errors import BadInput, PermissionDenied
@@ -179,8 +180,10 @@ def test_a_campaign_of_many_codes_is_one_transaction_and_exports_as_csv(staffed:
     t = staffed.terminal
     terms = CouponTerms(CouponKind.AMOUNT, amount_satang=20_000, valid_until=date(2027, 3, 31), usage_limit=1)
     started = time.perf_counter()
-    codes = t.run(coupons.generate_campaign, "ปีใหม่ 2570", 20_000, terms, actor=staffed.manager).result
+    changes = t.run(coupons.generate_campaign, "ปีใหม่ 2570", 20_000, terms, actor=staffed.manager)
     assert time.perf_counter() - started < 20
+    codes = changes.result
+    assert changes.touches(Kind.COUPON) and Kind.COUPON in changes.many
     assert len(codes) == len(set(codes)) == 20_000
     assert all(read_coupon_code(c)[1] is None for c in codes[:500])
     assert _count(staffed, Coupon) == 20_000
