@@ -577,6 +577,75 @@ THAI: dict[str, dict[str, str]] = {
         "Connect": "เชื่อมต่อ",
         "Cancel": "ยกเลิก",
     },
+    # The loyalty panel (ui/loyalty/): tiers by their Thai names, as clinics say them.
+    "tiers": {
+        "Bronze": "บรอนซ์",
+        "Silver": "ซิลเวอร์",
+        "Gold": "โกลด์",
+        "Platinum": "แพลทินัม",
+        "Diamond": "ไดมอนด์",
+    },
+    # Why points moved, as the member's history says it.
+    "points": {
+        "Purchase": "ซื้อบริการ/สินค้า",
+        "Welcome": "ต้อนรับสมาชิกใหม่",
+        "Check-in": "เช็กอิน",
+        "Review": "รีวิว",
+        "Referral": "แนะนำเพื่อน",
+        "Birthday": "วันเกิด",
+        "Achievement": "ความสำเร็จ",
+        "Reward": "แลกของรางวัล",
+        "Adjustment": "ปรับแต้ม",
+        "Expired": "หมดอายุ",
+        "{what}: {reason}": "{what}: {reason}",
+    },
+    "PointsHistoryModel": {
+        "Date": "วันที่",
+        "What": "รายการ",
+        "Points": "แต้ม",
+        "Expires on": "หมดอายุ",
+    },
+    "LoyaltyPanel": {
+        "Loyalty": "สะสมแต้ม",
+        "History": "ประวัติแต้ม",
+        "Referral code": "รหัสแนะนำเพื่อน",
+        "Adjust points…": "ปรับแต้ม…",
+        "Member card (PDF)…": "บัตรสมาชิก (PDF)…",
+        "Save the member card": "บันทึกบัตรสมาชิก",
+        "PDF files (*.pdf)": "ไฟล์ PDF (*.pdf)",
+        "{points} points": "{points} แต้ม",
+        "Highest tier reached": "อยู่ในระดับสูงสุดแล้ว",
+        "{points} more points to {tier}": "อีก {points} แต้ม จะได้เป็นระดับ{tier}",
+        "Earned since joining: {points} points": "สะสมตั้งแต่เป็นสมาชิก {points} แต้ม",
+        "Earned in the last 12 months: {points} points": "สะสมใน 12 เดือนที่ผ่านมา {points} แต้ม",
+        "{points} points expire by {date}": "{points} แต้มจะหมดอายุภายใน {date}",
+        "No points expire by {date}": "ไม่มีแต้มหมดอายุภายใน {date}",
+        "The balance is below zero: rewards can be redeemed once it is positive again": (
+            "แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก"
+        ),
+        "Member QR: scan it into the customer search to open this member": (
+            "QR สมาชิก: สแกนเข้าช่องค้นหาลูกค้าเพื่อเปิดข้อมูลสมาชิกคนนี้"
+        ),
+        "No points yet": "ยังไม่มีแต้ม",
+    },
+    "AdjustPointsDialog": {
+        "Adjust points": "ปรับแต้ม",
+        "Points of {name}": "แต้มของ {name}",
+        "Balance now": "แต้มคงเหลือตอนนี้",
+        "{points} points": "{points} แต้ม",
+        "Adjustment": "การปรับ",
+        "Add points": "เพิ่มแต้ม",
+        "Take points": "หักแต้ม",
+        "Points": "จำนวนแต้ม",
+        "Reason": "เหตุผล",
+        "Why, e.g. points of a sale missed on 3 Nov": "เหตุผล เช่น แต้มจากการซื้อวันที่ 3 พ.ย. ที่ตกหล่น",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+    },
+    "MemberCard": {
+        "Member code": "รหัสสมาชิก",
+        "Show this card at the counter": "แสดงบัตรนี้ที่เคาน์เตอร์",
+    },
     "PlaceholderScreen": {
         "The {screen} screen is coming soon.": "หน้าจอ{screen}จะพร้อมใช้งานเร็ว ๆ นี้",
         "The {screen} screen could not open. Please tell the clinic's IT support.":

@@ -31,9 +31,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from itertools import pairwise
 
+from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
 
 LOT_MONTHS = 12  # an earned lot expires this many months after it was earned
+MAX_ADJUSTMENT = 1_000_000  # a manager adds or takes at most this many points at once
 
 
 class PointsSource(StrEnum):
@@ -153,6 +155,10 @@ def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
     statement = Statement(at=at)
     lots: dict[str, Lot] = {}
     live: list[Lot] = []  # in earning order
+    # Lots before ``first`` have nothing left, and never will again (only a
+    # new lot pays debt): a spend starts there, not at a member's first
+    # lot (5,000 entries took 0.1 s scanning the spent lots again and again).
+    first = 0
     events: list[PointEntry] = sorted((e for e in entries if e.at <= at), key=_order)
     for entry in events:
         if entry.kind is EntryKind.EARN:
@@ -167,7 +173,10 @@ def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
         elif entry.kind is EntryKind.SPEND:
             statement.spent += entry.points
             wanted = entry.points
-            for lot in live:
+            while first < len(live) and live[first].left == 0:
+                first += 1
+            for index in range(first, len(live)):
+                lot = live[index]
                 if wanted == 0:
                     break
                 if lot.expires_at <= entry.at or lot.left == 0:
@@ -232,3 +241,27 @@ def purchase_points(paid_satang: int, tier: Tier, satang_per_point: int = 1_000)
     if paid_satang <= 0:
         return 0
     return paid_satang * tier.multiplier_tenths // (satang_per_point * 10)
+
+
+# ---------------------------------------------------------------- adjustments
+
+
+def adjustment_reason(delta: int, reason: str) -> str:
+    """Return the reason of a manual adjustment of ``delta`` points, cleaned; refuse a bad one.
+
+    The adjust dialog checks with this before it asks anyone for a
+    manager's PIN, and ``services.loyalty.adjust_points`` checks again.
+
+    Raises:
+        BadInput: ``delta`` is 0 or beyond ``MAX_ADJUSTMENT`` either way
+            (field ``points``), or the reason is empty or longer than 500
+            characters (field ``reason``).
+    """
+    if delta == 0 or abs(delta) > MAX_ADJUSTMENT:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Add or take 1 to 1,000,000 points"), field="points")
+    text = " ".join(reason.split())
+    if not text:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Say why the points are adjusted"), field="reason")
+    if len(text) > 500:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
+    return text

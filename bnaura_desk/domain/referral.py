@@ -21,6 +21,7 @@ from __future__ import annotations
 import secrets
 
 from .errors import QT_TRANSLATE_NOOP, BadInput
+from .keyboard import keys_typed
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 BASE = len(ALPHABET)  # 31
@@ -110,3 +111,17 @@ def normalise_code(raw: str) -> str:
 def display_code(code: str) -> str:
     """Return the code grouped for reading aloud: ``7KQ3MX4P9T`` → ``7KQ3-MX4P-9T``."""
     return f"{code[:4]}-{code[4:8]}-{code[8:]}"
+
+
+def typed_code(raw: str) -> str | None:
+    """Return the referral code ``raw`` is (canonical), or None when it is no valid code.
+
+    As ``normalise_code``, and also when it was typed, or scanned by a
+    barcode scanner, with the keyboard set to Thai (``keyboard.keys_typed``).
+    """
+    for candidate in (raw, keys_typed(raw)):
+        try:
+            return normalise_code(candidate)
+        except BadInput:
+            continue
+    return None

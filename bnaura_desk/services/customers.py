@@ -28,7 +28,7 @@ from ..domain.ids import uuid7
 from ..domain.loyalty_program import clinic_day, day_start
 from ..domain.phone import display_phone
 from ..domain.points import PointsSource
-from ..domain.referral import make_code
+from ..domain.referral import make_code, typed_code
 from ..domain.roles import Permission
 from ..domain.search import SUFFIX_MARK, customer_terms, phone_query, query_words
 from ..store.models import (
@@ -743,6 +743,22 @@ def find_by_phone(session: Session, phone_e164: str) -> str | None:
     """Return the id of the live customer with this phone, if any."""
     return session.execute(
         select(Customer.id).where(Customer.phone == phone_e164, Customer.deleted_at.is_(None)).limit(1)
+    ).scalar_one_or_none()
+
+
+def find_by_referral_code(session: Session, typed: str) -> str | None:
+    """Return the id of the live customer whose referral code ``typed`` is, if any.
+
+    ``typed`` may be in any case, with spaces or dashes (as read aloud, or
+    as a barcode scanner types a member QR, also with the keyboard set to
+    Thai); text that is no valid code (wrong length, a typo the check
+    character catches) finds no one.
+    """
+    code = typed_code(typed)
+    if code is None:
+        return None
+    return session.execute(
+        select(Customer.id).where(Customer.referral_code == code, Customer.deleted_at.is_(None)).limit(1)
     ).scalar_one_or_none()
 
 

@@ -48,6 +48,7 @@ from ..domain.points import (
     Statement,
     Tier,
     add_months,
+    adjustment_reason,
     expiry_id,
     fold,
 )
@@ -59,8 +60,6 @@ from .context import ServiceContext
 from .customers import live_customer
 from .points_ledger import award_once, loyalty_program, record_points
 from .referral_links import link_referral
-
-MAX_ADJUSTMENT = 1_000_000
 
 
 def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str) -> ChangeSet:
@@ -75,13 +74,7 @@ def adjust_points(ctx: ServiceContext, customer_id: str, delta: int, reason: str
             is no reason.
     """
     ctx.require(Permission.POINTS_ADJUST)
-    if delta == 0 or abs(delta) > MAX_ADJUSTMENT:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "Add or take 1 to 1,000,000 points"), field="points")
-    text = " ".join(reason.split())
-    if not text:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "Say why the points are adjusted"), field="reason")
-    if len(text) > 500:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The reason has at most 500 characters"), field="reason")
+    text = adjustment_reason(delta, reason)
     customer = live_customer(ctx.session, ctx.chain_id, customer_id)
     kind = EntryKind.EARN if delta > 0 else EntryKind.SPEND
     entry = record_points(ctx, customer.id, kind, abs(delta), PointsSource.ADJUSTMENT, text)

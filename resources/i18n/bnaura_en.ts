@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdjustPointsDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>Points of {name}</source>
+        <translation>Points of {name}</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>Balance now</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>Add points</translation>
+    </message>
+    <message>
+        <source>Take points</source>
+        <translation>Take points</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why, e.g. points of a sale missed on 3 Nov</source>
+        <translation>Why, e.g. points of a sale missed on 3 Nov</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -279,6 +330,10 @@
     <message>
         <source>Edit…</source>
         <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>nickname {nickname}</source>
@@ -726,6 +781,77 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <source>Save the member card</source>
+        <translation>Save the member card</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <source>Highest tier reached</source>
+        <translation>Highest tier reached</translation>
+    </message>
+    <message>
+        <source>{points} more points to {tier}</source>
+        <translation>{points} more points to {tier}</translation>
+    </message>
+    <message>
+        <source>Earned in the last 12 months: {points} points</source>
+        <translation>Earned in the last 12 months: {points} points</translation>
+    </message>
+    <message>
+        <source>Earned since joining: {points} points</source>
+        <translation>Earned since joining: {points} points</translation>
+    </message>
+    <message>
+        <source>{points} points expire by {date}</source>
+        <translation>{points} points expire by {date}</translation>
+    </message>
+    <message>
+        <source>No points expire by {date}</source>
+        <translation>No points expire by {date}</translation>
+    </message>
+    <message>
+        <source>The balance is below zero: rewards can be redeemed once it is positive again</source>
+        <translation>The balance is below zero: rewards can be redeemed once it is positive again</translation>
+    </message>
+    <message>
+        <source>Member QR: scan it into the customer search to open this member</source>
+        <translation>Member QR: scan it into the customer search to open this member</translation>
+    </message>
+    <message>
+        <source>No points yet</source>
+        <translation>No points yet</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Loyalty</translation>
+    </message>
+    <message>
+        <source>Referral code</source>
+        <translation>Referral code</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>Adjust points…</translation>
+    </message>
+    <message>
+        <source>Member card (PDF)…</source>
+        <translation>Member card (PDF)…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -762,6 +888,17 @@
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Member code</source>
+        <translation>Member code</translation>
+    </message>
+    <message>
+        <source>Show this card at the counter</source>
+        <translation>Show this card at the counter</translation>
     </message>
 </context>
 <context>
@@ -841,6 +978,25 @@
     <message>
         <source>The {screen} screen is coming soon.</source>
         <translation>The {screen} screen is coming soon.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2237,53 @@
     </message>
 </context>
 <context>
+    <name>points</name>
+    <message>
+        <source>Purchase</source>
+        <translation>Purchase</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>Front desk</source>
@@ -2414,6 +2617,29 @@
     <message>
         <source>is not a field of this record</source>
         <translation>is not a field of this record</translation>
+    </message>
+</context>
+<context>
+    <name>tiers</name>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>Platinum</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>Diamond</translation>
     </message>
 </context>
 </TS>

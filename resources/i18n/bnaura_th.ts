@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>AdjustPointsDialog</name>
+    <message>
+        <source>Adjust points</source>
+        <translation>ปรับแต้ม</translation>
+    </message>
+    <message>
+        <source>Points of {name}</source>
+        <translation>แต้มของ {name}</translation>
+    </message>
+    <message>
+        <source>Balance now</source>
+        <translation>แต้มคงเหลือตอนนี้</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>การปรับ</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>เพิ่มแต้ม</translation>
+    </message>
+    <message>
+        <source>Take points</source>
+        <translation>หักแต้ม</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>จำนวนแต้ม</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Why, e.g. points of a sale missed on 3 Nov</source>
+        <translation>เหตุผล เช่น แต้มจากการซื้อวันที่ 3 พ.ย. ที่ตกหล่น</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -279,6 +330,10 @@
     <message>
         <source>Edit…</source>
         <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>ข้อมูลลูกค้า</translation>
     </message>
     <message>
         <source>nickname {nickname}</source>
@@ -726,6 +781,77 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <source>Save the member card</source>
+        <translation>บันทึกบัตรสมาชิก</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Highest tier reached</source>
+        <translation>อยู่ในระดับสูงสุดแล้ว</translation>
+    </message>
+    <message>
+        <source>{points} more points to {tier}</source>
+        <translation>อีก {points} แต้ม จะได้เป็นระดับ{tier}</translation>
+    </message>
+    <message>
+        <source>Earned in the last 12 months: {points} points</source>
+        <translation>สะสมใน 12 เดือนที่ผ่านมา {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Earned since joining: {points} points</source>
+        <translation>สะสมตั้งแต่เป็นสมาชิก {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>{points} points expire by {date}</source>
+        <translation>{points} แต้มจะหมดอายุภายใน {date}</translation>
+    </message>
+    <message>
+        <source>No points expire by {date}</source>
+        <translation>ไม่มีแต้มหมดอายุภายใน {date}</translation>
+    </message>
+    <message>
+        <source>The balance is below zero: rewards can be redeemed once it is positive again</source>
+        <translation>แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก</translation>
+    </message>
+    <message>
+        <source>Member QR: scan it into the customer search to open this member</source>
+        <translation>QR สมาชิก: สแกนเข้าช่องค้นหาลูกค้าเพื่อเปิดข้อมูลสมาชิกคนนี้</translation>
+    </message>
+    <message>
+        <source>No points yet</source>
+        <translation>ยังไม่มีแต้ม</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>สะสมแต้ม</translation>
+    </message>
+    <message>
+        <source>Referral code</source>
+        <translation>รหัสแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>ปรับแต้ม…</translation>
+    </message>
+    <message>
+        <source>Member card (PDF)…</source>
+        <translation>บัตรสมาชิก (PDF)…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>ประวัติแต้ม</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -762,6 +888,17 @@
     <message>
         <source>Language</source>
         <translation>ภาษา</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCard</name>
+    <message>
+        <source>Member code</source>
+        <translation>รหัสสมาชิก</translation>
+    </message>
+    <message>
+        <source>Show this card at the counter</source>
+        <translation>แสดงบัตรนี้ที่เคาน์เตอร์</translation>
     </message>
 </context>
 <context>
@@ -841,6 +978,25 @@
     <message>
         <source>The {screen} screen is coming soon.</source>
         <translation>หน้าจอ{screen}จะพร้อมใช้งานเร็ว ๆ นี้</translation>
+    </message>
+</context>
+<context>
+    <name>PointsHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>หมดอายุ</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2237,53 @@
     </message>
 </context>
 <context>
+    <name>points</name>
+    <message>
+        <source>Purchase</source>
+        <translation>ซื้อบริการ/สินค้า</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>ต้อนรับสมาชิกใหม่</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>เช็กอิน</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>รีวิว</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>แนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>วันเกิด</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>แลกของรางวัล</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>ปรับแต้ม</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>Front desk</source>
@@ -2414,6 +2617,29 @@
     <message>
         <source>is not a field of this record</source>
         <translation>ไม่ใช่ฟิลด์ของข้อมูลนี้</translation>
+    </message>
+</context>
+<context>
+    <name>tiers</name>
+    <message>
+        <source>Bronze</source>
+        <translation>บรอนซ์</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>ซิลเวอร์</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>โกลด์</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>แพลทินัม</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>ไดมอนด์</translation>
     </message>
 </context>
 </TS>

@@ -1,16 +1,16 @@
-"""The selected customer's profile, consents and visits, with the counter actions."""
+"""The selected customer: name and the counter actions over pages (profile, consents and visits; loyalty)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +33,20 @@ def branch_label(branch: BranchName) -> str:
 class CustomerDetailPanel(QWidget):
     """Shows one customer (``show_customer``) or a hint when none is selected.
 
+    The name and the counter actions stay on top; below them are pages:
+    the profile (contact, consents, visits) and those added with
+    ``add_page`` (the loyalty panel).
+
     Signals:
         checkInRequested(str): the Check in button, with the customer id.
         editRequested(str): the Edit button, with the customer id.
+        customerChanged(object): another customer is shown (their id, or None):
+            the added pages follow it.
     """
 
     checkInRequested = Signal(str)
     editRequested = Signal(str)
+    customerChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,14 +125,7 @@ class CustomerDetailPanel(QWidget):
 
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.name)
-        body.addWidget(self.subtitle)
-        body.addLayout(buttons)
-        body.addWidget(self.status)
-        line = QFrame(self.body)
-        line.setFrameShape(QFrame.Shape.HLine)
-        body.addWidget(line)
+        body.setContentsMargins(8, 8, 8, 0)  # inside the page's frame
         body.addLayout(form)
         body.addWidget(self.consent_title)
         body.addLayout(consents)
@@ -138,10 +138,22 @@ class CustomerDetailPanel(QWidget):
         self.body.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
         self.body_scroll = VerticalScrollArea(self.body, self)
         self.body_scroll.setObjectName("customerDetailScroll")
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("customerPages")
+        self.pages.addTab(self.body_scroll, "")
+
+        self.content = QWidget(self)
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.name)
+        content.addWidget(self.subtitle)
+        content.addLayout(buttons)
+        content.addWidget(self.status)
+        content.addWidget(self.pages, 1)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.hint)
-        outer.addWidget(self.body_scroll)
+        outer.addWidget(self.content)
         self.retranslate()
         self.show_customer(None)
 
@@ -156,10 +168,16 @@ class CustomerDetailPanel(QWidget):
     def customer_id(self) -> str | None:
         return self._details.id if self._details else None
 
+    def add_page(self, page: QWidget) -> int:
+        """Add a page after the profile; its tab shows the page's window title (kept in its language)."""
+        page.installEventFilter(self)
+        return self.pages.addTab(page, page.windowTitle())
+
     def show_customer(
         self, details: CustomerDetails | None, staff_names: dict[str, str] | None = None
     ) -> None:
         """Show ``details`` (``None``: nothing selected); ``staff_names`` maps staff ids to names."""
+        before = self.customer_id
         if details is None or self._details is None or details.id != self._details.id:
             self.status.clear()
             self._checked_in = False
@@ -167,9 +185,11 @@ class CustomerDetailPanel(QWidget):
         if staff_names is not None:
             self._staff = staff_names
         self.hint.setVisible(details is None)
-        self.body_scroll.setVisible(details is not None)
+        self.content.setVisible(details is not None)
         if details is not None:
             self._render(details)
+        if self.customer_id != before:
+            self.customerChanged.emit(self.customer_id)
 
     def show_checked_in(self) -> None:
         """Say when the shown customer was checked in (their latest visit)."""
@@ -197,6 +217,7 @@ class CustomerDetailPanel(QWidget):
             label.setText(consent_label(purpose))
         self.check_in_button.setText(self.tr("Check in"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.pages.setTabText(0, self.tr("Profile"))
         if self._details is not None:
             self._render(self._details)
 
@@ -204,6 +225,13 @@ class CustomerDetailPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowTitleChange and isinstance(watched, QWidget):
+            index = self.pages.indexOf(watched)
+            if index > 0:
+                self.pages.setTabText(index, watched.windowTitle())
+        return super().eventFilter(watched, event)
 
     # -- rendering
 

@@ -3,7 +3,9 @@
 Keyboard-first for the counter: type in the search box, Up/Down move in
 the list, Enter opens the highlighted customer (focus on Check in, so a
 second Enter checks them in), Ctrl+N registers a new customer, Escape
-clears the search.
+clears the search. A referral code typed (or scanned from a member QR by a
+barcode scanner, which types it and presses Enter, also with the keyboard
+set to Thai) opens its member on Enter, whatever the list shows then.
 """
 
 from __future__ import annotations
@@ -31,12 +33,14 @@ from PySide6.QtWidgets import (
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.customer import AlreadyCheckedIn
 from bnaura_desk.domain.errors import NotFound
+from bnaura_desk.domain.referral import typed_code
 from bnaura_desk.domain.search import phone_query
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.customers import CustomerDetails, CustomerHit
 
 from ..bus import ChangeBus
+from ..loyalty.panel import LoyaltyPanel
 from ..override import run_with_override
 from ..runner import DeskRunner
 from ..widgets.dates import format_time
@@ -118,6 +122,9 @@ class CustomerScreen(QWidget):
         self.detail = CustomerDetailPanel(self)
         self.detail.checkInRequested.connect(self.check_in)
         self.detail.editRequested.connect(self.edit_customer)
+        self.loyalty = LoyaltyPanel(runner, bus, self)
+        self.detail.add_page(self.loyalty)
+        self.detail.customerChanged.connect(self.loyalty.show_customer)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -134,6 +141,9 @@ class CustomerScreen(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # Half and half to start with: the detail's loyalty page has a
+        # four-column history that a third of the window squeezes.
+        splitter.setSizes([1_000, 1_000])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -394,6 +404,9 @@ class CustomerScreen(QWidget):
             target = 0 if current < 0 else min(max(current + steps[key], 0), rows - 1)
             self._select_row(target)
             return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and typed_code(self.search.text()) is not None:
+            self.open_by_code(self.search.text())
+            return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and rows:
             if current < 0:
                 self._select_row(0)
@@ -403,6 +416,30 @@ class CustomerScreen(QWidget):
             self.search.clear()
             return True
         return False
+
+    def open_by_code(self, typed: str) -> None:
+        """Open the member whose referral code ``typed`` is (as a member QR scanned into the search box).
+
+        A scanner types faster than the search answers, and after a
+        chain's bootstrap the search may not know a member yet: the code is
+        looked up on its own, so the list need not show the member. With no
+        member of that code, Enter does what it does for any search.
+        """
+        self.runner.read(
+            customer_service.find_by_referral_code,
+            typed,
+            on_done=while_alive(self, lambda customer_id: self._opened_by_code(typed, customer_id)),
+            on_error=while_alive(self, self.runner.show_error),
+        )
+
+    def _opened_by_code(self, typed: str, customer_id: str | None) -> None:
+        if self.search.text() != typed:
+            return  # typed on since: that search decides
+        if customer_id is not None:
+            self.open_customer(customer_id)
+        elif self.model.rowCount() and self.view.currentIndex().row() < 0:
+            self._select_row(0)
+        self.detail.check_in_button.setFocus()
 
     # -- language
 
