@@ -249,6 +249,8 @@ class AchievementForm(FieldFormDialog):
         layout.addWidget(self._save_cancel())
         self.condition.currentIndexChanged.connect(self._show_days)
         self.setMinimumWidth(520)
+        for spin in self.findChildren(QSpinBox):
+            spin.setMinimumHeight(32)  # room for Thai marks above and below
         self._show_days()
         self.retranslate()
 

@@ -10,7 +10,16 @@ the chain again.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
 
@@ -61,7 +70,14 @@ class LoyaltyProgramDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 700)
+        # Fusion's spin boxes are too low for Thai with marks above and below the line.
+        for spin in self.findChildren(QSpinBox):
+            spin.setMinimumHeight(32)
+        # Fusion's tabs clip descenders (g, p) and Thai marks below the line: give them room.
+        self.setStyleSheet("QLabel#sectionHeading { font-weight: 600; font-size: 11pt; } "
+                           "QTabBar::tab { padding: 7px 14px; } "
+                           "QTabBar::tab:selected { background: #ffffff; border-bottom: 3px solid #0f6e6e; }")
+        self.resize(1100, 720)
         # A save reads back only its own tab: edits not yet saved in the others stay.
         self.earning.saved.connect(lambda: self.reload(("earning",)))
         self.rewards.changed.connect(lambda: self.reload(("rewards",)))

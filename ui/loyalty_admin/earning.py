@@ -126,10 +126,11 @@ class EarningTab(QWidget):
         columns.addSpacing(24)
         columns.addLayout(right, 3)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.general_error, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.general_error)
         layout.addLayout(bottom)
         self.retranslate()
 

@@ -159,6 +159,8 @@ class RewardForm(FieldFormDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self._save_cancel())
         self.kind.currentIndexChanged.connect(self._show_kind)
+        for spin in self.findChildren(QSpinBox):
+            spin.setMinimumHeight(32)  # room for Thai marks above and below
         self._fill(reward)
         self.setMinimumWidth(520)
         self.retranslate()
