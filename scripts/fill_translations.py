@@ -660,9 +660,77 @@ THAI: dict[str, dict[str, str]] = {
 }
 
 
+# Coupons and rewards (issue 11), kept apart from THAI so that parallel work merges.
+COUPONS_THAI: dict[str, dict[str, str]] = {
+    # The language a translation renders dates in (domain.dates.message_language).
+    "dates": {"BNAURA_MESSAGE_LANGUAGE_en": "BNAURA_MESSAGE_LANGUAGE_th"},
+    "coupons": {
+        "{percent} % off": "ลด {percent} %",
+        "{amount} off": "ลด {amount}",
+        "a free {item}": "{item} ฟรี",
+        "Valid: {what}, until {until}, minimum {minimum}": "ใช้ได้: {what} ถึง {until} ขั้นต่ำ {minimum}",
+        "Valid: {what}, until {until}": "ใช้ได้: {what} ถึง {until}",
+        "Valid: {what}, minimum {minimum}": "ใช้ได้: {what} ขั้นต่ำ {minimum}",
+        "Valid: {what}": "ใช้ได้: {what}",
+        "Coupon code {code} is mistyped; please check it again": "รหัสคูปอง {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง",
+        "There is no coupon {code}": "ไม่มีคูปอง {code}",
+        "Coupon {code} was voided: {reason}": "คูปอง {code} ถูกยกเลิกแล้ว: {reason}",
+        "Coupon {code} was already used at {terminal} ({branch}) on {at}": (
+            "คูปอง {code} ถูกใช้ไปแล้วที่ {terminal} ({branch}) เมื่อ {at}"
+        ),
+        "Coupon {code} expired on {date}": "คูปอง {code} หมดอายุเมื่อ {date}",
+        "Coupon {code} is valid from {date}": "คูปอง {code} เริ่มใช้ได้ {date}",
+        "Coupon {code} belongs to another member": "คูปอง {code} เป็นของสมาชิกท่านอื่น",
+        "Coupon {code} is for members ({limit} per member): find the member first": (
+            "คูปอง {code} สำหรับสมาชิก (ใช้ได้ {limit} ครั้งต่อท่าน) กรุณาค้นหาสมาชิกก่อน"
+        ),
+        "This member already used coupon {code} {count} times (the limit)": (
+            "สมาชิกท่านนี้ใช้คูปอง {code} ครบ {count} ครั้งแล้ว"
+        ),
+        "Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})": (
+            "คูปอง {code} ต้องมียอดซื้อขั้นต่ำ {minimum} (รายการนี้ {subtotal})"
+        ),
+        "Nothing in this sale is one that coupon {code} applies to": "ไม่มีรายการในบิลนี้ที่ใช้คูปอง {code} ได้",
+    },
+    "errors": {
+        "A percent coupon gives 1 to 100 % off": "คูปองแบบเปอร์เซ็นต์ลดได้ 1 ถึง 100 %",
+        "Give the amount off in baht, more than 0": "ระบุจำนวนเงินที่ลดเป็นบาท มากกว่า 0",
+        "Choose the item the coupon gives free": "เลือกรายการที่คูปองให้ฟรี",
+        "The last valid day cannot be before the first": "วันสุดท้ายที่ใช้ได้ต้องไม่ก่อนวันแรก",
+        "The minimum spend cannot be negative": "ยอดซื้อขั้นต่ำต้องไม่ติดลบ",
+        "A coupon can be used 1 to 1,000,000 times, or without a limit": (
+            "คูปองใช้ได้ 1 ถึง 1,000,000 ครั้ง หรือไม่จำกัด"
+        ),
+        "Give the reward a name": "ตั้งชื่อของรางวัล",
+        "A reward costs 1 to 10,000,000 points": "ของรางวัลใช้แต้ม 1 ถึง 10,000,000 แต้ม",
+        "A reward's coupon is valid 1 to 3,650 days": "คูปองของรางวัลมีอายุ 1 ถึง 3,650 วัน",
+        "This terminal has made all the coupon codes it can": "เครื่องนี้สร้างรหัสคูปองครบจำนวนที่สร้างได้แล้ว",
+        "The catalog has no such item": "ไม่มีรายการนี้ในรายการสินค้าและบริการ",
+        "At most {limit} characters": "ไม่เกิน {limit} ตัวอักษร",
+        "Give the campaign a name": "ตั้งชื่อแคมเปญ",
+        "A campaign has 1 to 1,000,000 codes": "แคมเปญหนึ่งมีได้ 1 ถึง 1,000,000 รหัส",
+        "There is no such coupon": "ไม่มีคูปองนี้",
+        "A sale's lines and total cannot be negative": "รายการและยอดรวมของการขายต้องไม่ติดลบ",
+        "Say why the coupon is voided": "ระบุเหตุผลที่ยกเลิกคูปอง",
+        "This coupon is already void": "คูปองนี้ถูกยกเลิกไปแล้ว",
+        "There is no such reward": "ไม่มีของรางวัลนี้",
+        "This reward is not available": "ของรางวัลนี้ไม่พร้อมให้แลก",
+        "The balance is {balance} points: redemptions are blocked until the balance is positive again": (
+            "แต้มคงเหลือ {balance} แต้ม: งดการแลกของรางวัลจนกว่าแต้มจะกลับมาเป็นบวก"
+        ),
+        "{text} is not a date (e.g. 2027-01-31 or 31/01/2570)": "{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)",
+        "The catalog has no item with SKU {sku}": "ไม่มีรายการที่มีรหัสสินค้า {sku}",
+        "This reward needs {cost} points; the balance is {balance}": (
+            "ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม"
+        ),
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
-    return {(ctx, src): text for ctx, messages in THAI.items() for src, text in messages.items()}
+    return {(ctx, src): text for part in (THAI, COUPONS_THAI) for ctx, messages in part.items()
+            for src, text in messages.items()}
 
 
 def main(argv: list[str]) -> int:

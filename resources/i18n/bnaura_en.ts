@@ -1337,6 +1337,88 @@
     </message>
 </context>
 <context>
+    <name>coupons</name>
+    <message>
+        <source>{percent} % off</source>
+        <translation>{percent} % off</translation>
+    </message>
+    <message>
+        <source>{amount} off</source>
+        <translation>{amount} off</translation>
+    </message>
+    <message>
+        <source>a free {item}</source>
+        <translation>a free {item}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}, minimum {minimum}</source>
+        <translation>Valid: {what}, until {until}, minimum {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}</source>
+        <translation>Valid: {what}, until {until}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, minimum {minimum}</source>
+        <translation>Valid: {what}, minimum {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}</source>
+        <translation>Valid: {what}</translation>
+    </message>
+    <message>
+        <source>Coupon code {code} is mistyped; please check it again</source>
+        <translation>Coupon code {code} is mistyped; please check it again</translation>
+    </message>
+    <message>
+        <source>There is no coupon {code}</source>
+        <translation>There is no coupon {code}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was voided: {reason}</source>
+        <translation>Coupon {code} was voided: {reason}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was already used at {terminal} ({branch}) on {at}</source>
+        <translation>Coupon {code} was already used at {terminal} ({branch}) on {at}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}</source>
+        <translation>Coupon {code} expired on {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {date}</source>
+        <translation>Coupon {code} is valid from {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another member</source>
+        <translation>Coupon {code} belongs to another member</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is for members ({limit} per member): find the member first</source>
+        <translation>Coupon {code} is for members ({limit} per member): find the member first</translation>
+    </message>
+    <message>
+        <source>This member already used coupon {code} {count} times (the limit)</source>
+        <translation>This member already used coupon {code} {count} times (the limit)</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})</source>
+        <translation>Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})</translation>
+    </message>
+    <message>
+        <source>Nothing in this sale is one that coupon {code} applies to</source>
+        <translation>Nothing in this sale is one that coupon {code} applies to</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>BNAURA_MESSAGE_LANGUAGE_en</source>
+        <translation>BNAURA_MESSAGE_LANGUAGE_en</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -1993,6 +2075,98 @@
     <message>
         <source>Achievement {key} names a treatment the catalog does not have</source>
         <translation>Achievement {key} names a treatment the catalog does not have</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>The catalog has no item with SKU {sku}</translation>
+    </message>
+    <message>
+        <source>A percent coupon gives 1 to 100 % off</source>
+        <translation>A percent coupon gives 1 to 100 % off</translation>
+    </message>
+    <message>
+        <source>Give the amount off in baht, more than 0</source>
+        <translation>Give the amount off in baht, more than 0</translation>
+    </message>
+    <message>
+        <source>Choose the item the coupon gives free</source>
+        <translation>Choose the item the coupon gives free</translation>
+    </message>
+    <message>
+        <source>The last valid day cannot be before the first</source>
+        <translation>The last valid day cannot be before the first</translation>
+    </message>
+    <message>
+        <source>The minimum spend cannot be negative</source>
+        <translation>The minimum spend cannot be negative</translation>
+    </message>
+    <message>
+        <source>A coupon can be used 1 to 1,000,000 times, or without a limit</source>
+        <translation>A coupon can be used 1 to 1,000,000 times, or without a limit</translation>
+    </message>
+    <message>
+        <source>Give the reward a name</source>
+        <translation>Give the reward a name</translation>
+    </message>
+    <message>
+        <source>A reward costs 1 to 10,000,000 points</source>
+        <translation>A reward costs 1 to 10,000,000 points</translation>
+    </message>
+    <message>
+        <source>A reward&apos;s coupon is valid 1 to 3,650 days</source>
+        <translation>A reward&apos;s coupon is valid 1 to 3,650 days</translation>
+    </message>
+    <message>
+        <source>This terminal has made all the coupon codes it can</source>
+        <translation>This terminal has made all the coupon codes it can</translation>
+    </message>
+    <message>
+        <source>The catalog has no such item</source>
+        <translation>The catalog has no such item</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name</source>
+        <translation>Give the campaign a name</translation>
+    </message>
+    <message>
+        <source>A campaign has 1 to 1,000,000 codes</source>
+        <translation>A campaign has 1 to 1,000,000 codes</translation>
+    </message>
+    <message>
+        <source>There is no such coupon</source>
+        <translation>There is no such coupon</translation>
+    </message>
+    <message>
+        <source>Say why the coupon is voided</source>
+        <translation>Say why the coupon is voided</translation>
+    </message>
+    <message>
+        <source>This coupon is already void</source>
+        <translation>This coupon is already void</translation>
+    </message>
+    <message>
+        <source>A sale&apos;s lines and total cannot be negative</source>
+        <translation>A sale&apos;s lines and total cannot be negative</translation>
+    </message>
+    <message>
+        <source>There is no such reward</source>
+        <translation>There is no such reward</translation>
+    </message>
+    <message>
+        <source>This reward is not available</source>
+        <translation>This reward is not available</translation>
+    </message>
+    <message>
+        <source>The balance is {balance} points: redemptions are blocked until the balance is positive again</source>
+        <translation>The balance is {balance} points: redemptions are blocked until the balance is positive again</translation>
+    </message>
+    <message>
+        <source>This reward needs {cost} points; the balance is {balance}</source>
+        <translation>This reward needs {cost} points; the balance is {balance}</translation>
     </message>
 </context>
 <context>

@@ -1337,6 +1337,88 @@
     </message>
 </context>
 <context>
+    <name>coupons</name>
+    <message>
+        <source>{percent} % off</source>
+        <translation>ลด {percent} %</translation>
+    </message>
+    <message>
+        <source>{amount} off</source>
+        <translation>ลด {amount}</translation>
+    </message>
+    <message>
+        <source>a free {item}</source>
+        <translation>{item} ฟรี</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}, minimum {minimum}</source>
+        <translation>ใช้ได้: {what} ถึง {until} ขั้นต่ำ {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}</source>
+        <translation>ใช้ได้: {what} ถึง {until}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, minimum {minimum}</source>
+        <translation>ใช้ได้: {what} ขั้นต่ำ {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}</source>
+        <translation>ใช้ได้: {what}</translation>
+    </message>
+    <message>
+        <source>Coupon code {code} is mistyped; please check it again</source>
+        <translation>รหัสคูปอง {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>There is no coupon {code}</source>
+        <translation>ไม่มีคูปอง {code}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was voided: {reason}</source>
+        <translation>คูปอง {code} ถูกยกเลิกแล้ว: {reason}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was already used at {terminal} ({branch}) on {at}</source>
+        <translation>คูปอง {code} ถูกใช้ไปแล้วที่ {terminal} ({branch}) เมื่อ {at}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}</source>
+        <translation>คูปอง {code} หมดอายุเมื่อ {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {date}</source>
+        <translation>คูปอง {code} เริ่มใช้ได้ {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another member</source>
+        <translation>คูปอง {code} เป็นของสมาชิกท่านอื่น</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is for members ({limit} per member): find the member first</source>
+        <translation>คูปอง {code} สำหรับสมาชิก (ใช้ได้ {limit} ครั้งต่อท่าน) กรุณาค้นหาสมาชิกก่อน</translation>
+    </message>
+    <message>
+        <source>This member already used coupon {code} {count} times (the limit)</source>
+        <translation>สมาชิกท่านนี้ใช้คูปอง {code} ครบ {count} ครั้งแล้ว</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})</source>
+        <translation>คูปอง {code} ต้องมียอดซื้อขั้นต่ำ {minimum} (รายการนี้ {subtotal})</translation>
+    </message>
+    <message>
+        <source>Nothing in this sale is one that coupon {code} applies to</source>
+        <translation>ไม่มีรายการในบิลนี้ที่ใช้คูปอง {code} ได้</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>BNAURA_MESSAGE_LANGUAGE_en</source>
+        <translation>BNAURA_MESSAGE_LANGUAGE_th</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -1993,6 +2075,98 @@
     <message>
         <source>Achievement {key} names a treatment the catalog does not have</source>
         <translation>ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>ไม่มีรายการที่มีรหัสสินค้า {sku}</translation>
+    </message>
+    <message>
+        <source>A percent coupon gives 1 to 100 % off</source>
+        <translation>คูปองแบบเปอร์เซ็นต์ลดได้ 1 ถึง 100 %</translation>
+    </message>
+    <message>
+        <source>Give the amount off in baht, more than 0</source>
+        <translation>ระบุจำนวนเงินที่ลดเป็นบาท มากกว่า 0</translation>
+    </message>
+    <message>
+        <source>Choose the item the coupon gives free</source>
+        <translation>เลือกรายการที่คูปองให้ฟรี</translation>
+    </message>
+    <message>
+        <source>The last valid day cannot be before the first</source>
+        <translation>วันสุดท้ายที่ใช้ได้ต้องไม่ก่อนวันแรก</translation>
+    </message>
+    <message>
+        <source>The minimum spend cannot be negative</source>
+        <translation>ยอดซื้อขั้นต่ำต้องไม่ติดลบ</translation>
+    </message>
+    <message>
+        <source>A coupon can be used 1 to 1,000,000 times, or without a limit</source>
+        <translation>คูปองใช้ได้ 1 ถึง 1,000,000 ครั้ง หรือไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>Give the reward a name</source>
+        <translation>ตั้งชื่อของรางวัล</translation>
+    </message>
+    <message>
+        <source>A reward costs 1 to 10,000,000 points</source>
+        <translation>ของรางวัลใช้แต้ม 1 ถึง 10,000,000 แต้ม</translation>
+    </message>
+    <message>
+        <source>A reward&apos;s coupon is valid 1 to 3,650 days</source>
+        <translation>คูปองของรางวัลมีอายุ 1 ถึง 3,650 วัน</translation>
+    </message>
+    <message>
+        <source>This terminal has made all the coupon codes it can</source>
+        <translation>เครื่องนี้สร้างรหัสคูปองครบจำนวนที่สร้างได้แล้ว</translation>
+    </message>
+    <message>
+        <source>The catalog has no such item</source>
+        <translation>ไม่มีรายการนี้ในรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name</source>
+        <translation>ตั้งชื่อแคมเปญ</translation>
+    </message>
+    <message>
+        <source>A campaign has 1 to 1,000,000 codes</source>
+        <translation>แคมเปญหนึ่งมีได้ 1 ถึง 1,000,000 รหัส</translation>
+    </message>
+    <message>
+        <source>There is no such coupon</source>
+        <translation>ไม่มีคูปองนี้</translation>
+    </message>
+    <message>
+        <source>Say why the coupon is voided</source>
+        <translation>ระบุเหตุผลที่ยกเลิกคูปอง</translation>
+    </message>
+    <message>
+        <source>This coupon is already void</source>
+        <translation>คูปองนี้ถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <source>A sale&apos;s lines and total cannot be negative</source>
+        <translation>รายการและยอดรวมของการขายต้องไม่ติดลบ</translation>
+    </message>
+    <message>
+        <source>There is no such reward</source>
+        <translation>ไม่มีของรางวัลนี้</translation>
+    </message>
+    <message>
+        <source>This reward is not available</source>
+        <translation>ของรางวัลนี้ไม่พร้อมให้แลก</translation>
+    </message>
+    <message>
+        <source>The balance is {balance} points: redemptions are blocked until the balance is positive again</source>
+        <translation>แต้มคงเหลือ {balance} แต้ม: งดการแลกของรางวัลจนกว่าแต้มจะกลับมาเป็นบวก</translation>
+    </message>
+    <message>
+        <source>This reward needs {cost} points; the balance is {balance}</source>
+        <translation>ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม</translation>
     </message>
 </context>
 <context>
