@@ -335,3 +335,15 @@ def test_the_dialog_speaks_english_after_a_language_switch(qtbot, shell: Shell) 
     assert dialog.tabs.tabText(3) == "Coupon campaigns"
     assert dialog.earning.tiers_model.index(0, 0).data() == "Bronze"
     assert dialog.achievements.model.index(0, 0).data() == "Spending"
+
+
+def test_a_program_changed_elsewhere_shows_in_the_open_dialog(qtbot, shell: Shell) -> None:
+    from dataclasses import replace
+
+    from bnaura_desk.services import settings as settings_service
+
+    dialog = open_program(qtbot, shell, Role.MANAGER)
+    changed = replace(DEFAULT_PROGRAM, earn=replace(DEFAULT_PROGRAM.earn, birthday=250))
+    # As another terminal's manager's change arrives: announced on the bus, not by the dialog.
+    shell.runner.run(settings_service.set_loyalty_program, changed, actor=shell.staffed.manager)
+    qtbot.waitUntil(lambda: dialog.earning.awards["birthday"].value() == 250)

@@ -224,6 +224,7 @@ class AchievementForm(FieldFormDialog):
             self.condition.addItem("", kind)
         self.threshold = QSpinBox(self)
         self.threshold.setRange(0, 1_000_000_000)
+        self.threshold.setValue(1)
         self.threshold.setGroupSeparatorShown(True)
         self.days = QSpinBox(self)
         self.days.setRange(0, 100_000)
