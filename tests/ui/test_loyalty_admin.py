@@ -347,3 +347,18 @@ def test_a_program_changed_elsewhere_shows_in_the_open_dialog(qtbot, shell: Shel
     # As another terminal's manager's change arrives: announced on the bus, not by the dialog.
     shell.runner.run(settings_service.set_loyalty_program, changed, actor=shell.staffed.manager)
     qtbot.waitUntil(lambda: dialog.earning.awards["birthday"].value() == 250)
+
+
+def test_saving_a_reward_keeps_what_is_typed_but_not_saved_in_the_other_tabs(qtbot, shell: Shell) -> None:
+    dialog = open_program(qtbot, shell, Role.MANAGER)
+    dialog.earning.awards["review"].setValue(77)  # not saved yet
+    dialog.rewards.select(reward_id("percent_10"))
+    form = dialog.rewards.edit_reward()
+    assert form is not None
+    form.points_cost.setValue(950)
+    with qtbot.waitSignal(form.saved, timeout=5000):
+        form.save()
+    qtbot.waitUntil(lambda: dialog.rewards.model.index(
+        dialog.rewards.model.row_of(reward_id("percent_10")), 1).data() == "950")
+    settle(qtbot, shell)
+    assert dialog.earning.awards["review"].value() == 77

@@ -106,9 +106,17 @@ class LoyaltyProgramDialog(QDialog):
 
     def _on_changes(self, changes: ChangeSet, initiator: object) -> None:
         # A pulled program or reward (another terminal's manager): show it. Our own saves reload already.
-        mine = isinstance(initiator, QWidget) and self.isAncestorOf(initiator)
-        if not mine and (changes.touches(Kind.CHAIN) or changes.touches(Kind.REWARD)):
+        if not self._mine(initiator) and (changes.touches(Kind.CHAIN) or changes.touches(Kind.REWARD)):
             self.reload()
+
+    def _mine(self, initiator: object) -> bool:
+        """Whether ``initiator`` is this dialog or inside it, a form it opened too (``isAncestorOf`` stops at windows)."""
+        widget = initiator if isinstance(initiator, QWidget) else None
+        while widget is not None:
+            if widget is self:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Loyalty program"))
