@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from bnaura_desk.cli.coupons import parse_day
 from bnaura_desk.domain.coupons import CouponKind, CouponTerms
+from bnaura_desk.domain.dates import parse_day
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError
 from bnaura_desk.domain.money import parse_baht
 from bnaura_desk.services import coupons as coupons_service
