@@ -37,6 +37,7 @@ from ..domain.coupons import (
     make_coupon_code,
     state_of,
     terms_problem,
+    what_it_gives,
 )
 from ..domain.dates import bangkok_date
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, Translate
@@ -385,6 +386,7 @@ class CouponLine:
     issued_at: datetime
     valid_until: date | None
     reward_id: str | None
+    gives: CouponMessage | None = None  # "10 % off", "a free Basic Facial"
 
     def text(self, translate: Translate = _identity) -> str:
         return self.message.render(translate)
@@ -408,7 +410,8 @@ def customer_coupons(session: Session, customer_id: str, now: datetime) -> list[
         row = session.execute(select(Coupon.id, Coupon.issued_at, Coupon.reward_id).where(Coupon.code == code)).one()
         verdict = check_coupon(code, _known(facts), now=now, customer_id=customer_id)
         lines.append(CouponLine(row.id, code, coupon_state(facts, today), verdict.message, row.issued_at,
-                                facts.terms.valid_until, row.reward_id))
+                                facts.terms.valid_until, row.reward_id,
+                                what_it_gives(facts.terms, facts.free_item_name)))
     return lines
 
 
