@@ -321,3 +321,28 @@ def test_the_loyalty_page_redeems_a_reward(customers, qtbot, staffed_copy, somyi
     with qtbot.waitSignal(customers.redemptionRequested, timeout=2000) as asked:
         qtbot.mouseClick(section.open_screen_button, Qt.MouseButton.LeftButton)
     assert asked.args == [somying]
+
+
+def test_the_loyalty_pages_button_opens_the_redemption_screen_for_the_member(qtbot, staffed_copy, somying, languages):
+    from ui.app import create_main_window
+
+    window = create_main_window(staffed_copy.terminal, languages)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        window.login.signed_in.emit(staffed_copy.front_desk)
+        customers = window.show_screen("customers")
+        assert isinstance(customers, CustomerScreen)
+        customers.open_customer(somying)
+        qtbot.waitUntil(lambda: customers.detail.customer_id == somying)
+        customers.detail.pages.setCurrentWidget(customers.loyalty)
+        customers.loyalty.sections.setCurrentWidget(customers.rewards)
+        qtbot.mouseClick(customers.rewards.open_screen_button, Qt.MouseButton.LeftButton)
+        assert window.current_key == "redemption"
+        screen = window.screen_page("redemption")
+        assert isinstance(screen, RedemptionScreen)
+        qtbot.waitUntil(lambda: screen.balance.text() == "1,200 แต้ม")
+        assert screen.customer_id == somying and screen.name.text() == "สมหญิง ศรีสุข"
+    finally:
+        qtbot.waitUntil(lambda: window.runner.pending() == 0)
+        window.runner.shutdown()

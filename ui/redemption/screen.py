@@ -149,9 +149,12 @@ class RedemptionScreen(QWidget):
         self.coupon_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.coupon_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coupon_list.setAlternatingRowColors(True)
-        self.coupon_list.setWordWrap(False)
+        # Where and when a used coupon was used is the point of the details: they wrap, never elide.
+        self.coupon_list.setWordWrap(True)
+        self.coupon_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.coupon_list.verticalHeader().hide()
-        self.coupon_list.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.coupon_list.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 12)
+        self.coupon_list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         coupon_header = self.coupon_list.horizontalHeader()
         for column in (CouponsModel.CODE, CouponsModel.GIVES, CouponsModel.UNTIL, CouponsModel.STATE):
             coupon_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -218,7 +221,7 @@ class RedemptionScreen(QWidget):
         splitter.addWidget(right_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 1_000])
+        splitter.setSizes([300, 1_000])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
