@@ -2618,6 +2618,38 @@
         <translation>Exception</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>Points expiry</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>Tier change</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Coupon use</source>
+        <translation>Coupon use</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
         <source>Thai name</source>
         <translation>Thai name</translation>
     </message>

@@ -2618,6 +2618,38 @@
         <translation>รายการผิดปกติ</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>แต้มหมดอายุ</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>การเปลี่ยนระดับสมาชิก</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>การแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>คูปอง</translation>
+    </message>
+    <message>
+        <source>Coupon use</source>
+        <translation>การใช้คูปอง</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>ของรางวัล</translation>
+    </message>
+    <message>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>
