@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QSplitter
 from sqlalchemy import func, select
 
 from bnaura_desk.domain.catalog import ItemKind
@@ -20,10 +20,16 @@ from bnaura_desk.domain.coupons import (
     make_coupon_code,
 )
 from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.hlc import Hlc
+from bnaura_desk.domain.ids import uuid7
+from bnaura_desk.domain.keyboard import KEYS, SHIFTED_KEYS, THAI, THAI_SHIFTED
 from bnaura_desk.domain.rewards import reward_id
 from bnaura_desk.services import coupons, loyalty
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.store.models import Coupon, PointsEntry
+from bnaura_desk.store.models import Customer as CustomerRow
+from sync.client.local_apply import apply_changes
+from sync.protocol import Change
 from tests.conftest import Staffed
 from tests.ui.test_customers import labels_cut, type_text
 from ui.bus import ChangeBus
@@ -213,7 +219,8 @@ def check(screen: RedemptionScreen, qtbot, typed: str) -> str:
     return screen.code_result.text()
 
 
-def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, staffed_copy, somying, languages):
+def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, staffed_copy, somying, languages,
+                                                             qtmodeltester):
     s = staffed_copy
     other = member(s, "สมศรี รักสวย", "089-876-5678", 0)
     valid = s.terminal.run(coupons.issue_coupon, TEN_OFF, somying, actor=s.manager).result.code
@@ -250,10 +257,17 @@ def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, sta
         "หมดอายุ", f"คูปอง {display_coupon_code(expired)} หมดอายุเมื่อ 1 พ.ย. 2569")
     assert listed[display_coupon_code(used)][0] == "ใช้แล้ว"
     assert "POS-1" in listed[display_coupon_code(used)][1]
+    qtmodeltester.check(screen.coupons)
 
     languages.set_language("en", save=False)
     qtbot.waitUntil(lambda: screen.code_result.text() == f"Coupon {display_coupon_code(theirs)} belongs to another member")
     assert check(screen, qtbot, expired) == f"Coupon {display_coupon_code(expired)} expired on 1 Nov 2026"
+
+
+def as_thai_keyboard(text: str) -> str:
+    """Return what ``text``'s keys type with the keyboard set to Thai (as a barcode scanner then types it)."""
+    keys = {**dict(zip(KEYS, THAI, strict=True)), **dict(zip(SHIFTED_KEYS, THAI_SHIFTED, strict=True))}
+    return "".join(keys.get(ch, ch) for ch in text)
 
 
 def test_a_scanned_code_answers_without_enter_and_with_the_keyboard_set_to_thai(screen, qtbot, staffed_copy, somying):
@@ -263,6 +277,44 @@ def test_a_scanned_code_answers_without_enter_and_with_the_keyboard_set_to_thai(
     qtbot.waitUntil(lambda: screen.code_result.text().startswith("ใช้ได้"))
     screen.code_box.clear()
     assert not screen.code_result.isVisible()
+    scanned = as_thai_keyboard(valid)
+    assert scanned != valid and not scanned.isascii()
+    type_text(qtbot, screen.code_box, scanned)
+    qtbot.waitUntil(lambda: screen.code_result.text() == "ใช้ได้: ลด 10 % ถึง 31 ม.ค. 2570 ขั้นต่ำ ฿1,500")
+
+
+def test_a_member_qr_scanned_into_the_search_opens_the_member(screen, qtbot, staffed_copy, somying):
+    other = member(staffed_copy, "สมศรี รักสวย", "089-876-5678", 0)
+    code = staffed_copy.terminal.read(lambda s: s.get(CustomerRow, other).referral_code)
+    qtbot.keyClick(screen, Qt.Key.Key_F2)
+    type_text(qtbot, screen.search, as_thai_keyboard(code))
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.member is not None and screen.member.member.customer_id == other)
+    assert screen.name.text() == "สมศรี รักสวย"
+    assert screen.rewards.table.hasFocus()
+
+
+def test_points_pulled_by_sync_update_the_screen_and_a_hidden_one_reads_when_shown(screen, qtbot, staffed_copy,
+                                                                                  somying):
+    open_member(screen, qtbot, somying)
+    now = staffed_copy.clock.now
+    pulled = Change(
+        cursor=1, entity="points", entity_id=uuid7(), field_clocks={}, deleted=False,
+        hlc=Hlc(int(now.timestamp() * 1000), 0, "0" * 16).encode(),
+        data={"customer_id": somying, "kind": "spend", "points": 900, "source": "reward", "reason": "ส่วนลด",
+              "at": now.isoformat(), "expires_at": None, "staff_id": None},
+    )
+    # As the sync driver does: apply the page, announce what it changed on the bus.
+    screen.runner.run(lambda ctx: apply_changes(ctx.session, [pulled], ctx.now), actor=None)
+    qtbot.waitUntil(lambda: screen.balance.text() == "300 แต้ม")
+    assert rows(screen.rewards.model)[0][3] == "ขาดอีก 200 แต้ม"
+
+    screen.hide()
+    screen.runner.run(lambda ctx: loyalty.adjust_points(ctx, somying, 1_000, "ของขวัญ"), actor=staffed_copy.manager)
+    settle(screen, qtbot)
+    assert screen.balance.text() == "300 แต้ม"  # not read while hidden
+    screen.show()
+    qtbot.waitUntil(lambda: screen.balance.text() == "1,300 แต้ม")
 
 
 def test_a_coupon_used_elsewhere_updates_the_screen_from_the_bus(screen, qtbot, staffed_copy, somying):
@@ -346,3 +398,22 @@ def test_the_loyalty_pages_button_opens_the_redemption_screen_for_the_member(qtb
     finally:
         qtbot.waitUntil(lambda: window.runner.pending() == 0)
         window.runner.shutdown()
+
+
+def test_the_rewards_section_cuts_no_label_when_narrow(customers, qtbot, staffed_copy, somying, languages):
+    staffed_copy.terminal.run(loyalty.adjust_points, somying, -900, "ใช้ไปแล้ว", actor=staffed_copy.manager)
+    customers.open_customer(somying)
+    qtbot.waitUntil(lambda: customers.detail.customer_id == somying)
+    customers.detail.pages.setCurrentWidget(customers.loyalty)
+    customers.loyalty.sections.setCurrentWidget(customers.rewards)
+    qtbot.waitUntil(lambda: customers.rewards.view.balance == 300)
+    customers.rewards.view.select_reward(TEN)
+    assert customers.rewards.view.why.text() == "ขาดอีก 700 แต้ม"
+    splitter = customers.findChild(QSplitter)
+    for language in ("th", "en"):
+        languages.set_language(language, save=False)
+        for width in (1280, 760):
+            customers.resize(width, 560)
+            splitter.setSizes([10_000, 1])  # the detail dragged as narrow as it goes
+            qtbot.wait(50)
+            assert labels_cut(customers.rewards) == []
