@@ -35,6 +35,7 @@ from tests.ui.test_customers import labels_cut, type_text
 from ui.bus import ChangeBus
 from ui.customers.screen import CustomerScreen
 from ui.i18n import LanguageSwitcher
+from ui.override import OverrideDialog
 from ui.redemption.screen import RedemptionScreen
 from ui.runner import DeskRunner
 from ui.widgets.dates import format_date, format_datetime
@@ -231,6 +232,10 @@ def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, sta
                    customer_id=somying, actor=s.front_desk)
     used_at = s.clock.now
     theirs = s.terminal.run(coupons.issue_coupon, TEN_OFF, other, actor=s.manager).result.code
+    later = s.terminal.run(coupons.issue_coupon, CouponTerms(CouponKind.PERCENT, percent=5,
+                           valid_from=date(2027, 2, 1)), somying, actor=s.manager).result
+    void = s.terminal.run(coupons.issue_coupon, TEN_OFF, somying, actor=s.manager).result
+    s.terminal.run(coupons.void_coupon, void.id, "ออกซ้ำ", actor=s.manager)
     open_member(screen, qtbot, somying)
 
     assert check(screen, qtbot, display_coupon_code(valid).lower()) == "ใช้ได้: ลด 10 % ถึง 31 ม.ค. 2570 ขั้นต่ำ ฿1,500"
@@ -242,8 +247,12 @@ def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, sta
     assert check(screen, qtbot, never) == f"ไม่มีคูปอง {display_coupon_code(never)}"
     assert check(screen, qtbot, "HELLO") == "ไม่มีคูปอง HELLO"
     assert check(screen, qtbot, expired) == f"คูปอง {display_coupon_code(expired)} หมดอายุเมื่อ 1 พ.ย. 2569"
+    # A code of the member's own coupons is selected in their list.
+    assert screen.coupons.coupon(screen.coupon_list.currentIndex().row()).code == expired
     assert check(screen, qtbot, used) == (
         f"คูปอง {display_coupon_code(used)} ถูกใช้ไปแล้วที่ POS-1 (คลินิกทดสอบ) เมื่อ {format_datetime(used_at, 'th')}")
+    assert check(screen, qtbot, later.code) == f"คูปอง {display_coupon_code(later.code)} เริ่มใช้ได้ 1 ก.พ. 2570"
+    assert check(screen, qtbot, void.code) == f"คูปอง {display_coupon_code(void.code)} ถูกยกเลิกแล้ว: ออกซ้ำ"
     assert check(screen, qtbot, theirs) == f"คูปอง {display_coupon_code(theirs)} เป็นของสมาชิกท่านอื่น"
     # The same code for its own member applies.
     open_member(screen, qtbot, other)
@@ -256,6 +265,7 @@ def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, sta
     assert listed[display_coupon_code(expired)] == (
         "หมดอายุ", f"คูปอง {display_coupon_code(expired)} หมดอายุเมื่อ 1 พ.ย. 2569")
     assert listed[display_coupon_code(used)][0] == "ใช้แล้ว"
+    assert listed[display_coupon_code(void.code)][0] == "ยกเลิกแล้ว"
     assert "POS-1" in listed[display_coupon_code(used)][1]
     qtmodeltester.check(screen.coupons)
 
@@ -417,3 +427,23 @@ def test_the_rewards_section_cuts_no_label_when_narrow(customers, qtbot, staffed
             splitter.setSizes([10_000, 1])  # the detail dragged as narrow as it goes
             qtbot.wait(50)
             assert labels_cut(customers.rewards) == []
+
+
+def test_someone_who_may_not_sell_redeems_with_a_managers_pin(screen, qtbot, staffed_copy, somying):
+    screen.runner.actor = staffed_copy.beautician
+    open_member(screen, qtbot, somying)
+    qtbot.mouseClick(screen.rewards.redeem_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(the_question(screen).defaultButton(), Qt.MouseButton.LeftButton)
+
+    def approval() -> OverrideDialog | None:
+        shown = [d for d in screen.findChildren(OverrideDialog) if d.isVisible() and d.loaded]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: approval() is not None)
+    manager = approval()
+    assert manager is not None
+    manager.select(staffed_copy.manager.staff_id)
+    qtbot.keyClicks(manager.pin, staffed_copy.pins["manager"])
+    with qtbot.waitSignal(screen.rewards.redeemed, timeout=5000):
+        qtbot.keyClick(manager.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.balance.text() == "700 แต้ม" and screen.coupons.rowCount() == 1)

@@ -61,6 +61,7 @@ class RewardsView(QWidget):
         self._balance = 0
         self._blocked = False
         self._issued_code = ""
+        self.says_blocked = True  # the loyalty page says it already, above the sections
 
         self.model = RewardsModel(self)
         self.table = QTableView(self)
@@ -188,7 +189,7 @@ class RewardsView(QWidget):
     def _render_blocked(self) -> None:
         self.blocked_label.setText(self.tr(
             "The balance is below zero: rewards can be redeemed once it is positive again"))
-        self.blocked_label.setVisible(self._customer_id is not None and self._blocked)
+        self.blocked_label.setVisible(self.says_blocked and self._customer_id is not None and self._blocked)
 
     def _render_action(self) -> None:
         offer = self.selected_offer()
@@ -245,6 +246,7 @@ class LoyaltyRewardsSection(QWidget):
         self._stale = False
         self.view = RewardsView(runner, self)
         self.view.redeem_button.setObjectName("")  # the loyalty page's buttons are plain
+        self.view.says_blocked = False
         self.open_screen_button = QPushButton(self)
         self.open_screen_button.setObjectName("openRedemption")
         self.open_screen_button.clicked.connect(self._open_screen)

@@ -376,6 +376,20 @@ class RedemptionScreen(QWidget):
             return
         self._verdict = verdict
         self._render_verdict()
+        self._select_checked_coupon()
+
+    def _select_checked_coupon(self) -> None:
+        # A code of the member's own coupons: the list shows which one it is.
+        verdict = self._verdict
+        if verdict is None:
+            return
+        for row in range(self.coupons.rowCount()):
+            if self.coupons.coupon(row).code == verdict.code:
+                index = self.coupons.index(row, 0)
+                self.coupon_list.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.coupon_list.scrollTo(index)
+                return
 
     def _render_verdict(self) -> None:
         verdict = self._verdict
