@@ -8,6 +8,7 @@ reward is available, but not the Basic Facial.
 - redemption-LANG.png: the redemption screen for the member, a coupon code
   typed in the code box and its answer;
 - redemption-refused-LANG.png: the same screen answering an expired code;
+- redemption-confirm-LANG.png: "Redeem ... for ...?" before points are spent;
 - loyalty-rewards-LANG.png: the customer screen's Loyalty page, Rewards section.
 
 Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_redemption.py [th|en]
@@ -98,6 +99,13 @@ def main() -> None:
             screen.code_box.setText(expired_code.lower())
             wait(app, runner)
             grab(window, f"redemption-refused{suffix}.png")
+            screen.rewards.select_reward(reward_id("percent_10"))
+            screen.rewards.redeem_selected()
+            wait(app, runner)
+            question = screen.rewards.redeemer.question
+            grab(question, f"redemption-confirm{suffix}.png")
+            question.reject()
+            wait(app, runner)
 
             customers: Any = window.show_screen("customers")
             customers.search.setText("สมหญิง")
