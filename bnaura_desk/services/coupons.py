@@ -357,7 +357,7 @@ def coupon_facts(session: Session, code: str) -> CouponFacts | None:
     item_th, item_en = rows[0][6], rows[0][7]
     return CouponFacts(code=coupon.code, terms=_terms(coupon), customer_id=coupon.customer_id,
                        voided=coupon.voided, void_reason=coupon.void_reason, uses=uses,
-                       free_item_name=item_th or item_en or "")
+                       free_item_name=item_th or item_en or "", free_item_name_en=item_en or "")
 
 
 def item_id_by_sku(session: Session, sku: str) -> str | None:
@@ -411,7 +411,7 @@ def customer_coupons(session: Session, customer_id: str, now: datetime) -> list[
         verdict = check_coupon(code, _known(facts), now=now, customer_id=customer_id)
         lines.append(CouponLine(row.id, code, coupon_state(facts, today), verdict.message, row.issued_at,
                                 facts.terms.valid_until, row.reward_id,
-                                what_it_gives(facts.terms, facts.free_item_name)))
+                                what_it_gives(facts.terms, facts.free_item_name, facts.free_item_name_en)))
     return lines
 
 

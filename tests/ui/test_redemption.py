@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QSplitter
 from sqlalchemy import func, select
 
-from bnaura_desk.domain.catalog import ItemKind
+from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.coupons import (
     TAG_LENGTH,
     CartLine,
@@ -24,7 +24,7 @@ from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.domain.ids import uuid7
 from bnaura_desk.domain.keyboard import KEYS, SHIFTED_KEYS, THAI, THAI_SHIFTED
 from bnaura_desk.domain.rewards import reward_id
-from bnaura_desk.services import coupons, loyalty
+from bnaura_desk.services import catalog, coupons, loyalty, rewards
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.store.models import Coupon, PointsEntry
 from bnaura_desk.store.models import Customer as CustomerRow
@@ -447,3 +447,18 @@ def test_someone_who_may_not_sell_redeems_with_a_managers_pin(screen, qtbot, sta
     with qtbot.waitSignal(screen.rewards.redeemed, timeout=5000):
         qtbot.keyClick(manager.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.balance.text() == "700 แต้ม" and screen.coupons.rowCount() == 1)
+
+
+def test_a_free_item_is_named_in_the_language_shown(screen, qtbot, staffed_copy, somying, languages):
+    staffed_copy.terminal.run(catalog.create_item, ItemForm(
+        kind=ItemKind.PRODUCT, name_th="มาส์กหน้าพรีเมียม", name_en="Premium Mask", price_satang=59_000,
+        sku="PREMIUM-MASK"), actor=staffed_copy.manager)
+    staffed_copy.terminal.run(rewards.redeem_reward, somying, reward_id("free_premium_mask"),
+                              actor=staffed_copy.front_desk)
+    open_member(screen, qtbot, somying)
+    assert rows(screen.rewards.model)[1][2:] == ("มาส์กหน้าพรีเมียม ฟรี", "ขาดอีก 400 แต้ม")
+    assert rows(screen.coupons)[0][1] == "มาส์กหน้าพรีเมียม ฟรี"
+    languages.set_language("en", save=False)
+    qtbot.waitUntil(lambda: rows(screen.coupons)[0][1] == "a free Premium Mask")
+    assert rows(screen.coupons)[0][4].startswith("Valid: a free Premium Mask, until ")
+    assert rows(screen.rewards.model)[1][2] == "a free Premium Mask"

@@ -115,9 +115,8 @@ class RewardsModel(RowsModel):
         if r.kind is not CouponKind.FREE_ITEM:
             return render(what_it_gives(r.terms()))
         th, en = self._item_names.get(r.free_item_id or "", ("", ""))
-        item = (en or th) if current_language() == "en" else (th or en)
         # A free item the catalog lacks (not available): its reward's name says what it would give.
-        return render(what_it_gives(r.terms(), item)) if item else self.name(offer)
+        return render(what_it_gives(r.terms(), th or en, en)) if th or en else self.name(offer)
 
     def why_not(self, offer: RewardOffer) -> str:
         """Return why ``offer`` cannot be redeemed now ("" when it can)."""
