@@ -184,7 +184,8 @@ class CouponUseSeen:
     customer_id: str | None
     at: datetime
     terminal: str
-    branch: str
+    branch: str  # its Thai name when it has one
+    branch_en: str = ""  # its English name, for messages in English
 
 
 @dataclass(frozen=True)
@@ -387,7 +388,8 @@ def check_coupon(
         last = max(coupon.uses, key=lambda u: u.at)
         return _refused(code, Refusal.USED, QT_TRANSLATE_NOOP(
             "coupons", "Coupon {code} was already used at {terminal} ({branch}) on {at}"),
-            coupon, code=shown, terminal=last.terminal, branch=last.branch, at=last.at)
+            coupon, code=shown, terminal=last.terminal,
+            branch=InTwoLanguages(last.branch, last.branch_en) if last.branch_en else last.branch, at=last.at)
     if terms.valid_until is not None and today > terms.valid_until:
         return _refused(code, Refusal.EXPIRED, QT_TRANSLATE_NOOP("coupons", "Coupon {code} expired on {date}"),
                         coupon, code=shown, date=terms.valid_until)

@@ -104,6 +104,9 @@ class InTwoLanguages:
         """Return the name in ``lang`` (``"th"`` or ``"en"``), or the other one when it has none."""
         return (self.en or self.th) if lang == "en" else (self.th or self.en)
 
+    def __str__(self) -> str:  # formatted without a language (a plain ``str.format``): the Thai
+        return self.th or self.en
+
 
 def shown_params(params: Mapping[str, Any], translate: Translate) -> dict[str, Any]:
     """Return ``params`` with dates, moments and ``InTwoLanguages`` names in ``translate``'s language (the rest as is)."""

@@ -350,7 +350,7 @@ def coupon_facts(session: Session, code: str) -> CouponFacts | None:
     coupon = rows[0][0]
     # The outer join gives one row with no use (its columns null) to a coupon never used.
     uses = tuple(
-        CouponUseSeen(customer, at, terminal, branch_th or branch_en or "")
+        CouponUseSeen(customer, at, terminal, branch_th or branch_en or "", branch_en or "")
         for _, customer, at, terminal, branch_th, branch_en, _, _ in rows
         if cast("datetime | None", at) is not None
     )

@@ -272,6 +272,7 @@ def test_typing_codes_says_what_each_gives_or_exactly_why_not(screen, qtbot, sta
     languages.set_language("en", save=False)
     qtbot.waitUntil(lambda: screen.code_result.text() == f"Coupon {display_coupon_code(theirs)} belongs to another member")
     assert check(screen, qtbot, expired) == f"Coupon {display_coupon_code(expired)} expired on 1 Nov 2026"
+    assert check(screen, qtbot, used).startswith(f"Coupon {display_coupon_code(used)} was already used at POS-1 (")
 
 
 def as_thai_keyboard(text: str) -> str:
