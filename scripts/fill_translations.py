@@ -799,9 +799,131 @@ REDEMPTION_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# The manager's "Loyalty program" dialog (ui/loyalty_admin/), kept apart so that parallel work merges.
+LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
+    "MainWindow": {"Loyalty program…": "โปรแกรมสะสมแต้ม…"},
+    "LoyaltyProgramDialog": {
+        "Loyalty program": "โปรแกรมสะสมแต้ม",
+        "The chain's loyalty program, the same at every branch. Changes apply from the next award; "
+        "points already earned stay as they are.": (
+            "โปรแกรมสะสมแต้มของเครือ ใช้เหมือนกันทุกสาขา การเปลี่ยนแปลงมีผลตั้งแต่การให้แต้มครั้งถัดไป "
+            "แต้มที่สมาชิกได้รับไปแล้วยังคงเดิม"
+        ),
+        "Earning and tiers": "การให้แต้มและระดับสมาชิก",
+        "Rewards": "ของรางวัล",
+        "Achievements": "ความสำเร็จ",
+        "Coupon campaigns": "แคมเปญคูปอง",
+        "Close": "ปิด",
+    },
+    "EarningTab": {
+        "Points earned": "การให้แต้ม",
+        "Tiers": "ระดับสมาชิก",
+        "Members qualify for a tier on": "นับระดับสมาชิกจาก",
+        "Purchases: 1 point per": "ซื้อสินค้าและบริการ: 1 แต้มต่อ",
+        "Welcome (on registration)": "แต้มต้อนรับ (เมื่อสมัครสมาชิก)",
+        "Check-in (once a day)": "เช็กอิน (วันละครั้ง)",
+        "Review": "เขียนรีวิว",
+        "Referral (to the referrer)": "แนะนำเพื่อน (ให้ผู้แนะนำ)",
+        "Birthday (once a year)": "วันเกิด (ปีละครั้ง)",
+        " points": " แต้ม",
+        "Add tier": "เพิ่มระดับ",
+        "Remove tier": "ลบระดับ",
+        "Lifetime points (a tier never falls)": "แต้มสะสมทั้งหมด (ระดับไม่ลดลง)",
+        "Points of the last 12 months (a tier can fall, at the end of a month)": (
+            "แต้มใน 12 เดือนล่าสุด (ระดับลดลงได้ เมื่อสิ้นเดือน)"
+        ),
+        "Save earning and tiers": "บันทึกการให้แต้มและระดับ",
+    },
+    "TiersModel": {"Tier": "ระดับ", "From points": "ตั้งแต่ (แต้ม)", "Discount": "ส่วนลด", "Points ×": "แต้ม ×"},
+    "rewards": {"Percent off": "ลดเป็นเปอร์เซ็นต์", "Amount off": "ลดเป็นจำนวนเงิน", "A free item": "รับรายการฟรี"},
+    "RewardsModel": {
+        "{days} days": "{days} วัน",
+        "Not offered": "งดแลก",
+        "Offered": "แลกได้",
+        "Item not in the catalog": "ไม่มีรายการนี้ในระบบ",
+        "Reward": "ของรางวัล",
+        "Points": "แต้ม",
+        "Gives": "ได้รับ",
+        "Coupon valid": "คูปองใช้ได้",
+        "Minimum spend": "ยอดซื้อขั้นต่ำ",
+        "Status": "สถานะ",
+    },
+    "RewardsTab": {"Add reward…": "เพิ่มของรางวัล…", "Edit…": "แก้ไข…", "Stop offering": "งดแลกของรางวัลนี้"},
+    "RewardForm": {
+        "Edit reward": "แก้ไขของรางวัล",
+        "Add reward": "เพิ่มของรางวัล",
+        "Name (Thai)": "ชื่อ (ภาษาไทย)",
+        "Name (English)": "ชื่อ (ภาษาอังกฤษ)",
+        "Points": "แต้มที่ใช้แลก",
+        "Gives": "ได้รับ",
+        "Percent off": "ส่วนลด (%)",
+        "Amount off (baht)": "ส่วนลด (บาท)",
+        "Free item (SKU)": "รายการฟรี (รหัสสินค้า)",
+        "Coupon valid (days)": "คูปองใช้ได้ (วัน)",
+        "Minimum spend (baht)": "ยอดซื้อขั้นต่ำ (บาท)",
+        "Offered to members": "เปิดให้สมาชิกแลก",
+        "e.g. BASIC-FACIAL": "เช่น BASIC-FACIAL",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+    },
+    "AchievementsModel": {
+        "{what}: {target} within {days} days": "{what}: {target} ครั้งภายใน {days} วัน",
+        "{what}: at least {target}": "{what}: ตั้งแต่ {target}",
+        "Category": "หมวด",
+        "Achievement": "ความสำเร็จ",
+        "Unlocked by": "เงื่อนไข",
+        "Target": "เป้าหมาย",
+        "Points": "แต้ม",
+        "Secret": "ซ่อน",
+    },
+    "AchievementsTab": {"Add achievement…": "เพิ่มความสำเร็จ…", "Save achievements": "บันทึกความสำเร็จ"},
+    "AchievementForm": {
+        "Add achievement": "เพิ่มความสำเร็จ",
+        "Category": "หมวด",
+        "Name (Thai)": "ชื่อ (ภาษาไทย)",
+        "Name (English)": "ชื่อ (ภาษาอังกฤษ)",
+        "Description (Thai)": "คำอธิบาย (ภาษาไทย)",
+        "Description (English)": "คำอธิบาย (ภาษาอังกฤษ)",
+        "Unlocked by": "เงื่อนไข",
+        "Target": "เป้าหมาย",
+        "Within days": "ภายใน (วัน)",
+        "Points": "แต้ม",
+        "Secret": "ความสำเร็จลับ",
+        "Hidden until a member unlocks it": "ซ่อนไว้จนกว่าสมาชิกจะปลดล็อก",
+        "Add": "เพิ่ม",
+        "Cancel": "ยกเลิก",
+    },
+    "CampaignTab": {
+        "Export the campaign's codes": "ส่งออกรหัสคูปองของแคมเปญ",
+        "CSV files (*.csv)": "ไฟล์ CSV (*.csv)",
+        "Wrote {count} codes to {path}": "บันทึก {count} รหัสลงไฟล์ {path} แล้ว",
+        "Generated {count} codes for “{campaign}”, e.g. {code}": "สร้าง {count} รหัสสำหรับ “{campaign}” แล้ว เช่น {code}",
+        "Campaign name": "ชื่อแคมเปญ",
+        "Number of codes": "จำนวนรหัส",
+        "Amount off (baht)": "ส่วนลด (บาท)",
+        "Free item (SKU)": "รายการฟรี (รหัสสินค้า)",
+        "Valid from": "ใช้ได้ตั้งแต่",
+        "Valid until": "ใช้ได้ถึง",
+        "Minimum spend (baht)": "ยอดซื้อขั้นต่ำ (บาท)",
+        "Uses per customer": "ใช้ได้ต่อลูกค้า (ครั้ง)",
+        "Gives": "ได้รับ",
+        "Percent off": "ลดเป็นเปอร์เซ็นต์",
+        "Amount off": "ลดเป็นจำนวนเงิน",
+        "A free item": "รับรายการฟรี",
+        "day/month/year, e.g. 31/01/2570; empty: no limit": "วัน/เดือน/ปี เช่น 31/01/2570 เว้นว่าง: ไม่จำกัด",
+        "empty: no minimum": "เว้นว่าง: ไม่มีขั้นต่ำ",
+        "no limit": "ไม่จำกัด",
+        "e.g. BASIC-FACIAL": "เช่น BASIC-FACIAL",
+        "Generate codes": "สร้างรหัสคูปอง",
+        "Export CSV…": "ส่งออก CSV…",
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
-    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI) for ctx, messages in part.items()
+    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI)
+            for ctx, messages in part.items()
             for src, text in messages.items()}
 
 

@@ -162,11 +162,16 @@ class MainWindow(QMainWindow):
         self.staff_branches_action.triggered.connect(self.edit_staff_branches)
         self.staff_branches_action.setVisible(False)
         self._branch_count = 1
+        # Everyone signed in may look; saving asks a manager's PIN of those without loyalty.manage.
+        self.loyalty_program_action = QAction(self)
+        self.loyalty_program_action.triggered.connect(self.edit_loyalty_program)
+        self.loyalty_program_action.setEnabled(False)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.switch_user_action)
         self.file_menu.addAction(self.sync_now_action)
         self.file_menu.addAction(self.connect_action)
         self.file_menu.addAction(self.staff_branches_action)
+        self.file_menu.addAction(self.loyalty_program_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -286,6 +291,7 @@ class MainWindow(QMainWindow):
         self.toolbar.hide()
         self.switch_user_action.setEnabled(False)
         self.connect_action.setEnabled(False)
+        self.loyalty_program_action.setEnabled(False)
         self._show_staff_branches_action()
         self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -296,6 +302,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self.switch_user_action.setEnabled(True)
         self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
+        self.loyalty_program_action.setEnabled(True)
         self._show_staff_branches_action()
         if self.screens.count() == 0 and self._screens:
             self.show_screen(next(iter(self._screens)))  # the first sign-in opens the first screen
@@ -358,6 +365,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_loyalty_program(self) -> QDialog | None:
+        """Open the loyalty program dialog (anyone signed in; saving needs a manager or a manager's PIN)."""
+        if self.actor is None:
+            return None
+        from .loyalty_admin.dialog import LoyaltyProgramDialog  # rarely used: not loaded at start-up
+
+        dialog = LoyaltyProgramDialog(self.runner, self.bus, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _on_changes(self, changes: ChangeSet, _initiator: object) -> None:
         # A pulled chain or branch profile (a renamed branch, the chain's
         # name from the server): the names shown follow.
@@ -383,6 +401,7 @@ class MainWindow(QMainWindow):
         self.sync_now_action.setText(self.tr("Sync now"))
         self.connect_action.setText(self.tr("Connect to clinic server…"))
         self.staff_branches_action.setText(self.tr("Where staff may sign in…"))
+        self.loyalty_program_action.setText(self.tr("Loyalty program…"))
         self.file_menu.setTitle(self.tr("File"))
         self.language_menu.setTitle(self.tr("Language"))
         for entry in self._screens.values():

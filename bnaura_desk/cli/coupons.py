@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import errno
 import os
-import re
-from datetime import date
 from pathlib import Path
 
 from ..domain.coupons import CouponKind, CouponTerms
+from ..domain.dates import parse_day
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.money import parse_baht
 from ..services.context import SYSTEM
@@ -17,30 +16,6 @@ from ..services.coupons import CouponRefused, check_coupon_code, export_campaign
 from ..terminal import Terminal
 from .common import db_path, require_file
 from .console import Console
-
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TYPED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-BE_THRESHOLD = 2400  # a year above this is Buddhist era (2570 = 2027)
-
-
-def parse_day(text: str, field: str) -> date:
-    """Return ``text`` (``2027-01-31``, or ``31/01/2570`` / ``31/01/2027`` as Thai staff type it) as a date.
-
-    Raises:
-        BadInput: not a date in one of those forms, or no such day.
-    """
-    iso, typed = _ISO.match(text.strip()), _TYPED.match(text.strip())
-    try:
-        if iso:
-            year, month, day = (int(g) for g in iso.groups())
-        elif typed:
-            day, month, year = (int(g) for g in typed.groups())
-        else:
-            raise ValueError(text)
-        return date(year - 543 if year > BE_THRESHOLD else year, month, day)
-    except ValueError:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "{text} is not a date (e.g. 2027-01-31 or 31/01/2570)"),
-                       field=field, text=text.strip()) from None
 
 
 def _terms(args: argparse.Namespace, terminal: Terminal) -> CouponTerms:

@@ -15,13 +15,14 @@ layout direction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .errors import QT_TRANSLATE_NOOP, Translate
+from .errors import QT_TRANSLATE_NOOP, BadInput, Translate
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 BUDDHIST_ERA_OFFSET = 543
@@ -122,3 +123,28 @@ def shown_params(params: Mapping[str, Any], translate: Translate) -> dict[str, A
         else:
             out[name] = value
     return out
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_TYPED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+BE_THRESHOLD = 2400  # a year above this is Buddhist era (2570 = 2027)
+
+
+def parse_day(text: str, field: str) -> date:
+    """Return ``text`` (``2027-01-31``, or ``31/01/2570`` / ``31/01/2027`` as Thai staff type it) as a date.
+
+    Raises:
+        BadInput: not a date in one of those forms, or no such day.
+    """
+    iso, typed = _ISO.match(text.strip()), _TYPED.match(text.strip())
+    try:
+        if iso:
+            year, month, day = (int(g) for g in iso.groups())
+        elif typed:
+            day, month, year = (int(g) for g in typed.groups())
+        else:
+            raise ValueError(text)
+        return date(year - 543 if year > BE_THRESHOLD else year, month, day)
+    except ValueError:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "{text} is not a date (e.g. 2027-01-31 or 31/01/2570)"),
+                       field=field, text=text.strip()) from None

@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AchievementForm</name>
+    <message>
+        <source>Add achievement</source>
+        <translation>Add achievement</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Description (Thai)</source>
+        <translation>Description (Thai)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>Description (English)</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>Unlocked by</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>Within days</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Hidden until a member unlocks it</source>
+        <translation>Hidden until a member unlocks it</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsModel</name>
+    <message>
+        <source>{what}: {target} within {days} days</source>
+        <translation>{what}: {target} within {days} days</translation>
+    </message>
+    <message>
+        <source>{what}: at least {target}</source>
+        <translation>{what}: at least {target}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>Unlocked by</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsTab</name>
+    <message>
+        <source>Add achievement…</source>
+        <translation>Add achievement…</translation>
+    </message>
+    <message>
+        <source>Save achievements</source>
+        <translation>Save achievements</translation>
+    </message>
+</context>
+<context>
     <name>AdjustPointsDialog</name>
     <message>
         <source>Adjust points</source>
@@ -50,6 +155,97 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTab</name>
+    <message>
+        <source>Export the campaign&apos;s codes</source>
+        <translation>Export the campaign&apos;s codes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} codes to {path}</source>
+        <translation>Wrote {count} codes to {path}</translation>
+    </message>
+    <message>
+        <source>Generated {count} codes for “{campaign}”, e.g. {code}</source>
+        <translation>Generated {count} codes for “{campaign}”, e.g. {code}</translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>Number of codes</source>
+        <translation>Number of codes</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>Amount off (baht)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>Free item (SKU)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>Minimum spend (baht)</translation>
+    </message>
+    <message>
+        <source>Uses per customer</source>
+        <translation>Uses per customer</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Amount off</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>A free item</translation>
+    </message>
+    <message>
+        <source>day/month/year, e.g. 31/01/2570; empty: no limit</source>
+        <translation>day/month/year, e.g. 31/01/2570; empty: no limit</translation>
+    </message>
+    <message>
+        <source>empty: no minimum</source>
+        <translation>empty: no minimum</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>e.g. BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Generate codes</source>
+        <translation>Generate codes</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
     </message>
 </context>
 <context>
@@ -647,6 +843,69 @@
     </message>
 </context>
 <context>
+    <name>EarningTab</name>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>Members qualify for a tier on</source>
+        <translation>Members qualify for a tier on</translation>
+    </message>
+    <message>
+        <source>Purchases: 1 point per</source>
+        <translation>Purchases: 1 point per</translation>
+    </message>
+    <message>
+        <source>Welcome (on registration)</source>
+        <translation>Welcome (on registration)</translation>
+    </message>
+    <message>
+        <source>Check-in (once a day)</source>
+        <translation>Check-in (once a day)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Referral (to the referrer)</source>
+        <translation>Referral (to the referrer)</translation>
+    </message>
+    <message>
+        <source>Birthday (once a year)</source>
+        <translation>Birthday (once a year)</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Add tier</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Remove tier</translation>
+    </message>
+    <message>
+        <source>Lifetime points (a tier never falls)</source>
+        <translation>Lifetime points (a tier never falls)</translation>
+    </message>
+    <message>
+        <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
+        <translation>Points of the last 12 months (a tier can fall, at the end of a month)</translation>
+    </message>
+    <message>
+        <source>Save earning and tiers</source>
+        <translation>Save earning and tiers</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>Connect to the clinic server</source>
@@ -891,6 +1150,37 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyProgramDialog</name>
+    <message>
+        <source>Loyalty program</source>
+        <translation>Loyalty program</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s loyalty program, the same at every branch. Changes apply from the next award; points already earned stay as they are.</source>
+        <translation>The chain&apos;s loyalty program, the same at every branch. Changes apply from the next award; points already earned stay as they are.</translation>
+    </message>
+    <message>
+        <source>Earning and tiers</source>
+        <translation>Earning and tiers</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>Achievements</translation>
+    </message>
+    <message>
+        <source>Coupon campaigns</source>
+        <translation>Coupon campaigns</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyRewardsSection</name>
     <message>
         <source>Rewards</source>
@@ -934,6 +1224,10 @@
     <message>
         <source>Where staff may sign in…</source>
         <translation>Where staff may sign in…</translation>
+    </message>
+    <message>
+        <source>Loyalty program…</source>
+        <translation>Loyalty program…</translation>
     </message>
     <message>
         <source>File</source>
@@ -1178,6 +1472,69 @@
     </message>
 </context>
 <context>
+    <name>RewardForm</name>
+    <message>
+        <source>Edit reward</source>
+        <translation>Edit reward</translation>
+    </message>
+    <message>
+        <source>Add reward</source>
+        <translation>Add reward</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>Amount off (baht)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>Free item (SKU)</translation>
+    </message>
+    <message>
+        <source>Coupon valid (days)</source>
+        <translation>Coupon valid (days)</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>Minimum spend (baht)</translation>
+    </message>
+    <message>
+        <source>Offered to members</source>
+        <translation>Offered to members</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>e.g. BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RewardRedeemer</name>
     <message>
         <source>Redeem a reward</source>
@@ -1203,6 +1560,22 @@
 <context>
     <name>RewardsModel</name>
     <message>
+        <source>{days} days</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>Not offered</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>Item not in the catalog</translation>
+    </message>
+    <message>
         <source>Reward</source>
         <translation>Reward</translation>
     </message>
@@ -1213,6 +1586,18 @@
     <message>
         <source>Gives</source>
         <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Coupon valid</source>
+        <translation>Coupon valid</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>Minimum spend</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Can redeem?</source>
@@ -1237,6 +1622,21 @@
     <message>
         <source>Its coupon is valid {days} days from the day it is redeemed</source>
         <translation>Its coupon is valid {days} days from the day it is redeemed</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsTab</name>
+    <message>
+        <source>Add reward…</source>
+        <translation>Add reward…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Stop offering</source>
+        <translation>Stop offering</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1791,25 @@
     <message>
         <source>Sync: problem: {detail}</source>
         <translation>Sync: problem: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TiersModel</name>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>From points</source>
+        <translation>From points</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Points ×</source>
+        <translation>Points ×</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2882,21 @@
     <message>
         <source>{what}: {reason}</source>
         <translation>{what}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>rewards</name>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Amount off</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>A free item</translation>
     </message>
 </context>
 <context>

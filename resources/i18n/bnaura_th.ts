@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>AchievementForm</name>
+    <message>
+        <source>Add achievement</source>
+        <translation>เพิ่มความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวด</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Description (Thai)</source>
+        <translation>คำอธิบาย (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>คำอธิบาย (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>ภายใน (วัน)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ความสำเร็จลับ</translation>
+    </message>
+    <message>
+        <source>Hidden until a member unlocks it</source>
+        <translation>ซ่อนไว้จนกว่าสมาชิกจะปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsModel</name>
+    <message>
+        <source>{what}: {target} within {days} days</source>
+        <translation>{what}: {target} ครั้งภายใน {days} วัน</translation>
+    </message>
+    <message>
+        <source>{what}: at least {target}</source>
+        <translation>{what}: ตั้งแต่ {target}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวด</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ซ่อน</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsTab</name>
+    <message>
+        <source>Add achievement…</source>
+        <translation>เพิ่มความสำเร็จ…</translation>
+    </message>
+    <message>
+        <source>Save achievements</source>
+        <translation>บันทึกความสำเร็จ</translation>
+    </message>
+</context>
+<context>
     <name>AdjustPointsDialog</name>
     <message>
         <source>Adjust points</source>
@@ -50,6 +155,97 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTab</name>
+    <message>
+        <source>Export the campaign&apos;s codes</source>
+        <translation>ส่งออกรหัสคูปองของแคมเปญ</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} codes to {path}</source>
+        <translation>บันทึก {count} รหัสลงไฟล์ {path} แล้ว</translation>
+    </message>
+    <message>
+        <source>Generated {count} codes for “{campaign}”, e.g. {code}</source>
+        <translation>สร้าง {count} รหัสสำหรับ “{campaign}” แล้ว เช่น {code}</translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation>ชื่อแคมเปญ</translation>
+    </message>
+    <message>
+        <source>Number of codes</source>
+        <translation>จำนวนรหัส</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>ลดเป็นเปอร์เซ็นต์</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>ส่วนลด (บาท)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>รายการฟรี (รหัสสินค้า)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>ใช้ได้ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ใช้ได้ถึง</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>ยอดซื้อขั้นต่ำ (บาท)</translation>
+    </message>
+    <message>
+        <source>Uses per customer</source>
+        <translation>ใช้ได้ต่อลูกค้า (ครั้ง)</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>ลดเป็นจำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>รับรายการฟรี</translation>
+    </message>
+    <message>
+        <source>day/month/year, e.g. 31/01/2570; empty: no limit</source>
+        <translation>วัน/เดือน/ปี เช่น 31/01/2570 เว้นว่าง: ไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>empty: no minimum</source>
+        <translation>เว้นว่าง: ไม่มีขั้นต่ำ</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>เช่น BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Generate codes</source>
+        <translation>สร้างรหัสคูปอง</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>ส่งออก CSV…</translation>
     </message>
 </context>
 <context>
@@ -647,6 +843,69 @@
     </message>
 </context>
 <context>
+    <name>EarningTab</name>
+    <message>
+        <source>Points earned</source>
+        <translation>การให้แต้ม</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>ระดับสมาชิก</translation>
+    </message>
+    <message>
+        <source>Members qualify for a tier on</source>
+        <translation>นับระดับสมาชิกจาก</translation>
+    </message>
+    <message>
+        <source>Purchases: 1 point per</source>
+        <translation>ซื้อสินค้าและบริการ: 1 แต้มต่อ</translation>
+    </message>
+    <message>
+        <source>Welcome (on registration)</source>
+        <translation>แต้มต้อนรับ (เมื่อสมัครสมาชิก)</translation>
+    </message>
+    <message>
+        <source>Check-in (once a day)</source>
+        <translation>เช็กอิน (วันละครั้ง)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>เขียนรีวิว</translation>
+    </message>
+    <message>
+        <source>Referral (to the referrer)</source>
+        <translation>แนะนำเพื่อน (ให้ผู้แนะนำ)</translation>
+    </message>
+    <message>
+        <source>Birthday (once a year)</source>
+        <translation>วันเกิด (ปีละครั้ง)</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> แต้ม</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>เพิ่มระดับ</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>ลบระดับ</translation>
+    </message>
+    <message>
+        <source>Lifetime points (a tier never falls)</source>
+        <translation>แต้มสะสมทั้งหมด (ระดับไม่ลดลง)</translation>
+    </message>
+    <message>
+        <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
+        <translation>แต้มใน 12 เดือนล่าสุด (ระดับลดลงได้ เมื่อสิ้นเดือน)</translation>
+    </message>
+    <message>
+        <source>Save earning and tiers</source>
+        <translation>บันทึกการให้แต้มและระดับ</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>Connect to the clinic server</source>
@@ -891,6 +1150,37 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyProgramDialog</name>
+    <message>
+        <source>Loyalty program</source>
+        <translation>โปรแกรมสะสมแต้ม</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s loyalty program, the same at every branch. Changes apply from the next award; points already earned stay as they are.</source>
+        <translation>โปรแกรมสะสมแต้มของเครือ ใช้เหมือนกันทุกสาขา การเปลี่ยนแปลงมีผลตั้งแต่การให้แต้มครั้งถัดไป แต้มที่สมาชิกได้รับไปแล้วยังคงเดิม</translation>
+    </message>
+    <message>
+        <source>Earning and tiers</source>
+        <translation>การให้แต้มและระดับสมาชิก</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Coupon campaigns</source>
+        <translation>แคมเปญคูปอง</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
     <name>LoyaltyRewardsSection</name>
     <message>
         <source>Rewards</source>
@@ -934,6 +1224,10 @@
     <message>
         <source>Where staff may sign in…</source>
         <translation>สาขาที่พนักงานเข้าสู่ระบบได้…</translation>
+    </message>
+    <message>
+        <source>Loyalty program…</source>
+        <translation>โปรแกรมสะสมแต้ม…</translation>
     </message>
     <message>
         <source>File</source>
@@ -1178,6 +1472,69 @@
     </message>
 </context>
 <context>
+    <name>RewardForm</name>
+    <message>
+        <source>Edit reward</source>
+        <translation>แก้ไขของรางวัล</translation>
+    </message>
+    <message>
+        <source>Add reward</source>
+        <translation>เพิ่มของรางวัล</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้มที่ใช้แลก</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>ส่วนลด (%)</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>ส่วนลด (บาท)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>รายการฟรี (รหัสสินค้า)</translation>
+    </message>
+    <message>
+        <source>Coupon valid (days)</source>
+        <translation>คูปองใช้ได้ (วัน)</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>ยอดซื้อขั้นต่ำ (บาท)</translation>
+    </message>
+    <message>
+        <source>Offered to members</source>
+        <translation>เปิดให้สมาชิกแลก</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>เช่น BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>RewardRedeemer</name>
     <message>
         <source>Redeem a reward</source>
@@ -1203,6 +1560,22 @@
 <context>
     <name>RewardsModel</name>
     <message>
+        <source>{days} days</source>
+        <translation>{days} วัน</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>งดแลก</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>แลกได้</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>ไม่มีรายการนี้ในระบบ</translation>
+    </message>
+    <message>
         <source>Reward</source>
         <translation>ของรางวัล</translation>
     </message>
@@ -1213,6 +1586,18 @@
     <message>
         <source>Gives</source>
         <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Coupon valid</source>
+        <translation>คูปองใช้ได้</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>ยอดซื้อขั้นต่ำ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
     </message>
     <message>
         <source>Can redeem?</source>
@@ -1237,6 +1622,21 @@
     <message>
         <source>Its coupon is valid {days} days from the day it is redeemed</source>
         <translation>คูปองใช้ได้ {days} วันนับจากวันที่แลก</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsTab</name>
+    <message>
+        <source>Add reward…</source>
+        <translation>เพิ่มของรางวัล…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Stop offering</source>
+        <translation>งดแลกของรางวัลนี้</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1791,25 @@
     <message>
         <source>Sync: problem: {detail}</source>
         <translation>ซิงก์: มีปัญหา: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TiersModel</name>
+    <message>
+        <source>Tier</source>
+        <translation>ระดับ</translation>
+    </message>
+    <message>
+        <source>From points</source>
+        <translation>ตั้งแต่ (แต้ม)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Points ×</source>
+        <translation>แต้ม ×</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2882,21 @@
     <message>
         <source>{what}: {reason}</source>
         <translation>{what}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>rewards</name>
+    <message>
+        <source>Percent off</source>
+        <translation>ลดเป็นเปอร์เซ็นต์</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>ลดเป็นจำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>รับรายการฟรี</translation>
     </message>
 </context>
 <context>
