@@ -735,6 +735,70 @@ COUPONS_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# The redemption screen and the loyalty page's rewards (issue 11).
+REDEMPTION_THAI: dict[str, dict[str, str]] = {
+    "Navigation": {"Rewards & coupons": "แลกรางวัลและคูปอง"},
+    "RewardsModel": {
+        "Reward": "ของรางวัล",
+        "Points": "แต้ม",
+        "Gives": "ได้รับ",
+        "Can redeem?": "แลกได้ไหม",
+        "Not available now": "ยังไม่พร้อมให้แลก",
+        "Blocked: the balance is below zero": "งดแลก: แต้มคงเหลือติดลบ",
+        "{points} more points needed": "ขาดอีก {points} แต้ม",
+        "Yes": "ได้",
+        "Its coupon is valid {days} days from the day it is redeemed": "คูปองใช้ได้ {days} วันนับจากวันที่แลก",
+    },
+    "CouponsModel": {
+        "Code": "รหัส",
+        "Gives": "ได้รับ",
+        "Valid until": "ใช้ได้ถึง",
+        "State": "สถานะ",
+        "Details": "รายละเอียด",
+        "Active": "ใช้ได้",
+        "Used": "ใช้แล้ว",
+        "Expired": "หมดอายุ",
+        "Void": "ยกเลิกแล้ว",
+    },
+    "RewardRedeemer": {
+        "Redeem a reward": "แลกของรางวัล",
+        "Redeem “{reward}” for {name}?": "แลก “{reward}” ให้ {name} ใช่ไหม",
+        "{cost} points are spent; the balance will be {after} points.": "ใช้ {cost} แต้ม แต้มคงเหลือจะเป็น {after} แต้ม",
+        "Redeem": "แลก",
+        "Cancel": "ยกเลิก",
+    },
+    "RewardsView": {
+        "The balance is below zero: rewards can be redeemed once it is positive again": (
+            "แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก"
+        ),
+        "Coupon {code} issued: it is in the member's coupons": "ออกคูปอง {code} แล้ว อยู่ในรายการคูปองของสมาชิก",
+        "Redeem…": "แลก…",
+        "Redeem the selected reward (Enter in the list)": "แลกของรางวัลที่เลือก (กด Enter ในรายการ)",
+    },
+    "LoyaltyRewardsSection": {
+        "Rewards": "ของรางวัล",
+        "Redemption screen…": "หน้าแลกรางวัล…",
+        "Open the redemption screen for this member: coupons, code check": (
+            "เปิดหน้าแลกรางวัลของสมาชิกท่านนี้: คูปองและการตรวจรหัสคูปอง"
+        ),
+    },
+    "RedemptionScreen": {
+        "No member chosen": "ยังไม่ได้เลือกสมาชิก",
+        "Find the member: type a name or phone, or scan their member QR (F2)": (
+            "ค้นหาสมาชิก: พิมพ์ชื่อหรือเบอร์โทร หรือสแกน QR สมาชิก (F2)"
+        ),
+        "{points} points": "{points} แต้ม",
+        "No coupons yet: a redeemed reward's coupon shows here": "ยังไม่มีคูปอง คูปองจากการแลกของรางวัลจะแสดงที่นี่",
+        "Member: name, phone or scan the member QR (F2)": "สมาชิก: ชื่อ เบอร์โทร หรือสแกน QR สมาชิก (F2)",
+        "Up/Down choose, Enter goes to the rewards": "ลูกศรขึ้น/ลงเพื่อเลือก กด Enter ไปที่ของรางวัล",
+        "Coupon code (F3)": "รหัสคูปอง (F3)",
+        "Type or scan a coupon code": "พิมพ์หรือสแกนรหัสคูปอง",
+        "Rewards (F4; Enter redeems)": "ของรางวัล (F4, กด Enter เพื่อแลก)",
+        "The member's coupons": "คูปองของสมาชิก",
+    },
+}
+
+
 # The manager's "Loyalty program" dialog (ui/loyalty_admin/), kept apart so that parallel work merges.
 LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
     "MainWindow": {"Loyalty program…": "โปรแกรมสะสมแต้ม…"},
@@ -858,7 +922,7 @@ LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
-    return {(ctx, src): text for part in (THAI, COUPONS_THAI, LOYALTY_ADMIN_THAI)
+    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -48,6 +48,7 @@ NAV_CONTEXT = "Navigation"
 CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")
 CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")
 EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")
+REDEMPTION_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Rewards & coupons")
 
 
 @dataclass
@@ -431,11 +432,32 @@ def _screen_factory(runner: DeskRunner, bus: ChangeBus, module: str, cls: str, t
     return build
 
 
+def open_redemption(window: MainWindow, customer_id: str) -> None:
+    """Bring the redemption screen to the front for the member ``customer_id``."""
+    page = window.show_screen("redemption")
+    show_customer = getattr(page, "show_customer", None)
+    if show_customer is not None:
+        show_customer(customer_id)
+
+
 def install_default_screens(window: MainWindow) -> None:
-    """Register the screens of this release: customers, catalog, sync exceptions."""
+    """Register the screens of this release: customers, redemption, catalog, sync exceptions."""
     runner, bus = window.runner, window.bus
+    build_customers = _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
+
+    def customers() -> QWidget:
+        screen = build_customers()
+        # "Redemption screen…" on a member's Rewards opens that screen for them.
+        requested = getattr(screen, "redemptionRequested", None)
+        if requested is not None:
+            requested.connect(lambda customer_id: open_redemption(window, customer_id))
+        return screen
+
+    window.add_screen("customers", CUSTOMERS_TITLE, customers)
     window.add_screen(
-        "customers", CUSTOMERS_TITLE, _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
+        "redemption",
+        REDEMPTION_TITLE,
+        _screen_factory(runner, bus, "ui.redemption.screen", "RedemptionScreen", REDEMPTION_TITLE),
     )
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)

@@ -30,7 +30,7 @@ from enum import StrEnum
 from typing import Any
 
 from .catalog import ItemKind
-from .dates import bangkok_date, shown_params
+from .dates import InTwoLanguages, bangkok_date, shown_params
 from .errors import QT_TRANSLATE_NOOP, BadInput, Translate
 from .referral import ALPHABET, BASE, TAG_LENGTH, canonical, check_character, is_well_formed
 
@@ -184,7 +184,8 @@ class CouponUseSeen:
     customer_id: str | None
     at: datetime
     terminal: str
-    branch: str
+    branch: str  # its Thai name when it has one
+    branch_en: str = ""  # its English name, for messages in English
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ class CouponFacts:
     voided: bool = False
     void_reason: str = ""
     uses: tuple[CouponUseSeen, ...] = ()
-    free_item_name: str = ""  # what a free-item coupon gives, as the catalog names it
+    free_item_name: str = ""  # what a free-item coupon gives, as the catalog names it (in Thai when it can)
+    free_item_name_en: str = ""  # and in English, when the catalog has it
 
     def uses_by(self, customer_id: str | None) -> int:
         return sum(1 for u in self.uses if customer_id is not None and u.customer_id == customer_id)
@@ -294,18 +296,20 @@ class CouponMessage:
         return translate(self.context, self.template).format(**shown_params(params, translate))
 
 
-def what_it_gives(terms: CouponTerms, free_item_name: str = "") -> CouponMessage:
-    """Return "10 % off", "฿100 off" or "a free Basic Facial"."""
+def what_it_gives(terms: CouponTerms, free_item_name: str = "", free_item_name_en: str = "") -> CouponMessage:
+    """Return "10 % off", "฿100 off" or "a free Basic Facial" (the item named in the message's language)."""
     if terms.kind is CouponKind.PERCENT:
         return CouponMessage(QT_TRANSLATE_NOOP("coupons", "{percent} % off"), {"percent": terms.percent})
     if terms.kind is CouponKind.AMOUNT:
         return CouponMessage(QT_TRANSLATE_NOOP("coupons", "{amount} off"), {"amount": baht_text(terms.amount_satang)})
-    return CouponMessage(QT_TRANSLATE_NOOP("coupons", "a free {item}"), {"item": free_item_name or "?"})
+    item: str | InTwoLanguages = InTwoLanguages(free_item_name, free_item_name_en) if free_item_name_en else (
+        free_item_name or "?")
+    return CouponMessage(QT_TRANSLATE_NOOP("coupons", "a free {item}"), {"item": item})
 
 
-def describe(terms: CouponTerms, free_item_name: str = "") -> CouponMessage:
+def describe(terms: CouponTerms, free_item_name: str = "", free_item_name_en: str = "") -> CouponMessage:
     """Return "valid: 10 % off, until 31 ม.ค. 2570, minimum ฿1,500" (the parts it has)."""
-    what = what_it_gives(terms, free_item_name)
+    what = what_it_gives(terms, free_item_name, free_item_name_en)
     until, minimum = terms.valid_until, terms.min_spend_satang
     if until is not None and minimum:
         return CouponMessage(QT_TRANSLATE_NOOP("coupons", "Valid: {what}, until {until}, minimum {minimum}"),
@@ -384,7 +388,8 @@ def check_coupon(
         last = max(coupon.uses, key=lambda u: u.at)
         return _refused(code, Refusal.USED, QT_TRANSLATE_NOOP(
             "coupons", "Coupon {code} was already used at {terminal} ({branch}) on {at}"),
-            coupon, code=shown, terminal=last.terminal, branch=last.branch, at=last.at)
+            coupon, code=shown, terminal=last.terminal,
+            branch=InTwoLanguages(last.branch, last.branch_en) if last.branch_en else last.branch, at=last.at)
     if terms.valid_until is not None and today > terms.valid_until:
         return _refused(code, Refusal.EXPIRED, QT_TRANSLATE_NOOP("coupons", "Coupon {code} expired on {date}"),
                         coupon, code=shown, date=terms.valid_until)
@@ -414,4 +419,5 @@ def check_coupon(
         if discount <= 0:
             return _refused(code, Refusal.NO_ITEM, QT_TRANSLATE_NOOP(
                 "coupons", "Nothing in this sale is one that coupon {code} applies to"), coupon, code=shown)
-    return CouponVerdict(code, None, describe(terms, coupon.free_item_name), discount, coupon)
+    return CouponVerdict(code, None, describe(terms, coupon.free_item_name, coupon.free_item_name_en), discount,
+                         coupon)

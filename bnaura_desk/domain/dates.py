@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -93,12 +94,29 @@ def message_language(translate: Translate) -> str:
     return "th" if marker.endswith("_th") else "en"
 
 
+@dataclass(frozen=True)
+class InTwoLanguages:
+    """A name a message shows in its own language: a catalog item's Thai and English names."""
+
+    th: str
+    en: str = ""
+
+    def shown(self, lang: str) -> str:
+        """Return the name in ``lang`` (``"th"`` or ``"en"``), or the other one when it has none."""
+        return (self.en or self.th) if lang == "en" else (self.th or self.en)
+
+    def __str__(self) -> str:  # formatted without a language (a plain ``str.format``): the Thai
+        return self.th or self.en
+
+
 def shown_params(params: Mapping[str, Any], translate: Translate) -> dict[str, Any]:
-    """Return ``params`` with dates and moments formatted in ``translate``'s language (the rest as is)."""
+    """Return ``params`` with dates, moments and ``InTwoLanguages`` names in ``translate``'s language (the rest as is)."""
     lang = message_language(translate)
     out: dict[str, Any] = {}
     for name, value in params.items():
-        if isinstance(value, datetime):
+        if isinstance(value, InTwoLanguages):
+            out[name] = value.shown(lang)
+        elif isinstance(value, datetime):
             out[name] = format_datetime(value, lang)
         elif isinstance(value, date):
             out[name] = format_date(value, lang)

@@ -37,6 +37,7 @@ from ..domain.coupons import (
     make_coupon_code,
     state_of,
     terms_problem,
+    what_it_gives,
 )
 from ..domain.dates import bangkok_date
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, Translate
@@ -349,14 +350,14 @@ def coupon_facts(session: Session, code: str) -> CouponFacts | None:
     coupon = rows[0][0]
     # The outer join gives one row with no use (its columns null) to a coupon never used.
     uses = tuple(
-        CouponUseSeen(customer, at, terminal, branch_th or branch_en or "")
+        CouponUseSeen(customer, at, terminal, branch_th or branch_en or "", branch_en or "")
         for _, customer, at, terminal, branch_th, branch_en, _, _ in rows
         if cast("datetime | None", at) is not None
     )
     item_th, item_en = rows[0][6], rows[0][7]
     return CouponFacts(code=coupon.code, terms=_terms(coupon), customer_id=coupon.customer_id,
                        voided=coupon.voided, void_reason=coupon.void_reason, uses=uses,
-                       free_item_name=item_th or item_en or "")
+                       free_item_name=item_th or item_en or "", free_item_name_en=item_en or "")
 
 
 def item_id_by_sku(session: Session, sku: str) -> str | None:
@@ -385,6 +386,7 @@ class CouponLine:
     issued_at: datetime
     valid_until: date | None
     reward_id: str | None
+    gives: CouponMessage | None = None  # "10 % off", "a free Basic Facial"
 
     def text(self, translate: Translate = _identity) -> str:
         return self.message.render(translate)
@@ -408,7 +410,8 @@ def customer_coupons(session: Session, customer_id: str, now: datetime) -> list[
         row = session.execute(select(Coupon.id, Coupon.issued_at, Coupon.reward_id).where(Coupon.code == code)).one()
         verdict = check_coupon(code, _known(facts), now=now, customer_id=customer_id)
         lines.append(CouponLine(row.id, code, coupon_state(facts, today), verdict.message, row.issued_at,
-                                facts.terms.valid_until, row.reward_id))
+                                facts.terms.valid_until, row.reward_id,
+                                what_it_gives(facts.terms, facts.free_item_name, facts.free_item_name_en)))
     return lines
 
 

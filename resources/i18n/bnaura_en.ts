@@ -470,6 +470,45 @@
     </message>
 </context>
 <context>
+    <name>CouponsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
         <source>Search for a customer, or register a new one (Ctrl+N).</source>
@@ -1142,6 +1181,21 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyRewardsSection</name>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Redemption screen…</source>
+        <translation>Redemption screen…</translation>
+    </message>
+    <message>
+        <source>Open the redemption screen for this member: coupons, code check</source>
+        <translation>Open the redemption screen for this member: coupons, code check</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -1208,6 +1262,10 @@
     <message>
         <source>Exceptions</source>
         <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Rewards &amp; coupons</source>
+        <translation>Rewards &amp; coupons</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1410,49 @@
     </message>
 </context>
 <context>
+    <name>RedemptionScreen</name>
+    <message>
+        <source>No member chosen</source>
+        <translation>No member chosen</translation>
+    </message>
+    <message>
+        <source>Find the member: type a name or phone, or scan their member QR (F2)</source>
+        <translation>Find the member: type a name or phone, or scan their member QR (F2)</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <source>No coupons yet: a redeemed reward&apos;s coupon shows here</source>
+        <translation>No coupons yet: a redeemed reward&apos;s coupon shows here</translation>
+    </message>
+    <message>
+        <source>Member: name, phone or scan the member QR (F2)</source>
+        <translation>Member: name, phone or scan the member QR (F2)</translation>
+    </message>
+    <message>
+        <source>Up/Down choose, Enter goes to the rewards</source>
+        <translation>Up/Down choose, Enter goes to the rewards</translation>
+    </message>
+    <message>
+        <source>Coupon code (F3)</source>
+        <translation>Coupon code (F3)</translation>
+    </message>
+    <message>
+        <source>Type or scan a coupon code</source>
+        <translation>Type or scan a coupon code</translation>
+    </message>
+    <message>
+        <source>Rewards (F4; Enter redeems)</source>
+        <translation>Rewards (F4; Enter redeems)</translation>
+    </message>
+    <message>
+        <source>The member&apos;s coupons</source>
+        <translation>The member&apos;s coupons</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Mark exception resolved</source>
@@ -1434,6 +1535,29 @@
     </message>
 </context>
 <context>
+    <name>RewardRedeemer</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation>Redeem a reward</translation>
+    </message>
+    <message>
+        <source>Redeem “{reward}” for {name}?</source>
+        <translation>Redeem “{reward}” for {name}?</translation>
+    </message>
+    <message>
+        <source>{cost} points are spent; the balance will be {after} points.</source>
+        <translation>{cost} points are spent; the balance will be {after} points.</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>Redeem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RewardsModel</name>
     <message>
         <source>{days} days</source>
@@ -1475,6 +1599,30 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Can redeem?</source>
+        <translation>Can redeem?</translation>
+    </message>
+    <message>
+        <source>Not available now</source>
+        <translation>Not available now</translation>
+    </message>
+    <message>
+        <source>Blocked: the balance is below zero</source>
+        <translation>Blocked: the balance is below zero</translation>
+    </message>
+    <message>
+        <source>{points} more points needed</source>
+        <translation>{points} more points needed</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Its coupon is valid {days} days from the day it is redeemed</source>
+        <translation>Its coupon is valid {days} days from the day it is redeemed</translation>
+    </message>
 </context>
 <context>
     <name>RewardsTab</name>
@@ -1489,6 +1637,25 @@
     <message>
         <source>Stop offering</source>
         <translation>Stop offering</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsView</name>
+    <message>
+        <source>The balance is below zero: rewards can be redeemed once it is positive again</source>
+        <translation>The balance is below zero: rewards can be redeemed once it is positive again</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued: it is in the member&apos;s coupons</source>
+        <translation>Coupon {code} issued: it is in the member&apos;s coupons</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>Redeem…</translation>
+    </message>
+    <message>
+        <source>Redeem the selected reward (Enter in the list)</source>
+        <translation>Redeem the selected reward (Enter in the list)</translation>
     </message>
 </context>
 <context>

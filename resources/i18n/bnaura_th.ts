@@ -470,6 +470,45 @@
     </message>
 </context>
 <context>
+    <name>CouponsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ใช้ได้ถึง</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้ได้</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>ใช้แล้ว</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>ยกเลิกแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
         <source>Search for a customer, or register a new one (Ctrl+N).</source>
@@ -1142,6 +1181,21 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyRewardsSection</name>
+    <message>
+        <source>Rewards</source>
+        <translation>ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Redemption screen…</source>
+        <translation>หน้าแลกรางวัล…</translation>
+    </message>
+    <message>
+        <source>Open the redemption screen for this member: coupons, code check</source>
+        <translation>เปิดหน้าแลกรางวัลของสมาชิกท่านนี้: คูปองและการตรวจรหัสคูปอง</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -1208,6 +1262,10 @@
     <message>
         <source>Exceptions</source>
         <translation>รายการผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Rewards &amp; coupons</source>
+        <translation>แลกรางวัลและคูปอง</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1410,49 @@
     </message>
 </context>
 <context>
+    <name>RedemptionScreen</name>
+    <message>
+        <source>No member chosen</source>
+        <translation>ยังไม่ได้เลือกสมาชิก</translation>
+    </message>
+    <message>
+        <source>Find the member: type a name or phone, or scan their member QR (F2)</source>
+        <translation>ค้นหาสมาชิก: พิมพ์ชื่อหรือเบอร์โทร หรือสแกน QR สมาชิก (F2)</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} แต้ม</translation>
+    </message>
+    <message>
+        <source>No coupons yet: a redeemed reward&apos;s coupon shows here</source>
+        <translation>ยังไม่มีคูปอง คูปองจากการแลกของรางวัลจะแสดงที่นี่</translation>
+    </message>
+    <message>
+        <source>Member: name, phone or scan the member QR (F2)</source>
+        <translation>สมาชิก: ชื่อ เบอร์โทร หรือสแกน QR สมาชิก (F2)</translation>
+    </message>
+    <message>
+        <source>Up/Down choose, Enter goes to the rewards</source>
+        <translation>ลูกศรขึ้น/ลงเพื่อเลือก กด Enter ไปที่ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Coupon code (F3)</source>
+        <translation>รหัสคูปอง (F3)</translation>
+    </message>
+    <message>
+        <source>Type or scan a coupon code</source>
+        <translation>พิมพ์หรือสแกนรหัสคูปอง</translation>
+    </message>
+    <message>
+        <source>Rewards (F4; Enter redeems)</source>
+        <translation>ของรางวัล (F4, กด Enter เพื่อแลก)</translation>
+    </message>
+    <message>
+        <source>The member&apos;s coupons</source>
+        <translation>คูปองของสมาชิก</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Mark exception resolved</source>
@@ -1434,6 +1535,29 @@
     </message>
 </context>
 <context>
+    <name>RewardRedeemer</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation>แลกของรางวัล</translation>
+    </message>
+    <message>
+        <source>Redeem “{reward}” for {name}?</source>
+        <translation>แลก “{reward}” ให้ {name} ใช่ไหม</translation>
+    </message>
+    <message>
+        <source>{cost} points are spent; the balance will be {after} points.</source>
+        <translation>ใช้ {cost} แต้ม แต้มคงเหลือจะเป็น {after} แต้ม</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>แลก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>RewardsModel</name>
     <message>
         <source>{days} days</source>
@@ -1475,6 +1599,30 @@
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
+    <message>
+        <source>Can redeem?</source>
+        <translation>แลกได้ไหม</translation>
+    </message>
+    <message>
+        <source>Not available now</source>
+        <translation>ยังไม่พร้อมให้แลก</translation>
+    </message>
+    <message>
+        <source>Blocked: the balance is below zero</source>
+        <translation>งดแลก: แต้มคงเหลือติดลบ</translation>
+    </message>
+    <message>
+        <source>{points} more points needed</source>
+        <translation>ขาดอีก {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ได้</translation>
+    </message>
+    <message>
+        <source>Its coupon is valid {days} days from the day it is redeemed</source>
+        <translation>คูปองใช้ได้ {days} วันนับจากวันที่แลก</translation>
+    </message>
 </context>
 <context>
     <name>RewardsTab</name>
@@ -1489,6 +1637,25 @@
     <message>
         <source>Stop offering</source>
         <translation>งดแลกของรางวัลนี้</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsView</name>
+    <message>
+        <source>The balance is below zero: rewards can be redeemed once it is positive again</source>
+        <translation>แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued: it is in the member&apos;s coupons</source>
+        <translation>ออกคูปอง {code} แล้ว อยู่ในรายการคูปองของสมาชิก</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>แลก…</translation>
+    </message>
+    <message>
+        <source>Redeem the selected reward (Enter in the list)</source>
+        <translation>แลกของรางวัลที่เลือก (กด Enter ในรายการ)</translation>
     </message>
 </context>
 <context>

@@ -173,7 +173,9 @@ def test_a_free_item_coupon_applies_only_with_that_item(staffed: Staffed) -> Non
     cart = [*_cart(), CartLine(facial.result, ItemKind.TREATMENT, 89_000)]
     verdict = t.read(coupons.check_coupon_code, free.code, staffed.clock(), cart=cart)
     assert verdict.applies and verdict.discount_satang == 89_000
-    assert verdict.message.render() == "Valid: a free ทรีทเมนต์หน้าพื้นฐาน"
+    # The item is named in the message's language.
+    assert verdict.message.render() == "Valid: a free Basic Facial"
+    assert verdict.message.render(cli_translator("th")) == "ใช้ได้: ทรีทเมนต์หน้าพื้นฐาน ฟรี"
 
 
 def test_a_campaign_of_many_codes_is_one_transaction_and_exports_as_csv(staffed: Staffed) -> None:
