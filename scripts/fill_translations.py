@@ -530,6 +530,14 @@ THAI: dict[str, dict[str, str]] = {
         "Consent": "ความยินยอม",
         "Visit": "การมาใช้บริการ",
         "Stock movement": "การปรับสต็อก",
+        "Points": "แต้ม",
+        "Points expiry": "แต้มหมดอายุ",
+        "Tier change": "การเปลี่ยนระดับสมาชิก",
+        "Referral": "การแนะนำเพื่อน",
+        "Achievement": "ความสำเร็จ",
+        "Coupon": "คูปอง",
+        "Coupon use": "การใช้คูปอง",
+        "Reward": "ของรางวัล",
         "Exception": "รายการผิดปกติ",
         "Thai name": "ชื่อภาษาไทย",
         "English name": "ชื่อภาษาอังกฤษ",
@@ -660,9 +668,263 @@ THAI: dict[str, dict[str, str]] = {
 }
 
 
+# Coupons and rewards (issue 11), kept apart from THAI so that parallel work merges.
+COUPONS_THAI: dict[str, dict[str, str]] = {
+    # The language a translation renders dates in (domain.dates.message_language).
+    "dates": {"BNAURA_MESSAGE_LANGUAGE_en": "BNAURA_MESSAGE_LANGUAGE_th"},
+    "coupons": {
+        "{percent} % off": "ลด {percent} %",
+        "{amount} off": "ลด {amount}",
+        "a free {item}": "{item} ฟรี",
+        "Valid: {what}, until {until}, minimum {minimum}": "ใช้ได้: {what} ถึง {until} ขั้นต่ำ {minimum}",
+        "Valid: {what}, until {until}": "ใช้ได้: {what} ถึง {until}",
+        "Valid: {what}, minimum {minimum}": "ใช้ได้: {what} ขั้นต่ำ {minimum}",
+        "Valid: {what}": "ใช้ได้: {what}",
+        "Coupon code {code} is mistyped; please check it again": "รหัสคูปอง {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง",
+        "There is no coupon {code}": "ไม่มีคูปอง {code}",
+        "Coupon {code} was voided: {reason}": "คูปอง {code} ถูกยกเลิกแล้ว: {reason}",
+        "Coupon {code} was already used at {terminal} ({branch}) on {at}": (
+            "คูปอง {code} ถูกใช้ไปแล้วที่ {terminal} ({branch}) เมื่อ {at}"
+        ),
+        "Coupon {code} expired on {date}": "คูปอง {code} หมดอายุเมื่อ {date}",
+        "Coupon {code} is valid from {date}": "คูปอง {code} เริ่มใช้ได้ {date}",
+        "Coupon {code} belongs to another member": "คูปอง {code} เป็นของสมาชิกท่านอื่น",
+        "Coupon {code} is for members ({limit} per member): find the member first": (
+            "คูปอง {code} สำหรับสมาชิก (ใช้ได้ {limit} ครั้งต่อท่าน) กรุณาค้นหาสมาชิกก่อน"
+        ),
+        "This member already used coupon {code} {count} times (the limit)": (
+            "สมาชิกท่านนี้ใช้คูปอง {code} ครบ {count} ครั้งแล้ว"
+        ),
+        "Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})": (
+            "คูปอง {code} ต้องมียอดซื้อขั้นต่ำ {minimum} (รายการนี้ {subtotal})"
+        ),
+        "Nothing in this sale is one that coupon {code} applies to": "ไม่มีรายการในบิลนี้ที่ใช้คูปอง {code} ได้",
+    },
+    "errors": {
+        "A percent coupon gives 1 to 100 % off": "คูปองแบบเปอร์เซ็นต์ลดได้ 1 ถึง 100 %",
+        "Give the amount off in baht, more than 0": "ระบุจำนวนเงินที่ลดเป็นบาท มากกว่า 0",
+        "Choose the item the coupon gives free": "เลือกรายการที่คูปองให้ฟรี",
+        "The last valid day cannot be before the first": "วันสุดท้ายที่ใช้ได้ต้องไม่ก่อนวันแรก",
+        "The minimum spend cannot be negative": "ยอดซื้อขั้นต่ำต้องไม่ติดลบ",
+        "A coupon can be used 1 to 1,000,000 times, or without a limit": (
+            "คูปองใช้ได้ 1 ถึง 1,000,000 ครั้ง หรือไม่จำกัด"
+        ),
+        "Give the reward a name": "ตั้งชื่อของรางวัล",
+        "A reward costs 1 to 10,000,000 points": "ของรางวัลใช้แต้ม 1 ถึง 10,000,000 แต้ม",
+        "A reward's coupon is valid 1 to 3,650 days": "คูปองของรางวัลมีอายุ 1 ถึง 3,650 วัน",
+        "This terminal has made all the coupon codes it can": "เครื่องนี้สร้างรหัสคูปองครบจำนวนที่สร้างได้แล้ว",
+        "The catalog has no such item": "ไม่มีรายการนี้ในรายการสินค้าและบริการ",
+        "At most {limit} characters": "ไม่เกิน {limit} ตัวอักษร",
+        "Give the campaign a name": "ตั้งชื่อแคมเปญ",
+        "A campaign has 1 to 1,000,000 codes": "แคมเปญหนึ่งมีได้ 1 ถึง 1,000,000 รหัส",
+        "There is no such coupon": "ไม่มีคูปองนี้",
+        "A sale's lines and total cannot be negative": "รายการและยอดรวมของการขายต้องไม่ติดลบ",
+        "Say why the coupon is voided": "ระบุเหตุผลที่ยกเลิกคูปอง",
+        "This coupon is already void": "คูปองนี้ถูกยกเลิกไปแล้ว",
+        "There is no such reward": "ไม่มีของรางวัลนี้",
+        "This reward is not available": "ของรางวัลนี้ไม่พร้อมให้แลก",
+        "The balance is {balance} points: redemptions are blocked until the balance is positive again": (
+            "แต้มคงเหลือ {balance} แต้ม: งดการแลกของรางวัลจนกว่าแต้มจะกลับมาเป็นบวก"
+        ),
+        "{text} is not a date (e.g. 2027-01-31 or 31/01/2570)": "{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)",
+        "The catalog has no item with SKU {sku}": "ไม่มีรายการที่มีรหัสสินค้า {sku}",
+        "This reward needs {cost} points; the balance is {balance}": (
+            "ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม"
+        ),
+    },
+}
+
+
+# The redemption screen and the loyalty page's rewards (issue 11).
+REDEMPTION_THAI: dict[str, dict[str, str]] = {
+    "Navigation": {"Rewards & coupons": "แลกรางวัลและคูปอง"},
+    "RewardsModel": {
+        "Reward": "ของรางวัล",
+        "Points": "แต้ม",
+        "Gives": "ได้รับ",
+        "Can redeem?": "แลกได้ไหม",
+        "Not available now": "ยังไม่พร้อมให้แลก",
+        "Blocked: the balance is below zero": "งดแลก: แต้มคงเหลือติดลบ",
+        "{points} more points needed": "ขาดอีก {points} แต้ม",
+        "Yes": "ได้",
+        "Its coupon is valid {days} days from the day it is redeemed": "คูปองใช้ได้ {days} วันนับจากวันที่แลก",
+    },
+    "CouponsModel": {
+        "Code": "รหัส",
+        "Gives": "ได้รับ",
+        "Valid until": "ใช้ได้ถึง",
+        "State": "สถานะ",
+        "Details": "รายละเอียด",
+        "Active": "ใช้ได้",
+        "Used": "ใช้แล้ว",
+        "Expired": "หมดอายุ",
+        "Void": "ยกเลิกแล้ว",
+    },
+    "RewardRedeemer": {
+        "Redeem a reward": "แลกของรางวัล",
+        "Redeem “{reward}” for {name}?": "แลก “{reward}” ให้ {name} ใช่ไหม",
+        "{cost} points are spent; the balance will be {after} points.": "ใช้ {cost} แต้ม แต้มคงเหลือจะเป็น {after} แต้ม",
+        "Redeem": "แลก",
+        "Cancel": "ยกเลิก",
+    },
+    "RewardsView": {
+        "The balance is below zero: rewards can be redeemed once it is positive again": (
+            "แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก"
+        ),
+        "Coupon {code} issued: it is in the member's coupons": "ออกคูปอง {code} แล้ว อยู่ในรายการคูปองของสมาชิก",
+        "Redeem…": "แลก…",
+        "Redeem the selected reward (Enter in the list)": "แลกของรางวัลที่เลือก (กด Enter ในรายการ)",
+    },
+    "LoyaltyRewardsSection": {
+        "Rewards": "ของรางวัล",
+        "Redemption screen…": "หน้าแลกรางวัล…",
+        "Open the redemption screen for this member: coupons, code check": (
+            "เปิดหน้าแลกรางวัลของสมาชิกท่านนี้: คูปองและการตรวจรหัสคูปอง"
+        ),
+    },
+    "RedemptionScreen": {
+        "No member chosen": "ยังไม่ได้เลือกสมาชิก",
+        "Find the member: type a name or phone, or scan their member QR (F2)": (
+            "ค้นหาสมาชิก: พิมพ์ชื่อหรือเบอร์โทร หรือสแกน QR สมาชิก (F2)"
+        ),
+        "{points} points": "{points} แต้ม",
+        "No coupons yet: a redeemed reward's coupon shows here": "ยังไม่มีคูปอง คูปองจากการแลกของรางวัลจะแสดงที่นี่",
+        "Member: name, phone or scan the member QR (F2)": "สมาชิก: ชื่อ เบอร์โทร หรือสแกน QR สมาชิก (F2)",
+        "Up/Down choose, Enter goes to the rewards": "ลูกศรขึ้น/ลงเพื่อเลือก กด Enter ไปที่ของรางวัล",
+        "Coupon code (F3)": "รหัสคูปอง (F3)",
+        "Type or scan a coupon code": "พิมพ์หรือสแกนรหัสคูปอง",
+        "Rewards (F4; Enter redeems)": "ของรางวัล (F4, กด Enter เพื่อแลก)",
+        "The member's coupons": "คูปองของสมาชิก",
+    },
+}
+
+
+# The manager's "Loyalty program" dialog (ui/loyalty_admin/), kept apart so that parallel work merges.
+LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
+    "MainWindow": {"Loyalty program…": "โปรแกรมสะสมแต้ม…"},
+    "LoyaltyProgramDialog": {
+        "Loyalty program": "โปรแกรมสะสมแต้ม",
+        "The chain's loyalty program, the same at every branch. Changes apply from the next award; "
+        "points already earned stay as they are.": (
+            "โปรแกรมสะสมแต้มของเครือ ใช้เหมือนกันทุกสาขา การเปลี่ยนแปลงมีผลตั้งแต่การให้แต้มครั้งถัดไป "
+            "แต้มที่สมาชิกได้รับไปแล้วยังคงเดิม"
+        ),
+        "Earning and tiers": "การให้แต้มและระดับสมาชิก",
+        "Rewards": "ของรางวัล",
+        "Achievements": "ความสำเร็จ",
+        "Coupon campaigns": "แคมเปญคูปอง",
+        "Close": "ปิด",
+    },
+    "EarningTab": {
+        "Points earned": "การให้แต้ม",
+        "Tiers": "ระดับสมาชิก",
+        "Members qualify for a tier on": "นับระดับสมาชิกจาก",
+        "Purchases: 1 point per": "ซื้อสินค้าและบริการ: 1 แต้มต่อ",
+        "Welcome (on registration)": "แต้มต้อนรับ (เมื่อสมัครสมาชิก)",
+        "Check-in (once a day)": "เช็กอิน (วันละครั้ง)",
+        "Review": "เขียนรีวิว",
+        "Referral (to the referrer)": "แนะนำเพื่อน (ให้ผู้แนะนำ)",
+        "Birthday (once a year)": "วันเกิด (ปีละครั้ง)",
+        " points": " แต้ม",
+        "Add tier": "เพิ่มระดับ",
+        "Remove tier": "ลบระดับ",
+        "Lifetime points (a tier never falls)": "แต้มสะสมทั้งหมด (ระดับไม่ลดลง)",
+        "Points of the last 12 months (a tier can fall, at the end of a month)": (
+            "แต้มใน 12 เดือนล่าสุด (ระดับลดลงได้ เมื่อสิ้นเดือน)"
+        ),
+        "Save earning and tiers": "บันทึกการให้แต้มและระดับ",
+    },
+    "TiersModel": {"Tier": "ระดับ", "From points": "ตั้งแต่ (แต้ม)", "Discount": "ส่วนลด", "Points ×": "แต้ม ×"},
+    "rewards": {"Percent off": "ลดเป็นเปอร์เซ็นต์", "Amount off": "ลดเป็นจำนวนเงิน", "A free item": "รับรายการฟรี"},
+    "RewardsModel": {
+        "{days} days": "{days} วัน",
+        "Not offered": "งดแลก",
+        "Offered": "แลกได้",
+        "Item not in the catalog": "ไม่มีรายการนี้ในระบบ",
+        "Reward": "ของรางวัล",
+        "Points": "แต้ม",
+        "Gives": "ได้รับ",
+        "Coupon valid": "คูปองใช้ได้",
+        "Minimum spend": "ยอดซื้อขั้นต่ำ",
+        "Status": "สถานะ",
+    },
+    "RewardsTab": {"Add reward…": "เพิ่มของรางวัล…", "Edit…": "แก้ไข…", "Stop offering": "งดแลกของรางวัลนี้"},
+    "RewardForm": {
+        "Edit reward": "แก้ไขของรางวัล",
+        "Add reward": "เพิ่มของรางวัล",
+        "Name (Thai)": "ชื่อ (ภาษาไทย)",
+        "Name (English)": "ชื่อ (ภาษาอังกฤษ)",
+        "Points": "แต้มที่ใช้แลก",
+        "Gives": "ได้รับ",
+        "Percent off": "ส่วนลด (%)",
+        "Amount off (baht)": "ส่วนลด (บาท)",
+        "Free item (SKU)": "รายการฟรี (รหัสสินค้า)",
+        "Coupon valid (days)": "คูปองใช้ได้ (วัน)",
+        "Minimum spend (baht)": "ยอดซื้อขั้นต่ำ (บาท)",
+        "Offered to members": "เปิดให้สมาชิกแลก",
+        "e.g. BASIC-FACIAL": "เช่น BASIC-FACIAL",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+    },
+    "AchievementsModel": {
+        "{what}: {target} within {days} days": "{what}: {target} ครั้งภายใน {days} วัน",
+        "{what}: at least {target}": "{what}: ตั้งแต่ {target}",
+        "Category": "หมวด",
+        "Achievement": "ความสำเร็จ",
+        "Unlocked by": "เงื่อนไข",
+        "Target": "เป้าหมาย",
+        "Points": "แต้ม",
+        "Secret": "ซ่อน",
+    },
+    "AchievementsTab": {"Add achievement…": "เพิ่มความสำเร็จ…", "Save achievements": "บันทึกความสำเร็จ"},
+    "AchievementForm": {
+        "Add achievement": "เพิ่มความสำเร็จ",
+        "Category": "หมวด",
+        "Name (Thai)": "ชื่อ (ภาษาไทย)",
+        "Name (English)": "ชื่อ (ภาษาอังกฤษ)",
+        "Description (Thai)": "คำอธิบาย (ภาษาไทย)",
+        "Description (English)": "คำอธิบาย (ภาษาอังกฤษ)",
+        "Unlocked by": "เงื่อนไข",
+        "Target": "เป้าหมาย",
+        "Within days": "ภายใน (วัน)",
+        "Points": "แต้ม",
+        "Secret": "ความสำเร็จลับ",
+        "Hidden until a member unlocks it": "ซ่อนไว้จนกว่าสมาชิกจะปลดล็อก",
+        "Add": "เพิ่ม",
+        "Cancel": "ยกเลิก",
+    },
+    "CampaignTab": {
+        "Export the campaign's codes": "ส่งออกรหัสคูปองของแคมเปญ",
+        "CSV files (*.csv)": "ไฟล์ CSV (*.csv)",
+        "Wrote {count} codes to {path}": "บันทึก {count} รหัสลงไฟล์ {path} แล้ว",
+        "Generated {count} codes for “{campaign}”, e.g. {code}": "สร้าง {count} รหัสสำหรับ “{campaign}” แล้ว เช่น {code}",
+        "Campaign name": "ชื่อแคมเปญ",
+        "Number of codes": "จำนวนรหัส",
+        "Amount off (baht)": "ส่วนลด (บาท)",
+        "Free item (SKU)": "รายการฟรี (รหัสสินค้า)",
+        "Valid from": "ใช้ได้ตั้งแต่",
+        "Valid until": "ใช้ได้ถึง",
+        "Minimum spend (baht)": "ยอดซื้อขั้นต่ำ (บาท)",
+        "Uses per customer": "ใช้ได้ต่อลูกค้า (ครั้ง)",
+        "Gives": "ได้รับ",
+        "Percent off": "ลดเป็นเปอร์เซ็นต์",
+        "Amount off": "ลดเป็นจำนวนเงิน",
+        "A free item": "รับรายการฟรี",
+        "day/month/year, e.g. 31/01/2570; empty: no limit": "วัน/เดือน/ปี เช่น 31/01/2570 เว้นว่าง: ไม่จำกัด",
+        "empty: no minimum": "เว้นว่าง: ไม่มีขั้นต่ำ",
+        "no limit": "ไม่จำกัด",
+        "e.g. BASIC-FACIAL": "เช่น BASIC-FACIAL",
+        "Generate codes": "สร้างรหัสคูปอง",
+        "Export CSV…": "ส่งออก CSV…",
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
-    return {(ctx, src): text for ctx, messages in THAI.items() for src, text in messages.items()}
+    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI)
+            for ctx, messages in part.items()
+            for src, text in messages.items()}
 
 
 def main(argv: list[str]) -> int:

@@ -5,7 +5,9 @@ is killed with SIGKILL at a random moment. After every kill the database is
 opened again and checked: SQLite integrity, a gapless outbox matching
 ``device_state.last_seq``, exactly one audit entry per operation, and every
 row equal to the fold of its operations (no change without its audit entry
-and operation, no operation without its change). A second test kills a
+and operation, no operation without its change): customers, visits,
+consents, and the loyalty rows the use cases write with them (the welcome
+and check-in points, achievements a check-in unlocks). A second test kills a
 process registering customers in batches (``register_customers``, as a
 large CSV import does): each batch is there whole or not at all.
 """
@@ -24,6 +26,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -38,10 +41,12 @@ REPO = CHILD.parents[1]
 FILES = 4  # fresh database files, each killed on round after round as it grows
 FORKED_KILLS = 112  # children forked by the fork server
 SPAWNED_KILLS = 8  # children started as a fresh interpreter: `python crash_child.py DB SEED`
-MAX_DELAY_S = 0.150
+# A child's first calls compile their statements (about 0.1 s for a registration with its welcome
+# points): the window must reach well past them for the kills to land among real work.
+MAX_DELAY_S = 0.350
 TIMEOUT_S = 30.0
 BULK_KILLS = 8  # children registering customers in batches (``crash_child.py --bulk``)
-BULK_MAX_DELAY_S = 1.0
+BULK_MAX_DELAY_S = 1.5  # a batch of 500 (with points and unlocks) takes about 0.6 s: most children commit some
 
 PROFILE = (
     "name_th", "name_en", "nickname", "phone", "email", "line_id", "birthday", "gender",
@@ -59,6 +64,8 @@ class Census:
     customers: int
     visits: int
     consents: int
+    points: int  # points entries (welcome, check-in, achievement awards)
+    unlocks: int  # achievements unlocked
 
 
 def _check(condition: bool, message: str) -> None:
@@ -92,6 +99,8 @@ def verify(path: Path) -> Census:
         customers: dict[str, dict[str, Any]] = {}
         visit_ops: dict[str, dict[str, Any]] = {}
         consent_ops: dict[str, dict[str, Any]] = {}
+        points_ops: dict[str, tuple[dict[str, Any], str]] = {}  # entry id -> (record, hlc)
+        unlock_ops: dict[str, tuple[dict[str, Any], str]] = {}
         registers = 0
         for op in ops:
             audit = by_seq[op["seq"]]
@@ -123,6 +132,13 @@ def verify(path: Path) -> Census:
                 visit_ops[eid] = payload["record"]
             elif kind == "consent.record":
                 consent_ops[eid] = payload["record"]
+            elif kind == "points.record":
+                # A ledger entry is written once: an award made twice (a derived id) would double points.
+                _check(eid not in points_ops, f"points entry {eid} recorded twice")
+                points_ops[eid] = (payload["record"], op["hlc"])
+            elif kind == "achievement.unlock":
+                _check(eid not in unlock_ops, f"achievement unlock {eid} recorded twice")
+                unlock_ops[eid] = (payload["record"], op["hlc"])
             else:
                 _check(kind == "branch.create", f"unexpected operation {kind}")
 
@@ -161,9 +177,36 @@ def verify(path: Path) -> Census:
                 == (c["customer_id"], c["purpose"], bool(c["granted"]), c["note"]),
                 f"consent {c['id']} differs from its operation",
             )
-        return Census(len(ops), len(rows), len(visits), len(consents))
+        entries = con.execute("SELECT * FROM points_entries").fetchall()
+        _check(len(entries) == len(points_ops), f"{len(entries)} points entries but {len(points_ops)} operations")
+        for e in entries:
+            _check(e["id"] in points_ops, f"points entry {e['id']} has no operation")
+            rec, hlc = points_ops[e["id"]]
+            _check(
+                (rec["customer_id"], rec["kind"], rec["points"], rec["source"], rec["reason"], rec["staff_id"],
+                 _moment(rec["at"]), _moment(rec["expires_at"]), hlc)
+                == (e["customer_id"], e["kind"], e["points"], e["source"], e["reason"], e["staff_id"],
+                    _moment(e["at"]), _moment(e["expires_at"]), e["hlc"]),
+                f"points entry {e['id']} differs from its operation",
+            )
+        unlocks = con.execute("SELECT * FROM achievement_unlocks").fetchall()
+        _check(len(unlocks) == len(unlock_ops), f"{len(unlocks)} unlocks but {len(unlock_ops)} operations")
+        for u in unlocks:
+            _check(u["id"] in unlock_ops, f"unlock {u['id']} has no operation")
+            rec, hlc = unlock_ops[u["id"]]
+            _check(
+                (rec["customer_id"], rec["achievement"], rec["points"], rec["staff_id"], _moment(rec["at"]), hlc)
+                == (u["customer_id"], u["achievement"], u["points"], u["staff_id"], _moment(u["at"]), u["hlc"]),
+                f"unlock {u['id']} differs from its operation",
+            )
+        return Census(len(ops), len(rows), len(visits), len(consents), len(entries), len(unlocks))
     finally:
         con.close()
+
+
+def _moment(text: str | None) -> datetime | None:
+    """Parse a stored or journaled ISO-8601 time (the store writes ``...Z``, a record ``...+00:00``)."""
+    return None if text is None else datetime.fromisoformat(text)
 
 
 def _readline(stream: IO[str], what: str) -> str:
@@ -250,8 +293,9 @@ def test_kill_9_during_service_calls_leaves_all_or_nothing(tmp_path: Path) -> No
         with Terminal.open(db) as t:
             assert t.device().last_seq == verify(db).ops
     print(
-        f"\n{kills} kills in {elapsed:.1f} s; {sum(growth)} operations committed; "
-        f"databases: {[(c.ops, c.customers, c.visits, c.consents) for c in census]}"
+        f"\n{kills} kills in {elapsed:.1f} s ({sum(1 for g in growth if g > 0)} after a commit); "
+        f"{sum(growth)} operations committed; "
+        f"databases: {[(c.ops, c.customers, c.visits, c.consents, c.points, c.unlocks) for c in census]}"
     )
     assert kills >= 100
     # The kills landed among real work, not only before the first call.
@@ -295,6 +339,9 @@ def test_kill_9_during_bulk_registration_leaves_whole_batches(tmp_path: Path) ->
 
 
 def test_the_checker_sees_broken_databases(tmp_path: Path) -> None:
+    from datetime import date
+    from zoneinfo import ZoneInfo
+
     from bnaura_desk.domain.customer import CustomerForm
     from bnaura_desk.services import customers as svc
     from bnaura_desk.services.context import SYSTEM
@@ -302,10 +349,16 @@ def test_the_checker_sees_broken_databases(tmp_path: Path) -> None:
     def fresh(n: int) -> Path:
         path = _new_db(tmp_path, n)
         with Terminal.open(path) as t:
-            cid = t.run(svc.register_customer, CustomerForm(name_th="ก", phone="0812345678"), actor=SYSTEM).result
+            # Born this month: the check-in unlocks the secret birthday-visit achievement and its award.
+            born = date(1990, datetime.now(ZoneInfo("Asia/Bangkok")).month, 1)
+            form = CustomerForm(name_th="ก", phone="0812345678", birthday=born)
+            cid = t.run(svc.register_customer, form, actor=SYSTEM).result
             t.run(svc.check_in, cid, actor=SYSTEM)
-            t.run(svc.update_customer, cid, CustomerForm(name_th="ข", phone="0812345678"), actor=SYSTEM)
-        assert verify(path).ops == 4
+            t.run(svc.update_customer, cid, form.with_changes(name_th="ข"), actor=SYSTEM)
+        census = verify(path)
+        # The branch; the customer and its welcome points; the visit, its check-in points, the unlock and
+        # its award; the edit.
+        assert census == Census(ops=1 + 2 + 4 + 1, customers=1, visits=1, consents=0, points=3, unlocks=1)
         return path
 
     breakages = [
@@ -321,6 +374,16 @@ def test_the_checker_sees_broken_databases(tmp_path: Path) -> None:
         "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE op_seq = 3",
         # search terms out of step
         "DELETE FROM customer_search_terms WHERE term = (SELECT min(term) FROM customer_search_terms)",
+        # a points entry without its operation
+        (
+            "INSERT INTO points_entries (id, chain_id, customer_id, kind, points, source, reason, at, expires_at,"
+            " staff_id, hlc) SELECT 'p2', chain_id, customer_id, kind, points, source, reason, at, expires_at,"
+            " staff_id, hlc FROM points_entries LIMIT 1"
+        ),
+        # points that differ from their operation
+        "DROP TRIGGER points_entries_no_update; UPDATE points_entries SET points = points + 1",
+        # an unlock lost, its operation kept
+        "DROP TRIGGER achievement_unlocks_no_delete; DELETE FROM achievement_unlocks",
     ]
     for n, sql in enumerate(breakages):
         path = fresh(n)

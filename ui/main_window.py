@@ -48,6 +48,7 @@ NAV_CONTEXT = "Navigation"
 CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")
 CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")
 EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")
+REDEMPTION_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Rewards & coupons")
 
 
 @dataclass
@@ -161,11 +162,16 @@ class MainWindow(QMainWindow):
         self.staff_branches_action.triggered.connect(self.edit_staff_branches)
         self.staff_branches_action.setVisible(False)
         self._branch_count = 1
+        # Everyone signed in may look; saving asks a manager's PIN of those without loyalty.manage.
+        self.loyalty_program_action = QAction(self)
+        self.loyalty_program_action.triggered.connect(self.edit_loyalty_program)
+        self.loyalty_program_action.setEnabled(False)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.switch_user_action)
         self.file_menu.addAction(self.sync_now_action)
         self.file_menu.addAction(self.connect_action)
         self.file_menu.addAction(self.staff_branches_action)
+        self.file_menu.addAction(self.loyalty_program_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -285,6 +291,7 @@ class MainWindow(QMainWindow):
         self.toolbar.hide()
         self.switch_user_action.setEnabled(False)
         self.connect_action.setEnabled(False)
+        self.loyalty_program_action.setEnabled(False)
         self._show_staff_branches_action()
         self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -295,6 +302,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self.switch_user_action.setEnabled(True)
         self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
+        self.loyalty_program_action.setEnabled(True)
         self._show_staff_branches_action()
         if self.screens.count() == 0 and self._screens:
             self.show_screen(next(iter(self._screens)))  # the first sign-in opens the first screen
@@ -357,6 +365,17 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_loyalty_program(self) -> QDialog | None:
+        """Open the loyalty program dialog (anyone signed in; saving needs a manager or a manager's PIN)."""
+        if self.actor is None:
+            return None
+        from .loyalty_admin.dialog import LoyaltyProgramDialog  # rarely used: not loaded at start-up
+
+        dialog = LoyaltyProgramDialog(self.runner, self.bus, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _on_changes(self, changes: ChangeSet, _initiator: object) -> None:
         # A pulled chain or branch profile (a renamed branch, the chain's
         # name from the server): the names shown follow.
@@ -382,6 +401,7 @@ class MainWindow(QMainWindow):
         self.sync_now_action.setText(self.tr("Sync now"))
         self.connect_action.setText(self.tr("Connect to clinic server…"))
         self.staff_branches_action.setText(self.tr("Where staff may sign in…"))
+        self.loyalty_program_action.setText(self.tr("Loyalty program…"))
         self.file_menu.setTitle(self.tr("File"))
         self.language_menu.setTitle(self.tr("Language"))
         for entry in self._screens.values():
@@ -412,11 +432,32 @@ def _screen_factory(runner: DeskRunner, bus: ChangeBus, module: str, cls: str, t
     return build
 
 
+def open_redemption(window: MainWindow, customer_id: str) -> None:
+    """Bring the redemption screen to the front for the member ``customer_id``."""
+    page = window.show_screen("redemption")
+    show_customer = getattr(page, "show_customer", None)
+    if show_customer is not None:
+        show_customer(customer_id)
+
+
 def install_default_screens(window: MainWindow) -> None:
-    """Register the screens of this release: customers, catalog, sync exceptions."""
+    """Register the screens of this release: customers, redemption, catalog, sync exceptions."""
     runner, bus = window.runner, window.bus
+    build_customers = _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
+
+    def customers() -> QWidget:
+        screen = build_customers()
+        # "Redemption screen…" on a member's Rewards opens that screen for them.
+        requested = getattr(screen, "redemptionRequested", None)
+        if requested is not None:
+            requested.connect(lambda customer_id: open_redemption(window, customer_id))
+        return screen
+
+    window.add_screen("customers", CUSTOMERS_TITLE, customers)
     window.add_screen(
-        "customers", CUSTOMERS_TITLE, _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
+        "redemption",
+        REDEMPTION_TITLE,
+        _screen_factory(runner, bus, "ui.redemption.screen", "RedemptionScreen", REDEMPTION_TITLE),
     )
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)

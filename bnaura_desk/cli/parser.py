@@ -15,6 +15,8 @@ from .. import __version__
 from .app import cmd_app
 from .backup import cmd_backup
 from .common import PROG
+from .coupons import cmd_check as cmd_coupons_check
+from .coupons import cmd_generate as cmd_coupons_generate
 from .customers import cmd_export, cmd_import
 from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
@@ -66,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_loyalty(commands, common)
     _add_backup(commands, common)
     _add_sync(commands, common, device_default)
+    _add_coupons(commands, common)
     # Listed for --help only: main() hands `bnaura server ...` to sync.server.cli.
     commands.add_parser(
         "server",
@@ -290,3 +293,46 @@ def _add_sync(commands: Commands, common: argparse.ArgumentParser, device: str) 
         help="wait between rounds (default: %(default)s)",
     )
     sync.set_defaults(handler=cmd_sync)
+
+
+def _add_coupons(commands: Commands, common: argparse.ArgumentParser) -> None:
+    coupons = commands.add_parser(
+        "coupons",
+        help="generate a campaign's coupon codes; check a code",
+        description="Coupons: a campaign's readable codes, made on this terminal and unique across the "
+        "chain (they sync like any coupon), and the check the counter makes.",
+    )
+    actions = coupons.add_subparsers(dest="coupons_command", metavar="ACTION", required=True)
+    generate = actions.add_parser(
+        "generate",
+        parents=[common],
+        help="make a campaign's codes and write them to CSV (UTF-8 with BOM)",
+        description="Make COUNT open coupons of one campaign in one transaction, each a readable "
+        "11-character code with a check character, and write the campaign's codes to a CSV file "
+        "that Excel opens. Dates are YYYY-MM-DD or DD/MM/YYYY (Buddhist-era years accepted).",
+    )
+    generate.add_argument("--campaign", metavar="NAME", required=True, help="the campaign's name")
+    generate.add_argument("--count", metavar="N", type=positive, required=True, help="how many codes (1 to 1,000,000)")
+    what = generate.add_mutually_exclusive_group(required=True)
+    what.add_argument("--percent", metavar="P", type=positive, help="P %% off (1 to 100)")
+    what.add_argument("--amount", metavar="BAHT", help="a fixed amount off, in baht (e.g. 200 or 1,500.50)")
+    what.add_argument("--free", metavar="SKU", help="the catalog item with this SKU, free")
+    generate.add_argument("--valid-from", metavar="D", help="the first day the codes are valid (default: now)")
+    generate.add_argument("--valid-until", metavar="D", help="the last day the codes are valid (default: no end)")
+    generate.add_argument("--min-spend", metavar="BAHT", help="the minimum spend of a sale, in baht")
+    generate.add_argument(
+        "--per-customer", metavar="N", type=positive, help="uses per member (default: no limit per member)"
+    )
+    generate.add_argument("--out", metavar="FILE.csv", required=True, help="the CSV file to write")
+    generate.set_defaults(handler=cmd_coupons_generate)
+
+    check = actions.add_parser(
+        "check",
+        parents=[common],
+        help="say whether a coupon code applies now, or exactly why not",
+        description="Check a coupon code as the counter does, without a sale: prints what it gives "
+        "and until when (exit 0), or why it does not apply (on stderr, exit 1). Works while the "
+        "app is running.",
+    )
+    check.add_argument("code", metavar="CODE", help="the code, with or without dashes")
+    check.set_defaults(handler=cmd_coupons_check)

@@ -31,6 +31,8 @@ class Kind(StrEnum):
     SYNC_EXCEPTION = "sync_exception"
     SETTING = "setting"
     POINTS = "points"
+    COUPON = "coupon"
+    REWARD = "reward"
 
 
 @dataclass(frozen=True)

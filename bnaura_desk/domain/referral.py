@@ -75,6 +75,16 @@ def make_code(tag: str, counter: int) -> str:
     return payload + check_character(payload)
 
 
+def canonical(raw: str) -> str:
+    """Return a typed code as stored: upper case, without the spaces and dashes it is read out with."""
+    return raw.strip().upper().replace("-", "").replace(" ", "")
+
+
+def is_well_formed(code: str, length: int) -> bool:
+    """Return whether canonical ``code`` has ``length`` characters, all of the alphabet."""
+    return len(code) == length and all(c in _INDEX for c in code)
+
+
 def normalise_code(raw: str) -> str:
     """Return a typed code in canonical form (upper case, no spaces or dashes).
 
@@ -82,8 +92,8 @@ def normalise_code(raw: str) -> str:
         BadInput: wrong length, a character outside the alphabet, or a wrong
             check character (a typo).
     """
-    code = raw.strip().upper().replace("-", "").replace(" ", "")
-    if len(code) != CODE_LENGTH or any(c not in _INDEX for c in code):
+    code = canonical(raw)
+    if not is_well_formed(code, CODE_LENGTH):
         raise BadInput(
             QT_TRANSLATE_NOOP("errors", "A referral code has 10 letters and digits, e.g. {example}"),
             field="referral_code",

@@ -31,6 +31,7 @@ from typing import Any
 
 from . import field_types as t
 from .catalog import ItemKind, StockReason
+from .coupons import CouponKind
 from .customer import Channel, ConsentPurpose, Gender
 from .loyalty_program import Qualification
 from .points import PointsSource
@@ -616,6 +617,94 @@ REFERRAL = Entity(
     changes=("points", "customer"),
 )
 
+# Coupons (issue 11): issued one by one, for a campaign in bulk, or for a
+# redeemed reward (bound to its member). Chain-wide: a member uses one at
+# any branch. Its terms never change once issued; only a void does.
+_VOID = frozenset({"voided", "void_reason"})
+_AMOUNT = t.Integer(0, 10**10)
+COUPON = Entity(
+    name="coupon",
+    shape=Shape.PROFILE,
+    table="coupons",
+    fields=(
+        # 11 characters (a referral code has 10): a device tag, its counter, a check character.
+        _text("code", 11, required=True),
+        _choice("kind", CouponKind, required=True),
+        Field("percent", t.Integer(0, 100)),
+        Field("amount_satang", _AMOUNT),
+        Field("free_item_id", t.Id("catalog_item"), nullable=True),
+        Field("valid_from", t.IsoDate(), nullable=True),
+        Field("valid_until", t.IsoDate(), nullable=True),
+        Field("min_spend_satang", _AMOUNT),
+        Field("item_ids", t.ListOf(t.Id(), max_items=500)),
+        Field("item_kinds", t.ListOf(t.Choice.of(list(ItemKind)), max_items=len(ItemKind))),
+        # Null: no limit.
+        Field("usage_limit", t.Integer(1, 1_000_000), nullable=True),
+        Field("per_customer_limit", t.Integer(1, 1_000_000), nullable=True),
+        Field("before_tier_discount", t.Boolean()),
+        # Null: an open code anyone may bring; else the only member who may use it.
+        Field("customer_id", t.Id("customer"), nullable=True),
+        _text("campaign", 200),
+        Field("reward_id", t.Id(), nullable=True),
+        Field("voided", t.Boolean()),
+        _text("void_reason", 500),
+        Field("issued_at", t.Moment(), required=True),
+    ),
+    operations=(
+        OperationType("coupon.issue", Effect.CREATE),
+        OperationType("coupon.void", Effect.UPDATE, _VOID),
+    ),
+)
+
+# One use of a coupon at a sale: append-only. ``use_no`` and
+# ``customer_use_no`` count the coupon's uses (all, and this member's) as the
+# terminal saw them, this one included; the server settles the uses of a
+# coupon with a limit through its slots (``sync.server.coupons``).
+COUPON_USE = Entity(
+    name="coupon_use",
+    shape=Shape.LEDGER,
+    table="coupon_uses",
+    fields=(
+        Field("coupon_id", t.Id("coupon"), required=True),
+        Field("customer_id", t.Id("customer"), nullable=True),
+        Field("use_no", t.Integer(1, 10**9), required=True),
+        Field("customer_use_no", t.Integer(0, 10**9)),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+        Field("branch_id", t.Id("branch"), nullable=True),
+        # The terminal's name when it was used ("POS-2"): what "already used at" says.
+        _text("terminal", 100),
+        _text("sale_ref", 100),
+        Field("discount_satang", _AMOUNT, required=True),
+    ),
+    operations=(OperationType("coupon.use", Effect.APPEND),),
+    changes=("coupon", "customer"),
+)
+
+# The rewards catalog: the defaults are data (``domain.rewards``); a row with
+# a default's id overrides it (a manager's edit or deactivation).
+REWARD = Entity(
+    name="reward",
+    shape=Shape.PROFILE,
+    table="rewards",
+    fields=(
+        _text("name_th", 200),
+        _text("name_en", 200),
+        Field("points_cost", t.Integer(1, 10_000_000), required=True),
+        _choice("kind", CouponKind, required=True),
+        Field("percent", t.Integer(0, 100)),
+        Field("amount_satang", _AMOUNT),
+        Field("free_item_id", t.Id("catalog_item"), nullable=True),
+        Field("free_item_sku", t.Text(40, empty_is_null=True), nullable=True),
+        Field("validity_days", t.Integer(1, 3650)),
+        Field("min_spend_satang", _AMOUNT),
+        Field("active", t.Boolean()),
+    ),
+    operations=(
+        OperationType("reward.set", Effect.UPSERT),
+    ),
+)
+
 # A member unlocked an achievement (``domain.achievements``): derived from
 # the member and the achievement's key, so two terminals unlocking it
 # offline make one row; its points award's entry id is derived from it.
@@ -637,6 +726,6 @@ ACHIEVEMENT_UNLOCK = Entity(
 
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
-     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL,
+     SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK)
 )

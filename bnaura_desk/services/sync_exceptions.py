@@ -21,16 +21,24 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.roles import Permission
 from ..store.models import (
+    AchievementUnlock,
     Branch,
     CatalogItem,
     ConsentEvent,
+    Coupon,
+    CouponUse,
     Customer,
     DeviceState,
     ParkedChange,
     ParkedReason,
+    PointsEntry,
+    PointsExpiry,
+    Referral,
+    RewardRow,
     Staff,
     StockMovement,
     SyncExceptionRow,
+    TierChange,
     Visit,
 )
 from .context import ServiceContext, stamp_written
@@ -240,6 +248,22 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
     if "stock" in ids:
         read("stock", select(StockMovement.id, CatalogItem.name_th, CatalogItem.name_en, CatalogItem.deleted_at)
              .join(CatalogItem, CatalogItem.id == StockMovement.item_id).where(StockMovement.id.in_(ids["stock"])))
+    # A member's loyalty rows, named after the member.
+    for entity, model, member in (
+        ("points", PointsEntry, PointsEntry.customer_id), ("points_expiry", PointsExpiry, PointsExpiry.customer_id),
+        ("tier_change", TierChange, TierChange.customer_id), ("referral", Referral, Referral.referred_id),
+        ("achievement_unlock", AchievementUnlock, AchievementUnlock.customer_id),
+        ("coupon_use", CouponUse, CouponUse.customer_id),
+    ):
+        if entity in ids:
+            read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)
+                 .join(Customer, Customer.id == member).where(model.id.in_(ids[entity])))
+    if "coupon" in ids:
+        read("coupon", select(Coupon.id, Coupon.code.label("name_th"), Coupon.code.label("name_en"),
+                              literal(None).label("deleted_at")).where(Coupon.id.in_(ids["coupon"])))
+    if "reward" in ids:
+        read("reward", select(RewardRow.id, RewardRow.name_th, RewardRow.name_en, literal(None).label("deleted_at"))
+             .where(RewardRow.id.in_(ids["reward"])))
     return out
 
 

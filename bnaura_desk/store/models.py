@@ -92,6 +92,8 @@ class DeviceState(Base):
     last_hlc: Mapped[str] = mapped_column(String(80), default="")
     referral_tag: Mapped[str] = mapped_column(String(4))
     referral_counter: Mapped[int] = mapped_column(Integer, default=0)
+    # Numbers this device's coupon codes (domain.coupons), after the same tag.
+    coupon_counter: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
@@ -505,6 +507,86 @@ class ParkedChange(Base):
     change: Mapped[Any] = mapped_column(JsonText)
     reason: Mapped[str] = mapped_column(String(20), default="waiting", server_default="waiting")
     problem: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Coupon(Base):
+    """A coupon: percent, amount or free item, its validity and limits (``domain.coupons``).
+
+    Its terms never change once issued; a manager may void it. Whether it
+    is used is counted from ``coupon_uses``, never stored.
+    """
+
+    __tablename__ = "coupons"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    # Unique: the counter's check by code is one lookup of this index.
+    code: Mapped[str] = mapped_column(String(11), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    percent: Mapped[int] = mapped_column(Integer, default=0)
+    amount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    free_item_id: Mapped[str | None] = mapped_column(ForeignKey("catalog_items.id"), nullable=True)
+    valid_from: Mapped[date | None] = mapped_column(IsoDate, nullable=True)
+    valid_until: Mapped[date | None] = mapped_column(IsoDate, nullable=True)
+    min_spend_satang: Mapped[int] = mapped_column(Integer, default=0)
+    item_ids: Mapped[list[str]] = mapped_column(JsonText, default=list)
+    item_kinds: Mapped[list[str]] = mapped_column(JsonText, default=list)
+    usage_limit: Mapped[int | None] = mapped_column(Integer, nullable=True, default=1)
+    per_customer_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    before_tier_discount: Mapped[bool] = mapped_column(Boolean, default=False)
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), nullable=True, index=True)
+    campaign: Mapped[str] = mapped_column(String(200), default="", index=True)
+    reward_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class CouponUse(Base):
+    """Append-only: a coupon used at a sale, where, when, by whom and for how much."""
+
+    __tablename__ = "coupon_uses"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    coupon_id: Mapped[str] = mapped_column(ForeignKey("coupons.id"), index=True)
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), nullable=True)
+    use_no: Mapped[int] = mapped_column(Integer)
+    customer_use_no: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    branch_id: Mapped[str | None] = mapped_column(ForeignKey("branches.id"), nullable=True)
+    terminal: Mapped[str] = mapped_column(String(100), default="")
+    sale_ref: Mapped[str] = mapped_column(String(100), default="")
+    discount_satang: Mapped[int] = mapped_column(Integer)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class RewardRow(Base):
+    """A reward of the catalog, or a manager's version of a default reward (same id; ``domain.rewards``)."""
+
+    __tablename__ = "rewards"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    name_th: Mapped[str] = mapped_column(String(200), default="")
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    points_cost: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))
+    percent: Mapped[int] = mapped_column(Integer, default=0)
+    amount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    free_item_id: Mapped[str | None] = mapped_column(ForeignKey("catalog_items.id"), nullable=True)
+    free_item_sku: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    validity_days: Mapped[int] = mapped_column(Integer, default=90)
+    min_spend_satang: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class AchievementUnlock(Base):

@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AchievementForm</name>
+    <message>
+        <source>Add achievement</source>
+        <translation>Add achievement</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Description (Thai)</source>
+        <translation>Description (Thai)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>Description (English)</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>Unlocked by</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>Within days</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Hidden until a member unlocks it</source>
+        <translation>Hidden until a member unlocks it</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsModel</name>
+    <message>
+        <source>{what}: {target} within {days} days</source>
+        <translation>{what}: {target} within {days} days</translation>
+    </message>
+    <message>
+        <source>{what}: at least {target}</source>
+        <translation>{what}: at least {target}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>Unlocked by</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsTab</name>
+    <message>
+        <source>Add achievement…</source>
+        <translation>Add achievement…</translation>
+    </message>
+    <message>
+        <source>Save achievements</source>
+        <translation>Save achievements</translation>
+    </message>
+</context>
+<context>
     <name>AdjustPointsDialog</name>
     <message>
         <source>Adjust points</source>
@@ -50,6 +155,97 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTab</name>
+    <message>
+        <source>Export the campaign&apos;s codes</source>
+        <translation>Export the campaign&apos;s codes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} codes to {path}</source>
+        <translation>Wrote {count} codes to {path}</translation>
+    </message>
+    <message>
+        <source>Generated {count} codes for “{campaign}”, e.g. {code}</source>
+        <translation>Generated {count} codes for “{campaign}”, e.g. {code}</translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation>Campaign name</translation>
+    </message>
+    <message>
+        <source>Number of codes</source>
+        <translation>Number of codes</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>Amount off (baht)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>Free item (SKU)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>Minimum spend (baht)</translation>
+    </message>
+    <message>
+        <source>Uses per customer</source>
+        <translation>Uses per customer</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Amount off</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>A free item</translation>
+    </message>
+    <message>
+        <source>day/month/year, e.g. 31/01/2570; empty: no limit</source>
+        <translation>day/month/year, e.g. 31/01/2570; empty: no limit</translation>
+    </message>
+    <message>
+        <source>empty: no minimum</source>
+        <translation>empty: no minimum</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>e.g. BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Generate codes</source>
+        <translation>Generate codes</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
     </message>
 </context>
 <context>
@@ -271,6 +467,45 @@
     <message>
         <source>Tick “Show items off sale” to look among those too.</source>
         <translation>Tick “Show items off sale” to look among those too.</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
     </message>
 </context>
 <context>
@@ -608,6 +843,69 @@
     </message>
 </context>
 <context>
+    <name>EarningTab</name>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>Members qualify for a tier on</source>
+        <translation>Members qualify for a tier on</translation>
+    </message>
+    <message>
+        <source>Purchases: 1 point per</source>
+        <translation>Purchases: 1 point per</translation>
+    </message>
+    <message>
+        <source>Welcome (on registration)</source>
+        <translation>Welcome (on registration)</translation>
+    </message>
+    <message>
+        <source>Check-in (once a day)</source>
+        <translation>Check-in (once a day)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Referral (to the referrer)</source>
+        <translation>Referral (to the referrer)</translation>
+    </message>
+    <message>
+        <source>Birthday (once a year)</source>
+        <translation>Birthday (once a year)</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Add tier</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Remove tier</translation>
+    </message>
+    <message>
+        <source>Lifetime points (a tier never falls)</source>
+        <translation>Lifetime points (a tier never falls)</translation>
+    </message>
+    <message>
+        <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
+        <translation>Points of the last 12 months (a tier can fall, at the end of a month)</translation>
+    </message>
+    <message>
+        <source>Save earning and tiers</source>
+        <translation>Save earning and tiers</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>Connect to the clinic server</source>
@@ -852,6 +1150,52 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyProgramDialog</name>
+    <message>
+        <source>Loyalty program</source>
+        <translation>Loyalty program</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s loyalty program, the same at every branch. Changes apply from the next award; points already earned stay as they are.</source>
+        <translation>The chain&apos;s loyalty program, the same at every branch. Changes apply from the next award; points already earned stay as they are.</translation>
+    </message>
+    <message>
+        <source>Earning and tiers</source>
+        <translation>Earning and tiers</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>Achievements</translation>
+    </message>
+    <message>
+        <source>Coupon campaigns</source>
+        <translation>Coupon campaigns</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyRewardsSection</name>
+    <message>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <source>Redemption screen…</source>
+        <translation>Redemption screen…</translation>
+    </message>
+    <message>
+        <source>Open the redemption screen for this member: coupons, code check</source>
+        <translation>Open the redemption screen for this member: coupons, code check</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -880,6 +1224,10 @@
     <message>
         <source>Where staff may sign in…</source>
         <translation>Where staff may sign in…</translation>
+    </message>
+    <message>
+        <source>Loyalty program…</source>
+        <translation>Loyalty program…</translation>
     </message>
     <message>
         <source>File</source>
@@ -914,6 +1262,10 @@
     <message>
         <source>Exceptions</source>
         <translation>Exceptions</translation>
+    </message>
+    <message>
+        <source>Rewards &amp; coupons</source>
+        <translation>Rewards &amp; coupons</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1410,49 @@
     </message>
 </context>
 <context>
+    <name>RedemptionScreen</name>
+    <message>
+        <source>No member chosen</source>
+        <translation>No member chosen</translation>
+    </message>
+    <message>
+        <source>Find the member: type a name or phone, or scan their member QR (F2)</source>
+        <translation>Find the member: type a name or phone, or scan their member QR (F2)</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <source>No coupons yet: a redeemed reward&apos;s coupon shows here</source>
+        <translation>No coupons yet: a redeemed reward&apos;s coupon shows here</translation>
+    </message>
+    <message>
+        <source>Member: name, phone or scan the member QR (F2)</source>
+        <translation>Member: name, phone or scan the member QR (F2)</translation>
+    </message>
+    <message>
+        <source>Up/Down choose, Enter goes to the rewards</source>
+        <translation>Up/Down choose, Enter goes to the rewards</translation>
+    </message>
+    <message>
+        <source>Coupon code (F3)</source>
+        <translation>Coupon code (F3)</translation>
+    </message>
+    <message>
+        <source>Type or scan a coupon code</source>
+        <translation>Type or scan a coupon code</translation>
+    </message>
+    <message>
+        <source>Rewards (F4; Enter redeems)</source>
+        <translation>Rewards (F4; Enter redeems)</translation>
+    </message>
+    <message>
+        <source>The member&apos;s coupons</source>
+        <translation>The member&apos;s coupons</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Mark exception resolved</source>
@@ -1074,6 +1469,193 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RewardForm</name>
+    <message>
+        <source>Edit reward</source>
+        <translation>Edit reward</translation>
+    </message>
+    <message>
+        <source>Add reward</source>
+        <translation>Add reward</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>Name (Thai)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Name (English)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>Amount off (baht)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>Free item (SKU)</translation>
+    </message>
+    <message>
+        <source>Coupon valid (days)</source>
+        <translation>Coupon valid (days)</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>Minimum spend (baht)</translation>
+    </message>
+    <message>
+        <source>Offered to members</source>
+        <translation>Offered to members</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>e.g. BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RewardRedeemer</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation>Redeem a reward</translation>
+    </message>
+    <message>
+        <source>Redeem “{reward}” for {name}?</source>
+        <translation>Redeem “{reward}” for {name}?</translation>
+    </message>
+    <message>
+        <source>{cost} points are spent; the balance will be {after} points.</source>
+        <translation>{cost} points are spent; the balance will be {after} points.</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>Redeem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsModel</name>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} days</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>Not offered</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>Item not in the catalog</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>Gives</translation>
+    </message>
+    <message>
+        <source>Coupon valid</source>
+        <translation>Coupon valid</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>Minimum spend</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Can redeem?</source>
+        <translation>Can redeem?</translation>
+    </message>
+    <message>
+        <source>Not available now</source>
+        <translation>Not available now</translation>
+    </message>
+    <message>
+        <source>Blocked: the balance is below zero</source>
+        <translation>Blocked: the balance is below zero</translation>
+    </message>
+    <message>
+        <source>{points} more points needed</source>
+        <translation>{points} more points needed</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Its coupon is valid {days} days from the day it is redeemed</source>
+        <translation>Its coupon is valid {days} days from the day it is redeemed</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsTab</name>
+    <message>
+        <source>Add reward…</source>
+        <translation>Add reward…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Stop offering</source>
+        <translation>Stop offering</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsView</name>
+    <message>
+        <source>The balance is below zero: rewards can be redeemed once it is positive again</source>
+        <translation>The balance is below zero: rewards can be redeemed once it is positive again</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued: it is in the member&apos;s coupons</source>
+        <translation>Coupon {code} issued: it is in the member&apos;s coupons</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>Redeem…</translation>
+    </message>
+    <message>
+        <source>Redeem the selected reward (Enter in the list)</source>
+        <translation>Redeem the selected reward (Enter in the list)</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1794,25 @@
     </message>
 </context>
 <context>
+    <name>TiersModel</name>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>From points</source>
+        <translation>From points</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Points ×</source>
+        <translation>Points ×</translation>
+    </message>
+</context>
+<context>
     <name>achievements</name>
     <message>
         <source>Spending</source>
@@ -1334,6 +1935,88 @@
     <message>
         <source>Share profile with other branches</source>
         <translation>Share profile with other branches</translation>
+    </message>
+</context>
+<context>
+    <name>coupons</name>
+    <message>
+        <source>{percent} % off</source>
+        <translation>{percent} % off</translation>
+    </message>
+    <message>
+        <source>{amount} off</source>
+        <translation>{amount} off</translation>
+    </message>
+    <message>
+        <source>a free {item}</source>
+        <translation>a free {item}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}, minimum {minimum}</source>
+        <translation>Valid: {what}, until {until}, minimum {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}</source>
+        <translation>Valid: {what}, until {until}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, minimum {minimum}</source>
+        <translation>Valid: {what}, minimum {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}</source>
+        <translation>Valid: {what}</translation>
+    </message>
+    <message>
+        <source>Coupon code {code} is mistyped; please check it again</source>
+        <translation>Coupon code {code} is mistyped; please check it again</translation>
+    </message>
+    <message>
+        <source>There is no coupon {code}</source>
+        <translation>There is no coupon {code}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was voided: {reason}</source>
+        <translation>Coupon {code} was voided: {reason}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was already used at {terminal} ({branch}) on {at}</source>
+        <translation>Coupon {code} was already used at {terminal} ({branch}) on {at}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}</source>
+        <translation>Coupon {code} expired on {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {date}</source>
+        <translation>Coupon {code} is valid from {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another member</source>
+        <translation>Coupon {code} belongs to another member</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is for members ({limit} per member): find the member first</source>
+        <translation>Coupon {code} is for members ({limit} per member): find the member first</translation>
+    </message>
+    <message>
+        <source>This member already used coupon {code} {count} times (the limit)</source>
+        <translation>This member already used coupon {code} {count} times (the limit)</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})</source>
+        <translation>Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})</translation>
+    </message>
+    <message>
+        <source>Nothing in this sale is one that coupon {code} applies to</source>
+        <translation>Nothing in this sale is one that coupon {code} applies to</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>BNAURA_MESSAGE_LANGUAGE_en</source>
+        <translation>BNAURA_MESSAGE_LANGUAGE_en</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2677,98 @@
         <source>Achievement {key} names a treatment the catalog does not have</source>
         <translation>Achievement {key} names a treatment the catalog does not have</translation>
     </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>The catalog has no item with SKU {sku}</translation>
+    </message>
+    <message>
+        <source>A percent coupon gives 1 to 100 % off</source>
+        <translation>A percent coupon gives 1 to 100 % off</translation>
+    </message>
+    <message>
+        <source>Give the amount off in baht, more than 0</source>
+        <translation>Give the amount off in baht, more than 0</translation>
+    </message>
+    <message>
+        <source>Choose the item the coupon gives free</source>
+        <translation>Choose the item the coupon gives free</translation>
+    </message>
+    <message>
+        <source>The last valid day cannot be before the first</source>
+        <translation>The last valid day cannot be before the first</translation>
+    </message>
+    <message>
+        <source>The minimum spend cannot be negative</source>
+        <translation>The minimum spend cannot be negative</translation>
+    </message>
+    <message>
+        <source>A coupon can be used 1 to 1,000,000 times, or without a limit</source>
+        <translation>A coupon can be used 1 to 1,000,000 times, or without a limit</translation>
+    </message>
+    <message>
+        <source>Give the reward a name</source>
+        <translation>Give the reward a name</translation>
+    </message>
+    <message>
+        <source>A reward costs 1 to 10,000,000 points</source>
+        <translation>A reward costs 1 to 10,000,000 points</translation>
+    </message>
+    <message>
+        <source>A reward&apos;s coupon is valid 1 to 3,650 days</source>
+        <translation>A reward&apos;s coupon is valid 1 to 3,650 days</translation>
+    </message>
+    <message>
+        <source>This terminal has made all the coupon codes it can</source>
+        <translation>This terminal has made all the coupon codes it can</translation>
+    </message>
+    <message>
+        <source>The catalog has no such item</source>
+        <translation>The catalog has no such item</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name</source>
+        <translation>Give the campaign a name</translation>
+    </message>
+    <message>
+        <source>A campaign has 1 to 1,000,000 codes</source>
+        <translation>A campaign has 1 to 1,000,000 codes</translation>
+    </message>
+    <message>
+        <source>There is no such coupon</source>
+        <translation>There is no such coupon</translation>
+    </message>
+    <message>
+        <source>Say why the coupon is voided</source>
+        <translation>Say why the coupon is voided</translation>
+    </message>
+    <message>
+        <source>This coupon is already void</source>
+        <translation>This coupon is already void</translation>
+    </message>
+    <message>
+        <source>A sale&apos;s lines and total cannot be negative</source>
+        <translation>A sale&apos;s lines and total cannot be negative</translation>
+    </message>
+    <message>
+        <source>There is no such reward</source>
+        <translation>There is no such reward</translation>
+    </message>
+    <message>
+        <source>This reward is not available</source>
+        <translation>This reward is not available</translation>
+    </message>
+    <message>
+        <source>The balance is {balance} points: redemptions are blocked until the balance is positive again</source>
+        <translation>The balance is {balance} points: redemptions are blocked until the balance is positive again</translation>
+    </message>
+    <message>
+        <source>This reward needs {cost} points; the balance is {balance}</source>
+        <translation>This reward needs {cost} points; the balance is {balance}</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -2107,6 +2882,21 @@
     <message>
         <source>{what}: {reason}</source>
         <translation>{what}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>rewards</name>
+    <message>
+        <source>Percent off</source>
+        <translation>Percent off</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Amount off</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>A free item</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +3050,38 @@
     <message>
         <source>Exception</source>
         <translation>Exception</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>Points expiry</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>Tier change</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Achievement</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Coupon use</source>
+        <translation>Coupon use</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Reward</translation>
     </message>
     <message>
         <source>Thai name</source>

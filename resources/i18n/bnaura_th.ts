@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH">
 <context>
+    <name>AchievementForm</name>
+    <message>
+        <source>Add achievement</source>
+        <translation>เพิ่มความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวด</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Description (Thai)</source>
+        <translation>คำอธิบาย (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>คำอธิบาย (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Within days</source>
+        <translation>ภายใน (วัน)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ความสำเร็จลับ</translation>
+    </message>
+    <message>
+        <source>Hidden until a member unlocks it</source>
+        <translation>ซ่อนไว้จนกว่าสมาชิกจะปลดล็อก</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsModel</name>
+    <message>
+        <source>{what}: {target} within {days} days</source>
+        <translation>{what}: {target} ครั้งภายใน {days} วัน</translation>
+    </message>
+    <message>
+        <source>{what}: at least {target}</source>
+        <translation>{what}: ตั้งแต่ {target}</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวด</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Unlocked by</source>
+        <translation>เงื่อนไข</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>ซ่อน</translation>
+    </message>
+</context>
+<context>
+    <name>AchievementsTab</name>
+    <message>
+        <source>Add achievement…</source>
+        <translation>เพิ่มความสำเร็จ…</translation>
+    </message>
+    <message>
+        <source>Save achievements</source>
+        <translation>บันทึกความสำเร็จ</translation>
+    </message>
+</context>
+<context>
     <name>AdjustPointsDialog</name>
     <message>
         <source>Adjust points</source>
@@ -50,6 +155,97 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTab</name>
+    <message>
+        <source>Export the campaign&apos;s codes</source>
+        <translation>ส่งออกรหัสคูปองของแคมเปญ</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ไฟล์ CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} codes to {path}</source>
+        <translation>บันทึก {count} รหัสลงไฟล์ {path} แล้ว</translation>
+    </message>
+    <message>
+        <source>Generated {count} codes for “{campaign}”, e.g. {code}</source>
+        <translation>สร้าง {count} รหัสสำหรับ “{campaign}” แล้ว เช่น {code}</translation>
+    </message>
+    <message>
+        <source>Campaign name</source>
+        <translation>ชื่อแคมเปญ</translation>
+    </message>
+    <message>
+        <source>Number of codes</source>
+        <translation>จำนวนรหัส</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>ลดเป็นเปอร์เซ็นต์</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>ส่วนลด (บาท)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>รายการฟรี (รหัสสินค้า)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>ใช้ได้ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ใช้ได้ถึง</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>ยอดซื้อขั้นต่ำ (บาท)</translation>
+    </message>
+    <message>
+        <source>Uses per customer</source>
+        <translation>ใช้ได้ต่อลูกค้า (ครั้ง)</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>ลดเป็นจำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>รับรายการฟรี</translation>
+    </message>
+    <message>
+        <source>day/month/year, e.g. 31/01/2570; empty: no limit</source>
+        <translation>วัน/เดือน/ปี เช่น 31/01/2570 เว้นว่าง: ไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>empty: no minimum</source>
+        <translation>เว้นว่าง: ไม่มีขั้นต่ำ</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>ไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>เช่น BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Generate codes</source>
+        <translation>สร้างรหัสคูปอง</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>ส่งออก CSV…</translation>
     </message>
 </context>
 <context>
@@ -271,6 +467,45 @@
     <message>
         <source>Tick “Show items off sale” to look among those too.</source>
         <translation>ติ๊ก “แสดงรายการที่ปิดขาย” เพื่อค้นหาในรายการเหล่านั้นด้วย</translation>
+    </message>
+</context>
+<context>
+    <name>CouponsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>ใช้ได้ถึง</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้ได้</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>ใช้แล้ว</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>ยกเลิกแล้ว</translation>
     </message>
 </context>
 <context>
@@ -608,6 +843,69 @@
     </message>
 </context>
 <context>
+    <name>EarningTab</name>
+    <message>
+        <source>Points earned</source>
+        <translation>การให้แต้ม</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>ระดับสมาชิก</translation>
+    </message>
+    <message>
+        <source>Members qualify for a tier on</source>
+        <translation>นับระดับสมาชิกจาก</translation>
+    </message>
+    <message>
+        <source>Purchases: 1 point per</source>
+        <translation>ซื้อสินค้าและบริการ: 1 แต้มต่อ</translation>
+    </message>
+    <message>
+        <source>Welcome (on registration)</source>
+        <translation>แต้มต้อนรับ (เมื่อสมัครสมาชิก)</translation>
+    </message>
+    <message>
+        <source>Check-in (once a day)</source>
+        <translation>เช็กอิน (วันละครั้ง)</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>เขียนรีวิว</translation>
+    </message>
+    <message>
+        <source>Referral (to the referrer)</source>
+        <translation>แนะนำเพื่อน (ให้ผู้แนะนำ)</translation>
+    </message>
+    <message>
+        <source>Birthday (once a year)</source>
+        <translation>วันเกิด (ปีละครั้ง)</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> แต้ม</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>เพิ่มระดับ</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>ลบระดับ</translation>
+    </message>
+    <message>
+        <source>Lifetime points (a tier never falls)</source>
+        <translation>แต้มสะสมทั้งหมด (ระดับไม่ลดลง)</translation>
+    </message>
+    <message>
+        <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
+        <translation>แต้มใน 12 เดือนล่าสุด (ระดับลดลงได้ เมื่อสิ้นเดือน)</translation>
+    </message>
+    <message>
+        <source>Save earning and tiers</source>
+        <translation>บันทึกการให้แต้มและระดับ</translation>
+    </message>
+</context>
+<context>
     <name>EnrollDialog</name>
     <message>
         <source>Connect to the clinic server</source>
@@ -852,6 +1150,52 @@
     </message>
 </context>
 <context>
+    <name>LoyaltyProgramDialog</name>
+    <message>
+        <source>Loyalty program</source>
+        <translation>โปรแกรมสะสมแต้ม</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s loyalty program, the same at every branch. Changes apply from the next award; points already earned stay as they are.</source>
+        <translation>โปรแกรมสะสมแต้มของเครือ ใช้เหมือนกันทุกสาขา การเปลี่ยนแปลงมีผลตั้งแต่การให้แต้มครั้งถัดไป แต้มที่สมาชิกได้รับไปแล้วยังคงเดิม</translation>
+    </message>
+    <message>
+        <source>Earning and tiers</source>
+        <translation>การให้แต้มและระดับสมาชิก</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Coupon campaigns</source>
+        <translation>แคมเปญคูปอง</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyRewardsSection</name>
+    <message>
+        <source>Rewards</source>
+        <translation>ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Redemption screen…</source>
+        <translation>หน้าแลกรางวัล…</translation>
+    </message>
+    <message>
+        <source>Open the redemption screen for this member: coupons, code check</source>
+        <translation>เปิดหน้าแลกรางวัลของสมาชิกท่านนี้: คูปองและการตรวจรหัสคูปอง</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BN-Aura Desk</source>
@@ -880,6 +1224,10 @@
     <message>
         <source>Where staff may sign in…</source>
         <translation>สาขาที่พนักงานเข้าสู่ระบบได้…</translation>
+    </message>
+    <message>
+        <source>Loyalty program…</source>
+        <translation>โปรแกรมสะสมแต้ม…</translation>
     </message>
     <message>
         <source>File</source>
@@ -914,6 +1262,10 @@
     <message>
         <source>Exceptions</source>
         <translation>รายการผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Rewards &amp; coupons</source>
+        <translation>แลกรางวัลและคูปอง</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1410,49 @@
     </message>
 </context>
 <context>
+    <name>RedemptionScreen</name>
+    <message>
+        <source>No member chosen</source>
+        <translation>ยังไม่ได้เลือกสมาชิก</translation>
+    </message>
+    <message>
+        <source>Find the member: type a name or phone, or scan their member QR (F2)</source>
+        <translation>ค้นหาสมาชิก: พิมพ์ชื่อหรือเบอร์โทร หรือสแกน QR สมาชิก (F2)</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} แต้ม</translation>
+    </message>
+    <message>
+        <source>No coupons yet: a redeemed reward&apos;s coupon shows here</source>
+        <translation>ยังไม่มีคูปอง คูปองจากการแลกของรางวัลจะแสดงที่นี่</translation>
+    </message>
+    <message>
+        <source>Member: name, phone or scan the member QR (F2)</source>
+        <translation>สมาชิก: ชื่อ เบอร์โทร หรือสแกน QR สมาชิก (F2)</translation>
+    </message>
+    <message>
+        <source>Up/Down choose, Enter goes to the rewards</source>
+        <translation>ลูกศรขึ้น/ลงเพื่อเลือก กด Enter ไปที่ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Coupon code (F3)</source>
+        <translation>รหัสคูปอง (F3)</translation>
+    </message>
+    <message>
+        <source>Type or scan a coupon code</source>
+        <translation>พิมพ์หรือสแกนรหัสคูปอง</translation>
+    </message>
+    <message>
+        <source>Rewards (F4; Enter redeems)</source>
+        <translation>ของรางวัล (F4, กด Enter เพื่อแลก)</translation>
+    </message>
+    <message>
+        <source>The member&apos;s coupons</source>
+        <translation>คูปองของสมาชิก</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Mark exception resolved</source>
@@ -1074,6 +1469,193 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>RewardForm</name>
+    <message>
+        <source>Edit reward</source>
+        <translation>แก้ไขของรางวัล</translation>
+    </message>
+    <message>
+        <source>Add reward</source>
+        <translation>เพิ่มของรางวัล</translation>
+    </message>
+    <message>
+        <source>Name (Thai)</source>
+        <translation>ชื่อ (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>ชื่อ (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้มที่ใช้แลก</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>ส่วนลด (%)</translation>
+    </message>
+    <message>
+        <source>Amount off (baht)</source>
+        <translation>ส่วนลด (บาท)</translation>
+    </message>
+    <message>
+        <source>Free item (SKU)</source>
+        <translation>รายการฟรี (รหัสสินค้า)</translation>
+    </message>
+    <message>
+        <source>Coupon valid (days)</source>
+        <translation>คูปองใช้ได้ (วัน)</translation>
+    </message>
+    <message>
+        <source>Minimum spend (baht)</source>
+        <translation>ยอดซื้อขั้นต่ำ (บาท)</translation>
+    </message>
+    <message>
+        <source>Offered to members</source>
+        <translation>เปิดให้สมาชิกแลก</translation>
+    </message>
+    <message>
+        <source>e.g. BASIC-FACIAL</source>
+        <translation>เช่น BASIC-FACIAL</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>RewardRedeemer</name>
+    <message>
+        <source>Redeem a reward</source>
+        <translation>แลกของรางวัล</translation>
+    </message>
+    <message>
+        <source>Redeem “{reward}” for {name}?</source>
+        <translation>แลก “{reward}” ให้ {name} ใช่ไหม</translation>
+    </message>
+    <message>
+        <source>{cost} points are spent; the balance will be {after} points.</source>
+        <translation>ใช้ {cost} แต้ม แต้มคงเหลือจะเป็น {after} แต้ม</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>แลก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsModel</name>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} วัน</translation>
+    </message>
+    <message>
+        <source>Not offered</source>
+        <translation>งดแลก</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>แลกได้</translation>
+    </message>
+    <message>
+        <source>Item not in the catalog</source>
+        <translation>ไม่มีรายการนี้ในระบบ</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>ของรางวัล</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Gives</source>
+        <translation>ได้รับ</translation>
+    </message>
+    <message>
+        <source>Coupon valid</source>
+        <translation>คูปองใช้ได้</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>ยอดซื้อขั้นต่ำ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Can redeem?</source>
+        <translation>แลกได้ไหม</translation>
+    </message>
+    <message>
+        <source>Not available now</source>
+        <translation>ยังไม่พร้อมให้แลก</translation>
+    </message>
+    <message>
+        <source>Blocked: the balance is below zero</source>
+        <translation>งดแลก: แต้มคงเหลือติดลบ</translation>
+    </message>
+    <message>
+        <source>{points} more points needed</source>
+        <translation>ขาดอีก {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ได้</translation>
+    </message>
+    <message>
+        <source>Its coupon is valid {days} days from the day it is redeemed</source>
+        <translation>คูปองใช้ได้ {days} วันนับจากวันที่แลก</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsTab</name>
+    <message>
+        <source>Add reward…</source>
+        <translation>เพิ่มของรางวัล…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Stop offering</source>
+        <translation>งดแลกของรางวัลนี้</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsView</name>
+    <message>
+        <source>The balance is below zero: rewards can be redeemed once it is positive again</source>
+        <translation>แต้มคงเหลือติดลบ แลกของรางวัลได้อีกครั้งเมื่อแต้มกลับเป็นบวก</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued: it is in the member&apos;s coupons</source>
+        <translation>ออกคูปอง {code} แล้ว อยู่ในรายการคูปองของสมาชิก</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>แลก…</translation>
+    </message>
+    <message>
+        <source>Redeem the selected reward (Enter in the list)</source>
+        <translation>แลกของรางวัลที่เลือก (กด Enter ในรายการ)</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1794,25 @@
     </message>
 </context>
 <context>
+    <name>TiersModel</name>
+    <message>
+        <source>Tier</source>
+        <translation>ระดับ</translation>
+    </message>
+    <message>
+        <source>From points</source>
+        <translation>ตั้งแต่ (แต้ม)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Points ×</source>
+        <translation>แต้ม ×</translation>
+    </message>
+</context>
+<context>
     <name>achievements</name>
     <message>
         <source>Spending</source>
@@ -1334,6 +1935,88 @@
     <message>
         <source>Share profile with other branches</source>
         <translation>ใช้ข้อมูลร่วมกับสาขาอื่น</translation>
+    </message>
+</context>
+<context>
+    <name>coupons</name>
+    <message>
+        <source>{percent} % off</source>
+        <translation>ลด {percent} %</translation>
+    </message>
+    <message>
+        <source>{amount} off</source>
+        <translation>ลด {amount}</translation>
+    </message>
+    <message>
+        <source>a free {item}</source>
+        <translation>{item} ฟรี</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}, minimum {minimum}</source>
+        <translation>ใช้ได้: {what} ถึง {until} ขั้นต่ำ {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, until {until}</source>
+        <translation>ใช้ได้: {what} ถึง {until}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}, minimum {minimum}</source>
+        <translation>ใช้ได้: {what} ขั้นต่ำ {minimum}</translation>
+    </message>
+    <message>
+        <source>Valid: {what}</source>
+        <translation>ใช้ได้: {what}</translation>
+    </message>
+    <message>
+        <source>Coupon code {code} is mistyped; please check it again</source>
+        <translation>รหัสคูปอง {code} พิมพ์ผิด กรุณาตรวจสอบอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>There is no coupon {code}</source>
+        <translation>ไม่มีคูปอง {code}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was voided: {reason}</source>
+        <translation>คูปอง {code} ถูกยกเลิกแล้ว: {reason}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was already used at {terminal} ({branch}) on {at}</source>
+        <translation>คูปอง {code} ถูกใช้ไปแล้วที่ {terminal} ({branch}) เมื่อ {at}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}</source>
+        <translation>คูปอง {code} หมดอายุเมื่อ {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is valid from {date}</source>
+        <translation>คูปอง {code} เริ่มใช้ได้ {date}</translation>
+    </message>
+    <message>
+        <source>Coupon {code} belongs to another member</source>
+        <translation>คูปอง {code} เป็นของสมาชิกท่านอื่น</translation>
+    </message>
+    <message>
+        <source>Coupon {code} is for members ({limit} per member): find the member first</source>
+        <translation>คูปอง {code} สำหรับสมาชิก (ใช้ได้ {limit} ครั้งต่อท่าน) กรุณาค้นหาสมาชิกก่อน</translation>
+    </message>
+    <message>
+        <source>This member already used coupon {code} {count} times (the limit)</source>
+        <translation>สมาชิกท่านนี้ใช้คูปอง {code} ครบ {count} ครั้งแล้ว</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})</source>
+        <translation>คูปอง {code} ต้องมียอดซื้อขั้นต่ำ {minimum} (รายการนี้ {subtotal})</translation>
+    </message>
+    <message>
+        <source>Nothing in this sale is one that coupon {code} applies to</source>
+        <translation>ไม่มีรายการในบิลนี้ที่ใช้คูปอง {code} ได้</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>BNAURA_MESSAGE_LANGUAGE_en</source>
+        <translation>BNAURA_MESSAGE_LANGUAGE_th</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2677,98 @@
         <source>Achievement {key} names a treatment the catalog does not have</source>
         <translation>ความสำเร็จ {key} ระบุทรีตเมนต์ที่ไม่มีในรายการบริการ</translation>
     </message>
+    <message>
+        <source>{text} is not a date (e.g. 2027-01-31 or 31/01/2570)</source>
+        <translation>{text} ไม่ใช่วันที่ (เช่น 31/01/2570 หรือ 2027-01-31)</translation>
+    </message>
+    <message>
+        <source>The catalog has no item with SKU {sku}</source>
+        <translation>ไม่มีรายการที่มีรหัสสินค้า {sku}</translation>
+    </message>
+    <message>
+        <source>A percent coupon gives 1 to 100 % off</source>
+        <translation>คูปองแบบเปอร์เซ็นต์ลดได้ 1 ถึง 100 %</translation>
+    </message>
+    <message>
+        <source>Give the amount off in baht, more than 0</source>
+        <translation>ระบุจำนวนเงินที่ลดเป็นบาท มากกว่า 0</translation>
+    </message>
+    <message>
+        <source>Choose the item the coupon gives free</source>
+        <translation>เลือกรายการที่คูปองให้ฟรี</translation>
+    </message>
+    <message>
+        <source>The last valid day cannot be before the first</source>
+        <translation>วันสุดท้ายที่ใช้ได้ต้องไม่ก่อนวันแรก</translation>
+    </message>
+    <message>
+        <source>The minimum spend cannot be negative</source>
+        <translation>ยอดซื้อขั้นต่ำต้องไม่ติดลบ</translation>
+    </message>
+    <message>
+        <source>A coupon can be used 1 to 1,000,000 times, or without a limit</source>
+        <translation>คูปองใช้ได้ 1 ถึง 1,000,000 ครั้ง หรือไม่จำกัด</translation>
+    </message>
+    <message>
+        <source>Give the reward a name</source>
+        <translation>ตั้งชื่อของรางวัล</translation>
+    </message>
+    <message>
+        <source>A reward costs 1 to 10,000,000 points</source>
+        <translation>ของรางวัลใช้แต้ม 1 ถึง 10,000,000 แต้ม</translation>
+    </message>
+    <message>
+        <source>A reward&apos;s coupon is valid 1 to 3,650 days</source>
+        <translation>คูปองของรางวัลมีอายุ 1 ถึง 3,650 วัน</translation>
+    </message>
+    <message>
+        <source>This terminal has made all the coupon codes it can</source>
+        <translation>เครื่องนี้สร้างรหัสคูปองครบจำนวนที่สร้างได้แล้ว</translation>
+    </message>
+    <message>
+        <source>The catalog has no such item</source>
+        <translation>ไม่มีรายการนี้ในรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name</source>
+        <translation>ตั้งชื่อแคมเปญ</translation>
+    </message>
+    <message>
+        <source>A campaign has 1 to 1,000,000 codes</source>
+        <translation>แคมเปญหนึ่งมีได้ 1 ถึง 1,000,000 รหัส</translation>
+    </message>
+    <message>
+        <source>There is no such coupon</source>
+        <translation>ไม่มีคูปองนี้</translation>
+    </message>
+    <message>
+        <source>Say why the coupon is voided</source>
+        <translation>ระบุเหตุผลที่ยกเลิกคูปอง</translation>
+    </message>
+    <message>
+        <source>This coupon is already void</source>
+        <translation>คูปองนี้ถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <source>A sale&apos;s lines and total cannot be negative</source>
+        <translation>รายการและยอดรวมของการขายต้องไม่ติดลบ</translation>
+    </message>
+    <message>
+        <source>There is no such reward</source>
+        <translation>ไม่มีของรางวัลนี้</translation>
+    </message>
+    <message>
+        <source>This reward is not available</source>
+        <translation>ของรางวัลนี้ไม่พร้อมให้แลก</translation>
+    </message>
+    <message>
+        <source>The balance is {balance} points: redemptions are blocked until the balance is positive again</source>
+        <translation>แต้มคงเหลือ {balance} แต้ม: งดการแลกของรางวัลจนกว่าแต้มจะกลับมาเป็นบวก</translation>
+    </message>
+    <message>
+        <source>This reward needs {cost} points; the balance is {balance}</source>
+        <translation>ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -2107,6 +2882,21 @@
     <message>
         <source>{what}: {reason}</source>
         <translation>{what}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>rewards</name>
+    <message>
+        <source>Percent off</source>
+        <translation>ลดเป็นเปอร์เซ็นต์</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>ลดเป็นจำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>A free item</source>
+        <translation>รับรายการฟรี</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +3050,38 @@
     <message>
         <source>Exception</source>
         <translation>รายการผิดปกติ</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>แต้มหมดอายุ</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>การเปลี่ยนระดับสมาชิก</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>การแนะนำเพื่อน</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>ความสำเร็จ</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>คูปอง</translation>
+    </message>
+    <message>
+        <source>Coupon use</source>
+        <translation>การใช้คูปอง</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>ของรางวัล</translation>
     </message>
     <message>
         <source>Thai name</source>

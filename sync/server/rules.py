@@ -472,8 +472,10 @@ class _MirrorRun:
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
     from .branch_settings import PerBranchSetting  # they build on this module's seam
+    from .coupons import CouponUseSlots
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
 
-    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer())
+    rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
+                               CouponUseSlots())
     return rules

@@ -74,6 +74,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
+from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms, Refusal
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import award_id
@@ -82,6 +83,7 @@ from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.services import catalog as catalog_service
+from bnaura_desk.services import coupons as coupon_service
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import loyalty
 from bnaura_desk.services import staff as staff_service
@@ -92,6 +94,7 @@ from bnaura_desk.store.engine import open_engine
 from bnaura_desk.store.models import (
     CatalogItem,
     ConsentEvent,
+    CouponUse,
     Customer,
     DeviceState,
     OutboxOperation,
@@ -119,9 +122,10 @@ from sync.protocol import (
 from sync.server import admin
 from sync.server.apply import ApplyRefused
 from sync.server.auth import ApiError, authenticate, check_operations
+from sync.server.coupons import USE_SCOPE
 from sync.server.db import server_engine
 from sync.server.enroll import enroll
-from sync.server.models import AppliedOperation, Device, Record, RuleMove, ServerChain, SyncException
+from sync.server.models import AppliedOperation, Device, Record, RuleClaim, RuleMove, ServerChain, SyncException
 from sync.server.pull import pull
 from sync.server.push import push
 from sync.server.schema import upgrade
@@ -141,6 +145,9 @@ FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
 RULE_TOKENS = ("COUPON-1", "COUPON-2", "COUPON-3", "COUPON-4")
 RULE_ACCOUNTS = ("member-1", "member-2")
 RULE_SUBJECTS = tuple(f"00000005-0000-7000-8000-{n:012x}" for n in range(3))
+# Coupons of the chain (issued at set-up), by how many uses each allows.
+COUPON_LIMITS = (1, 1, 1, 1, 2, 2, 3, 3)
+COUPON_CART = [CartLine("sim-item", ItemKind.TREATMENT, 120_000)]
 # What the dumps hold of the rule-governed entities.
 RULE_DUMP = {"test_token_use": ("token", "sale"), "test_tally_entry": ("account", "delta"),
              "test_move": ("subject_id", "to"), "test_subject": ("title", "stage")}
@@ -477,6 +484,8 @@ class Simulation:
         self.visits: list[str] = []
         self.consents: list[str] = []
         self.stock: dict[str, list[str]] = {}  # branch id -> movements committed there
+        self.coupons: list[tuple[str, str, int]] = []  # (id, code, usage limit)
+        self.coupon_uses: list[str] = []
         self.points_entries: list[str] = []  # a manager's adjustments (each made once, on one terminal)
         workdir.mkdir(parents=True, exist_ok=True)
         self.server = SimServer(workdir / "server.sqlite", self.world)
@@ -562,6 +571,11 @@ class Simulation:
         self.product = self.nodes[0].terminal.run(
             catalog_service.create_item, ItemForm(kind=ItemKind.PRODUCT, name_th="เซรั่มจำลอง", sku="SIM-1",
                                                   price_satang=59_000), actor=SYSTEM).result
+        for limit in COUPON_LIMITS:
+            issued = self.nodes[0].terminal.run(
+                coupon_service.issue_coupon, CouponTerms(CouponKind.PERCENT, percent=10, usage_limit=limit),
+                actor=SYSTEM).result
+            self.coupons.append((issued.id, issued.code, limit))
         for _ in range(2):
             for node in self.nodes:
                 self._sync(node, quiet=True)
@@ -715,8 +729,15 @@ class Simulation:
 
     def rule_action(self, node: Node) -> None:
         """An operation a server rule settles: a token used, a tally moved, a subject opened or moved."""
-        what = self.rng.choices(("use", "tally", "open", "move"), (2, 2, 1, 3))[0]
-        if what == "use":
+        what = self.rng.choices(("use", "tally", "open", "move", "coupon"), (2, 2, 1, 3, 2))[0]
+        if what == "coupon":
+            index = self.rng.randrange(len(self.coupons))
+            used = self._attempt(node, "coupon use", coupon_service.record_coupon_use, self.coupons[index][1],
+                                 COUPON_CART, actor=self._actor())
+            if used is not None:
+                self.coupon_uses.append(used.use_id)
+            self.note(f"{node.name} use coupon {index} -> {used is not None}")
+        elif what == "use":
             token = self.rng.choice(RULE_TOKENS)
             self._attempt(node, "token use", rules.use_token, token, actor=self._actor())
             self.note(f"{node.name} use token {token}")
@@ -956,7 +977,44 @@ class Simulation:
         problems += self._check_operations()
         problems += self._check_ledgers(self._server_dump(self.nodes[0].branch_id))
         problems += self._check_stock()
+        problems += self._check_coupons()
         problems += self._check_points()
+        return problems
+
+    def _check_coupons(self) -> list[str]:
+        """Every coupon use committed stands everywhere; the server's slots and reports match its limits.
+
+        A coupon used U times, limit N: the server holds min(U, N) slots and
+        raised max(0, U - N) ``claim_conflict``s; every terminal shows it
+        used once U reaches N.
+        """
+        problems: list[str] = []
+        committed = sorted(self.coupon_uses)
+        with self.server.sessions() as s:
+            uses = list(s.scalars(select(Record).where(Record.chain_id == self.clinic_id,
+                                                       Record.entity == "coupon_use")))
+            slots = Counter(c.key.rpartition("#")[0] for c in s.scalars(select(RuleClaim).where(
+                RuleClaim.chain_id == self.clinic_id, RuleClaim.scope == USE_SCOPE)))
+            reported = Counter(e.detail.get("coupon_id") for e in s.scalars(select(SyncException).where(
+                SyncException.chain_id == self.clinic_id, SyncException.kind == "claim_conflict"))
+                if e.detail.get("scope") == USE_SCOPE)
+        if sorted(r.id for r in uses) != committed:
+            problems.append(f"server: {len(uses)} coupon uses, {len(committed)} committed")
+        counted = Counter(r.data.get("coupon_id") for r in uses)
+        for index, (coupon_id, code, limit) in enumerate(self.coupons):
+            n = counted[coupon_id]
+            if (slots[coupon_id], reported[coupon_id]) != (min(n, limit), max(0, n - limit)):
+                problems.append(f"server: coupon {index} used {n} times (limit {limit}) holds {slots[coupon_id]} "
+                                f"slots and reported {reported[coupon_id]} conflicts")
+            expected = Refusal.USED if n >= limit else None
+            for node in self.nodes:
+                shown = node.terminal.read(coupon_service.check_coupon_code, code, self.world()).refusal
+                if shown is not expected:
+                    problems.append(f"{node.name}: coupon {index} shows {shown}, {n} uses of {limit}")
+        for node in self.nodes:
+            held = sorted(node.terminal.read(lambda s: list(s.scalars(select(CouponUse.id)))))
+            if held != committed:
+                problems.append(f"{node.name}: {len(held)} coupon uses, {len(committed)} committed")
         return problems
 
     def _check_points(self) -> list[str]:

@@ -305,18 +305,19 @@ def test_the_next_page_is_asked_for_before_this_one_is_applied(clinic: Clinic) -
     server = _ahead(clinic.server)
     progress: list[tuple[int, int]] = []
     try:
-        report = sync_once(b, server, page=3, progress=lambda done, total: (  # type: ignore[arg-type]
+        report = sync_once(b, server, page=6, progress=lambda done, total: (  # type: ignore[arg-type]
             progress.append((done, total)), server.events.append(("applied", done))
         ))
     finally:
         server._thread.shutdown()
-    assert report.pulled == 8  # the clinic and 7 customers
+    assert report.pulled == 1 + 2 * len(ids) == 15  # the clinic, and 7 customers each with its welcome points
     assert {h.id for h in b.read(customer_service.search_customers, "ล่วงหน้า")} == set(ids)
-    # Each page's successor was asked for before the page was applied; none after the last.
+    # Three pages of 6, the last one short. Each page's successor was asked for before the page
+    # was applied; none after the last.
     assert server.events == [
-        ("ahead", 0), ("ahead", 3), ("applied", 3), ("ahead", 6), ("applied", 6), ("applied", 8),
+        ("ahead", 0), ("ahead", 6), ("applied", 6), ("ahead", 12), ("applied", 12), ("applied", 15),
     ]
-    assert progress[-1] == (8, 8)
+    assert progress[-1] == (15, 15)
 
 
 def test_a_page_that_fails_to_apply_stops_the_round_and_its_successor_is_dropped(
@@ -347,7 +348,8 @@ def test_a_page_that_fails_to_apply_stops_the_round_and_its_successor_is_dropped
     assert server.events == [("ahead", 0), ("ahead", 2), ("ahead", 4)]  # page 3 was asked for, never applied
     assert b.read(lambda s: sync_state(s).pull_cursor) == 2
     monkeypatch.setattr(engine, "apply_changes", real)
-    assert clinic.sync("B").pulled == 4  # the round after goes on from the first page
+    feed = 1 + 2 * 5  # the clinic, and 5 customers each with its welcome points
+    assert clinic.sync("B").pulled == feed - 2  # the round after goes on from the first page
     assert len(b.read(customer_service.search_customers, "พัง")) == 5
 
 
@@ -382,8 +384,9 @@ def test_in_an_event_loop_pages_asked_for_ahead_are_tasks(
         register(a, f"ลูกค้า งาน{i}", f"08177700{i:02d}")
     clinic.sync("A")
     transport = AsyncAheadLoopback(clinic.server)
-    report = asyncio.run(sync_round(TerminalDatabase(b), transport, page=2))
-    assert report.pulled == 6 and len(transport.tasks) == 3
+    report = asyncio.run(sync_round(TerminalDatabase(b), transport, page=4))
+    # The clinic, and 5 customers each with its welcome points: three pages of 4, the last one short.
+    assert report.pulled == 1 + 2 * 5 and len(transport.tasks) == 3
     assert len(b.read(customer_service.search_customers, "งาน")) == 5
 
     # A page that fails: the task asked for ahead is cancelled, not left running.
@@ -428,5 +431,6 @@ def test_a_terminal_updated_before_its_server_pulls_pages_the_server_takes(clini
     old = OldServerLoopback(clinic.server.sessions, clinic.server.clinic_id, clinic.server.clock)
     old.limits = []
     report = sync_once(b, old)  # type: ignore[arg-type]
-    assert report.pulled == 2 and old.limits == [MAX_PULL, OLD_MAX_PULL]
+    # The clinic, the customer and its welcome points.
+    assert report.pulled == 3 and old.limits == [MAX_PULL, OLD_MAX_PULL]
     assert len(b.read(customer_service.search_customers, "สมหญิง")) == 1

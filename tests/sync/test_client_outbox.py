@@ -10,6 +10,8 @@ from sqlalchemy.exc import DBAPIError
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.loyalty_program import award_id
+from bnaura_desk.domain.points import PointsSource
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM, ServiceContext
 from bnaura_desk.services.sync_state import pending_count, unsettled_problems
@@ -38,9 +40,13 @@ def _customers(terminal: Terminal, n: int) -> list[str]:
 def test_pending_operations_are_the_outbox_in_seq_order_exactly_as_stored(terminal: Terminal) -> None:
     ids = _customers(terminal, 3)
     ops = terminal.read(pending_operations, 100)
-    assert [op.seq for op in ops] == [1, 2, 3, 4]  # branch.create, then the three customers
-    assert [op.type for op in ops] == ["branch.create"] + ["customer.register"] * 3
-    assert [op.entity_id for op in ops[1:]] == ids
+    assert [op.seq for op in ops] == list(range(1, terminal.device().last_seq + 1))
+    # branch.create, then each customer with its welcome points
+    assert [op.type for op in ops] == ["branch.create"] + ["customer.register", "points.record"] * 3
+    assert [op.entity_id for op in ops if op.type == "customer.register"] == ids
+    assert [op.entity_id for op in ops if op.type == "points.record"] == [
+        award_id(PointsSource.WELCOME, cid) for cid in ids
+    ]
     device = terminal.device()
     rows = terminal.read(lambda s: s.query(OutboxOperation).order_by(OutboxOperation.seq).all())
     for op, row in zip(ops, rows, strict=True):
@@ -53,6 +59,7 @@ def test_pending_operations_are_the_outbox_in_seq_order_exactly_as_stored(termin
 
 def test_record_results_settles_each_operation_and_they_leave_the_queue(terminal: Terminal) -> None:
     _customers(terminal, 3)
+    last = terminal.device().last_seq
     results = [
         OpResult(seq=1, outcome="applied"),
         OpResult(seq=2, outcome="duplicate", reason="exception", detail={"kind": "clock_ahead"}),
@@ -64,11 +71,11 @@ def test_record_results_settles_each_operation_and_they_leave_the_queue(terminal
     # A duplicate keeps the outcome the server gave the first time.
     assert rows[2].outcome == "exception" and rows[2].outcome_detail["resent"] is True
     assert rows[3].outcome == "rejected" and rows[3].outcome_detail["reason"] == "unknown_record"
-    assert rows[4].outcome is None
-    assert [op.seq for op in terminal.read(pending_operations, 100)] == [4]
-    assert terminal.read(pending_count) == 1
+    assert all(rows[seq].outcome is None for seq in range(4, last + 1))
+    assert [op.seq for op in terminal.read(pending_operations, 100)] == list(range(4, last + 1))
+    assert terminal.read(pending_count) == last - 3
     # Settled operations can still be read for a resend from an earlier number.
-    assert [op.seq for op in terminal.read(operations_from, 2, 10)] == [2, 3, 4]
+    assert [op.seq for op in terminal.read(operations_from, 2, 10)] == list(range(2, last + 1))
     # Rejected and applied-with-exception stay visible to a manager.
     problems = terminal.read(unsettled_problems)
     assert [(p.seq, p.outcome, p.reason) for p in problems] == [(2, "exception", ""), (3, "rejected", "unknown_record")]
@@ -105,6 +112,7 @@ def test_a_refusal_is_noted_on_the_waiting_operation_and_shown(terminal: Termina
         return ChangeSet()
 
     terminal.run(refuse, actor=None)
-    assert [op.seq for op in terminal.read(pending_operations, 10)] == [1, 2]  # still waiting
+    # still waiting, all of them
+    assert [op.seq for op in terminal.read(pending_operations, 10)] == list(range(1, terminal.device().last_seq + 1))
     [problem] = terminal.read(unsettled_problems)
     assert (problem.seq, problem.outcome, problem.reason, problem.entity) == (2, None, "unknown_operation", str(Kind.CUSTOMER))

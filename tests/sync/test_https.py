@@ -26,7 +26,7 @@ from bnaura_desk.cli import main
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM
-from bnaura_desk.services.sync_state import save_enrollment, sync_state
+from bnaura_desk.services.sync_state import pending_count, save_enrollment, sync_state
 from bnaura_desk.terminal import Terminal
 from sync.client.cli import sync_command
 from sync.client.http import CaFileProblem, ServerUnavailable, SyncClient, UntrustedServer
@@ -111,13 +111,14 @@ def https_server(tmp_path_factory: pytest.TempPathFactory, authority: Authority)
     log.close()
 
 
-def _set_up_terminal(path: Path) -> tuple[str, str]:
-    """Make a terminal at ``path`` with one customer; return (clinic id, customer id)."""
+def _set_up_terminal(path: Path) -> tuple[str, str, int]:
+    """Make a terminal at ``path`` with one customer; return (clinic id, customer id, operations written)."""
     with Terminal.create(path, clinic_name=f"คลินิก {uuid.uuid4().hex[:6]}", device_name="POS-1") as t:
         clinic_id = t.device().chain_id
         customer = t.run(customer_service.register_customer, CustomerForm(name_th="สมศรี", phone="0812345678"),
                          actor=SYSTEM).result
-    return clinic_id, str(customer)
+        written = t.read(pending_count)  # branch.create, the customer and its welcome points
+    return clinic_id, str(customer), written
 
 
 def test_a_terminal_enrolls_and_syncs_over_https_with_the_clinics_ca_file(
@@ -125,7 +126,7 @@ def test_a_terminal_enrolls_and_syncs_over_https_with_the_clinics_ca_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     a_path, b_path = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
-    clinic_id, customer = _set_up_terminal(a_path)
+    clinic_id, customer, written = _set_up_terminal(a_path)
     https_server.add_clinic(clinic_id=clinic_id)
     monkeypatch.chdir(authority.ca.parent)  # a relative --ca-file is kept as an absolute path
 
@@ -137,7 +138,7 @@ def test_a_terminal_enrolls_and_syncs_over_https_with_the_clinics_ca_file(
         assert state is not None and state.ca_file == str(authority.ca.resolve())
     monkeypatch.chdir(tmp_path)
     assert main(["sync", "--once", "--db", str(a_path)]) == 0
-    assert "pushed 2 (applied 2" in capsys.readouterr().out
+    assert f"pushed {written} (applied {written}," in capsys.readouterr().out
 
     # A new database joins over HTTPS too, and its first sync brings the clinic's customers.
     code = https_server.new_code(clinic_id)
@@ -152,7 +153,7 @@ def test_without_the_ca_file_the_certificate_is_refused_with_a_clear_message(
     https_server: Server, authority: Authority, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "t.sqlite"
-    clinic_id, _ = _set_up_terminal(path)
+    clinic_id, _, _ = _set_up_terminal(path)
     https_server.add_clinic(clinic_id=clinic_id)
     code = https_server.new_code(clinic_id)
 

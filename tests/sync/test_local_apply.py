@@ -167,11 +167,18 @@ def test_pulled_rows_write_no_outbox_or_audit_and_name_exactly_what_changed(clin
     c2 = register(a, "สอง", "082 222 2222")
     clinic.sync_all()
     before = (count(b, OutboxOperation), count(b, AuditEntry))
+    synced = a.device().last_seq
     edit(a, c2, nickname="สองสอง")
     visit = a.run(customer_service.check_in, c1, actor=SYSTEM).result
+    # The check-in also awarded the day's check-in points: one points entry.
+    [points] = a.read(lambda s: list(s.scalars(select(OutboxOperation.entity_id).where(
+        OutboxOperation.seq > synced, OutboxOperation.type == "points.record"
+    ))))
     clinic.sync("A")
     report = clinic.sync("B")
-    assert report.changes.changed == {Kind.CUSTOMER: frozenset({c1, c2}), Kind.VISIT: frozenset({visit})}
+    assert report.changes.changed == {
+        Kind.CUSTOMER: frozenset({c1, c2}), Kind.VISIT: frozenset({visit}), Kind.POINTS: frozenset({points}),
+    }
     assert (count(b, OutboxOperation), count(b, AuditEntry)) == before
     # A's own changes coming back change nothing on A.
     assert clinic.sync("A").changes.empty

@@ -184,12 +184,13 @@ def test_the_same_days_check_in_and_birthday_points_given_at_two_branches_offlin
         _sync(t)
     for t in (chain.siam, chain.thonglor):
         assert _entries(t, member, "check_in") == 1 and _entries(t, member, "birthday") == 1
-        assert _balance(t, member) == 100 + 10 + 100
+        # Welcome, check-in, birthday, and the secret achievement of a visit in the birth month (once).
+        assert _balance(t, member) == 100 + 10 + 100 + 200
     with chain.server.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Record).where(
-            Record.chain_id == chain.chain_id, Record.entity == "points")) == 3
-        # The server's ledger of her counted each award once: spending 210 leaves her at 0, not below.
-    chain.thonglor.run(loyalty.adjust_points, member, -210, "แลกของรางวัล", actor=SYSTEM)
+            Record.chain_id == chain.chain_id, Record.entity == "points")) == 4
+        # The server's ledger of her counted each award once: spending 410 leaves her at 0, not below.
+    chain.thonglor.run(loyalty.adjust_points, member, -410, "แลกของรางวัล", actor=SYSTEM)
     _sync(chain.thonglor)
     assert not any(e.detail.get("customer_id") == member for e in _exceptions(chain, "below_floor"))
 

@@ -51,7 +51,9 @@ def _error(r: Any, status: int, code: str) -> dict[str, Any]:
 def test_push_applies_in_order_and_a_resend_gets_the_stored_outcomes(server: Server, enrolled: Enrolled) -> None:
     ids = [enrolled.register(f"ลูกค้า {i}", f"08123456{i:02d}") for i in range(3)]
     ops = enrolled.operations()
-    assert [op.type for op in ops] == ["branch.create"] + ["customer.register"] * 3
+    # The branch, then each customer with its welcome points.
+    assert [op.type for op in ops] == ["branch.create"] + ["customer.register", "points.record"] * 3
+    assert [op.entity_id for op in ops if op.type == "customer.register"] == ids
 
     r = enrolled.push(ops)
     assert r.status_code == 200, r.text

@@ -23,18 +23,22 @@ import bnaura_desk.services as services_package
 from bnaura_desk.domain import achievements as achievement_rules
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
+from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
     achievements,
     branches,
     catalog,
+    coupons,
     customer_csv,
     customers,
     customers_bulk,
     loyalty,
+    rewards,
     settings,
     staff,
     sync_exceptions,
@@ -68,6 +72,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.achievements.unlock_row",
     "bnaura_desk.services.settings.write_chain_setting",
     "bnaura_desk.services.achievements.unlock_achievements",
+    "bnaura_desk.services.coupons.write_coupon",
 }
 
 
@@ -213,6 +218,19 @@ class Tour:
                  actor=Actor(manager, "คุณวิภา", Role.MANAGER))
         assert "first_visit" in self.run(achievements.evaluate_achievements, made["customer"])
         made["achievement_unlock"] = achievement_rules.unlock_id(made["customer"], "first_visit")
+        # Rewards and coupons: a manager's own reward and a default taken off; the member redeems;
+        # a coupon issued and voided; a campaign's codes, one used at the counter.
+        made["reward"] = self.run(rewards.set_reward, Reward(
+            "", "ลด 100 บาท", "฿100 off", 200, CouponKind.AMOUNT, amount_satang=10_000, min_spend_satang=50_000))
+        self.run(rewards.deactivate_reward, reward_id("percent_10"))
+        self.run(rewards.redeem_reward, made["customer"], made["reward"])
+        wrong = self.run(coupons.issue_coupon, CouponTerms(CouponKind.PERCENT, percent=15), made["customer"])
+        self.run(coupons.void_coupon, wrong.id, "ออกผิดคน")
+        codes = self.run(coupons.generate_campaign, "สงกรานต์", 3, CouponTerms(
+            CouponKind.PERCENT, percent=20, item_kinds=frozenset({ItemKind.TREATMENT}), per_customer_limit=1))
+        used = self.run(coupons.record_coupon_use, codes[0], [CartLine(treatment, ItemKind.TREATMENT, 150_000)],
+                        customer_id=made["customer"], sale_ref="R-0001")
+        made["coupon"], made["coupon_use"] = used.coupon_id, used.use_id
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made

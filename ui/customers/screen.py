@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,6 +42,7 @@ from bnaura_desk.services.customers import CustomerDetails, CustomerHit
 from ..bus import ChangeBus
 from ..loyalty.panel import LoyaltyPanel
 from ..override import run_with_override
+from ..redemption.rewards import LoyaltyRewardsSection
 from ..runner import DeskRunner
 from ..widgets.dates import format_time
 from .callbacks import while_alive
@@ -70,7 +71,13 @@ class CustomerScreen(QWidget):
     Args:
         runner: the app's database worker (its ``actor`` is the signed-in user).
         bus: the change bus; the list and the detail refresh from it.
+
+    Signals:
+        redemptionRequested(str): open the redemption screen for this member
+            (the Rewards section of the Loyalty page asks).
     """
+
+    redemptionRequested = Signal(str)
 
     def __init__(self, runner: DeskRunner, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +132,10 @@ class CustomerScreen(QWidget):
         self.loyalty = LoyaltyPanel(runner, bus, self)
         self.detail.add_page(self.loyalty)
         self.detail.customerChanged.connect(self.loyalty.show_customer)
+        self.rewards = LoyaltyRewardsSection(runner, bus, self)
+        self.loyalty.add_section(self.rewards)
+        self.detail.customerChanged.connect(self.rewards.show_customer)
+        self.rewards.redemption_requested.connect(self.redemptionRequested)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -44,9 +44,18 @@ ENTITY_LABELS: dict[str, str] = {
     "visit": QT_TRANSLATE_NOOP("sync_fields", "Visit"),
     "stock": QT_TRANSLATE_NOOP("sync_fields", "Stock movement"),
     "sync_exception": QT_TRANSLATE_NOOP("sync_fields", "Exception"),
+    "points": QT_TRANSLATE_NOOP("sync_fields", "Points"),
+    "points_expiry": QT_TRANSLATE_NOOP("sync_fields", "Points expiry"),
+    "tier_change": QT_TRANSLATE_NOOP("sync_fields", "Tier change"),
+    "referral": QT_TRANSLATE_NOOP("sync_fields", "Referral"),
+    "achievement_unlock": QT_TRANSLATE_NOOP("sync_fields", "Achievement"),
+    "coupon": QT_TRANSLATE_NOOP("sync_fields", "Coupon"),
+    "coupon_use": QT_TRANSLATE_NOOP("sync_fields", "Coupon use"),
+    "reward": QT_TRANSLATE_NOOP("sync_fields", "Reward"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
-_BELONGING = frozenset({"consent", "visit", "stock"})
+_BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
+                        "achievement_unlock", "coupon_use"})
 FIELD_LABELS: dict[str, str] = {
     # customers
     "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),

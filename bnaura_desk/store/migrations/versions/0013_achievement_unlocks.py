@@ -1,7 +1,7 @@
 """Achievement unlocks: one row per member and achievement, derived from both.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 
 A new append-only table only (``achievement_unlocks``): nothing existing is
 rewritten. The id, derived from the customer and the achievement, lets
@@ -16,7 +16,7 @@ from alembic import op
 from bnaura_desk.store.migrations.ledger import append_only
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
