@@ -395,6 +395,10 @@ Row = tuple[Any, ...]
 
 def _ledger(session: Session, customer_id: str, *, reasons: bool) -> list[Row]:
     """Return the member's ledger rows (see ``_LEDGER``) in the fold's order (``domain.points.ORDER``)."""
+    # The driver's cursor bypasses the session's autoflush: rows added in
+    # this transaction (an award, then the balance a redemption checks) are
+    # written first, as a query through the session would.
+    session.flush()
     cursor = session.connection().connection.cursor()
     try:
         cursor.execute(_EVENTS_AND_REASONS if reasons else _EVENTS, (customer_id, customer_id))
