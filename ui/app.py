@@ -12,6 +12,7 @@ and opens it; the sign-in screen reads only the staff list.
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 import sys
 from pathlib import Path
@@ -157,6 +158,11 @@ async def run_desk(app: QApplication, languages: LanguageSwitcher, db_path: Path
     # bar), also where no window manager maximises (kiosk sessions).
     fit_to_screen(window)
     window.showMaximized()
+    # What start-up made (Qt wrappers, modules, the catalog of statements)
+    # lives as long as the app: keep it out of the collector's full passes,
+    # which otherwise come every few reads of a long points ledger and make
+    # its slowest reads several times the typical (bench/RESULTS.md).
+    gc.freeze()
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def close() -> None:
