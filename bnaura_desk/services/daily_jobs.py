@@ -53,6 +53,7 @@ SINCE_LIMIT = 2_000_000
 NAMED_MEMBERS = 10_000
 
 _STORED = "%Y-%m-%dT%H:%M:%S.%fZ"  # UtcDateTime's text, which sorts by time
+_PAST_EVERY_ID = "\U0010ffff"
 
 
 def _text(moment: datetime) -> str:
@@ -122,25 +123,28 @@ def _set_mark(session: Session, job: str, now: datetime, entries: tuple[int, str
 # ---------------------------------------------------------------- expiry
 
 _DUE = (
-    "SELECT e.expires_at, e.id, e.customer_id FROM points_entries e "
-    "WHERE e.kind = 'earn' AND {expires} <= :now AND (e.expires_at, e.id) > (:last_at, :last_id) {extra} "
+    "SELECT e.expires_at, e.id, e.customer_id FROM points_entries e {hint} "
+    "WHERE e.kind = 'earn' AND e.expires_at <= :now AND (e.expires_at, e.id) > (:last_at, :last_id) {extra} "
     "AND NOT EXISTS (SELECT 1 FROM points_expiries x WHERE x.lot_id = e.id) "
     "ORDER BY e.expires_at, e.id LIMIT :n"
 )
 
 
-def _due(session: Session, now: str, extra: str = "", *, by_rowid: bool = False,
+def _due(session: Session, now: str, extra: str = "", *, after: str = "", by_rowid: bool = False,
          **bounds: Any) -> Iterator[tuple[str, str, str]]:
     """Yield the lots due at ``now`` with no expiry, by (expiry, id), read ``BATCH`` at a time.
 
-    ``extra`` narrows the lots looked at (a range of rowids, of expiries);
+    ``after``: only lots expiring after that moment (stored text);
+    ``extra`` narrows the lots looked at (a range of rowids);
     ``by_rowid``: a few recent rows, read by their rowid rather than
     through the expiry index (which would walk every expired lot).
     Each batch is read whole before any is written, so no cursor is open
     while the caller writes.
     """
-    sql = text(_DUE.format(expires="+e.expires_at" if by_rowid else "e.expires_at", extra=extra))
-    last = ("", "")
+    sql = text(_DUE.format(hint="NOT INDEXED" if by_rowid else "", extra=extra))
+    # Past every lot expiring at ``after`` (every id sorts before U+10FFFF): one lower bound, so
+    # SQLite walks the expiry index from there.
+    last = (after, _PAST_EVERY_ID) if after else ("", "")
     while True:
         rows = session.execute(sql, {"now": now, "last_at": last[0], "last_id": last[1], "n": BATCH,
                                      **bounds}).all()
@@ -167,8 +171,7 @@ def expire_due(ctx: ServiceContext) -> int:
     else:
         # Rows seen by the last run were done up to its time: only those due since. Rows added
         # since (pulled, perhaps long expired): all of them. Merged in the order of one query.
-        seen = _due(session, now, "AND e.expires_at > :since AND +e.rowid <= :seen",
-                    since=_text(mark.ran_at), seen=mark.entries_rowid)
+        seen = _due(session, now, "AND +e.rowid <= :seen", after=_text(mark.ran_at), seen=mark.entries_rowid)
         added = _due(session, now, "AND e.rowid > :seen", by_rowid=True, seen=mark.entries_rowid)
         due = heapq.merge(seen, added)
     members = _Members(ctx)

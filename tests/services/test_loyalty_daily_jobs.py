@@ -23,7 +23,7 @@ from bnaura_desk.services import customers, daily_jobs, loyalty
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import LoyaltyJobMark, PointsEntry, PointsExpiry, TierChange
 from bnaura_desk.terminal import Terminal
-from tests.conftest import FakeClock, Staffed
+from tests.conftest import Staffed
 
 # Columns made at random (uuid7) on every run: everything else must be equal.
 RANDOM = {"outbox": ("op_id",), "audit_log": ("id",)}
