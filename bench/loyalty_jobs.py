@@ -244,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=1_000_000)
     parser.add_argument("--entries", type=int, default=20_000_000)
     parser.add_argument("--catch-up", action="store_true", help="first run the job for a terminal off for a month")
+    parser.add_argument("--first-run", action="store_true",
+                        help="after settling, run the job once yesterday (a first run: no marks yet)")
     parser.add_argument("--code", type=Path, default=Path.cwd(), help="the checkout whose job runs")
     parser.add_argument("--cache", type=Path, default=Path("/work/bench-cache"))
     parser.add_argument("--keep", type=Path, default=None, help="keep the database after the runs here")
@@ -263,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             settle(con, yesterday)
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             con.close()
+            if args.first_run:
+                steps.append(("yesterday, first run: no marks, nothing due", run_job(db, yesterday, args.code)))
         steps.append(("tonight", run_job(db, TONIGHT, args.code)))
         steps.append(("again: nothing to do", run_job(db, TONIGHT, args.code)))
         if args.keep:

@@ -22,11 +22,12 @@ ORM object per written row, did not fit the night's five minutes and
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.changes import Kind
@@ -391,14 +392,19 @@ def record_lifetime_tiers(ctx: ServiceContext, program: LoyaltyProgram) -> int:
     at = month_start(ctx.now)
     members = _Members(ctx)
     journal = BulkJournal(ctx)
-    count = 0
+    count = skipped = 0
     batch: list[tuple[str, str, str]] = []
-    for item in differing:
-        batch.append(item)
-        if len(batch) >= CHUNK:
-            count += _write_tier_changes(ctx, program, batch, period, at, journal, members)
-            batch = []
-    count += _write_tier_changes(ctx, program, batch, period, at, journal, members)
+    for item in itertools.chain(differing, [None]):
+        if item is not None:
+            batch.append(item)
+        if len(batch) >= CHUNK or (item is None and batch):
+            written = _write_tier_changes(ctx, program, batch, period, at, journal, members)
+            count, skipped, batch = count + written, skipped + len(batch) - written, []
+    if skipped:
+        # A member still not at their recorded tier (this month's change was recorded before, then
+        # another): like every run before marks, the next run looks at everyone again.
+        session.execute(delete(LoyaltyJobMark).where(LoyaltyJobMark.job == "tiers"))
+        return count
     if ahead is not None:
         top = _row_before(session, int(ahead))
     _set_mark(session, "tiers", ctx.now, top, _last_row(session, "tier_changes"), customers_top, basis)
