@@ -71,10 +71,13 @@ now = datetime.fromisoformat(sys.argv[2])
 terminal = Terminal.open(sys.argv[1], clock=lambda: now)
 rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 job_started = time.perf_counter()
+cpu_started = resource.getrusage(resource.RUSAGE_SELF)
 report = terminal.run(run_daily_jobs, actor=SYSTEM).result
 job_s = time.perf_counter() - job_started
+cpu = resource.getrusage(resource.RUSAGE_SELF)
+cpu_s = cpu.ru_utime + cpu.ru_stime - cpu_started.ru_utime - cpu_started.ru_stime
 terminal.close()
-print(json.dumps({"job_s": job_s, "process_s": time.perf_counter() - started,
+print(json.dumps({"job_s": job_s, "cpu_s": cpu_s, "process_s": time.perf_counter() - started,
                   "rss_before_mb": rss_before / 1024,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "expired": report.expired, "birthdays": report.birthdays,
@@ -279,10 +282,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"steps": steps, "machine": machine(), "met": met}, indent=1))
     else:
         print(f"loyalty jobs, {args.customers:,} members, {args.entries:,} entries ({machine()})")
-        print("| run | job s | process s | peak RSS MB | expired | birthdays | tier changes | load |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print("| run | job s | job CPU s | process s | peak RSS MB | expired | birthdays | tier changes | load |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name, f in steps:
-            print(f"| {name} | {f['job_s']:.1f} | {f['wall_s']:.1f} | {f['peak_rss_mb']:.0f} | {f['expired']:,} "
+            print(f"| {name} | {f['job_s']:.1f} | {f.get('cpu_s', 0):.1f} | {f['wall_s']:.1f} | {f['peak_rss_mb']:.0f} | {f['expired']:,} "
                   f"| {f['birthdays']:,} | {f['tier_changes']:,} | {f['load']:.1f} |")
         print("targets:", "met" if met else "missed")
     return 0 if met else 1
