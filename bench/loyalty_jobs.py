@@ -111,6 +111,7 @@ def settle(con: sqlite3.Connection, upto: datetime) -> dict[str, int]:
     from bnaura_desk.domain.loyalty_program import BANGKOK, month_start, tier_period
 
     _functions(con)
+    con.execute("PRAGMA cache_size=-1000000")
     chain_id, hlc = con.execute("SELECT chain_id, last_hlc FROM device_state").fetchone()
     hlc = hlc or "0000000000000.00000.bench"
     before = con.total_changes
@@ -142,7 +143,7 @@ def settle(con: sqlite3.Connection, upto: datetime) -> dict[str, int]:
         "SELECT tier_change_id(s.customer_id, coalesce(r.to_tier, 'bronze'), s.tier, ?), ?, s.customer_id, "
         "coalesce(r.to_tier, 'bronze'), s.tier, ?, 'lifetime', ?, ? "
         f"FROM (SELECT customer_id, {_tier_case('sum(points)')} AS tier FROM points_entries "
-        "      WHERE kind = 'earn' AND at <= ? GROUP BY customer_id) s "
+        "      NOT INDEXED WHERE kind = 'earn' AND at <= ? GROUP BY customer_id) s "
         "JOIN customers c ON c.id = s.customer_id AND c.deleted_at IS NULL "
         "LEFT JOIN recorded r ON r.customer_id = s.customer_id "
         "WHERE s.tier != coalesce(r.to_tier, 'bronze')",
