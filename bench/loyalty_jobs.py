@@ -138,6 +138,7 @@ def settle(con: sqlite3.Connection, upto: datetime) -> dict[str, int]:
         # The last change of each member (SQLite takes the bare column from the row of max()).
         "CREATE TEMP TABLE recorded AS SELECT customer_id, to_tier, max(rowid) FROM tier_changes GROUP BY customer_id"
     )
+    con.execute("CREATE UNIQUE INDEX temp.recorded_customer ON recorded (customer_id)")
     con.execute(
         "INSERT OR IGNORE INTO tier_changes (id, chain_id, customer_id, from_tier, to_tier, period, basis, at, hlc) "
         "SELECT tier_change_id(s.customer_id, coalesce(r.to_tier, 'bronze'), s.tier, ?), ?, s.customer_id, "
