@@ -21,7 +21,7 @@ ledger inserted with ``INSERT ... SELECT`` over a recursive CTE:
 
 Then, on a copy, each timed step is ``run_daily_jobs`` in a fresh process
 (``Terminal.open`` with a fixed clock, the system actor), reporting its
-wall time and the process's peak resident memory (``ru_maxrss``):
+wall time and the process's peak resident memory (``VmHWM``):
 
 - without ``--catch-up``, the copy is first settled (SQL again) up to a
   day before tonight, as if the job had run every night; ``--catch-up``
@@ -68,8 +68,14 @@ from bnaura_desk.terminal import Terminal
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.services.loyalty import run_daily_jobs
 now = datetime.fromisoformat(sys.argv[2])
+def high_water_mb():
+    # This process's own peak (VmHWM): ru_maxrss would count the parent's memory before exec.
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+
 terminal = Terminal.open(sys.argv[1], clock=lambda: now)
-rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+rss_before = high_water_mb()
 job_started = time.perf_counter()
 cpu_started = resource.getrusage(resource.RUSAGE_SELF)
 report = terminal.run(run_daily_jobs, actor=SYSTEM).result
@@ -78,8 +84,7 @@ cpu = resource.getrusage(resource.RUSAGE_SELF)
 cpu_s = cpu.ru_utime + cpu.ru_stime - cpu_started.ru_utime - cpu_started.ru_stime
 terminal.close()
 print(json.dumps({"job_s": job_s, "cpu_s": cpu_s, "process_s": time.perf_counter() - started,
-                  "rss_before_mb": rss_before / 1024,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rss_before_mb": rss_before, "peak_rss_mb": high_water_mb(),
                   "expired": report.expired, "birthdays": report.birthdays,
                   "tier_changes": report.tier_changes}))
 """
