@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             con.close()
             if args.first_run:
-                steps.append(("yesterday, first run: no marks, nothing due", run_job(db, yesterday, args.code)))
+                steps.append(("yesterday, first run: no marks yet, no lot due", run_job(db, yesterday, args.code)))
         steps.append(("tonight", run_job(db, TONIGHT, args.code)))
         steps.append(("again: nothing to do", run_job(db, TONIGHT, args.code)))
         if args.keep:
