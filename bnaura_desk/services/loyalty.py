@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.loyalty_program import (
-    BANGKOK,
     Earned,
     LoyaltyProgram,
     Qualification,
@@ -51,7 +50,7 @@ from ..domain.points import (
     Tier,
     add_months,
     adjustment_reason,
-    expiry_id,
+    expiry_id,  # noqa: F401  (callers and tests read it here)
     fold_ordered,
 )
 from ..domain.referral import display_code, normalise_code
@@ -61,6 +60,7 @@ from ..store.types import utc_from_text, utc_text
 from .achievements import unlock_achievements
 from .context import ServiceContext
 from .customers import live_customer
+from .daily_jobs import award_birthdays_due, expire_due, record_lifetime_tiers
 from .points_ledger import award_once, loyalty_program, record_points
 from .referral_links import link_referral
 
@@ -156,24 +156,8 @@ def expire_points(ctx: ServiceContext) -> ChangeSet:
 
 
 def _expire(ctx: ServiceContext) -> int:
-    due = ctx.session.execute(
-        select(PointsEntry.id, PointsEntry.customer_id, PointsEntry.expires_at)
-        .outerjoin(PointsExpiry, PointsExpiry.lot_id == PointsEntry.id)
-        .where(PointsEntry.kind == str(EntryKind.EARN), PointsEntry.expires_at <= ctx.now,
-               PointsExpiry.id.is_(None))
-        .order_by(PointsEntry.expires_at, PointsEntry.id)
-    ).all()
-    for lot_id, customer_id, expires_at in due:
-        assert expires_at is not None  # selected by it
-        stamp = ctx.tick()
-        expiry = PointsExpiry(id=expiry_id(lot_id), chain_id=ctx.chain_id, customer_id=customer_id, lot_id=lot_id,
-                              at=expires_at, hlc=stamp)
-        ctx.session.add(expiry)
-        record = {"id": expiry.id, "customer_id": customer_id, "lot_id": lot_id, "at": expires_at.isoformat()}
-        ctx.journal(action="points.expire", entity="points_expiry", entity_id=expiry.id, after=record,
-                    payload={"record": record}, hlc=stamp)
-        ctx.changes.add(Kind.CUSTOMER, customer_id)
-    return len(due)
+    # In batches, looking only at what fell due or arrived since the last run (daily_jobs).
+    return expire_due(ctx)
 
 
 def award_birthdays(ctx: ServiceContext) -> ChangeSet:
@@ -190,29 +174,7 @@ def _birthdays(ctx: ServiceContext) -> int:
     points = loyalty_program(ctx.session, ctx.chain_id).earn.birthday
     if points <= 0:
         return 0
-    local = ctx.now.astimezone(BANGKOK)
-    year_start = local.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-    # The birthday is stored as YYYY-MM-DD: its month is characters 6-7.
-    born = ctx.session.scalars(
-        select(Customer.id).where(
-            Customer.chain_id == ctx.chain_id, Customer.deleted_at.is_(None),
-            func.substr(Customer.birthday, 6, 2) == f"{local.month:02d}",
-        ).order_by(Customer.id)
-    ).all()
-    if not born:
-        return 0
-    awarded = set(ctx.session.scalars(
-        select(PointsEntry.customer_id).where(
-            PointsEntry.source == str(PointsSource.BIRTHDAY), PointsEntry.at >= year_start,
-        )
-    ))
-    year = str(local.year)
-    count = 0
-    for customer_id in born:
-        if customer_id not in awarded and award_once(ctx, customer_id, PointsSource.BIRTHDAY, points, "", year,
-                                                     at=month_start(ctx.now)):
-            count += 1
-    return count
+    return award_birthdays_due(ctx, points)
 
 
 def _earned(session: Session, customer_ids: list[str] | None, since: datetime | None) -> dict[str, list[Earned]]:
@@ -291,6 +253,9 @@ def _write_tier_change(ctx: ServiceContext, program: LoyaltyProgram, customer_id
 def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None) -> int:
     """Record the tier changes of ``customer_ids`` (every member: None); return how many."""
     program = loyalty_program(ctx.session, ctx.chain_id)
+    if customer_ids is None and program.qualification is Qualification.LIFETIME:
+        # Every member, at a chain's size: sums in SQL, only what changed since the last run (daily_jobs).
+        return record_lifetime_tiers(ctx, program)
     lowest = program.tiers[0].key
     recorded = _recorded_tiers(ctx.session, customer_ids)
     wanted = customer_ids if customer_ids is not None else _above_lowest(ctx.session, program, ctx.now)

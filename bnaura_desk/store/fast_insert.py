@@ -169,7 +169,7 @@ def collector_paused() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def bulk_writing(session: Session) -> Iterator[None]:
+def bulk_writing(session: Session, cache_kib: int = LARGE_PAGE_CACHE_KIB) -> Iterator[None]:
     """Surround a transaction's bulk write: a large page cache, the cyclic garbage collector paused.
 
     Thousands of new rows touch most leaves of an index with random keys
@@ -179,10 +179,11 @@ def bulk_writing(session: Session) -> Iterator[None]:
     which then lets the extra pages go as it writes them. The step's
     hundreds of thousands of objects live until it is done, so the
     collector would only scan them again and again (``collector_paused``).
+    ``cache_kib``: the page cache of the step, in KiB.
     """
     connection = session.connection()
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{LARGE_PAGE_CACHE_KIB}")
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{int(cache_kib)}")
     try:
         with collector_paused():
             yield

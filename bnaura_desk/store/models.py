@@ -429,6 +429,28 @@ class StockMovement(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class LoyaltyJobMark(Base):
+    """Local: how far a daily loyalty job has looked (one row per job), so a night with little new looks at little.
+
+    Up to the ``points_entries`` row ``entries_rowid`` (whose id was
+    ``entries_id``: a file whose rowids were renumbered is looked at whole
+    again), everything the job ``job`` had to do at ``ran_at`` is done;
+    the tier job also notes the last ``tier_changes`` and ``customers``
+    rows it saw, and the program it ranked with (``basis``).
+    """
+
+    __tablename__ = "loyalty_job_marks"
+    job: Mapped[str] = mapped_column(String(20), primary_key=True)
+    entries_rowid: Mapped[int] = mapped_column(Integer)
+    entries_id: Mapped[str] = mapped_column(String(36), default="")
+    changes_rowid: Mapped[int] = mapped_column(Integer, default=0)
+    changes_id: Mapped[str] = mapped_column(String(36), default="")
+    customers_rowid: Mapped[int] = mapped_column(Integer, default=0)
+    customers_id: Mapped[str] = mapped_column(String(36), default="")
+    basis: Mapped[str] = mapped_column(Text, default="")
+    ran_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class SyncState(Base):
     """Local: this terminal's link to the clinic server (one row once enrolled).
 

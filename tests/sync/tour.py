@@ -73,6 +73,10 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.settings.write_chain_setting",
     "bnaura_desk.services.achievements.unlock_achievements",
     "bnaura_desk.services.coupons.write_coupon",
+    # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
+    "bnaura_desk.services.daily_jobs.expire_due",
+    "bnaura_desk.services.daily_jobs.award_birthdays_due",
+    "bnaura_desk.services.daily_jobs.record_lifetime_tiers",
 }
 
 
