@@ -267,8 +267,7 @@ def test_the_loyalty_page_cuts_no_label_when_narrow(screen, qtbot, somying, lang
         for width in (1280, 760):
             screen.resize(width, 560)
             splitter.setSizes([10_000, 1])  # the detail dragged as narrow as it goes
-            qtbot.wait(50)
-            assert labels_cut(screen.loyalty) == []
+            qtbot.waitUntil(lambda: labels_cut(screen.loyalty) == [], timeout=3000)  # once the layout has settled
             panel = screen.loyalty
             beside = (panel.next_tier, panel.lifetime, panel.expiring, panel.code, panel.adjust_button, panel.card_button)
             assert not any(panel.qr.geometry().intersects(w.geometry()) for w in beside)
