@@ -25,6 +25,7 @@ from bnaura_desk.services.context import Actor, Override
 from bnaura_desk.terminal import Terminal
 
 from .bus import ChangeBus
+from .collector import GuiThreadCollector
 
 
 class _SignedIn:
@@ -52,7 +53,7 @@ class DeskRunner(QObject):
         bus: where use cases' change sets are announced.
     """
 
-    _finished = Signal(int, object, object)  # ticket, result, error
+    _finished = Signal(int)  # the ticket whose outcome is in _outcomes
 
     def __init__(self, terminal: Terminal, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +63,14 @@ class DeskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db")
         self._tickets = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None, bool]] = {}
+        # The jobs in flight, by ticket. The GUI thread lets go of a job
+        # (and so of the widgets' methods and arguments it holds) only
+        # after the worker has: a widget is never freed on the worker.
+        self._jobs: dict[int, Callable[[], Any]] = {}
+        self._outcomes: dict[int, tuple[Any, BaseException | None]] = {}  # result, error
         self._finished.connect(self._deliver)
+        # Garbage cycles holding widgets must not be freed on the worker either.
+        self._collector = GuiThreadCollector(self)
 
     def run(
         self,
@@ -110,19 +118,30 @@ class DeskRunner(QObject):
     ) -> int:
         ticket = next(self._tickets)
         self._callbacks[ticket] = (on_done, on_error, initiator, announce)
-        future = self._pool.submit(job)
-
-        def finished(f: Future[Any]) -> None:
-            error = f.exception()
-            # Emitted from the worker thread: Qt queues it to the GUI thread.
-            self._finished.emit(ticket, None if error else f.result(), error)
-
-        future.add_done_callback(finished)
+        self._jobs[ticket] = job
+        self._pool.submit(self._work, ticket)
         return ticket
 
-    @Slot(int, object, object)
-    def _deliver(self, ticket: int, result: Any, error: BaseException | None) -> None:
+    def _work(self, ticket: int) -> None:
+        # On the worker. Every reference the worker takes is gone before the
+        # result is handed over, so the GUI thread's are the last.
+        job = self._jobs[ticket]
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = job()
+        except BaseException as failure:  # noqa: BLE001 - handed to the caller's on_error
+            error = failure
+        self._outcomes[ticket] = (result, error)
+        del job, result, error
+        # Emitted from the worker thread: Qt queues it to the GUI thread.
+        self._finished.emit(ticket)
+
+    @Slot(int)
+    def _deliver(self, ticket: int) -> None:
         on_done, on_error, initiator, announce = self._callbacks.pop(ticket)
+        result, error = self._outcomes.pop(ticket)
+        del self._jobs[ticket]
         if error is not None:
             if on_error is not None:
                 on_error(error)
@@ -152,5 +171,6 @@ class DeskRunner(QObject):
         return len(self._callbacks)
 
     def shutdown(self) -> None:
-        """Finish queued work and stop the worker."""
+        """Finish queued work and stop the worker; collection goes back to the interpreter."""
         self._pool.shutdown(wait=True)
+        self._collector.stop()

@@ -13,8 +13,6 @@ those ``insert(table)`` would store.
 from __future__ import annotations
 
 import contextlib
-import gc
-import threading
 import weakref
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
@@ -24,6 +22,8 @@ from sqlalchemy import Table, insert
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session
+
+from .collector import collector_paused as collector_paused  # noqa: PLC0414
 
 Convert = Callable[[Any], Any]
 
@@ -134,38 +134,6 @@ def _insert_plan(table: Table, dialect: Dialect) -> tuple[str, list[tuple[str, C
 
 # The page cache of a bulk write, in KiB (SQLite's default is 2 MB).
 LARGE_PAGE_CACHE_KIB = 32 * 1024
-
-
-_paused = 0
-_paused_lock = threading.Lock()
-_was_enabled = False
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk step (a bootstrap's page, a bulk registration), then restore it.
-
-    Reading and applying a page of thousands of changes makes hundreds of
-    thousands of objects that live until the page is done; the collector
-    then runs full collections over them again and again for no garbage
-    (about 3 of 18 s of a 100,000-customer bootstrap's CPU,
-    bench/RESULTS.md). Nests and overlaps across threads (the page being
-    read and the page being applied): the collector is enabled again when
-    the last pause ends, if it was enabled before the first.
-    """
-    global _paused, _was_enabled
-    with _paused_lock:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _paused_lock:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
 
 
 @contextlib.contextmanager
