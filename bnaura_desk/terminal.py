@@ -20,7 +20,7 @@ from .domain.changes import ChangeSet
 from .domain.errors import QT_TRANSLATE_NOOP, DatabaseProblem
 from .domain.synced import REGISTRY, Registry
 from .services.context import Actor, CommitThenRaise, Override, ServiceContext, load_device
-from .store.engine import OpenDatabase, open_engine, references_for
+from .store.engine import READ_ONLY_SESSION, OpenDatabase, open_engine, references_for
 from .store.models import Branch, Chain, DeviceState
 from .store.schema_version import HEAD, REVISIONS, read_revision
 
@@ -196,6 +196,9 @@ class Terminal:
         them and make ``terminal.device().last_seq`` raise.
         """
         with self._serial, self._sessions() as session:
+            # What a read-only session sees is committed: folds of it may be
+            # kept for later looks (services.points_folds).
+            session.info[READ_ONLY_SESSION] = True
             return query(session, *args, **kwargs)
 
     def device(self) -> DeviceState:

@@ -17,11 +17,9 @@ the same rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import itemgetter
-from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -51,16 +49,16 @@ from ..domain.points import (
     add_months,
     adjustment_reason,
     expiry_id,  # noqa: F401  (callers and tests read it here)
-    fold_ordered,
-)
+    )
 from ..domain.referral import display_code, normalise_code
 from ..domain.roles import Permission
-from ..store.models import Customer, PointsEntry, PointsExpiry, Referral, TierChange
-from ..store.types import utc_from_text, utc_text
+from ..store.models import Customer, PointsEntry, Referral, TierChange
+from ..store.types import utc_from_text
 from .achievements import unlock_achievements
 from .context import ServiceContext
 from .customers import live_customer
 from .daily_jobs import award_birthdays_due, expire_due, record_lifetime_tiers
+from .points_folds import Row, fold_rows, ledger_rows, member_statement
 from .points_ledger import award_once, loyalty_program, record_points
 from .referral_links import link_referral
 
@@ -337,47 +335,10 @@ class PointsSummary:
         return self.statement.balance < 0
 
 
-# A member's whole ledger in one read of two indexed ranges, as the store
-# keeps it: times as fixed-width UTC text (``store.types.utc_text``), which
-# sorts and compares as the times do, so the fold reads 5,000 rows without
-# making 10,000 datetimes or 5,000 ORM objects. Each row is a
-# ``domain.points.Event`` (rank -1: a kind the fold does not know),
-# followed, when asked for, by the entry's source and reason.
-_LEDGER = """
-SELECT at, CASE kind WHEN 'earn' THEN 0 WHEN 'spend' THEN 1 ELSE -1 END, id, points, expires_at, NULL{entry}
-FROM {entries} WHERE customer_id = ?
-UNION ALL
-SELECT at, 2, id, 0, NULL, lot_id{expiry} FROM {expiries} WHERE customer_id = ?
-"""
-_EVENTS = _LEDGER.format(entry="", expiry="", entries=PointsEntry.__tablename__,
-                         expiries=PointsExpiry.__tablename__)
-_EVENTS_AND_REASONS = _LEDGER.format(entry=", source, reason", expiry=", '', ''", entries=PointsEntry.__tablename__,
-                                     expiries=PointsExpiry.__tablename__)
 _KINDS = {0: EntryKind.EARN, 1: EntryKind.SPEND, 2: EntryKind.EXPIRE}
 
-Row = tuple[Any, ...]
 
-
-def _ledger(session: Session, customer_id: str, *, reasons: bool) -> list[Row]:
-    """Return the member's ledger rows (see ``_LEDGER``) in the fold's order (``domain.points.ORDER``)."""
-    # The driver's cursor bypasses the session's autoflush: rows added in
-    # this transaction (an award, then the balance a redemption checks) are
-    # written first, as a query through the session would.
-    session.flush()
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(_EVENTS_AND_REASONS if reasons else _EVENTS, (customer_id, customer_id))
-        rows = cast(list[Row], cursor.fetchall())  # sqlite3: a list of tuples
-    finally:
-        cursor.close()
-    # Plain tuple order is ``ORDER``: no two rows share at, rank and id (ids
-    # are unique in each table, and the tables have different ranks).
-    rows.sort()
-    return rows
-
-
-def _summary(rows: Iterable[Row], program: LoyaltyProgram, now: datetime) -> PointsSummary:
-    statement = fold_ordered(rows, now, utc_text(now), utc_from_text)
+def _summary(statement: Statement, program: LoyaltyProgram, now: datetime) -> PointsSummary:
     soon = statement.expiring_within(now + timedelta(days=30))
     # The lots are the earned entries up to ``now``, all that tiers count;
     # not all of them need be told to ``tier_at``.
@@ -398,7 +359,7 @@ def points_summary(session: Session, customer_id: str, now: datetime) -> PointsS
     """Return a member's balance, tier, progress to the next and points expiring within 30 days at ``now``."""
     customer = session.get(Customer, customer_id)
     program = loyalty_program(session, customer.chain_id) if customer is not None else LoyaltyProgram()
-    return _summary(_ledger(session, customer_id, reasons=False), program, now)
+    return _summary(member_statement(session, customer_id, now), program, now)
 
 
 @dataclass(frozen=True)
@@ -442,15 +403,15 @@ def member_points(session: Session, customer_id: str, program: LoyaltyProgram,
     ``program``: the chain's loyalty program (``points_ledger.loyalty_program``),
     which the caller has read already.
     """
-    rows = _ledger(session, customer_id, reasons=True)
-    summary = _summary((row[:6] for row in rows), program, now)
+    rows = ledger_rows(session, customer_id, reasons=True)
+    summary = _summary(fold_rows(rows, now), program, now)
     return summary, _lines(rows, summary.statement)
 
 
 def ledger_lines(session: Session, customer_id: str, now: datetime) -> list[LedgerLine]:
     """Return a member's statement lines, oldest first, as the fold sees them at ``now``."""
-    rows = _ledger(session, customer_id, reasons=True)
-    return _lines(rows, fold_ordered((row[:6] for row in rows), now, utc_text(now), utc_from_text))
+    rows = ledger_rows(session, customer_id, reasons=True)
+    return _lines(rows, fold_rows(rows, now))
 
 
 def find_member(session: Session, chain_id: str, text: str) -> str:

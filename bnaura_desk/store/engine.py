@@ -36,6 +36,10 @@ PRAGMAS = (
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
+# The key of ``Session.info`` that marks a read-only session (``Terminal.read``):
+# what it sees is committed, so what is derived from it may be kept.
+READ_ONLY_SESSION = "bnaura.read_only"
+
 
 def check_is_sqlite(path: Path) -> None:
     """Raise ``DatabaseProblem`` if ``path`` exists and is not a BN-Aura SQLite database."""
