@@ -19,7 +19,10 @@ Then, in one warm process, times ``n`` calls of each, interleaved:
 
 - ``terminal.read(points_summary, member, now)`` (balance, tier,
   progress and points expiring within 30 days: issue 11's benchmark,
-  target p95 under 5 ms for the 5,000-row member);
+  target p95 under 5 ms for the 5,000-row member), a look at a ledger
+  unchanged since the last look (``services.points_folds`` kept its fold);
+- the same as the first look after a change (every kept fold forgotten
+  first: the whole ledger read and folded);
 - ``terminal.read(member_loyalty, member, now)`` (the loyalty panel's
   read: the same plus the member's whole history as lines).
 
@@ -43,9 +46,12 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from bnaura_desk.domain.points import EntryKind, PointEntry, expiry_id, fold, lot_expiry
 from bnaura_desk.services.loyalty import PointsSummary, points_summary
 from bnaura_desk.services.member_statement import MemberLoyalty, member_loyalty
+from bnaura_desk.services.points_folds import forget_kept_folds
 from bnaura_desk.terminal import Terminal
 
 from ._common import machine, percentiles, table
@@ -170,6 +176,12 @@ def count_rows(path: Path, customer_id: str) -> int:
         con.close()
 
 
+def first_look(session: Session, customer_id: str, now: datetime) -> PointsSummary:
+    """``points_summary`` with no fold kept: the look after the member's ledger changed."""
+    forget_kept_folds()
+    return points_summary(session, customer_id, now)
+
+
 def run(path: Path, n: int, freeze: bool = False) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
     """Return the wall-time and the CPU-time percentiles of each read.
 
@@ -186,6 +198,7 @@ def run(path: Path, n: int, freeze: bool = False) -> tuple[dict[str, dict[str, f
     try:
         calls = [
             (f"points_summary, {rows[BIG]:,} rows", points_summary, BIG),
+            (f"points_summary, {rows[BIG]:,} rows, first look", first_look, BIG),
             (f"points_summary, {rows[SMALL]} rows", points_summary, SMALL),
             (f"member_loyalty (panel), {rows[BIG]:,} rows", member_loyalty, BIG),
             (f"member_loyalty (panel), {rows[SMALL]} rows", member_loyalty, SMALL),

@@ -138,3 +138,9 @@ def _query(session: Session, sql: str, params: tuple[str, ...], *, sort: bool) -
         # are unique in each table, and the tables have different ranks).
         rows.sort()
     return rows
+
+
+def forget_kept_folds() -> None:
+    """Forget every kept fold: the next look at each member reads and folds their whole ledger (benchmarks)."""
+    with _kept_lock:
+        _kept.clear()
