@@ -412,6 +412,8 @@ THAI: dict[str, dict[str, str]] = {
     },
     "ExceptionsScreen": {
         "{subject}: lost fields {fields}": "{subject}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}",
+        "{subject}: kept {changes}": "{subject}: ใช้ค่า {changes}",
+        "{field} {kept} (not {refused})": "{field} {kept} (ไม่ใช่ {refused})",
         "{subject}: clock {sent} kept as {kept}": "{subject}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}",
         "{subject}: {why}": "{subject}: {why}",
         "{entity} {name}": "{entity} {name}",
@@ -465,6 +467,10 @@ THAI: dict[str, dict[str, str]] = {
         "Journey move not allowed at its time": "การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา",
         "Points for a deleted customer": "แต้มของลูกค้าที่ถูกลบแล้ว",
         "A second referrer for one customer": "ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง",
+        "One record made twice with different contents": "รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน",
+        "another terminal made the same record offline with different contents; the first to reach the server stands": (
+            "เครื่องอื่นบันทึกรายการเดียวกันระหว่างออฟไลน์โดยเนื้อหาต่างกัน ใช้รายการที่ถึงเซิร์ฟเวอร์ก่อน"
+        ),
         "another terminal named a different referrer; the first referrer keeps the referral": (
             "อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ"
         ),
@@ -545,6 +551,9 @@ THAI: dict[str, dict[str, str]] = {
         "phone": "เบอร์โทรศัพท์",
         "email": "อีเมล",
         "LINE ID": "LINE ID",
+        "points": "แต้ม",
+        "reason": "เหตุผล",
+        "source": "ที่มา",
         "birthday": "วันเกิด",
         "gender": "เพศ",
         "skin notes": "บันทึกสภาพผิว",

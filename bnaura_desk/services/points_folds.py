@@ -8,7 +8,10 @@ kept per database and member with the ledger's fingerprint: the number of
 each table's rows of the member and the highest row number. The ledger
 tables are append-only (``domain.synced``: a pulled ledger row is inserted
 when absent, never updated; nothing deletes one), so a row more is the
-only change a ledger can have, and it changes the fingerprint.
+only change a ledger can have, and it changes the fingerprint. The one
+exception, a pulled row taking the chain's version of a row made here too
+(``sync.client.local_apply``), goes through the ORM, which tells this
+module to forget that member's fold.
 
 A fold is kept only from a read-only session (``Terminal.read``): what a
 use case reads within its own transaction may still be rolled back, and a
@@ -26,7 +29,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..domain.points import Statement, fold_ordered
@@ -144,3 +148,17 @@ def forget_kept_folds() -> None:
     """Forget every kept fold: the next look at each member reads and folds their whole ledger (benchmarks)."""
     with _kept_lock:
         _kept.clear()
+
+
+def _forget_member(_mapper: object, connection: Connection, row: PointsEntry | PointsExpiry) -> None:
+    # A ledger row changed in place (not appended): its member's fingerprint
+    # does not show it, so the kept fold goes.
+    with _kept_lock:
+        members = _kept.get(connection.engine)
+        if members is not None:
+            members.pop(row.customer_id, None)
+
+
+for _model in (PointsEntry, PointsExpiry):
+    event.listen(_model, "after_update", _forget_member)
+    event.listen(_model, "after_delete", _forget_member)

@@ -429,6 +429,17 @@ class StockMovement(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class LedgerAlignment(Base):
+    """Local: the synced ledger whose row a pull is giving the chain's version (see migration 0015).
+
+    A row exists only within the pull's transaction, for the one update;
+    while it does, that table's append-only trigger lets an UPDATE through.
+    """
+
+    __tablename__ = "ledger_alignments"
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+
+
 class LoyaltyJobMark(Base):
     """Local: how far a daily loyalty job has looked (one row per job), so a night with little new looks at little.
 

@@ -1023,6 +1023,14 @@
         <translation>{subject}: lost fields {fields}</translation>
     </message>
     <message>
+        <source>{field} {kept} (not {refused})</source>
+        <translation>{field} {kept} (not {refused})</translation>
+    </message>
+    <message>
+        <source>{subject}: kept {changes}</source>
+        <translation>{subject}: kept {changes}</translation>
+    </message>
+    <message>
         <source>{subject}: clock {sent} kept as {kept}</source>
         <translation>{subject}: clock {sent} kept as {kept}</translation>
     </message>
@@ -2965,6 +2973,10 @@
         <translation>A second referrer for one customer</translation>
     </message>
     <message>
+        <source>One record made twice with different contents</source>
+        <translation>One record made twice with different contents</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>Change of a kind this app version does not know</translation>
     </message>
@@ -2995,6 +3007,10 @@
     <message>
         <source>another terminal named a different referrer; the first referrer keeps the referral</source>
         <translation>another terminal named a different referrer; the first referrer keeps the referral</translation>
+    </message>
+    <message>
+        <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
+        <translation>another terminal made the same record offline with different contents; the first to reach the server stands</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -3170,6 +3186,18 @@
     <message>
         <source>package sessions</source>
         <translation>package sessions</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
     </message>
     <message>
         <source>name</source>

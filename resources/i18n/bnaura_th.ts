@@ -1023,6 +1023,14 @@
         <translation>{subject}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}</translation>
     </message>
     <message>
+        <source>{field} {kept} (not {refused})</source>
+        <translation>{field} {kept} (ไม่ใช่ {refused})</translation>
+    </message>
+    <message>
+        <source>{subject}: kept {changes}</source>
+        <translation>{subject}: ใช้ค่า {changes}</translation>
+    </message>
+    <message>
         <source>{subject}: clock {sent} kept as {kept}</source>
         <translation>{subject}: เวลาเครื่อง {sent} ถูกปรับเป็น {kept}</translation>
     </message>
@@ -2965,6 +2973,10 @@
         <translation>ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง</translation>
     </message>
     <message>
+        <source>One record made twice with different contents</source>
+        <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
+    </message>
+    <message>
         <source>Change of a kind this app version does not know</source>
         <translation>ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก</translation>
     </message>
@@ -2995,6 +3007,10 @@
     <message>
         <source>another terminal named a different referrer; the first referrer keeps the referral</source>
         <translation>อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ</translation>
+    </message>
+    <message>
+        <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
+        <translation>เครื่องอื่นบันทึกรายการเดียวกันระหว่างออฟไลน์โดยเนื้อหาต่างกัน ใช้รายการที่ถึงเซิร์ฟเวอร์ก่อน</translation>
     </message>
     <message>
         <source>this version of the app does not know this kind of record; it is kept until the app is updated</source>
@@ -3170,6 +3186,18 @@
     <message>
         <source>package sessions</source>
         <translation>จำนวนครั้งในแพ็กเกจ</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>แต้ม</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>ที่มา</translation>
     </message>
     <message>
         <source>name</source>

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import delete, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain import field_clocks
@@ -61,6 +61,7 @@ from bnaura_desk.store.models import (
     Customer,
     CustomerSearchTerm,
     DeviceState,
+    LedgerAlignment,
     OutboxOperation,
     ParkedChange,
     ParkedReason,
@@ -153,6 +154,9 @@ class _Table:
         self.model = model
         self.table = model.__table__
         self.columns = frozenset(self.table.columns.keys())
+        mapper = inspect(model)
+        # The model's attribute of each column (a ledger row is aligned through the ORM).
+        self.attributes = {c.key: mapper.get_property_by_column(c).key for c in self.table.columns}
         self.key = getattr(model, entity.key_column)
         self.primary = [c.key for c in inspect(model).primary_key]
         self.has_clocks = "field_clocks" in self.columns
@@ -439,7 +443,10 @@ class _Applier:
 
     def _ledger(self, table: _Table, change: Change, values: dict[str, Any]) -> None:
         if self._has(table.entity.name, change.entity_id):
-            return  # ledgers are a union of ids: a row seen again is the same row
+            # Ledgers are a union of ids: a row seen again is the same row,
+            # in the chain's version (see ``_align``).
+            self._align(table, change, values)
+            return
         for name in table.needs_value:
             f = table.entity.field_map[name]
             if f.column_name in values:
@@ -456,6 +463,35 @@ class _Applier:
             # The clock's node is the device that made the row.
             row["device_id"] = hlc_rules.Hlc.parse(change.hlc).node
         self._add(table, row)
+        self._announce(table, change)
+
+    def _align(self, table: _Table, change: Change, values: dict[str, Any]) -> None:
+        """Give a local ledger row the server's contents where they differ.
+
+        Two terminals can make the same derived row (one award, one unlock)
+        with different contents when they disagreed offline (a manager
+        changed an award on one of them). The server kept the first to
+        arrive and reported the other (``ledger_row_differs``); every
+        terminal takes the kept one, so all of them show the same ledger.
+        """
+        if self._queued_table is table:
+            self._insert_queued()
+        row = self.session.get(table.model, self._identity(table, change.entity_id))
+        if row is None:
+            return
+        differs = {
+            attribute: value for column, value in values.items()
+            if (attribute := table.attributes.get(column)) is not None and getattr(row, attribute) != value
+        }
+        if not differs:
+            return
+        # The table's append-only trigger lets this one update through.
+        name = table.table.name
+        self.session.execute(insert(LedgerAlignment).values(table_name=name))
+        for attribute, value in differs.items():
+            setattr(row, attribute, value)
+        self.session.flush()
+        self.session.execute(delete(LedgerAlignment).where(LedgerAlignment.table_name == name))
         self._announce(table, change)
 
     def _announce(self, table: _Table, change: Change) -> None:

@@ -366,14 +366,41 @@ class BatchApply:
         if bounded:
             self.raise_exception(op, "clock_ahead", sent=op.hlc, kept=clock)
             outcome, reason = "exception", "clock_ahead"
+        differing = self._differing_ledger_row(checked)
         effect_outcome, effect_reason, detail, created = self._effect(checked, clock, now)
         if effect_outcome != "applied":
             outcome, reason = effect_outcome, effect_reason
         if effect_outcome != "rejected":
             settled = proposed if created or checked.effect is not Effect.APPEND else replace(proposed, fresh=False)
+            reported = len(self.exceptions)
             for run in self.runs.get(op.type, ()):
                 run.settle(settled)
+            # A rule that reported the second version in its own words (a
+            # second referrer) says it better than the general report.
+            if differing and len(self.exceptions) == reported:
+                self.raise_exception(op, "ledger_row_differs", **differing)
+                outcome, reason = "exception", "ledger_row_differs"
         return self._keep(op, now, outcome, reason, detail)
+
+    def _differing_ledger_row(self, c: Checked) -> dict[str, Any]:
+        """Return what differs when ``c`` appends a ledger row the chain has with other contents; else {}.
+
+        A ledger row arrives twice by design (a derived id: the same award
+        made by two terminals; a resend): the union keeps the first. Its
+        contents are the same unless the terminals disagreed (a manager
+        changed an award offline on one of them), and then the second
+        version is reported, not dropped in silence; every terminal pulls
+        the kept one.
+        """
+        if c.effect is not Effect.APPEND:
+            return {}
+        row = self._row(c.entity.name, c.entity_id)
+        if row is None:
+            return {}
+        fields = sorted(k for k, v in c.fields.items() if k in row.data and row.data[k] != v)
+        if not fields:
+            return {}
+        return {"fields": fields, "kept": {k: row.data[k] for k in fields}, "refused": {k: c.fields[k] for k in fields}}
 
     def _check_tenancy(self, checked: Checked) -> None:
         """Refuse what would reach outside the device's chain and branch, or name rows it does not have.

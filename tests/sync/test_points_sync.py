@@ -10,15 +10,17 @@ meanwhile stand and the exception says so.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
 from bnaura_desk.domain.customer import CustomerForm
-from bnaura_desk.domain.loyalty_program import BANGKOK
+from bnaura_desk.domain.loyalty_program import BANGKOK, DEFAULT_PROGRAM
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import loyalty
+from bnaura_desk.services import settings as settings_service
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.services.referral_links import referral_id
 from bnaura_desk.services.sync_state import sync_status
@@ -231,3 +233,30 @@ def test_a_self_referral_pushed_by_a_hostile_terminal_is_refused(chain: Chain) -
     with chain.server.sessions() as s:
         assert s.scalar(select(func.count()).select_from(Record).where(
             Record.entity == "referral", Record.id == link)) == 0
+
+
+def test_one_award_made_with_different_points_offline_keeps_the_first_everywhere(chain: Chain) -> None:  # noqa: F811
+    member = _member(chain, 1)  # her welcome 100 and 1 carried over
+    # Offline, a manager at Thonglor raises the check-in award to 25; Siam
+    # does not know yet. The member checks in at both the same day: one
+    # award (its id is the member's and the day's), made with 10 and with 25.
+    chain.thonglor.run(settings_service.set_loyalty_program,
+                       replace(DEFAULT_PROGRAM, earn=replace(DEFAULT_PROGRAM.earn, check_in=25)), actor=SYSTEM)
+    chain.siam.run(customer_service.check_in, member, actor=SYSTEM)
+    chain.thonglor.run(customer_service.check_in, member, actor=SYSTEM)
+    assert (_balance(chain.siam, member), _balance(chain.thonglor, member)) == (111, 126)
+    for t in (chain.siam, chain.thonglor, chain.siam):
+        _sync(t)
+
+    # The first to reach the server keeps the award; every terminal shows it.
+    assert _balance(chain.siam, member) == 111 == _balance(chain.thonglor, member)
+    entries = [t.read(lambda s: sorted(s.scalars(select(PointsEntry.points).where(PointsEntry.customer_id == member))))
+               for t in (chain.siam, chain.thonglor)]
+    assert entries == [[1, 10, 100], [1, 10, 100]]
+    # Thonglor's version is reported with both amounts, not dropped in silence.
+    [raised] = [e for e in _exceptions(chain, "ledger_row_differs") if e.entity == "points"]
+    assert raised.device_id == chain.thonglor.device().device_id
+    assert raised.detail["fields"] == ["points"]
+    assert (raised.detail["kept"], raised.detail["refused"]) == ({"points": 10}, {"points": 25})
+    for t in (chain.siam, chain.thonglor):
+        assert "ledger_row_differs" in _local_kinds(t)

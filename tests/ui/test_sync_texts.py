@@ -166,6 +166,7 @@ KINDS = {
     "claim_conflict": ("ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์", "Single-use item used twice offline"),
     "below_floor": ("ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ", "Balance taken below its limit"),
     "illegal_move": ("การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา", "Journey move not allowed at its time"),
+    "ledger_row_differs": ("รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน", "One record made twice with different contents"),
     "unknown_entity": ("ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก", "Change of a kind this app version does not know"),
     "unstorable_row": ("ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้", "Change this app version cannot store"),
 }
@@ -187,6 +188,13 @@ def test_every_kind_has_a_name_and_an_explanation_in_both_languages(qtbot, langu
                      subject_th="สมหญิง ใจดี")
     assert what_happened(illegal) == "Customer สมหญิง ใจดี: not allowed at its place in time order; it was not applied"
     assert "message: this move is not legal at its place" in (tooltip(illegal) or "")
+    # One award made with other points on another terminal: what was kept, and what was not.
+    differs = _named("ledger_row_differs", {"fields": ["points"], "kept": {"points": 10}, "refused": {"points": 25}},
+                     entity="points", subject_th="สมหญิง ใจดี")
+    assert what_happened(differs) == "Points of สมหญิง ใจดี: kept points 10 (not 25)"
+    languages.set_language("th", save=False)
+    assert what_happened(differs) == "แต้มของสมหญิง ใจดี: ใช้ค่า แต้ม 10 (ไม่ใช่ 25)"
+    languages.set_language("en", save=False)
     claim = model.index(list(KINDS).index("claim_conflict"), ExceptionsModel.WHAT).data()
     assert claim == (
         "Customer สมหญิง ใจดี: used on two terminals while offline; the first to reach the server keeps it, "

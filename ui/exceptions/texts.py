@@ -81,6 +81,10 @@ FIELD_LABELS: dict[str, str] = {
     "barcode": QT_TRANSLATE_NOOP("sync_fields", "barcode"),
     "package_treatment_id": QT_TRANSLATE_NOOP("sync_fields", "package treatment"),
     "package_sessions": QT_TRANSLATE_NOOP("sync_fields", "package sessions"),
+    # ledgers (points, awards)
+    "points": QT_TRANSLATE_NOOP("sync_fields", "points"),
+    "reason": QT_TRANSLATE_NOOP("sync_fields", "reason"),
+    "source": QT_TRANSLATE_NOOP("sync_fields", "source"),
     # staff
     "display_name": QT_TRANSLATE_NOOP("sync_fields", "name"),
     "role": QT_TRANSLATE_NOOP("sync_fields", "role"),
@@ -169,6 +173,15 @@ def what_happened(r: SyncExceptionView) -> str:
     if r.kind in ("edit_lost_to_delete", "unknown_record") and detail.get("fields"):
         fields = ", ".join(_label(FIELD_LABELS, str(f)) for f in detail["fields"])
         return QCoreApplication.translate("ExceptionsScreen", "{subject}: lost fields {fields}").format(subject=about, fields=fields)
+    if r.kind == "ledger_row_differs" and isinstance(detail.get("kept"), dict) and isinstance(detail.get("refused"), dict):
+        kept, refused = detail["kept"], detail["refused"]
+        changes = ", ".join(
+            QCoreApplication.translate("ExceptionsScreen", "{field} {kept} (not {refused})").format(
+                field=_label(FIELD_LABELS, str(f)), kept=kept.get(f, ""), refused=refused.get(f, ""))
+            for f in detail.get("fields", sorted(kept))
+        )
+        return QCoreApplication.translate("ExceptionsScreen", "{subject}: kept {changes}").format(
+            subject=about, changes=changes)
     if r.kind == "clock_ahead":
         return QCoreApplication.translate("ExceptionsScreen", "{subject}: clock {sent} kept as {kept}").format(
             subject=about, sent=_clock(detail.get("sent", "")), kept=_clock(detail.get("kept", ""))
