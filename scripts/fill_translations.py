@@ -309,6 +309,16 @@ THAI: dict[str, dict[str, str]] = {
         "Barcode {code} has a wrong check digit; scan or type it again":
             "บาร์โค้ด {code} มีเลขตรวจสอบไม่ถูกต้อง กรุณาสแกนหรือพิมพ์ใหม่",
         "Enter the price in baht": "กรุณาใส่ราคาเป็นบาท",
+        "PromptPay id is required": "กรุณาใส่หมายเลขพร้อมเพย์",
+        "{target} is not a PromptPay id: enter a Thai mobile number (10 digits starting 06, 08 or 09), a 13-digit "
+        "national or tax id, or a 15-digit e-wallet id": (
+            "{target} ไม่ใช่หมายเลขพร้อมเพย์: ใส่เบอร์มือถือ 10 หลักที่ขึ้นต้นด้วย 06, 08 หรือ 09 "
+            "เลขประจำตัวประชาชนหรือเลขประจำตัวผู้เสียภาษี 13 หลัก หรือเลขวอลเล็ต 15 หลัก"
+        ),
+        "A PromptPay QR needs an amount above ฿0.00, not {amount}": "QR พร้อมเพย์ต้องมียอดมากกว่า ฿0.00 ไม่ใช่ {amount}",
+        "{amount} is more than a PromptPay QR can carry (at most {maximum})": (
+            "{amount} เกินยอดที่ QR พร้อมเพย์รับได้ (สูงสุด {maximum})"
+        ),
         "A price cannot be negative": "ราคาติดลบไม่ได้",
         "A price may be at most {limit}; please check it": "ราคาต้องไม่เกิน {limit} กรุณาตรวจสอบอีกครั้ง",
         "{text} is not an amount in baht (e.g. 1,500.00)": "{text} ไม่ใช่จำนวนเงินบาท (เช่น 1,500.00)",

@@ -2777,6 +2777,22 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>This reward needs {cost} points; the balance is {balance}</translation>
     </message>
+    <message>
+        <source>PromptPay id is required</source>
+        <translation>PromptPay id is required</translation>
+    </message>
+    <message>
+        <source>{target} is not a PromptPay id: enter a Thai mobile number (10 digits starting 06, 08 or 09), a 13-digit national or tax id, or a 15-digit e-wallet id</source>
+        <translation>{target} is not a PromptPay id: enter a Thai mobile number (10 digits starting 06, 08 or 09), a 13-digit national or tax id, or a 15-digit e-wallet id</translation>
+    </message>
+    <message>
+        <source>A PromptPay QR needs an amount above ฿0.00, not {amount}</source>
+        <translation>A PromptPay QR needs an amount above ฿0.00, not {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} is more than a PromptPay QR can carry (at most {maximum})</source>
+        <translation>{amount} is more than a PromptPay QR can carry (at most {maximum})</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

@@ -2777,6 +2777,22 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>ของรางวัลนี้ใช้ {cost} แต้ม แต้มคงเหลือ {balance} แต้ม</translation>
     </message>
+    <message>
+        <source>PromptPay id is required</source>
+        <translation>กรุณาใส่หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>{target} is not a PromptPay id: enter a Thai mobile number (10 digits starting 06, 08 or 09), a 13-digit national or tax id, or a 15-digit e-wallet id</source>
+        <translation>{target} ไม่ใช่หมายเลขพร้อมเพย์: ใส่เบอร์มือถือ 10 หลักที่ขึ้นต้นด้วย 06, 08 หรือ 09 เลขประจำตัวประชาชนหรือเลขประจำตัวผู้เสียภาษี 13 หลัก หรือเลขวอลเล็ต 15 หลัก</translation>
+    </message>
+    <message>
+        <source>A PromptPay QR needs an amount above ฿0.00, not {amount}</source>
+        <translation>QR พร้อมเพย์ต้องมียอดมากกว่า ฿0.00 ไม่ใช่ {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} is more than a PromptPay QR can carry (at most {maximum})</source>
+        <translation>{amount} เกินยอดที่ QR พร้อมเพย์รับได้ (สูงสุด {maximum})</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
