@@ -2769,6 +2769,30 @@
         <source>This reward needs {cost} points; the balance is {balance}</source>
         <translation>This reward needs {cost} points; the balance is {balance}</translation>
     </message>
+    <message>
+        <source>Line {line}: the quantity is 1 to 9,999</source>
+        <translation>Line {line}: the quantity is 1 to 9,999</translation>
+    </message>
+    <message>
+        <source>Line {line}: a price is ฿0 to ฿10,000,000</source>
+        <translation>Line {line}: a price is ฿0 to ฿10,000,000</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount is 0 to 100 %</source>
+        <translation>Line {line}: a discount is 0 to 100 %</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount is ฿0 to the line&apos;s {amount}</source>
+        <translation>Line {line}: a discount is ฿0 to the line&apos;s {amount}</translation>
+    </message>
+    <message>
+        <source>Line {line}: say why it is discounted</source>
+        <translation>Line {line}: say why it is discounted</translation>
+    </message>
+    <message>
+        <source>Line {line}: the reason has at most 200 characters</source>
+        <translation>Line {line}: the reason has at most 200 characters</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
