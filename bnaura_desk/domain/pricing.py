@@ -186,7 +186,10 @@ class PricedCart:
     ``approval_lines`` are the positions (0-based, in the order given) of
     the lines whose discount needs a manager's approval.
     ``coupon_refusal`` says why a coupon that was given takes nothing
-    (below its minimum spend, or nothing it applies to).
+    (below its minimum spend, or nothing it applies to); ``coupon_cart`` is
+    the cart as the coupon saw it (each line's amount at the coupon's
+    step; empty without a coupon): what the checkout passes to
+    ``coupons.check_coupon`` so that it agrees with this price.
     """
 
     lines: tuple[PricedLine, ...]
@@ -201,6 +204,7 @@ class PricedCart:
     points: int
     approval_lines: tuple[int, ...] = ()
     coupon_refusal: Refusal | None = None
+    coupon_cart: tuple[CartLine, ...] = ()
 
     @property
     def needs_approval(self) -> bool:
@@ -311,12 +315,13 @@ def _tier_step(tier: Tier, items: Sequence[CartItem], amounts: list[int], steps:
 
 
 def _coupon_step(coupon: AppliedCoupon, items: Sequence[CartItem], amounts: list[int],
-                 steps: list[list[DiscountStep]]) -> Refusal | None:
+                 steps: list[list[DiscountStep]]) -> tuple[Refusal | None, tuple[CartLine, ...]]:
+    """Take the coupon off ``amounts``; return why it took nothing (or None) and the cart as it saw it."""
     terms = coupon.terms
-    cart = [CartLine(item.item_id, item.kind, amounts[i], item.quantity) for i, item in enumerate(items)]
+    cart = tuple(CartLine(item.item_id, item.kind, amounts[i], item.quantity) for i, item in enumerate(items))
     refusal = cart_refusal(terms, cart)
     if refusal is not None:
-        return refusal
+        return refusal, cart
     total = coupon_discount(terms, cart)
     if terms.kind is CouponKind.FREE_ITEM:
         free = free_item_line(terms, cart)
@@ -331,7 +336,7 @@ def _coupon_step(coupon: AppliedCoupon, items: Sequence[CartItem], amounts: list
         if amount:
             amounts[i] -= amount
             steps[i].append(DiscountStep(DiscountKind.COUPON, amount, coupon.code, rate))
-    return None
+    return None, cart
 
 
 # ---------------------------------------------------------------------- the function
@@ -352,8 +357,10 @@ def price_cart(items: Sequence[CartItem], *, tier: Tier | None = None, coupon: A
     The steps and their order are the module's. Every discount rounds
     half-up to the satang; no step takes more than what its line has left,
     so no line and no total is negative; the lines' nets add up to the
-    total exactly. The result does not depend on the order of ``items``
-    except in which of two equal lines a coupon's odd satang falls.
+    total exactly. The totals do not depend on the order of ``items``
+    (an item's kind, category and VAT code are the catalog's, the same on
+    each of its lines); only which of two lines of the same item and
+    amount takes a coupon's odd satang or its free unit may.
 
     Raises:
         BadInput: a line's quantity outside 1 to 9,999 (field ``quantity``),
@@ -379,13 +386,14 @@ def price_cart(items: Sequence[CartItem], *, tier: Tier | None = None, coupon: A
         if over:
             approval.append(position)
     refusal: Refusal | None = None
+    seen: tuple[CartLine, ...] = ()
     coupon_first = coupon is not None and coupon.terms.before_tier_discount
     if coupon is not None and coupon_first:
-        refusal = _coupon_step(coupon, items, amounts, steps)
+        refusal, seen = _coupon_step(coupon, items, amounts, steps)
     if tier is not None:
         _tier_step(tier, items, amounts, steps, rules)
     if coupon is not None and not coupon_first:
-        refusal = _coupon_step(coupon, items, amounts, steps)
+        refusal, seen = _coupon_step(coupon, items, amounts, steps)
     needs = set(approval)
     lines = tuple(
         PricedLine(item, originals[i], tuple(steps[i]), amounts[i], i in needs) for i, item in enumerate(items)
@@ -407,4 +415,5 @@ def price_cart(items: Sequence[CartItem], *, tier: Tier | None = None, coupon: A
         points=purchase_points(total, tier, rules.earn.satang_per_point) if tier is not None else 0,
         approval_lines=tuple(approval),
         coupon_refusal=refusal,
+        coupon_cart=seen,
     )

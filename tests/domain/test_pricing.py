@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from datetime import UTC, datetime
 from fractions import Fraction
 from math import floor
 
@@ -12,7 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bnaura_desk.domain.catalog import ItemKind
-from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms, Refusal
+from bnaura_desk.domain.coupons import (
+    CartLine,
+    CouponFacts,
+    CouponKind,
+    CouponTerms,
+    Refusal,
+    check_coupon,
+    make_coupon_code,
+)
 from bnaura_desk.domain.errors import BadInput
 from bnaura_desk.domain.loyalty_program import EarnRules
 from bnaura_desk.domain.points import DEFAULT_TIERS, Tier
@@ -38,7 +47,11 @@ def _half_up(value: Fraction) -> int:
     return floor(value + Fraction(1, 2))
 
 
-def _coupon(kind: CouponKind, code: str = "7KQ3MX4P9TA", **terms: object) -> AppliedCoupon:
+CODE = make_coupon_code("7KQ3", 42)  # a real code, so check_coupon looks it up
+NOW = datetime(2026, 12, 7, 5, 0, tzinfo=UTC)
+
+
+def _coupon(kind: CouponKind, code: str = CODE, **terms: object) -> AppliedCoupon:
     return AppliedCoupon(code, CouponTerms(kind, **terms))  # type: ignore[arg-type]
 
 
@@ -55,7 +68,7 @@ def test_a_gold_member_treatment_with_a_ten_percent_coupon() -> None:
     (line,) = cart.lines
     assert line.original_satang == 350_000
     assert line.steps == (DiscountStep(DiscountKind.TIER, 35_000, "gold", 1_000),
-                          DiscountStep(DiscountKind.COUPON, 31_500, "7KQ3MX4P9TA", 1_000))
+                          DiscountStep(DiscountKind.COUPON, 31_500, CODE, 1_000))
     assert line.net_satang == 283_500
     assert (cart.subtotal_satang, cart.tier_discount_satang, cart.coupon_discount_satang) == (350_000, 35_000, 31_500)
     assert cart.total_satang == 283_500
@@ -217,7 +230,7 @@ def cart_items(draw: st.DrawFn) -> CartItem:
 
 coupons = st.one_of(
     st.none(),
-    st.builds(AppliedCoupon, st.just("7KQ3MX4P9TA"), st.one_of(
+    st.builds(AppliedCoupon, st.just(CODE), st.one_of(
         st.builds(CouponTerms, st.just(CouponKind.PERCENT), percent=st.integers(1, 100),
                   item_ids=st.frozensets(st.sampled_from(IDS), max_size=2),
                   item_kinds=st.frozensets(st.sampled_from(list(ItemKind)), max_size=2),
@@ -406,3 +419,18 @@ def test_a_share_out_adds_up_and_gives_no_line_more_than_it_has(total: int, weig
     for s, w in zip(shares, weights, strict=True):  # each within one satang of its exact share
         if sum(weights):
             assert abs(Fraction(s) - Fraction(total * w, sum(weights))) < 1
+
+
+@settings(max_examples=200)
+@given(carts, tiers, coupons, rules)
+def test_the_counter_check_agrees_with_the_price_on_the_cart_the_coupon_saw(
+        items: list[CartItem], tier: Tier | None, coupon: AppliedCoupon | None, r: PricingRules) -> None:
+    cart = price_cart(items, tier=tier, coupon=coupon, rules=r)
+    if coupon is None:
+        assert cart.coupon_cart == ()
+        return
+    facts = CouponFacts(coupon.code, coupon.terms)
+    verdict = check_coupon(coupon.code, lambda c: facts if c == facts.code else None, now=NOW,
+                           cart=cart.coupon_cart)
+    assert verdict.refusal == cart.coupon_refusal
+    assert verdict.discount_satang == cart.coupon_discount_satang
