@@ -939,9 +939,22 @@ LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# domain.pricing: the cart's lines refused, naming the line as the cart numbers it.
+PRICING_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "Line {line}: the quantity is 1 to 9,999": "รายการที่ {line}: จำนวนต้องอยู่ระหว่าง 1 ถึง 9,999",
+        "Line {line}: a price is ฿0 to ฿10,000,000": "รายการที่ {line}: ราคาต้องอยู่ระหว่าง ฿0 ถึง ฿10,000,000",
+        "Line {line}: a discount is 0 to 100 %": "รายการที่ {line}: ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %",
+        "Line {line}: a discount is ฿0 to the line's {amount}":
+            "รายการที่ {line}: ส่วนลดต้องอยู่ระหว่าง ฿0 ถึงยอดของรายการ {amount}",
+        "Line {line}: say why it is discounted": "รายการที่ {line}: โปรดระบุเหตุผลของส่วนลด",
+        "Line {line}: the reason has at most 200 characters": "รายการที่ {line}: เหตุผลยาวได้ไม่เกิน 200 ตัวอักษร",
+    },
+}
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
-    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI)
+    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -11,7 +11,8 @@ open (a campaign's code anyone may bring).
 says exactly why a code does not apply (unknown, mistyped, void, used,
 expired, not yet valid, another customer's, below the minimum spend, no
 item it applies to), or what it gives. ``coupon_discount`` is the discount
-on a cart.
+on a cart, ``cart_refusal`` why it gives none; ``domain.pricing`` applies
+them in the cart's order and spreads the discount over its lines.
 
 Codes are made like referral codes (``domain.referral``): a device tag, a
 scrambled counter of the device's own, a check character that catches any
@@ -244,22 +245,62 @@ def eligible_amount(terms: CouponTerms, cart: Sequence[CartLine]) -> int:
     return sum(line.amount_satang for line in cart if terms.applies_to(line))
 
 
+def free_item_line(terms: CouponTerms, cart: Sequence[CartLine]) -> int | None:
+    """Return the position in ``cart`` of the line a free-item coupon makes one unit of free, or None.
+
+    A line of the coupon's item with a quantity; of several, the one whose
+    unit costs most now (the first of equals), so the member gets the
+    whole item free whichever order the lines were added in.
+    """
+    if terms.kind is not CouponKind.FREE_ITEM:
+        return None
+    best: int | None = None
+    best_unit = -1
+    for index, line in enumerate(cart):
+        if line.item_id == terms.free_item_id and line.quantity > 0:
+            unit = max(0, line.amount_satang // line.quantity)
+            if unit > best_unit:
+                best, best_unit = index, unit
+    return best
+
+
 def coupon_discount(terms: CouponTerms, cart: Sequence[CartLine]) -> int:
     """Return the discount ``terms`` give on ``cart`` (satang, 0 when nothing in it counts).
 
     Percent: of what it applies to, rounded half-up to the satang. A fixed
     amount: never more than what it applies to. A free item: the price of
-    one of that item (its line's amount over its quantity).
+    one unit of that item's line (``free_item_line``: its amount over its
+    quantity, rounded down).
+
+    ``domain.pricing`` gives it the cart's lines as they stand at the
+    coupon's step and spreads the result over the lines.
     """
     if terms.kind is CouponKind.FREE_ITEM:
-        for line in cart:
-            if line.item_id == terms.free_item_id and line.quantity > 0:
-                return max(0, line.amount_satang // line.quantity)
-        return 0
+        index = free_item_line(terms, cart)
+        if index is None:
+            return 0
+        line = cart[index]
+        return max(0, line.amount_satang // line.quantity)
     eligible = max(0, eligible_amount(terms, cart))
     if terms.kind is CouponKind.PERCENT:
         return (eligible * terms.percent + 50) // 100
     return min(terms.amount_satang, eligible)
+
+
+def cart_refusal(terms: CouponTerms, cart: Sequence[CartLine], subtotal_satang: int | None = None) -> Refusal | None:
+    """Return why a coupon of ``terms`` gives nothing on ``cart``, or None when it gives a discount.
+
+    ``BELOW_MIN_SPEND``: the subtotal (default: the sum of the cart's
+    lines) is under the minimum spend; ``NO_ITEM``: nothing in the cart
+    is one it applies to (its discount would be 0). What ``check_coupon``
+    and ``domain.pricing`` both ask, so the counter and the checkout agree.
+    """
+    subtotal = sum(line.amount_satang for line in cart) if subtotal_satang is None else subtotal_satang
+    if subtotal < terms.min_spend_satang:
+        return Refusal.BELOW_MIN_SPEND
+    if coupon_discount(terms, cart) <= 0:
+        return Refusal.NO_ITEM
+    return None
 
 
 # ---------------------------------------------------------------------- messages
@@ -410,14 +451,15 @@ def check_coupon(
             coupon, code=shown, count=coupon.uses_by(customer_id))
     discount = 0
     if cart is not None:
-        subtotal = sum(line.amount_satang for line in cart) if subtotal_satang is None else subtotal_satang
-        if subtotal < terms.min_spend_satang:
+        refusal = cart_refusal(terms, cart, subtotal_satang)
+        if refusal is Refusal.BELOW_MIN_SPEND:
+            subtotal = sum(line.amount_satang for line in cart) if subtotal_satang is None else subtotal_satang
             return _refused(code, Refusal.BELOW_MIN_SPEND, QT_TRANSLATE_NOOP(
                 "coupons", "Coupon {code} needs a minimum spend of {minimum} (this sale: {subtotal})"),
                 coupon, code=shown, minimum=baht_text(terms.min_spend_satang), subtotal=baht_text(subtotal))
-        discount = coupon_discount(terms, cart)
-        if discount <= 0:
+        if refusal is Refusal.NO_ITEM:
             return _refused(code, Refusal.NO_ITEM, QT_TRANSLATE_NOOP(
                 "coupons", "Nothing in this sale is one that coupon {code} applies to"), coupon, code=shown)
+        discount = coupon_discount(terms, cart)
     return CouponVerdict(code, None, describe(terms, coupon.free_item_name, coupon.free_item_name_en), discount,
                          coupon)

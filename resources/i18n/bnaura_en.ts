@@ -2793,6 +2793,30 @@
         <source>{amount} is more than a PromptPay QR can carry (at most {maximum})</source>
         <translation>{amount} is more than a PromptPay QR can carry (at most {maximum})</translation>
     </message>
+    <message>
+        <source>Line {line}: the quantity is 1 to 9,999</source>
+        <translation>Line {line}: the quantity is 1 to 9,999</translation>
+    </message>
+    <message>
+        <source>Line {line}: a price is ฿0 to ฿10,000,000</source>
+        <translation>Line {line}: a price is ฿0 to ฿10,000,000</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount is 0 to 100 %</source>
+        <translation>Line {line}: a discount is 0 to 100 %</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount is ฿0 to the line&apos;s {amount}</source>
+        <translation>Line {line}: a discount is ฿0 to the line&apos;s {amount}</translation>
+    </message>
+    <message>
+        <source>Line {line}: say why it is discounted</source>
+        <translation>Line {line}: say why it is discounted</translation>
+    </message>
+    <message>
+        <source>Line {line}: the reason has at most 200 characters</source>
+        <translation>Line {line}: the reason has at most 200 characters</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

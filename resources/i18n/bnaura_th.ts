@@ -2793,6 +2793,30 @@
         <source>{amount} is more than a PromptPay QR can carry (at most {maximum})</source>
         <translation>{amount} เกินยอดที่ QR พร้อมเพย์รับได้ (สูงสุด {maximum})</translation>
     </message>
+    <message>
+        <source>Line {line}: the quantity is 1 to 9,999</source>
+        <translation>รายการที่ {line}: จำนวนต้องอยู่ระหว่าง 1 ถึง 9,999</translation>
+    </message>
+    <message>
+        <source>Line {line}: a price is ฿0 to ฿10,000,000</source>
+        <translation>รายการที่ {line}: ราคาต้องอยู่ระหว่าง ฿0 ถึง ฿10,000,000</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount is 0 to 100 %</source>
+        <translation>รายการที่ {line}: ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %</translation>
+    </message>
+    <message>
+        <source>Line {line}: a discount is ฿0 to the line&apos;s {amount}</source>
+        <translation>รายการที่ {line}: ส่วนลดต้องอยู่ระหว่าง ฿0 ถึงยอดของรายการ {amount}</translation>
+    </message>
+    <message>
+        <source>Line {line}: say why it is discounted</source>
+        <translation>รายการที่ {line}: โปรดระบุเหตุผลของส่วนลด</translation>
+    </message>
+    <message>
+        <source>Line {line}: the reason has at most 200 characters</source>
+        <translation>รายการที่ {line}: เหตุผลยาวได้ไม่เกิน 200 ตัวอักษร</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

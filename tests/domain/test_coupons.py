@@ -20,11 +20,13 @@ from bnaura_desk.domain.coupons import (
     CouponTerms,
     CouponUseSeen,
     Refusal,
+    cart_refusal,
     check_coupon,
     coupon_discount,
     coupon_state,
     display_coupon_code,
     eligible_amount,
+    free_item_line,
     make_coupon_code,
     read_coupon_code,
     terms_problem,
@@ -122,6 +124,27 @@ def test_percent_rounds_half_up_and_counts_only_what_it_applies_to() -> None:
     assert coupon_discount(CouponTerms(CouponKind.AMOUNT, amount_satang=500_000), cart) == 249_950
     free = CouponTerms(CouponKind.FREE_ITEM, free_item_id="b")
     assert coupon_discount(free, [CartLine("b", ItemKind.PRODUCT, 199_800, quantity=2)]) == 99_900
+
+
+def test_a_free_item_coupon_frees_the_dearest_unit_of_its_item_whatever_the_order() -> None:
+    free = CouponTerms(CouponKind.FREE_ITEM, free_item_id="b")
+    cheap = CartLine("b", ItemKind.PRODUCT, 80_000, quantity=2)  # 40,000 a unit after a line discount
+    full = CartLine("b", ItemKind.PRODUCT, 89_000)
+    other = CartLine("a", ItemKind.TREATMENT, 150_000)
+    assert free_item_line(free, [other, cheap, full]) == 2
+    assert free_item_line(free, [full, other, cheap]) == 0
+    assert coupon_discount(free, [cheap, full]) == coupon_discount(free, [full, cheap]) == 89_000
+    assert free_item_line(free, [other]) is None
+    assert free_item_line(CouponTerms(CouponKind.PERCENT, percent=5), [full]) is None
+
+
+def test_why_a_coupon_gives_nothing_on_a_cart() -> None:
+    terms = CouponTerms(CouponKind.PERCENT, percent=10, min_spend_satang=100_000,
+                        item_kinds=frozenset({ItemKind.PRODUCT}))
+    assert cart_refusal(terms, [CartLine("a", ItemKind.TREATMENT, 99_999)]) is Refusal.BELOW_MIN_SPEND
+    assert cart_refusal(terms, [CartLine("a", ItemKind.TREATMENT, 100_000)]) is Refusal.NO_ITEM
+    assert cart_refusal(terms, [CartLine("b", ItemKind.PRODUCT, 100_000)]) is None
+    assert cart_refusal(terms, [CartLine("b", ItemKind.PRODUCT, 100_000)], subtotal_satang=5) is Refusal.BELOW_MIN_SPEND
 
 
 # ---------------------------------------------------------------------- validation
