@@ -43,6 +43,7 @@ THAI: dict[str, dict[str, str]] = {
         "sell": "ขาย",
         "refund a sale": "คืนเงินรายการขาย",
         "void a sale": "ยกเลิกรายการขาย",
+        "give a discount above the limit": "ให้ส่วนลดเกินวงเงินที่กำหนด",
         "change clinic settings": "เปลี่ยนการตั้งค่าคลินิก",
         "manage sync and its exceptions": "จัดการการซิงก์และรายการผิดปกติ",
         "view the audit log": "ดูประวัติการใช้งานระบบ",
@@ -310,6 +311,28 @@ THAI: dict[str, dict[str, str]] = {
             "บาร์โค้ด {code} มีเลขตรวจสอบไม่ถูกต้อง กรุณาสแกนหรือพิมพ์ใหม่",
         "Enter the price in baht": "กรุณาใส่ราคาเป็นบาท",
         "PromptPay id is required": "กรุณาใส่หมายเลขพร้อมเพย์",
+        "Payment {number}: enter an amount above ฿0.00": "การชำระที่ {number}: ใส่ยอดมากกว่า ฿0.00",
+        "Payment {number}: the cash received is less than {amount}": "การชำระที่ {number}: เงินสดที่รับมาน้อยกว่า {amount}",
+        "Payment {number}: enter the card terminal's approval code": "การชำระที่ {number}: ใส่รหัสอนุมัติจากเครื่องรูดบัตร",
+        "Payment {number}: enter the card's last 4 digits": "การชำระที่ {number}: ใส่เลข 4 หลักท้ายของบัตร",
+        "Payment {number}: enter the transfer's reference (up to 60 characters)": (
+            "การชำระที่ {number}: ใส่เลขอ้างอิงการโอน (ไม่เกิน 60 ตัวอักษร)"
+        ),
+        "The payments come to {paid}, more than the {due} due": "ยอดชำระรวม {paid} เกินยอดที่ต้องชำระ {due}",
+        "{balance} is still to pay; take the rest or make it a deposit with a due date": (
+            "ยังค้างชำระ {balance} รับชำระส่วนที่เหลือ หรือทำเป็นมัดจำพร้อมวันครบกำหนด"
+        ),
+        "A deposit pays part of the sale now and the rest later": "มัดจำคือชำระบางส่วนตอนนี้และส่วนที่เหลือภายหลัง",
+        "The balance's due date must be after today": "วันครบกำหนดชำระยอดคงเหลือต้องเป็นหลังวันนี้",
+        "The cart is empty": "ยังไม่มีรายการในตะกร้า",
+        "A sale has at most {count} lines": "การขายหนึ่งครั้งมีได้ไม่เกิน {count} รายการ",
+        "Line {line}: this item is not in the catalog": "รายการที่ {line}: ไม่มีสินค้าหรือบริการนี้ในรายการ",
+        "Line {line}: {name} is not sold at this branch": "รายการที่ {line}: {name} ไม่ได้ขายที่สาขานี้",
+        "Open a shift before selling": "กรุณาเปิดกะก่อนขาย",
+        "The float is ฿0 to ฿100,000": "เงินทอนตั้งต้นต้องอยู่ระหว่าง ฿0 ถึง ฿100,000",
+        "A shift is already open on this terminal": "เครื่องนี้มีกะที่เปิดอยู่แล้ว",
+        "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",
+        "{value} is not a Thai note or coin, or its count is wrong": "{value} ไม่ใช่ธนบัตรหรือเหรียญไทย หรือจำนวนไม่ถูกต้อง",
         "{target} is not a PromptPay id: enter a Thai mobile number (10 digits starting 06, 08 or 09), a 13-digit "
         "national or tax id, or a 15-digit e-wallet id": (
             "{target} ไม่ใช่หมายเลขพร้อมเพย์: ใส่เบอร์มือถือ 10 หลักที่ขึ้นต้นด้วย 06, 08 หรือ 09 "

@@ -33,6 +33,8 @@ class Kind(StrEnum):
     POINTS = "points"
     COUPON = "coupon"
     REWARD = "reward"
+    SHIFT = "shift"
+    SALE = "sale"
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
 from .customer import Channel, ConsentPurpose, Gender
 from .loyalty_program import Qualification
+from .payments import PaymentMethod
 from .points import PointsSource
+from .pricing import VatCode
 from .roles import Role
 
 
@@ -156,6 +158,9 @@ class Entity:
         after: entities its pulled rows are applied after, besides the
             parents its ``Id`` fields name.
         changes: the kinds of change a pulled row announces (default: its own).
+        own_branch: the field that must name the branch of the terminal
+            that makes the row (a sale, its payments, a shift): the server
+            refuses a row claiming another branch.
     """
 
     name: str
@@ -169,6 +174,7 @@ class Entity:
     derived_from: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()
+    own_branch: str | None = None
 
     @cached_property
     def field_map(self) -> Mapping[str, Field]:
@@ -724,8 +730,125 @@ ACHIEVEMENT_UNLOCK = Entity(
     changes=("points", "customer"),
 )
 
+# The counter (issue 12). A shift is one terminal's cash drawer between
+# opening with a float and closing with the cash counted: its branch's
+# business only. Closing writes the closing fields once.
+_SHIFT_CLOSE = frozenset({"closed_at", "closed_by", "counted", "counted_satang", "expected_satang", "note"})
+_MONEY = t.Integer(0, 10**11)
+SHIFT = Entity(
+    name="shift",
+    shape=Shape.PROFILE,
+    table="shifts",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("device_id", t.Id(), required=True),
+        _text("terminal", 100),
+        Field("opened_at", t.Moment(), required=True),
+        Field("opened_by", t.Id(), nullable=True),
+        Field("float_satang", _MONEY),
+        Field("closed_at", t.Moment(), nullable=True),
+        Field("closed_by", t.Id(), nullable=True),
+        Field("counted", t.Json()),
+        Field("counted_satang", _MONEY, nullable=True),
+        Field("expected_satang", t.Integer(-(10**11), 10**11), nullable=True),
+        _text("note", 1000),
+    ),
+    operations=(
+        OperationType("shift.open", Effect.CREATE),
+        OperationType("shift.close", Effect.UPDATE, _SHIFT_CLOSE),
+    ),
+    scope=Scope.BRANCH,
+    own_branch="branch_id",
+)
+
+# A sale as it was paid for: append-only, chain-wide for reading (a member's
+# history at every branch), its documents the issuing branch's. Its shift is
+# named but not a parent: another branch's terminals never see that shift.
+# The terminal that made it is the clock's node (``device_id`` column).
+SALE = Entity(
+    name="sale",
+    shape=Shape.LEDGER,
+    table="sales",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        _text("terminal", 100),
+        _text("pos_number", 40),
+        Field("shift_id", t.Id(), nullable=True),
+        _text("number", 30, required=True),
+        Field("seq", t.Integer(1, 999_999), required=True),
+        Field("customer_id", t.Id("customer"), nullable=True),
+        Field("staff_id", t.Id(), nullable=True),
+        Field("at", t.Moment(), required=True),
+        Field("subtotal_satang", _MONEY, required=True),
+        Field("line_discount_satang", _MONEY),
+        Field("tier_discount_satang", _MONEY),
+        Field("coupon_discount_satang", _MONEY),
+        Field("total_satang", _MONEY, required=True),
+        Field("vatable_satang", _MONEY),
+        Field("vat_satang", _MONEY),
+        Field("exempt_satang", _MONEY),
+        _text("tier", 20),
+        Field("points_earned", t.Integer(0, 10**9)),
+        _text("coupon_code", 11),
+        Field("balance_due_on", t.IsoDate(), nullable=True),
+    ),
+    operations=(OperationType("sale.record", Effect.APPEND),),
+    changes=("sale", "customer"),
+    own_branch="branch_id",
+)
+
+SALE_LINE = Entity(
+    name="sale_line",
+    shape=Shape.LEDGER,
+    table="sale_lines",
+    fields=(
+        Field("sale_id", t.Id("sale"), required=True),
+        Field("line_no", t.Integer(1, 1_000), required=True),
+        Field("item_id", t.Id("catalog_item"), required=True),
+        _choice("kind", ItemKind, required=True),
+        _text("name_th", 200, required=True),
+        _text("name_en", 200),
+        Field("quantity", t.Integer(1, 9_999), required=True),
+        Field("unit_price_satang", _MONEY, required=True),
+        Field("original_satang", _MONEY, required=True),
+        Field("line_discount_satang", _MONEY),
+        _text("discount_reason", 200),
+        Field("tier_discount_satang", _MONEY),
+        Field("coupon_discount_satang", _MONEY),
+        Field("net_satang", _MONEY, required=True),
+        _choice("vat_code", VatCode, required=True),
+        Field("sold_by", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("sale_line.record", Effect.APPEND),),
+    changes=("sale",),
+)
+
+# Money taken for a sale: at checkout, or later for a deposit's balance.
+PAYMENT = Entity(
+    name="payment",
+    shape=Shape.LEDGER,
+    table="payments",
+    fields=(
+        Field("sale_id", t.Id("sale"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("shift_id", t.Id(), nullable=True),
+        _choice("method", PaymentMethod, required=True),
+        Field("amount_satang", t.Integer(1, 10**11), required=True),
+        Field("tendered_satang", _MONEY, nullable=True),
+        Field("change_satang", _MONEY),
+        _text("approval_code", 12),
+        _text("card_last4", 4),
+        _text("reference", 60),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("payment.record", Effect.APPEND),),
+    changes=("sale",),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
-     ACHIEVEMENT_UNLOCK)
+     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT)
 )

@@ -387,6 +387,16 @@ def _record_movement(
     return movement.id
 
 
+def record_sold(ctx: ServiceContext, item: CatalogItem, quantity: int, sale_number: str) -> str:
+    """Take ``quantity`` pieces of a product sold by sale ``sale_number`` out of stock; return the movement id.
+
+    A building block of checkout: a sale is never refused for stock the
+    count says is not there (the product is in the customer's hand; the
+    count is what is wrong), so stock may go below zero until it is counted.
+    """
+    return _record_movement(ctx, item, -quantity, StockReason.SOLD, sale_number)
+
+
 def move_stock(
     ctx: ServiceContext, item_id: str, quantity: int, reason: StockReason, note: str = ""
 ) -> ChangeSet:

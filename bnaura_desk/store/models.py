@@ -638,3 +638,121 @@ class AchievementUnlock(Base):
     points: Mapped[int] = mapped_column(Integer)
     staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
     hlc: Mapped[str] = mapped_column(String(80))
+
+
+class Shift(Base):
+    """A cash drawer's shift on one terminal: opened with a float, closed with the cash counted (branch-only)."""
+
+    __tablename__ = "shifts"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    device_id: Mapped[str] = mapped_column(Id, index=True)
+    terminal: Mapped[str] = mapped_column(String(100), default="")
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    opened_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    float_satang: Mapped[int] = mapped_column(Integer, default=0)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    counted: Mapped[dict[str, int]] = mapped_column(JsonText, default=dict)  # satang value of a note or coin: how many
+    counted_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    expected_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
+class Sale(Base):
+    """Append-only: one sale as it was paid for, with its priced totals and its receipt's number.
+
+    Chain-wide for reading (a member's history at every branch); its
+    documents are the issuing branch's. A void or refund is its own record.
+    """
+
+    __tablename__ = "sales"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    terminal: Mapped[str] = mapped_column(String(100), default="")
+    pos_number: Mapped[str] = mapped_column(String(40), default="")
+    shift_id: Mapped[str | None] = mapped_column(Id, nullable=True, index=True)
+    number: Mapped[str] = mapped_column(String(30), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), nullable=True, index=True)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    subtotal_satang: Mapped[int] = mapped_column(Integer)
+    line_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    tier_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    coupon_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    vatable_satang: Mapped[int] = mapped_column(Integer, default=0)
+    vat_satang: Mapped[int] = mapped_column(Integer, default=0)
+    exempt_satang: Mapped[int] = mapped_column(Integer, default=0)
+    tier: Mapped[str] = mapped_column(String(20), default="")
+    points_earned: Mapped[int] = mapped_column(Integer, default=0)
+    coupon_code: Mapped[str] = mapped_column(String(11), default="")
+    balance_due_on: Mapped[date | None] = mapped_column(IsoDate, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A terminal's receipts: one per number, and the next one found fast.
+        Index("uq_sales_device_id_seq", "device_id", "seq", unique=True),
+    )
+
+
+class SaleLine(Base):
+    """Append-only: one line of a sale, each pricing step as it was applied."""
+
+    __tablename__ = "sale_lines"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    line_no: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    name_th: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price_satang: Mapped[int] = mapped_column(Integer)
+    original_satang: Mapped[int] = mapped_column(Integer)
+    line_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    discount_reason: Mapped[str] = mapped_column(String(200), default="")
+    tier_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    coupon_discount_satang: Mapped[int] = mapped_column(Integer, default=0)
+    net_satang: Mapped[int] = mapped_column(Integer)
+    vat_code: Mapped[str] = mapped_column(String(10))
+    sold_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class Payment(Base):
+    """Append-only: money taken for a sale (at checkout, or later for a deposit's balance)."""
+
+    __tablename__ = "payments"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    shift_id: Mapped[str | None] = mapped_column(Id, nullable=True, index=True)
+    method: Mapped[str] = mapped_column(String(12))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    tendered_satang: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    change_satang: Mapped[int] = mapped_column(Integer, default=0)
+    approval_code: Mapped[str] = mapped_column(String(12), default="")
+    card_last4: Mapped[str] = mapped_column(String(4), default="")
+    reference: Mapped[str] = mapped_column(String(60), default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class DocumentCounter(Base):
+    """Local: the last number this terminal gave a kind of tax document (``domain.document_numbers``)."""
+
+    __tablename__ = "document_counters"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)

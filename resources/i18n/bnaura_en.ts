@@ -2817,6 +2817,78 @@
         <source>Line {line}: the reason has at most 200 characters</source>
         <translation>Line {line}: the reason has at most 200 characters</translation>
     </message>
+    <message>
+        <source>Payment {number}: enter an amount above ฿0.00</source>
+        <translation>Payment {number}: enter an amount above ฿0.00</translation>
+    </message>
+    <message>
+        <source>Payment {number}: the cash received is less than {amount}</source>
+        <translation>Payment {number}: the cash received is less than {amount}</translation>
+    </message>
+    <message>
+        <source>Payment {number}: enter the card terminal&apos;s approval code</source>
+        <translation>Payment {number}: enter the card terminal&apos;s approval code</translation>
+    </message>
+    <message>
+        <source>Payment {number}: enter the card&apos;s last 4 digits</source>
+        <translation>Payment {number}: enter the card&apos;s last 4 digits</translation>
+    </message>
+    <message>
+        <source>Payment {number}: enter the transfer&apos;s reference (up to 60 characters)</source>
+        <translation>Payment {number}: enter the transfer&apos;s reference (up to 60 characters)</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} due</source>
+        <translation>The payments come to {paid}, more than the {due} due</translation>
+    </message>
+    <message>
+        <source>{balance} is still to pay; take the rest or make it a deposit with a due date</source>
+        <translation>{balance} is still to pay; take the rest or make it a deposit with a due date</translation>
+    </message>
+    <message>
+        <source>A deposit pays part of the sale now and the rest later</source>
+        <translation>A deposit pays part of the sale now and the rest later</translation>
+    </message>
+    <message>
+        <source>The balance&apos;s due date must be after today</source>
+        <translation>The balance&apos;s due date must be after today</translation>
+    </message>
+    <message>
+        <source>The cart is empty</source>
+        <translation>The cart is empty</translation>
+    </message>
+    <message>
+        <source>A sale has at most {count} lines</source>
+        <translation>A sale has at most {count} lines</translation>
+    </message>
+    <message>
+        <source>Line {line}: this item is not in the catalog</source>
+        <translation>Line {line}: this item is not in the catalog</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} is not sold at this branch</source>
+        <translation>Line {line}: {name} is not sold at this branch</translation>
+    </message>
+    <message>
+        <source>Open a shift before selling</source>
+        <translation>Open a shift before selling</translation>
+    </message>
+    <message>
+        <source>The float is ฿0 to ฿100,000</source>
+        <translation>The float is ฿0 to ฿100,000</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this terminal</source>
+        <translation>A shift is already open on this terminal</translation>
+    </message>
+    <message>
+        <source>No shift is open on this terminal</source>
+        <translation>No shift is open on this terminal</translation>
+    </message>
+    <message>
+        <source>{value} is not a Thai note or coin, or its count is wrong</source>
+        <translation>{value} is not a Thai note or coin, or its count is wrong</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -2863,6 +2935,10 @@
     <message>
         <source>void a sale</source>
         <translation>void a sale</translation>
+    </message>
+    <message>
+        <source>give a discount above the limit</source>
+        <translation>give a discount above the limit</translation>
     </message>
     <message>
         <source>change clinic settings</source>

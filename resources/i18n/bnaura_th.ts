@@ -2817,6 +2817,78 @@
         <source>Line {line}: the reason has at most 200 characters</source>
         <translation>รายการที่ {line}: เหตุผลยาวได้ไม่เกิน 200 ตัวอักษร</translation>
     </message>
+    <message>
+        <source>Payment {number}: enter an amount above ฿0.00</source>
+        <translation>การชำระที่ {number}: ใส่ยอดมากกว่า ฿0.00</translation>
+    </message>
+    <message>
+        <source>Payment {number}: the cash received is less than {amount}</source>
+        <translation>การชำระที่ {number}: เงินสดที่รับมาน้อยกว่า {amount}</translation>
+    </message>
+    <message>
+        <source>Payment {number}: enter the card terminal&apos;s approval code</source>
+        <translation>การชำระที่ {number}: ใส่รหัสอนุมัติจากเครื่องรูดบัตร</translation>
+    </message>
+    <message>
+        <source>Payment {number}: enter the card&apos;s last 4 digits</source>
+        <translation>การชำระที่ {number}: ใส่เลข 4 หลักท้ายของบัตร</translation>
+    </message>
+    <message>
+        <source>Payment {number}: enter the transfer&apos;s reference (up to 60 characters)</source>
+        <translation>การชำระที่ {number}: ใส่เลขอ้างอิงการโอน (ไม่เกิน 60 ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} due</source>
+        <translation>ยอดชำระรวม {paid} เกินยอดที่ต้องชำระ {due}</translation>
+    </message>
+    <message>
+        <source>{balance} is still to pay; take the rest or make it a deposit with a due date</source>
+        <translation>ยังค้างชำระ {balance} รับชำระส่วนที่เหลือ หรือทำเป็นมัดจำพร้อมวันครบกำหนด</translation>
+    </message>
+    <message>
+        <source>A deposit pays part of the sale now and the rest later</source>
+        <translation>มัดจำคือชำระบางส่วนตอนนี้และส่วนที่เหลือภายหลัง</translation>
+    </message>
+    <message>
+        <source>The balance&apos;s due date must be after today</source>
+        <translation>วันครบกำหนดชำระยอดคงเหลือต้องเป็นหลังวันนี้</translation>
+    </message>
+    <message>
+        <source>The cart is empty</source>
+        <translation>ยังไม่มีรายการในตะกร้า</translation>
+    </message>
+    <message>
+        <source>A sale has at most {count} lines</source>
+        <translation>การขายหนึ่งครั้งมีได้ไม่เกิน {count} รายการ</translation>
+    </message>
+    <message>
+        <source>Line {line}: this item is not in the catalog</source>
+        <translation>รายการที่ {line}: ไม่มีสินค้าหรือบริการนี้ในรายการ</translation>
+    </message>
+    <message>
+        <source>Line {line}: {name} is not sold at this branch</source>
+        <translation>รายการที่ {line}: {name} ไม่ได้ขายที่สาขานี้</translation>
+    </message>
+    <message>
+        <source>Open a shift before selling</source>
+        <translation>กรุณาเปิดกะก่อนขาย</translation>
+    </message>
+    <message>
+        <source>The float is ฿0 to ฿100,000</source>
+        <translation>เงินทอนตั้งต้นต้องอยู่ระหว่าง ฿0 ถึง ฿100,000</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this terminal</source>
+        <translation>เครื่องนี้มีกะที่เปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>No shift is open on this terminal</source>
+        <translation>เครื่องนี้ไม่มีกะที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>{value} is not a Thai note or coin, or its count is wrong</source>
+        <translation>{value} ไม่ใช่ธนบัตรหรือเหรียญไทย หรือจำนวนไม่ถูกต้อง</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -2863,6 +2935,10 @@
     <message>
         <source>void a sale</source>
         <translation>ยกเลิกรายการขาย</translation>
+    </message>
+    <message>
+        <source>give a discount above the limit</source>
+        <translation>ให้ส่วนลดเกินวงเงินที่กำหนด</translation>
     </message>
     <message>
         <source>change clinic settings</source>

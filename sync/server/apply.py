@@ -416,6 +416,9 @@ class BatchApply:
         own = self._row(checked.entity.name, checked.entity_id)
         if (checked.entity.name, checked.entity_id) in self.foreign or (own is not None and not self._visible(own)):
             raise Rejection("foreign_record", f"this {checked.entity.name} belongs to another branch")
+        branch_field = checked.entity.own_branch
+        if branch_field is not None and checked.fields.get(branch_field, self.branch_id) not in (None, self.branch_id):
+            raise Rejection("foreign_record", f"a terminal records only its own branch's {checked.entity.name}s")
         for f, parent in checked.entity.parents:
             value = checked.fields.get(f)
             if isinstance(value, str) and not (parent == checked.entity.name and value == checked.entity_id):

@@ -27,12 +27,14 @@ from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
+from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.services import (
     achievements,
     branches,
     catalog,
+    counter,
     coupons,
     customer_csv,
     customers,
@@ -40,6 +42,7 @@ from bnaura_desk.services import (
     loyalty,
     rewards,
     settings,
+    shifts,
     staff,
     sync_exceptions,
     sync_state,
@@ -73,6 +76,9 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.settings.write_chain_setting",
     "bnaura_desk.services.achievements.unlock_achievements",
     "bnaura_desk.services.coupons.write_coupon",
+    # Checkout's own steps.
+    "bnaura_desk.services.counter.next_document_number",
+    "bnaura_desk.services.catalog.record_sold",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
@@ -235,6 +241,18 @@ class Tour:
         used = self.run(coupons.record_coupon_use, codes[0], [CartLine(treatment, ItemKind.TREATMENT, 150_000)],
                         customer_id=made["customer"], sale_ref="R-0001")
         made["coupon"], made["coupon_use"] = used.coupon_id, used.use_id
+        # The counter: a shift opens with a float; the member buys two serums and the course with
+        # her tier discount, part by card and the rest in cash; the shift closes with the cash counted.
+        made["shift"] = self.run(shifts.open_shift, 100_000)
+        lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]))
+        due = self.terminal.read(counter.quote, counter.Order(lines, (), customer_id=made["customer"]),
+                                 self.terminal.clock()).priced.total_satang
+        sold = self.run(counter.checkout, counter.Order(lines, (
+            Tender(PaymentMethod.CARD, 500_000, approval_code="A12345", card_last4="4242"),
+            Tender(PaymentMethod.CASH, due - 500_000, tendered_satang=due - 500_000 + 1_840),
+        ), customer_id=made["customer"]))
+        made["sale"] = sold.sale_id
+        self.run(shifts.close_shift, {100_000: 3, 50: 1})
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made

@@ -22,6 +22,23 @@ def append_only(table: str) -> None:
         )
 
 
+def synced_append_only(table: str) -> None:
+    """Refuse DELETE on a synced ledger, and UPDATE except a pull's alignment (revision 0015's rule).
+
+    A pull gives a row made here too the chain's version while
+    ``ledger_alignments`` names the table; nothing else may change a row.
+    """
+    op.execute(
+        f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
+        f"WHEN NOT EXISTS (SELECT 1 FROM ledger_alignments WHERE table_name = '{table}') "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+    )
+    op.execute(
+        f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+    )
+
+
 def outbox_guard() -> None:
     """Refuse deleting outbox rows or changing anything but their outcome."""
     op.execute(

@@ -1,0 +1,275 @@
+"""The counter's checkout: a cart becomes a sale, paid, numbered and earning points, in one transaction.
+
+``checkout`` is one use case: the sale, its lines, its payments, the
+coupon's use, the points the member earns (and the referrer's award on a
+friend's first paid visit), stock for products, the receipt's number,
+audit and outbox commit together or not at all (``Terminal.run``, ``BEGIN
+IMMEDIATE``). The cart is priced again here by ``domain.pricing`` from the
+catalog, the branch's prices, the member's tier and the coupon as they are
+now: what the screen showed is never trusted. Printing comes after the
+commit (a printer that is offline never loses a sale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.catalog import ItemKind
+from ..domain.changes import ChangeSet, Kind
+from ..domain.coupons import check_coupon, read_coupon_code
+from ..domain.dates import bangkok_date
+from ..domain.document_numbers import DocumentType, document_number
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
+from ..domain.ids import uuid7
+from ..domain.payments import Tender, check_payments
+from ..domain.points import EntryKind, PointsSource
+from ..domain.pricing import (
+    AppliedCoupon,
+    CartItem,
+    DiscountKind,
+    LineDiscount,
+    PricedCart,
+    PricingRules,
+    VatCode,
+    price_cart,
+)
+from ..domain.roles import Permission
+from ..store.models import Branch, CatalogItem, DocumentCounter, Payment, Sale, SaleLine
+from .catalog import price_at_branch, record_sold
+from .context import ServiceContext, load_device
+from .coupons import CouponRefused, coupon_facts, record_coupon_use
+from .customers import live_customer
+from .loyalty import award_referral, note_tier, points_summary
+from .points_ledger import loyalty_program, record_points
+from .shifts import open_shift_of
+
+MAX_LINES = 200
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    """A line as the cart holds it: the item, how many, and staff's discount if any."""
+
+    item_id: str
+    quantity: int = 1
+    discount: LineDiscount | None = None
+
+
+@dataclass(frozen=True)
+class Order:
+    """What the counter sends to checkout.
+
+    ``balance_due_on``: a deposit plan, the balance due on that date
+    (the payments may then cover part of the total).
+    """
+
+    lines: tuple[OrderLine, ...]
+    tenders: tuple[Tender, ...]
+    customer_id: str | None = None
+    coupon_code: str = ""
+    balance_due_on: date | None = None
+
+
+@dataclass(frozen=True)
+class SaleDone:
+    """What checkout made: the sale, its receipt's number, what was paid and what to hand back."""
+
+    sale_id: str
+    number: str
+    total_satang: int
+    paid_satang: int
+    change_satang: int
+    balance_satang: int
+    points_earned: int
+
+
+def next_document_number(ctx: ServiceContext, kind: DocumentType) -> tuple[int, str]:
+    """Take this terminal's next number of ``kind`` in the caller's transaction; return (seq, printed number).
+
+    The counter row is written in the same transaction as the document, so
+    a crash leaves both or neither: no gap, no number given twice.
+    """
+    counter = ctx.session.get(DocumentCounter, str(kind))
+    if counter is None:
+        counter = DocumentCounter(kind=str(kind), last_seq=0)
+        ctx.session.add(counter)
+    seq = counter.last_seq + 1
+    counter.last_seq = seq
+    branch = ctx.session.get(Branch, ctx.branch_id)
+    code = branch.branch_code if branch is not None and branch.branch_code else "00000"
+    return seq, document_number(kind, code, ctx.device.referral_tag, seq)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An order priced as checkout will price it: what the cart and the customer display show."""
+
+    priced: PricedCart
+    items: dict[str, CatalogItem]
+    tier: str  # the member's tier key ("" without a member)
+
+
+def _cart(session: Session, chain_id: str, branch_id: str,
+          lines: Sequence[OrderLine]) -> tuple[list[CartItem], dict[str, CatalogItem]]:
+    """Return the cart's items at this branch's prices, and the catalog items by id.
+
+    Raises:
+        BadInput: no lines, too many, or an item not sold here.
+        NotFound: an item that does not exist.
+    """
+    if not lines:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The cart is empty"), field="lines")
+    if len(lines) > MAX_LINES:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale has at most {count} lines"), field="lines",
+                       count=MAX_LINES)
+    items: dict[str, CatalogItem] = {}
+    cart: list[CartItem] = []
+    for number, line in enumerate(lines, start=1):
+        item = items.get(line.item_id) or session.get(CatalogItem, line.item_id)
+        if item is None or item.deleted_at is not None or item.chain_id != chain_id:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "Line {line}: this item is not in the catalog"),
+                           field="lines", line=number)
+        here = price_at_branch(session, item.id, branch_id)
+        if not here.available:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "Line {line}: {name} is not sold at this branch"),
+                           field="lines", line=number, name=item.name_th)
+        items[item.id] = item
+        cart.append(CartItem(item.id, ItemKind(item.kind), here.price_satang, line.quantity, "",
+                             VatCode.of_item(item.vat_exempt), line.discount))
+    return cart, items
+
+
+def quote(session: Session, order: Order, now: datetime) -> Quote:
+    """Return ``order`` priced at this terminal's branch at ``now``, as ``checkout`` will price it (a read).
+
+    The coupon is checked for what does not depend on the cart (dates,
+    uses, owner) before pricing; the cart's part (minimum spend, items) is
+    settled by pricing (``PricedCart.coupon_refusal``) and checked again
+    when checkout records its use.
+
+    Raises:
+        CouponRefused: the coupon does not apply, with exactly why.
+        BadInput, NotFound: an empty cart, an item not sold here or not in
+            the catalog, a line ``domain.pricing.price_cart`` refuses, a
+            deleted customer.
+    """
+    device = load_device(session)
+    cart, items = _cart(session, device.chain_id, device.branch_id, order.lines)
+    program = loyalty_program(session, device.chain_id)
+    tier = None
+    if order.customer_id is not None:
+        live_customer(session, device.chain_id, order.customer_id)
+        tier = points_summary(session, order.customer_id, now).tier
+    applied = None
+    if order.coupon_code.strip():
+        verdict = check_coupon(order.coupon_code, lambda c: coupon_facts(session, c), now=now,
+                               customer_id=order.customer_id)
+        if not verdict.applies or verdict.coupon is None:
+            raise CouponRefused(verdict)
+        applied = AppliedCoupon(verdict.code, verdict.coupon.terms)
+    priced = price_cart(cart, tier=tier, coupon=applied, rules=PricingRules(earn=program.earn))
+    return Quote(priced, items, tier.key if tier is not None else "")
+
+
+def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
+    """Sell the order: write the sale and everything that follows from it; result is a ``SaleDone``.
+
+    Raises:
+        PermissionDenied: the actor may not sell, or a line discount above
+            the clinic's limit without a manager's approval (the override
+            of ``Permission.SALE_DISCOUNT``).
+        BadInput: no shift open on this terminal; an empty cart; a line the
+            pricing refuses; payments that do not add up (see
+            ``domain.payments.check_payments``).
+        CouponRefused: the coupon does not apply to this cart, with why.
+        NotFound: an item or the customer does not exist.
+    """
+    ctx.require(Permission.SALE_SELL)
+    shift = open_shift_of(ctx.session, ctx.device.device_id)
+    if shift is None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before selling"), field="shift")
+    quoted = quote(ctx.session, order, ctx.now)
+    priced, items, tier_key = quoted.priced, quoted.items, quoted.tier
+    if priced.needs_approval:
+        ctx.require(Permission.SALE_DISCOUNT)
+    tenders, paid = check_payments(order.tenders, priced.total_satang, balance_due_on=order.balance_due_on,
+                                   today=bangkok_date(ctx.now))
+    seq, number = next_document_number(ctx, DocumentType.RECEIPT)
+    sale_id = uuid7()
+    coupon_code = ""
+    if order.coupon_code.strip():
+        used = record_coupon_use(ctx, order.coupon_code, priced.coupon_cart, customer_id=order.customer_id,
+                                 sale_ref=number).result
+        if used.discount_satang != priced.coupon_discount_satang:
+            # One rule, two callers: they must agree (domain.pricing uses domain.coupons).
+            raise AssertionError(f"coupon gives {used.discount_satang}, pricing took {priced.coupon_discount_satang}")
+        coupon_code = read_coupon_code(order.coupon_code)[0]
+    customer_id = order.customer_id
+    first_paid_visit = customer_id is not None and ctx.session.scalars(
+        select(Sale.id).where(Sale.customer_id == customer_id).limit(1)).first() is None
+    points = priced.points if customer_id is not None else 0
+    sale = {
+        "branch_id": ctx.branch_id, "terminal": ctx.device.device_name[:100], "pos_number": ctx.device.pos_number,
+        "shift_id": shift.id, "number": number, "seq": seq, "customer_id": customer_id, "staff_id": ctx.actor_id,
+        "at": ctx.now.isoformat(), "subtotal_satang": priced.subtotal_satang,
+        "line_discount_satang": priced.line_discount_satang, "tier_discount_satang": priced.tier_discount_satang,
+        "coupon_discount_satang": priced.coupon_discount_satang, "total_satang": priced.total_satang,
+        "vatable_satang": priced.vatable_satang, "vat_satang": priced.vat_satang,
+        "exempt_satang": priced.exempt_satang, "tier": tier_key, "points_earned": points,
+        "coupon_code": coupon_code,
+        "balance_due_on": order.balance_due_on.isoformat() if order.balance_due_on else None,
+    }
+    _append(ctx, Sale, "sale.record", Kind.SALE, sale_id, sale,
+            {"at": ctx.now, "balance_due_on": order.balance_due_on, "device_id": ctx.device.device_id})
+    # The lines and payments name the sale: it goes in first (the models
+    # have no relationships for the session to order the inserts by).
+    ctx.session.flush()
+    for number_in_sale, line in enumerate(priced.lines, start=1):
+        item = items[line.item.item_id]
+        discount_step = next((s for s in line.steps if s.kind is DiscountKind.LINE), None)
+        record = {
+            "sale_id": sale_id, "line_no": number_in_sale, "item_id": item.id, "kind": item.kind,
+            "name_th": item.name_th, "name_en": item.name_en, "quantity": line.item.quantity,
+            "unit_price_satang": line.item.unit_price_satang, "original_satang": line.original_satang,
+            "line_discount_satang": line.discount_of(DiscountKind.LINE),
+            "discount_reason": discount_step.reason if discount_step else "",
+            "tier_discount_satang": line.discount_of(DiscountKind.TIER),
+            "coupon_discount_satang": line.discount_of(DiscountKind.COUPON),
+            "net_satang": line.net_satang, "vat_code": str(line.item.vat), "sold_by": ctx.actor_id,
+        }
+        _append(ctx, SaleLine, "sale_line.record", "sale_line", uuid7(), record, {})
+        if item.kind == ItemKind.PRODUCT:
+            record_sold(ctx, item, line.item.quantity, number)
+    for tender in tenders:
+        payment = {
+            "sale_id": sale_id, "branch_id": ctx.branch_id, "shift_id": shift.id, "method": str(tender.method),
+            "amount_satang": tender.amount_satang, "tendered_satang": tender.tendered_satang,
+            "change_satang": tender.change_satang, "approval_code": tender.approval_code,
+            "card_last4": tender.card_last4, "reference": tender.reference, "at": ctx.now.isoformat(),
+            "staff_id": ctx.actor_id,
+        }
+        _append(ctx, Payment, "payment.record", "payment", uuid7(), payment, {"at": ctx.now})
+    if customer_id is not None:
+        if points:
+            record_points(ctx, customer_id, EntryKind.EARN, points, PointsSource.PURCHASE, number)
+            note_tier(ctx, customer_id)
+        if first_paid_visit and paid.paid_satang > 0:
+            award_referral(ctx, customer_id)
+        ctx.changes.add(Kind.CUSTOMER, customer_id)
+    return ctx.changes.build(result=SaleDone(sale_id, number, priced.total_satang, paid.paid_satang,
+                                             paid.change_satang, paid.balance_satang, points))
+
+
+def _append(ctx: ServiceContext, model: type[Any], action: str, entity: Kind | str, row_id: str,
+            record: dict[str, Any], columns: dict[str, Any]) -> None:
+    """Write one ledger row (``record`` as synced, ``columns`` where the table stores another value) and journal it."""
+    stamp = ctx.tick()
+    ctx.session.add(model(id=row_id, chain_id=ctx.chain_id, **{**record, **columns}, hlc=stamp))
+    ctx.journal(action=action, entity=entity, entity_id=row_id, after=record,
+                payload={"record": {"id": row_id, **record}}, hlc=stamp)
