@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from . import labels
 from .fonts import Weight
-from .layout import Gap, baht, label_amount, text
+from .layout import Gap, baht, columns, label_amount, text
 from .model import DocumentLine, Seller, Totals
 from .thai_words import baht_words
 
@@ -175,16 +175,23 @@ def signatures(left: str, right: str) -> Table:
     return table
 
 
-def page_pdf(flowables: list[Flowable], title: str) -> bytes:
-    """Return ``flowables`` laid out on A4 pages, each numbered at its foot."""
+def page_pdf(flowables: list[Flowable], title: str, author: str) -> bytes:
+    """Return ``flowables`` laid out on A4 pages.
+
+    Every page's foot repeats ``title`` (the document's name and number,
+    and the copy mark of a reprint) beside the page number, so a page that
+    comes loose still says what it belongs to; ``title`` and ``author``
+    also go into the PDF's properties.
+    """
     out = io.BytesIO()
     document = SimpleDocTemplate(out, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                 bottomMargin=MARGIN, title=title, creator="BN-Aura Desk")
+                                 bottomMargin=MARGIN, title=title, author=author, creator="BN-Aura Desk")
 
-    def number_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-        # Digits and a slash only: plain drawString is safe for them (no Thai to shape).
-        canvas.setFont(Weight.REGULAR.value, 8)
-        canvas.drawRightString(A4[0] - MARGIN, MARGIN / 2, f"{doc.page}")
+    def foot(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        # Thai in the foot too goes through a shaped paragraph, never drawString.
+        row = columns([(title, WIDTH * 0.8, "left"), (f"หน้า / Page {doc.page}", WIDTH * 0.2, "right")], 7.5)
+        _, height = row.wrapOn(canvas, WIDTH, MARGIN)
+        row.drawOn(canvas, MARGIN, MARGIN - height - 4)
 
-    document.build(flowables, onFirstPage=number_page, onLaterPages=number_page)
+    document.build(flowables, onFirstPage=foot, onLaterPages=foot)
     return out.getvalue()

@@ -45,5 +45,5 @@ def credit_note_pdf(doc: CreditNote) -> bytes:
         method = labels.PAYMENT_METHODS[refund.method] + (f" {refund.reference}" if refund.reference else "")
         flowables += [Gap(4), a4.field(labels.REFUNDED_BY, f"{method}  {baht(refund.amount_satang)}", a4.WIDTH)]
     flowables += [Gap(40), a4.signatures(labels.RECEIVED_BY, labels.AUTHORISED)]
-    title = f"{labels.CREDIT_NOTE} {doc.number}" + (" (COPY)" if doc.is_copy else "")
-    return a4.page_pdf(flowables, title)
+    title = f"{labels.CREDIT_NOTE} {doc.number}" + (f" ({labels.COPY})" if doc.is_copy else "")
+    return a4.page_pdf(flowables, title, doc.seller.name_th)

@@ -28,24 +28,26 @@ LEADING = 1.4  # Thai stacks marks above and below: more room between lines than
 
 
 @lru_cache(maxsize=64)
-def style(weight: Weight, size: float, align: str = "left") -> ParagraphStyle:
-    """Return the shaped paragraph style of a weight, size and alignment (``left``, ``center``, ``right``)."""
+def style(weight: Weight, size: float, align: str = "left", indent: float = 0) -> ParagraphStyle:
+    """Return the shaped paragraph style of a weight, size, alignment (``left``, ``center``, ``right``) and left indent."""
     ensure_fonts()
     return ParagraphStyle(
-        f"{weight.value}-{size}-{align}",
+        f"{weight.value}-{size}-{align}-{indent}",
         fontName=weight.value,
         fontSize=size,
         leading=size * LEADING,
         alignment=ALIGNMENTS[align],
+        leftIndent=indent,
         shaping=1,  # HarfBuzz places Thai marks; without it they collide or vanish
         splitLongWords=0,  # ``wrap`` already broke every line; reportlab must not cut again
     )
 
 
-def text(value: str, width: float, size: float, weight: Weight = Weight.REGULAR, align: str = "left") -> Paragraph:
-    """Return ``value`` as a paragraph ``width`` points wide, broken between words."""
-    paragraph_style = style(weight, size, align)  # registers the fonts before they are measured
-    return Paragraph(paragraph_markup(value, width, weight.value, size), paragraph_style)
+def text(value: str, width: float, size: float, weight: Weight = Weight.REGULAR, align: str = "left",
+         indent: float = 0) -> Paragraph:
+    """Return ``value`` as a paragraph ``width`` points wide (``indent`` of it left blank), broken between words."""
+    paragraph_style = style(weight, size, align, indent)  # registers the fonts before they are measured
+    return Paragraph(paragraph_markup(value, width - indent, weight.value, size), paragraph_style)
 
 
 def baht(satang: int) -> str:
@@ -54,13 +56,14 @@ def baht(satang: int) -> str:
 
 
 def columns(cells: Sequence[tuple[str, float, str]], size: float, weight: Weight = Weight.REGULAR,
-            padding: float = 0) -> Table:
-    """Return one row of text cells, each ``(text, width, align)``, top-aligned.
+            padding: float = 0, indent: float = 0) -> Table:
+    """Return one row of text cells, each ``(text, width, align)``, top-aligned, the first indented by ``indent``.
 
     Used for label/amount lines: the label wraps in its own column and the
     amount stays on the right.
     """
-    row = [text(value, width - 2 * padding, size, weight, align) for value, width, align in cells]
+    row = [text(value, width - 2 * padding, size, weight, align, indent if n == 0 else 0)
+           for n, (value, width, align) in enumerate(cells)]
     table = Table([row], colWidths=[width for _, width, _ in cells])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -73,11 +76,11 @@ def columns(cells: Sequence[tuple[str, float, str]], size: float, weight: Weight
 
 
 def label_amount(label: str, satang: int | str, width: float, size: float,
-                 weight: Weight = Weight.REGULAR, amount_width: float | None = None) -> Table:
-    """Return a row with ``label`` on the left and the amount (or any short text) right-aligned."""
+                 weight: Weight = Weight.REGULAR, amount_width: float | None = None, indent: float = 0) -> Table:
+    """Return a row with ``label`` (indented by ``indent``) on the left and the amount (or any short text) right."""
     right = amount_width if amount_width is not None else width * 0.36
     shown = baht(satang) if isinstance(satang, int) else satang
-    return columns([(label, width - right, "left"), (shown, right, "right")], size, weight)
+    return columns([(label, width - right, "left"), (shown, right, "right")], size, weight, indent=indent)
 
 
 class Gap(Flowable):
@@ -99,10 +102,11 @@ class Gap(Flowable):
             self.canv.line(0, self.height / 2, self.width, self.height / 2)
 
 
-def roll_pdf(flowables: Sequence[Flowable], width: float, margin: float, title: str) -> bytes:
+def roll_pdf(flowables: Sequence[Flowable], width: float, margin: float, title: str, author: str) -> bytes:
     """Return a one-page PDF ``width`` points wide whose height fits ``flowables`` (a receipt roll).
 
     Each flowable is laid out at the content width, then drawn top-down.
+    ``title`` and ``author`` (the seller) go into the PDF's properties.
     """
     content = width - 2 * margin
     sized = [(f, f.wrap(content, 100_000)[1]) for f in flowables]
@@ -110,6 +114,7 @@ def roll_pdf(flowables: Sequence[Flowable], width: float, margin: float, title: 
     out = io.BytesIO()
     canvas = Canvas(out, pagesize=(width, height), pageCompression=1)
     canvas.setTitle(title)
+    canvas.setAuthor(author)
     canvas.setCreator("BN-Aura Desk")
     y = height - margin
     for flowable, h in sized:

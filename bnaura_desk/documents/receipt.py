@@ -23,6 +23,7 @@ WIDTH = ROLL_WIDTH - 2 * MARGIN
 SIZE = 8.5
 SMALL = 7.5
 AMOUNT_WIDTH = 22 * mm
+INDENT = 3 * mm  # a line's quantity and discounts, a payment's tendered and change, under their heading
 
 
 def _copy_mark() -> Table:
@@ -59,13 +60,13 @@ def _line(line: DocumentLine) -> list[Flowable]:
     code = labels.VAT_CODES[line.vat_code]
     parts: list[Flowable] = [
         text(line.name, WIDTH, SIZE, Weight.SEMIBOLD),
-        columns([(f"  {line.quantity} × {baht(line.unit_price_satang)}", WIDTH - AMOUNT_WIDTH - 4 * mm, "left"),
-                 (baht(line.gross_satang), AMOUNT_WIDTH, "right"), (code, 4 * mm, "right")], SIZE),
+        columns([(f"{line.quantity} × {baht(line.unit_price_satang)}", WIDTH - AMOUNT_WIDTH - 4 * mm, "left"),
+                 (baht(line.gross_satang), AMOUNT_WIDTH, "right"), (code, 4 * mm, "right")], SIZE, indent=INDENT),
     ]
     for discount in line.discounts:
-        parts.append(columns([(f"  {discount.label}", WIDTH - AMOUNT_WIDTH - 4 * mm, "left"),
+        parts.append(columns([(discount.label, WIDTH - AMOUNT_WIDTH - 4 * mm, "left"),
                               (baht(-discount.amount_satang), AMOUNT_WIDTH, "right"), ("", 4 * mm, "right")],
-                             SIZE))
+                             SIZE, indent=INDENT))
     return parts
 
 
@@ -96,8 +97,9 @@ def _payments(doc: Receipt) -> list[Flowable]:
             method = f"{method} {payment.reference}"
         parts.append(label_amount(method, payment.amount_satang, WIDTH, SIZE))
         if payment.tendered_satang is not None and payment.change_satang is not None:
-            parts.append(label_amount(f"  {labels.TENDERED}", payment.tendered_satang, WIDTH, SIZE))
-            parts.append(label_amount(f"  {labels.CHANGE}", payment.change_satang, WIDTH, SIZE, Weight.SEMIBOLD))
+            parts.append(label_amount(labels.TENDERED, payment.tendered_satang, WIDTH, SIZE, indent=INDENT))
+            parts.append(label_amount(labels.CHANGE, payment.change_satang, WIDTH, SIZE, Weight.SEMIBOLD,
+                                      indent=INDENT))
     if doc.balance_due_satang and doc.payments:
         parts.append(label_amount(labels.BALANCE_DUE, doc.balance_due_satang, WIDTH, SIZE, Weight.BOLD))
     if parts:
@@ -128,5 +130,5 @@ def receipt_pdf(doc: Receipt) -> bytes:
     flowables.append(Gap(6, dashed=True))
     flowables += _totals(doc) + _payments(doc) + _member(doc)
     flowables.append(text(labels.THANK_YOU, WIDTH, SIZE, align="center"))
-    title = f"{labels.ABBREVIATED_TAX_INVOICE} {doc.number}" + (" (COPY)" if doc.is_copy else "")
-    return roll_pdf(flowables, ROLL_WIDTH, MARGIN, title)
+    title = f"{labels.ABBREVIATED_TAX_INVOICE} {doc.number}" + (f" ({labels.COPY})" if doc.is_copy else "")
+    return roll_pdf(flowables, ROLL_WIDTH, MARGIN, title, doc.seller.name_th)

@@ -53,5 +53,5 @@ def full_tax_invoice_pdf(doc: FullTaxInvoice) -> bytes:
         Gap(40),
         a4.signatures(labels.RECEIVED_BY, labels.AUTHORISED),
     ]
-    title = f"{labels.FULL_TAX_INVOICE} {doc.number}" + (" (COPY)" if doc.is_copy else "")
-    return a4.page_pdf(flowables, title)
+    title = f"{labels.FULL_TAX_INVOICE} {doc.number}" + (f" ({labels.COPY})" if doc.is_copy else "")
+    return a4.page_pdf(flowables, title, receipt.seller.name_th)

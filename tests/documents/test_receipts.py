@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
 
 import pytest
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import getFont
 
-from bnaura_desk.documents import receipt_pdf
+from bnaura_desk.documents import DocumentLine, VatCode, receipt_pdf
 from bnaura_desk.documents.fonts import Weight
 from bnaura_desk.documents.thai_text import words
 from bnaura_desk.domain.money import format_baht
@@ -119,3 +120,16 @@ def test_tone_marks_are_placed_by_shaping_and_read_back(original: bytes) -> None
     text = pdf_text(original)
     assert not any("\ue000" <= char <= "\uf8ff" for char in text)  # the text layer names real characters
     assert "ผู้เสียภาษี" in text and "ชั้น" in text and "ที่" in text
+
+
+def test_markup_characters_in_names_print_as_typed() -> None:
+    odd = (DocumentLine("Mask & Peel <ชุดพิเศษ> 2 ชิ้น", 1, 59_000, 59_000, VatCode.VAT7),)
+    text = pdf_text(receipt_pdf(samples.receipt(lines=odd)))
+    assert "Mask & Peel <ชุดพิเศษ> 2 ชิ้น" in text
+
+
+def test_pdf_properties_name_the_document() -> None:
+    info = subprocess.run(["pdfinfo", "-"], input=receipt_pdf(samples.receipt(is_copy=True)),
+                          capture_output=True, check=True).stdout.decode()
+    assert "ใบกำกับภาษีอย่างย่อ B01-T01-R-000123 (สำเนา / COPY)" in info
+    assert samples.SELLER.name_th in info
