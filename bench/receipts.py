@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -114,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     missed = [what for what, p in rows if p["p95"] >= TARGETS_P95_MS[what]]
     for what, p in rows:
         verdict = "met" if what not in missed else "NOT met"
-        print(f"{what}: target p95 < {TARGETS_P95_MS[what]:.0f} ms: {verdict} ({p['p95']:.2f} ms)")
+        print(f"{what}: target p95 < {TARGETS_P95_MS[what]:.0f} ms: {verdict} ({p['p95']:.2f} ms)",
+              file=sys.stderr if args.json else sys.stdout)  # --json keeps stdout one JSON document
     return 1 if missed else 0
 
 

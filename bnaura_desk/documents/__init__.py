@@ -10,6 +10,7 @@ words; ``thai_words`` spells an amount out in Thai.
 from __future__ import annotations
 
 from .credit_note import credit_note_pdf
+from .fonts import ensure_fonts
 from .model import (
     Buyer,
     CreditNote,
@@ -26,6 +27,7 @@ from .model import (
 )
 from .receipt import receipt_pdf
 from .tax_invoice import full_tax_invoice_pdf
+from .thai_text import words
 from .thai_words import baht_words
 
 __all__ = [
@@ -45,4 +47,15 @@ __all__ = [
     "credit_note_pdf",
     "full_tax_invoice_pdf",
     "receipt_pdf",
+    "warm_up",
 ]
+
+
+def warm_up() -> None:
+    """Register the fonts and load the Thai dictionary now (about half a second, once per process).
+
+    The first document of a process pays for both; an app that calls this
+    in its worker at start-up keeps that wait away from the first sale.
+    """
+    ensure_fonts()
+    words("ใบกำกับภาษี")
