@@ -49,6 +49,28 @@ def words(text: str) -> list[str]:
     return list(word_tokenize(text, custom_dict=_dictionary(), engine="newmm", keep_whitespace=True))
 
 
+_OPENING = frozenset("([{“‘\"'")  # never left at the end of a line
+_CLOSING = frozenset(")]}”’\"'.,:;!?%ๆฯ")  # never carried to the start of a line (ๆ repeats the word before it)
+
+
+def _units(text: str) -> list[str]:
+    """Return the words of ``text`` with punctuation glued on: the pieces a line may not break inside.
+
+    An opening bracket or quote sticks to the word after it, a closing one
+    (and a full stop, a comma, ๆ) to the word before it, so no line starts
+    with ``)`` or ends with ``(``.
+    """
+    units: list[str] = []
+    glue_next = False
+    for token in words(text):
+        if units and not token.isspace() and (glue_next or token[0] in _CLOSING and not units[-1].isspace()):
+            units[-1] += token
+        else:
+            units.append(token)
+        glue_next = not token.isspace() and token[-1] in _OPENING
+    return units
+
+
 def _clusters(word: str) -> Iterator[str]:
     """Yield the smallest pieces a line may break a word into: a base letter with its marks."""
     piece = ""
@@ -75,7 +97,7 @@ def wrap(text: str, width: float, font_name: str, font_size: float) -> list[str]
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for token in words(paragraph):
+        for token in _units(paragraph):
             candidate = line + token
             if stringWidth(candidate.rstrip(), font_name, font_size) <= limit:
                 line = candidate

@@ -65,3 +65,11 @@ def test_spaces_at_breaks_are_dropped_and_newlines_kept() -> None:
     assert all(line == line.strip() for line in lines)
     assert "Botox" in lines[0]
     assert any(line.startswith("ฟิลเลอร์") for line in lines)
+
+
+def test_brackets_stay_with_their_words() -> None:
+    text = "ฟิลเลอร์ (ร่องแก้ม) ฉีดเพิ่มได้เรื่อยๆ ตามที่แพทย์แนะนำ, นัดครั้งถัดไป (ภายใน 14 วัน)"
+    for width in (30.0, 45.0, 60.0, 80.0, 120.0):
+        for line in wrap(text, width, FONT, 9):
+            assert not line.startswith((")", ",", "ๆ")), (width, line)
+            assert not line.endswith("("), (width, line)
