@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from bnaura_desk.documents import credit_note_pdf
 from bnaura_desk.domain.money import format_baht
 
@@ -32,3 +34,11 @@ def test_credit_note_says_what_was_credited_and_why() -> None:
 
 def test_a_reprinted_credit_note_is_marked_copy() -> None:
     assert "สำเนา / COPY" in pdf_text(credit_note_pdf(samples.credit_note(is_copy=True)))
+
+
+def test_a_walk_in_refund_needs_no_buyer() -> None:
+    note = dataclasses.replace(samples.credit_note(), buyer=None)
+    text = pdf_text(credit_note_pdf(note))
+    assert "Buyer" not in text
+    assert squashed(note.reason) in squashed(text)
+    assert "(หนึ่งพันสามร้อยห้าสิบบาทถ้วน)" in squashed(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from bnaura_desk.documents.fonts import Weight, ensure_fonts
@@ -73,3 +75,18 @@ def test_brackets_stay_with_their_words() -> None:
         for line in wrap(text, width, FONT, 9):
             assert not line.startswith((")", ",", "ๆ")), (width, line)
             assert not line.endswith("("), (width, line)
+
+
+_PIECES = ("ผู้", "ซื้อ", "กำลัง", "ได้รับ", "คะแนน", "เพิ่มขึ้น", "ทรีตเมนต์", "น้ำ", "ปิ๊ก", "ฤๅษี", "Botox", "50", "ml",
+           "1,234.50", " ", " ", "(", ")", "ๆ", ",", "เลเซอร์", "ก๊วยเตี๋ยว")
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40), width=st.floats(20, 220))
+def test_any_text_wraps_into_lines_that_fit_and_lose_nothing(pieces: list[str], width: float) -> None:
+    text = "".join(pieces)
+    lines = wrap(text, width, FONT, 9)
+    assert all(stringWidth(line, FONT, 9) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for line in lines:
+        assert not line or unicodedata.category(line[0]) != "Mn"
