@@ -56,7 +56,7 @@ def sale(lines: int) -> Receipt:
         off = price * quantity // 10 if i % 3 == 0 else 0
         discounts = (Discount("ส่วนลดสมาชิก Gold 10%", off),) if off else ()
         items.append(DocumentLine(NAMES[i % len(NAMES)], quantity, price, price * quantity - off,
-                                  VatCode.EXEMPT if i % 4 == 1 else VatCode.VAT7, discounts))
+                                  VatCode.EXEMPT if i % 4 == 1 else VatCode.STANDARD, discounts))
     total = sum(line.net_satang for line in items)
     exempt = sum(line.net_satang for line in items if line.vat_code is VatCode.EXEMPT)
     vat = vat_included(total - exempt)

@@ -9,6 +9,8 @@ words; ``thai_words`` spells an amount out in Thai.
 
 from __future__ import annotations
 
+from ..domain.payments import PaymentMethod
+from ..domain.pricing import VatCode
 from .credit_note import credit_note_pdf
 from .fonts import ensure_fonts
 from .model import (
@@ -19,11 +21,9 @@ from .model import (
     FullTaxInvoice,
     Member,
     Payment,
-    PaymentMethod,
     Receipt,
     Seller,
     Totals,
-    VatCode,
 )
 from .receipt import receipt_pdf
 from .tax_invoice import full_tax_invoice_pdf

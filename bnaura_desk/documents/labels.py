@@ -10,7 +10,8 @@ from datetime import datetime
 
 from bnaura_desk.domain.dates import format_date, format_time
 
-from .model import PaymentMethod, VatCode
+from ..domain.payments import PaymentMethod
+from ..domain.pricing import VatCode
 
 COPY = "สำเนา / COPY"
 ORIGINAL = "ต้นฉบับ / ORIGINAL"
@@ -66,7 +67,7 @@ PAYMENT_METHODS = {
     PaymentMethod.PROMPTPAY: "พร้อมเพย์ / PromptPay",
     PaymentMethod.TRANSFER: "โอนเงิน / Transfer",
 }
-VAT_CODES = {VatCode.VAT7: "V", VatCode.EXEMPT: "E"}
+VAT_CODES = {VatCode.STANDARD: "V", VatCode.EXEMPT: "E"}
 
 
 def branch_line(label_th: str, label_en: str) -> str:

@@ -13,27 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
-from bnaura_desk.domain.branch import BRANCH_NUMBER, tax_document_label_en, tax_document_label_th
+from ..domain.branch import BRANCH_NUMBER, tax_document_label_en, tax_document_label_th
+from ..domain.payments import PaymentMethod
+from ..domain.pricing import VatCode
 
 _TIN = re.compile(r"^[0-9]{13}$", re.ASCII)
-
-
-class VatCode(StrEnum):
-    """How VAT applies to a line: 7 % included in the price, or exempt (Revenue Code s. 81, medical services)."""
-
-    VAT7 = "vat7"
-    EXEMPT = "exempt"
-
-
-class PaymentMethod(StrEnum):
-    """How the customer paid (or, on a credit note, how the money went back)."""
-
-    CASH = "cash"
-    CARD = "card"
-    PROMPTPAY = "promptpay"
-    TRANSFER = "transfer"
 
 
 def _require_tin(tin: str, who: str) -> None:

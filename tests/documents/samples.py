@@ -49,9 +49,9 @@ def totals_of(lines: tuple[DocumentLine, ...]) -> Totals:
 def sale_lines() -> tuple[DocumentLine, ...]:
     """A treatment with the Gold tier discount, an exempt doctor's consultation, a product."""
     return (
-        DocumentLine(LONG_NAME, 2, 150_000, 270_000, VatCode.VAT7, (Discount("ส่วนลดสมาชิก Gold 10%", 30_000),)),
+        DocumentLine(LONG_NAME, 2, 150_000, 270_000, VatCode.STANDARD, (Discount("ส่วนลดสมาชิก Gold 10%", 30_000),)),
         DocumentLine("ปรึกษาแพทย์ผิวหนัง", 1, 50_000, 50_000, VatCode.EXEMPT),
-        DocumentLine("เซรั่มไฮยาลูรอน 30 ml", 1, 129_000, 129_000, VatCode.VAT7),
+        DocumentLine("เซรั่มไฮยาลูรอน 30 ml", 1, 129_000, 129_000, VatCode.STANDARD),
     )
 
 
@@ -87,7 +87,7 @@ def full_tax_invoice(*, is_copy: bool = False, lines: tuple[DocumentLine, ...] |
 
 def credit_note(*, is_copy: bool = False) -> CreditNote:
     """One of the two treatments refunded the next morning, in cash."""
-    lines = (DocumentLine(LONG_NAME, 1, 150_000, 135_000, VatCode.VAT7, (Discount("ส่วนลดสมาชิก Gold 10%", 15_000),)),)
+    lines = (DocumentLine(LONG_NAME, 1, 150_000, 135_000, VatCode.STANDARD, (Discount("ส่วนลดสมาชิก Gold 10%", 15_000),)),)
     original = receipt()
     return CreditNote(
         seller=SELLER, number="B01-T01-C-000007", issued_at=datetime(2026, 12, 8, 2, 0, tzinfo=UTC),
@@ -102,6 +102,6 @@ def many_lines(n: int) -> tuple[DocumentLine, ...]:
     """``n`` product lines, alternately VAT 7 % and exempt."""
     return tuple(
         DocumentLine(f"มาส์กหน้าสูตรพิเศษ ชุดที่ {i}", 1 + i % 3, 19_900 + i * 100, (1 + i % 3) * (19_900 + i * 100),
-                     VatCode.VAT7 if i % 2 else VatCode.EXEMPT)
+                     VatCode.STANDARD if i % 2 else VatCode.EXEMPT)
         for i in range(1, n + 1)
     )

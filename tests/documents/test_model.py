@@ -41,11 +41,11 @@ def test_buyer_without_tax_id_is_a_person() -> None:
 
 def test_line_net_must_be_gross_less_discounts() -> None:
     with pytest.raises(ValueError, match="net"):
-        DocumentLine("x", 2, 100, 150, VatCode.VAT7, (Discount("d", 10),))
+        DocumentLine("x", 2, 100, 150, VatCode.STANDARD, (Discount("d", 10),))
     with pytest.raises(ValueError, match="quantity"):
-        DocumentLine("x", 0, 100, 0, VatCode.VAT7)
+        DocumentLine("x", 0, 100, 0, VatCode.STANDARD)
     with pytest.raises(ValueError, match="exceed"):
-        DocumentLine("x", 1, 100, -50, VatCode.VAT7, (Discount("d", 150),))
+        DocumentLine("x", 1, 100, -50, VatCode.STANDARD, (Discount("d", 150),))
 
 
 def test_totals_must_match_lines_and_parts() -> None:
