@@ -21,6 +21,7 @@ from .customers import cmd_export, cmd_import
 from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
 from .loyalty import cmd_loyalty_expire, cmd_loyalty_statement
+from .receipts import cmd_receipt_show
 from .sync_commands import cmd_enroll, cmd_sync
 
 
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_app(commands, common, device_default)
     _add_customers(commands, common)
     _add_loyalty(commands, common)
+    _add_receipt(commands, common)
     _add_backup(commands, common)
     _add_sync(commands, common, device_default)
     _add_coupons(commands, common)
@@ -192,6 +194,28 @@ def _add_loyalty(commands: Commands, common: argparse.ArgumentParser) -> None:
     statement.add_argument("member", metavar="PHONE|CODE", help="the member's phone or referral code")
     statement.add_argument("--csv", metavar="FILE", help="write the statement to this CSV file")
     statement.set_defaults(handler=cmd_loyalty_statement)
+
+
+def _add_receipt(commands: Commands, common: argparse.ArgumentParser) -> None:
+    receipt = commands.add_parser(
+        "receipt",
+        help="write a receipt (abbreviated tax invoice) as a PDF",
+        description="Receipts this terminal or the chain issued, as PDF files.",
+    )
+    actions = receipt.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
+    show = actions.add_parser(
+        "show",
+        parents=[common],
+        help="write a receipt's PDF (a reprint is marked สำเนา / COPY)",
+        description="Write the receipt with this number, or this terminal's last one, as an 80 mm PDF. "
+        "With --copy it is marked สำเนา / COPY, as every reprint must be. Works while the app is running.",
+    )
+    which = show.add_mutually_exclusive_group(required=True)
+    which.add_argument("number", nargs="?", metavar="NUMBER", help="the receipt's number, e.g. R00000-K7QM-000123")
+    which.add_argument("--last", action="store_true", help="this terminal's last receipt")
+    show.add_argument("--copy", action="store_true", help="mark it as a copy (a reprint)")
+    show.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    show.set_defaults(handler=cmd_receipt_show)
 
 
 def _add_customers(commands: Commands, common: argparse.ArgumentParser) -> None:
