@@ -67,3 +67,18 @@ def test_an_unknown_number_or_a_branch_without_tax_id_says_so(tmp_path: Path) ->
     assert_user_error(bnaura("receipt", "show", "--last", "--pdf", tmp_path / "x.pdf", "--db", db),
                       "tax id")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_x_and_z_reports_read_back_with_the_days_figures(tmp_path: Path) -> None:
+    db = tmp_path / "t.sqlite"
+    number = _shop(db)
+    x = bnaura("report", "x", "--pdf", tmp_path / "x.pdf", "--db", db)
+    assert x.returncode == 0, x.stderr
+    assert "1 receipts, ฿3,116.00" in x.stdout
+    text = _text(tmp_path / "x.pdf")
+    for seen in ("X REPORT", number, "3,116.00", "2,000.00", "1,116.00", "2,116.00", "1,425.00", "110.63"):
+        assert seen in text, seen  # total, card, cash, float + cash (฿1,000 + ฿1,116), exempt, VAT
+    z = bnaura("report", "z", "--pdf", tmp_path / "z.pdf", "--db", db)
+    assert z.returncode == 0, z.stderr
+    assert "Z REPORT" in _text(tmp_path / "z.pdf") and number in _text(tmp_path / "z.pdf")
+    assert_user_error(bnaura("report", "z", "--date", "31/02/2569", "--pdf", tmp_path / "n.pdf", "--db", db), "")

@@ -21,7 +21,7 @@ from .customers import cmd_export, cmd_import
 from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
 from .loyalty import cmd_loyalty_expire, cmd_loyalty_statement
-from .receipts import cmd_receipt_show
+from .receipts import cmd_receipt_show, cmd_report
 from .sync_commands import cmd_enroll, cmd_sync
 
 
@@ -216,6 +216,18 @@ def _add_receipt(commands: Commands, common: argparse.ArgumentParser) -> None:
     show.add_argument("--copy", action="store_true", help="mark it as a copy (a reprint)")
     show.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
     show.set_defaults(handler=cmd_receipt_show)
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="write this terminal's X report (the open shift) or Z report (a day) as a PDF",
+        description="X: what the open shift has sold so far, by payment method, with the cash the drawer "
+        "should hold. Z: a clinic day's sales (Asia/Bangkok): receipts with their first and last numbers, "
+        "discounts, VAT-able, VAT and exempt parts, money by payment method. Works while the app is running.",
+    )
+    report.add_argument("kind", choices=["x", "z"], help="x: the open shift; z: a day")
+    report.add_argument("--date", metavar="YYYY-MM-DD", help="the day of a Z report (default: today)")
+    report.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    report.set_defaults(handler=cmd_report)
 
 
 def _add_customers(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -1,4 +1,4 @@
-"""``bnaura receipt show``: a receipt as a PDF, the original or a reprint marked สำเนา / COPY."""
+"""``bnaura receipt show`` and ``bnaura report x|z``: a receipt (or its reprint, marked สำเนา / COPY) and the X and Z reports as PDFs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ import os
 from pathlib import Path
 
 from ..documents import receipt_pdf
+from ..documents.sales_report import sales_report_pdf
+from ..domain.dates import bangkok_date, parse_day
+from ..domain.money import format_baht
 from ..services.receipts import find_sale, last_sale, receipt_document
+from ..services.sales_reports import x_report, z_report
 from ..terminal import Terminal
 from .common import db_path, require_file
 from .console import Console
@@ -29,13 +33,41 @@ def cmd_receipt_show(args: argparse.Namespace, con: Console) -> int:
         device_id = terminal.device().device_id
         sale_id = terminal.read(last_sale, device_id) if args.last else terminal.read(find_sale, args.number)
         document = terminal.read(receipt_document, sale_id, copy=args.copy)
-    pdf = receipt_pdf(document)
     target = Path(args.pdf).expanduser()
+    _write(target, receipt_pdf(document))
+    con.say(f"wrote receipt {document.number}{' (copy)' if args.copy else ''} to {target}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace, con: Console) -> int:
+    """``bnaura report x|z [--date D] --pdf FILE``: write this terminal's X or Z report as a PDF; return 0.
+
+    X: the open shift so far. Z: a clinic day's sales (default today,
+    Asia/Bangkok). Reads without the writer lock.
+
+    Raises:
+        BadInput: an X report with no shift open; a date that is not YYYY-MM-DD;
+            the branch's tax id or branch code is missing.
+    """
+    path = db_path(args)
+    require_file(path)
+    with Terminal.open(path, read_only=True) as terminal:
+        now = terminal.clock()
+        if args.kind == "x":
+            report = terminal.read(x_report, now)
+        else:
+            day = parse_day(args.date, field="date") if args.date else bangkok_date(now)
+            report = terminal.read(z_report, day, now)
+    _write(Path(args.pdf).expanduser(), sales_report_pdf(report))
+    con.say(f"wrote the {args.kind.upper()} report ({report.receipts} receipts, "
+            f"{format_baht(report.total_satang)}) to {args.pdf}")
+    return 0
+
+
+def _write(target: Path, pdf: bytes) -> None:
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         partial.write_bytes(pdf)
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    con.say(f"wrote receipt {document.number}{' (copy)' if args.copy else ''} to {target}")
-    return 0

@@ -1,0 +1,162 @@
+"""The X and Z reports on the 80 mm roll: what a terminal sold in a shift (X) or a day (Z).
+
+A Z report is what the clinic's accountant files with the day: the
+number of receipts and their first and last numbers, the sales with each
+kind of discount, the VAT-able, VAT and exempt parts, and the money by
+payment method. An X report is the same for the open shift, with the cash
+the drawer should hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from ..domain.payments import PaymentMethod
+from . import labels
+from .fonts import Weight
+from .layout import Gap, label_amount, roll_pdf, text
+from .model import Seller
+from .receipt import MARGIN, ROLL_WIDTH, SIZE, SMALL, WIDTH
+
+
+class ReportKind(StrEnum):
+    """An X report (a shift so far) or a Z report (a day, closed)."""
+
+    X = "X"
+    Z = "Z"
+
+
+@dataclass(frozen=True)
+class MethodTotal:
+    """The money one payment method took: how many payments and how much."""
+
+    method: PaymentMethod
+    count: int
+    amount_satang: int
+
+
+@dataclass(frozen=True)
+class SalesReport:
+    """What a terminal sold in a period, as the report prints it (money in satang).
+
+    ``vatable_satang`` is the 7 % part before VAT (as on the receipts):
+    ``vatable + vat + exempt == total``. The cash fields are an X report's
+    (None on a Z report).
+    """
+
+    kind: ReportKind
+    seller: Seller
+    terminal: str
+    pos_number: str
+    period_start: datetime
+    period_end: datetime
+    printed_at: datetime
+    receipts: int
+    first_number: str
+    last_number: str
+    subtotal_satang: int
+    line_discount_satang: int
+    tier_discount_satang: int
+    coupon_discount_satang: int
+    total_satang: int
+    vatable_satang: int
+    vat_satang: int
+    exempt_satang: int
+    payments: tuple[MethodTotal, ...]
+    balance_due_satang: int  # what deposits among these sales leave to pay later
+    float_satang: int | None = None
+    cash_expected_satang: int | None = None
+    cash_counted_satang: int | None = None
+
+    def __post_init__(self) -> None:
+        discounts = self.line_discount_satang + self.tier_discount_satang + self.coupon_discount_satang
+        if self.subtotal_satang - discounts != self.total_satang:
+            raise ValueError("the sales less their discounts are not the total")
+        if self.vatable_satang + self.vat_satang + self.exempt_satang != self.total_satang:
+            raise ValueError("the VAT parts do not add up to the total")
+        if sum(m.amount_satang for m in self.payments) + self.balance_due_satang != self.total_satang:
+            raise ValueError("the payments and the balances due do not add up to the total")
+
+
+TITLES = {
+    ReportKind.X: ("รายงานยอดขายระหว่างกะ", "X REPORT"),
+    ReportKind.Z: ("รายงานสรุปยอดขายประจำวัน", "Z REPORT"),
+}
+TERMINAL = "เครื่อง / Terminal"
+PERIOD_FROM = "ตั้งแต่ / From"
+PERIOD_TO = "ถึง / To"
+PRINTED = "พิมพ์เมื่อ / Printed"
+RECEIPTS = "จำนวนใบเสร็จ / Receipts"
+FIRST_NUMBER = "เลขที่แรก / First No."
+LAST_NUMBER = "เลขที่สุดท้าย / Last No."
+GROSS = "ยอดขายก่อนส่วนลด / Gross sales"
+LINE_DISCOUNTS = "ส่วนลดรายการ / Line discounts"
+TIER_DISCOUNTS = "ส่วนลดสมาชิก / Member discounts"
+COUPON_DISCOUNTS = "ส่วนลดคูปอง / Coupons"
+NET = "ยอดขายสุทธิ / Net sales"
+BY_METHOD = "รับชำระตามวิธี / By payment method"
+BALANCE_DUE = "ค้างชำระ (มัดจำ) / Balances due"
+FLOAT = "เงินทอนตั้งต้น / Float"
+CASH_EXPECTED = "เงินสดที่ควรมี / Cash expected"
+CASH_COUNTED = "เงินสดที่นับได้ / Cash counted"
+DIFFERENCE = "ส่วนต่าง / Difference"
+NONE = "-"
+
+
+def sales_report_pdf(report: SalesReport) -> bytes:
+    """Return the report as a one-page PDF, 80 mm wide and as tall as its content."""
+    seller = report.seller
+    title_th, title_en = TITLES[report.kind]
+    parts: list[Flowable] = [
+        text(seller.name_th, WIDTH, 11, Weight.BOLD, "center"),
+        text(f"{labels.TIN} {seller.tin}", WIDTH, SMALL, align="center"),
+        text(labels.branch_line(seller.branch_label_th, seller.branch_label_en), WIDTH, SMALL, align="center"),
+        Gap(3),
+        text(title_th, WIDTH, 11, Weight.BOLD, "center"),
+        text(title_en, WIDTH, SMALL, Weight.SEMIBOLD, "center"),
+        Gap(3),
+        label_amount(TERMINAL, report.terminal, WIDTH, SMALL, amount_width=38 * mm),
+        label_amount(labels.POS_NUMBER, report.pos_number or NONE, WIDTH, SMALL, amount_width=30 * mm),
+        label_amount(PERIOD_FROM, labels.moment(report.period_start), WIDTH, SMALL, amount_width=38 * mm),
+        label_amount(PERIOD_TO, labels.moment(report.period_end), WIDTH, SMALL, amount_width=38 * mm),
+        Gap(6, dashed=True),
+        label_amount(RECEIPTS, f"{report.receipts:,}", WIDTH, SIZE),
+        label_amount(FIRST_NUMBER, report.first_number or NONE, WIDTH, SIZE, amount_width=38 * mm),
+        label_amount(LAST_NUMBER, report.last_number or NONE, WIDTH, SIZE, amount_width=38 * mm),
+        Gap(6, dashed=True),
+        label_amount(GROSS, report.subtotal_satang, WIDTH, SIZE),
+        label_amount(LINE_DISCOUNTS, -report.line_discount_satang, WIDTH, SIZE),
+        label_amount(TIER_DISCOUNTS, -report.tier_discount_satang, WIDTH, SIZE),
+        label_amount(COUPON_DISCOUNTS, -report.coupon_discount_satang, WIDTH, SIZE),
+        Gap(2),
+        label_amount(NET, report.total_satang, WIDTH, 11, Weight.BOLD, amount_width=30 * mm),
+        text(f"({labels.VAT_INCLUDED})", WIDTH, SMALL, Weight.SEMIBOLD),
+        label_amount(labels.VATABLE, report.vatable_satang, WIDTH, SMALL),
+        label_amount(labels.VAT, report.vat_satang, WIDTH, SMALL),
+        label_amount(labels.EXEMPT, report.exempt_satang, WIDTH, SMALL),
+        Gap(6, dashed=True),
+        text(BY_METHOD, WIDTH, SIZE, Weight.SEMIBOLD),
+    ]
+    for method in report.payments:
+        name = f"{labels.PAYMENT_METHODS[method.method]} ({method.count:,})"
+        parts.append(label_amount(name, method.amount_satang, WIDTH, SIZE))
+    if report.balance_due_satang:
+        parts.append(label_amount(BALANCE_DUE, report.balance_due_satang, WIDTH, SIZE))
+    if report.cash_expected_satang is not None:
+        parts += [Gap(6, dashed=True)]
+        if report.float_satang is not None:
+            parts.append(label_amount(FLOAT, report.float_satang, WIDTH, SIZE))
+        parts.append(label_amount(CASH_EXPECTED, report.cash_expected_satang, WIDTH, SIZE, Weight.SEMIBOLD))
+        if report.cash_counted_satang is not None:
+            parts += [label_amount(CASH_COUNTED, report.cash_counted_satang, WIDTH, SIZE),
+                      label_amount(DIFFERENCE, report.cash_counted_satang - report.cash_expected_satang, WIDTH,
+                                   SIZE, Weight.BOLD)]
+    parts += [Gap(6, dashed=True), label_amount(PRINTED, labels.moment(report.printed_at), WIDTH, SMALL,
+                                                amount_width=38 * mm)]
+    return roll_pdf(parts, ROLL_WIDTH, MARGIN, f"{title_en} {report.terminal}", seller.name_th)
+

@@ -1,0 +1,89 @@
+"""The X report of a shift and the Z report of a day, summed by the database from the stored sales.
+
+A report reads the sales this terminal issued in the period with a few
+aggregate queries (closing a shift of a thousand sales must take well
+under two seconds), never the sales one by one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..documents.sales_report import MethodTotal, ReportKind, SalesReport
+from ..domain.dates import BANGKOK
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
+from ..domain.payments import PaymentMethod
+from ..store.models import Payment, Sale, Shift
+from .context import load_device
+from .receipts import seller_of
+from .shifts import cash_expected, open_shift_of
+
+_SUMS = (
+    func.count(Sale.id), func.min(Sale.seq), func.max(Sale.seq),
+    func.coalesce(func.sum(Sale.subtotal_satang), 0), func.coalesce(func.sum(Sale.line_discount_satang), 0),
+    func.coalesce(func.sum(Sale.tier_discount_satang), 0), func.coalesce(func.sum(Sale.coupon_discount_satang), 0),
+    func.coalesce(func.sum(Sale.total_satang), 0), func.coalesce(func.sum(Sale.vatable_satang), 0),
+    func.coalesce(func.sum(Sale.vat_satang), 0), func.coalesce(func.sum(Sale.exempt_satang), 0),
+)
+
+
+def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end: datetime, now: datetime,
+            shift: Shift | None) -> SalesReport:
+    """Sum the sales ``sales`` (a WHERE clause on ``Sale``) into a report."""
+    device = load_device(session)
+    count, first, last, subtotal, line, tier, coupon, total, vatable, vat, exempt = session.execute(
+        select(*_SUMS).where(sales)).one()
+
+    def number(seq: int | None) -> str:
+        if seq is None:
+            return ""
+        return session.scalars(select(Sale.number).where(Sale.device_id == device.device_id, Sale.seq == seq)).one()
+
+    sale_ids = select(Sale.id).where(sales)
+    # The payments taken at checkout (a deposit's later payments belong to the day they are taken).
+    by_method = {
+        PaymentMethod(method): (n, amount) for method, n, amount in session.execute(
+            select(Payment.method, func.count(Payment.id), func.sum(Payment.amount_satang))
+            .where(Payment.sale_id.in_(sale_ids)).group_by(Payment.method))
+    }
+    paid = sum(amount for _, amount in by_method.values())
+    payments = tuple(MethodTotal(m, *by_method[m]) for m in PaymentMethod if m in by_method)
+    expected = cash_expected(session, shift) if shift is not None else None
+    return SalesReport(
+        kind, seller_of(session, device.branch_id), device.device_name, device.pos_number, start, end, now,
+        count, number(first), number(last), subtotal, line, tier, coupon, total, vatable - vat, vat, exempt,
+        payments, total - paid, shift.float_satang if shift is not None else None, expected,
+        shift.counted_satang if shift is not None else None,
+    )
+
+
+def x_report(session: Session, now: datetime, shift_id: str | None = None) -> SalesReport:
+    """Return the X report of a shift of this terminal (default: the open one) up to ``now``.
+
+    Raises:
+        BadInput: no shift is open here (and none was named).
+        NotFound: the named shift is not this terminal's.
+    """
+    device = load_device(session)
+    shift = open_shift_of(session, device.device_id) if shift_id is None else session.get(Shift, shift_id)
+    if shift is None:
+        if shift_id is None:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "No shift is open on this terminal"), field="shift")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such shift on this terminal"), field="shift")
+    if shift.device_id != device.device_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such shift on this terminal"), field="shift")
+    end = shift.closed_at or now
+    return _report(session, ReportKind.X, Sale.shift_id == shift.id, shift.opened_at, end, now, shift)
+
+
+def z_report(session: Session, day: date, now: datetime) -> SalesReport:
+    """Return the Z report of this terminal's sales on ``day`` (a clinic day, Asia/Bangkok)."""
+    device = load_device(session)
+    start = datetime.combine(day, time(), BANGKOK)
+    end = start + timedelta(days=1)
+    sales = (Sale.device_id == device.device_id) & (Sale.at >= start) & (Sale.at < end)
+    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None)
