@@ -18,23 +18,29 @@ import random
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
 from .domain.changes import ChangeSet, Kind
 from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
+from .domain.dates import BANGKOK
 from .domain.errors import QT_TRANSLATE_NOOP, BadInput
 from .domain.ids import derived_id
+from .domain.payments import THAI_DENOMINATIONS, PaymentMethod, Tender
 from .domain.pins import validate_new_pin
 from .domain.roles import Role
 from .paths import resources_dir
+from .services.branches import update_branch
 from .services.catalog import create_item, move_stock
 from .services.context import SYSTEM, ServiceContext
+from .services.counter import Order, OrderLine, checkout, quote
 from .services.customers_bulk import Registration, register_customers
+from .services.shifts import cash_expected, close_shift, open_shift, open_shift_of
 from .services.staff import create_staff
-from .store.models import Branch, Staff
+from .store.models import Branch, CatalogItem, Customer, Staff
 from .terminal import Terminal
 
 DEMO_CLINIC_NAME_TH = "บีเอ็น-ออร่า คลินิก สาขาสยาม"
@@ -72,6 +78,7 @@ class DemoReport:
     customers: int
     items: int
     branches: int = 1
+    sales: int = 0
 
 
 # The demo chain's other branches, after the head office (the terminal's own,
@@ -432,4 +439,77 @@ def populate(
         done += len(batch)
         if progress is not None:
             progress(done, customers)
-    return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others))
+    sales = _sell_demo_days(terminal, random.Random(seed), DEMO_SALE_DAYS) if done else 0
+    return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others), sales=sales)
+
+
+# The demo's counter: the last few clinic days, each a shift of sales closed
+# with its cash counted, so the reports, receipts and a member's history
+# have something to show.
+DEMO_SALE_DAYS = 3
+DEMO_SALES_PER_DAY = 8
+DEMO_TAX_ID = "0105561234567"  # a made-up company's tax id, for the demo's receipts
+
+
+def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
+    """Sell on the last ``days`` clinic days (shift opened at 10:00, closed at 19:00 with the cash counted); return how many sales."""
+    branch = terminal.branch()
+    if not branch.tax_id:
+        terminal.run(update_branch, tax_id=DEMO_TAX_ID, address="999/9 ถนนพระราม 1 แขวงปทุมวัน เขตปทุมวัน กรุงเทพฯ 10330",
+                     actor=SYSTEM)
+    on_sale = terminal.read(lambda s: [
+        (i.id, i.kind) for i in s.scalars(select(CatalogItem).where(
+            CatalogItem.active.is_(True), CatalogItem.deleted_at.is_(None),
+            CatalogItem.kind.in_([str(ItemKind.TREATMENT), str(ItemKind.PRODUCT)])).order_by(CatalogItem.name_th))])
+    members = terminal.read(lambda s: list(s.scalars(
+        select(Customer.id).where(Customer.deleted_at.is_(None)).order_by(Customer.id).limit(200))))
+    if not on_sale:
+        return 0
+    clock, sold = terminal.clock, 0
+    today = clock().astimezone(BANGKOK).date()
+    try:
+        for back in range(days, 0, -1):
+            opened = datetime.combine(today - timedelta(days=back), time(10), BANGKOK)
+            terminal.clock = lambda at=opened: at  # type: ignore[misc]
+            terminal.run(open_shift, 200_000, actor=SYSTEM)
+            for n in range(DEMO_SALES_PER_DAY):
+                at = opened + timedelta(minutes=40 * (n + 1), seconds=rng.randrange(600))
+                terminal.clock = lambda at=at: at  # type: ignore[misc]
+                picked = rng.sample(on_sale, k=min(len(on_sale), rng.choice((1, 1, 2, 3))))
+                lines = tuple(OrderLine(item_id, quantity=rng.choice((1, 1, 2)) if kind == ItemKind.PRODUCT else 1)
+                              for item_id, kind in picked)
+                member = rng.choice(members) if members and rng.random() < 0.7 else None
+                due = terminal.read(quote, Order(lines, (), customer_id=member), at).priced.total_satang
+                if due == 0:
+                    continue
+                if rng.random() < 0.5:
+                    tendered = -(-due // 10_000) * 10_000  # the next ฿100 up
+                    tenders: tuple[Tender, ...] = (Tender(PaymentMethod.CASH, due, tendered),)
+                else:
+                    tenders = (Tender(PaymentMethod.CARD, due, approval_code=f"{rng.randrange(10**6):06d}",
+                                      card_last4=f"{rng.randrange(10**4):04d}"),)
+                terminal.run(checkout, Order(lines, tenders, customer_id=member), actor=SYSTEM)
+                sold += 1
+            closing = opened + timedelta(hours=9)
+            terminal.clock = lambda at=closing: at  # type: ignore[misc]
+            expected = terminal.read(_cash_in_drawer, terminal.device().device_id)
+            terminal.run(close_shift, _counted(expected), actor=SYSTEM)
+    finally:
+        terminal.clock = clock
+    return sold
+
+
+def _cash_in_drawer(session: Session, device_id: str) -> int:
+    shift = open_shift_of(session, device_id)
+    assert shift is not None, "the demo opened it"
+    return cash_expected(session, shift)
+
+
+def _counted(satang: int) -> dict[int, int]:
+    """Return ``satang`` as the fewest Thai notes and coins (what a careful cashier counts)."""
+    counted: dict[int, int] = {}
+    for value in sorted(THAI_DENOMINATIONS, reverse=True):
+        pieces, satang = divmod(satang, value)
+        if pieces:
+            counted[value] = pieces
+    return counted

@@ -214,3 +214,31 @@ def test_a_failed_batch_writes_nothing(tmp_path: Path) -> None:
         assert changes.result == 1 and t.read(customers.count_customers) == 1
     finally:
         t.close()
+
+
+def test_the_demo_counter_has_days_of_sales_with_closed_shifts_and_printable_receipts(
+    populated: tuple[Terminal, demo.DemoReport, list[tuple[int, int]]],
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from bnaura_desk.documents import receipt_pdf
+    from bnaura_desk.domain.dates import bangkok_date
+    from bnaura_desk.services.receipts import last_sale, receipt_document
+    from bnaura_desk.services.sales_reports import z_report
+    from bnaura_desk.store.models import Sale, Shift
+
+    t, report, _ = populated
+    shifts = t.read(lambda s: list(s.scalars(select(Shift).order_by(Shift.opened_at))))
+    assert len(shifts) == demo.DEMO_SALE_DAYS and all(sh.closed_at is not None for sh in shifts)
+    # Counted what the drawer should hold, to the satang.
+    assert all(sh.counted_satang == sh.expected_satang for sh in shifts)
+    sales = t.read(lambda s: list(s.scalars(select(Sale).order_by(Sale.seq))))
+    assert report.sales == len(sales) > demo.DEMO_SALE_DAYS
+    assert [sale.seq for sale in sales] == list(range(1, len(sales) + 1))
+    today = bangkok_date(t.clock())
+    days = [t.read(z_report, today - timedelta(days=back), t.clock()) for back in range(demo.DEMO_SALE_DAYS, 0, -1)]
+    assert sum(d.receipts for d in days) == len(sales)
+    assert sum(d.total_satang for d in days) == sum(sale.total_satang for sale in sales)
+    assert receipt_pdf(t.read(receipt_document, t.read(last_sale, t.device().device_id))).startswith(b"%PDF")
