@@ -18,18 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import achievements as rules
-from ..domain.achievements import Definition, MemberFacts, Progress
+from ..domain.achievements import Definition, MemberFacts, Progress, Sale
 from ..domain.catalog import ItemKind
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.loyalty_program import day_start
 from ..domain.points import EntryKind, PointsSource
 from ..domain.roles import Permission
-from ..store.models import AchievementUnlock, CatalogItem, Customer, PointsEntry, Referral, Visit
+from ..store.models import AchievementUnlock, CatalogItem, Customer, Payment, PointsEntry, Referral, Visit
+from ..store.models import Sale as SaleRow
 from .context import ServiceContext
 from .customers import live_customer
 from .points_ledger import record_points
@@ -49,15 +50,20 @@ def referral_times(session: Session, customer_id: str) -> tuple[datetime, ...]:
 def member_facts(session: Session, customer_id: str) -> MemberFacts:
     """Return what achievements look at for ``customer_id``, as far as this terminal knows it.
 
-    Visits (check-ins), reviews (the days a review earned points),
-    referrals, the registration date and birthday. Paid sales and
-    treatments are added by the issue that records them (the counter).
+    Paid sales (what was paid of each, a deposit's part included), visits
+    (check-ins), reviews (the days a review earned points), referrals, the
+    registration date and birthday. Treatments performed are added by the
+    issue that records who performed them (the task queue).
     """
     customer = session.get(Customer, customer_id)
     visits = session.scalars(select(Visit.checked_in_at).where(Visit.customer_id == customer_id))
     reviews = session.scalars(select(PointsEntry.at).where(
         PointsEntry.customer_id == customer_id, PointsEntry.source == str(PointsSource.REVIEW)))
+    paid = session.execute(
+        select(SaleRow.at, func.sum(Payment.amount_satang)).join(Payment, Payment.sale_id == SaleRow.id)
+        .where(SaleRow.customer_id == customer_id).group_by(SaleRow.id, SaleRow.at).order_by(SaleRow.at))
     return MemberFacts(
+        sales=tuple(Sale(at, int(amount)) for at, amount in paid),
         visits=tuple(visits),
         reviews=tuple(reviews),
         referrals=referral_times(session, customer_id),

@@ -41,6 +41,7 @@ from ..domain.pricing import (
 )
 from ..domain.roles import Permission
 from ..store.models import Branch, CatalogItem, DocumentCounter, Payment, Sale, SaleLine
+from .achievements import unlock_achievements
 from .catalog import price_at_branch, record_sold
 from .context import ServiceContext, load_device
 from .coupons import CouponRefused, coupon_facts, record_coupon_use
@@ -261,6 +262,8 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
             note_tier(ctx, customer_id)
         if first_paid_visit and paid.paid_satang > 0:
             award_referral(ctx, customer_id)
+        # First Purchase, Big Spender...: unlocked by this sale, in its transaction.
+        unlock_achievements(ctx, customer_id)
         ctx.changes.add(Kind.CUSTOMER, customer_id)
     return ctx.changes.build(result=SaleDone(sale_id, number, priced.total_satang, paid.paid_satang,
                                              paid.change_satang, paid.balance_satang, points))

@@ -20,7 +20,16 @@ from bnaura_desk.domain.pricing import LineDiscount, LineDiscountKind
 from bnaura_desk.services import catalog, counter, customers, loyalty, shifts
 from bnaura_desk.services.context import Override
 from bnaura_desk.services.coupons import CouponRefused, issue_coupon
-from bnaura_desk.store.models import AuditEntry, OutboxOperation, Payment, PointsEntry, Sale, SaleLine, StockMovement
+from bnaura_desk.store.models import (
+    AchievementUnlock,
+    AuditEntry,
+    OutboxOperation,
+    Payment,
+    PointsEntry,
+    Sale,
+    SaleLine,
+    StockMovement,
+)
 from tests.conftest import Staffed
 
 CASH = PaymentMethod.CASH
@@ -75,8 +84,11 @@ def test_a_member_buys_a_treatment_and_a_serum_with_cash(staffed: Staffed, shop:
         ("ทรีทเมนต์หน้าใส", 1, 315_000, "exempt"), ("เซรั่มวิตามินซี", 2, 216_000, "vat7")]
     # The serum left the shelf; the points are on her statement with the receipt's number.
     assert s.terminal.read(catalog.stock_level, shop["serum"]) == 8
+    # Her first purchase also unlocks First Purchase (100 points), in the same transaction.
     summary = s.terminal.read(loyalty.points_summary, somying, s.clock())
-    assert summary.balance == 3_000 + 1_062
+    assert summary.balance == 3_000 + 1_062 + 100
+    assert s.terminal.read(lambda session: [u.achievement for u in session.scalars(
+        select(AchievementUnlock).where(AchievementUnlock.customer_id == somying))]) == ["first_purchase"]
     reasons = s.terminal.read(lambda session: [e.reason for e in session.scalars(
         select(PointsEntry).where(PointsEntry.source == "purchase"))])
     assert reasons == [done.number]
@@ -88,7 +100,7 @@ def test_a_member_buys_a_treatment_and_a_serum_with_cash(staffed: Staffed, shop:
     types = s.terminal.read(lambda session: [o.type for o in session.scalars(
         select(OutboxOperation).where(OutboxOperation.created_at == sale.at).order_by(OutboxOperation.seq))])
     assert sorted(types) == sorted(["sale.record", "sale_line.record", "sale_line.record", "stock.move",
-                                    "payment.record", "points.record"])
+                                    "payment.record", "points.record", "achievement.unlock", "points.record"])
 
 
 def test_receipts_are_numbered_in_sequence_without_gaps(staffed: Staffed, shop: dict[str, str]) -> None:

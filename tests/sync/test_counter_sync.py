@@ -19,7 +19,7 @@ from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.services import catalog, counter, loyalty, shifts
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM
-from bnaura_desk.store.models import Payment, Sale, SaleLine, Shift
+from bnaura_desk.store.models import AchievementUnlock, Payment, Sale, SaleLine, Shift
 from bnaura_desk.terminal import Terminal
 from sync.client.enroll import client_for
 from sync.server.models import Record
@@ -59,8 +59,10 @@ def test_sales_made_offline_at_two_branches_show_everywhere_with_their_own_numbe
         numbers = t.read(lambda s: sorted(s.scalars(select(Sale.number).where(Sale.customer_id == member))))
         assert numbers == sorted([morning.number, afternoon.number])
         assert (_count(t, SaleLine), _count(t, Payment)) == (2, 2)
-        # Her welcome 100 and the points of both visits: Bronze pays 95 % (฿1,425 and ฿2,850), 1 point per ฿10.
-        assert t.read(loyalty.points_summary, member, t.clock()).balance == 100 + 142 + 285
+        # Her welcome 100, the points of both visits (Bronze pays 95 %: ฿1,425 and ฿2,850, 1 point per ฿10)
+        # and First Purchase once, though both branches unlocked it offline.
+        assert t.read(loyalty.points_summary, member, t.clock()).balance == 100 + 142 + 285 + 100
+        assert t.read(lambda s: [u.achievement for u in s.scalars(select(AchievementUnlock))]) == ["first_purchase"]
     # Each branch's drawer is its own business.
     assert siam.read(lambda s: [r.branch_id for r in s.scalars(select(Shift))]) == [chain.branch_ids["siam"]]
     assert thonglor.read(lambda s: [r.branch_id for r in s.scalars(select(Shift))]) == [chain.branch_ids["thonglor"]]
