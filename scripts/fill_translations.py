@@ -21,6 +21,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from ui.i18n import ensure_compiled, fill_ts, ts_path, unfinished
 
 THAI: dict[str, dict[str, str]] = {
+    "PurchasesModel": {
+        "Date": "วันที่",
+        "Branch": "สาขา",
+        "Receipt": "ใบเสร็จ",
+        "Items": "รายการ",
+        "Total": "ยอดรวม",
+        "Still to pay": "ค้างชำระ",
+        "{amount} by {date}": "{amount} ภายใน {date}",
+    },
+    "PurchasesPanel": {
+        "Purchases": "ประวัติการซื้อ",
+        "No purchases yet": "ยังไม่มีประวัติการซื้อ",
+    },
     "roles": {
         "Front desk": "พนักงานหน้าร้าน",
         "Sales": "พนักงานขาย",
@@ -329,6 +342,14 @@ THAI: dict[str, dict[str, str]] = {
         "Line {line}: this item is not in the catalog": "รายการที่ {line}: ไม่มีสินค้าหรือบริการนี้ในรายการ",
         "Line {line}: {name} is not sold at this branch": "รายการที่ {line}: {name} ไม่ได้ขายที่สาขานี้",
         "Open a shift before selling": "กรุณาเปิดกะก่อนขาย",
+        "There is no such shift on this terminal": "ไม่มีกะนี้ในเครื่องนี้",
+        "This branch is not known here": "เครื่องนี้ไม่รู้จักสาขานี้",
+        "Enter the branch's 13-digit tax id and branch code before printing tax documents": (
+            "กรุณาใส่เลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี"
+        ),
+        "There is no receipt {number}": "ไม่มีใบเสร็จเลขที่ {number}",
+        "This terminal has no receipt yet": "เครื่องนี้ยังไม่มีใบเสร็จ",
+        "There is no such sale": "ไม่มีรายการขายนี้",
         "The float is ฿0 to ฿100,000": "เงินทอนตั้งต้นต้องอยู่ระหว่าง ฿0 ถึง ฿100,000",
         "A shift is already open on this terminal": "เครื่องนี้มีกะที่เปิดอยู่แล้ว",
         "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",

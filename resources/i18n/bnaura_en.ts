@@ -1360,6 +1360,48 @@
     </message>
 </context>
 <context>
+    <name>PurchasesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Still to pay</translation>
+    </message>
+    <message>
+        <source>{amount} by {date}</source>
+        <translation>{amount} by {date}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesPanel</name>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>No purchases yet</source>
+        <translation>No purchases yet</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;OK</source>
@@ -2886,8 +2928,32 @@
         <translation>No shift is open on this terminal</translation>
     </message>
     <message>
+        <source>There is no such shift on this terminal</source>
+        <translation>There is no such shift on this terminal</translation>
+    </message>
+    <message>
         <source>{value} is not a Thai note or coin, or its count is wrong</source>
         <translation>{value} is not a Thai note or coin, or its count is wrong</translation>
+    </message>
+    <message>
+        <source>This branch is not known here</source>
+        <translation>This branch is not known here</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</source>
+        <translation>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number}</source>
+        <translation>There is no receipt {number}</translation>
+    </message>
+    <message>
+        <source>This terminal has no receipt yet</source>
+        <translation>This terminal has no receipt yet</translation>
+    </message>
+    <message>
+        <source>There is no such sale</source>
+        <translation>There is no such sale</translation>
     </message>
 </context>
 <context>

@@ -1360,6 +1360,48 @@
     </message>
 </context>
 <context>
+    <name>PurchasesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>ยอดรวม</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>ค้างชำระ</translation>
+    </message>
+    <message>
+        <source>{amount} by {date}</source>
+        <translation>{amount} ภายใน {date}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesPanel</name>
+    <message>
+        <source>Purchases</source>
+        <translation>ประวัติการซื้อ</translation>
+    </message>
+    <message>
+        <source>No purchases yet</source>
+        <translation>ยังไม่มีประวัติการซื้อ</translation>
+    </message>
+</context>
+<context>
     <name>QGnomeTheme</name>
     <message>
         <source>&amp;OK</source>
@@ -2886,8 +2928,32 @@
         <translation>เครื่องนี้ไม่มีกะที่เปิดอยู่</translation>
     </message>
     <message>
+        <source>There is no such shift on this terminal</source>
+        <translation>ไม่มีกะนี้ในเครื่องนี้</translation>
+    </message>
+    <message>
         <source>{value} is not a Thai note or coin, or its count is wrong</source>
         <translation>{value} ไม่ใช่ธนบัตรหรือเหรียญไทย หรือจำนวนไม่ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>This branch is not known here</source>
+        <translation>เครื่องนี้ไม่รู้จักสาขานี้</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</source>
+        <translation>กรุณาใส่เลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number}</source>
+        <translation>ไม่มีใบเสร็จเลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>This terminal has no receipt yet</source>
+        <translation>เครื่องนี้ยังไม่มีใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>There is no such sale</source>
+        <translation>ไม่มีรายการขายนี้</translation>
     </message>
 </context>
 <context>

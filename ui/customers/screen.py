@@ -49,6 +49,7 @@ from .callbacks import while_alive
 from .detail import CustomerDetailPanel
 from .form import CustomerFormDialog
 from .model import CustomerIdRole, CustomerListModel, NameDelegate
+from .purchases import PurchasesPanel
 
 if TYPE_CHECKING:  # the UI never opens sessions; it only names the type
     from sqlalchemy.orm import Session
@@ -136,6 +137,9 @@ class CustomerScreen(QWidget):
         self.loyalty.add_section(self.rewards)
         self.detail.customerChanged.connect(self.rewards.show_customer)
         self.rewards.redemption_requested.connect(self.redemptionRequested)
+        self.purchases = PurchasesPanel(runner, bus, self)
+        self.detail.add_page(self.purchases)
+        self.detail.customerChanged.connect(self.purchases.show_customer)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
