@@ -34,15 +34,17 @@ def profile_for(width_dots: int) -> Any:
 
     The generic profile knows no width: python-escpos would then print a
     notice on standard output for every image and could not refuse an
-    image wider than the head. The profile's data is copied, not changed:
-    profiles of one model share it.
+    image wider than the head. ``Profile`` is the library's class for a
+    profile of one's own; its data is a copy of the generic one's (the
+    class-level data is shared by every printer of the process).
     """
-    from escpos.capabilities import get_profile
+    from escpos.capabilities import Profile
 
-    profile = get_profile()
+    profile = Profile()
     data = copy.deepcopy(profile.profile_data)
     data["media"] = {"dpi": 203, "width": {"mm": 80 if width_dots >= 576 else 72, "pixels": width_dots}}
     profile.profile_data = data
+    profile.features = data["features"]  # Profile() starts with none, which would leave out the cut
     return profile
 
 
