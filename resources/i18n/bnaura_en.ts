@@ -2889,6 +2889,62 @@
         <source>{value} is not a Thai note or coin, or its count is wrong</source>
         <translation>{value} is not a Thai note or coin, or its count is wrong</translation>
     </message>
+    <message>
+        <source>Printer {printer} did not print the test page: {reason}</source>
+        <translation>Printer {printer} did not print the test page: {reason}</translation>
+    </message>
+    <message>
+        <source>Printer {printer} is offline: the receipt waits in the queue</source>
+        <translation>Printer {printer} is offline: the receipt waits in the queue</translation>
+    </message>
+    <message>
+        <source>A printer needs a name of at most 60 characters</source>
+        <translation>A printer needs a name of at most 60 characters</translation>
+    </message>
+    <message>
+        <source>A receipt printer prints 576 dots (80 mm) or 512 (72 mm)</source>
+        <translation>A receipt printer prints 576 dots (80 mm) or 512 (72 mm)</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s device path, e.g. /dev/usb/lp0</source>
+        <translation>Give the printer&apos;s device path, e.g. /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</source>
+        <translation>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>There is no printer {name} on this terminal</source>
+        <translation>There is no printer {name} on this terminal</translation>
+    </message>
+    <message>
+        <source>Set up this terminal&apos;s receipt printer first: bnaura printer add NAME ... --default</source>
+        <translation>Set up this terminal&apos;s receipt printer first: bnaura printer add NAME ... --default</translation>
+    </message>
+    <message>
+        <source>There is no such sale</source>
+        <translation>There is no such sale</translation>
+    </message>
+    <message>
+        <source>There is no such print job</source>
+        <translation>There is no such print job</translation>
+    </message>
+    <message>
+        <source>This branch is not known here</source>
+        <translation>This branch is not known here</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</source>
+        <translation>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number}</source>
+        <translation>There is no receipt {number}</translation>
+    </message>
+    <message>
+        <source>This terminal has no receipt yet</source>
+        <translation>This terminal has no receipt yet</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

@@ -2889,6 +2889,62 @@
         <source>{value} is not a Thai note or coin, or its count is wrong</source>
         <translation>{value} ไม่ใช่ธนบัตรหรือเหรียญไทย หรือจำนวนไม่ถูกต้อง</translation>
     </message>
+    <message>
+        <source>Printer {printer} did not print the test page: {reason}</source>
+        <translation>เครื่องพิมพ์ {printer} ไม่ได้พิมพ์หน้าทดสอบ: {reason}</translation>
+    </message>
+    <message>
+        <source>Printer {printer} is offline: the receipt waits in the queue</source>
+        <translation>เครื่องพิมพ์ {printer} ออฟไลน์: ใบเสร็จรออยู่ในคิวพิมพ์</translation>
+    </message>
+    <message>
+        <source>A printer needs a name of at most 60 characters</source>
+        <translation>ตั้งชื่อเครื่องพิมพ์ ไม่เกิน 60 ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>A receipt printer prints 576 dots (80 mm) or 512 (72 mm)</source>
+        <translation>เครื่องพิมพ์ใบเสร็จพิมพ์ได้กว้าง 576 จุด (80 มม.) หรือ 512 จุด (72 มม.)</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s device path, e.g. /dev/usb/lp0</source>
+        <translation>ระบุพาธอุปกรณ์ของเครื่องพิมพ์ เช่น /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</source>
+        <translation>ระบุที่อยู่เครื่องพิมพ์เป็น host หรือ host:port เช่น 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>There is no printer {name} on this terminal</source>
+        <translation>เครื่องนี้ไม่มีเครื่องพิมพ์ชื่อ {name}</translation>
+    </message>
+    <message>
+        <source>Set up this terminal&apos;s receipt printer first: bnaura printer add NAME ... --default</source>
+        <translation>ตั้งค่าเครื่องพิมพ์ใบเสร็จของเครื่องนี้ก่อน: bnaura printer add NAME ... --default</translation>
+    </message>
+    <message>
+        <source>There is no such sale</source>
+        <translation>ไม่พบรายการขายนี้</translation>
+    </message>
+    <message>
+        <source>There is no such print job</source>
+        <translation>ไม่พบงานพิมพ์นี้</translation>
+    </message>
+    <message>
+        <source>This branch is not known here</source>
+        <translation>เครื่องนี้ไม่รู้จักสาขานี้</translation>
+    </message>
+    <message>
+        <source>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</source>
+        <translation>กรอกเลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี</translation>
+    </message>
+    <message>
+        <source>There is no receipt {number}</source>
+        <translation>ไม่พบใบเสร็จเลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>This terminal has no receipt yet</source>
+        <translation>เครื่องนี้ยังไม่มีใบเสร็จ</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
