@@ -64,16 +64,18 @@ def pdf_raster(pdf: bytes, *, page_width: float, margin: float, width_dots: int)
         try:
             page = document[0]
             bitmap = page.render(scale=scale, crop=(margin, 0, margin, 0), grayscale=True)
-            grey: Image.Image = bitmap.to_pil()
-            grey.load()  # the pixels outlive PDFium's bitmap
+            # The PIL view shares PDFium's memory: threshold it into an image of
+            # its own before the bitmap and the page are closed.
+            printed: Image.Image = bitmap.to_pil().point(_BLACK_OR_WHITE, "1")
+            bitmap.close()
             page.close()
         finally:
             document.close()
-    if grey.width != width_dots:  # rounding of the scaled width: a dot more or less
-        fitted = Image.new("L", (width_dots, grey.height), 255)
-        fitted.paste(grey.crop((0, 0, min(width_dots, grey.width), grey.height)), (0, 0))
-        grey = fitted
-    return grey.point(_BLACK_OR_WHITE, "1")
+    if printed.width != width_dots:  # rounding of the scaled width: a dot more or less
+        fitted = Image.new("1", (width_dots, printed.height), 1)
+        fitted.paste(printed.crop((0, 0, min(width_dots, printed.width), printed.height)), (0, 0))
+        printed = fitted
+    return printed
 
 
 def receipt_raster(receipt: Receipt, width_dots: int = WIDTH_DOTS[80]) -> Image.Image:
