@@ -7,6 +7,10 @@ one database connection), then records the outcome in a transaction of
 its own. A printer that cannot print now leaves its job queued with the
 reason, for the next pass: the app runs a pass after each sale and every
 little while; ``bnaura printer queue --print`` runs one by hand.
+
+Printing is at least once: a crash after the printer took a job and before
+its outcome was committed prints that receipt again on the next pass (a
+second paper receipt, never a missing one).
 """
 
 from __future__ import annotations

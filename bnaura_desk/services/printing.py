@@ -84,7 +84,7 @@ def find_printer(session: Session, name: str | None = None) -> PrinterConfig:
     rows = list(session.scalars(select(PrinterRow).order_by(PrinterRow.is_default.desc(), PrinterRow.name)))
     if not rows or (not rows[0].is_default and len(rows) > 1):
         raise NotFound(QT_TRANSLATE_NOOP(
-            "errors", "Set up this terminal's receipt printer first: bnaura printer add NAME ... --default"),
+            "errors", "This terminal has no default receipt printer: bnaura printer add NAME ... --default"),
             field="printer")
     return _config(rows[0])
 

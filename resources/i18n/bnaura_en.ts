@@ -2918,8 +2918,8 @@
         <translation>There is no printer {name} on this terminal</translation>
     </message>
     <message>
-        <source>Set up this terminal&apos;s receipt printer first: bnaura printer add NAME ... --default</source>
-        <translation>Set up this terminal&apos;s receipt printer first: bnaura printer add NAME ... --default</translation>
+        <source>This terminal has no default receipt printer: bnaura printer add NAME ... --default</source>
+        <translation>This terminal has no default receipt printer: bnaura printer add NAME ... --default</translation>
     </message>
     <message>
         <source>There is no such sale</source>

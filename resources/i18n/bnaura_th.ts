@@ -2918,8 +2918,8 @@
         <translation>เครื่องนี้ไม่มีเครื่องพิมพ์ชื่อ {name}</translation>
     </message>
     <message>
-        <source>Set up this terminal&apos;s receipt printer first: bnaura printer add NAME ... --default</source>
-        <translation>ตั้งค่าเครื่องพิมพ์ใบเสร็จของเครื่องนี้ก่อน: bnaura printer add NAME ... --default</translation>
+        <source>This terminal has no default receipt printer: bnaura printer add NAME ... --default</source>
+        <translation>เครื่องนี้ยังไม่มีเครื่องพิมพ์ใบเสร็จหลัก: bnaura printer add NAME ... --default</translation>
     </message>
     <message>
         <source>There is no such sale</source>

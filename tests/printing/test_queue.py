@@ -111,6 +111,11 @@ def test_without_a_printer_set_up_the_job_waits_and_says_how_to_add_one(terminal
     assert isinstance(outcome.waiting[0][1], NotFound)
     assert jobs(terminal)[sale.number][:2] == (JobState.QUEUED, 1)
     assert "bnaura printer add" in jobs(terminal)[sale.number][2]
+    # Two printers and neither the default: the receipt still waits rather than guess.
+    terminal.run(set_printer, PrinterConfig("front", PrinterKind.NETWORK, "10.0.0.8"), actor=SYSTEM)
+    terminal.run(set_printer, PrinterConfig("back", PrinterKind.NETWORK, "10.0.0.9"), actor=SYSTEM)
+    assert isinstance(print_waiting(terminal).waiting[0][1], NotFound)
+    assert jobs(terminal)[sale.number][:2] == (JobState.QUEUED, 2)
     with pytest.raises(NotFound):
         terminal.run(queue_receipt, "no-such-sale", actor=SYSTEM)
 
