@@ -21,6 +21,7 @@ from .customers import cmd_export, cmd_import
 from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
 from .loyalty import cmd_loyalty_expire, cmd_loyalty_statement
+from .printers import cmd_printer_add, cmd_printer_list, cmd_printer_queue, cmd_printer_test
 from .receipts import cmd_receipt_show, cmd_report
 from .sync_commands import cmd_enroll, cmd_sync
 
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_customers(commands, common)
     _add_loyalty(commands, common)
     _add_receipt(commands, common)
+    _add_printer(commands, common)
     _add_backup(commands, common)
     _add_sync(commands, common, device_default)
     _add_coupons(commands, common)
@@ -228,6 +230,69 @@ def _add_receipt(commands: Commands, common: argparse.ArgumentParser) -> None:
     report.add_argument("--date", metavar="YYYY-MM-DD", help="the day of a Z report (default: today)")
     report.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
     report.set_defaults(handler=cmd_report)
+
+
+def seconds(text: str) -> float:
+    """Return ``text`` as a number of seconds above 0 and at most 60 (an argparse ``type``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 60:
+        raise argparse.ArgumentTypeError("give more than 0 and at most 60 seconds")
+    return value
+
+
+def _add_printer(commands: Commands, common: argparse.ArgumentParser) -> None:
+    printer = commands.add_parser(
+        "printer",
+        help="set up receipt printers, print a test page, see the print queue",
+        description="This terminal's receipt printers (ESC/POS on the network or a device path, or the "
+        "system's PDF viewer) and the receipts waiting for one.",
+    )
+    actions = printer.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
+    add = actions.add_parser(
+        "add",
+        parents=[common],
+        help="add or change a printer of this terminal",
+        description="Add a printer to this terminal, or change the one of that name. Receipts print as "
+        "raster images, so Thai prints right whatever code pages the printer knows.",
+    )
+    add.add_argument("name", metavar="NAME", help="the printer's name, e.g. counter")
+    how = add.add_mutually_exclusive_group(required=True)
+    how.add_argument("--network", metavar="HOST[:PORT]", help="an ESC/POS printer on the network (port 9100 unless given)")
+    how.add_argument("--device", metavar="PATH", help="an ESC/POS printer on a device path, e.g. /dev/usb/lp0")
+    how.add_argument("--pdf-viewer", metavar="PROGRAM", nargs="?", const="",
+                     help="open each receipt's PDF in the system's viewer (or in PROGRAM)")
+    add.add_argument("--paper", type=int, choices=(80, 72), default=80,
+                     help="paper width in mm: 80 (576 dots, the default) or 72 (512 dots)")
+    add.add_argument("--default", action="store_true", help="receipts print here unless told otherwise")
+    add.set_defaults(handler=cmd_printer_add)
+    listing = actions.add_parser("list", parents=[common], help="list this terminal's printers",
+                                 description="List this terminal's printers. Works while the app is running.")
+    listing.set_defaults(handler=cmd_printer_list)
+    test = actions.add_parser(
+        "test",
+        parents=[common],
+        help="print a test page",
+        description="Print a test page on a printer now (it does not go through the queue): the full "
+        "paper width and Thai words whose marks show at once when they print wrong.",
+    )
+    test.add_argument("--printer", metavar="NAME", help="the printer (default: this terminal's default printer)")
+    test.add_argument("--timeout", type=seconds, default=5.0, metavar="SECONDS",
+                      help="how long to wait for a network printer (default: %(default)s)")
+    test.set_defaults(handler=cmd_printer_test)
+    queue = actions.add_parser(
+        "queue",
+        parents=[common],
+        help="list the receipts waiting for a printer (--print: try them now)",
+        description="List the print jobs still waiting (a printer was offline) or failed. With --print, "
+        "first try to print the waiting ones; those whose printer is still offline keep waiting.",
+    )
+    queue.add_argument("--print", action="store_true", help="print the waiting jobs now")
+    queue.add_argument("--timeout", type=seconds, default=5.0, metavar="SECONDS",
+                       help="how long to wait for a network printer (default: %(default)s)")
+    queue.set_defaults(handler=cmd_printer_queue)
 
 
 def _add_customers(commands: Commands, common: argparse.ArgumentParser) -> None:

@@ -35,6 +35,8 @@ class Kind(StrEnum):
     REWARD = "reward"
     SHIFT = "shift"
     SALE = "sale"
+    PRINTER = "printer"
+    PRINT_JOB = "print_job"
 
 
 @dataclass(frozen=True)

@@ -756,3 +756,47 @@ class DocumentCounter(Base):
     __tablename__ = "document_counters"
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PrinterRow(Base):
+    """Local: a printer this terminal prints to (``printing.targets.PrinterConfig``).
+
+    ``kind`` is ``network`` (``address`` is ``host:port``), ``device`` (a
+    device path such as ``/dev/usb/lp0``) or ``pdf_viewer`` (the PDF opened
+    with the system viewer; no address). ``width_dots`` is the raster width:
+    576 for 80 mm paper, 512 for 72 mm.
+    """
+
+    __tablename__ = "printers"
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    width_dots: Mapped[int] = mapped_column(Integer, default=576)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PrintJob(Base):
+    """Local: one document waiting for, or done with, a printer (the print queue).
+
+    Written after the sale committed, so a printer that is off never holds
+    a sale back; the worker (``printing.worker``) prints queued jobs and
+    records each attempt. ``state`` is ``queued`` (waiting, also after a
+    failed attempt at an offline printer), ``printed`` or ``failed`` (the
+    document itself cannot be made; ``last_error`` says why). ``printer``
+    is ``None`` for the terminal's default printer.
+    """
+
+    __tablename__ = "print_jobs"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    document: Mapped[str] = mapped_column(String(20))
+    is_copy: Mapped[bool] = mapped_column(Boolean, default=False)
+    printer: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    state: Mapped[str] = mapped_column(String(10), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)

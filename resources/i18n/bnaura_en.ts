@@ -2952,8 +2952,44 @@
         <translation>This terminal has no receipt yet</translation>
     </message>
     <message>
+        <source>There is no printer {name} on this terminal</source>
+        <translation>There is no printer {name} on this terminal</translation>
+    </message>
+    <message>
+        <source>This terminal has no default receipt printer: bnaura printer add NAME ... --default</source>
+        <translation>This terminal has no default receipt printer: bnaura printer add NAME ... --default</translation>
+    </message>
+    <message>
         <source>There is no such sale</source>
         <translation>There is no such sale</translation>
+    </message>
+    <message>
+        <source>There is no such print job</source>
+        <translation>There is no such print job</translation>
+    </message>
+    <message>
+        <source>Printer {printer} did not print the test page: {reason}</source>
+        <translation>Printer {printer} did not print the test page: {reason}</translation>
+    </message>
+    <message>
+        <source>Printer {printer} is offline: the receipt waits in the queue</source>
+        <translation>Printer {printer} is offline: the receipt waits in the queue</translation>
+    </message>
+    <message>
+        <source>A printer needs a name of at most 60 characters</source>
+        <translation>A printer needs a name of at most 60 characters</translation>
+    </message>
+    <message>
+        <source>A receipt printer prints 576 dots (80 mm) or 512 (72 mm)</source>
+        <translation>A receipt printer prints 576 dots (80 mm) or 512 (72 mm)</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s device path, e.g. /dev/usb/lp0</source>
+        <translation>Give the printer&apos;s device path, e.g. /dev/usb/lp0</translation>
+    </message>
+    <message>
+        <source>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</source>
+        <translation>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</translation>
     </message>
 </context>
 <context>
