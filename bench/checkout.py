@@ -35,7 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bnaura_desk.domain.catalog import ItemForm, ItemKind
+from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.coupons import CouponKind, CouponTerms
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.payments import PaymentMethod, Tender
@@ -60,7 +60,7 @@ def set_up(terminal: Terminal, members: int, coupons: int) -> tuple[tuple[str, .
                            duration_minutes=60))
     laser = item(ItemForm(kind=ItemKind.TREATMENT, name_th="เลเซอร์ลดฝ้า", price_satang=459_000, duration_minutes=45))
     serum = item(ItemForm(kind=ItemKind.PRODUCT, name_th="เซรั่มวิตามินซี", price_satang=89_000, sku="SER-1"))
-    terminal.run(catalog.move_stock, serum, 100_000, catalog.StockReason.RECEIVED, actor=SYSTEM)
+    terminal.run(catalog.move_stock, serum, 100_000, StockReason.RECEIVED, actor=SYSTEM)
     ids = [str(terminal.run(customers.register_customer, CustomerForm(name_th=f"สมาชิก {i}", phone=f"08{i:08d}"),
                             actor=SYSTEM).result) for i in range(members)]
     codes = terminal.run(generate_campaign, "bench", coupons, CouponTerms(CouponKind.PERCENT, percent=10),

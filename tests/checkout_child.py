@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from bnaura_desk.documents import receipt_pdf, warm_up
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.payments import THAI_DENOMINATIONS, PaymentMethod, Tender
+from bnaura_desk.domain.pricing import PricedCart
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.services import counter, shifts
 from bnaura_desk.services.context import Actor
@@ -142,12 +143,13 @@ def sell_once(terminal: Terminal, rng: random.Random, shop: Shop, prints: Path,
     """
     order = _order(rng, shop)
     now = terminal.clock()
+    priced: PricedCart | None
     try:
         priced = terminal.read(counter.quote, order, now).priced
-        refused = priced.coupon_refusal is not None
     except CouponRefused:
-        refused = True
-    if refused:  # the screen says why the coupon does not apply to this cart; it is sold without it
+        priced = None
+    if priced is None or priced.coupon_refusal is not None:
+        # The screen says why the coupon does not apply to this cart; it is sold without it.
         order = counter.Order(order.lines, (), customer_id=order.customer_id)
         priced = terminal.read(counter.quote, order, now).priced
     total = priced.total_satang

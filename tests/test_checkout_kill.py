@@ -43,7 +43,7 @@ from typing import IO
 
 import pytest
 
-from bnaura_desk.domain.catalog import ItemForm, ItemKind
+from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.coupons import CouponKind, CouponTerms
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.document_numbers import DocumentType, document_number
@@ -199,15 +199,21 @@ def _check_payments(con: sqlite3.Connection, sales: dict[str, sqlite3.Row],
         books.splits += len(mine) > 1
 
 
+def _committed(by_number: dict[str, sqlite3.Row], number: str, what: str) -> sqlite3.Row:
+    """Return the committed sale ``number`` that ``what`` names."""
+    sale = by_number.get(number)
+    if sale is None:
+        raise Broken(f"{what} {number}, a sale that was never committed")
+    return sale
+
+
 def _check_coupons(con: sqlite3.Connection, by_number: dict[str, sqlite3.Row],
                    records: dict[str, dict[str, dict[str, object]]], books: Books) -> None:
     uses = _rows(con, "SELECT u.*, c.code, c.usage_limit FROM coupon_uses u JOIN coupons c ON c.id = u.coupon_id")
     _journaled(records["coupon.use"], uses, "coupon use", ("coupon_id", "sale_ref", "discount_satang"))
     used: Counter[str] = Counter()
     for u in uses:
-        sale = by_number.get(u["sale_ref"])
-        _check(sale is not None, f"coupon {u['code']} used by {u['sale_ref']}, a sale that was never committed")
-        assert sale is not None
+        sale = _committed(by_number, u["sale_ref"], f"coupon {u['code']} used by")
         _check((sale["coupon_code"], sale["coupon_discount_satang"]) == (u["code"], u["discount_satang"]),
                f"coupon use of {u['sale_ref']} differs from the sale")
         used[u["code"]] += 1
@@ -228,9 +234,7 @@ def _check_points(con: sqlite3.Connection, sales: dict[str, sqlite3.Row], by_num
     entries = _rows(con, "SELECT * FROM points_entries WHERE source = 'purchase'")
     earned = Counter(e["reason"] for e in entries)
     for e in entries:
-        sale = by_number.get(e["reason"])
-        _check(sale is not None, f"points earned by {e['reason']}, a sale that was never committed")
-        assert sale is not None
+        sale = _committed(by_number, e["reason"], "points earned by")
         _check((e["customer_id"], e["points"]) == (sale["customer_id"], sale["points_earned"]),
                f"points of {e['reason']} differ from the sale")
     for sale in sales.values():
@@ -302,7 +306,7 @@ def new_shop(folder: Path, n: int) -> tuple[Path, Path]:
                                  ("MSK-1", "มาส์กหน้า", 12_900)):
             product = t.run(catalog.create_item, ItemForm(kind=ItemKind.PRODUCT, name_th=name, price_satang=price,
                                                           sku=sku), actor=SYSTEM).result
-            t.run(catalog.move_stock, product, STOCK, catalog.StockReason.RECEIVED, actor=SYSTEM)
+            t.run(catalog.move_stock, product, STOCK, StockReason.RECEIVED, actor=SYSTEM)
         for i in range(6):
             t.run(customers.register_customer, CustomerForm(name_th=f"สมาชิก {i}", phone=f"08123456{i:02d}"),
                   actor=SYSTEM)
