@@ -26,6 +26,7 @@ import os
 import random
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
@@ -134,25 +135,28 @@ def run_bulk(db: str, seed: int) -> None:
             pass
 
 
-def serve() -> None:
-    """Fork one child per request line; report each child's death."""
+def serve(child: Callable[[list[str]], None]) -> None:
+    """Fork one child per request line, running ``child(words of the line)``; report each child's death.
+
+    Also the fork server of ``tests/checkout_child.py``.
+    """
     _say("serving")
     for line in sys.stdin:
-        db, seed = line.split()
+        words = line.split()
         pid = os.fork()
         if pid == 0:
             try:
-                run(db, int(seed))
+                child(words)
             except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
                 traceback.print_exc()
-            os._exit(3)  # only reached if run() failed: the parent sees it
+            os._exit(3)  # only reached if the child's work failed: the parent sees it
         _, status = os.waitpid(pid, 0)
         _say(f"dead {pid} {status}")
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--serve"]:
-        serve()
+        serve(lambda words: run(words[0], int(words[1])))
     elif sys.argv[1] == "--bulk":
         run_bulk(sys.argv[2], int(sys.argv[3]))
     else:
