@@ -1032,7 +1032,9 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
     "MemberPicker": {
         "Walk-in customer (no member)": "ลูกค้าทั่วไป (ไม่ใช่สมาชิก)",
         "{tier} · {percent} % off · {points} points": "{tier} · ลด {percent} % · {points} แต้ม",
-        "Member: phone, name, code or scan the QR (F3)": "สมาชิก: เบอร์โทร ชื่อ รหัส หรือสแกน QR (F3)",
+        "Member: phone, name or QR (F3)": "สมาชิก: เบอร์ ชื่อ หรือ QR (F3)",
+        "Type a phone number, a name or a member code, or scan the member's QR":
+            "พิมพ์เบอร์โทร ชื่อ หรือรหัสสมาชิก หรือสแกน QR ของสมาชิก",
         "No member": "ไม่ระบุสมาชิก",
     },
     "TotalsPanel": {
@@ -1047,8 +1049,9 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
     },
     "PaymentDialog": {
         "{method} {amount} (received {received}, change {change})": "{method} {amount} (รับ {received} ทอน {change})",
-        "The customer scans the QR with their banking app and pays {amount}. When the payment shows as received,"
-        " press Enter.": "ให้ลูกค้าสแกน QR ด้วยแอปธนาคารและชำระ {amount} เมื่อเห็นว่าได้รับเงินแล้ว กด Enter",
+        "The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment"
+        " shows as received, press Enter.":
+            "ให้ลูกค้าสแกน QR ด้วยแอปธนาคารและชำระ {amount} เข้าพร้อมเพย์ {target} เมื่อเห็นว่าได้รับเงินแล้ว กด Enter",
         "The sale is covered: press Enter to confirm": "ชำระครบแล้ว: กด Enter เพื่อยืนยัน",
         "{remaining} still to pay: take the next payment": "ยังต้องชำระอีก {remaining}: รับชำระรายการถัดไป",
         "Payment": "ชำระเงิน",

@@ -1532,8 +1532,12 @@
         <translation>{tier} · {percent} % off · {points} points</translation>
     </message>
     <message>
-        <source>Member: phone, name, code or scan the QR (F3)</source>
-        <translation>Member: phone, name, code or scan the QR (F3)</translation>
+        <source>Member: phone, name or QR (F3)</source>
+        <translation>Member: phone, name or QR (F3)</translation>
+    </message>
+    <message>
+        <source>Type a phone number, a name or a member code, or scan the member&apos;s QR</source>
+        <translation>Type a phone number, a name or a member code, or scan the member&apos;s QR</translation>
     </message>
     <message>
         <source>No member</source>
@@ -1624,8 +1628,8 @@
         <translation>{method} {amount} (received {received}, change {change})</translation>
     </message>
     <message>
-        <source>The customer scans the QR with their banking app and pays {amount}. When the payment shows as received, press Enter.</source>
-        <translation>The customer scans the QR with their banking app and pays {amount}. When the payment shows as received, press Enter.</translation>
+        <source>The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment shows as received, press Enter.</source>
+        <translation>The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment shows as received, press Enter.</translation>
     </message>
     <message>
         <source>The sale is covered: press Enter to confirm</source>

@@ -1532,8 +1532,12 @@
         <translation>{tier} · ลด {percent} % · {points} แต้ม</translation>
     </message>
     <message>
-        <source>Member: phone, name, code or scan the QR (F3)</source>
-        <translation>สมาชิก: เบอร์โทร ชื่อ รหัส หรือสแกน QR (F3)</translation>
+        <source>Member: phone, name or QR (F3)</source>
+        <translation>สมาชิก: เบอร์ ชื่อ หรือ QR (F3)</translation>
+    </message>
+    <message>
+        <source>Type a phone number, a name or a member code, or scan the member&apos;s QR</source>
+        <translation>พิมพ์เบอร์โทร ชื่อ หรือรหัสสมาชิก หรือสแกน QR ของสมาชิก</translation>
     </message>
     <message>
         <source>No member</source>
@@ -1624,8 +1628,8 @@
         <translation>{method} {amount} (รับ {received} ทอน {change})</translation>
     </message>
     <message>
-        <source>The customer scans the QR with their banking app and pays {amount}. When the payment shows as received, press Enter.</source>
-        <translation>ให้ลูกค้าสแกน QR ด้วยแอปธนาคารและชำระ {amount} เมื่อเห็นว่าได้รับเงินแล้ว กด Enter</translation>
+        <source>The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment shows as received, press Enter.</source>
+        <translation>ให้ลูกค้าสแกน QR ด้วยแอปธนาคารและชำระ {amount} เข้าพร้อมเพย์ {target} เมื่อเห็นว่าได้รับเงินแล้ว กด Enter</translation>
     </message>
     <message>
         <source>The sale is covered: press Enter to confirm</source>

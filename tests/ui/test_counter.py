@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
@@ -20,12 +20,14 @@ from bnaura_desk.domain.promptpay import payload
 from bnaura_desk.domain.settings import PROMPTPAY_KEY
 from bnaura_desk.services import branches, catalog, customers, loyalty, settings, shifts
 from bnaura_desk.services.coupons import check_coupon_code, issue_coupon
+from bnaura_desk.store.models import Customer as CustomerRow
 from bnaura_desk.store.models import Payment, Sale, SaleLine, Shift
 from tests.conftest import Staffed
+from tests.domain.test_keyboard import thai_layout
 from tests.ui.test_customers import type_text
 from ui.bus import ChangeBus
 from ui.counter.payment import PaymentDialog
-from ui.counter.screen import CounterScreen
+from ui.counter.screen import OPEN_RECEIPT_KEY, CounterScreen
 from ui.counter.shift import CloseShiftDialog
 from ui.i18n import LanguageSwitcher
 from ui.runner import DeskRunner
@@ -212,6 +214,57 @@ def test_a_full_sale_with_the_keyboard_only(screen, qtbot, staffed_copy, shop, q
     assert screen.receipt_path.name == f"{done.number}.pdf"
     # The drawer now expects the float and the cash kept.
     qtbot.waitUntil(lambda: screen.shift is not None and screen.shift.expected_satang == 200_000 + 303_000)
+
+
+def test_the_receipt_opens_when_the_setting_says_so_and_a_missing_tax_id_never_blocks_the_sale(
+        screen, qtbot, staffed_copy, shop) -> None:
+    s = staffed_copy
+    open_shift(s)
+    screen.reload()
+    settle(screen, qtbot)
+    opened: list[str] = []
+
+    class Viewer(QObject):
+        """Stands in for the system's PDF viewer (Qt hands it the file's URL)."""
+
+        @Slot(QUrl)
+        def show(self, url: QUrl) -> None:
+            opened.append(url.toLocalFile())
+
+    viewer = Viewer()
+    QDesktopServices.setUrlHandler("file", viewer, "show")
+    try:
+        screen.settings.setValue(OPEN_RECEIPT_KEY, True)
+        scan(qtbot, screen, SERUM_BARCODE)
+        wait_priced(screen, qtbot)
+        pay = payment_dialog(screen, qtbot)
+        qtbot.keyClick(pay.received, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.receipt_path is not None)
+        assert opened == [str(screen.receipt_path)]
+
+        # Without the branch's tax id the receipt cannot be made; the sale is made all the same.
+        s.terminal.run(branches.update_branch, tax_id="", actor=s.owner)
+        scan(qtbot, screen, SERUM_BARCODE)
+        wait_priced(screen, qtbot)
+        pay = payment_dialog(screen, qtbot)
+        qtbot.keyClick(pay.received, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.message.isVisible())
+        assert screen.message.text().startswith("บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: กรอกเลขประจำตัวผู้เสียภาษี")
+        assert count(s, Sale) == 2 and len(opened) == 1
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+
+
+def test_a_member_qr_scanned_with_the_keyboard_set_to_thai_attaches_the_member(screen, qtbot, staffed_copy,
+                                                                                shop) -> None:
+    s = staffed_copy
+    code = s.terminal.read(lambda session: session.get(CustomerRow, shop["member"]).referral_code)
+    qtbot.keyClick(screen, Qt.Key.Key_F3)
+    type_text(qtbot, screen.member_picker.box, thai_layout(code))
+    qtbot.keyClick(screen.member_picker.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.member is not None)
+    assert screen.member is not None and screen.member.id == shop["member"]
+    assert screen.draft.customer_id == shop["member"] and screen.member_picker.box.text() == ""
 
 
 def test_a_wrong_coupon_says_why_and_the_cart_still_prices(screen, qtbot, staffed_copy, shop) -> None:

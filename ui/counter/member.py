@@ -84,8 +84,8 @@ class MemberPicker(QWidget):
         self.remove_button.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.box, 2)
-        row.addWidget(self.attached, 3)
+        row.addWidget(self.box, 1)
+        row.addWidget(self.attached, 1)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,7 +208,10 @@ class MemberPicker(QWidget):
         return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
-        self.box.setPlaceholderText(self.tr("Member: phone, name, code or scan the QR (F3)"))
+        self.box.setPlaceholderText(self.tr("Member: phone, name or QR (F3)"))
+        self.box.setToolTip(self.tr("Type a phone number, a name or a member code, or scan the member's QR"))
+        # The whole hint shows: it is the only label the box has.
+        self.box.setMinimumWidth(self.box.fontMetrics().horizontalAdvance(self.box.placeholderText()) + 48)
         self.remove_button.setText(self.tr("No member"))
         self.hits.retranslate()
         self.show_member(self._member)

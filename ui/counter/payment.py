@@ -38,7 +38,7 @@ from bnaura_desk.domain.payments import PaymentMethod, Tender, check_payments, c
 from bnaura_desk.domain.promptpay import payload
 
 from ..loyalty.qr import qr_image
-from ..widgets import FieldError
+from ..widgets import FieldError, format_date
 from .labels import method_name
 
 QUICK_NOTES = (10_000, 50_000, 100_000)  # ฿100, ฿500, ฿1,000
@@ -193,11 +193,15 @@ class PaymentDialog(QDialog):
         self.due_on = QDateEdit(self)
         self.due_on.setObjectName("depositDueOn")
         self.due_on.setCalendarPopup(True)
-        self.due_on.setDisplayFormat("yyyy-MM-dd")
+        self.due_on.setDisplayFormat("dd/MM/yyyy")
+        self.due_on_text = QLabel(self)  # the date as the clinic says it (Buddhist era in Thai)
+        self.due_on.dateChanged.connect(lambda _d: self._show_due_on())
         later = today + timedelta(days=30)
         self.due_on.setDate(QDate(later.year, later.month, later.day))
         self.due_on.setEnabled(False)
+        self.due_on_text.setEnabled(False)
         self.deposit.toggled.connect(self.due_on.setEnabled)
+        self.deposit.toggled.connect(self.due_on_text.setEnabled)
         self.deposit.toggled.connect(lambda _on: self._show_totals())
 
         self.error = FieldError(self)
@@ -220,6 +224,7 @@ class PaymentDialog(QDialog):
         deposit_row = QHBoxLayout()
         deposit_row.addWidget(self.deposit)
         deposit_row.addWidget(self.due_on)
+        deposit_row.addWidget(self.due_on_text)
         deposit_row.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -332,8 +337,8 @@ class PaymentDialog(QDialog):
         else:
             self.qr.clear()
         self.promptpay_hint.setText(self.tr(
-            "The customer scans the QR with their banking app and pays {amount}. When the payment shows as"
-            " received, press Enter.").format(amount=format_baht(amount)))
+            "The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the"
+            " payment shows as received, press Enter.").format(amount=format_baht(amount), target=self.promptpay_id))
 
     # -- taking payments
 
@@ -396,6 +401,10 @@ class PaymentDialog(QDialog):
                     remaining=format_baht(self.remaining)))
                 return
         self.confirm()
+
+    def _show_due_on(self) -> None:
+        picked = self.due_on.date()
+        self.due_on_text.setText(format_date(date(picked.year(), picked.month(), picked.day()), long=True))
 
     def balance_due_on(self) -> date | None:
         """Return the deposit's due date (None when it is not a deposit)."""
@@ -475,6 +484,7 @@ class PaymentDialog(QDialog):
         self.confirm_button.setText(self.tr("Confirm (Enter)"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._show_totals()
+        self._show_due_on()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
