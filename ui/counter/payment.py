@@ -45,7 +45,7 @@ QUICK_NOTES = (10_000, 50_000, 100_000)  # ฿100, ฿500, ฿1,000
 METHOD_KEYS = {PaymentMethod.CASH: "F5", PaymentMethod.CARD: "F6", PaymentMethod.PROMPTPAY: "F7",
                PaymentMethod.TRANSFER: "F8"}
 _METHODS = tuple(METHOD_KEYS)
-_METHOD_BY_KEY = {Qt.Key.Key_F5: PaymentMethod.CASH, Qt.Key.Key_F6: PaymentMethod.CARD,
+_METHOD_BY_KEY: dict[int, PaymentMethod] = {Qt.Key.Key_F5: PaymentMethod.CASH, Qt.Key.Key_F6: PaymentMethod.CARD,
                   Qt.Key.Key_F7: PaymentMethod.PROMPTPAY, Qt.Key.Key_F8: PaymentMethod.TRANSFER}
 _MORE_THAN_REMAINING = QT_TRANSLATE_NOOP("errors", "That is more than the {remaining} still to pay")
 _NO_PROMPTPAY = QT_TRANSLATE_NOOP(
