@@ -1017,7 +1017,8 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",
         "Shift closed: counted {counted}, expected {expected}, difference {difference}":
             "ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}",
-        "Scan a barcode, or type a name or SKU and Enter (F2)": "สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)",
+        "Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)":
+            "สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter; 3*… สำหรับ 3 ชิ้น (F2)",
         "Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.":
             "รายการโปรด: Ctrl+1 ถึง Ctrl+9 ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด",
         "Open shift…": "เปิดกะ…",
@@ -1064,7 +1065,7 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Approval code": "รหัสอนุมัติ",
         "Card's last 4 digits": "เลขท้ายบัตร 4 หลัก",
         "Transfer reference": "เลขอ้างอิงการโอน",
-        "Deposit: the rest is due on": "มัดจำ: ชำระส่วนที่เหลือภายในวันที่",
+        "Deposit (Ctrl+D): the rest is due on": "มัดจำ (Ctrl+D): ชำระส่วนที่เหลือภายในวันที่",
         "Add payment": "เพิ่มการชำระ",
         "Confirm (Enter)": "ยืนยัน (Enter)",
         "Cancel": "ยกเลิก",

@@ -650,8 +650,8 @@
         <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
     </message>
     <message>
-        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
-        <translation>Scan a barcode, or type a name or SKU and Enter (F2)</translation>
+        <source>Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)</source>
+        <translation>Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)</translation>
     </message>
     <message>
         <source>Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
@@ -1680,8 +1680,8 @@
         <translation>Transfer reference</translation>
     </message>
     <message>
-        <source>Deposit: the rest is due on</source>
-        <translation>Deposit: the rest is due on</translation>
+        <source>Deposit (Ctrl+D): the rest is due on</source>
+        <translation>Deposit (Ctrl+D): the rest is due on</translation>
     </message>
     <message>
         <source>Add payment</source>

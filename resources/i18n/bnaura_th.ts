@@ -650,8 +650,8 @@
         <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
     </message>
     <message>
-        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
-        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)</translation>
+        <source>Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)</source>
+        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter; 3*… สำหรับ 3 ชิ้น (F2)</translation>
     </message>
     <message>
         <source>Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
@@ -1680,8 +1680,8 @@
         <translation>เลขอ้างอิงการโอน</translation>
     </message>
     <message>
-        <source>Deposit: the rest is due on</source>
-        <translation>มัดจำ: ชำระส่วนที่เหลือภายในวันที่</translation>
+        <source>Deposit (Ctrl+D): the rest is due on</source>
+        <translation>มัดจำ (Ctrl+D): ชำระส่วนที่เหลือภายในวันที่</translation>
     </message>
     <message>
         <source>Add payment</source>

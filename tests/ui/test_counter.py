@@ -418,3 +418,57 @@ def test_closing_the_shift_counts_the_drawer_by_denomination(screen, qtbot, staf
     assert (shift.counted_satang, shift.expected_satang, shift.counted) == (320_000, 320_000,
                                                                             {"100000": 3, "10000": 2})
     assert screen.open_shift_button.isVisible()
+
+
+def test_three_of_an_item_by_sku_and_the_quantity_keys(screen, qtbot, staffed_copy, shop, qtmodeltester) -> None:
+    qtbot.keyClick(screen, Qt.Key.Key_F2)
+    qtbot.keyClicks(screen.search, "ser")
+    qtbot.waitUntil(lambda: screen.hits.rowCount() == 1 and screen.runner.pending() == 0)
+    assert screen.hits.index(0, 0).data() == "เซรั่มวิตามินซี" and screen.hits.index(0, 2).data() == "฿1,200.00"
+    qtmodeltester.check(screen.hits)
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "3*ser-01")
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    wait_priced(screen, qtbot)
+    assert cart_rows(screen) == [("เซรั่มวิตามินซี", "3", "1,200.00", "3,600.00", "", "3,600.00")]
+    # The empty box passes + and - to the line; the cart takes them too, and Delete.
+    qtbot.keyClick(screen.search, Qt.Key.Key_Plus)
+    wait_priced(screen, qtbot)
+    assert screen.totals.text_of("total") == "฿4,800.00"
+    screen.cart_view.setFocus()
+    qtbot.keyClick(screen.cart_view, Qt.Key.Key_Minus)
+    qtbot.keyClick(screen.cart_view, Qt.Key.Key_Minus)
+    wait_priced(screen, qtbot)
+    assert screen.totals.text_of("total") == "฿2,400.00"
+    qtbot.keyClick(screen.cart_view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: screen.cart.rowCount() == 0)
+    assert screen.totals.text_of("total") == "฿0.00"
+
+
+def test_a_deposit_pays_part_now_and_leaves_the_balance_due(screen, qtbot, staffed_copy, shop) -> None:
+    s = staffed_copy
+    open_shift(s)
+    screen.reload()
+    settle(screen, qtbot)
+    qtbot.keyClick(screen, Qt.Key.Key_F2)
+    type_text(qtbot, screen.search, "หน้าใส")
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+    wait_priced(screen, qtbot)
+    dialog = payment_dialog(screen, qtbot)
+    qtbot.keyClick(dialog.received, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.deposit.isChecked() and dialog.due_on.isEnabled()
+    due = dialog.balance_due_on()
+    assert due is not None and dialog.due_on_text.text().endswith(str(due.year + 543))
+    qtbot.keyClick(dialog, Qt.Key.Key_F8)
+    qtbot.keyClicks(dialog.transfer_amount, "1000")
+    qtbot.keyClick(dialog.transfer_amount, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.reference, "KBANK 889123")
+    qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.last_sale is not None)
+    settle(screen, qtbot)
+    assert screen.sale_banner.text().endswith("ค้างชำระ ฿2,500.00")
+    sale = s.terminal.read(lambda session: session.scalars(select(Sale)).one())
+    assert (sale.total_satang, sale.balance_due_on) == (350_000, due)
+    assert s.terminal.read(lambda session: [(p.method, p.amount_satang, p.reference)
+                                            for p in session.scalars(select(Payment))]) == [
+        ("transfer", 100_000, "KBANK 889123")]

@@ -7,6 +7,7 @@ the latest quote, and ``order`` is what ``counter.quote`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -14,6 +15,19 @@ from bnaura_desk.domain.payments import Tender
 from bnaura_desk.domain.pricing import MAX_QUANTITY, LineDiscount
 from bnaura_desk.services.catalog import CatalogRow
 from bnaura_desk.services.counter import Order, OrderLine
+
+_TIMES = re.compile(r"^\s*(\d{1,4})\s*[*×]\s*(\S.*)$")
+
+
+def quantity_and_text(typed: str) -> tuple[int, str]:
+    """Return how many and what was typed in the item box: ``3*SER-01`` (or ``3 × SER-01``) is 3 of it, else 1.
+
+    A quantity of 0 is read as 1 (the cart never holds none of an item).
+    """
+    match = _TIMES.match(typed)
+    if match is None:
+        return 1, typed.strip()
+    return max(1, int(match.group(1))), match.group(2).strip()
 
 
 @dataclass(frozen=True)
@@ -40,17 +54,18 @@ class CartDraft:
         self.customer_id: str | None = None
         self.coupon_code = ""
 
-    def add(self, row: CatalogRow) -> int:
-        """Add one of ``row``'s item; return the line it is on.
+    def add(self, row: CatalogRow, quantity: int = 1) -> int:
+        """Add ``quantity`` of ``row``'s item (1 to 9,999 in all); return the line it is on.
 
         The same item scanned again adds to its line (unless that line has a
         discount of its own, which was given for the quantity it had).
         """
+        quantity = max(1, min(MAX_QUANTITY, quantity))
         for position, line in enumerate(self.lines):
             if line.item_id == row.id and line.discount is None and line.quantity < MAX_QUANTITY:
-                self.lines[position] = replace(line, quantity=line.quantity + 1)
+                self.lines[position] = replace(line, quantity=min(MAX_QUANTITY, line.quantity + quantity))
                 return position
-        self.lines.append(DraftLine(row.id, row.name_th, row.name_en, row.price_satang))
+        self.lines.append(DraftLine(row.id, row.name_th, row.name_en, row.price_satang, quantity))
         return len(self.lines) - 1
 
     def set_quantity(self, position: int, quantity: int) -> None:

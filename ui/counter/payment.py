@@ -446,6 +446,9 @@ class PaymentDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter()
             return
+        if event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.deposit.toggle()
+            return
         method = _METHOD_BY_KEY.get(event.key())
         if method is not None:
             self.choose(method)
@@ -479,7 +482,7 @@ class PaymentDialog(QDialog):
         self.promptpay_amount_caption.setText(self.tr("Amount"))
         self.transfer_amount_caption.setText(self.tr("Amount"))
         self.reference_caption.setText(self.tr("Transfer reference"))
-        self.deposit.setText(self.tr("Deposit: the rest is due on"))
+        self.deposit.setText(self.tr("Deposit (Ctrl+D): the rest is due on"))
         self.add_button.setText(self.tr("Add payment"))
         self.confirm_button.setText(self.tr("Confirm (Enter)"))
         self.cancel_button.setText(self.tr("Cancel"))

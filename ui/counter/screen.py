@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bnaura_desk.documents import warm_up
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.coupons import CouponMessage
 from bnaura_desk.domain.dates import bangkok_date
@@ -59,7 +60,7 @@ from ..runner import DeskRunner, translate_error
 from ..widgets import FieldError, format_time
 from .cart_model import CartModel, LineRole
 from .discount import LineDiscountDialog
-from .draft import CartDraft
+from .draft import CartDraft, quantity_and_text
 from .hits_model import ItemHitsModel
 from .labels import item_name
 from .member import MemberPicker
@@ -298,6 +299,8 @@ class CounterScreen(QWidget):
         bus.changed.connect(self._on_changed)
         self.retranslate()
         self.reload()
+        # The first receipt of the day would load the fonts and the Thai dictionary: do it now, off the counter.
+        runner.call(warm_up)
         self.setFocusProxy(self.search)
 
     # ------------------------------------------------------------ reading
@@ -363,8 +366,8 @@ class CounterScreen(QWidget):
     def search_items(self) -> None:
         """Search the catalog for what is typed (the hits replace the favourites while there is text)."""
         self._search_seq += 1
-        seq, text = self._search_seq, self.search.text()
-        if not text.strip():
+        seq, text = self._search_seq, quantity_and_text(self.search.text())[1]
+        if not text:
             self.hits.set_hits("", [])
             self.left_stack.setCurrentIndex(0)
             return
@@ -372,7 +375,7 @@ class CounterScreen(QWidget):
                          on_done=while_alive(self, lambda rows: self._found(seq, text, rows)),
                          on_error=while_alive(self, self._failed))
 
-    def _found(self, seq: int, text: str, rows: list[CatalogRow], *, take: bool = False) -> None:
+    def _found(self, seq: int, text: str, rows: list[CatalogRow], *, take: int = 0) -> None:
         if seq != self._search_seq:
             return
         self.hits.set_hits(text, rows)
@@ -381,28 +384,29 @@ class CounterScreen(QWidget):
             self.hit_list.selectRow(0)
         if take:
             if rows:
-                self.add_item(rows[0])
+                self.add_item(rows[0], take)
             else:
                 self.show_message(self.tr("Nothing in the catalog matches {text}").format(text=text))
 
     def _search_enter(self) -> None:
-        text = self.search.text()
-        if not text.strip():
+        typed = self.search.text()
+        quantity, text = quantity_and_text(typed)
+        if not text:
             return
         current = self.hit_list.currentIndex()
         if self.hits.query == text and self.hits.rowCount():
-            self.add_item(self.hits.item(current.row() if current.isValid() else 0))
+            self.add_item(self.hits.item(current.row() if current.isValid() else 0), quantity)
             return
-        # Scanned faster than the search answered: ask once more and take the best match.
+        # Scanned faster than the search answered (or "3*" typed before the code): ask and take the best match.
         self._search_seq += 1
         seq = self._search_seq
         self.runner.read(find_items, text,
-                         on_done=while_alive(self, lambda rows: self._found(seq, text, rows, take=True)),
+                         on_done=while_alive(self, lambda rows: self._found(seq, text, rows, take=quantity)),
                          on_error=while_alive(self, self._failed))
 
-    def add_item(self, row: CatalogRow) -> None:
-        """Put one of ``row``'s item in the cart, select its line, and ready the box for the next scan."""
-        position = self.draft.add(row)
+    def add_item(self, row: CatalogRow, quantity: int = 1) -> None:
+        """Put ``quantity`` of ``row``'s item in the cart, select its line, and ready the box for the next scan."""
+        position = self.draft.add(row, quantity)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -786,7 +790,7 @@ class CounterScreen(QWidget):
     # ------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or SKU and Enter (F2)"))
+        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)"))
         self.find_hint.setText(self.tr("Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity,"
                                        " Delete removes, F9 gives a discount."))
         self.open_shift_button.setText(self.tr("Open shift…"))
