@@ -1017,10 +1017,11 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",
         "Shift closed: counted {counted}, expected {expected}, difference {difference}":
             "ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}",
-        "Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)":
-            "สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter; 3*… สำหรับ 3 ชิ้น (F2)",
-        "Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.":
-            "รายการโปรด: Ctrl+1 ถึง Ctrl+9 ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด",
+        "Scan a barcode, or type a name or SKU and Enter (F2)": "สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)",
+        "3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity,"
+        " Delete removes, F9 gives a discount.":
+            "พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน"
+            " Delete ลบรายการ F9 ให้ส่วนลด",
         "Open shift…": "เปิดกะ…",
         "Close shift…": "ปิดกะ…",
         "Discount (F9)": "ส่วนลด (F9)",

@@ -650,12 +650,12 @@
         <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
     </message>
     <message>
-        <source>Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)</source>
-        <translation>Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)</translation>
+        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
+        <translation>Scan a barcode, or type a name or SKU and Enter (F2)</translation>
     </message>
     <message>
-        <source>Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
-        <translation>Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</translation>
+        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
+        <translation>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</translation>
     </message>
     <message>
         <source>Open shift…</source>

@@ -650,12 +650,12 @@
         <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
     </message>
     <message>
-        <source>Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)</source>
-        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter; 3*… สำหรับ 3 ชิ้น (F2)</translation>
+        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
+        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)</translation>
     </message>
     <message>
-        <source>Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
-        <translation>รายการโปรด: Ctrl+1 ถึง Ctrl+9 ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด</translation>
+        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
+        <translation>พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด</translation>
     </message>
     <message>
         <source>Open shift…</source>

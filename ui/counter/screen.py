@@ -790,9 +790,9 @@ class CounterScreen(QWidget):
     # ------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or SKU and Enter; 3*… for three (F2)"))
-        self.find_hint.setText(self.tr("Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity,"
-                                       " Delete removes, F9 gives a discount."))
+        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or SKU and Enter (F2)"))
+        self.find_hint.setText(self.tr("3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and −"
+                                       " change the quantity, Delete removes, F9 gives a discount."))
         self.open_shift_button.setText(self.tr("Open shift…"))
         self.close_shift_button.setText(self.tr("Close shift…"))
         self.discount_button.setText(self.tr("Discount (F9)"))
