@@ -472,3 +472,36 @@ def test_a_deposit_pays_part_now_and_leaves_the_balance_due(screen, qtbot, staff
     assert s.terminal.read(lambda session: [(p.method, p.amount_satang, p.reference)
                                             for p in session.scalars(select(Payment))]) == [
         ("transfer", 100_000, "KBANK 889123")]
+
+
+def test_the_cart_and_totals_follow_the_language(screen, qtbot, staffed_copy, shop, languages) -> None:
+    scan(qtbot, screen, SERUM_BARCODE)
+    wait_priced(screen, qtbot)
+    screen.attach_member(shop["member"])
+    qtbot.waitUntil(lambda: screen.member is not None)
+    wait_priced(screen, qtbot)
+    languages.set_language("en", save=False)
+    qtbot.waitUntil(lambda: screen.pay_button.text() == "Pay (F12)")
+    assert [screen.cart.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
+        "Item", "Qty", "Unit price", "Amount", "Discount", "Net"]
+    assert cart_rows(screen)[1] == ("  Member discount Gold (10 %)", "-120.00")
+    assert screen.totals.captions["total"].text() == "Total"
+    assert "Gold · 10 % off" in screen.member_picker.attached.text()
+
+
+def test_signing_in_opens_the_pos_page(qtbot, staffed_copy, shop, languages) -> None:
+    from ui.app import create_main_window
+
+    window = create_main_window(staffed_copy.terminal, languages)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        window.login.signed_in.emit(staffed_copy.front_desk)
+        assert window.current_key == "counter"
+        page = window.screen_page("counter")
+        assert isinstance(page, CounterScreen)
+        qtbot.waitUntil(lambda: len(page.favourite_buttons) == 2 and window.runner.pending() == 0)
+        assert window.nav_titles()[0] == "ขายหน้าร้าน"
+    finally:
+        qtbot.waitUntil(lambda: window.runner.pending() == 0)
+        window.runner.shutdown()

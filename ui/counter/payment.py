@@ -12,6 +12,7 @@ lost: the dialog stays open.
 
 from __future__ import annotations
 
+import traceback
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, Signal
@@ -38,6 +39,7 @@ from bnaura_desk.domain.payments import PaymentMethod, Tender, check_payments, c
 from bnaura_desk.domain.promptpay import payload
 
 from ..loyalty.qr import qr_image
+from ..runner import translate_error
 from ..widgets import FieldError, format_date
 from .labels import method_name
 
@@ -429,11 +431,15 @@ class PaymentDialog(QDialog):
         self.error.clear_error()
         self.submitted.emit(tenders, due_on)
 
-    def fail(self, error: DeskError | str) -> None:
+    def fail(self, error: BaseException | str) -> None:
         """The checkout refused: say why and let the cashier fix it (nothing was written)."""
         self._busy = False
         self.confirm_button.setEnabled(True)
-        self.error.show_error(error)
+        if isinstance(error, DeskError | str):
+            self.error.show_error(error)
+        else:  # a fault, not the cashier's input: its traceback goes to the log
+            traceback.print_exception(error)
+            self.error.show_error(translate_error(error))
 
     @property
     def change_satang(self) -> int:

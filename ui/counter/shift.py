@@ -8,6 +8,8 @@ records them; what the dialogs add is only the arithmetic people see.
 
 from __future__ import annotations
 
+import traceback
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.money import format_baht, parse_baht
 from bnaura_desk.domain.payments import THAI_DENOMINATIONS
 
+from ..runner import translate_error
 from ..widgets import FieldError, format_datetime
 from .reads import ShiftState
 
@@ -81,11 +84,15 @@ class _ShiftDialog(QDialog):
         self.error.clear_error()
         self.submitted.emit(value)
 
-    def fail(self, error: DeskError | str) -> None:
+    def fail(self, error: BaseException | str) -> None:
         """The service refused: say why; nothing was written."""
         self._busy = False
         self.ok_button.setEnabled(True)
-        self.error.show_error(error)
+        if isinstance(error, DeskError | str):
+            self.error.show_error(error)
+        else:  # a fault, not the cashier's input: its traceback goes to the log
+            traceback.print_exception(error)
+            self.error.show_error(translate_error(error))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
