@@ -997,13 +997,8 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "A manager approves this discount at payment": "ส่วนลดนี้ต้องให้ผู้จัดการอนุมัติตอนชำระเงิน",
     },
     "CounterScreen": {
-        "No shift open: open one to sell": "ยังไม่ได้เปิดกะ: เปิดกะก่อนขาย",
-        "Shift open since {time} · float {float} · cash expected {cash}":
-            "เปิดกะตั้งแต่ {time} · เงินทอนตั้งต้น {float} · เงินสดที่ควรมี {cash}",
-        "Nothing in the catalog matches {text}": "ไม่พบสินค้าหรือบริการที่ตรงกับ {text}",
         "Clear the sale": "ล้างรายการขาย",
         "Take everything out of the cart?": "นำทุกรายการออกจากตะกร้าหรือไม่?",
-        "Coupon applied: {amount} off": "ใช้คูปองแล้ว: ลด {amount}",
         "The cart is empty: scan or find an item first": "ตะกร้ายังว่าง: สแกนหรือค้นหารายการก่อน",
         "Open a shift before selling": "เปิดกะก่อนขาย",
         "The coupon does not apply: take it off (clear the coupon box) or fix it":
@@ -1013,23 +1008,34 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Change {amount}": "เงินทอน {amount}",
         "Balance due {amount}": "ค้างชำระ {amount}",
         "The sale is saved, but its receipt was not made: {why}": "บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}",
-        "Finish or clear the sale before closing the shift": "ปิดการขายหรือล้างตะกร้าก่อนปิดกะ",
-        "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",
-        "Shift closed: counted {counted}, expected {expected}, difference {difference}":
-            "ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}",
+        "Discount (F9)": "ส่วนลด (F9)",
+        "Remove (Del)": "ลบ (Del)",
+        "Clear sale": "ล้างรายการขาย",
+        "Pay (F12)": "ชำระเงิน (F12)",
+    },
+    "CouponBox": {
+        "Coupon applied: {amount} off": "ใช้คูปองแล้ว: ลด {amount}",
+        "Coupon or reward code (F4)": "รหัสคูปองหรือของรางวัล (F4)",
+        "Type or scan the code and Enter": "พิมพ์หรือสแกนรหัสแล้วกด Enter",
+    },
+    "ItemFinder": {
+        "Nothing in the catalog matches {text}": "ไม่พบสินค้าหรือบริการที่ตรงกับ {text}",
         "Scan a barcode, or type a name or SKU and Enter (F2)": "สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)",
         "3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity,"
         " Delete removes, F9 gives a discount.":
             "พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน"
             " Delete ลบรายการ F9 ให้ส่วนลด",
+    },
+    "ShiftBar": {
+        "No shift open: open one to sell": "ยังไม่ได้เปิดกะ: เปิดกะก่อนขาย",
+        "Shift open since {time} · float {float} · cash expected {cash}":
+            "เปิดกะตั้งแต่ {time} · เงินทอนตั้งต้น {float} · เงินสดที่ควรมี {cash}",
+        "Finish or clear the sale before closing the shift": "ปิดการขายหรือล้างตะกร้าก่อนปิดกะ",
+        "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",
+        "Shift closed: counted {counted}, expected {expected}, difference {difference}":
+            "ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}",
         "Open shift…": "เปิดกะ…",
         "Close shift…": "ปิดกะ…",
-        "Discount (F9)": "ส่วนลด (F9)",
-        "Remove (Del)": "ลบ (Del)",
-        "Clear sale": "ล้างรายการขาย",
-        "Coupon or reward code (F4)": "รหัสคูปองหรือของรางวัล (F4)",
-        "Type or scan the code and Enter": "พิมพ์หรือสแกนรหัสแล้วกด Enter",
-        "Pay (F12)": "ชำระเงิน (F12)",
     },
     "MemberPicker": {
         "Walk-in customer (no member)": "ลูกค้าทั่วไป (ไม่ใช่สมาชิก)",

@@ -112,15 +112,15 @@ def main() -> None:
             # The serum scanned, the facial typed, two sunscreens with the regular customer's 5 %.
             screen.search.setText(SERUM_BARCODE)
             wait(app, runner)
-            screen._search_enter()
+            screen.finder.enter()
             wait(app, runner)
             screen.search.setText("หน้าใส")
             wait(app, runner)
-            screen._search_enter()
+            screen.finder.enter()
             wait(app, runner)
             screen.search.setText("SUN-50")
             wait(app, runner)
-            screen._search_enter()
+            screen.finder.enter()
             wait(app, runner)
             screen.change_quantity(+1)
             screen.draft.set_discount(2, LineDiscount(LineDiscountKind.PERCENT, 500, "ลูกค้าประจำ"))
@@ -128,7 +128,7 @@ def main() -> None:
             wait(app, runner)
             code = things["coupon"]
             screen.coupon_box.setText(f"{code[:4]}-{code[4:8]}-{code[8:]}")
-            screen.apply_coupon()
+            screen.coupon_box.returnPressed.emit()
             wait(app, runner)
             screen.select_line(1)
             grab(window, f"pos-mid-sale{suffix}.png")
@@ -147,7 +147,7 @@ def main() -> None:
             dialog.enter()
             wait(app, runner)
 
-            screen.close_shift()
+            screen.shift_bar.close_shift()
             wait(app, runner)
             closing = screen.shift_dialog
             for value, pieces in ((100_000, 4), (5_000, 1), (2_000, 1), (1_000, 1), (500, 1), (100, 4)):

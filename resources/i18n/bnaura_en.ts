@@ -582,28 +582,12 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <source>No shift open: open one to sell</source>
-        <translation>No shift open: open one to sell</translation>
-    </message>
-    <message>
-        <source>Shift open since {time} · float {float} · cash expected {cash}</source>
-        <translation>Shift open since {time} · float {float} · cash expected {cash}</translation>
-    </message>
-    <message>
-        <source>Nothing in the catalog matches {text}</source>
-        <translation>Nothing in the catalog matches {text}</translation>
-    </message>
-    <message>
         <source>Clear the sale</source>
         <translation>Clear the sale</translation>
     </message>
     <message>
         <source>Take everything out of the cart?</source>
         <translation>Take everything out of the cart?</translation>
-    </message>
-    <message>
-        <source>Coupon applied: {amount} off</source>
-        <translation>Coupon applied: {amount} off</translation>
     </message>
     <message>
         <source>The cart is empty: scan or find an item first</source>
@@ -638,34 +622,6 @@
         <translation>The sale is saved, but its receipt was not made: {why}</translation>
     </message>
     <message>
-        <source>Finish or clear the sale before closing the shift</source>
-        <translation>Finish or clear the sale before closing the shift</translation>
-    </message>
-    <message>
-        <source>No shift is open on this terminal</source>
-        <translation>No shift is open on this terminal</translation>
-    </message>
-    <message>
-        <source>Shift closed: counted {counted}, expected {expected}, difference {difference}</source>
-        <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
-    </message>
-    <message>
-        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
-        <translation>Scan a barcode, or type a name or SKU and Enter (F2)</translation>
-    </message>
-    <message>
-        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
-        <translation>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</translation>
-    </message>
-    <message>
-        <source>Open shift…</source>
-        <translation>Open shift…</translation>
-    </message>
-    <message>
-        <source>Close shift…</source>
-        <translation>Close shift…</translation>
-    </message>
-    <message>
         <source>Discount (F9)</source>
         <translation>Discount (F9)</translation>
     </message>
@@ -678,16 +634,23 @@
         <translation>Clear sale</translation>
     </message>
     <message>
+        <source>Pay (F12)</source>
+        <translation>Pay (F12)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponBox</name>
+    <message>
+        <source>Coupon applied: {amount} off</source>
+        <translation>Coupon applied: {amount} off</translation>
+    </message>
+    <message>
         <source>Coupon or reward code (F4)</source>
         <translation>Coupon or reward code (F4)</translation>
     </message>
     <message>
         <source>Type or scan the code and Enter</source>
         <translation>Type or scan the code and Enter</translation>
-    </message>
-    <message>
-        <source>Pay (F12)</source>
-        <translation>Pay (F12)</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1241,21 @@
     <message>
         <source>{kind}: {subject}</source>
         <translation>{kind}: {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFinder</name>
+    <message>
+        <source>Nothing in the catalog matches {text}</source>
+        <translation>Nothing in the catalog matches {text}</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
+        <translation>Scan a barcode, or type a name or SKU and Enter (F2)</translation>
+    </message>
+    <message>
+        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
+        <translation>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2027,37 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>Redeem the selected reward (Enter in the list)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftBar</name>
+    <message>
+        <source>No shift open: open one to sell</source>
+        <translation>No shift open: open one to sell</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} · float {float} · cash expected {cash}</source>
+        <translation>Shift open since {time} · float {float} · cash expected {cash}</translation>
+    </message>
+    <message>
+        <source>Finish or clear the sale before closing the shift</source>
+        <translation>Finish or clear the sale before closing the shift</translation>
+    </message>
+    <message>
+        <source>No shift is open on this terminal</source>
+        <translation>No shift is open on this terminal</translation>
+    </message>
+    <message>
+        <source>Shift closed: counted {counted}, expected {expected}, difference {difference}</source>
+        <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>Close shift…</translation>
     </message>
 </context>
 <context>

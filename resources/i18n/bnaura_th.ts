@@ -582,28 +582,12 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <source>No shift open: open one to sell</source>
-        <translation>ยังไม่ได้เปิดกะ: เปิดกะก่อนขาย</translation>
-    </message>
-    <message>
-        <source>Shift open since {time} · float {float} · cash expected {cash}</source>
-        <translation>เปิดกะตั้งแต่ {time} · เงินทอนตั้งต้น {float} · เงินสดที่ควรมี {cash}</translation>
-    </message>
-    <message>
-        <source>Nothing in the catalog matches {text}</source>
-        <translation>ไม่พบสินค้าหรือบริการที่ตรงกับ {text}</translation>
-    </message>
-    <message>
         <source>Clear the sale</source>
         <translation>ล้างรายการขาย</translation>
     </message>
     <message>
         <source>Take everything out of the cart?</source>
         <translation>นำทุกรายการออกจากตะกร้าหรือไม่?</translation>
-    </message>
-    <message>
-        <source>Coupon applied: {amount} off</source>
-        <translation>ใช้คูปองแล้ว: ลด {amount}</translation>
     </message>
     <message>
         <source>The cart is empty: scan or find an item first</source>
@@ -638,34 +622,6 @@
         <translation>บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}</translation>
     </message>
     <message>
-        <source>Finish or clear the sale before closing the shift</source>
-        <translation>ปิดการขายหรือล้างตะกร้าก่อนปิดกะ</translation>
-    </message>
-    <message>
-        <source>No shift is open on this terminal</source>
-        <translation>เครื่องนี้ไม่มีกะที่เปิดอยู่</translation>
-    </message>
-    <message>
-        <source>Shift closed: counted {counted}, expected {expected}, difference {difference}</source>
-        <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
-    </message>
-    <message>
-        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
-        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)</translation>
-    </message>
-    <message>
-        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
-        <translation>พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด</translation>
-    </message>
-    <message>
-        <source>Open shift…</source>
-        <translation>เปิดกะ…</translation>
-    </message>
-    <message>
-        <source>Close shift…</source>
-        <translation>ปิดกะ…</translation>
-    </message>
-    <message>
         <source>Discount (F9)</source>
         <translation>ส่วนลด (F9)</translation>
     </message>
@@ -678,16 +634,23 @@
         <translation>ล้างรายการขาย</translation>
     </message>
     <message>
+        <source>Pay (F12)</source>
+        <translation>ชำระเงิน (F12)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponBox</name>
+    <message>
+        <source>Coupon applied: {amount} off</source>
+        <translation>ใช้คูปองแล้ว: ลด {amount}</translation>
+    </message>
+    <message>
         <source>Coupon or reward code (F4)</source>
         <translation>รหัสคูปองหรือของรางวัล (F4)</translation>
     </message>
     <message>
         <source>Type or scan the code and Enter</source>
         <translation>พิมพ์หรือสแกนรหัสแล้วกด Enter</translation>
-    </message>
-    <message>
-        <source>Pay (F12)</source>
-        <translation>ชำระเงิน (F12)</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1241,21 @@
     <message>
         <source>{kind}: {subject}</source>
         <translation>{kind}: {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFinder</name>
+    <message>
+        <source>Nothing in the catalog matches {text}</source>
+        <translation>ไม่พบสินค้าหรือบริการที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
+        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)</translation>
+    </message>
+    <message>
+        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
+        <translation>พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2027,37 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>แลกของรางวัลที่เลือก (กด Enter ในรายการ)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftBar</name>
+    <message>
+        <source>No shift open: open one to sell</source>
+        <translation>ยังไม่ได้เปิดกะ: เปิดกะก่อนขาย</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} · float {float} · cash expected {cash}</source>
+        <translation>เปิดกะตั้งแต่ {time} · เงินทอนตั้งต้น {float} · เงินสดที่ควรมี {cash}</translation>
+    </message>
+    <message>
+        <source>Finish or clear the sale before closing the shift</source>
+        <translation>ปิดการขายหรือล้างตะกร้าก่อนปิดกะ</translation>
+    </message>
+    <message>
+        <source>No shift is open on this terminal</source>
+        <translation>เครื่องนี้ไม่มีกะที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Shift closed: counted {counted}, expected {expected}, difference {difference}</source>
+        <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>เปิดกะ…</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>ปิดกะ…</translation>
     </message>
 </context>
 <context>

@@ -133,7 +133,7 @@ def test_a_full_sale_with_the_keyboard_only(screen, qtbot, staffed_copy, shop, q
     open_shift(s)
     screen.reload()
     settle(screen, qtbot)
-    assert screen.shift_label.text().startswith("เปิดกะตั้งแต่")
+    assert screen.shift_bar.label.text().startswith("เปิดกะตั้งแต่")
 
     # The serum scanned, the treatment found by typing part of its name.
     scan(qtbot, screen, SERUM_BARCODE)
@@ -391,14 +391,14 @@ def test_closing_the_shift_counts_the_drawer_by_denomination(screen, qtbot, staf
     scan(qtbot, screen, SERUM_BARCODE)
     wait_priced(screen, qtbot)
     # Not with a sale half made.
-    qtbot.mouseClick(screen.close_shift_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.shift_bar.close_button, Qt.MouseButton.LeftButton)
     assert screen.message.text() == "ปิดการขายหรือล้างตะกร้าก่อนปิดกะ"
     pay = payment_dialog(screen, qtbot)
     qtbot.keyClick(pay.received, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.last_sale is not None)
     settle(screen, qtbot)
 
-    qtbot.mouseClick(screen.close_shift_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.shift_bar.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(screen.shift_dialog, CloseShiftDialog))
     dialog = screen.shift_dialog
     assert isinstance(dialog, CloseShiftDialog)
@@ -417,7 +417,7 @@ def test_closing_the_shift_counts_the_drawer_by_denomination(screen, qtbot, staf
     assert shift.closed_at is not None
     assert (shift.counted_satang, shift.expected_satang, shift.counted) == (320_000, 320_000,
                                                                             {"100000": 3, "10000": 2})
-    assert screen.open_shift_button.isVisible()
+    assert screen.shift_bar.open_button.isVisible()
 
 
 def test_three_of_an_item_by_sku_and_the_quantity_keys(screen, qtbot, staffed_copy, shop, qtmodeltester) -> None:

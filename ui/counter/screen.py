@@ -21,11 +21,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,8 +32,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -42,27 +39,24 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.documents import warm_up
 from bnaura_desk.domain.changes import ChangeSet, Kind
-from bnaura_desk.domain.coupons import CouponMessage
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import DeskError, NotFound
-from bnaura_desk.domain.keyboard import keys_typed
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.domain.payments import Tender
-from bnaura_desk.services import counter, shifts
+from bnaura_desk.services import counter
 from bnaura_desk.services.catalog import CatalogRow
 from bnaura_desk.services.counter import SaleDone
-from bnaura_desk.services.shifts import ShiftClosed
 
 from ..bus import ChangeBus
 from ..customers.callbacks import while_alive
 from ..override import run_with_override
 from ..runner import DeskRunner, translate_error
-from ..widgets import FieldError, format_time
+from ..widgets import FieldError
 from .cart_model import CartModel, LineRole
+from .coupon_box import CouponBox
 from .discount import LineDiscountDialog
-from .draft import CartDraft, quantity_and_text
-from .hits_model import ItemHitsModel
-from .labels import item_name
+from .draft import CartDraft
+from .finder import ItemFinder
 from .member import MemberPicker
 from .payment import PaymentDialog
 from .reads import (
@@ -72,12 +66,11 @@ from .reads import (
     ShiftState,
     counter_member,
     counter_start,
-    find_items,
     quote_cart,
-    shift_state,
     write_receipt,
 )
 from .shift import CloseShiftDialog, OpenShiftDialog
+from .shift_bar import ShiftBar
 from .totals import TotalsPanel
 
 OPEN_RECEIPT_KEY = "counter/open_receipt_pdf"  # QSettings: open each receipt PDF in the system viewer
@@ -108,29 +101,20 @@ class CounterScreen(QWidget):
         self.settings = settings or QSettings()
         self.draft = CartDraft()
         self.member: CounterMember | None = None
-        self.shift: ShiftState | None = None
         self.promptpay_id: str | None = None
         self.last_sale: SaleDone | None = None
         self.receipt_path: Path | None = None
         self.payment: PaymentDialog | None = None
-        self.shift_dialog: OpenShiftDialog | CloseShiftDialog | None = None
         self._quote: CartQuote | None = None
         self._quote_seq = 0
         self._quoted_seq = 0
-        self._search_seq = 0
         self._stale = False
         self._pay_when_quoted = False
         self._message_error: DeskError | None = None
 
         # -- top: the shift and the last sale
-        self.shift_label = QLabel(self)
-        self.shift_label.setObjectName("counterShift")
-        self.open_shift_button = QPushButton(self)
-        self.open_shift_button.setAutoDefault(False)
-        self.open_shift_button.clicked.connect(self.open_shift)
-        self.close_shift_button = QPushButton(self)
-        self.close_shift_button.setAutoDefault(False)
-        self.close_shift_button.clicked.connect(self.close_shift)
+        self.shift_bar = ShiftBar(runner, lambda: self.draft.empty, self)
+        self.shift_bar.message.connect(lambda text, good: self.show_message(text, good=good))
         self.sale_banner = QLabel(self)
         self.sale_banner.setObjectName("counterLastSale")
         banner_font = QFont(self.sale_banner.font())
@@ -144,41 +128,12 @@ class CounterScreen(QWidget):
         self.message.hide()
 
         # -- left: find items, favourites
-        self.search = QLineEdit(self)
-        self.search.setObjectName("counterSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.installEventFilter(self)
-        self.search.textChanged.connect(self.search_items)
-        self.hits = ItemHitsModel(self)
-        self.hit_list = QTableView(self)
-        self.hit_list.setObjectName("counterHits")
-        self.hit_list.setModel(self.hits)
-        self.hit_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.hit_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.hit_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.hit_list.verticalHeader().hide()
-        hit_header = self.hit_list.horizontalHeader()
-        hit_header.setSectionResizeMode(ItemHitsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        hit_header.setSectionResizeMode(ItemHitsModel.CODE, QHeaderView.ResizeMode.ResizeToContents)
-        hit_header.setSectionResizeMode(ItemHitsModel.PRICE, QHeaderView.ResizeMode.ResizeToContents)
-        self.hit_list.activated.connect(lambda index: self.add_item(self.hits.item(index.row())))
-        self.favourites = QWidget(self)
-        self.favourites.setObjectName("counterFavourites")
-        self.favourites_grid = QGridLayout(self.favourites)
-        self.favourites_grid.setContentsMargins(0, 0, 0, 0)
-        self.favourite_buttons: list[QPushButton] = []
-        self.favourite_rows: list[CatalogRow] = []
-        self.find_hint = QLabel(self)
-        self.find_hint.setObjectName("hint")
-        self.find_hint.setWordWrap(True)
-        self.left_stack = QStackedWidget(self)
-        favourites_page = QWidget(self)
-        fav_layout = QVBoxLayout(favourites_page)
-        fav_layout.setContentsMargins(0, 0, 0, 0)
-        fav_layout.addWidget(self.favourites)
-        fav_layout.addStretch(1)
-        self.left_stack.addWidget(favourites_page)
-        self.left_stack.addWidget(self.hit_list)
+        self.finder = ItemFinder(runner, self)
+        self.finder.picked.connect(self.add_item)
+        self.finder.step.connect(self._step_from_box)
+        self.finder.failed.connect(self.show_message)
+        self.search = self.finder.box
+        self.hits = self.finder.hits
 
         # -- right: member, cart, coupon, totals
         self.member_picker = MemberPicker(runner, self)
@@ -213,17 +168,9 @@ class CounterScreen(QWidget):
         self.discount_button.clicked.connect(self.give_discount)
         self.remove_button.clicked.connect(self.remove_line)
         self.clear_button.clicked.connect(self.clear_sale)
-        self.coupon_caption = QLabel(self)
-        self.coupon_box = QLineEdit(self)
-        self.coupon_box.setObjectName("counterCoupon")
-        self.coupon_box.setClearButtonEnabled(True)
-        self.coupon_box.returnPressed.connect(self.apply_coupon)
-        self.coupon_box.textChanged.connect(self._coupon_typed)
-        self.coupon_caption.setBuddy(self.coupon_box)
-        self.coupon_result = QLabel(self)
-        self.coupon_result.setObjectName("counterCouponVerdict")
-        self.coupon_result.setWordWrap(True)
-        self.coupon_result.hide()
+        self.coupon = CouponBox(self)
+        self.coupon.code_changed.connect(self.apply_coupon)
+        self.coupon_box = self.coupon.box
         self.totals = TotalsPanel(self)
         self.pay_button = QPushButton(self)
         self.pay_button.setObjectName("primary")
@@ -237,32 +184,19 @@ class CounterScreen(QWidget):
 
         # -- layout
         top = QHBoxLayout()
-        top.addWidget(self.shift_label)
-        top.addWidget(self.open_shift_button)
-        top.addWidget(self.close_shift_button)
+        top.addWidget(self.shift_bar)
         top.addStretch(1)
         top.addWidget(self.sale_banner)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
-        left_layout.addWidget(self.find_hint)
-        left_layout.addWidget(self.left_stack, 1)
         line_buttons = QHBoxLayout()
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
             line_buttons.addWidget(button)
         line_buttons.addStretch(1)
         line_buttons.addWidget(self.clear_button)
-        coupon_column = QVBoxLayout()
-        coupon_column.addWidget(self.coupon_caption)
-        coupon_column.addWidget(self.coupon_box)
-        coupon_column.addWidget(self.coupon_result)
-        coupon_column.addStretch(1)
         totals_column = QVBoxLayout()
         totals_column.addWidget(self.totals)
         totals_column.addWidget(self.pay_button)
         bottom = QHBoxLayout()
-        bottom.addLayout(coupon_column, 1)
+        bottom.addWidget(self.coupon, 1)
         bottom.addSpacing(16)
         bottom.addLayout(totals_column, 1)
         right = QWidget(self)
@@ -275,7 +209,7 @@ class CounterScreen(QWidget):
         right_layout.addLayout(bottom)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
+        splitter.addWidget(self.finder)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -294,7 +228,7 @@ class CounterScreen(QWidget):
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda n=number: self.add_favourite(n - 1))
+            shortcut.activated.connect(lambda n=number: self.finder.add_favourite(n - 1))
 
         bus.changed.connect(self._on_changed)
         self.retranslate()
@@ -312,39 +246,23 @@ class CounterScreen(QWidget):
                          on_error=while_alive(self, self._failed))
 
     def _started(self, start: CounterStart) -> None:
-        self.favourite_rows = list(start.favourites)
         self.promptpay_id = start.promptpay_id
-        self._show_favourites()
-        self._show_shift(start.shift)
+        self.finder.show_favourites(list(start.favourites))
+        self.shift_bar.show_shift(start.shift)
 
-    def _show_favourites(self) -> None:
-        for button in self.favourite_buttons:
-            self.favourites_grid.removeWidget(button)
-            button.deleteLater()
-        self.favourite_buttons = []
-        for i, row in enumerate(self.favourite_rows):
-            button = QPushButton(self.favourites)
-            button.setAutoDefault(False)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            key = f"Ctrl+{i + 1}  " if i < 9 else ""
-            button.setText(f"{item_name(row.name_th, row.name_en)}\n{key}{format_baht(row.price_satang)}")
-            button.setMinimumHeight(self.fontMetrics().height() * 3 + 8)
-            button.clicked.connect(lambda _=False, r=row: self.add_item(r))
-            self.favourites_grid.addWidget(button, i // 3, i % 3)
-            self.favourite_buttons.append(button)
+    @property
+    def shift(self) -> ShiftState | None:
+        """This terminal's open shift as last read (None: none is open)."""
+        return self.shift_bar.shift
 
-    def _show_shift(self, shift: ShiftState | None) -> None:
-        self.shift = shift
-        if shift is None:
-            self.shift_label.setText(self.tr("No shift open: open one to sell"))
-            self.shift_label.setStyleSheet(_BAD)
-        else:
-            self.shift_label.setText(self.tr("Shift open since {time} · float {float} · cash expected {cash}").format(
-                time=format_time(shift.opened_at), float=format_baht(shift.float_satang),
-                cash=format_baht(shift.expected_satang)))
-            self.shift_label.setStyleSheet("")
-        self.open_shift_button.setVisible(shift is None)
-        self.close_shift_button.setVisible(shift is not None)
+    @property
+    def shift_dialog(self) -> OpenShiftDialog | CloseShiftDialog | None:
+        """The open or close shift dialog shown (None: neither)."""
+        return self.shift_bar.dialog
+
+    @property
+    def favourite_buttons(self) -> list[QPushButton]:
+        return self.finder.favourite_buttons
 
     def _failed(self, error: BaseException) -> None:
         self.show_message(error)
@@ -361,68 +279,22 @@ class CounterScreen(QWidget):
         self.message.setStyleSheet(_GOOD if good else _BAD)
         self.message.show()
 
-    # ------------------------------------------------------------ finding items
-
-    def search_items(self) -> None:
-        """Search the catalog for what is typed (the hits replace the favourites while there is text)."""
-        self._search_seq += 1
-        seq, text = self._search_seq, quantity_and_text(self.search.text())[1]
-        if not text:
-            self.hits.set_hits("", [])
-            self.left_stack.setCurrentIndex(0)
-            return
-        self.runner.read(find_items, text,
-                         on_done=while_alive(self, lambda rows: self._found(seq, text, rows)),
-                         on_error=while_alive(self, self._failed))
-
-    def _found(self, seq: int, text: str, rows: list[CatalogRow], *, take: int = 0) -> None:
-        if seq != self._search_seq:
-            return
-        self.hits.set_hits(text, rows)
-        self.left_stack.setCurrentIndex(1)
-        if rows:
-            self.hit_list.selectRow(0)
-        if take:
-            if rows:
-                self.add_item(rows[0], take)
-            else:
-                self.show_message(self.tr("Nothing in the catalog matches {text}").format(text=text))
-
-    def _search_enter(self) -> None:
-        typed = self.search.text()
-        quantity, text = quantity_and_text(typed)
-        if not text:
-            return
-        current = self.hit_list.currentIndex()
-        if self.hits.query == text and self.hits.rowCount():
-            self.add_item(self.hits.item(current.row() if current.isValid() else 0), quantity)
-            return
-        # Scanned faster than the search answered (or "3*" typed before the code): ask and take the best match.
-        self._search_seq += 1
-        seq = self._search_seq
-        self.runner.read(find_items, text,
-                         on_done=while_alive(self, lambda rows: self._found(seq, text, rows, take=quantity)),
-                         on_error=while_alive(self, self._failed))
+    # ------------------------------------------------------------ the cart
 
     def add_item(self, row: CatalogRow, quantity: int = 1) -> None:
-        """Put ``quantity`` of ``row``'s item in the cart, select its line, and ready the box for the next scan."""
+        """Put ``quantity`` of ``row``'s item in the cart and select its line."""
         position = self.draft.add(row, quantity)
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self._search_seq += 1
-        self.hits.set_hits("", [])
-        self.left_stack.setCurrentIndex(0)
         self.show_message(None)
         self.requote(select=position)
-        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def add_favourite(self, number: int) -> None:
-        """Add favourite ``number`` (0-based; Ctrl+1 is the first)."""
-        if 0 <= number < len(self.favourite_rows):
-            self.add_item(self.favourite_rows[number])
+    def _step_from_box(self, delta: int) -> None:
+        # + and - on the empty item box: the selected line, or the last one added.
+        if not self.draft.lines:
+            return
+        if self.selected_line() is None:
+            self.select_line(len(self.draft.lines) - 1)
+        self.change_quantity(delta)
 
-    # ------------------------------------------------------------ the cart
 
     def selected_line(self) -> int | None:
         """Return the position of the line selected in the cart (a step selects its line)."""
@@ -481,9 +353,7 @@ class CounterScreen(QWidget):
         self.draft.clear()
         self.member = None
         self.member_picker.show_member(None)
-        self.coupon_box.blockSignals(True)
-        self.coupon_box.clear()
-        self.coupon_box.blockSignals(False)
+        self.coupon.clear()
         self.requote()
 
     # ------------------------------------------------------------ pricing
@@ -501,7 +371,7 @@ class CounterScreen(QWidget):
             self._quoted_seq = seq
             self.totals.show_totals(None, member=self.member is not None)
             self.cart_error.clear_error()
-            self._show_coupon(None)
+            self.coupon.show_verdict(None)
             return
         self.runner.read(quote_cart, self.draft.order(), self.runner.terminal.clock(),
                          on_done=while_alive(self, lambda q: self._quoted(seq, q, select)),
@@ -518,7 +388,7 @@ class CounterScreen(QWidget):
         self.select_line(select if select is not None else (current if current is not None else -1))
         self.totals.show_totals(quoted.quote.priced, member=self.draft.customer_id is not None)
         self.cart_error.clear_error()
-        self._show_coupon(quoted)
+        self.coupon.show_verdict(quoted)
         if self._pay_when_quoted:
             self._pay_when_quoted = False
             self.pay()
@@ -567,34 +437,15 @@ class CounterScreen(QWidget):
             self.attach_member(None)
         self.show_message(error)
 
-    def _coupon_typed(self, text: str) -> None:
-        if not text.strip() and self.draft.coupon_code:
-            self.apply_coupon()
-
-    def apply_coupon(self) -> None:
-        """Take the code in the coupon box for this sale (an empty box takes the coupon off)."""
-        self.draft.coupon_code = keys_typed(self.coupon_box.text()).strip()
+    def apply_coupon(self, code: str) -> None:
+        """Take ``code`` as the sale's coupon or reward code ("" takes it off)."""
+        self.draft.coupon_code = code
         self.requote()
-
-    def _show_coupon(self, quoted: CartQuote | None) -> None:
-        message: CouponMessage | None = quoted.coupon_refused if quoted is not None else None
-        if not self.draft.coupon_code or quoted is None:
-            self.coupon_result.hide()
-            return
-        if message is not None:
-            self.coupon_result.setText(message.render(QCoreApplication.translate))
-            self.coupon_result.setStyleSheet(_BAD)
-        else:
-            priced = quoted.quote.priced
-            self.coupon_result.setText(self.tr("Coupon applied: {amount} off").format(
-                amount=format_baht(priced.coupon_discount_satang)))
-            self.coupon_result.setStyleSheet(_GOOD)
-        self.coupon_result.show()
 
     @property
     def coupon_text(self) -> str:
         """What the screen says of the coupon ("" when nothing is shown)."""
-        return self.coupon_result.text() if not self.coupon_result.isHidden() else ""
+        return self.coupon.text
 
     # ------------------------------------------------------------ paying
 
@@ -670,54 +521,6 @@ class CounterScreen(QWidget):
         self.show_message(self.tr("The sale is saved, but its receipt was not made: {why}").format(
             why=translate_error(error)))
 
-    # ------------------------------------------------------------ shifts
-
-    def open_shift(self) -> None:
-        """Ask for the float and open a shift on this terminal."""
-        dialog = OpenShiftDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.submitted.connect(lambda float_satang: self.runner.run(
-            shifts.open_shift, float_satang, initiator=self,
-            on_done=while_alive(dialog, lambda _c: dialog.accept()), on_error=while_alive(dialog, dialog.fail)))
-        dialog.finished.connect(lambda _r: self._shift_dialog_closed())
-        self.shift_dialog = dialog
-        dialog.open()
-
-    def close_shift(self) -> None:
-        """Count the drawer and close the shift (the cart must be empty)."""
-        if not self.draft.empty:
-            self.show_message(self.tr("Finish or clear the sale before closing the shift"))
-            return
-        self.runner.read(shift_state, on_done=while_alive(self, self._close_with),
-                         on_error=while_alive(self, self._failed))
-
-    def _close_with(self, shift: ShiftState | None) -> None:
-        self._show_shift(shift)
-        if shift is None:
-            self.show_message(self.tr("No shift is open on this terminal"))
-            return
-        dialog = CloseShiftDialog(shift, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.submitted.connect(lambda counted: self.runner.run(
-            shifts.close_shift, counted, dialog.note.text(), initiator=self,
-            on_done=while_alive(self, lambda changes: self._shift_closed(dialog, changes)),
-            on_error=while_alive(dialog, dialog.fail)))
-        dialog.finished.connect(lambda _r: self._shift_dialog_closed())
-        self.shift_dialog = dialog
-        dialog.open()
-
-    def _shift_closed(self, dialog: CloseShiftDialog, changes: ChangeSet) -> None:
-        closed: ShiftClosed = changes.result
-        if dialog.isVisible():
-            dialog.accept()
-        self.show_message(self.tr("Shift closed: counted {counted}, expected {expected}, difference {difference}").format(
-            counted=format_baht(closed.counted_satang), expected=format_baht(closed.expected_satang),
-            difference=format_baht(closed.difference_satang)), good=closed.difference_satang == 0)
-
-    def _shift_dialog_closed(self) -> None:
-        self.shift_dialog = None
-        self.reload()
-
     # ------------------------------------------------------------ bus
 
     def _on_changed(self, changes: ChangeSet, initiator: object) -> None:
@@ -758,23 +561,6 @@ class CounterScreen(QWidget):
             return super().eventFilter(watched, event)
         assert isinstance(event, QKeyEvent)
         key = event.key()
-        if watched is self.search:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._search_enter()
-                return True
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.hits.rowCount():
-                row = self.hit_list.currentIndex().row() + (1 if key == Qt.Key.Key_Down else -1)
-                self.hit_list.selectRow(min(max(row, 0), self.hits.rowCount() - 1))
-                return True
-            if key == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-            if not self.search.text() and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) and self.draft.lines:
-                # An empty box: + and - change the selected (or last) line, as on the cart.
-                if self.selected_line() is None:
-                    self.select_line(len(self.draft.lines) - 1)
-                self.change_quantity(+1 if key == Qt.Key.Key_Plus else -1)
-                return True
         if watched is self.cart_view:
             if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
                 self.change_quantity(+1)
@@ -790,27 +576,20 @@ class CounterScreen(QWidget):
     # ------------------------------------------------------------ language
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Scan a barcode, or type a name or SKU and Enter (F2)"))
-        self.find_hint.setText(self.tr("3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and −"
-                                       " change the quantity, Delete removes, F9 gives a discount."))
-        self.open_shift_button.setText(self.tr("Open shift…"))
-        self.close_shift_button.setText(self.tr("Close shift…"))
         self.discount_button.setText(self.tr("Discount (F9)"))
         self.remove_button.setText(self.tr("Remove (Del)"))
         self.clear_button.setText(self.tr("Clear sale"))
-        self.coupon_caption.setText(self.tr("Coupon or reward code (F4)"))
-        self.coupon_box.setPlaceholderText(self.tr("Type or scan the code and Enter"))
+        self.coupon.retranslate()
         self.pay_button.setText(self.tr("Pay (F12)"))
         self.member_picker.retranslate()
         self.cart.retranslate()
         self.cart_view.expandAll()
-        self.hits.retranslate()
+        self.finder.retranslate()
+        self.shift_bar.retranslate()
         self.totals.retranslate()
-        self._show_shift(self.shift)
-        self._show_favourites()
         if self.last_sale is not None:
             self._show_sale(self.last_sale)
-        self._show_coupon(self.quote)
+        self.coupon.show_verdict(self.quote)
         if self._message_error is not None:
             self.show_message(self._message_error)
 
