@@ -1072,10 +1072,22 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Approval code": "รหัสอนุมัติ",
         "Card's last 4 digits": "เลขท้ายบัตร 4 หลัก",
         "Transfer reference": "เลขอ้างอิงการโอน",
+        "Set the PromptPay id…": "ตั้งหมายเลขพร้อมเพย์…",
         "Deposit (Ctrl+D): the rest is due on": "มัดจำ (Ctrl+D): ชำระส่วนที่เหลือภายในวันที่",
         "Add payment": "เพิ่มการชำระ",
         "Confirm (Enter)": "ยืนยัน (Enter)",
         "Cancel": "ยกเลิก",
+    },
+    "PromptPayIdDialog": {
+        "PromptPay id": "หมายเลขพร้อมเพย์",
+        "The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet"
+        " id. Changing it needs the owner's approval.":
+            "หมายเลขพร้อมเพย์ที่คลินิกรับเงิน: เบอร์มือถือ เลขประจำตัวประชาชนหรือเลขผู้เสียภาษี 13 หลัก"
+            " หรือเลข e-Wallet การเปลี่ยนต้องให้เจ้าของคลินิกอนุมัติ",
+        "e.g. 0105561234567": "เช่น 0105561234567",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+        "The change was not approved": "การเปลี่ยนแปลงไม่ได้รับการอนุมัติ",
     },
     "OpenShiftDialog": {
         "Open shift": "เปิดกะ",
@@ -1112,8 +1124,8 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "{text} is not a percent (e.g. 10 or 12.5)": "{text} ไม่ใช่เปอร์เซ็นต์ (เช่น 10 หรือ 12.5)",
         "A discount is 0 to 100 %": "ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %",
         "That is more than the {remaining} still to pay": "มากกว่ายอด {remaining} ที่ยังต้องชำระ",
-        "No PromptPay id is set for this branch: a manager sets it in the clinic's settings (promptpay_id)":
-            "สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้ผู้จัดการตั้งในการตั้งค่าคลินิก (promptpay_id)",
+        "No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)":
+            "สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)",
         "This branch is not known here": "เครื่องนี้ไม่รู้จักสาขานี้",
         "Enter the branch's 13-digit tax id and branch code before printing tax documents":
             "กรอกเลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี",

@@ -1658,6 +1658,10 @@
         <translation>Transfer reference</translation>
     </message>
     <message>
+        <source>Set the PromptPay id…</source>
+        <translation>Set the PromptPay id…</translation>
+    </message>
+    <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
         <translation>Deposit (Ctrl+D): the rest is due on</translation>
     </message>
@@ -1720,6 +1724,33 @@
     <message>
         <source>Expires on</source>
         <translation>Expires on</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPayIdDialog</name>
+    <message>
+        <source>PromptPay id</source>
+        <translation>PromptPay id</translation>
+    </message>
+    <message>
+        <source>The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet id. Changing it needs the owner&apos;s approval.</source>
+        <translation>The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet id. Changing it needs the owner&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>e.g. 0105561234567</source>
+        <translation>e.g. 0105561234567</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The change was not approved</source>
+        <translation>The change was not approved</translation>
     </message>
 </context>
 <context>
@@ -3331,8 +3362,8 @@
         <translation>That is more than the {remaining} still to pay</translation>
     </message>
     <message>
-        <source>No PromptPay id is set for this branch: a manager sets it in the clinic&apos;s settings (promptpay_id)</source>
-        <translation>No PromptPay id is set for this branch: a manager sets it in the clinic&apos;s settings (promptpay_id)</translation>
+        <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
+        <translation>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</translation>
     </message>
     <message>
         <source>This branch is not known here</source>

@@ -1658,6 +1658,10 @@
         <translation>เลขอ้างอิงการโอน</translation>
     </message>
     <message>
+        <source>Set the PromptPay id…</source>
+        <translation>ตั้งหมายเลขพร้อมเพย์…</translation>
+    </message>
+    <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
         <translation>มัดจำ (Ctrl+D): ชำระส่วนที่เหลือภายในวันที่</translation>
     </message>
@@ -1720,6 +1724,33 @@
     <message>
         <source>Expires on</source>
         <translation>หมดอายุ</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPayIdDialog</name>
+    <message>
+        <source>PromptPay id</source>
+        <translation>หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet id. Changing it needs the owner&apos;s approval.</source>
+        <translation>หมายเลขพร้อมเพย์ที่คลินิกรับเงิน: เบอร์มือถือ เลขประจำตัวประชาชนหรือเลขผู้เสียภาษี 13 หลัก หรือเลข e-Wallet การเปลี่ยนต้องให้เจ้าของคลินิกอนุมัติ</translation>
+    </message>
+    <message>
+        <source>e.g. 0105561234567</source>
+        <translation>เช่น 0105561234567</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>The change was not approved</source>
+        <translation>การเปลี่ยนแปลงไม่ได้รับการอนุมัติ</translation>
     </message>
 </context>
 <context>
@@ -3331,8 +3362,8 @@
         <translation>มากกว่ายอด {remaining} ที่ยังต้องชำระ</translation>
     </message>
     <message>
-        <source>No PromptPay id is set for this branch: a manager sets it in the clinic&apos;s settings (promptpay_id)</source>
-        <translation>สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้ผู้จัดการตั้งในการตั้งค่าคลินิก (promptpay_id)</translation>
+        <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
+        <translation>สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)</translation>
     </message>
     <message>
         <source>This branch is not known here</source>

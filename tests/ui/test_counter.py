@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
@@ -17,8 +17,8 @@ from bnaura_desk.domain.coupons import CouponKind, CouponTerms, display_coupon_c
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.domain.promptpay import payload
-from bnaura_desk.domain.settings import PROMPTPAY_KEY
-from bnaura_desk.services import branches, catalog, customers, loyalty, settings, shifts
+from bnaura_desk.services import branches, catalog, customers, loyalty, shifts
+from bnaura_desk.services.counter_settings import promptpay_id
 from bnaura_desk.services.coupons import check_coupon_code, issue_coupon
 from bnaura_desk.store.models import Customer as CustomerRow
 from bnaura_desk.store.models import Payment, Sale, SaleLine, Shift
@@ -318,7 +318,24 @@ def test_paying_less_than_due_is_refused_and_nothing_is_written(screen, qtbot, s
     assert count(s, Sale) == 0 and count(s, Payment) == 0
 
 
-def test_promptpay_shows_a_qr_of_the_amount_due_or_says_to_set_the_id(screen, qtbot, staffed_copy, shop) -> None:
+def visible(name: str) -> QWidget:
+    """Return the shown top-level window named ``name`` (a dialog opened over the screen)."""
+    return next(w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible())
+
+
+def manager_approves(qtbot, s: Staffed, role: str = "manager") -> None:
+    """A manager (or the owner) picks their name in the override dialog and types their PIN."""
+    qtbot.waitUntil(lambda: any(w.objectName() == "overrideDialog" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    override = visible("overrideDialog")
+    qtbot.waitUntil(lambda: override.loaded)
+    override.select(getattr(s, role).staff_id)
+    qtbot.keyClicks(override.pin, s.pins[role])
+    qtbot.keyClick(override.pin, Qt.Key.Key_Return)
+
+
+def test_promptpay_shows_a_qr_of_the_amount_due_once_a_manager_sets_the_id(screen, qtbot, staffed_copy,
+                                                                           shop) -> None:
     s = staffed_copy
     open_shift(s)
     screen.reload()
@@ -327,22 +344,31 @@ def test_promptpay_shows_a_qr_of_the_amount_due_or_says_to_set_the_id(screen, qt
     wait_priced(screen, qtbot)
     dialog = payment_dialog(screen, qtbot)
     qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    # No id yet: no QR, the page says so, and Enter does not take a PromptPay payment.
     assert dialog.qr.pixmap().isNull()
-    assert "promptpay_id" in dialog.promptpay_hint.text()
+    assert dialog.promptpay_hint.text() == "สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)"
     qtbot.keyClick(dialog.promptpay_amount, Qt.Key.Key_Return)
-    assert "promptpay_id" in dialog.error.text()
-    dialog.reject()
-    qtbot.waitUntil(lambda: screen.payment is None)
+    assert dialog.error.text() == dialog.promptpay_hint.text() and not dialog.tenders
 
-    s.terminal.run(settings.set_chain_setting, PROMPTPAY_KEY, "081-234-5678", actor=s.owner)
-    screen.reload()
-    settle(screen, qtbot)
-    dialog = payment_dialog(screen, qtbot)
-    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    # The cashier may not change the clinic's settings: the owner approves the id typed.
+    qtbot.mouseClick(dialog.promptpay_id_button, Qt.MouseButton.LeftButton)
+    asking = visible("promptpayIdDialog")
+    qtbot.keyClicks(asking.value, "02-123-4567")  # a landline is no PromptPay id
+    qtbot.keyClick(asking.value, Qt.Key.Key_Return)
+    assert asking.error.text().startswith("02-123-4567")
+    asking.value.clear()
+    qtbot.keyClicks(asking.value, "081-234-5678")
+    qtbot.keyClick(asking.value, Qt.Key.Key_Return)
+    manager_approves(qtbot, s, "owner")
+    qtbot.waitUntil(lambda: not dialog.qr.pixmap().isNull())
+    assert s.terminal.read(promptpay_id) == "081-234-5678"
     image = dialog.qr.pixmap().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
     scanned = [b.text for b in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
     assert scanned == [payload("0812345678", 120_000)]
+    assert not dialog.promptpay_id_button.isVisible()
     # Staff see the money arrive and press Enter: the sale is paid by PromptPay.
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClick(dialog.promptpay_amount, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.last_sale is not None)
     settle(screen, qtbot)
@@ -358,7 +384,7 @@ def test_a_line_discount_above_the_limit_needs_a_manager(screen, qtbot, staffed_
     scan(qtbot, screen, SERUM_BARCODE)
     wait_priced(screen, qtbot)
     qtbot.keyClick(screen, Qt.Key.Key_F9)
-    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "lineDiscountDialog" and w.isVisible())
+    dialog = visible("lineDiscountDialog")
     qtbot.keyClicks(dialog.value, "25")
     qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
     type_text(qtbot, dialog.reason, "ลูกค้าประจำ")
@@ -370,13 +396,7 @@ def test_a_line_discount_above_the_limit_needs_a_manager(screen, qtbot, staffed_
 
     pay = payment_dialog(screen, qtbot)
     qtbot.keyClick(pay.received, Qt.Key.Key_Return)  # exact cash
-    qtbot.waitUntil(lambda: any(w.objectName() == "overrideDialog" and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
-    override = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "overrideDialog" and w.isVisible())
-    qtbot.waitUntil(lambda: override.loaded)
-    override.select(s.manager.staff_id)
-    qtbot.keyClicks(override.pin, s.pins["manager"])
-    qtbot.keyClick(override.pin, Qt.Key.Key_Return)
+    manager_approves(qtbot, s)
     qtbot.waitUntil(lambda: screen.last_sale is not None)
     settle(screen, qtbot)
     sale = s.terminal.read(lambda session: session.scalars(select(Sale)).one())

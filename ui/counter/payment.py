@@ -51,7 +51,7 @@ _METHOD_BY_KEY: dict[int, PaymentMethod] = {Qt.Key.Key_F5: PaymentMethod.CASH, Q
                   Qt.Key.Key_F7: PaymentMethod.PROMPTPAY, Qt.Key.Key_F8: PaymentMethod.TRANSFER}
 _MORE_THAN_REMAINING = QT_TRANSLATE_NOOP("errors", "That is more than the {remaining} still to pay")
 _NO_PROMPTPAY = QT_TRANSLATE_NOOP(
-    "errors", "No PromptPay id is set for this branch: a manager sets it in the clinic's settings (promptpay_id)")
+    "errors", "No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)")
 
 
 def _big(widget: QWidget, scale: float) -> None:
@@ -76,6 +76,7 @@ class PaymentDialog(QDialog):
     """
 
     submitted = Signal(object, object)
+    promptpay_requested = Signal()  # "PromptPay id…": the caller asks for it and calls ``set_promptpay_id``
 
     def __init__(self, due_satang: int, promptpay_id: str | None, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,12 +163,17 @@ class PaymentDialog(QDialog):
         self.promptpay_hint.setWordWrap(True)
         self.promptpay_hint.setObjectName("hint")
         self.promptpay_amount_caption = QLabel(self.promptpay_page)
+        self.promptpay_id_button = QPushButton(self.promptpay_page)
+        self.promptpay_id_button.setObjectName("promptpayIdButton")
+        self.promptpay_id_button.setAutoDefault(False)
+        self.promptpay_id_button.clicked.connect(self.promptpay_requested)
         pp_top = QFormLayout()
         pp_top.addRow(self.promptpay_amount_caption, self.promptpay_amount)
         pp_layout = QVBoxLayout(self.promptpay_page)
         pp_layout.addLayout(pp_top)
         pp_layout.addWidget(self.qr, 1)
         pp_layout.addWidget(self.promptpay_hint)
+        pp_layout.addWidget(self.promptpay_id_button, 0, Qt.AlignmentFlag.AlignRight)
 
         # -- transfer
         self.transfer_page = QWidget(self)
@@ -321,8 +327,14 @@ class PaymentDialog(QDialog):
             received = 0
         self.change_label.setText(format_baht(max(0, received - self.remaining)))
 
+    def set_promptpay_id(self, promptpay_id: str | None) -> None:
+        """Pay PromptPay to ``promptpay_id`` from now on (it was just set)."""
+        self.promptpay_id = promptpay_id
+        self._draw_qr()
+
     def _draw_qr(self) -> None:
         self.qr_payload = ""
+        self.promptpay_id_button.setVisible(self.promptpay_id is None)
         if self.promptpay_id is None:
             self.qr.clear()
             self.promptpay_hint.setText(QCoreApplication.translate("errors", _NO_PROMPTPAY))
@@ -488,6 +500,7 @@ class PaymentDialog(QDialog):
         self.promptpay_amount_caption.setText(self.tr("Amount"))
         self.transfer_amount_caption.setText(self.tr("Amount"))
         self.reference_caption.setText(self.tr("Transfer reference"))
+        self.promptpay_id_button.setText(self.tr("Set the PromptPay id…"))
         self.deposit.setText(self.tr("Deposit (Ctrl+D): the rest is due on"))
         self.add_button.setText(self.tr("Add payment"))
         self.confirm_button.setText(self.tr("Confirm (Enter)"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -59,6 +60,7 @@ from .draft import CartDraft
 from .finder import ItemFinder
 from .member import MemberPicker
 from .payment import PaymentDialog
+from .promptpay_id import ask_promptpay_id
 from .reads import (
     CartQuote,
     CounterMember,
@@ -472,9 +474,20 @@ class CounterScreen(QWidget):
         dialog = PaymentDialog(quoted.quote.priced.total_satang, self.promptpay_id, today, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.submitted.connect(lambda tenders, due_on: self._checkout(dialog, tenders, due_on))
+        dialog.promptpay_requested.connect(lambda: self.ask_promptpay_id(dialog))
         dialog.finished.connect(lambda _result: self._payment_closed())
         self.payment = dialog
         dialog.open()
+
+    def ask_promptpay_id(self, payment: PaymentDialog) -> None:
+        """Ask for the PromptPay id and save it; the payment dialog's QR follows."""
+
+        def saved(promptpay: str | None) -> None:
+            self.promptpay_id = promptpay
+            if shiboken6.isValid(payment):
+                payment.set_promptpay_id(promptpay)
+
+        ask_promptpay_id(self.runner, payment, saved, initiator=self)
 
     def _payment_closed(self) -> None:
         self.payment = None
