@@ -1005,9 +1005,171 @@ PRICING_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+# The counter (ui/counter): the POS screen, payment and shift dialogs.
+COUNTER_THAI: dict[str, dict[str, str]] = {
+    "Navigation": {"POS": "ขายหน้าร้าน"},
+    "Counter": {
+        "Item": "รายการ",
+        "Qty": "จำนวน",
+        "Unit price": "ราคาต่อหน่วย",
+        "Amount": "จำนวนเงิน",
+        "Discount": "ส่วนลด",
+        "Net": "สุทธิ",
+        "SKU / barcode": "รหัสสินค้า / บาร์โค้ด",
+        "Price": "ราคา",
+        "Cash": "เงินสด",
+        "Card": "บัตร",
+        "PromptPay": "พร้อมเพย์",
+        "Transfer": "โอนเงิน",
+        "Discount: {reason}": "ส่วนลด: {reason}",
+        "Member discount {tier}": "ส่วนลดสมาชิก {tier}",
+        "Coupon {code}": "คูปอง {code}",
+        "A manager approves this discount at payment": "ส่วนลดนี้ต้องให้ผู้จัดการอนุมัติตอนชำระเงิน",
+    },
+    "CounterScreen": {
+        "Clear the sale": "ล้างรายการขาย",
+        "Take everything out of the cart?": "นำทุกรายการออกจากตะกร้าหรือไม่?",
+        "The cart is empty: scan or find an item first": "ตะกร้ายังว่าง: สแกนหรือค้นหารายการก่อน",
+        "Open a shift before selling": "เปิดกะก่อนขาย",
+        "The coupon does not apply: take it off (clear the coupon box) or fix it":
+            "คูปองนี้ใช้ไม่ได้: ลบรหัสออกจากช่องคูปองหรือแก้ให้ถูกต้อง",
+        "A manager did not approve the discount": "ผู้จัดการไม่ได้อนุมัติส่วนลด",
+        "Sale {number}": "ขาย {number}",
+        "Change {amount}": "เงินทอน {amount}",
+        "Balance due {amount}": "ค้างชำระ {amount}",
+        "The sale is saved, but its receipt was not made: {why}": "บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}",
+        "Discount (F9)": "ส่วนลด (F9)",
+        "Remove (Del)": "ลบ (Del)",
+        "Clear sale": "ล้างรายการขาย",
+        "Pay (F12)": "ชำระเงิน (F12)",
+    },
+    "CouponBox": {
+        "Coupon applied: {amount} off": "ใช้คูปองแล้ว: ลด {amount}",
+        "Coupon or reward code (F4)": "รหัสคูปองหรือของรางวัล (F4)",
+        "Type or scan the code and Enter": "พิมพ์หรือสแกนรหัสแล้วกด Enter",
+    },
+    "ItemFinder": {
+        "Nothing in the catalog matches {text}": "ไม่พบสินค้าหรือบริการที่ตรงกับ {text}",
+        "Scan a barcode, or type a name or SKU and Enter (F2)": "สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)",
+        "3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity,"
+        " Delete removes, F9 gives a discount.":
+            "พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน"
+            " Delete ลบรายการ F9 ให้ส่วนลด",
+    },
+    "ShiftBar": {
+        "No shift open: open one to sell": "ยังไม่ได้เปิดกะ: เปิดกะก่อนขาย",
+        "Shift open since {time} · float {float} · cash expected {cash}":
+            "เปิดกะตั้งแต่ {time} · เงินทอนตั้งต้น {float} · เงินสดที่ควรมี {cash}",
+        "Finish or clear the sale before closing the shift": "ปิดการขายหรือล้างตะกร้าก่อนปิดกะ",
+        "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",
+        "Shift closed: counted {counted}, expected {expected}, difference {difference}":
+            "ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}",
+        "Open shift…": "เปิดกะ…",
+        "Close shift…": "ปิดกะ…",
+    },
+    "MemberPicker": {
+        "Walk-in customer (no member)": "ลูกค้าทั่วไป (ไม่ใช่สมาชิก)",
+        "{tier} · {percent} % off · {points} points": "{tier} · ลด {percent} % · {points} แต้ม",
+        "Member: phone, name or QR (F3)": "สมาชิก: เบอร์ ชื่อ หรือ QR (F3)",
+        "Type a phone number, a name or a member code, or scan the member's QR":
+            "พิมพ์เบอร์โทร ชื่อ หรือรหัสสมาชิก หรือสแกน QR ของสมาชิก",
+        "No member": "ไม่ระบุสมาชิก",
+    },
+    "TotalsPanel": {
+        "Subtotal": "รวม",
+        "Line discounts": "ส่วนลดรายการ",
+        "Member discount": "ส่วนลดสมาชิก",
+        "Coupon": "คูปอง",
+        "Total": "ยอดสุทธิ",
+        "VAT 7 % included": "ภาษีมูลค่าเพิ่ม 7 % (รวมในราคา)",
+        "VAT-exempt part": "ส่วนที่ได้รับยกเว้นภาษี",
+        "Points this sale earns": "แต้มที่ได้รับจากการขายนี้",
+    },
+    "PaymentDialog": {
+        "{method} {amount} (received {received}, change {change})": "{method} {amount} (รับ {received} ทอน {change})",
+        "The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment"
+        " shows as received, press Enter.":
+            "ให้ลูกค้าสแกน QR ด้วยแอปธนาคารและชำระ {amount} เข้าพร้อมเพย์ {target} เมื่อเห็นว่าได้รับเงินแล้ว กด Enter",
+        "The sale is covered: press Enter to confirm": "ชำระครบแล้ว: กด Enter เพื่อยืนยัน",
+        "{remaining} still to pay: take the next payment": "ยังต้องชำระอีก {remaining}: รับชำระรายการถัดไป",
+        "Payment": "ชำระเงิน",
+        "Total due": "ยอดที่ต้องชำระ",
+        "Still to pay": "คงเหลือ",
+        "Cash received": "รับเงินสด",
+        "Exact": "พอดี",
+        "Change": "เงินทอน",
+        "Amount": "จำนวนเงิน",
+        "Approval code": "รหัสอนุมัติ",
+        "Card's last 4 digits": "เลขท้ายบัตร 4 หลัก",
+        "Transfer reference": "เลขอ้างอิงการโอน",
+        "Set the PromptPay id…": "ตั้งหมายเลขพร้อมเพย์…",
+        "Deposit (Ctrl+D): the rest is due on": "มัดจำ (Ctrl+D): ชำระส่วนที่เหลือภายในวันที่",
+        "Add payment": "เพิ่มการชำระ",
+        "Confirm (Enter)": "ยืนยัน (Enter)",
+        "Cancel": "ยกเลิก",
+    },
+    "PromptPayIdDialog": {
+        "PromptPay id": "หมายเลขพร้อมเพย์",
+        "The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet"
+        " id. Changing it needs the owner's approval.":
+            "หมายเลขพร้อมเพย์ที่คลินิกรับเงิน: เบอร์มือถือ เลขประจำตัวประชาชนหรือเลขผู้เสียภาษี 13 หลัก"
+            " หรือเลข e-Wallet การเปลี่ยนต้องให้เจ้าของคลินิกอนุมัติ",
+        "e.g. 0105561234567": "เช่น 0105561234567",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+        "The change was not approved": "การเปลี่ยนแปลงไม่ได้รับการอนุมัติ",
+    },
+    "OpenShiftDialog": {
+        "Open shift": "เปิดกะ",
+        "Cancel": "ยกเลิก",
+        "Count the cash you put in the drawer to start with (the float).": "นับเงินสดที่ใส่ลิ้นชักไว้ตั้งต้น (เงินทอนตั้งต้น)",
+        "Float (฿)": "เงินทอนตั้งต้น (฿)",
+    },
+    "CloseShiftDialog": {
+        "{amount} (even)": "{amount} (พอดี)",
+        "{amount} short": "{amount} ขาด",
+        "{amount} over": "{amount} เกิน",
+        "Close shift": "ปิดกะ",
+        "Cancel": "ยกเลิก",
+        "Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.":
+            "เปิดกะเมื่อ {when} ด้วยเงินทอนตั้งต้น {float} นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ กี่เหรียญ",
+        "Counted": "นับได้",
+        "Expected (float + cash taken)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)",
+        "Difference": "ส่วนต่าง",
+        "Note": "หมายเหตุ",
+    },
+    "LineDiscountDialog": {
+        "Say why it is discounted": "โปรดระบุเหตุผลของส่วนลด",
+        "Line discount": "ส่วนลดรายการ",
+        "Discount on {item} ({amount})": "ส่วนลดของ {item} ({amount})",
+        "Percent": "เปอร์เซ็นต์",
+        "Amount (฿)": "จำนวนเงิน (฿)",
+        "Discount": "ส่วนลด",
+        "Reason": "เหตุผล",
+        "Apply": "ใช้ส่วนลด",
+        "No discount": "ไม่ให้ส่วนลด",
+        "Cancel": "ยกเลิก",
+    },
+    "errors": {
+        "{text} is not a percent (e.g. 10 or 12.5)": "{text} ไม่ใช่เปอร์เซ็นต์ (เช่น 10 หรือ 12.5)",
+        "A discount is 0 to 100 %": "ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %",
+        "That is more than the {remaining} still to pay": "มากกว่ายอด {remaining} ที่ยังต้องชำระ",
+        "No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)":
+            "สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)",
+        "This branch is not known here": "เครื่องนี้ไม่รู้จักสาขานี้",
+        "Enter the branch's 13-digit tax id and branch code before printing tax documents":
+            "กรอกเลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี",
+        "There is no receipt {number}": "ไม่มีใบเสร็จเลขที่ {number}",
+        "This terminal has no receipt yet": "เครื่องนี้ยังไม่มีใบเสร็จ",
+        "There is no such sale": "ไม่มีรายการขายนี้",
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
-    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI)
+    return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
+                                               COUNTER_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

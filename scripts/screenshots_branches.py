@@ -137,7 +137,7 @@ def main() -> None:
             wait(app, runner)
             window.login.signed_in.emit(actors[Role.MANAGER])
             wait(app, runner)
-            screen = window.screens.currentWidget()
+            screen = window.show_screen("customers")  # the POS page opens first
             screen.search.setText("สมหญิง")  # type: ignore[attr-defined]
             wait(app, runner)
             grab(window, f"branches-main{suffix}.png")

@@ -141,7 +141,7 @@ def main() -> None:
             wait(app, runner)
             window.login.signed_in.emit(actors[Role.MANAGER])
             wait(app, runner)
-            screen: Any = window.screens.currentWidget()
+            screen: Any = window.show_screen("customers")  # the POS page opens first
             screen.search.setText("สมหญิง")
             wait(app, runner)
             screen.detail.pages.setCurrentWidget(screen.loyalty)

@@ -49,6 +49,7 @@ CUSTOMERS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Customers")
 CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")
 EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")
 REDEMPTION_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Rewards & coupons")
+COUNTER_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "POS")
 
 
 @dataclass
@@ -441,8 +442,12 @@ def open_redemption(window: MainWindow, customer_id: str) -> None:
 
 
 def install_default_screens(window: MainWindow) -> None:
-    """Register the screens of this release: customers, redemption, catalog, sync exceptions."""
+    """Register the screens of this release: the POS (first: the counter's page), customers, redemption, catalog,
+    sync exceptions."""
     runner, bus = window.runner, window.bus
+    window.add_screen(
+        "counter", COUNTER_TITLE, _screen_factory(runner, bus, "ui.counter.screen", "CounterScreen", COUNTER_TITLE)
+    )
     build_customers = _screen_factory(runner, bus, "ui.customers.screen", "CustomerScreen", CUSTOMERS_TITLE)
 
     def customers() -> QWidget:

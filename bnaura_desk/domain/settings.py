@@ -17,10 +17,13 @@ from . import achievements
 from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
 from .loyalty_program import LOYALTY_KEY, program_value
+from .promptpay import promptpay_target
 
 # The chain setting whose value is the sorted list of keys marked per-branch.
 PER_BRANCH_KEY = "per_branch_settings"
 LOCKOUT_KEY = "pin_lockout"
+# The PromptPay id (mobile, national or tax id, e-wallet) the counter's QR pays; a branch may have its own.
+PROMPTPAY_KEY = "promptpay_id"
 
 
 def lockout_value(value: Any) -> dict[str, int]:
@@ -40,14 +43,27 @@ def lockout_value(value: Any) -> dict[str, int]:
     return {"max_failures": value["max_failures"], "lock_minutes": value["lock_minutes"]}
 
 
+def promptpay_id_value(value: Any) -> str:
+    """Return ``value`` as the PromptPay id's stored value: the id as typed, without its outer spaces.
+
+    Raises:
+        BadInput: it is not a PromptPay id (``promptpay.promptpay_target``).
+    """
+    if not isinstance(value, str):
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "PromptPay id is required"), field="promptpay_id")
+    promptpay_target(value)
+    return value.strip()
+
+
 # What makes a value valid, for each setting a manager sets as a value.
 VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     LOCKOUT_KEY: lockout_value,
+    PROMPTPAY_KEY: promptpay_id_value,
     LOYALTY_KEY: program_value,
     achievements.SETTING_KEY: achievements.checked_definitions_value,
 }
 # The settings a branch may override.
-OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY})
+OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY, PROMPTPAY_KEY})
 
 
 def checked_value(key: str, value: Any) -> Any:

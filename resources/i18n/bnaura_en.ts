@@ -470,6 +470,190 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>{amount} (even)</source>
+        <translation>{amount} (even)</translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation>{amount} short</translation>
+    </message>
+    <message>
+        <source>{amount} over</source>
+        <translation>{amount} over</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.</source>
+        <translation>Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Expected (float + cash taken)</source>
+        <translation>Expected (float + cash taken)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <source>A manager approves this discount at payment</source>
+        <translation>A manager approves this discount at payment</translation>
+    </message>
+    <message>
+        <source>SKU / barcode</source>
+        <translation>SKU / barcode</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation>PromptPay</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Discount: {reason}</source>
+        <translation>Discount: {reason}</translation>
+    </message>
+    <message>
+        <source>Member discount {tier}</source>
+        <translation>Member discount {tier}</translation>
+    </message>
+    <message>
+        <source>Coupon {code}</source>
+        <translation>Coupon {code}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <source>Clear the sale</source>
+        <translation>Clear the sale</translation>
+    </message>
+    <message>
+        <source>Take everything out of the cart?</source>
+        <translation>Take everything out of the cart?</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or find an item first</source>
+        <translation>The cart is empty: scan or find an item first</translation>
+    </message>
+    <message>
+        <source>Open a shift before selling</source>
+        <translation>Open a shift before selling</translation>
+    </message>
+    <message>
+        <source>The coupon does not apply: take it off (clear the coupon box) or fix it</source>
+        <translation>The coupon does not apply: take it off (clear the coupon box) or fix it</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the discount</source>
+        <translation>A manager did not approve the discount</translation>
+    </message>
+    <message>
+        <source>Sale {number}</source>
+        <translation>Sale {number}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>Balance due {amount}</source>
+        <translation>Balance due {amount}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not made: {why}</source>
+        <translation>The sale is saved, but its receipt was not made: {why}</translation>
+    </message>
+    <message>
+        <source>Discount (F9)</source>
+        <translation>Discount (F9)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Remove (Del)</translation>
+    </message>
+    <message>
+        <source>Clear sale</source>
+        <translation>Clear sale</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>Pay (F12)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponBox</name>
+    <message>
+        <source>Coupon applied: {amount} off</source>
+        <translation>Coupon applied: {amount} off</translation>
+    </message>
+    <message>
+        <source>Coupon or reward code (F4)</source>
+        <translation>Coupon or reward code (F4)</translation>
+    </message>
+    <message>
+        <source>Type or scan the code and Enter</source>
+        <translation>Type or scan the code and Enter</translation>
+    </message>
+</context>
+<context>
     <name>CouponsModel</name>
     <message>
         <source>Code</source>
@@ -1060,6 +1244,64 @@
     </message>
 </context>
 <context>
+    <name>ItemFinder</name>
+    <message>
+        <source>Nothing in the catalog matches {text}</source>
+        <translation>Nothing in the catalog matches {text}</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
+        <translation>Scan a barcode, or type a name or SKU and Enter (F2)</translation>
+    </message>
+    <message>
+        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
+        <translation>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</translation>
+    </message>
+</context>
+<context>
+    <name>LineDiscountDialog</name>
+    <message>
+        <source>Say why it is discounted</source>
+        <translation>Say why it is discounted</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Discount on {item} ({amount})</source>
+        <translation>Discount on {item} ({amount})</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>Amount (฿)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>No discount</source>
+        <translation>No discount</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Choose your name first</source>
@@ -1258,6 +1500,29 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>Walk-in customer (no member)</source>
+        <translation>Walk-in customer (no member)</translation>
+    </message>
+    <message>
+        <source>{tier} · {percent} % off · {points} points</source>
+        <translation>{tier} · {percent} % off · {points} points</translation>
+    </message>
+    <message>
+        <source>Member: phone, name or QR (F3)</source>
+        <translation>Member: phone, name or QR (F3)</translation>
+    </message>
+    <message>
+        <source>Type a phone number, a name or a member code, or scan the member&apos;s QR</source>
+        <translation>Type a phone number, a name or a member code, or scan the member&apos;s QR</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>No member</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Customers</source>
@@ -1274,6 +1539,29 @@
     <message>
         <source>Rewards &amp; coupons</source>
         <translation>Rewards &amp; coupons</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>POS</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Count the cash you put in the drawer to start with (the float).</source>
+        <translation>Count the cash you put in the drawer to start with (the float).</translation>
+    </message>
+    <message>
+        <source>Float (฿)</source>
+        <translation>Float (฿)</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1593,85 @@
     <message>
         <source>Approve</source>
         <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>{method} {amount} (received {received}, change {change})</source>
+        <translation>{method} {amount} (received {received}, change {change})</translation>
+    </message>
+    <message>
+        <source>The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment shows as received, press Enter.</source>
+        <translation>The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment shows as received, press Enter.</translation>
+    </message>
+    <message>
+        <source>The sale is covered: press Enter to confirm</source>
+        <translation>The sale is covered: press Enter to confirm</translation>
+    </message>
+    <message>
+        <source>{remaining} still to pay: take the next payment</source>
+        <translation>{remaining} still to pay: take the next payment</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>Total due</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>Still to pay</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>Approval code</translation>
+    </message>
+    <message>
+        <source>Card&apos;s last 4 digits</source>
+        <translation>Card&apos;s last 4 digits</translation>
+    </message>
+    <message>
+        <source>Transfer reference</source>
+        <translation>Transfer reference</translation>
+    </message>
+    <message>
+        <source>Set the PromptPay id…</source>
+        <translation>Set the PromptPay id…</translation>
+    </message>
+    <message>
+        <source>Deposit (Ctrl+D): the rest is due on</source>
+        <translation>Deposit (Ctrl+D): the rest is due on</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>Add payment</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>Confirm (Enter)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1357,6 +1724,33 @@
     <message>
         <source>Expires on</source>
         <translation>Expires on</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPayIdDialog</name>
+    <message>
+        <source>PromptPay id</source>
+        <translation>PromptPay id</translation>
+    </message>
+    <message>
+        <source>The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet id. Changing it needs the owner&apos;s approval.</source>
+        <translation>The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet id. Changing it needs the owner&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>e.g. 0105561234567</source>
+        <translation>e.g. 0105561234567</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The change was not approved</source>
+        <translation>The change was not approved</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +2103,37 @@
     </message>
 </context>
 <context>
+    <name>ShiftBar</name>
+    <message>
+        <source>No shift open: open one to sell</source>
+        <translation>No shift open: open one to sell</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} · float {float} · cash expected {cash}</source>
+        <translation>Shift open since {time} · float {float} · cash expected {cash}</translation>
+    </message>
+    <message>
+        <source>Finish or clear the sale before closing the shift</source>
+        <translation>Finish or clear the sale before closing the shift</translation>
+    </message>
+    <message>
+        <source>No shift is open on this terminal</source>
+        <translation>No shift is open on this terminal</translation>
+    </message>
+    <message>
+        <source>Shift closed: counted {counted}, expected {expected}, difference {difference}</source>
+        <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>Close shift…</translation>
+    </message>
+</context>
+<context>
     <name>StaffBranchesDialog</name>
     <message>
         <source>Where staff may sign in</source>
@@ -1860,6 +2285,41 @@
     <message>
         <source>Points ×</source>
         <translation>Points ×</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Line discounts</source>
+        <translation>Line discounts</translation>
+    </message>
+    <message>
+        <source>Member discount</source>
+        <translation>Member discount</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>VAT 7 % included</source>
+        <translation>VAT 7 % included</translation>
+    </message>
+    <message>
+        <source>VAT-exempt part</source>
+        <translation>VAT-exempt part</translation>
+    </message>
+    <message>
+        <source>Points this sale earns</source>
+        <translation>Points this sale earns</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3450,22 @@
     <message>
         <source>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</source>
         <translation>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>{text} is not a percent (e.g. 10 or 12.5)</source>
+        <translation>{text} is not a percent (e.g. 10 or 12.5)</translation>
+    </message>
+    <message>
+        <source>A discount is 0 to 100 %</source>
+        <translation>A discount is 0 to 100 %</translation>
+    </message>
+    <message>
+        <source>That is more than the {remaining} still to pay</source>
+        <translation>That is more than the {remaining} still to pay</translation>
+    </message>
+    <message>
+        <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
+        <translation>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</translation>
     </message>
 </context>
 <context>

@@ -470,6 +470,190 @@
     </message>
 </context>
 <context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>{amount} (even)</source>
+        <translation>{amount} (พอดี)</translation>
+    </message>
+    <message>
+        <source>{amount} short</source>
+        <translation>{amount} ขาด</translation>
+    </message>
+    <message>
+        <source>{amount} over</source>
+        <translation>{amount} เกิน</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>ปิดกะ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.</source>
+        <translation>เปิดกะเมื่อ {when} ด้วยเงินทอนตั้งต้น {float} นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ กี่เหรียญ</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>นับได้</translation>
+    </message>
+    <message>
+        <source>Expected (float + cash taken)</source>
+        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>ส่วนต่าง</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+</context>
+<context>
+    <name>Counter</name>
+    <message>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>ราคาต่อหน่วย</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>สุทธิ</translation>
+    </message>
+    <message>
+        <source>A manager approves this discount at payment</source>
+        <translation>ส่วนลดนี้ต้องให้ผู้จัดการอนุมัติตอนชำระเงิน</translation>
+    </message>
+    <message>
+        <source>SKU / barcode</source>
+        <translation>รหัสสินค้า / บาร์โค้ด</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>ราคา</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>เงินสด</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>บัตร</translation>
+    </message>
+    <message>
+        <source>PromptPay</source>
+        <translation>พร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>โอนเงิน</translation>
+    </message>
+    <message>
+        <source>Discount: {reason}</source>
+        <translation>ส่วนลด: {reason}</translation>
+    </message>
+    <message>
+        <source>Member discount {tier}</source>
+        <translation>ส่วนลดสมาชิก {tier}</translation>
+    </message>
+    <message>
+        <source>Coupon {code}</source>
+        <translation>คูปอง {code}</translation>
+    </message>
+</context>
+<context>
+    <name>CounterScreen</name>
+    <message>
+        <source>Clear the sale</source>
+        <translation>ล้างรายการขาย</translation>
+    </message>
+    <message>
+        <source>Take everything out of the cart?</source>
+        <translation>นำทุกรายการออกจากตะกร้าหรือไม่?</translation>
+    </message>
+    <message>
+        <source>The cart is empty: scan or find an item first</source>
+        <translation>ตะกร้ายังว่าง: สแกนหรือค้นหารายการก่อน</translation>
+    </message>
+    <message>
+        <source>Open a shift before selling</source>
+        <translation>เปิดกะก่อนขาย</translation>
+    </message>
+    <message>
+        <source>The coupon does not apply: take it off (clear the coupon box) or fix it</source>
+        <translation>คูปองนี้ใช้ไม่ได้: ลบรหัสออกจากช่องคูปองหรือแก้ให้ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the discount</source>
+        <translation>ผู้จัดการไม่ได้อนุมัติส่วนลด</translation>
+    </message>
+    <message>
+        <source>Sale {number}</source>
+        <translation>ขาย {number}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>เงินทอน {amount}</translation>
+    </message>
+    <message>
+        <source>Balance due {amount}</source>
+        <translation>ค้างชำระ {amount}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not made: {why}</source>
+        <translation>บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>Discount (F9)</source>
+        <translation>ส่วนลด (F9)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>ลบ (Del)</translation>
+    </message>
+    <message>
+        <source>Clear sale</source>
+        <translation>ล้างรายการขาย</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>ชำระเงิน (F12)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponBox</name>
+    <message>
+        <source>Coupon applied: {amount} off</source>
+        <translation>ใช้คูปองแล้ว: ลด {amount}</translation>
+    </message>
+    <message>
+        <source>Coupon or reward code (F4)</source>
+        <translation>รหัสคูปองหรือของรางวัล (F4)</translation>
+    </message>
+    <message>
+        <source>Type or scan the code and Enter</source>
+        <translation>พิมพ์หรือสแกนรหัสแล้วกด Enter</translation>
+    </message>
+</context>
+<context>
     <name>CouponsModel</name>
     <message>
         <source>Code</source>
@@ -1060,6 +1244,64 @@
     </message>
 </context>
 <context>
+    <name>ItemFinder</name>
+    <message>
+        <source>Nothing in the catalog matches {text}</source>
+        <translation>ไม่พบสินค้าหรือบริการที่ตรงกับ {text}</translation>
+    </message>
+    <message>
+        <source>Scan a barcode, or type a name or SKU and Enter (F2)</source>
+        <translation>สแกนบาร์โค้ด หรือพิมพ์ชื่อหรือรหัสสินค้าแล้วกด Enter (F2)</translation>
+    </message>
+    <message>
+        <source>3* before a code adds three. Favourites: Ctrl+1 to Ctrl+9. In the cart: + and − change the quantity, Delete removes, F9 gives a discount.</source>
+        <translation>พิมพ์ 3* หน้ารหัสเพื่อเพิ่ม 3 ชิ้น · รายการโปรด: Ctrl+1 ถึง Ctrl+9 · ในตะกร้า: + และ − เปลี่ยนจำนวน Delete ลบรายการ F9 ให้ส่วนลด</translation>
+    </message>
+</context>
+<context>
+    <name>LineDiscountDialog</name>
+    <message>
+        <source>Say why it is discounted</source>
+        <translation>โปรดระบุเหตุผลของส่วนลด</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>ส่วนลดรายการ</translation>
+    </message>
+    <message>
+        <source>Discount on {item} ({amount})</source>
+        <translation>ส่วนลดของ {item} ({amount})</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>เปอร์เซ็นต์</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>จำนวนเงิน (฿)</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>ใช้ส่วนลด</translation>
+    </message>
+    <message>
+        <source>No discount</source>
+        <translation>ไม่ให้ส่วนลด</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Choose your name first</source>
@@ -1258,6 +1500,29 @@
     </message>
 </context>
 <context>
+    <name>MemberPicker</name>
+    <message>
+        <source>Walk-in customer (no member)</source>
+        <translation>ลูกค้าทั่วไป (ไม่ใช่สมาชิก)</translation>
+    </message>
+    <message>
+        <source>{tier} · {percent} % off · {points} points</source>
+        <translation>{tier} · ลด {percent} % · {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Member: phone, name or QR (F3)</source>
+        <translation>สมาชิก: เบอร์ ชื่อ หรือ QR (F3)</translation>
+    </message>
+    <message>
+        <source>Type a phone number, a name or a member code, or scan the member&apos;s QR</source>
+        <translation>พิมพ์เบอร์โทร ชื่อ หรือรหัสสมาชิก หรือสแกน QR ของสมาชิก</translation>
+    </message>
+    <message>
+        <source>No member</source>
+        <translation>ไม่ระบุสมาชิก</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Customers</source>
@@ -1274,6 +1539,29 @@
     <message>
         <source>Rewards &amp; coupons</source>
         <translation>แลกรางวัลและคูปอง</translation>
+    </message>
+    <message>
+        <source>POS</source>
+        <translation>ขายหน้าร้าน</translation>
+    </message>
+</context>
+<context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open shift</source>
+        <translation>เปิดกะ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Count the cash you put in the drawer to start with (the float).</source>
+        <translation>นับเงินสดที่ใส่ลิ้นชักไว้ตั้งต้น (เงินทอนตั้งต้น)</translation>
+    </message>
+    <message>
+        <source>Float (฿)</source>
+        <translation>เงินทอนตั้งต้น (฿)</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1593,85 @@
     <message>
         <source>Approve</source>
         <translation>อนุมัติ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>{method} {amount} (received {received}, change {change})</source>
+        <translation>{method} {amount} (รับ {received} ทอน {change})</translation>
+    </message>
+    <message>
+        <source>The customer scans the QR with their banking app and pays {amount} to PromptPay {target}. When the payment shows as received, press Enter.</source>
+        <translation>ให้ลูกค้าสแกน QR ด้วยแอปธนาคารและชำระ {amount} เข้าพร้อมเพย์ {target} เมื่อเห็นว่าได้รับเงินแล้ว กด Enter</translation>
+    </message>
+    <message>
+        <source>The sale is covered: press Enter to confirm</source>
+        <translation>ชำระครบแล้ว: กด Enter เพื่อยืนยัน</translation>
+    </message>
+    <message>
+        <source>{remaining} still to pay: take the next payment</source>
+        <translation>ยังต้องชำระอีก {remaining}: รับชำระรายการถัดไป</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>ชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Total due</source>
+        <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <source>Still to pay</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>รับเงินสด</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>พอดี</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เงินทอน</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>รหัสอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Card&apos;s last 4 digits</source>
+        <translation>เลขท้ายบัตร 4 หลัก</translation>
+    </message>
+    <message>
+        <source>Transfer reference</source>
+        <translation>เลขอ้างอิงการโอน</translation>
+    </message>
+    <message>
+        <source>Set the PromptPay id…</source>
+        <translation>ตั้งหมายเลขพร้อมเพย์…</translation>
+    </message>
+    <message>
+        <source>Deposit (Ctrl+D): the rest is due on</source>
+        <translation>มัดจำ (Ctrl+D): ชำระส่วนที่เหลือภายในวันที่</translation>
+    </message>
+    <message>
+        <source>Add payment</source>
+        <translation>เพิ่มการชำระ</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>ยืนยัน (Enter)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1357,6 +1724,33 @@
     <message>
         <source>Expires on</source>
         <translation>หมดอายุ</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPayIdDialog</name>
+    <message>
+        <source>PromptPay id</source>
+        <translation>หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>The PromptPay id the clinic is paid to: a mobile number, a 13-digit national or tax id, or an e-wallet id. Changing it needs the owner&apos;s approval.</source>
+        <translation>หมายเลขพร้อมเพย์ที่คลินิกรับเงิน: เบอร์มือถือ เลขประจำตัวประชาชนหรือเลขผู้เสียภาษี 13 หลัก หรือเลข e-Wallet การเปลี่ยนต้องให้เจ้าของคลินิกอนุมัติ</translation>
+    </message>
+    <message>
+        <source>e.g. 0105561234567</source>
+        <translation>เช่น 0105561234567</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>The change was not approved</source>
+        <translation>การเปลี่ยนแปลงไม่ได้รับการอนุมัติ</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +2103,37 @@
     </message>
 </context>
 <context>
+    <name>ShiftBar</name>
+    <message>
+        <source>No shift open: open one to sell</source>
+        <translation>ยังไม่ได้เปิดกะ: เปิดกะก่อนขาย</translation>
+    </message>
+    <message>
+        <source>Shift open since {time} · float {float} · cash expected {cash}</source>
+        <translation>เปิดกะตั้งแต่ {time} · เงินทอนตั้งต้น {float} · เงินสดที่ควรมี {cash}</translation>
+    </message>
+    <message>
+        <source>Finish or clear the sale before closing the shift</source>
+        <translation>ปิดการขายหรือล้างตะกร้าก่อนปิดกะ</translation>
+    </message>
+    <message>
+        <source>No shift is open on this terminal</source>
+        <translation>เครื่องนี้ไม่มีกะที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>Shift closed: counted {counted}, expected {expected}, difference {difference}</source>
+        <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>เปิดกะ…</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>ปิดกะ…</translation>
+    </message>
+</context>
+<context>
     <name>StaffBranchesDialog</name>
     <message>
         <source>Where staff may sign in</source>
@@ -1860,6 +2285,41 @@
     <message>
         <source>Points ×</source>
         <translation>แต้ม ×</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsPanel</name>
+    <message>
+        <source>Subtotal</source>
+        <translation>รวม</translation>
+    </message>
+    <message>
+        <source>Line discounts</source>
+        <translation>ส่วนลดรายการ</translation>
+    </message>
+    <message>
+        <source>Member discount</source>
+        <translation>ส่วนลดสมาชิก</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>คูปอง</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>ยอดสุทธิ</translation>
+    </message>
+    <message>
+        <source>VAT 7 % included</source>
+        <translation>ภาษีมูลค่าเพิ่ม 7 % (รวมในราคา)</translation>
+    </message>
+    <message>
+        <source>VAT-exempt part</source>
+        <translation>ส่วนที่ได้รับยกเว้นภาษี</translation>
+    </message>
+    <message>
+        <source>Points this sale earns</source>
+        <translation>แต้มที่ได้รับจากการขายนี้</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3450,22 @@
     <message>
         <source>Give the printer&apos;s address as host or host:port, e.g. 192.168.1.50:9100</source>
         <translation>ระบุที่อยู่เครื่องพิมพ์เป็น host หรือ host:port เช่น 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>{text} is not a percent (e.g. 10 or 12.5)</source>
+        <translation>{text} ไม่ใช่เปอร์เซ็นต์ (เช่น 10 หรือ 12.5)</translation>
+    </message>
+    <message>
+        <source>A discount is 0 to 100 %</source>
+        <translation>ส่วนลดต้องอยู่ระหว่าง 0 ถึง 100 %</translation>
+    </message>
+    <message>
+        <source>That is more than the {remaining} still to pay</source>
+        <translation>มากกว่ายอด {remaining} ที่ยังต้องชำระ</translation>
+    </message>
+    <message>
+        <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
+        <translation>สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The counter: the POS screen, its cart, payment and shift dialogs."""

@@ -1,0 +1,117 @@
+"""The shift at the top of the POS page: whether one is open, the cash expected, and opening or closing it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.money import format_baht
+from bnaura_desk.services import shifts
+from bnaura_desk.services.shifts import ShiftClosed
+
+from ..customers.callbacks import while_alive
+from ..runner import DeskRunner
+from ..widgets import format_time
+from .reads import ShiftState, shift_state
+from .shift import CloseShiftDialog, OpenShiftDialog
+
+_BAD = "color: #b42318; font-weight: 600;"
+
+
+class ShiftBar(QWidget):
+    """The shift's line and its buttons.
+
+    Args:
+        cart_empty: whether the sale being made is empty (a shift closes only then).
+
+    Signals:
+        message(str, bool): something to tell the cashier, and whether it is good news.
+    """
+
+    message = Signal(str, bool)
+
+    def __init__(self, runner: DeskRunner, cart_empty: Callable[[], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self._cart_empty = cart_empty
+        self.shift: ShiftState | None = None
+        self.dialog: OpenShiftDialog | CloseShiftDialog | None = None
+        self.label = QLabel(self)
+        self.label.setObjectName("counterShift")
+        self.open_button = QPushButton(self)
+        self.open_button.setAutoDefault(False)
+        self.open_button.clicked.connect(self.open_shift)
+        self.close_button = QPushButton(self)
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close_shift)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.close_button)
+        self.retranslate()
+
+    def show_shift(self, shift: ShiftState | None) -> None:
+        """Show this terminal's open shift (None: none is open)."""
+        self.shift = shift
+        if shift is None:
+            self.label.setText(self.tr("No shift open: open one to sell"))
+            self.label.setStyleSheet(_BAD)
+        else:
+            self.label.setText(self.tr("Shift open since {time} · float {float} · cash expected {cash}").format(
+                time=format_time(shift.opened_at), float=format_baht(shift.float_satang),
+                cash=format_baht(shift.expected_satang)))
+            self.label.setStyleSheet("")
+        self.open_button.setVisible(shift is None)
+        self.close_button.setVisible(shift is not None)
+
+    def open_shift(self) -> None:
+        """Ask for the float and open a shift on this terminal (the bus then brings it)."""
+        dialog = OpenShiftDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda float_satang: self.runner.run(
+            shifts.open_shift, float_satang, initiator=self,
+            on_done=while_alive(dialog, lambda _c: dialog.accept()), on_error=while_alive(dialog, dialog.fail)))
+        self._show_dialog(dialog)
+
+    def close_shift(self) -> None:
+        """Count the drawer and close the shift (refused while a sale is being made)."""
+        if not self._cart_empty():
+            self.message.emit(self.tr("Finish or clear the sale before closing the shift"), False)
+            return
+        self.runner.read(shift_state, on_done=while_alive(self, self._close_with),
+                         on_error=while_alive(self, lambda error: self.runner.show_error(error, self)))
+
+    def _close_with(self, shift: ShiftState | None) -> None:
+        self.show_shift(shift)  # the cash expected as it is now
+        if shift is None:
+            self.message.emit(self.tr("No shift is open on this terminal"), False)
+            return
+        dialog = CloseShiftDialog(shift, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda counted: self.runner.run(
+            shifts.close_shift, counted, dialog.note.text(), initiator=self,
+            on_done=while_alive(self, lambda changes: self._closed(dialog, changes)),
+            on_error=while_alive(dialog, dialog.fail)))
+        self._show_dialog(dialog)
+
+    def _closed(self, dialog: CloseShiftDialog, changes: ChangeSet) -> None:
+        closed: ShiftClosed = changes.result
+        if dialog.isVisible():
+            dialog.accept()
+        self.message.emit(self.tr("Shift closed: counted {counted}, expected {expected}, difference {difference}").format(
+            counted=format_baht(closed.counted_satang), expected=format_baht(closed.expected_satang),
+            difference=format_baht(closed.difference_satang)), closed.difference_satang == 0)
+
+    def _show_dialog(self, dialog: OpenShiftDialog | CloseShiftDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open shift…"))
+        self.close_button.setText(self.tr("Close shift…"))
+        self.show_shift(self.shift)
