@@ -352,13 +352,6 @@ THAI: dict[str, dict[str, str]] = {
         "This terminal has no default receipt printer: bnaura printer add NAME ... --default": "เครื่องนี้ยังไม่มีเครื่องพิมพ์ใบเสร็จหลัก: bnaura printer add NAME ... --default",
         "There is no such print job": "ไม่พบงานพิมพ์นี้",
         "There is no such shift on this terminal": "ไม่มีกะนี้ในเครื่องนี้",
-        "This branch is not known here": "เครื่องนี้ไม่รู้จักสาขานี้",
-        "Enter the branch's 13-digit tax id and branch code before printing tax documents": (
-            "กรุณาใส่เลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี"
-        ),
-        "There is no receipt {number}": "ไม่มีใบเสร็จเลขที่ {number}",
-        "This terminal has no receipt yet": "เครื่องนี้ยังไม่มีใบเสร็จ",
-        "There is no such sale": "ไม่มีรายการขายนี้",
         "The float is ฿0 to ฿100,000": "เงินทอนตั้งต้นต้องอยู่ระหว่าง ฿0 ถึง ฿100,000",
         "A shift is already open on this terminal": "เครื่องนี้มีกะที่เปิดอยู่แล้ว",
         "No shift is open on this terminal": "เครื่องนี้ไม่มีกะที่เปิดอยู่",

@@ -3401,7 +3401,7 @@
     </message>
     <message>
         <source>Enter the branch&apos;s 13-digit tax id and branch code before printing tax documents</source>
-        <translation>กรุณาใส่เลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี</translation>
+        <translation>กรอกเลขประจำตัวผู้เสียภาษี 13 หลักและรหัสสาขาก่อนพิมพ์เอกสารภาษี</translation>
     </message>
     <message>
         <source>There is no receipt {number}</source>
