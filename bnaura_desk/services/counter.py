@@ -48,6 +48,7 @@ from .coupons import CouponRefused, coupon_facts, record_coupon_use
 from .customers import live_customer
 from .loyalty import award_referral, note_tier, points_summary
 from .points_ledger import loyalty_program, record_points
+from .printing import queue_sale_receipt
 from .shifts import open_shift_of
 
 MAX_LINES = 200
@@ -265,6 +266,8 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
         # First Purchase, Big Spender...: unlocked by this sale, in its transaction.
         unlock_achievements(ctx, customer_id)
         ctx.changes.add(Kind.CUSTOMER, customer_id)
+    # Its first print is queued with it: the sale and its receipt's job commit together.
+    queue_sale_receipt(ctx, sale_id, number)
     return ctx.changes.build(result=SaleDone(sale_id, number, priced.total_satang, paid.paid_satang,
                                              paid.change_satang, paid.balance_satang, points))
 

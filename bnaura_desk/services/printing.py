@@ -114,11 +114,13 @@ def set_printer(ctx: ServiceContext, printer: PrinterConfig, *, default: bool = 
 
 
 def queue_receipt(ctx: ServiceContext, sale_id: str, *, copy: bool = False, printer: str | None = None) -> ChangeSet:
-    """Queue the receipt of the committed sale ``sale_id`` for printing; the result is the job's id.
+    """Queue the receipt of the committed sale ``sale_id`` for printing (a reprint, or a first print by hand); the result is the job's id.
 
-    Call it after the sale's own transaction committed. ``copy`` prints a
-    reprint (marked สำเนา / COPY, never opening the drawer); ``printer``
-    names a printer, ``None`` is the default one at the time it prints.
+    Checkout queues a sale's first print itself, in the sale's own
+    transaction, when the terminal has a printer (``queue_sale_receipt``).
+    ``copy`` prints a reprint (marked สำเนา / COPY, never opening the
+    drawer); ``printer`` names a printer, ``None`` is the default one at
+    the time it prints.
 
     Raises:
         NotFound: no such sale here.
@@ -126,12 +128,29 @@ def queue_receipt(ctx: ServiceContext, sale_id: str, *, copy: bool = False, prin
     sale = ctx.session.get(Sale, sale_id)
     if sale is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such sale"), field="sale")
+    return ctx.changes.build(_queue(ctx, sale_id, sale.number, copy, printer))
+
+
+def queue_sale_receipt(ctx: ServiceContext, sale_id: str, number: str) -> str | None:
+    """Queue the first print of a sale being checked out, in its transaction; return the job's id.
+
+    A building block of checkout: the sale and its print job commit
+    together, so a crash between them cannot leave a sale whose receipt
+    never prints. None (nothing queued) when the terminal has no printer:
+    the counter then writes the receipt as a PDF.
+    """
+    if ctx.session.scalars(select(PrinterRow.name).limit(1)).first() is None:
+        return None
+    return _queue(ctx, sale_id, number, False, None)
+
+
+def _queue(ctx: ServiceContext, sale_id: str, number: str, copy: bool, printer: str | None) -> str:
     job = PrintJob(id=uuid7(), sale_id=sale_id, document=DocumentKind.RECEIPT.value, is_copy=copy, printer=printer,
                    state=JobState.QUEUED.value, attempts=0, last_error="", created_at=ctx.now, updated_at=ctx.now)
     ctx.session.add(job)
     ctx.journal(action="print_job.queue", entity=Kind.PRINT_JOB, entity_id=job.id,
-                after={"sale": sale.number, "document": job.document, "copy": copy, "printer": printer})
-    return ctx.changes.build(job.id)
+                after={"sale": number, "document": job.document, "copy": copy, "printer": printer})
+    return job.id
 
 
 def _view(job: PrintJob, number: str) -> QueuedJob:

@@ -42,9 +42,8 @@ def test_each_receipt_prints_once_with_the_drawer_kicked_for_cash_only(terminal:
     item = open_shop(terminal)
     use_printer(terminal, printer.address)
     cash, card = sell(terminal, item, cash=True), sell(terminal, item, cash=False)
-    for sale in (cash, card):
-        terminal.run(queue_receipt, sale.sale_id, actor=SYSTEM)
-    assert {s for s, _, _ in jobs(terminal).values()} == {JobState.QUEUED}
+    # Checkout queued each receipt in the sale's own transaction.
+    assert jobs(terminal) == {cash.number: (JobState.QUEUED, 0, ""), card.number: (JobState.QUEUED, 0, "")}
 
     outcome = print_waiting(terminal)
     assert len(outcome.printed) == 2 and not outcome.waiting and not outcome.failed
@@ -62,8 +61,7 @@ def test_each_receipt_prints_once_with_the_drawer_kicked_for_cash_only(terminal:
 def test_a_reprint_is_marked_copy_and_opens_no_drawer(terminal: Terminal, printer: FakePrinter) -> None:
     item = open_shop(terminal)
     use_printer(terminal, printer.address)
-    sale = sell(terminal, item, cash=True)
-    terminal.run(queue_receipt, sale.sale_id, actor=SYSTEM)
+    sale = sell(terminal, item, cash=True)  # its receipt is queued by checkout
     terminal.run(queue_receipt, sale.sale_id, copy=True, actor=SYSTEM)
     assert len(print_waiting(terminal).printed) == 2
     original, reprint = (decode(job) for job in printer.wait_for_jobs(2))
@@ -78,8 +76,6 @@ def test_an_offline_printer_leaves_the_receipt_queued_and_a_later_pass_prints_it
     port = refused_port()
     use_printer(terminal, f"127.0.0.1:{port}")
     sales = [sell(terminal, item, cash=True), sell(terminal, item, cash=False)]
-    for sale in sales:
-        terminal.run(queue_receipt, sale.sale_id, actor=SYSTEM)
 
     outcome = print_waiting(terminal, timeout=2)
     assert outcome.printed == [] and len(outcome.waiting) == 2
@@ -106,6 +102,7 @@ def test_an_offline_printer_leaves_the_receipt_queued_and_a_later_pass_prints_it
 def test_without_a_printer_set_up_the_job_waits_and_says_how_to_add_one(terminal: Terminal) -> None:
     item = open_shop(terminal)
     sale = sell(terminal, item, cash=False)
+    assert jobs(terminal) == {}  # no printer: checkout queues nothing (the counter writes a PDF)
     terminal.run(queue_receipt, sale.sale_id, actor=SYSTEM)
     outcome = print_waiting(terminal)
     assert isinstance(outcome.waiting[0][1], NotFound)
@@ -125,7 +122,6 @@ def test_a_receipt_of_a_branch_without_tax_id_fails_and_says_why(tmp_path: Path)
         item = open_shop(terminal, tax_id=None)
         use_printer(terminal, f"127.0.0.1:{refused_port()}")
         sale = sell(terminal, item, cash=False)
-        terminal.run(queue_receipt, sale.sale_id, actor=SYSTEM)
         outcome = print_waiting(terminal)
         assert len(outcome.failed) == 1 and "tax id" in outcome.failed[0][1].render()
         state, attempts, error = jobs(terminal)[sale.number]
