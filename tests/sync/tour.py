@@ -30,16 +30,19 @@ from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
+from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
     branches,
     catalog,
     counter,
+    counter_settings,
     coupons,
     customer_csv,
     customers,
     customers_bulk,
     loyalty,
+    printing,
     rewards,
     settings,
     shifts,
@@ -79,6 +82,7 @@ BUILDING_BLOCKS = {
     # Checkout's own steps.
     "bnaura_desk.services.counter.next_document_number",
     "bnaura_desk.services.catalog.record_sold",
+    "bnaura_desk.services.printing.queue_sale_receipt",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
@@ -244,6 +248,8 @@ class Tour:
         # The counter: a shift opens with a float; the member buys two serums and the course with
         # her tier discount, part by card and the rest in cash; the shift closes with the cash counted.
         made["shift"] = self.run(shifts.open_shift, 100_000)
+        self.run(counter_settings.set_promptpay_id, "081-234-5678")
+        self.run(printing.set_printer, PrinterConfig("counter", PrinterKind.NETWORK, "127.0.0.1:9100"), default=True)
         lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]))
         due = self.terminal.read(counter.quote, counter.Order(lines, (), customer_id=made["customer"]),
                                  self.terminal.clock()).priced.total_satang
@@ -252,6 +258,11 @@ class Tour:
             Tender(PaymentMethod.CASH, due - 500_000, tendered_satang=due - 500_000 + 1_840),
         ), customer_id=made["customer"]))
         made["sale"] = sold.sale_id
+        # Its receipt was queued with it; the printer was off once, then printed it; a copy is asked for.
+        [job] = self.terminal.read(printing.print_jobs)
+        self.run(printing.record_attempt, job.id, "connection refused")
+        self.run(printing.record_printed, job.id)
+        self.run(printing.queue_receipt, sold.sale_id, copy=True)
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
