@@ -44,7 +44,7 @@ from .labels import tier_label
 from .reads import CounterMember, counter_member
 
 THANKS_SECONDS = 30  # the thank-you stays this long unless the next sale starts
-_QR_MODULE_PX = 8
+_QR_MODULE_PX = 9
 
 
 def first_name(full_name: str) -> str:
@@ -130,6 +130,7 @@ class CustomerDisplay(QWidget):
         self.cart_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         _scaled(self.cart_view, 1.5)
         header_view = self.cart_view.header()
+        header_view.setFont(self.cart_view.font())
         header_view.setStretchLastSection(False)
         header_view.setSectionResizeMode(CartModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(1, CartModel.COLUMN_COUNT):
@@ -235,7 +236,7 @@ class CustomerDisplay(QWidget):
         self._thanks_name = first_name(member.name_th) if member is not None else ""
         self.qr_payload = ""
         self.qr.clear()
-        self._thanks_timer.start(THANKS_SECONDS * 1000)
+        self._thanks_timer.start(int(THANKS_SECONDS * 1000))
         if member is not None:
             self.runner.read(counter_member, member.id, self.runner.terminal.clock(),
                              on_done=while_alive(self, self._balance_read), on_error=lambda _error: None)
