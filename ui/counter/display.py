@@ -259,6 +259,9 @@ class CustomerDisplay(QWidget):
 
     def place(self) -> None:
         """Show the window: full screen on the second screen when there is one, else as a window here."""
+        if self.isVisible():
+            self.raise_()  # shown already, perhaps behind the POS window
+            return
         other = second_screen()
         if other is not None:
             self.setScreen(other)
@@ -266,7 +269,6 @@ class CustomerDisplay(QWidget):
             self.showFullScreen()
         else:
             self.show()
-        self.raise_()
 
     def _refresh(self) -> None:
         self.clinic_label.setText(self.clinic)
