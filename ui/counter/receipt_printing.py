@@ -87,7 +87,6 @@ class ReceiptPrinting(QObject):
         self._running = False
         self._again = False
         self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_SECONDS * 1000)
         self._retry.timeout.connect(self.print_now)
         self._pass_over.connect(self._over)
 
@@ -151,7 +150,7 @@ class ReceiptPrinting(QObject):
         self.last = outcome
         if outcome.waiting:
             if not self._retry.isActive():
-                self._retry.start()
+                self._retry.start(int(RETRY_SECONDS * 1000))
         else:
             self._retry.stop()
         self.passed.emit(outcome)
