@@ -13,6 +13,8 @@ morning with two cash sales in it.
   the member's first name, tier and the points the sale earns);
 - customer-display-promptpay[-en].png: the customer display showing the
   PromptPay QR while the payment dialog does;
+- customer-display-thanks[-en].png: the thank-you after checkout, with the
+  points earned and the member's new balance;
 - pos-shift-close[-en].png: closing the shift, the drawer counted by note
   and coin, expected and the difference.
 
@@ -155,6 +157,8 @@ def main() -> None:
             grab(screen.display, f"customer-display-promptpay{suffix}.png")
             dialog.enter()
             wait(app, runner)
+            wait(app, runner)  # the member's new balance, read after the sale
+            grab(screen.display, f"customer-display-thanks{suffix}.png")
 
             screen.shift_bar.close_shift()
             wait(app, runner)

@@ -40,7 +40,7 @@ from ..loyalty.qr import qr_image
 from ..runner import DeskRunner
 from .cart_model import CartModel
 from .draft import DraftLine
-from .labels import tier_label
+from .labels import item_name, tier_label
 from .reads import CounterMember, counter_member
 
 THANKS_SECONDS = 30  # the thank-you stays this long unless the next sale starts
@@ -233,7 +233,7 @@ class CustomerDisplay(QWidget):
         """Thank the customer for the sale ``done``; a member's new balance follows from the database."""
         self.sale = done
         self.new_balance = None
-        self._thanks_name = first_name(member.name_th) if member is not None else ""
+        self._thanks_name = self._name_of(member) if member is not None else ""
         self.qr_payload = ""
         self.qr.clear()
         self._thanks_timer.start(int(THANKS_SECONDS * 1000))
@@ -241,6 +241,11 @@ class CustomerDisplay(QWidget):
             self.runner.read(counter_member, member.id, self.runner.terminal.clock(),
                              on_done=while_alive(self, self._balance_read), on_error=lambda _error: None)
         self._refresh()
+
+    @staticmethod
+    def _name_of(member: CounterMember) -> str:
+        # The first name as the display's language writes it (the Thai one when there is no English).
+        return first_name(item_name(member.name_th, member.name_en))
 
     def _balance_read(self, member: CounterMember) -> None:
         if self.sale is not None:
@@ -277,7 +282,7 @@ class CustomerDisplay(QWidget):
         member = self.member
         if member is not None and self.sale is None:
             self.member_label.setText(self.tr("Hello {name} · {tier} member").format(
-                name=first_name(member.name_th), tier=tier_label(member.tier)))
+                name=self._name_of(member), tier=tier_label(member.tier)))
         else:
             self.member_label.setText("")
         priced = self.priced
