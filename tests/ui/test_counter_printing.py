@@ -177,6 +177,13 @@ def test_the_x_and_z_reports_open_as_pdfs_with_the_shift_s_sales(screen, qtbot, 
     assert viewer.opened[1].name.startswith("Z-")
     assert "2,400.00" in pdf_text(viewer.opened[1])
 
+    # No printer: "Print again" opens the last receipt's copy as a PDF.
+    qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(viewer.opened) == 3)
+    assert viewer.opened[2].name == f"{screen.last_sale.number}-copy.pdf"
+    assert "COPY" in pdf_text(viewer.opened[2])
+    assert count(s, PrintJob) == 0
+
 
 def test_an_x_report_without_an_open_shift_is_not_offered(screen, qtbot, staffed_copy) -> None:
     screen.reload()

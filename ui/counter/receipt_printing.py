@@ -101,15 +101,17 @@ class ReceiptPrinting(QObject):
         return self._retry.isActive()
 
     def refresh(self) -> None:
-        """Read this terminal's default printer again; a pass runs when it has one (receipts may wait)."""
+        """Read this terminal's default printer again; a pass runs when it is new (receipts may wait for it)."""
         self.runner.read(_default_printer, on_done=while_alive(self, self._found_printer),
                          on_error=while_alive(self, self.failed.emit))
 
     def _found_printer(self, printer: PrinterConfig | None) -> None:
-        self.printer = printer
+        previous, self.printer = self.printer, printer
         if printer is None:
             self._retry.stop()
-        else:
+        elif printer != previous:
+            # At start, or a printer set up or changed: what waits may print now. Not on every
+            # refresh: an offline printer would cost a timeout each time the screen reads again.
             self.print_now()
 
     def queue(self, sale_id: str, *, copy: bool = False) -> None:
