@@ -7,7 +7,9 @@ Also the X and Z reports written from the shift bar, read back with pdftotext.
 
 from __future__ import annotations
 
+import os
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,6 +128,36 @@ def test_an_offline_printer_keeps_the_sale_says_so_and_prints_when_it_is_back(sc
         back.close()
     attempts = s.terminal.read(lambda session: session.scalars(select(PrintJob.attempts)).one())
     assert attempts >= 2
+
+
+def test_a_printer_that_hangs_holds_up_neither_the_counter_nor_the_database(screen, qtbot, staffed_copy,
+                                                                            tmp_path) -> None:
+    # A printer on a device path that takes nothing yet: a FIFO nobody reads blocks whoever writes to it.
+    device = tmp_path / "lp0"
+    os.mkfifo(device)
+    s = staffed_copy
+    s.terminal.run(set_printer, PrinterConfig("counter", PrinterKind.DEVICE, str(device)), default=True,
+                   actor=s.owner)
+    ready(screen, qtbot, s)
+    sell_serum_for_cash(screen, qtbot)
+    qtbot.waitUntil(lambda: screen.printing.busy)
+    number = screen.last_sale.number
+
+    # While the printer hangs, the next customer's cart is priced and the database answers.
+    scan(qtbot, screen, SERUM_BARCODE)
+    wait_priced(screen, qtbot)
+    assert screen.totals.text_of("total") == "฿1,200.00"
+    assert screen.printing.busy
+    assert job_states(s) == [(number, JobState.QUEUED, False)]
+
+    # The printer takes the job: the receipt is printed and recorded.
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(device.read_bytes()), daemon=True)
+    reader.start()
+    qtbot.waitUntil(lambda: not screen.printing.busy, timeout=10_000)
+    reader.join(timeout=10)
+    assert decode(received[0]).cuts
+    assert job_states(s) == [(number, JobState.PRINTED, False)]
 
 
 class Viewer(QObject):
