@@ -50,6 +50,7 @@ def test_the_display_follows_the_sale_from_idle_to_thank_you(screen, qtbot, staf
     qtbot.waitUntil(shown.isVisible)
     settle(screen, qtbot)
     assert shown.isWindow() and shown.page == CustomerDisplay.IDLE
+    assert not shown.testAttribute(Qt.WidgetAttribute.WA_QuitOnClose)  # it never keeps the app open
     assert "คลินิกทดสอบ" in shown.welcome.text()
 
     # Mid-sale: the same lines and discounts as the POS, the total, the member's first name and tier, the points.

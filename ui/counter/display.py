@@ -82,6 +82,8 @@ class CustomerDisplay(QWidget):
     def __init__(self, runner: DeskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("customerDisplay")
+        # Closing the POS window quits the app even while the customer's window is open.
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.runner = runner
         self.clinic = ""
         self.member: CounterMember | None = None
