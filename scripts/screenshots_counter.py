@@ -9,6 +9,12 @@ morning with two cash sales in it.
   discount and the coupon on each line, the totals;
 - pos-payment-promptpay[-en].png: the payment dialog on PromptPay, the QR
   for the amount due after ฿1,000 was paid by card;
+- customer-display[-en].png: the customer display mid-sale (the same cart,
+  the member's first name, tier and the points the sale earns);
+- customer-display-promptpay[-en].png: the customer display showing the
+  PromptPay QR while the payment dialog does;
+- customer-display-thanks[-en].png: the thank-you after checkout, with the
+  points earned and the member's new balance;
 - pos-shift-close[-en].png: closing the shift, the drawer counted by note
   and coin, expected and the difference.
 
@@ -132,6 +138,10 @@ def main() -> None:
             wait(app, runner)
             screen.select_line(1)
             grab(window, f"pos-mid-sale{suffix}.png")
+            screen.show_customer_display()
+            screen.display.resize(1280, 720)
+            wait(app, runner)
+            grab(screen.display, f"customer-display{suffix}.png")
 
             screen.pay()
             wait(app, runner)
@@ -144,8 +154,11 @@ def main() -> None:
             dialog.choose(dialog.method.PROMPTPAY)
             wait(app, runner)
             grab(dialog, f"pos-payment-promptpay{suffix}.png")
+            grab(screen.display, f"customer-display-promptpay{suffix}.png")
             dialog.enter()
             wait(app, runner)
+            wait(app, runner)  # the member's new balance, read after the sale
+            grab(screen.display, f"customer-display-thanks{suffix}.png")
 
             screen.shift_bar.close_shift()
             wait(app, runner)

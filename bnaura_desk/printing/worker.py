@@ -15,21 +15,45 @@ second paper receipt, never a missing one).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
+from sqlalchemy.orm import Session
+
+from ..domain.changes import ChangeSet
 from ..domain.errors import BadInput, DeskError, NotFound
-from ..services.context import SYSTEM, Actor
+from ..services.context import SYSTEM, Actor, Override
 from ..services.printing import JobState, find_printer, print_jobs, record_attempt, record_printed
 from ..services.receipts import receipt_document
-from ..terminal import Terminal
 from .config import PrinterOffline
 from .targets import NETWORK_TIMEOUT_S, deliver, receipt_printout
 
 PRINTOUTS_DIR_NAME = "printouts"
 
+P = ParamSpec("P")
+T = TypeVar("T")
 
-def printouts_dir(terminal: Terminal) -> Path:
+
+class QueueDatabase(Protocol):
+    """What a pass needs of the terminal's database: reads, use cases, and its path.
+
+    A ``Terminal`` is one; the app passes one that sends each call to its
+    database worker, so the pass itself (and the printer's seconds) runs on
+    a thread of its own.
+    """
+
+    @property
+    def path(self) -> Path: ...
+
+    def read(self, query: Callable[Concatenate[Session, P], T], /, *args: P.args, **kwargs: P.kwargs) -> T: ...
+
+    def run(self, use_case: Callable[..., ChangeSet], /, *args: Any, actor: Actor | None,
+            override: Override | None = None, **kwargs: Any) -> ChangeSet: ...
+
+
+def printouts_dir(terminal: QueueDatabase) -> Path:
     """Return the folder beside the database where PDFs for the PDF viewer are written."""
     return terminal.path.parent / PRINTOUTS_DIR_NAME
 
@@ -43,7 +67,7 @@ class PrintPass:
     failed: list[tuple[str, DeskError]] = field(default_factory=list)
 
 
-def print_waiting(terminal: Terminal, *, actor: Actor = SYSTEM, limit: int = 20,
+def print_waiting(terminal: QueueDatabase, *, actor: Actor = SYSTEM, limit: int = 20,
                   timeout: float = NETWORK_TIMEOUT_S) -> PrintPass:
     """Print up to ``limit`` queued jobs, oldest first, and record each outcome; return what happened.
 

@@ -618,6 +618,18 @@
         <translation>Balance due {amount}</translation>
     </message>
     <message>
+        <source>The printer is back: the waiting receipts are printed</source>
+        <translation>The printer is back: the waiting receipts are printed</translation>
+    </message>
+    <message>
+        <source>A receipt could not be printed: {why}</source>
+        <translation>A receipt could not be printed: {why}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not printed: {why}</source>
+        <translation>The sale is saved, but its receipt was not printed: {why}</translation>
+    </message>
+    <message>
         <source>The sale is saved, but its receipt was not made: {why}</source>
         <translation>The sale is saved, but its receipt was not made: {why}</translation>
     </message>
@@ -636,6 +648,22 @@
     <message>
         <source>Pay (F12)</source>
         <translation>Pay (F12)</translation>
+    </message>
+    <message>
+        <source>Print again (copy)</source>
+        <translation>Print again (copy)</translation>
+    </message>
+    <message>
+        <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
+        <translation>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
+    </message>
+    <message>
+        <source>Show the customer display (Ctrl+Shift+D)</source>
+        <translation>Show the customer display (Ctrl+Shift+D)</translation>
     </message>
 </context>
 <context>
@@ -801,6 +829,57 @@
     <message>
         <source>Checked in at {time}</source>
         <translation>Checked in at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Welcome to {clinic}</source>
+        <translation>Welcome to {clinic}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Hello {name} · {tier} member</source>
+        <translation>Hello {name} · {tier} member</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>This visit earns {points} points</source>
+        <translation>This visit earns {points} points</translation>
+    </message>
+    <message>
+        <source>Scan to pay with PromptPay</source>
+        <translation>Scan to pay with PromptPay</translation>
+    </message>
+    <message>
+        <source>Thank you, {name}</source>
+        <translation>Thank you, {name}</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Thank you</translation>
+    </message>
+    <message>
+        <source>You earned {points} points</source>
+        <translation>You earned {points} points</translation>
+    </message>
+    <message>
+        <source>Your balance is now {points} points</source>
+        <translation>Your balance is now {points} points</translation>
+    </message>
+    <message>
+        <source>Your change: {amount}</source>
+        <translation>Your change: {amount}</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>Customer display</translation>
     </message>
 </context>
 <context>
@@ -2125,12 +2204,32 @@
         <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
     </message>
     <message>
+        <source>Report saved: {file}</source>
+        <translation>Report saved: {file}</translation>
+    </message>
+    <message>
         <source>Open shift…</source>
         <translation>Open shift…</translation>
     </message>
     <message>
         <source>Close shift…</source>
         <translation>Close shift…</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <source>The sales of this shift so far, as a PDF</source>
+        <translation>The sales of this shift so far, as a PDF</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z report</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales on this terminal, as a PDF</source>
+        <translation>Today&apos;s sales on this terminal, as a PDF</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,18 @@
         <translation>ค้างชำระ {amount}</translation>
     </message>
     <message>
+        <source>The printer is back: the waiting receipts are printed</source>
+        <translation>เครื่องพิมพ์กลับมาแล้ว: พิมพ์ใบเสร็จที่รอคิวเรียบร้อย</translation>
+    </message>
+    <message>
+        <source>A receipt could not be printed: {why}</source>
+        <translation>พิมพ์ใบเสร็จไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not printed: {why}</source>
+        <translation>บันทึกการขายแล้ว แต่ยังพิมพ์ใบเสร็จไม่ได้: {why}</translation>
+    </message>
+    <message>
         <source>The sale is saved, but its receipt was not made: {why}</source>
         <translation>บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}</translation>
     </message>
@@ -636,6 +648,22 @@
     <message>
         <source>Pay (F12)</source>
         <translation>ชำระเงิน (F12)</translation>
+    </message>
+    <message>
+        <source>Print again (copy)</source>
+        <translation>พิมพ์ซ้ำ (สำเนา)</translation>
+    </message>
+    <message>
+        <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
+        <translation>พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>จอลูกค้า</translation>
+    </message>
+    <message>
+        <source>Show the customer display (Ctrl+Shift+D)</source>
+        <translation>แสดงจอฝั่งลูกค้า (Ctrl+Shift+D)</translation>
     </message>
 </context>
 <context>
@@ -801,6 +829,57 @@
     <message>
         <source>Checked in at {time}</source>
         <translation>เช็กอินแล้ว เวลา {time} น.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDisplay</name>
+    <message>
+        <source>Welcome to {clinic}</source>
+        <translation>ยินดีต้อนรับสู่ {clinic}</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>ยินดีต้อนรับ</translation>
+    </message>
+    <message>
+        <source>Hello {name} · {tier} member</source>
+        <translation>สวัสดีคุณ{name} · สมาชิกระดับ{tier}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>ยอดชำระ</translation>
+    </message>
+    <message>
+        <source>This visit earns {points} points</source>
+        <translation>ครั้งนี้ได้รับ {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Scan to pay with PromptPay</source>
+        <translation>สแกนเพื่อชำระผ่านพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Thank you, {name}</source>
+        <translation>ขอบคุณค่ะ คุณ{name}</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>ขอบคุณค่ะ</translation>
+    </message>
+    <message>
+        <source>You earned {points} points</source>
+        <translation>ได้รับ {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Your balance is now {points} points</source>
+        <translation>แต้มสะสมคงเหลือ {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Your change: {amount}</source>
+        <translation>เงินทอน {amount}</translation>
+    </message>
+    <message>
+        <source>Customer display</source>
+        <translation>จอลูกค้า</translation>
     </message>
 </context>
 <context>
@@ -2125,12 +2204,32 @@
         <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
     </message>
     <message>
+        <source>Report saved: {file}</source>
+        <translation>บันทึกรายงานแล้ว: {file}</translation>
+    </message>
+    <message>
         <source>Open shift…</source>
         <translation>เปิดกะ…</translation>
     </message>
     <message>
         <source>Close shift…</source>
         <translation>ปิดกะ…</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>รายงาน X</translation>
+    </message>
+    <message>
+        <source>The sales of this shift so far, as a PDF</source>
+        <translation>ยอดขายของกะนี้จนถึงตอนนี้ เป็นไฟล์ PDF</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>รายงาน Z</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales on this terminal, as a PDF</source>
+        <translation>ยอดขายวันนี้ของเครื่องนี้ เป็นไฟล์ PDF</translation>
     </message>
 </context>
 <context>

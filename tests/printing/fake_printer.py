@@ -60,6 +60,11 @@ class FakePrinter:
         raise AssertionError(f"{len(self.jobs)} job(s) arrived, not {count}")
 
     def close(self) -> None:
+        # Shutting the socket down wakes the thread blocked in accept(); close alone does not on Linux.
+        try:
+            self._server.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self._server.close()
         self._thread.join(timeout=5)
 

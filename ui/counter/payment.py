@@ -77,6 +77,7 @@ class PaymentDialog(QDialog):
 
     submitted = Signal(object, object)
     promptpay_requested = Signal()  # "PromptPay id…": the caller asks for it and calls ``set_promptpay_id``
+    qr_shown = Signal(str, int)  # the QR's payload and amount while the PromptPay page shows one ("" otherwise)
 
     def __init__(self, due_satang: int, promptpay_id: str | None, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +160,7 @@ class PaymentDialog(QDialog):
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(240, 240)
         self.qr_payload = ""
+        self.qr_amount = 0
         self.promptpay_hint = QLabel(self.promptpay_page)
         self.promptpay_hint.setWordWrap(True)
         self.promptpay_hint.setObjectName("hint")
@@ -283,6 +285,12 @@ class PaymentDialog(QDialog):
                  PaymentMethod.PROMPTPAY: self.promptpay_amount, PaymentMethod.TRANSFER: self.transfer_amount}
         first[self.method].setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.error.clear_error()
+        self._announce_qr()
+
+    def _announce_qr(self) -> None:
+        # The customer display shows the QR only while this page does.
+        shown = self.qr_payload if self.method is PaymentMethod.PROMPTPAY else ""
+        self.qr_shown.emit(shown, self.qr_amount if shown else 0)
 
     def _show_totals(self) -> None:
         self.due_label.setText(format_baht(self.due))
@@ -333,7 +341,12 @@ class PaymentDialog(QDialog):
         self._draw_qr()
 
     def _draw_qr(self) -> None:
+        self._paint_qr()
+        self._announce_qr()
+
+    def _paint_qr(self) -> None:
         self.qr_payload = ""
+        self.qr_amount = 0
         self.promptpay_id_button.setVisible(self.promptpay_id is None)
         if self.promptpay_id is None:
             self.qr.clear()
@@ -342,6 +355,7 @@ class PaymentDialog(QDialog):
         try:
             amount = self._amount(self.promptpay_amount)
             self.qr_payload = payload(self.promptpay_id, amount) if amount > 0 else ""
+            self.qr_amount = amount if self.qr_payload else 0
         except DeskError as error:
             self.qr.clear()
             self.promptpay_hint.setText(error.render(QCoreApplication.translate))

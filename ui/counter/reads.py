@@ -7,13 +7,16 @@ returns plain frozen data, so nothing lazy crosses to the GUI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from bnaura_desk.documents import receipt_pdf
+from bnaura_desk.documents.sales_report import ReportKind, sales_report_pdf
 from bnaura_desk.domain.coupons import CouponMessage
+from bnaura_desk.domain.dates import BANGKOK as BANGKOK_TZ
+from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.keyboard import keys_typed
 from bnaura_desk.services import counter
 from bnaura_desk.services.catalog import CatalogRow, find_by_barcode, list_items
@@ -23,6 +26,7 @@ from bnaura_desk.services.coupons import CouponRefused, check_coupon_code
 from bnaura_desk.services.customers import live_customer
 from bnaura_desk.services.loyalty import points_summary
 from bnaura_desk.services.receipts import receipt_document
+from bnaura_desk.services.sales_reports import x_report, z_report
 from bnaura_desk.services.shifts import cash_expected, open_shift_of
 
 FAVOURITES = 12
@@ -150,15 +154,42 @@ def _matching(session: Session, text: str, limit: int) -> list[CatalogRow]:
     return rows[:limit]
 
 
-def write_receipt(session: Session, sale_id: str, folder: Path) -> Path:
+def write_receipt(session: Session, sale_id: str, folder: Path, copy: bool = False) -> Path:
     """Write sale ``sale_id``'s receipt PDF into ``folder`` (made if missing); return the file's path.
+
+    ``copy`` writes a reprint, marked สำเนา / COPY, as ``NUMBER-copy.pdf``.
 
     Raises:
         NotFound, BadInput: as ``receipts.receipt_document`` (the branch's tax id not set).
         OSError: the folder cannot be written.
     """
-    document = receipt_document(session, sale_id)
+    document = receipt_document(session, sale_id, copy=copy)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{document.number}.pdf"
+    path = folder / (f"{document.number}-copy.pdf" if copy else f"{document.number}.pdf")
     path.write_bytes(receipt_pdf(document))
+    return path
+
+
+def write_sales_report(session: Session, kind: ReportKind, folder: Path, now: datetime,
+                       day: date | None = None) -> Path:
+    """Write the X report of the open shift, or the Z report of ``day`` (default: today), as a PDF in ``folder``.
+
+    The file is ``X-YYYYMMDD-HHMMSS.pdf`` (one per look at the shift) or
+    ``Z-YYYY-MM-DD.pdf`` (written again with the day's latest figures).
+
+    Raises:
+        BadInput: an X report with no shift open here, or a branch without its tax id.
+        OSError: the folder cannot be written.
+    """
+    if kind is ReportKind.X:
+        report = x_report(session, now)
+        name = f"X-{now.astimezone(BANGKOK_TZ):%Y%m%d-%H%M%S}.pdf"
+    else:
+        clinic_day = day or bangkok_date(now)
+        report = z_report(session, clinic_day, now)
+        name = f"Z-{clinic_day.isoformat()}.pdf"
+    pdf = sales_report_pdf(report)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(pdf)
     return path

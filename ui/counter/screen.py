@@ -14,6 +14,11 @@ shown, so fast scanning never shows a stale total. Checkout is one use case
 (``ui.override``). The receipt PDF is written after the sale, on the worker,
 and never holds up the next customer. The screen learns of changes only from
 the bus (catalog, members, shifts, settings); hidden, it marks itself stale.
+
+The customer display (``display``) follows the screen's signals. With a
+default printer set up on this terminal, each sale's receipt is queued and
+printed off the GUI thread (``receipt_printing``); "Print again" reprints
+the last one marked as a copy. Without a printer the receipt stays a PDF.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +49,8 @@ from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import DeskError, NotFound
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.domain.payments import Tender
+from bnaura_desk.printing.config import PrinterOffline
+from bnaura_desk.printing.worker import PrintPass
 from bnaura_desk.services import counter
 from bnaura_desk.services.catalog import CatalogRow
 from bnaura_desk.services.counter import SaleDone
@@ -56,6 +63,7 @@ from ..widgets import FieldError
 from .cart_model import CartModel, LineRole
 from .coupon_box import CouponBox
 from .discount import LineDiscountDialog
+from .display import CustomerDisplay, second_screen
 from .draft import CartDraft
 from .finder import ItemFinder
 from .member import MemberPicker
@@ -71,6 +79,7 @@ from .reads import (
     quote_cart,
     write_receipt,
 )
+from .receipt_printing import ReceiptPrinting
 from .shift import CloseShiftDialog, OpenShiftDialog
 from .shift_bar import ShiftBar
 from .totals import TotalsPanel
@@ -78,7 +87,8 @@ from .totals import TotalsPanel
 OPEN_RECEIPT_KEY = "counter/open_receipt_pdf"  # QSettings: open each receipt PDF in the system viewer
 _GOOD = "color: #1b6e3a; font-weight: 600;"
 _BAD = "color: #b42318; font-weight: 600;"
-_WATCHED = (Kind.CATALOG_ITEM, Kind.CHAIN, Kind.BRANCH, Kind.SETTING, Kind.SHIFT, Kind.SALE, Kind.COUPON)
+_WATCHED = (Kind.CATALOG_ITEM, Kind.CHAIN, Kind.BRANCH, Kind.SETTING, Kind.SHIFT, Kind.SALE, Kind.COUPON,
+            Kind.PRINTER)
 
 
 def receipts_folder(database: Path) -> Path:
@@ -93,7 +103,16 @@ class CounterScreen(QWidget):
         runner: the app's database worker (its ``actor`` sells).
         bus: the change bus.
         settings: where "open each receipt" is kept (default: the app's QSettings).
+
+    Signals (what the customer display follows):
+        cart_shown(list[DraftLine], PricedCart | None, CounterMember | None): the cart as now shown.
+        promptpay_shown(str, int): the payment dialog's PromptPay QR payload and amount ("" when not shown).
+        sold(SaleDone, CounterMember | None): a sale was committed, for this member (None: a walk-in).
     """
+
+    cart_shown = Signal(object, object, object)
+    promptpay_shown = Signal(str, int)
+    sold = Signal(object, object)
 
     def __init__(self, runner: DeskRunner, bus: ChangeBus, parent: QWidget | None = None,
                  settings: QSettings | None = None) -> None:
@@ -128,6 +147,28 @@ class CounterScreen(QWidget):
         self.message.setObjectName("counterMessage")
         self.message.setWordWrap(True)
         self.message.hide()
+        self.reprint_button = QPushButton(self)
+        self.reprint_button.setObjectName("counterReprint")
+        self.reprint_button.setAutoDefault(False)
+        self.reprint_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.clicked.connect(self.print_again)
+        self.display_button = QPushButton(self)
+        self.display_button.setObjectName("counterDisplayButton")
+        self.display_button.setAutoDefault(False)
+        self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.display_button.clicked.connect(self.show_customer_display)
+
+        # -- the customer's side: the display, and the receipt printer
+        self.display = CustomerDisplay(runner, self)
+        self.cart_shown.connect(self.display.show_cart)
+        self.promptpay_shown.connect(self.display.show_promptpay)
+        self.sold.connect(self.display.show_thanks)
+        self._display_placed = False
+        self.printing = ReceiptPrinting(runner, self)
+        self.printing.passed.connect(self._printed)
+        self.printing.failed.connect(self._print_failed)
+        self._printer_message = False
 
         # -- left: find items, favourites
         self.finder = ItemFinder(runner, self)
@@ -189,6 +230,8 @@ class CounterScreen(QWidget):
         top.addWidget(self.shift_bar)
         top.addStretch(1)
         top.addWidget(self.sale_banner)
+        top.addWidget(self.reprint_button)
+        top.addWidget(self.display_button)
         line_buttons = QHBoxLayout()
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
             line_buttons.addWidget(button)
@@ -223,7 +266,8 @@ class CounterScreen(QWidget):
 
         for key, slot in (("F2", lambda: self._focus(self.search)), ("F3", lambda: self._focus(self.member_picker.box)),
                           ("F4", lambda: self._focus(self.coupon_box)), ("F9", self.give_discount),
-                          ("F12", self.pay)):
+                          ("F12", self.pay), ("Ctrl+Shift+D", self.show_customer_display),
+                          ("Ctrl+Shift+P", self.print_again)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -246,6 +290,7 @@ class CounterScreen(QWidget):
         self._stale = False
         self.runner.read(counter_start, on_done=while_alive(self, self._started),
                          on_error=while_alive(self, self._failed))
+        self.printing.refresh()
 
     def _started(self, start: CounterStart) -> None:
         self.promptpay_id = start.promptpay_id
@@ -268,6 +313,11 @@ class CounterScreen(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.show_message(error)
+
+    def show_customer_display(self) -> None:
+        """Show the customer display (on the second screen when there is one) and bring it to the front."""
+        self._display_placed = True
+        self.display.place()
 
     def show_message(self, error: BaseException | str | None, *, good: bool = False) -> None:
         """Show a line above the cart (None hides it): an error in red, news in green."""
@@ -374,6 +424,7 @@ class CounterScreen(QWidget):
             self.totals.show_totals(None, member=self.member is not None)
             self.cart_error.clear_error()
             self.coupon.show_verdict(None)
+            self._tell_display()
             return
         self.runner.read(quote_cart, self.draft.order(), self.runner.terminal.clock(),
                          on_done=while_alive(self, lambda q: self._quoted(seq, q, select)),
@@ -391,6 +442,7 @@ class CounterScreen(QWidget):
         self.totals.show_totals(quoted.quote.priced, member=self.draft.customer_id is not None)
         self.cart_error.clear_error()
         self.coupon.show_verdict(quoted)
+        self._tell_display()
         if self._pay_when_quoted:
             self._pay_when_quoted = False
             self.pay()
@@ -402,10 +454,15 @@ class CounterScreen(QWidget):
         self._quoted_seq = seq
         self._pay_when_quoted = False
         self.totals.show_totals(None, member=self.draft.customer_id is not None)
+        self._tell_display()
         if isinstance(error, DeskError):
             self.cart_error.show_error(error)
         else:
             self.runner.show_error(error, self)
+
+    def _tell_display(self) -> None:
+        quoted = self.quote
+        self.cart_shown.emit(list(self.draft.lines), quoted.quote.priced if quoted is not None else None, self.member)
 
     @property
     def quote(self) -> CartQuote | None:
@@ -433,6 +490,7 @@ class CounterScreen(QWidget):
         self.member = member
         self.member_picker.show_member(member)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._tell_display()
 
     def _member_failed(self, error: BaseException) -> None:
         if isinstance(error, NotFound):
@@ -476,6 +534,7 @@ class CounterScreen(QWidget):
         dialog.submitted.connect(lambda tenders, due_on: self._checkout(dialog, tenders, due_on))
         dialog.promptpay_requested.connect(lambda: self.ask_promptpay_id(dialog))
         dialog.finished.connect(lambda _result: self._payment_closed())
+        dialog.qr_shown.connect(self.promptpay_shown)
         self.payment = dialog
         dialog.open()
 
@@ -491,6 +550,7 @@ class CounterScreen(QWidget):
 
     def _payment_closed(self) -> None:
         self.payment = None
+        self.promptpay_shown.emit("", 0)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _checkout(self, dialog: PaymentDialog, tenders: tuple[Tender, ...], due_on: date | None) -> None:
@@ -507,10 +567,15 @@ class CounterScreen(QWidget):
         done: SaleDone = changes.result
         self.last_sale = done
         self.receipt_path = None
+        member = self.member
         if dialog.isVisible():
             dialog.accept()
         self._show_sale(done)
         self._new_sale()
+        self.reprint_button.setEnabled(True)
+        self.sold.emit(done, member)
+        if self.printing.printer is not None:
+            self.printing.queue(done.sale_id)
         self.runner.read(write_receipt, done.sale_id, receipts_folder(self.runner.terminal.path),
                          on_done=while_alive(self, self._receipt_written),
                          on_error=while_alive(self, self._receipt_failed))
@@ -526,8 +591,39 @@ class CounterScreen(QWidget):
 
     def _receipt_written(self, path: Path) -> None:
         self.receipt_path = path
-        if self.settings.value(OPEN_RECEIPT_KEY, False, type=bool):
+        # With a receipt printer the paper is the customer's receipt; the PDF is the terminal's own copy.
+        if self.printing.printer is None and self.settings.value(OPEN_RECEIPT_KEY, False, type=bool):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_again(self) -> None:
+        """Reprint the last sale's receipt, marked สำเนา / COPY: on the printer, else as a PDF opened in the viewer."""
+        done = self.last_sale
+        if done is None:
+            return
+        if self.printing.printer is not None:
+            self.printing.queue(done.sale_id, copy=True)
+            return
+        self.runner.read(write_receipt, done.sale_id, receipts_folder(self.runner.terminal.path), True,
+                         on_done=while_alive(self, lambda path: QDesktopServices.openUrl(
+                             QUrl.fromLocalFile(str(path)))),
+                         on_error=while_alive(self, self._receipt_failed))
+
+    def _printed(self, outcome: PrintPass) -> None:
+        offline = next((error for _job, error in outcome.waiting if isinstance(error, PrinterOffline)), None)
+        if offline is not None:
+            self._printer_message = True
+            self.show_message(offline)
+        elif outcome.printed and self._printer_message:
+            self._printer_message = False
+            self.show_message(self.tr("The printer is back: the waiting receipts are printed"), good=True)
+        elif outcome.failed:
+            self.show_message(self.tr("A receipt could not be printed: {why}").format(
+                why=translate_error(outcome.failed[0][1])))
+
+    def _print_failed(self, error: BaseException) -> None:
+        # The sale stands; its receipt waits in the queue or is printed again by hand.
+        self.show_message(self.tr("The sale is saved, but its receipt was not printed: {why}").format(
+            why=translate_error(error)))
 
     def _receipt_failed(self, error: BaseException) -> None:
         # The sale stands; the receipt can be printed again (bnaura receipt show --last).
@@ -554,6 +650,8 @@ class CounterScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._display_placed and second_screen() is not None:
+            self.show_customer_display()  # the counter has a screen facing the customer
         if self._stale:
             self.reload()
             if self.draft.customer_id is not None:
@@ -594,6 +692,10 @@ class CounterScreen(QWidget):
         self.clear_button.setText(self.tr("Clear sale"))
         self.coupon.retranslate()
         self.pay_button.setText(self.tr("Pay (F12)"))
+        self.reprint_button.setText(self.tr("Print again (copy)"))
+        self.reprint_button.setToolTip(self.tr("Print the last receipt again, marked as a copy (Ctrl+Shift+P)"))
+        self.display_button.setText(self.tr("Customer display"))
+        self.display_button.setToolTip(self.tr("Show the customer display (Ctrl+Shift+D)"))
         self.member_picker.retranslate()
         self.cart.retranslate()
         self.cart_view.expandAll()

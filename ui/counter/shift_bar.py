@@ -1,24 +1,38 @@
-"""The shift at the top of the POS page: whether one is open, the cash expected, and opening or closing it."""
+"""The shift at the top of the POS page: whether one is open, the cash expected, opening or closing it, X and Z reports.
+
+The X report (the open shift so far) and the Z report (today) are written
+as PDFs into ``reports/`` beside the database, on the database worker, and
+opened in the system's PDF viewer.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from bnaura_desk.documents.sales_report import ReportKind
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.services import shifts
 from bnaura_desk.services.shifts import ShiftClosed
 
 from ..customers.callbacks import while_alive
-from ..runner import DeskRunner
+from ..runner import DeskRunner, translate_error
 from ..widgets import format_time
-from .reads import ShiftState, shift_state
+from .reads import ShiftState, shift_state, write_sales_report
 from .shift import CloseShiftDialog, OpenShiftDialog
 
 _BAD = "color: #b42318; font-weight: 600;"
+REPORTS_DIR_NAME = "reports"
+
+
+def reports_folder(database: Path) -> Path:
+    """Return where the terminal keeps its X and Z report PDFs: ``reports/`` beside its database."""
+    return database.parent / REPORTS_DIR_NAME
 
 
 class ShiftBar(QWidget):
@@ -29,9 +43,11 @@ class ShiftBar(QWidget):
 
     Signals:
         message(str, bool): something to tell the cashier, and whether it is good news.
+        report_written(Path): an X or Z report's PDF was written (and handed to the PDF viewer).
     """
 
     message = Signal(str, bool)
+    report_written = Signal(object)
 
     def __init__(self, runner: DeskRunner, cart_empty: Callable[[], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,11 +63,21 @@ class ShiftBar(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close_shift)
+        self.x_button = QPushButton(self)
+        self.x_button.setObjectName("xReport")
+        self.x_button.setAutoDefault(False)
+        self.x_button.clicked.connect(lambda: self.write_report(ReportKind.X))
+        self.z_button = QPushButton(self)
+        self.z_button.setObjectName("zReport")
+        self.z_button.setAutoDefault(False)
+        self.z_button.clicked.connect(lambda: self.write_report(ReportKind.Z))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.open_button)
         layout.addWidget(self.close_button)
+        layout.addWidget(self.x_button)
+        layout.addWidget(self.z_button)
         self.retranslate()
 
     def show_shift(self, shift: ShiftState | None) -> None:
@@ -67,6 +93,7 @@ class ShiftBar(QWidget):
             self.label.setStyleSheet("")
         self.open_button.setVisible(shift is None)
         self.close_button.setVisible(shift is not None)
+        self.x_button.setVisible(shift is not None)  # an X report is of the open shift
 
     def open_shift(self) -> None:
         """Ask for the float and open a shift on this terminal (the bus then brings it)."""
@@ -106,6 +133,18 @@ class ShiftBar(QWidget):
             counted=format_baht(closed.counted_satang), expected=format_baht(closed.expected_satang),
             difference=format_baht(closed.difference_satang)), closed.difference_satang == 0)
 
+    def write_report(self, kind: ReportKind) -> None:
+        """Write the X report of the open shift or today's Z report as a PDF, then open it in the PDF viewer."""
+        folder = reports_folder(self.runner.terminal.path)
+        self.runner.read(write_sales_report, kind, folder, self.runner.terminal.clock(),
+                         on_done=while_alive(self, self._report_written),
+                         on_error=while_alive(self, lambda error: self.message.emit(translate_error(error), False)))
+
+    def _report_written(self, path: Path) -> None:
+        self.message.emit(self.tr("Report saved: {file}").format(file=str(path)), True)
+        self.report_written.emit(path)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def _show_dialog(self, dialog: OpenShiftDialog | CloseShiftDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
@@ -114,4 +153,8 @@ class ShiftBar(QWidget):
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("Open shift…"))
         self.close_button.setText(self.tr("Close shift…"))
+        self.x_button.setText(self.tr("X report"))
+        self.x_button.setToolTip(self.tr("The sales of this shift so far, as a PDF"))
+        self.z_button.setText(self.tr("Z report"))
+        self.z_button.setToolTip(self.tr("Today's sales on this terminal, as a PDF"))
         self.show_shift(self.shift)
