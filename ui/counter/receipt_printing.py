@@ -1,8 +1,9 @@
 """The counter's receipt printer: queueing each sale's receipt and printing the queue off the GUI thread.
 
-After a checkout commits, the POS queues the receipt (``queue_receipt``,
-its own transaction: the sale stands whatever the printer does) when this
-terminal has a default printer, and a print pass runs at once. A pass
+Checkout queues each sale's receipt in the sale's own transaction when
+this terminal has a printer (``services.printing.queue_sale_receipt``);
+the POS then runs a print pass at once (a reprint is queued here, as a
+copy). A pass
 (``printing.worker.print_waiting``) runs on a thread of its own: the
 printer may take seconds to answer or time out, and that must hold up
 neither the counter nor the database worker. Each of the pass's short reads

@@ -575,7 +575,8 @@ class CounterScreen(QWidget):
         self.reprint_button.setEnabled(True)
         self.sold.emit(done, member)
         if self.printing.printer is not None:
-            self.printing.queue(done.sale_id)
+            # Checkout queued the receipt with the sale; print it now.
+            self.printing.print_now()
         self.runner.read(write_receipt, done.sale_id, receipts_folder(self.runner.terminal.path),
                          on_done=while_alive(self, self._receipt_written),
                          on_error=while_alive(self, self._receipt_failed))
