@@ -1178,6 +1178,8 @@ REFUNDS_THAI: dict[str, dict[str, str]] = {
         "A sale is voided only in its own open shift at its terminal; refund it instead":
             "ยกเลิกการขายได้เฉพาะในกะที่ยังเปิดอยู่ของเครื่องที่ขาย กรุณาทำคืนเงินแทน",
         "This sale has refunds already; refund the rest instead": "การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน",
+        "There is no credit note {number}": "ไม่มีใบลดหนี้เลขที่ {number}",
+        "There is no such credit note": "ไม่มีใบลดหนี้นี้",
     },
     "points": {"Refund": "คืนเงิน"},
     "sync_exceptions": {

@@ -3420,6 +3420,14 @@
         <translation>This terminal has no default receipt printer: bnaura printer add NAME ... --default</translation>
     </message>
     <message>
+        <source>There is no credit note {number}</source>
+        <translation>There is no credit note {number}</translation>
+    </message>
+    <message>
+        <source>There is no such credit note</source>
+        <translation>There is no such credit note</translation>
+    </message>
+    <message>
         <source>There is no such sale</source>
         <translation>There is no such sale</translation>
     </message>

@@ -3420,6 +3420,14 @@
         <translation>เครื่องนี้ยังไม่มีเครื่องพิมพ์ใบเสร็จหลัก: bnaura printer add NAME ... --default</translation>
     </message>
     <message>
+        <source>There is no credit note {number}</source>
+        <translation>ไม่มีใบลดหนี้เลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>There is no such credit note</source>
+        <translation>ไม่มีใบลดหนี้นี้</translation>
+    </message>
+    <message>
         <source>There is no such sale</source>
         <translation>ไม่มีรายการขายนี้</translation>
     </message>
