@@ -38,9 +38,10 @@ from .services.catalog import create_item, move_stock
 from .services.context import SYSTEM, ServiceContext
 from .services.counter import Order, OrderLine, checkout, quote
 from .services.customers_bulk import Registration, register_customers
+from .services.refunds import paid_for, refund_sale, void_sale
 from .services.shifts import cash_expected, close_shift, open_shift, open_shift_of
 from .services.staff import create_staff
-from .store.models import Branch, CatalogItem, Customer, Staff
+from .store.models import Branch, CatalogItem, Customer, Payment, Staff
 from .terminal import Terminal
 
 DEMO_CLINIC_NAME_TH = "บีเอ็น-ออร่า คลินิก สาขาสยาม"
@@ -466,12 +467,14 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
     if not on_sale:
         return 0
     clock, sold = terminal.clock, 0
+    sold_ids: list[list[str]] = []
     today = clock().astimezone(BANGKOK).date()
     try:
         for back in range(days, 0, -1):
             opened = datetime.combine(today - timedelta(days=back), time(10), BANGKOK)
             terminal.clock = lambda at=opened: at  # type: ignore[misc]
             terminal.run(open_shift, 200_000, actor=SYSTEM)
+            sold_ids.append([])
             for n in range(DEMO_SALES_PER_DAY):
                 at = opened + timedelta(minutes=40 * (n + 1), seconds=rng.randrange(600))
                 terminal.clock = lambda at=at: at  # type: ignore[misc]
@@ -488,8 +491,10 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
                 else:
                     tenders = (Tender(PaymentMethod.CARD, due, approval_code=f"{rng.randrange(10**6):06d}",
                                       card_last4=f"{rng.randrange(10**4):04d}"),)
-                terminal.run(checkout, Order(lines, tenders, customer_id=member), actor=SYSTEM)
+                done = terminal.run(checkout, Order(lines, tenders, customer_id=member), actor=SYSTEM).result
+                sold_ids[-1].append(done.sale_id)
                 sold += 1
+            _give_back(terminal, opened, sold_ids, last_day=back == 1)
             closing = opened + timedelta(hours=9)
             terminal.clock = lambda at=closing: at  # type: ignore[misc]
             expected = terminal.read(_cash_in_drawer, terminal.device().device_id)
@@ -497,6 +502,22 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
     finally:
         terminal.clock = clock
     return sold
+
+
+def _give_back(terminal: Terminal, opened: datetime, sold_ids: list[list[str]], *, last_day: bool) -> None:
+    """Near closing: refund yesterday's first sale the way it was paid (a reaction to a product); on the last day, void the day's last sale."""
+    at = opened + timedelta(hours=8, minutes=30)
+    terminal.clock = lambda at=at: at  # type: ignore[misc]
+    if len(sold_ids) >= 2 and sold_ids[-2]:
+        sale_id = sold_ids[-2][0]
+        method = PaymentMethod(terminal.read(lambda s: s.scalars(
+            select(Payment.method).where(Payment.sale_id == sale_id)).first()) or PaymentMethod.CARD)
+        in_drawer = terminal.read(_cash_in_drawer, terminal.device().device_id)
+        if method is PaymentMethod.CASH and terminal.read(paid_for, sale_id) > in_drawer:
+            method = PaymentMethod.TRANSFER  # more than the drawer holds: the clinic transfers it
+        terminal.run(refund_sale, sale_id, None, method, "ลูกค้าแพ้ผลิตภัณฑ์", actor=SYSTEM)
+    if last_day and sold_ids[-1]:
+        terminal.run(void_sale, sold_ids[-1][-1], "คีย์รายการผิด", actor=SYSTEM)
 
 
 def _cash_in_drawer(session: Session, device_id: str) -> int:

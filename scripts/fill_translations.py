@@ -1185,11 +1185,43 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+# Refunds and voids (issue 12): their refusals, the points they take back, the server's exception.
+REFUNDS_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "Give the reason for the refund": "โปรดระบุเหตุผลของการคืนเงิน",
+        "The reason is at most {count} characters": "เหตุผลยาวได้ไม่เกิน {count} ตัวอักษร",
+        "Choose the lines to refund": "เลือกรายการที่จะคืนเงิน",
+        "This line is not part of the sale": "รายการนี้ไม่ได้อยู่ในการขายนี้",
+        "Line {line} is named twice": "รายการที่ {line} ถูกระบุซ้ำ",
+        "Line {line}: refund at least one": "รายการที่ {line}: คืนอย่างน้อย 1 หน่วย",
+        "Line {line}: only {count} left to refund": "รายการที่ {line}: เหลือให้คืนได้เพียง {count}",
+        "Nothing of this sale is left to refund": "การขายนี้ไม่มียอดเหลือให้คืนเงินแล้ว",
+        "That is more than was paid: at most {amount} can be refunded":
+            "เกินยอดที่ชำระไว้: คืนเงินได้ไม่เกิน {amount}",
+        "A sale is refunded only at the branch that sold it": "คืนเงินได้เฉพาะที่สาขาที่ขายรายการนั้น",
+        "This sale was voided already": "การขายนี้ถูกยกเลิกไปแล้ว",
+        "Choose how the money goes back": "เลือกวิธีคืนเงิน",
+        "Open a shift before giving cash back": "กรุณาเปิดกะก่อนคืนเงินสด",
+        "A sale is voided only in its own open shift at its terminal; refund it instead":
+            "ยกเลิกการขายได้เฉพาะในกะที่ยังเปิดอยู่ของเครื่องที่ขาย กรุณาทำคืนเงินแทน",
+        "This sale has refunds already; refund the rest instead": "การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน",
+        "There is no credit note {number}": "ไม่มีใบลดหนี้เลขที่ {number}",
+        "There is no such credit note": "ไม่มีใบลดหนี้นี้",
+    },
+    "points": {"Refund": "คืนเงิน"},
+    "sync_exceptions": {
+        "A sale refunded beyond what was paid": "การขายถูกคืนเงินเกินยอดที่ชำระ",
+        "two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand": (
+            "สองเครื่องคืนเงินการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดที่ชำระ การคืนเงินทั้งสองรายการยังคงอยู่"
+        ),
+    },
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
-                                               COUNTER_THAI)
+                                               COUNTER_THAI, REFUNDS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

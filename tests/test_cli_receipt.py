@@ -5,11 +5,16 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.payments import PaymentMethod, Tender
-from bnaura_desk.services import branches, catalog, counter, customers, shifts
+from bnaura_desk.domain.refunds import ReturnLine
+from bnaura_desk.services import branches, catalog, counter, customers, refunds, shifts
 from bnaura_desk.services.context import SYSTEM
+from bnaura_desk.services.receipts import find_sale
+from bnaura_desk.store.models import SaleLine
 from bnaura_desk.terminal import Terminal
 
 from .test_cli import assert_user_error, bnaura
@@ -82,3 +87,29 @@ def test_the_x_and_z_reports_read_back_with_the_days_figures(tmp_path: Path) -> 
     assert z.returncode == 0, z.stderr
     assert "Z REPORT" in _text(tmp_path / "z.pdf") and number in _text(tmp_path / "z.pdf")
     assert_user_error(bnaura("report", "z", "--date", "31/02/2569", "--pdf", tmp_path / "n.pdf", "--db", db), "")
+
+
+def test_a_refunds_credit_note_reads_back_with_the_sale_it_corrects(tmp_path: Path) -> None:
+    db = tmp_path / "t.sqlite"
+    number = _shop(db)
+    with Terminal.open(db) as t:
+        sale_id = t.read(find_sale, number)
+        serum = t.read(lambda session: session.scalars(select(SaleLine.id).where(
+            SaleLine.sale_id == sale_id, SaleLine.name_th == "เซรั่มวิตามินซี")).one())
+        done = t.run(refunds.refund_sale, sale_id, [ReturnLine(serum, 1)], PaymentMethod.CASH,
+                     "ลูกค้าแพ้ผลิตภัณฑ์", actor=SYSTEM).result
+    written = bnaura("receipt", "credit-note", done.number.lower(), "--pdf", tmp_path / "cn.pdf", "--db", db)
+    assert written.returncode == 0, written.stderr
+    assert "฿845.50" in written.stdout
+    text = _text(tmp_path / "cn.pdf")
+    # One of two serums: half the line's ฿1,691 = ฿845.50 (฿890 less ฿44.50 of the Bronze discount);
+    # VAT 7/107 of it ฿55.31; the sale of ฿3,116 now stands at ฿2,270.50.
+    for seen in ("ใบลดหนี้", "0105561234567", done.number, number, "ลูกค้าแพ้ผลิตภัณฑ์", "เซรั่มวิตามินซี",
+                 "890.00", "44.50", "845.50", "55.31", "790.19", "3,116.00", "2,270.50"):
+        assert seen in text, seen
+    assert "ทรีตเมนต์หน้าใส" not in text and "สำเนา" not in text
+    copy = bnaura("receipt", "credit-note", done.number, "--copy", "--pdf", tmp_path / "cc.pdf", "--db", db)
+    assert copy.returncode == 0, copy.stderr
+    assert "สำเนา / COPY" in _text(tmp_path / "cc.pdf")
+    assert_user_error(bnaura("receipt", "credit-note", "C00000-ZZZZ-000009", "--pdf", tmp_path / "n.pdf", "--db", db),
+                      "There is no credit note C00000-ZZZZ-000009")

@@ -241,4 +241,13 @@ def test_the_demo_counter_has_days_of_sales_with_closed_shifts_and_printable_rec
     days = [t.read(z_report, today - timedelta(days=back), t.clock()) for back in range(demo.DEMO_SALE_DAYS, 0, -1)]
     assert sum(d.receipts for d in days) == len(sales)
     assert sum(d.total_satang for d in days) == sum(sale.total_satang for sale in sales)
+    # A refund on each day after the first, a void on the last: the reports show them.
+    assert [(d.given_back.refunds, d.given_back.voids) for d in days] == [(0, 0), (1, 0), (1, 1)]
+    from bnaura_desk.documents import credit_note_pdf
+    from bnaura_desk.services.credit_notes import credit_note_document
+    from bnaura_desk.store.models import Refund
+
+    refund_ids = t.read(lambda s: list(s.scalars(select(Refund.id).order_by(Refund.seq))))
+    assert len(refund_ids) == 3
+    assert credit_note_pdf(t.read(credit_note_document, refund_ids[0])).startswith(b"%PDF")
     assert receipt_pdf(t.read(receipt_document, t.read(last_sale, t.device().device_id))).startswith(b"%PDF")

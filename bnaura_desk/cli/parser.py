@@ -22,7 +22,7 @@ from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
 from .loyalty import cmd_loyalty_expire, cmd_loyalty_statement
 from .printers import cmd_printer_add, cmd_printer_list, cmd_printer_queue, cmd_printer_test
-from .receipts import cmd_receipt_show, cmd_report
+from .receipts import cmd_receipt_credit_note, cmd_receipt_show, cmd_report
 from .sync_commands import cmd_enroll, cmd_sync
 
 
@@ -218,6 +218,17 @@ def _add_receipt(commands: Commands, common: argparse.ArgumentParser) -> None:
     show.add_argument("--copy", action="store_true", help="mark it as a copy (a reprint)")
     show.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
     show.set_defaults(handler=cmd_receipt_show)
+    credit = actions.add_parser(
+        "credit-note",
+        parents=[common],
+        help="write a refund's credit note (ใบลดหนี้) as an A4 PDF",
+        description="Write the credit note with this number (a refund's or a void's) as an A4 PDF. "
+        "With --copy it is marked สำเนา / COPY. Works while the app is running.",
+    )
+    credit.add_argument("number", metavar="NUMBER", help="the credit note's number, e.g. C00000-K7QM-000007")
+    credit.add_argument("--copy", action="store_true", help="mark it as a copy (a reprint)")
+    credit.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    credit.set_defaults(handler=cmd_receipt_credit_note)
     report = commands.add_parser(
         "report",
         parents=[common],

@@ -6,10 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
-from ..documents import receipt_pdf
+from ..documents import credit_note_pdf, receipt_pdf
 from ..documents.sales_report import sales_report_pdf
 from ..domain.dates import bangkok_date, parse_day
 from ..domain.money import format_baht
+from ..services.credit_notes import credit_note_document, find_refund
 from ..services.receipts import find_sale, last_sale, receipt_document
 from ..services.sales_reports import x_report, z_report
 from ..terminal import Terminal
@@ -36,6 +37,27 @@ def cmd_receipt_show(args: argparse.Namespace, con: Console) -> int:
     target = Path(args.pdf).expanduser()
     _write(target, receipt_pdf(document))
     con.say(f"wrote receipt {document.number}{' (copy)' if args.copy else ''} to {target}")
+    return 0
+
+
+def cmd_receipt_credit_note(args: argparse.Namespace, con: Console) -> int:
+    """``bnaura receipt credit-note NUMBER [--copy] --pdf FILE``: write a refund's credit note as an A4 PDF; return 0.
+
+    Reads without the writer lock (works beside the running app).
+
+    Raises:
+        NotFound: no credit note with that number.
+        BadInput: the branch's tax id or branch code is missing.
+    """
+    path = db_path(args)
+    require_file(path)
+    with Terminal.open(path, read_only=True) as terminal:
+        refund_id = terminal.read(find_refund, args.number)
+        document = terminal.read(credit_note_document, refund_id, copy=args.copy)
+    target = Path(args.pdf).expanduser()
+    _write(target, credit_note_pdf(document))
+    con.say(f"wrote credit note {document.number}{' (copy)' if args.copy else ''} "
+            f"({format_baht(document.totals.total_satang)}) to {target}")
     return 0
 
 

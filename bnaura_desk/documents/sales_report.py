@@ -41,6 +41,20 @@ class MethodTotal:
 
 
 @dataclass(frozen=True)
+class GivenBack:
+    """Money the terminal gave back in the period: voids and refunds, each counted and summed (credit notes)."""
+
+    voids: int = 0
+    voids_satang: int = 0
+    refunds: int = 0
+    refunds_satang: int = 0
+
+    @property
+    def total_satang(self) -> int:
+        return self.voids_satang + self.refunds_satang
+
+
+@dataclass(frozen=True)
 class SalesReport:
     """What a terminal sold in a period, as the report prints it (money in satang).
 
@@ -72,6 +86,12 @@ class SalesReport:
     float_satang: int | None = None
     cash_expected_satang: int | None = None
     cash_counted_satang: int | None = None
+    given_back: GivenBack = GivenBack()
+
+    @property
+    def net_satang(self) -> int:
+        """The sales less what voids and refunds gave back."""
+        return self.total_satang - self.given_back.total_satang
 
     def __post_init__(self) -> None:
         discounts = self.line_discount_satang + self.tier_discount_satang + self.coupon_discount_satang
@@ -105,6 +125,9 @@ FLOAT = "เงินทอนตั้งต้น / Float"
 CASH_EXPECTED = "เงินสดที่ควรมี / Cash expected"
 CASH_COUNTED = "เงินสดที่นับได้ / Cash counted"
 DIFFERENCE = "ส่วนต่าง / Difference"
+VOIDS = "ยกเลิกการขาย / Voids"
+REFUNDS = "คืนเงิน / Refunds"
+NET_AFTER_REFUNDS = "สุทธิหลังคืนเงิน / Net after refunds"
 NONE = "-"
 
 
@@ -147,6 +170,14 @@ def sales_report_pdf(report: SalesReport) -> bytes:
         parts.append(label_amount(name, method.amount_satang, WIDTH, SIZE))
     if report.balance_due_satang:
         parts.append(label_amount(BALANCE_DUE, report.balance_due_satang, WIDTH, SIZE))
+    back = report.given_back
+    parts += [
+        Gap(6, dashed=True),
+        label_amount(f"{VOIDS} ({back.voids:,})", -back.voids_satang, WIDTH, SIZE),
+        label_amount(f"{REFUNDS} ({back.refunds:,})", -back.refunds_satang, WIDTH, SIZE),
+        Gap(2),
+        label_amount(NET_AFTER_REFUNDS, report.net_satang, WIDTH, SIZE, Weight.BOLD),
+    ]
     if report.cash_expected_satang is not None:
         parts += [Gap(6, dashed=True)]
         if report.float_satang is not None:

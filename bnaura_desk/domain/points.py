@@ -52,6 +52,7 @@ class PointsSource(StrEnum):
     ACHIEVEMENT = "achievement"
     REWARD = "reward"  # spent on a reward
     ADJUSTMENT = "adjustment"  # by a manager, with a reason
+    REFUND = "refund"  # taken back: the sale that earned them was refunded (the reason names the credit note)
 
 
 class EntryKind(StrEnum):

@@ -37,6 +37,7 @@ from .loyalty_program import Qualification
 from .payments import PaymentMethod
 from .points import PointsSource
 from .pricing import VatCode
+from .refunds import RefundKind
 from .roles import Role
 
 
@@ -847,8 +848,43 @@ PAYMENT = Entity(
     own_branch="branch_id",
 )
 
+# Money given back for a sale (a refund, or a void within the sale's own
+# shift): append-only, chain-wide like the sale it names, made only at the
+# branch that sold it. ``lines`` is what came back of each sale line,
+# ``[{"line_id", "quantity", "amount_satang"}]``, kept inside the refund:
+# the refund is one credit note, taken and synced whole, and no other row
+# ever names one of its lines. ``number`` is the credit note's. The server
+# tallies each sale's payments less its refunds (``sync.server.refunds``):
+# a refund beyond what was paid (two terminals offline) stands and raises
+# ``refund_beyond_paid``.
+REFUND = Entity(
+    name="refund",
+    shape=Shape.LEDGER,
+    table="refunds",
+    fields=(
+        Field("sale_id", t.Id("sale"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("shift_id", t.Id(), nullable=True),
+        _text("terminal", 100),
+        _text("number", 30, required=True),
+        Field("seq", t.Integer(1, 999_999), required=True),
+        _choice("kind", RefundKind, required=True),
+        Field("lines", t.Json(), required=True),
+        Field("amount_satang", t.Integer(1, 10**11), required=True),
+        _choice("method", PaymentMethod, required=True),
+        _text("reason", 500, required=True),
+        Field("approved_by", t.Id(), nullable=True),
+        Field("points_taken", t.Integer(0, 10**9)),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("refund.record", Effect.APPEND),),
+    changes=("sale", "customer"),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
-     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT)
+     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND)
 )

@@ -397,6 +397,15 @@ def record_sold(ctx: ServiceContext, item: CatalogItem, quantity: int, sale_numb
     return _record_movement(ctx, item, -quantity, StockReason.SOLD, sale_number)
 
 
+def record_returned(ctx: ServiceContext, item: CatalogItem, quantity: int, credit_note_number: str) -> str:
+    """Put ``quantity`` pieces of a refunded product back in stock; return the movement id.
+
+    A building block of a refund or void (``services.refunds``): the note
+    is the credit note's number, as a sale's movement names its receipt.
+    """
+    return _record_movement(ctx, item, quantity, StockReason.RETURNED, credit_note_number)
+
+
 def move_stock(
     ctx: ServiceContext, item_id: str, quantity: int, reason: StockReason, note: str = ""
 ) -> ChangeSet:

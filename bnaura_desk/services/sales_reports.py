@@ -13,11 +13,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..documents.sales_report import MethodTotal, ReportKind, SalesReport
+from ..documents.sales_report import GivenBack, MethodTotal, ReportKind, SalesReport
 from ..domain.dates import BANGKOK
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.payments import PaymentMethod
-from ..store.models import Payment, Sale, Shift
+from ..domain.refunds import RefundKind
+from ..store.models import Payment, Refund, Sale, Shift
 from .context import load_device
 from .receipts import seller_of
 from .shifts import cash_expected, open_shift_of
@@ -31,9 +32,18 @@ _SUMS = (
 )
 
 
+def _given_back(session: Session, refunds: Any) -> GivenBack:
+    """Count and sum the voids and refunds ``refunds`` (a WHERE clause on ``Refund``)."""
+    sums = {kind: (int(n), int(amount or 0)) for kind, n, amount in session.execute(
+        select(Refund.kind, func.count(Refund.id), func.sum(Refund.amount_satang)).where(refunds)
+        .group_by(Refund.kind))}
+    voids, refunded = sums.get(str(RefundKind.VOID), (0, 0)), sums.get(str(RefundKind.REFUND), (0, 0))
+    return GivenBack(voids[0], voids[1], refunded[0], refunded[1])
+
+
 def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end: datetime, now: datetime,
-            shift: Shift | None) -> SalesReport:
-    """Sum the sales ``sales`` (a WHERE clause on ``Sale``) into a report."""
+            shift: Shift | None, refunds: Any) -> SalesReport:
+    """Sum the sales ``sales`` (a WHERE clause on ``Sale``) and the refunds ``refunds`` into a report."""
     device = load_device(session)
     count, first, last, subtotal, line, tier, coupon, total, vatable, vat, exempt = session.execute(
         select(*_SUMS).where(sales)).one()
@@ -57,7 +67,7 @@ def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end
         kind, seller_of(session, device.branch_id), device.device_name, device.pos_number, start, end, now,
         count, number(first), number(last), subtotal, line, tier, coupon, total, vatable - vat, vat, exempt,
         payments, total - paid, shift.float_satang if shift is not None else None, expected,
-        shift.counted_satang if shift is not None else None,
+        shift.counted_satang if shift is not None else None, _given_back(session, refunds),
     )
 
 
@@ -77,7 +87,8 @@ def x_report(session: Session, now: datetime, shift_id: str | None = None) -> Sa
     if shift.device_id != device.device_id:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such shift on this terminal"), field="shift")
     end = shift.closed_at or now
-    return _report(session, ReportKind.X, Sale.shift_id == shift.id, shift.opened_at, end, now, shift)
+    return _report(session, ReportKind.X, Sale.shift_id == shift.id, shift.opened_at, end, now, shift,
+                   Refund.shift_id == shift.id)
 
 
 def z_report(session: Session, day: date, now: datetime) -> SalesReport:
@@ -86,4 +97,5 @@ def z_report(session: Session, day: date, now: datetime) -> SalesReport:
     start = datetime.combine(day, time(), BANGKOK)
     end = start + timedelta(days=1)
     sales = (Sale.device_id == device.device_id) & (Sale.at >= start) & (Sale.at < end)
-    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None)
+    refunds = (Refund.device_id == device.device_id) & (Refund.at >= start) & (Refund.at < end)
+    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None, refunds)

@@ -18,8 +18,9 @@ from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.ids import uuid7
 from ..domain.money import format_baht
 from ..domain.payments import THAI_DENOMINATIONS, PaymentMethod
+from ..domain.refunds import RefundKind
 from ..domain.roles import Permission
-from ..store.models import Payment, Shift
+from ..store.models import Payment, Refund, Shift
 from .context import ServiceContext, stamp_written
 
 FLOAT_MAX_SATANG = 10_000_000  # ฿100,000 in a drawer is a typo
@@ -68,12 +69,27 @@ def open_shift(ctx: ServiceContext, float_satang: int) -> ChangeSet:
 
 
 def cash_expected(session: Session, shift: Shift) -> int:
-    """Return the cash the drawer should hold: the float plus cash taken (less change given)."""
+    """Return the cash the drawer should hold: the float plus cash taken (less change given) less cash given back.
+
+    Cash given back is a cash refund made in the shift, and the cash
+    payments of a sale voided in it (a void gives back each payment the
+    way it came).
+    """
+    cash = str(PaymentMethod.CASH)
     taken = session.scalar(
         select(func.coalesce(func.sum(Payment.amount_satang), 0))
-        .where(Payment.shift_id == shift.id, Payment.method == str(PaymentMethod.CASH))
+        .where(Payment.shift_id == shift.id, Payment.method == cash)
     )
-    return shift.float_satang + int(taken or 0)
+    refunded = session.scalar(
+        select(func.coalesce(func.sum(Refund.amount_satang), 0))
+        .where(Refund.shift_id == shift.id, Refund.kind == str(RefundKind.REFUND), Refund.method == cash)
+    )
+    voided = select(Refund.sale_id).where(Refund.shift_id == shift.id, Refund.kind == str(RefundKind.VOID))
+    voided_cash = session.scalar(
+        select(func.coalesce(func.sum(Payment.amount_satang), 0))
+        .where(Payment.sale_id.in_(voided), Payment.method == cash)
+    )
+    return shift.float_satang + int(taken or 0) - int(refunded or 0) - int(voided_cash or 0)
 
 
 @dataclass(frozen=True)

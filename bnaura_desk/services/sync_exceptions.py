@@ -56,6 +56,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "illegal_move": QT_TRANSLATE_NOOP("sync_exceptions", "Journey move not allowed at its time"),
     "points_for_deleted_customer": QT_TRANSLATE_NOOP("sync_exceptions", "Points for a deleted customer"),
     "second_referrer": QT_TRANSLATE_NOOP("sync_exceptions", "A second referrer for one customer"),
+    "refund_beyond_paid": QT_TRANSLATE_NOOP("sync_exceptions", "A sale refunded beyond what was paid"),
     "ledger_row_differs": QT_TRANSLATE_NOOP("sync_exceptions", "One record made twice with different contents"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
@@ -81,6 +82,10 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     ),
     "second_referrer": QT_TRANSLATE_NOOP(
         "sync_exceptions", "another terminal named a different referrer; the first referrer keeps the referral"
+    ),
+    "refund_beyond_paid": QT_TRANSLATE_NOOP(
+        "sync_exceptions",
+        "two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",

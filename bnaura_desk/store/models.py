@@ -750,6 +750,40 @@ class Payment(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class Refund(Base):
+    """Append-only: money given back for a sale (a refund, or a void in its own shift), with its credit note's number.
+
+    ``lines`` is what came back of each sale line (``domain.refunds.RefundedLine``
+    records); ``device_id`` is the terminal that made it (the clock's node).
+    """
+
+    __tablename__ = "refunds"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    shift_id: Mapped[str | None] = mapped_column(Id, nullable=True, index=True)
+    terminal: Mapped[str] = mapped_column(String(100), default="")
+    number: Mapped[str] = mapped_column(String(30), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JsonText, default=list)
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(12))
+    reason: Mapped[str] = mapped_column(String(500))
+    approved_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    points_taken: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A terminal's credit notes: one per number.
+        Index("uq_refunds_device_id_seq", "device_id", "seq", unique=True),
+    )
+
+
 class DocumentCounter(Base):
     """Local: the last number this terminal gave a kind of tax document (``domain.document_numbers``)."""
 

@@ -3519,6 +3519,14 @@
         <translation>This terminal has no default receipt printer: bnaura printer add NAME ... --default</translation>
     </message>
     <message>
+        <source>There is no credit note {number}</source>
+        <translation>There is no credit note {number}</translation>
+    </message>
+    <message>
+        <source>There is no such credit note</source>
+        <translation>There is no such credit note</translation>
+    </message>
+    <message>
         <source>There is no such sale</source>
         <translation>There is no such sale</translation>
     </message>
@@ -3565,6 +3573,66 @@
     <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
         <translation>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</translation>
+    </message>
+    <message>
+        <source>Give the reason for the refund</source>
+        <translation>Give the reason for the refund</translation>
+    </message>
+    <message>
+        <source>The reason is at most {count} characters</source>
+        <translation>The reason is at most {count} characters</translation>
+    </message>
+    <message>
+        <source>Choose the lines to refund</source>
+        <translation>Choose the lines to refund</translation>
+    </message>
+    <message>
+        <source>This line is not part of the sale</source>
+        <translation>This line is not part of the sale</translation>
+    </message>
+    <message>
+        <source>Line {line} is named twice</source>
+        <translation>Line {line} is named twice</translation>
+    </message>
+    <message>
+        <source>Line {line}: refund at least one</source>
+        <translation>Line {line}: refund at least one</translation>
+    </message>
+    <message>
+        <source>Line {line}: only {count} left to refund</source>
+        <translation>Line {line}: only {count} left to refund</translation>
+    </message>
+    <message>
+        <source>Nothing of this sale is left to refund</source>
+        <translation>Nothing of this sale is left to refund</translation>
+    </message>
+    <message>
+        <source>That is more than was paid: at most {amount} can be refunded</source>
+        <translation>That is more than was paid: at most {amount} can be refunded</translation>
+    </message>
+    <message>
+        <source>A sale is refunded only at the branch that sold it</source>
+        <translation>A sale is refunded only at the branch that sold it</translation>
+    </message>
+    <message>
+        <source>This sale was voided already</source>
+        <translation>This sale was voided already</translation>
+    </message>
+    <message>
+        <source>Choose how the money goes back</source>
+        <translation>Choose how the money goes back</translation>
+    </message>
+    <message>
+        <source>Open a shift before giving cash back</source>
+        <translation>Open a shift before giving cash back</translation>
+    </message>
+    <message>
+        <source>A sale is voided only in its own open shift at its terminal; refund it instead</source>
+        <translation>A sale is voided only in its own open shift at its terminal; refund it instead</translation>
+    </message>
+    <message>
+        <source>This sale has refunds already; refund the rest instead</source>
+        <translation>This sale has refunds already; refund the rest instead</translation>
     </message>
 </context>
 <context>
@@ -3677,6 +3745,10 @@
         <translation>Adjustment</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
@@ -3766,6 +3838,10 @@
         <translation>A second referrer for one customer</translation>
     </message>
     <message>
+        <source>A sale refunded beyond what was paid</source>
+        <translation>A sale refunded beyond what was paid</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -3800,6 +3876,10 @@
     <message>
         <source>another terminal named a different referrer; the first referrer keeps the referral</source>
         <translation>another terminal named a different referrer; the first referrer keeps the referral</translation>
+    </message>
+    <message>
+        <source>two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand</source>
+        <translation>two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>

@@ -3519,6 +3519,14 @@
         <translation>เครื่องนี้ยังไม่มีเครื่องพิมพ์ใบเสร็จหลัก: bnaura printer add NAME ... --default</translation>
     </message>
     <message>
+        <source>There is no credit note {number}</source>
+        <translation>ไม่มีใบลดหนี้เลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>There is no such credit note</source>
+        <translation>ไม่มีใบลดหนี้นี้</translation>
+    </message>
+    <message>
         <source>There is no such sale</source>
         <translation>ไม่มีรายการขายนี้</translation>
     </message>
@@ -3565,6 +3573,66 @@
     <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
         <translation>สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)</translation>
+    </message>
+    <message>
+        <source>Give the reason for the refund</source>
+        <translation>โปรดระบุเหตุผลของการคืนเงิน</translation>
+    </message>
+    <message>
+        <source>The reason is at most {count} characters</source>
+        <translation>เหตุผลยาวได้ไม่เกิน {count} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Choose the lines to refund</source>
+        <translation>เลือกรายการที่จะคืนเงิน</translation>
+    </message>
+    <message>
+        <source>This line is not part of the sale</source>
+        <translation>รายการนี้ไม่ได้อยู่ในการขายนี้</translation>
+    </message>
+    <message>
+        <source>Line {line} is named twice</source>
+        <translation>รายการที่ {line} ถูกระบุซ้ำ</translation>
+    </message>
+    <message>
+        <source>Line {line}: refund at least one</source>
+        <translation>รายการที่ {line}: คืนอย่างน้อย 1 หน่วย</translation>
+    </message>
+    <message>
+        <source>Line {line}: only {count} left to refund</source>
+        <translation>รายการที่ {line}: เหลือให้คืนได้เพียง {count}</translation>
+    </message>
+    <message>
+        <source>Nothing of this sale is left to refund</source>
+        <translation>การขายนี้ไม่มียอดเหลือให้คืนเงินแล้ว</translation>
+    </message>
+    <message>
+        <source>That is more than was paid: at most {amount} can be refunded</source>
+        <translation>เกินยอดที่ชำระไว้: คืนเงินได้ไม่เกิน {amount}</translation>
+    </message>
+    <message>
+        <source>A sale is refunded only at the branch that sold it</source>
+        <translation>คืนเงินได้เฉพาะที่สาขาที่ขายรายการนั้น</translation>
+    </message>
+    <message>
+        <source>This sale was voided already</source>
+        <translation>การขายนี้ถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <source>Choose how the money goes back</source>
+        <translation>เลือกวิธีคืนเงิน</translation>
+    </message>
+    <message>
+        <source>Open a shift before giving cash back</source>
+        <translation>กรุณาเปิดกะก่อนคืนเงินสด</translation>
+    </message>
+    <message>
+        <source>A sale is voided only in its own open shift at its terminal; refund it instead</source>
+        <translation>ยกเลิกการขายได้เฉพาะในกะที่ยังเปิดอยู่ของเครื่องที่ขาย กรุณาทำคืนเงินแทน</translation>
+    </message>
+    <message>
+        <source>This sale has refunds already; refund the rest instead</source>
+        <translation>การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน</translation>
     </message>
 </context>
 <context>
@@ -3677,6 +3745,10 @@
         <translation>ปรับแต้ม</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>คืนเงิน</translation>
+    </message>
+    <message>
         <source>Expired</source>
         <translation>หมดอายุ</translation>
     </message>
@@ -3766,6 +3838,10 @@
         <translation>ลูกค้ารายเดียวมีผู้แนะนำคนที่สอง</translation>
     </message>
     <message>
+        <source>A sale refunded beyond what was paid</source>
+        <translation>การขายถูกคืนเงินเกินยอดที่ชำระ</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -3800,6 +3876,10 @@
     <message>
         <source>another terminal named a different referrer; the first referrer keeps the referral</source>
         <translation>อีกเครื่องระบุผู้แนะนำคนอื่น ผู้แนะนำคนแรกยังคงได้สิทธิ์การแนะนำ</translation>
+    </message>
+    <message>
+        <source>two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand</source>
+        <translation>สองเครื่องคืนเงินการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดที่ชำระ การคืนเงินทั้งสองรายการยังคงอยู่</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>

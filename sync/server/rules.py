@@ -475,7 +475,8 @@ def server_rules() -> tuple[Rule, ...]:
     from .coupons import CouponUseSlots
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
+    from .refunds import RefundCeiling
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
-                               CouponUseSlots())
+                               CouponUseSlots(), RefundCeiling())
     return rules

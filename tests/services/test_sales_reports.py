@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
 from datetime import timedelta
 
 import pytest
 
-from bnaura_desk.documents.sales_report import ReportKind
+from bnaura_desk.documents.sales_report import ReportKind, sales_report_pdf
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import BadInput
 from bnaura_desk.domain.payments import PaymentMethod, Tender
-from bnaura_desk.services import branches, catalog, counter, customers, shifts
+from bnaura_desk.services import branches, catalog, counter, customers, refunds, shifts
 from bnaura_desk.services.sales_reports import x_report, z_report
 from tests.conftest import Staffed
 
@@ -76,3 +77,26 @@ def test_the_z_report_is_the_days_and_needs_no_open_shift(staffed: Staffed, day:
     assert (empty.receipts, empty.first_number, empty.total_satang, empty.payments) == (0, "", 0, ())
     with pytest.raises(BadInput):  # no shift open for an X report now
         s.terminal.read(x_report, s.clock())
+
+
+def test_the_reports_show_voids_and_refunds_and_the_net_and_the_drawer_less_cash_given_back(
+        staffed: Staffed, day: list[counter.SaleDone]) -> None:
+    s = staffed
+    # The split sale is voided (its ฿570 cash goes back); the member's serum is refunded in cash.
+    s.terminal.run(refunds.void_sale, day[1].sale_id, "คีย์ผิด", actor=s.manager)
+    s.terminal.run(refunds.refund_sale, day[0].sale_id, None, CASH, "แพ้", actor=s.manager)
+    report = s.terminal.read(x_report, s.clock())
+    back = report.given_back
+    assert (back.voids, back.voids_satang, back.refunds, back.refunds_satang) == (1, 257_000, 1, 101_650)
+    assert report.total_satang == 508_650  # the receipts issued stay as they were
+    assert report.net_satang == 508_650 - 257_000 - 101_650
+    # The float, less nothing of the cash kept: ฿2,000 + ฿1,016.50 + ฿570 − ฿570 − ฿1,016.50.
+    assert report.cash_expected_satang == 200_000
+    pdf = sales_report_pdf(report)
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    for seen in ("Voids (1)", "-2,570.00", "Refunds (1)", "-1,016.50", "Net after refunds", "1,500.00"):
+        assert seen in text, seen
+    # The Z report of the day counts the same.
+    s.terminal.run(shifts.close_shift, {100_000: 2}, actor=s.front_desk)
+    z = s.terminal.read(z_report, bangkok_date(s.clock()), s.clock())
+    assert (z.given_back, z.net_satang) == (back, report.net_satang)

@@ -19,6 +19,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 import bnaura_desk.services as services_package
 from bnaura_desk.domain import achievements as achievement_rules
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
@@ -28,6 +30,7 @@ from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, G
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
+from bnaura_desk.domain.refunds import ReturnLine
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.printing.config import PrinterConfig, PrinterKind
@@ -43,6 +46,7 @@ from bnaura_desk.services import (
     customers_bulk,
     loyalty,
     printing,
+    refunds,
     rewards,
     settings,
     shifts,
@@ -53,6 +57,7 @@ from bnaura_desk.services import (
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.points_ledger import loyalty_program
 from bnaura_desk.services.referral_links import referral_id
+from bnaura_desk.store.models import SaleLine
 from bnaura_desk.terminal import Terminal
 
 # Use cases the sync machinery itself runs (not a person at the desk): they
@@ -83,6 +88,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.counter.next_document_number",
     "bnaura_desk.services.catalog.record_sold",
     "bnaura_desk.services.printing.queue_sale_receipt",
+    "bnaura_desk.services.catalog.record_returned",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
@@ -263,6 +269,15 @@ class Tour:
         self.run(printing.record_attempt, job.id, "connection refused")
         self.run(printing.record_printed, job.id)
         self.run(printing.queue_receipt, sold.sale_id, copy=True)
+        # One serum comes back the next hour, in cash; a sale rung up by mistake is voided.
+        serum_line = self.terminal.read(lambda session: session.scalars(
+            select(SaleLine.id).where(SaleLine.sale_id == sold.sale_id, SaleLine.item_id == product)).one())
+        made["refund"] = self.run(refunds.refund_sale, sold.sale_id, [ReturnLine(serum_line, 1)], PaymentMethod.CASH,
+                                  "ลูกค้าแพ้เซรั่ม").refund_id
+        # The branch sells the serum at ฿950 (its own price).
+        mistake = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
+            Tender(PaymentMethod.CASH, 95_000),)))
+        self.run(refunds.void_sale, mistake.sale_id, "คีย์รายการผิด")
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id

@@ -40,6 +40,7 @@ SOURCE_NAMES = {
     PointsSource.ACHIEVEMENT: QT_TRANSLATE_NOOP("points", "Achievement"),
     PointsSource.REWARD: QT_TRANSLATE_NOOP("points", "Reward"),
     PointsSource.ADJUSTMENT: QT_TRANSLATE_NOOP("points", "Adjustment"),
+    PointsSource.REFUND: QT_TRANSLATE_NOOP("points", "Refund"),
 }
 EXPIRED = QT_TRANSLATE_NOOP("points", "Expired")
 WITH_REASON = QT_TRANSLATE_NOOP("points", "{what}: {reason}")

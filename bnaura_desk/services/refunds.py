@@ -1,0 +1,209 @@
+"""Refunds and voids at the counter: money given back for a sale, with its credit note, in one transaction.
+
+``refund_sale`` gives back all or part of a sale after it (a manager, or a
+front-desk user with a manager's PIN); ``void_sale`` undoes a whole sale
+within its own open shift at its own terminal. Either writes one
+``refund`` record with the credit note's number, and with it, in the same
+transaction: the points the refunded part earned taken back (a spend
+naming the credit note; the tier noted again), the refunded products back
+in stock, audit and outbox. Never more is given back than was paid for
+the sale less earlier refunds, and only at the branch that sold it.
+
+A coupon used by the sale is not restored: a coupon use is an
+append-only row whose slots the server hands out once
+(``sync.server.coupons``), so a use cannot be given back without a new
+kind of record; the customer keeps the discount's value in the refund
+instead (the lines' nets are after the coupon).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.catalog import ItemKind
+from ..domain.changes import ChangeSet, Kind
+from ..domain.document_numbers import DocumentType
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
+from ..domain.ids import uuid7
+from ..domain.payments import PaymentMethod
+from ..domain.points import EntryKind, PointsSource
+from ..domain.refunds import (
+    RefundedLine,
+    RefundKind,
+    ReturnLine,
+    SoldLine,
+    check_reason,
+    plan_refund,
+    points_to_take,
+)
+from ..domain.roles import Permission
+from ..store.models import CatalogItem, Payment, Refund, Sale, SaleLine
+from .catalog import record_returned
+from .context import ServiceContext
+from .counter import next_document_number
+from .loyalty import note_tier
+from .points_ledger import record_points
+from .shifts import open_shift_of
+
+
+@dataclass(frozen=True)
+class RefundDone:
+    """What a refund or void wrote: its id, the credit note's number, the money and points given back."""
+
+    refund_id: str
+    number: str
+    kind: RefundKind
+    amount_satang: int
+    method: PaymentMethod
+    points_taken: int
+
+
+def _sale_here(ctx: ServiceContext, sale_id: str) -> Sale:
+    """Return the sale, refused unless this terminal's branch sold it."""
+    sale = ctx.session.get(Sale, sale_id)
+    if sale is None or sale.chain_id != ctx.chain_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such sale"), field="sale")
+    if sale.branch_id != ctx.branch_id:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale is refunded only at the branch that sold it"),
+                       field="sale")
+    return sale
+
+
+def _earlier(ctx: ServiceContext, sale: Sale) -> list[Refund]:
+    refunds = list(ctx.session.scalars(select(Refund).where(Refund.sale_id == sale.id).order_by(Refund.at)))
+    if any(r.kind == RefundKind.VOID for r in refunds):
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale was voided already"), field="sale")
+    return refunds
+
+
+def paid_for(session: Session, sale_id: str) -> int:
+    """Return what was paid for a sale (at checkout and later), in satang."""
+    return int(session.scalar(select(func.coalesce(func.sum(Payment.amount_satang), 0))
+                                  .where(Payment.sale_id == sale_id)) or 0)
+
+
+def _sold_lines(ctx: ServiceContext, sale: Sale, earlier: list[Refund]) -> list[SoldLine]:
+    returned: dict[str, tuple[int, int]] = {}
+    for refund in earlier:
+        for line in refund.lines:
+            quantity, amount = returned.get(str(line["line_id"]), (0, 0))
+            returned[str(line["line_id"])] = (quantity + int(line["quantity"]), amount + int(line["amount_satang"]))
+    rows = ctx.session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no))
+    return [SoldLine(row.id, row.line_no, row.quantity, row.net_satang, *returned.get(row.id, (0, 0))) for row in rows]
+
+
+def _method(method: object) -> PaymentMethod:
+    try:
+        return PaymentMethod(str(method))
+    except ValueError:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Choose how the money goes back"), field="method") from None
+
+
+def _record(ctx: ServiceContext, sale: Sale, kind: RefundKind, lines: Sequence[RefundedLine], method: PaymentMethod,
+            reason: str, shift_id: str | None, refunded_before: int) -> ChangeSet:
+    """Write the refund, its credit note's number, the points taken back and the returned stock."""
+    seq, number = next_document_number(ctx, DocumentType.CREDIT_NOTE)
+    amount = sum(line.amount_satang for line in lines)
+    points = 0
+    if sale.customer_id is not None:
+        points = points_to_take(sale.points_earned, sale.total_satang, refunded_before, amount)
+    override = ctx.override
+    approved_by = override.authorizer.staff_id if override is not None and override.spent else ctx.actor_id
+    refund_id = uuid7()
+    record: dict[str, Any] = {
+        "sale_id": sale.id, "branch_id": ctx.branch_id, "shift_id": shift_id,
+        "terminal": ctx.device.device_name[:100], "number": number, "seq": seq, "kind": str(kind),
+        "lines": [line.as_record() for line in lines], "amount_satang": amount, "method": str(method),
+        "reason": reason, "approved_by": approved_by, "points_taken": points, "at": ctx.now.isoformat(),
+        "staff_id": ctx.actor_id,
+    }
+    stamp = ctx.tick()
+    ctx.session.add(Refund(id=refund_id, chain_id=ctx.chain_id, **{**record, "at": ctx.now},
+                           device_id=ctx.device.device_id, hlc=stamp))
+    ctx.journal(action="refund.record", entity="refund", entity_id=refund_id, after=record,
+                payload={"record": {"id": refund_id, **record}}, hlc=stamp)
+    ctx.changes.add(Kind.SALE, sale.id)
+    # The movements and points name the credit note; the refund goes in first.
+    ctx.session.flush()
+    sale_lines = {row.id: row for row in ctx.session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id))}
+    for line in lines:
+        sold = sale_lines[line.line_id]
+        if sold.kind == ItemKind.PRODUCT:
+            item = ctx.session.get(CatalogItem, sold.item_id)
+            if item is not None:
+                record_returned(ctx, item, line.quantity, number)
+    if sale.customer_id is not None:
+        if points:
+            record_points(ctx, sale.customer_id, EntryKind.SPEND, points, PointsSource.REFUND, number)
+            note_tier(ctx, sale.customer_id)
+        ctx.changes.add(Kind.CUSTOMER, sale.customer_id)
+    return ctx.changes.build(result=RefundDone(refund_id, number, kind, amount, method, points))
+
+
+def refund_sale(ctx: ServiceContext, sale_id: str, lines: Sequence[ReturnLine] | None, method: PaymentMethod,
+                reason: str) -> ChangeSet:
+    """Give back all (``lines`` None) or part of a sale after it; result is a ``RefundDone``.
+
+    Each returned line gives back its net in proportion to the pieces
+    returned (``domain.refunds.plan_refund``). Money going back in cash
+    comes out of this terminal's drawer: it needs an open shift here.
+
+    Raises:
+        PermissionDenied: the actor may not refund (a manager's PIN can
+            authorise it: ``Override`` of ``Permission.SALE_REFUND``).
+        NotFound: no such sale.
+        BadInput: no reason; another branch's sale; a voided sale; an
+            unknown line, a quantity not above 0 or beyond what is left; more
+            than was paid less earlier refunds; nothing left to refund; a
+            cash refund without an open shift here.
+    """
+    ctx.require(Permission.SALE_REFUND)
+    text = check_reason(reason)
+    how = _method(method)
+    sale = _sale_here(ctx, sale_id)
+    earlier = _earlier(ctx, sale)
+    refunded = sum(r.amount_satang for r in earlier)
+    planned = plan_refund(_sold_lines(ctx, sale, earlier), lines, paid_for(ctx.session, sale.id) - refunded)
+    shift = open_shift_of(ctx.session, ctx.device.device_id)
+    if how is PaymentMethod.CASH and shift is None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before giving cash back"), field="shift")
+    return _record(ctx, sale, RefundKind.REFUND, planned, how, text, shift.id if shift else None, refunded)
+
+
+def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
+    """Undo a whole sale within its own open shift at the terminal that made it; result is a ``RefundDone``.
+
+    Everything paid goes back the way it was paid; the record names the
+    method of the largest payment, and the shift's cash counts the sale's
+    own cash payments as given back (``shifts.cash_expected``).
+
+    Raises:
+        PermissionDenied: the actor may not void (a manager's PIN can
+            authorise it: ``Override`` of ``Permission.SALE_VOID``).
+        NotFound: no such sale.
+        BadInput: no reason; another branch's sale; a sale of another
+            terminal or of a shift that is not open; a sale voided or
+            refunded already; a sale with nothing paid.
+    """
+    ctx.require(Permission.SALE_VOID)
+    text = check_reason(reason)
+    sale = _sale_here(ctx, sale_id)
+    earlier = _earlier(ctx, sale)
+    shift = open_shift_of(ctx.session, ctx.device.device_id)
+    if sale.device_id != ctx.device.device_id or shift is None or sale.shift_id != shift.id:
+        raise BadInput(QT_TRANSLATE_NOOP(
+            "errors", "A sale is voided only in its own open shift at its terminal; refund it instead"),
+            field="sale")
+    if earlier:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale has refunds already; refund the rest instead"),
+                       field="sale")
+    planned = plan_refund(_sold_lines(ctx, sale, earlier), None, paid_for(ctx.session, sale.id))
+    largest = ctx.session.scalars(select(Payment.method).where(Payment.sale_id == sale.id)
+                                  .order_by(Payment.amount_satang.desc(), Payment.id)).first()
+    return _record(ctx, sale, RefundKind.VOID, planned, PaymentMethod(largest or PaymentMethod.CASH), text, shift.id,
+                   0)
