@@ -27,6 +27,7 @@ from ..domain.dates import bangkok_date
 from ..domain.document_numbers import DocumentType, document_number
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
+from ..domain.loyalty_program import LoyaltyProgram
 from ..domain.payments import Tender, check_payments
 from ..domain.points import EntryKind, PointsSource
 from ..domain.pricing import (
@@ -40,9 +41,19 @@ from ..domain.pricing import (
     price_cart,
 )
 from ..domain.roles import Permission
-from ..store.models import Branch, CatalogItem, DocumentCounter, Payment, Sale, SaleLine
+from ..store.models import (
+    Branch,
+    BranchPrice,
+    CatalogItem,
+    Customer,
+    DeviceState,
+    DocumentCounter,
+    Payment,
+    Sale,
+    SaleLine,
+)
 from .achievements import unlock_achievements
-from .catalog import price_at_branch, record_sold
+from .catalog import branch_price_id, price_here, record_sold
 from .context import ServiceContext, load_device
 from .coupons import CouponRefused, coupon_facts, record_coupon_use
 from .customers import live_customer
@@ -129,14 +140,19 @@ def _cart(session: Session, chain_id: str, branch_id: str,
     if len(lines) > MAX_LINES:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale has at most {count} lines"), field="lines",
                        count=MAX_LINES)
+    # The cart's items and this branch's prices of them in two queries, not two a line.
+    ids = {line.item_id for line in lines}
+    found = {item.id: item for item in session.scalars(select(CatalogItem).where(CatalogItem.id.in_(ids)))}
+    own_prices = {row.id: row for row in session.scalars(select(BranchPrice).where(
+        BranchPrice.id.in_([branch_price_id(item_id, branch_id) for item_id in ids])))}
     items: dict[str, CatalogItem] = {}
     cart: list[CartItem] = []
     for number, line in enumerate(lines, start=1):
-        item = items.get(line.item_id) or session.get(CatalogItem, line.item_id)
+        item = found.get(line.item_id)
         if item is None or item.deleted_at is not None or item.chain_id != chain_id:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "Line {line}: this item is not in the catalog"),
                            field="lines", line=number)
-        here = price_at_branch(session, item.id, branch_id)
+        here = price_here(item, own_prices.get(branch_price_id(item.id, branch_id)))
         if not here.available:
             raise BadInput(QT_TRANSLATE_NOOP("errors", "Line {line}: {name} is not sold at this branch"),
                            field="lines", line=number, name=item.name_th)
@@ -161,12 +177,21 @@ def quote(session: Session, order: Order, now: datetime) -> Quote:
             deleted customer.
     """
     device = load_device(session)
+    return _quote(session, device, order, now, loyalty_program(session, device.chain_id))[0]
+
+
+def _quote(session: Session, device: DeviceState, order: Order, now: datetime,
+           program: LoyaltyProgram) -> tuple[Quote, Customer | None]:
+    """``quote`` with this terminal's ``device`` row and the chain's loyalty ``program`` already read.
+
+    Also returns the member's row (None without a member).
+    """
     cart, items = _cart(session, device.chain_id, device.branch_id, order.lines)
-    program = loyalty_program(session, device.chain_id)
     tier = None
+    member = None
     if order.customer_id is not None:
-        live_customer(session, device.chain_id, order.customer_id)
-        tier = points_summary(session, order.customer_id, now).tier
+        member = live_customer(session, device.chain_id, order.customer_id)
+        tier = points_summary(session, order.customer_id, now, program).tier
     applied = None
     if order.coupon_code.strip():
         verdict = check_coupon(order.coupon_code, lambda c: coupon_facts(session, c), now=now,
@@ -175,7 +200,7 @@ def quote(session: Session, order: Order, now: datetime) -> Quote:
             raise CouponRefused(verdict)
         applied = AppliedCoupon(verdict.code, verdict.coupon.terms)
     priced = price_cart(cart, tier=tier, coupon=applied, rules=PricingRules(earn=program.earn))
-    return Quote(priced, items, tier.key if tier is not None else "")
+    return Quote(priced, items, tier.key if tier is not None else ""), member
 
 
 def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
@@ -195,7 +220,12 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     shift = open_shift_of(ctx.session, ctx.device.device_id)
     if shift is None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before selling"), field="shift")
-    quoted = quote(ctx.session, order, ctx.now)
+    # Read once for the whole sale: the pricing's earn rules and the tier after the points.
+    program = loyalty_program(ctx.session, ctx.chain_id)
+    # ``member`` is held for the whole use case: the session keeps a row only
+    # while it is referenced, and the achievements look the member up again
+    # by primary key (then from the session, not the database).
+    quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program)
     priced, items, tier_key = quoted.priced, quoted.items, quoted.tier
     if priced.needs_approval:
         ctx.require(Permission.SALE_DISCOUNT)
@@ -259,12 +289,13 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     if customer_id is not None:
         if points:
             record_points(ctx, customer_id, EntryKind.EARN, points, PointsSource.PURCHASE, number)
-            note_tier(ctx, customer_id)
+            note_tier(ctx, customer_id, program)
         if first_paid_visit and paid.paid_satang > 0:
             award_referral(ctx, customer_id)
         # First Purchase, Big Spender...: unlocked by this sale, in its transaction.
         unlock_achievements(ctx, customer_id)
         ctx.changes.add(Kind.CUSTOMER, customer_id)
+    del member  # held until here on purpose (see above)
     return ctx.changes.build(result=SaleDone(sale_id, number, priced.total_satang, paid.paid_satang,
                                              paid.change_satang, paid.balance_satang, points))
 
