@@ -12,7 +12,7 @@ commit (a printer that is offline never loses a sale).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.catalog import ItemKind
 from ..domain.changes import ChangeSet, Kind
-from ..domain.coupons import check_coupon, read_coupon_code
+from ..domain.coupons import CouponFacts, check_coupon, read_coupon_code
 from ..domain.dates import bangkok_date
 from ..domain.document_numbers import DocumentType, document_number
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
@@ -55,7 +55,7 @@ from ..store.models import (
 from .achievements import unlock_achievements
 from .catalog import branch_price_id, price_here, record_sold
 from .context import ServiceContext, load_device
-from .coupons import CouponRefused, coupon_facts, record_coupon_use
+from .coupons import CouponRefused, coupon_facts, use_coupon
 from .customers import live_customer
 from .loyalty import award_referral, note_tier, points_summary
 from .points_ledger import loyalty_program, record_points
@@ -107,13 +107,14 @@ def next_document_number(ctx: ServiceContext, kind: DocumentType) -> tuple[int, 
     The counter row is written in the same transaction as the document, so
     a crash leaves both or neither: no gap, no number given twice.
     """
+    # The branch is read first: reading it after the counter's change would flush that change on its own.
+    branch = ctx.session.get(Branch, ctx.branch_id)
     counter = ctx.session.get(DocumentCounter, str(kind))
     if counter is None:
         counter = DocumentCounter(kind=str(kind), last_seq=0)
         ctx.session.add(counter)
     seq = counter.last_seq + 1
     counter.last_seq = seq
-    branch = ctx.session.get(Branch, ctx.branch_id)
     code = branch.branch_code if branch is not None and branch.branch_code else "00000"
     return seq, document_number(kind, code, ctx.device.referral_tag, seq)
 
@@ -177,14 +178,16 @@ def quote(session: Session, order: Order, now: datetime) -> Quote:
             deleted customer.
     """
     device = load_device(session)
-    return _quote(session, device, order, now, loyalty_program(session, device.chain_id))[0]
+    return _quote(session, device, order, now, loyalty_program(session, device.chain_id),
+                  lambda code: coupon_facts(session, code))[0]
 
 
-def _quote(session: Session, device: DeviceState, order: Order, now: datetime,
-           program: LoyaltyProgram) -> tuple[Quote, Customer | None]:
+def _quote(session: Session, device: DeviceState, order: Order, now: datetime, program: LoyaltyProgram,
+           read_facts: Callable[[str], CouponFacts | None]) -> tuple[Quote, Customer | None]:
     """``quote`` with this terminal's ``device`` row and the chain's loyalty ``program`` already read.
 
-    Also returns the member's row (None without a member).
+    ``read_facts`` answers as ``coupons.coupon_facts`` does. Also returns
+    the member's row (None without a member).
     """
     cart, items = _cart(session, device.chain_id, device.branch_id, order.lines)
     tier = None
@@ -194,8 +197,7 @@ def _quote(session: Session, device: DeviceState, order: Order, now: datetime,
         tier = points_summary(session, order.customer_id, now, program).tier
     applied = None
     if order.coupon_code.strip():
-        verdict = check_coupon(order.coupon_code, lambda c: coupon_facts(session, c), now=now,
-                               customer_id=order.customer_id)
+        verdict = check_coupon(order.coupon_code, read_facts, now=now, customer_id=order.customer_id)
         if not verdict.applies or verdict.coupon is None:
             raise CouponRefused(verdict)
         applied = AppliedCoupon(verdict.code, verdict.coupon.terms)
@@ -225,25 +227,36 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     # ``member`` is held for the whole use case: the session keeps a row only
     # while it is referenced, and the achievements look the member up again
     # by primary key (then from the session, not the database).
-    quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program)
+    coupon_seen: dict[str, CouponFacts | None] = {}
+
+    def read_facts(code: str) -> CouponFacts | None:
+        # The coupon is read once: the quote's facts are this transaction's,
+        # and nothing in it writes a coupon use before ``use_coupon`` does.
+        if code not in coupon_seen:
+            coupon_seen[code] = coupon_facts(ctx.session, code)
+        return coupon_seen[code]
+
+    quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program, read_facts)
     priced, items, tier_key = quoted.priced, quoted.items, quoted.tier
     if priced.needs_approval:
         ctx.require(Permission.SALE_DISCOUNT)
     tenders, paid = check_payments(order.tenders, priced.total_satang, balance_due_on=order.balance_due_on,
                                    today=bangkok_date(ctx.now))
+    customer_id = order.customer_id
+    # Asked before anything is written: the query then has nothing to flush,
+    # and the coupon's use goes to the database with the sale, in one flush.
+    first_paid_visit = customer_id is not None and ctx.session.scalars(
+        select(Sale.id).where(Sale.customer_id == customer_id).limit(1)).first() is None
     seq, number = next_document_number(ctx, DocumentType.RECEIPT)
     sale_id = uuid7()
     coupon_code = ""
     if order.coupon_code.strip():
-        used = record_coupon_use(ctx, order.coupon_code, priced.coupon_cart, customer_id=order.customer_id,
-                                 sale_ref=number).result
+        used = use_coupon(ctx, order.coupon_code, priced.coupon_cart, read_facts, customer_id=order.customer_id,
+                          sale_ref=number).result
         if used.discount_satang != priced.coupon_discount_satang:
             # One rule, two callers: they must agree (domain.pricing uses domain.coupons).
             raise AssertionError(f"coupon gives {used.discount_satang}, pricing took {priced.coupon_discount_satang}")
         coupon_code = read_coupon_code(order.coupon_code)[0]
-    customer_id = order.customer_id
-    first_paid_visit = customer_id is not None and ctx.session.scalars(
-        select(Sale.id).where(Sale.customer_id == customer_id).limit(1)).first() is None
     points = priced.points if customer_id is not None else 0
     sale = {
         "branch_id": ctx.branch_id, "terminal": ctx.device.device_name[:100], "pos_number": ctx.device.pos_number,
