@@ -267,8 +267,7 @@ def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None, program: 
     count = 0
     for start in range(0, len(candidates), _CHUNK):
         chunk = candidates[start:start + _CHUNK]
-        live = set(ctx.session.scalars(select(Customer.id).where(Customer.id.in_(chunk),
-                                                                  Customer.deleted_at.is_(None))))
+        live = _live(ctx.session, chunk)
         for customer_id in chunk:
             before = recorded.get(customer_id, lowest)
             after = tiers[customer_id].key if customer_id in tiers else lowest
@@ -276,6 +275,16 @@ def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None, program: 
                                                                               after):
                 count += 1
     return count
+
+
+def _live(session: Session, customer_ids: list[str]) -> set[str]:
+    """Return those of ``customer_ids`` not deleted."""
+    if len(customer_ids) == 1:
+        # One member (an award, a sale): by primary key, from the session
+        # when the use case holds the member's row, as it usually does.
+        customer = session.get(Customer, customer_ids[0])
+        return {customer.id} if customer is not None and customer.deleted_at is None else set()
+    return set(session.scalars(select(Customer.id).where(Customer.id.in_(customer_ids), Customer.deleted_at.is_(None))))
 
 
 def note_tier(ctx: ServiceContext, customer_id: str, program: LoyaltyProgram | None = None) -> None:
