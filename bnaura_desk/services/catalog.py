@@ -329,7 +329,14 @@ def price_at_branch(session: Session, item_id: str, branch_id: str) -> PriceHere
     item = session.get(CatalogItem, item_id)
     if item is None or item.deleted_at is not None:
         raise _not_found()
-    own = session.get(BranchPrice, branch_price_id(item_id, branch_id))
+    return price_here(item, session.get(BranchPrice, branch_price_id(item_id, branch_id)))
+
+
+def price_here(item: CatalogItem, own: BranchPrice | None) -> PriceHere:
+    """Return what ``price_at_branch`` returns for ``item`` given the branch's row for it (``own``, or None).
+
+    For a caller that read the items and branch prices of a whole cart at once.
+    """
     if own is None:
         return PriceHere(item.price_satang, item.active, own_price=False)
     price = own.price_satang

@@ -12,7 +12,7 @@ commit (a printer that is offline never loses a sale).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from ..domain.catalog import ItemKind
 from ..domain.changes import ChangeSet, Kind
-from ..domain.coupons import check_coupon, read_coupon_code
+from ..domain.coupons import CouponFacts, check_coupon, read_coupon_code
 from ..domain.dates import bangkok_date
 from ..domain.document_numbers import DocumentType, document_number
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
+from ..domain.loyalty_program import LoyaltyProgram
 from ..domain.payments import Tender, check_payments
 from ..domain.points import EntryKind, PointsSource
 from ..domain.pricing import (
@@ -40,11 +41,21 @@ from ..domain.pricing import (
     price_cart,
 )
 from ..domain.roles import Permission
-from ..store.models import Branch, CatalogItem, DocumentCounter, Payment, Sale, SaleLine
+from ..store.models import (
+    Branch,
+    BranchPrice,
+    CatalogItem,
+    Customer,
+    DeviceState,
+    DocumentCounter,
+    Payment,
+    Sale,
+    SaleLine,
+)
 from .achievements import unlock_achievements
-from .catalog import price_at_branch, record_sold
+from .catalog import branch_price_id, price_here, record_sold
 from .context import ServiceContext, load_device
-from .coupons import CouponRefused, coupon_facts, record_coupon_use
+from .coupons import CouponRefused, coupon_facts, use_coupon
 from .customers import live_customer
 from .loyalty import award_referral, note_tier, points_summary
 from .points_ledger import loyalty_program, record_points
@@ -97,13 +108,14 @@ def next_document_number(ctx: ServiceContext, kind: DocumentType) -> tuple[int, 
     The counter row is written in the same transaction as the document, so
     a crash leaves both or neither: no gap, no number given twice.
     """
+    # The branch is read first: reading it after the counter's change would flush that change on its own.
+    branch = ctx.session.get(Branch, ctx.branch_id)
     counter = ctx.session.get(DocumentCounter, str(kind))
     if counter is None:
         counter = DocumentCounter(kind=str(kind), last_seq=0)
         ctx.session.add(counter)
     seq = counter.last_seq + 1
     counter.last_seq = seq
-    branch = ctx.session.get(Branch, ctx.branch_id)
     code = branch.branch_code if branch is not None and branch.branch_code else "00000"
     return seq, document_number(kind, code, ctx.device.referral_tag, seq)
 
@@ -130,14 +142,19 @@ def _cart(session: Session, chain_id: str, branch_id: str,
     if len(lines) > MAX_LINES:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale has at most {count} lines"), field="lines",
                        count=MAX_LINES)
+    # The cart's items and this branch's prices of them in two queries, not two a line.
+    ids = {line.item_id for line in lines}
+    found = {item.id: item for item in session.scalars(select(CatalogItem).where(CatalogItem.id.in_(ids)))}
+    own_prices = {row.id: row for row in session.scalars(select(BranchPrice).where(
+        BranchPrice.id.in_([branch_price_id(item_id, branch_id) for item_id in ids])))}
     items: dict[str, CatalogItem] = {}
     cart: list[CartItem] = []
     for number, line in enumerate(lines, start=1):
-        item = items.get(line.item_id) or session.get(CatalogItem, line.item_id)
+        item = found.get(line.item_id)
         if item is None or item.deleted_at is not None or item.chain_id != chain_id:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "Line {line}: this item is not in the catalog"),
                            field="lines", line=number)
-        here = price_at_branch(session, item.id, branch_id)
+        here = price_here(item, own_prices.get(branch_price_id(item.id, branch_id)))
         if not here.available:
             raise BadInput(QT_TRANSLATE_NOOP("errors", "Line {line}: {name} is not sold at this branch"),
                            field="lines", line=number, name=item.name_th)
@@ -162,21 +179,31 @@ def quote(session: Session, order: Order, now: datetime) -> Quote:
             deleted customer.
     """
     device = load_device(session)
+    return _quote(session, device, order, now, loyalty_program(session, device.chain_id),
+                  lambda code: coupon_facts(session, code))[0]
+
+
+def _quote(session: Session, device: DeviceState, order: Order, now: datetime, program: LoyaltyProgram,
+           read_facts: Callable[[str], CouponFacts | None]) -> tuple[Quote, Customer | None]:
+    """``quote`` with this terminal's ``device`` row and the chain's loyalty ``program`` already read.
+
+    ``read_facts`` answers as ``coupons.coupon_facts`` does. Also returns
+    the member's row (None without a member).
+    """
     cart, items = _cart(session, device.chain_id, device.branch_id, order.lines)
-    program = loyalty_program(session, device.chain_id)
     tier = None
+    member = None
     if order.customer_id is not None:
-        live_customer(session, device.chain_id, order.customer_id)
-        tier = points_summary(session, order.customer_id, now).tier
+        member = live_customer(session, device.chain_id, order.customer_id)
+        tier = points_summary(session, order.customer_id, now, program).tier
     applied = None
     if order.coupon_code.strip():
-        verdict = check_coupon(order.coupon_code, lambda c: coupon_facts(session, c), now=now,
-                               customer_id=order.customer_id)
+        verdict = check_coupon(order.coupon_code, read_facts, now=now, customer_id=order.customer_id)
         if not verdict.applies or verdict.coupon is None:
             raise CouponRefused(verdict)
         applied = AppliedCoupon(verdict.code, verdict.coupon.terms)
     priced = price_cart(cart, tier=tier, coupon=applied, rules=PricingRules(earn=program.earn))
-    return Quote(priced, items, tier.key if tier is not None else "")
+    return Quote(priced, items, tier.key if tier is not None else ""), member
 
 
 def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
@@ -196,25 +223,41 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     shift = open_shift_of(ctx.session, ctx.device.device_id)
     if shift is None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before selling"), field="shift")
-    quoted = quote(ctx.session, order, ctx.now)
+    # Read once for the whole sale: the pricing's earn rules and the tier after the points.
+    program = loyalty_program(ctx.session, ctx.chain_id)
+    # ``member`` is held for the whole use case: the session keeps a row only
+    # while it is referenced, and the achievements look the member up again
+    # by primary key (then from the session, not the database).
+    coupon_seen: dict[str, CouponFacts | None] = {}
+
+    def read_facts(code: str) -> CouponFacts | None:
+        # The coupon is read once: the quote's facts are this transaction's,
+        # and nothing in it writes a coupon use before ``use_coupon`` does.
+        if code not in coupon_seen:
+            coupon_seen[code] = coupon_facts(ctx.session, code)
+        return coupon_seen[code]
+
+    quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program, read_facts)
     priced, items, tier_key = quoted.priced, quoted.items, quoted.tier
     if priced.needs_approval:
         ctx.require(Permission.SALE_DISCOUNT)
     tenders, paid = check_payments(order.tenders, priced.total_satang, balance_due_on=order.balance_due_on,
                                    today=bangkok_date(ctx.now))
+    customer_id = order.customer_id
+    # Asked before anything is written: the query then has nothing to flush,
+    # and the coupon's use goes to the database with the sale, in one flush.
+    first_paid_visit = customer_id is not None and ctx.session.scalars(
+        select(Sale.id).where(Sale.customer_id == customer_id).limit(1)).first() is None
     seq, number = next_document_number(ctx, DocumentType.RECEIPT)
     sale_id = uuid7()
     coupon_code = ""
     if order.coupon_code.strip():
-        used = record_coupon_use(ctx, order.coupon_code, priced.coupon_cart, customer_id=order.customer_id,
-                                 sale_ref=number).result
+        used = use_coupon(ctx, order.coupon_code, priced.coupon_cart, read_facts, customer_id=order.customer_id,
+                          sale_ref=number).result
         if used.discount_satang != priced.coupon_discount_satang:
             # One rule, two callers: they must agree (domain.pricing uses domain.coupons).
             raise AssertionError(f"coupon gives {used.discount_satang}, pricing took {priced.coupon_discount_satang}")
         coupon_code = read_coupon_code(order.coupon_code)[0]
-    customer_id = order.customer_id
-    first_paid_visit = customer_id is not None and ctx.session.scalars(
-        select(Sale.id).where(Sale.customer_id == customer_id).limit(1)).first() is None
     points = priced.points if customer_id is not None else 0
     sale = {
         "branch_id": ctx.branch_id, "terminal": ctx.device.device_name[:100], "pos_number": ctx.device.pos_number,
@@ -260,12 +303,13 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     if customer_id is not None:
         if points:
             record_points(ctx, customer_id, EntryKind.EARN, points, PointsSource.PURCHASE, number)
-            note_tier(ctx, customer_id)
+            note_tier(ctx, customer_id, program)
         if first_paid_visit and paid.paid_satang > 0:
             award_referral(ctx, customer_id)
         # First Purchase, Big Spender...: unlocked by this sale, in its transaction.
         unlock_achievements(ctx, customer_id)
         ctx.changes.add(Kind.CUSTOMER, customer_id)
+    del member  # held until here on purpose (see above)
     # Its first print is queued with it: the sale and its receipt's job commit together.
     queue_sale_receipt(ctx, sale_id, number)
     return ctx.changes.build(result=SaleDone(sale_id, number, priced.total_satang, paid.paid_satang,

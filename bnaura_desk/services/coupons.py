@@ -288,13 +288,28 @@ def record_coupon_use(ctx: ServiceContext, code: str, cart: Sequence[CartLine], 
         NotFound: ``customer_id`` was deleted.
         BadInput: a cart line of a negative amount or no quantity, a negative subtotal.
     """
+    return use_coupon(ctx, code, cart, lambda c: coupon_facts(ctx.session, c), customer_id=customer_id,
+                      subtotal_satang=subtotal_satang, sale_ref=sale_ref)
+
+
+def use_coupon(ctx: ServiceContext, code: str, cart: Sequence[CartLine],
+               read_facts: Callable[[str], CouponFacts | None], *, customer_id: str | None = None,
+               subtotal_satang: int | None = None, sale_ref: str = "") -> ChangeSet:
+    """``record_coupon_use`` for a use case that already read the coupon's facts in its own transaction.
+
+    ``read_facts`` answers as ``coupon_facts`` does in ``ctx``'s
+    transaction: checkout passes what its quote read moments before, in the
+    same ``BEGIN IMMEDIATE`` transaction, with no coupon use written since
+    (facts read in another transaction would let a coupon be used twice).
+    Same checks, rows, result and errors as ``record_coupon_use``.
+    """
     ctx.require(Permission.SALE_SELL)
     if any(line.amount_satang < 0 or line.quantity < 1 for line in cart) or (subtotal_satang or 0) < 0:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale's lines and total cannot be negative"), field="cart")
     if customer_id is not None:
         live_customer(ctx.session, ctx.chain_id, customer_id)
-    verdict = check_coupon(code, lambda c: coupon_facts(ctx.session, c), now=ctx.now, customer_id=customer_id,
-                           cart=cart, subtotal_satang=subtotal_satang)
+    verdict = check_coupon(code, read_facts, now=ctx.now, customer_id=customer_id, cart=cart,
+                           subtotal_satang=subtotal_satang)
     if not verdict.applies or verdict.coupon is None:
         raise CouponRefused(verdict)
     coupon = ctx.session.execute(select(Coupon).where(Coupon.code == verdict.code)).scalar_one()

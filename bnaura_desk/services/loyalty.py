@@ -248,9 +248,14 @@ def _write_tier_change(ctx: ServiceContext, program: LoyaltyProgram, customer_id
     return True
 
 
-def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None) -> int:
-    """Record the tier changes of ``customer_ids`` (every member: None); return how many."""
-    program = loyalty_program(ctx.session, ctx.chain_id)
+def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None, program: LoyaltyProgram | None = None) -> int:
+    """Record the tier changes of ``customer_ids`` (every member: None); return how many.
+
+    ``program``: the chain's loyalty program when the caller already read
+    it in this transaction (None: read it here).
+    """
+    if program is None:
+        program = loyalty_program(ctx.session, ctx.chain_id)
     if customer_ids is None and program.qualification is Qualification.LIFETIME:
         # Every member, at a chain's size: sums in SQL, only what changed since the last run (daily_jobs).
         return record_lifetime_tiers(ctx, program)
@@ -262,8 +267,7 @@ def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None) -> int:
     count = 0
     for start in range(0, len(candidates), _CHUNK):
         chunk = candidates[start:start + _CHUNK]
-        live = set(ctx.session.scalars(select(Customer.id).where(Customer.id.in_(chunk),
-                                                                  Customer.deleted_at.is_(None))))
+        live = _live(ctx.session, chunk)
         for customer_id in chunk:
             before = recorded.get(customer_id, lowest)
             after = tiers[customer_id].key if customer_id in tiers else lowest
@@ -273,9 +277,24 @@ def _record_tiers(ctx: ServiceContext, customer_ids: list[str] | None) -> int:
     return count
 
 
-def note_tier(ctx: ServiceContext, customer_id: str) -> None:
-    """Record the member's tier change, if their points just moved them (a building block of awards)."""
-    _record_tiers(ctx, [customer_id])
+def _live(session: Session, customer_ids: list[str]) -> set[str]:
+    """Return those of ``customer_ids`` not deleted."""
+    if len(customer_ids) == 1:
+        # One member (an award, a sale): by primary key, from the session
+        # when the use case holds the member's row, as it usually does.
+        customer = session.get(Customer, customer_ids[0])
+        return {customer.id} if customer is not None and customer.deleted_at is None else set()
+    return set(session.scalars(select(Customer.id).where(Customer.id.in_(customer_ids), Customer.deleted_at.is_(None))))
+
+
+def note_tier(ctx: ServiceContext, customer_id: str, program: LoyaltyProgram | None = None) -> None:
+    """Record the member's tier change, if their points just moved them (a building block of awards).
+
+    ``program``: the chain's loyalty program as the caller read it in this
+    transaction (``points_ledger.loyalty_program``), so that a use case
+    parses it once; None: read it here.
+    """
+    _record_tiers(ctx, [customer_id], program)
 
 
 def record_tier_changes(ctx: ServiceContext) -> ChangeSet:
@@ -355,10 +374,16 @@ def _summary(statement: Statement, program: LoyaltyProgram, now: datetime) -> Po
     return PointsSummary(statement, tier, soon, qualifying, next_tier(tier, program))
 
 
-def points_summary(session: Session, customer_id: str, now: datetime) -> PointsSummary:
-    """Return a member's balance, tier, progress to the next and points expiring within 30 days at ``now``."""
-    customer = session.get(Customer, customer_id)
-    program = loyalty_program(session, customer.chain_id) if customer is not None else LoyaltyProgram()
+def points_summary(session: Session, customer_id: str, now: datetime,
+                   program: LoyaltyProgram | None = None) -> PointsSummary:
+    """Return a member's balance, tier, progress to the next and points expiring within 30 days at ``now``.
+
+    ``program``: the chain's loyalty program when the caller already read
+    it in this session (None: read it here, from the member's chain).
+    """
+    if program is None:
+        customer = session.get(Customer, customer_id)
+        program = loyalty_program(session, customer.chain_id) if customer is not None else LoyaltyProgram()
     return _summary(member_statement(session, customer_id, now), program, now)
 
 
