@@ -44,7 +44,10 @@ class CourseEntry:
 
 @dataclass(frozen=True)
 class CourseBalance:
-    """One course of a customer: what was bought, used and is left, until when, and its history (oldest first)."""
+    """One course of a customer: what was bought, used and is left, until when, and its history (oldest first).
+
+    ``expired``: its last day was before the day it was folded for.
+    """
 
     course_id: str
     treatment_id: str
@@ -56,6 +59,7 @@ class CourseBalance:
     bought_at: datetime
     expires_on: date | None
     history: tuple[CourseEntry, ...] = field(default=())
+    expired: bool = False
 
     def usable_on(self, day: date) -> bool:
         """Whether a session of this course may be used on ``day`` (Bangkok date): some left and not expired."""
@@ -69,8 +73,11 @@ def expiry_for(bought_on: date, valid_days: int | None) -> date | None:
     return bought_on + timedelta(days=valid_days)
 
 
-def fold_courses(entries: Iterable[CourseEntry]) -> list[CourseBalance]:
+def fold_courses(entries: Iterable[CourseEntry], today: date | None = None) -> list[CourseBalance]:
     """Fold a customer's course rows into one balance per course, oldest course first.
+
+    ``today`` (a Bangkok date) marks the courses past their last day as
+    ``expired``; their remaining sessions stay on record.
 
     A row whose course's grant has not arrived (a pull in progress) is left
     out until it has: a course is known by its grant.
@@ -86,6 +93,7 @@ def fold_courses(entries: Iterable[CourseEntry]) -> list[CourseBalance]:
         out.append(CourseBalance(
             course_id, grant.treatment_id, grant.package_item_id, bought, used, refunded,
             sum(e.sessions for e in history), grant.at, grant.expires_on, history,
+            today is not None and grant.expires_on is not None and today > grant.expires_on,
         ))
     return sorted(out, key=lambda c: (c.bought_at, c.course_id))
 

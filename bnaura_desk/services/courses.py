@@ -38,16 +38,13 @@ def _entry(row: CourseCredit) -> CourseEntry:
 
 
 def course_balances(session: Session, customer_id: str, now: datetime) -> list[CourseBalance]:
-    """Return every course of ``customer_id``, oldest first, with what is left and its history.
+    """Return every course of ``customer_id``, oldest first, with what is left, its history, and whether it expired.
 
-    ``now`` is accepted for the screens' sake (a course's usability is
-    ``CourseBalance.usable_on(bangkok_date(now))``); the balances themselves
-    do not depend on it: an expired course keeps its remaining sessions on
-    record, it only cannot be used.
+    A course expired when ``now`` (in Bangkok) is past its last day; its
+    remaining sessions stay on record but cannot be used.
     """
-    del now  # the sums do not change with time; see the docstring
     rows = session.scalars(select(CourseCredit).where(CourseCredit.customer_id == customer_id))
-    return fold_courses(_entry(r) for r in rows)
+    return fold_courses((_entry(r) for r in rows), bangkok_date(now))
 
 
 def _write(ctx: ServiceContext, row_id: str, record: dict[str, Any]) -> None:

@@ -104,12 +104,15 @@ def test_an_expired_course_is_refused_with_its_own_message(staffed: Staffed, cli
     s.terminal.run(settings.set_chain_setting, COURSE_VALID_DAYS_KEY, 30, actor=s.owner)
     buy(s, clinic)
     [course] = balances(s, clinic)
-    assert course.expires_on == bangkok_date(s.clock()) + timedelta(days=30)
-    s.clock.advance(days=31)
+    assert course.expires_on == bangkok_date(s.clock()) + timedelta(days=30) and not course.expired
+    s.clock.advance(days=30)  # its last day: still usable
+    s.terminal.run(courses.use_session, clinic["member"], clinic["facial"], None, actor=s.front_desk)
+    s.clock.advance(days=1)
     with pytest.raises(BadInput) as refused:
         s.terminal.run(courses.use_session, clinic["member"], clinic["facial"], None, actor=s.front_desk)
     assert refused.value.template == "Every course of this treatment has expired"
-    assert balances(s, clinic)[0].remaining == 5
+    [course] = balances(s, clinic)
+    assert (course.remaining, course.expired) == (4, True)
 
 
 def test_a_customer_without_a_course_of_that_treatment_is_refused(staffed: Staffed, clinic: dict[str, str]) -> None:
