@@ -140,3 +140,11 @@ def test_a_refund_of_the_package_takes_back_only_the_unused_sessions(
     assert course.history[-1].reason == refund.number
     with pytest.raises(BadInput):
         s.terminal.run(courses.use_session, clinic["member"], clinic["facial"], None, actor=s.front_desk)
+
+
+def test_a_void_of_the_sale_takes_back_the_whole_course(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    done = buy(s, clinic, quantity=2)
+    s.terminal.run(refunds.void_sale, done.sale_id, "คีย์ผิด", actor=s.manager)
+    [course] = balances(s, clinic)
+    assert (course.bought, course.refunded, course.remaining) == (10, 10, 0)
