@@ -482,6 +482,10 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
                 lines = tuple(OrderLine(item_id, quantity=rng.choice((1, 1, 2)) if kind == ItemKind.PRODUCT else 1)
                               for item_id, kind in picked)
                 member = rng.choice(members) if members and rng.random() < 0.7 else None
+                if member is None and any(kind == ItemKind.PACKAGE for _, kind in picked):
+                    if not members:
+                        continue
+                    member = rng.choice(members)  # a course is someone's: the counter asks whose
                 due = terminal.read(quote, Order(lines, (), customer_id=member), at).priced.total_satang
                 if due == 0:
                     continue

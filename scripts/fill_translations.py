@@ -1211,9 +1211,23 @@ REFUNDS_THAI: dict[str, dict[str, str]] = {
     "points": {"Refund": "คืนเงิน"},
     "sync_exceptions": {
         "A sale refunded beyond what was paid": "การขายถูกคืนเงินเกินยอดที่ชำระ",
+        "A course used beyond its sessions": "คอร์สถูกใช้เกินจำนวนครั้งที่ซื้อ",
+        "sessions of the same course were used on two terminals while offline, more than were left; both uses stand": (
+            "คอร์สเดียวกันถูกตัดจากสองเครื่องระหว่างออฟไลน์ เกินจำนวนครั้งที่เหลือ การตัดคอร์สทั้งสองครั้งยังคงอยู่"
+        ),
         "two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand": (
             "สองเครื่องคืนเงินการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดที่ชำระ การคืนเงินทั้งสองรายการยังคงอยู่"
         ),
+    },
+}
+
+# Packages (courses, issue 12): using a session, its refusals, the course validity setting.
+COURSES_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "Choose the customer who buys the package": "เลือกลูกค้าที่ซื้อคอร์สก่อน",
+        "No session of this treatment is left": "ไม่มีคอร์สของทรีทเมนต์นี้เหลือแล้ว",
+        "Every course of this treatment has expired": "คอร์สของทรีทเมนต์นี้หมดอายุทั้งหมดแล้ว",
+        "A course is valid for 0 to 3650 days (0: no expiry)": "อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)",
     },
 }
 
@@ -1221,7 +1235,7 @@ REFUNDS_THAI: dict[str, dict[str, str]] = {
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
-                                               COUNTER_THAI, REFUNDS_THAI)
+                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

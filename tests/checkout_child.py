@@ -57,6 +57,7 @@ class Shop:
     def __init__(self, session: Session) -> None:
         items = session.scalars(select(CatalogItem).where(CatalogItem.deleted_at.is_(None))).all()
         self.items = sorted(item.id for item in items)
+        self.packages = frozenset(item.id for item in items if item.kind == "package")
         self.members = sorted(session.scalars(select(Customer.id).where(Customer.deleted_at.is_(None))))
         used = set(session.scalars(select(CouponUse.coupon_id)))
         self.coupons = sorted(c.code for c in session.scalars(select(Coupon).where(Coupon.campaign == CAMPAIGN))
@@ -70,6 +71,8 @@ def _order(rng: random.Random, shop: Shop) -> counter.Order:
     lines = tuple(counter.OrderLine(rng.choice(shop.items), rng.choice((1, 1, 1, 2, 3)))
                   for _ in range(rng.randint(1, 4)))
     member = rng.choice(shop.members) if rng.random() < 0.6 else None
+    if member is None and any(line.item_id in shop.packages for line in lines):
+        member = rng.choice(shop.members)  # a course is someone's: the counter asks whose before it sells one
     code = ""
     if shop.coupons and rng.random() < 0.3:
         # Taken off the list before the checkout: a coupon is never offered twice, used or not.

@@ -512,6 +512,7 @@ BREAKAGES: list[tuple[str, str, Callable[[Path, Path], None]]] = [
           " UPDATE document_counters SET last_seq = 41")),
     ("the last sale lost with its lines and payments, its operations kept", "sale rows and their operations",
      _sql(f"DROP TRIGGER sales_no_delete; DROP TRIGGER sale_lines_no_delete; DROP TRIGGER payments_no_delete;"
+          f" DROP TRIGGER course_credits_no_delete; DELETE FROM course_credits WHERE sale_id = {LAST_SALE};"
           f" DELETE FROM payments WHERE sale_id = {LAST_SALE}; DELETE FROM sale_lines WHERE sale_id = {LAST_SALE};"
           f" DELETE FROM sales WHERE id = {LAST_SALE}; UPDATE document_counters SET last_seq = 39")),
     ("a payment lost", "payment rows and their operations",

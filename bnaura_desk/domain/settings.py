@@ -24,6 +24,8 @@ PER_BRANCH_KEY = "per_branch_settings"
 LOCKOUT_KEY = "pin_lockout"
 # The PromptPay id (mobile, national or tax id, e-wallet) the counter's QR pays; a branch may have its own.
 PROMPTPAY_KEY = "promptpay_id"
+# How many days a package's sessions stay usable after the sale (0: they never expire).
+COURSE_VALID_DAYS_KEY = "course_valid_days"
 
 
 def lockout_value(value: Any) -> dict[str, int]:
@@ -55,10 +57,23 @@ def promptpay_id_value(value: Any) -> str:
     return value.strip()
 
 
+def course_valid_days_value(value: Any) -> int:
+    """Return ``value`` as the course validity's stored value: whole days, 0 for never expiring.
+
+    Raises:
+        BadInput: it is not a whole number of days from 0 to 3650.
+    """
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 3650:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A course is valid for 0 to 3650 days (0: no expiry)"),
+                       field="course_valid_days")
+    return value
+
+
 # What makes a value valid, for each setting a manager sets as a value.
 VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     LOCKOUT_KEY: lockout_value,
     PROMPTPAY_KEY: promptpay_id_value,
+    COURSE_VALID_DAYS_KEY: course_valid_days_value,
     LOYALTY_KEY: program_value,
     achievements.SETTING_KEY: achievements.checked_definitions_value,
 }

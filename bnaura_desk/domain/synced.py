@@ -32,6 +32,7 @@ from typing import Any
 from . import field_types as t
 from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
+from .courses import CourseEntryKind
 from .customer import Channel, ConsentPurpose, Gender
 from .loyalty_program import Qualification
 from .payments import PaymentMethod
@@ -883,8 +884,40 @@ REFUND = Entity(
     own_branch="branch_id",
 )
 
+# Packages (courses): session credits, chain-wide (a member uses a course at
+# any branch). A course is its ``bought`` row (+N sessions, ``course_id`` its
+# own id); each use (-1) and a refund's take-back (-k) names it by
+# ``course_id``. ``course_id`` is not a parent field: a course naming itself
+# would make its own grant wait for itself. It needs no parent: a row naming a
+# course comes from a terminal that holds it, so it reaches the server after
+# it. Remaining = the sum (``domain.courses``); the server tallies each course
+# (``sync.server.courses``): a session used beyond what is left (two
+# terminals offline) stands and raises ``course_overused``. ``sale_id`` is a
+# parent: checkout journals the sale before its credits.
+COURSE_CREDIT = Entity(
+    name="course_credit",
+    shape=Shape.LEDGER,
+    table="course_credits",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("course_id", t.Id(), required=True),
+        _choice("kind", CourseEntryKind, required=True),
+        Field("package_item_id", t.Id("catalog_item"), required=True),
+        Field("treatment_id", t.Id("catalog_item"), required=True),
+        Field("sale_id", t.Id("sale"), nullable=True),
+        Field("sessions", t.Integer(-100_000, 100_000), required=True),
+        Field("expires_on", t.IsoDate(), nullable=True),
+        Field("performed_by", t.Id(), nullable=True),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+        _text("reason", 500),
+    ),
+    operations=(OperationType("course_credit.record", Effect.APPEND),),
+    changes=("customer",),
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
-     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND)
+     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT)
 )

@@ -1,7 +1,7 @@
 """The counter's checkout: a cart becomes a sale, paid, numbered and earning points, in one transaction.
 
 ``checkout`` is one use case: the sale, its lines, its payments, the
-coupon's use, the points the member earns (and the referrer's award on a
+coupon's use, a package's session credits, the points the member earns (and the referrer's award on a
 friend's first paid visit), stock for products, the receipt's number,
 audit and outbox commit together or not at all (``Terminal.run``, ``BEGIN
 IMMEDIATE``). The cart is priced again here by ``domain.pricing`` from the
@@ -56,6 +56,7 @@ from .achievements import unlock_achievements
 from .catalog import branch_price_id, price_here, record_sold
 from .context import ServiceContext, load_device
 from .coupons import CouponRefused, coupon_facts, use_coupon
+from .courses import grant_course
 from .customers import live_customer
 from .loyalty import award_referral, note_tier, points_summary
 from .points_ledger import loyalty_program, record_points
@@ -213,7 +214,7 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
         PermissionDenied: the actor may not sell, or a line discount above
             the clinic's limit without a manager's approval (the override
             of ``Permission.SALE_DISCOUNT``).
-        BadInput: no shift open on this terminal; an empty cart; a line the
+        BadInput: no shift open on this terminal; a package without a customer; an empty cart; a line the
             pricing refuses; payments that do not add up (see
             ``domain.payments.check_payments``).
         CouponRefused: the coupon does not apply to this cart, with why.
@@ -244,6 +245,10 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     tenders, paid = check_payments(order.tenders, priced.total_satang, balance_due_on=order.balance_due_on,
                                    today=bangkok_date(ctx.now))
     customer_id = order.customer_id
+    if customer_id is None and any(item.kind == ItemKind.PACKAGE for item in items.values()):
+        # A course's sessions are the customer's: refused before anything is written.
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Choose the customer who buys the package"),
+                       field="customer_id")
     # Asked before anything is written: the query then has nothing to flush,
     # and the coupon's use goes to the database with the sale, in one flush.
     first_paid_visit = customer_id is not None and ctx.session.scalars(
@@ -291,6 +296,9 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
         _append(ctx, SaleLine, "sale_line.record", "sale_line", uuid7(), record, {})
         if item.kind == ItemKind.PRODUCT:
             record_sold(ctx, item, line.item.quantity, number)
+        elif item.kind == ItemKind.PACKAGE and customer_id is not None:
+            # The course's credits name the sale: they come after it, in its transaction.
+            grant_course(ctx, customer_id, item, line.item.quantity, sale_id, number)
     for tender in tenders:
         payment = {
             "sale_id": sale_id, "branch_id": ctx.branch_id, "shift_id": shift.id, "method": str(tender.method),

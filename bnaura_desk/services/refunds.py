@@ -46,6 +46,7 @@ from ..store.models import CatalogItem, Payment, Refund, Sale, SaleLine
 from .catalog import record_returned
 from .context import ServiceContext
 from .counter import next_document_number
+from .courses import take_back_courses
 from .loyalty import note_tier
 from .points_ledger import record_points
 from .shifts import open_shift_of
@@ -106,7 +107,7 @@ def _method(method: object) -> PaymentMethod:
 
 def _record(ctx: ServiceContext, sale: Sale, kind: RefundKind, lines: Sequence[RefundedLine], method: PaymentMethod,
             reason: str, shift_id: str | None, refunded_before: int) -> ChangeSet:
-    """Write the refund, its credit note's number, the points taken back and the returned stock."""
+    """Write the refund, its credit note's number, the points taken back, the returned stock and unused sessions."""
     seq, number = next_document_number(ctx, DocumentType.CREDIT_NOTE)
     amount = sum(line.amount_satang for line in lines)
     points = 0
@@ -137,6 +138,9 @@ def _record(ctx: ServiceContext, sale: Sale, kind: RefundKind, lines: Sequence[R
             item = ctx.session.get(CatalogItem, sold.item_id)
             if item is not None:
                 record_returned(ctx, item, line.quantity, number)
+        elif sold.kind == ItemKind.PACKAGE:
+            # The sessions not used yet go back with the package; used ones stay used.
+            take_back_courses(ctx, sale.id, sold.item_id, line.quantity, number)
     if sale.customer_id is not None:
         if points:
             record_points(ctx, sale.customer_id, EntryKind.SPEND, points, PointsSource.REFUND, number)

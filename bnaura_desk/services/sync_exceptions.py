@@ -57,6 +57,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "points_for_deleted_customer": QT_TRANSLATE_NOOP("sync_exceptions", "Points for a deleted customer"),
     "second_referrer": QT_TRANSLATE_NOOP("sync_exceptions", "A second referrer for one customer"),
     "refund_beyond_paid": QT_TRANSLATE_NOOP("sync_exceptions", "A sale refunded beyond what was paid"),
+    "course_overused": QT_TRANSLATE_NOOP("sync_exceptions", "A course used beyond its sessions"),
     "ledger_row_differs": QT_TRANSLATE_NOOP("sync_exceptions", "One record made twice with different contents"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
@@ -86,6 +87,10 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     "refund_beyond_paid": QT_TRANSLATE_NOOP(
         "sync_exceptions",
         "two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand",
+    ),
+    "course_overused": QT_TRANSLATE_NOOP(
+        "sync_exceptions",
+        "sessions of the same course were used on two terminals while offline, more than were left; both uses stand",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",

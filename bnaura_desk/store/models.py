@@ -784,6 +784,36 @@ class Refund(Base):
     )
 
 
+class CourseCredit(Base):
+    """Append-only: one row of a package's session credits (bought +N, used -1, refunded -k; ``domain.courses``).
+
+    ``course_id`` names the course's ``bought`` row (that row names itself);
+    what is left of a course is the sum of its rows.
+    """
+
+    __tablename__ = "course_credits"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    course_id: Mapped[str] = mapped_column(Id, index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    package_item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"))
+    treatment_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"))
+    sale_id: Mapped[str | None] = mapped_column(ForeignKey("sales.id"), nullable=True, index=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    expires_on: Mapped[date | None] = mapped_column(IsoDate, nullable=True)
+    performed_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A customer's courses, read at the counter and on the customer screen.
+        Index("ix_course_credits_customer_id_at", "customer_id", "at"),
+    )
+
+
 class DocumentCounter(Base):
     """Local: the last number this terminal gave a kind of tax document (``domain.document_numbers``)."""
 

@@ -2983,6 +2983,14 @@
         <translation>This staff member no longer exists</translation>
     </message>
     <message>
+        <source>Every course of this treatment has expired</source>
+        <translation>Every course of this treatment has expired</translation>
+    </message>
+    <message>
+        <source>No session of this treatment is left</source>
+        <translation>No session of this treatment is left</translation>
+    </message>
+    <message>
         <source>Only an owner may give the owner role</source>
         <translation>Only an owner may give the owner role</translation>
     </message>
@@ -3017,6 +3025,10 @@
     <message>
         <source>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</source>
         <translation>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</translation>
+    </message>
+    <message>
+        <source>A course is valid for 0 to 3650 days (0: no expiry)</source>
+        <translation>A course is valid for 0 to 3650 days (0: no expiry)</translation>
     </message>
     <message>
         <source>There is no setting {key}</source>
@@ -3475,6 +3487,10 @@
         <translation>Open a shift before selling</translation>
     </message>
     <message>
+        <source>Choose the customer who buys the package</source>
+        <translation>Choose the customer who buys the package</translation>
+    </message>
+    <message>
         <source>The float is ฿0 to ฿100,000</source>
         <translation>The float is ฿0 to ฿100,000</translation>
     </message>
@@ -3842,6 +3858,10 @@
         <translation>A sale refunded beyond what was paid</translation>
     </message>
     <message>
+        <source>A course used beyond its sessions</source>
+        <translation>A course used beyond its sessions</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -3880,6 +3900,10 @@
     <message>
         <source>two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand</source>
         <translation>two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand</translation>
+    </message>
+    <message>
+        <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
+        <translation>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>

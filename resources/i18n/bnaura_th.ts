@@ -2983,6 +2983,14 @@
         <translation>ไม่พบพนักงานคนนี้แล้ว</translation>
     </message>
     <message>
+        <source>Every course of this treatment has expired</source>
+        <translation>คอร์สของทรีทเมนต์นี้หมดอายุทั้งหมดแล้ว</translation>
+    </message>
+    <message>
+        <source>No session of this treatment is left</source>
+        <translation>ไม่มีคอร์สของทรีทเมนต์นี้เหลือแล้ว</translation>
+    </message>
+    <message>
         <source>Only an owner may give the owner role</source>
         <translation>เฉพาะเจ้าของคลินิกเท่านั้นที่ให้บทบาทเจ้าของคลินิกได้</translation>
     </message>
@@ -3017,6 +3025,10 @@
     <message>
         <source>Allow 3 to 20 wrong PINs and a lock of 1 to 1440 minutes</source>
         <translation>กำหนดให้ใส่ PIN ผิดได้ 3 ถึง 20 ครั้ง และล็อกได้ 1 ถึง 1440 นาที</translation>
+    </message>
+    <message>
+        <source>A course is valid for 0 to 3650 days (0: no expiry)</source>
+        <translation>อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)</translation>
     </message>
     <message>
         <source>There is no setting {key}</source>
@@ -3475,6 +3487,10 @@
         <translation>กรุณาเปิดกะก่อนขาย</translation>
     </message>
     <message>
+        <source>Choose the customer who buys the package</source>
+        <translation>เลือกลูกค้าที่ซื้อคอร์สก่อน</translation>
+    </message>
+    <message>
         <source>The float is ฿0 to ฿100,000</source>
         <translation>เงินทอนตั้งต้นต้องอยู่ระหว่าง ฿0 ถึง ฿100,000</translation>
     </message>
@@ -3842,6 +3858,10 @@
         <translation>การขายถูกคืนเงินเกินยอดที่ชำระ</translation>
     </message>
     <message>
+        <source>A course used beyond its sessions</source>
+        <translation>คอร์สถูกใช้เกินจำนวนครั้งที่ซื้อ</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -3880,6 +3900,10 @@
     <message>
         <source>two terminals refunded the same sale while offline, together more than was paid for it; both refunds stand</source>
         <translation>สองเครื่องคืนเงินการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดที่ชำระ การคืนเงินทั้งสองรายการยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
+        <translation>คอร์สเดียวกันถูกตัดจากสองเครื่องระหว่างออฟไลน์ เกินจำนวนครั้งที่เหลือ การตัดคอร์สทั้งสองครั้งยังคงอยู่</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>

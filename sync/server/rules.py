@@ -201,6 +201,9 @@ class TallyWithFloor:
         key: whose balance an operation changes, from its fields.
         delta: how much it adds (negative: takes), from its fields.
         floor: the lowest balance that needs no one's attention.
+        exception: the kind of exception raised below the floor.
+        describe: more of the exception's detail, from the operation's fields
+            (whom the balance is of, say).
     """
 
     operation_types: frozenset[str]
@@ -208,6 +211,8 @@ class TallyWithFloor:
     key: Callable[[Mapping[str, Any]], str | None]
     delta: Callable[[Mapping[str, Any]], int]
     floor: int = 0
+    exception: str = "below_floor"
+    describe: Callable[[Mapping[str, Any]], dict[str, Any]] | None = None
 
     def start(self, ctx: RuleContext, batch: list[Checked]) -> RuleRun:
         return _TallyRun(self, ctx, batch)
@@ -242,9 +247,10 @@ class _TallyRun:
         self.balances[key] = after
         self.changed.add(key)
         if delta < 0 and after < self.rule.floor:
+            more = self.rule.describe(p.fields) if self.rule.describe is not None else {}
             self.ctx.raise_exception(
-                p.op, "below_floor", scope=self.rule.scope, key=key, balance_before=before, delta=delta,
-                balance=after, floor=self.rule.floor,
+                p.op, self.rule.exception, scope=self.rule.scope, key=key, balance_before=before, delta=delta,
+                balance=after, floor=self.rule.floor, **more,
             )
 
     def write(self) -> None:
@@ -473,10 +479,11 @@ def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .coupons import CouponUseSlots
+    from .courses import course_tally
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
     from .refunds import RefundCeiling
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
-                               CouponUseSlots(), RefundCeiling())
+                               CouponUseSlots(), RefundCeiling(), course_tally())
     return rules

@@ -41,6 +41,7 @@ from bnaura_desk.services import (
     counter,
     counter_settings,
     coupons,
+    courses,
     customer_csv,
     customers,
     customers_bulk,
@@ -89,6 +90,9 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.catalog.record_sold",
     "bnaura_desk.services.printing.queue_sale_receipt",
     "bnaura_desk.services.catalog.record_returned",
+    "bnaura_desk.services.courses.grant_course",
+    "bnaura_desk.services.coupons.use_coupon",
+    "bnaura_desk.services.courses.take_back_courses",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
@@ -264,6 +268,8 @@ class Tour:
             Tender(PaymentMethod.CASH, due - 500_000, tendered_satang=due - 500_000 + 1_840),
         ), customer_id=made["customer"]))
         made["sale"] = sold.sale_id
+        # The course bought with it: its first session is used ("ตัดคอร์ส"), done by the manager.
+        made["course_credit"] = self.run(courses.use_session, made["customer"], treatment, manager, "ครั้งที่ 1")
         # Its receipt was queued with it; the printer was off once, then printed it; a copy is asked for.
         [job] = self.terminal.read(printing.print_jobs)
         self.run(printing.record_attempt, job.id, "connection refused")

@@ -1,0 +1,146 @@
+"""Packages (courses): granting a package's sessions, using one ("ตัดคอร์ส"), taking back what a refund returns.
+
+Credits are the ``course_credit`` ledger (``domain.courses``): a sale of a
+package writes a ``bought`` row per line (quantity × the package's
+sessions), a use writes -1 naming the course and who performed it, a
+refund of the package line writes back what was left. What is left is a
+sum, so two terminals using the same course offline both stand; the server
+reports a course used beyond what was bought (``course_overused``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.catalog import ItemKind
+from ..domain.changes import ChangeSet, Kind
+from ..domain.courses import CourseBalance, CourseEntry, CourseEntryKind, course_to_use, expiry_for, fold_courses
+from ..domain.dates import bangkok_date
+from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
+from ..domain.ids import uuid7
+from ..domain.roles import Permission
+from ..domain.settings import COURSE_VALID_DAYS_KEY
+from ..store.models import CatalogItem, CourseCredit, Staff
+from .context import ServiceContext
+from .customers import live_customer
+from .settings import chain_setting
+
+
+def _entry(row: CourseCredit) -> CourseEntry:
+    return CourseEntry(
+        row.id, row.course_id, CourseEntryKind(row.kind), row.sessions, row.at, row.treatment_id,
+        row.package_item_id, row.expires_on, row.performed_by, row.staff_id, row.reason,
+    )
+
+
+def course_balances(session: Session, customer_id: str, now: datetime) -> list[CourseBalance]:
+    """Return every course of ``customer_id``, oldest first, with what is left, its history, and whether it expired.
+
+    A course expired when ``now`` (in Bangkok) is past its last day; its
+    remaining sessions stay on record but cannot be used.
+    """
+    rows = session.scalars(select(CourseCredit).where(CourseCredit.customer_id == customer_id))
+    return fold_courses((_entry(r) for r in rows), bangkok_date(now))
+
+
+def _write(ctx: ServiceContext, row_id: str, record: dict[str, Any]) -> None:
+    """Write one course row and journal it (the table keeps dates and moments as such)."""
+    stamp = ctx.tick()
+    columns = {**record, "at": ctx.now,
+               "expires_on": date.fromisoformat(record["expires_on"]) if record["expires_on"] else None}
+    ctx.session.add(CourseCredit(id=row_id, chain_id=ctx.chain_id, **columns, hlc=stamp))
+    ctx.journal(action="course_credit.record", entity="course_credit", entity_id=row_id, after=record,
+                payload={"record": {"id": row_id, **record}}, hlc=stamp)
+    ctx.changes.add(Kind.CUSTOMER, record["customer_id"])
+
+
+def grant_course(ctx: ServiceContext, customer_id: str, package: CatalogItem, quantity: int,
+                 sale_id: str, sale_number: str) -> str:
+    """Write the credits of a package sold on ``sale_id`` (checkout's step; the caller checked the sale).
+
+    Returns the course's id. The course holds ``quantity`` × the package's
+    sessions and expires after the chain's ``course_valid_days`` (none set,
+    or 0: it never expires).
+    """
+    assert package.kind == ItemKind.PACKAGE and package.package_treatment_id and package.package_sessions
+    days = chain_setting(ctx.session, ctx.chain_id, COURSE_VALID_DAYS_KEY)
+    expires = expiry_for(bangkok_date(ctx.now), days if isinstance(days, int) else None)
+    course_id = uuid7()
+    _write(ctx, course_id, {
+        "customer_id": customer_id, "course_id": course_id, "kind": str(CourseEntryKind.BOUGHT),
+        "package_item_id": package.id, "treatment_id": package.package_treatment_id, "sale_id": sale_id,
+        "sessions": quantity * package.package_sessions, "expires_on": expires.isoformat() if expires else None,
+        "performed_by": None, "at": ctx.now.isoformat(), "staff_id": ctx.actor_id, "reason": sale_number,
+    })
+    return course_id
+
+
+def use_session(ctx: ServiceContext, customer_id: str, treatment_id: str, performed_by: str | None,
+                note: str = "") -> ChangeSet:
+    """Use one session of ``treatment_id`` from the customer's oldest usable course; result is the course's id.
+
+    Permission: ``CUSTOMER_CHECK_IN``, held by the counter and by
+    beauticians: the session is used where the treatment is done, and using
+    it takes no money (``SALE_SELL`` would shut the beautician out).
+
+    Raises:
+        PermissionDenied: the actor may not check customers in.
+        NotFound: the customer or the performer does not exist.
+        BadInput: no course of this treatment has a session left, or all
+            that have are expired; nothing is written.
+    """
+    ctx.require(Permission.CUSTOMER_CHECK_IN)
+    live_customer(ctx.session, ctx.chain_id, customer_id)
+    if performed_by is not None:
+        staff = ctx.session.get(Staff, performed_by)
+        if staff is None or staff.chain_id != ctx.chain_id:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "This staff member no longer exists"))
+    today = bangkok_date(ctx.now)
+    balances = [c for c in course_balances(ctx.session, customer_id, ctx.now) if c.treatment_id == treatment_id]
+    course = course_to_use(balances, treatment_id, today)
+    if course is None:
+        if any(c.remaining > 0 for c in balances):
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "Every course of this treatment has expired"),
+                           field="treatment_id")
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "No session of this treatment is left"), field="treatment_id")
+    _write(ctx, uuid7(), {
+        "customer_id": customer_id, "course_id": course.course_id, "kind": str(CourseEntryKind.USED),
+        "package_item_id": course.package_item_id, "treatment_id": treatment_id, "sale_id": None,
+        "sessions": -1, "expires_on": None, "performed_by": performed_by, "at": ctx.now.isoformat(),
+        "staff_id": ctx.actor_id, "reason": note.strip()[:500],
+    })
+    return ctx.changes.build(result=course.course_id)
+
+
+def take_back_courses(ctx: ServiceContext, sale_id: str, item_id: str, quantity: int, refund_number: str) -> int:
+    """Take back the unused sessions of the courses ``sale_id`` sold of package ``item_id`` (a refund's step).
+
+    ``quantity`` packages of the line come back; each takes back at most
+    one package's sessions of what is left (used sessions stay used).
+    Returns the sessions taken back.
+    """
+    grants = ctx.session.scalars(select(CourseCredit).where(
+        CourseCredit.sale_id == sale_id, CourseCredit.package_item_id == item_id,
+        CourseCredit.kind == str(CourseEntryKind.BOUGHT))).all()
+    package = ctx.session.get(CatalogItem, item_id)
+    if not grants or package is None or not package.package_sessions:
+        return 0
+    wanted = quantity * package.package_sessions
+    taken = 0
+    for grant in grants:
+        [course] = [c for c in course_balances(ctx.session, grant.customer_id, ctx.now) if c.course_id == grant.id]
+        take = min(course.remaining, wanted - taken)
+        if take <= 0:
+            continue
+        _write(ctx, uuid7(), {
+            "customer_id": grant.customer_id, "course_id": grant.id, "kind": str(CourseEntryKind.REFUNDED),
+            "package_item_id": item_id, "treatment_id": grant.treatment_id, "sale_id": sale_id,
+            "sessions": -take, "expires_on": None, "performed_by": None, "at": ctx.now.isoformat(),
+            "staff_id": ctx.actor_id, "reason": refund_number,
+        })
+        taken += take
+    return taken
