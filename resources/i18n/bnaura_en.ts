@@ -3997,6 +3997,30 @@
         <translation>Reward</translation>
     </message>
     <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>Sale line</source>
+        <translation>Sale line</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Course sessions</source>
+        <translation>Course sessions</translation>
+    </message>
+    <message>
         <source>Thai name</source>
         <translation>Thai name</translation>
     </message>

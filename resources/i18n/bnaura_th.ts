@@ -3997,6 +3997,30 @@
         <translation>ของรางวัล</translation>
     </message>
     <message>
+        <source>Shift</source>
+        <translation>กะ</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>การขาย</translation>
+    </message>
+    <message>
+        <source>Sale line</source>
+        <translation>รายการขาย</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>การชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>การคืนเงิน</translation>
+    </message>
+    <message>
+        <source>Course sessions</source>
+        <translation>คอร์ส</translation>
+    </message>
+    <message>
         <source>Thai name</source>
         <translation>ชื่อภาษาไทย</translation>
     </message>

@@ -52,6 +52,12 @@ ENTITY_LABELS: dict[str, str] = {
     "coupon": QT_TRANSLATE_NOOP("sync_fields", "Coupon"),
     "coupon_use": QT_TRANSLATE_NOOP("sync_fields", "Coupon use"),
     "reward": QT_TRANSLATE_NOOP("sync_fields", "Reward"),
+    "shift": QT_TRANSLATE_NOOP("sync_fields", "Shift"),
+    "sale": QT_TRANSLATE_NOOP("sync_fields", "Sale"),
+    "sale_line": QT_TRANSLATE_NOOP("sync_fields", "Sale line"),
+    "payment": QT_TRANSLATE_NOOP("sync_fields", "Payment"),
+    "refund": QT_TRANSLATE_NOOP("sync_fields", "Refund"),
+    "course_credit": QT_TRANSLATE_NOOP("sync_fields", "Course sessions"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
