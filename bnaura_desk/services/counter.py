@@ -226,9 +226,6 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before selling"), field="shift")
     # Read once for the whole sale: the pricing's earn rules and the tier after the points.
     program = loyalty_program(ctx.session, ctx.chain_id)
-    # ``member`` is held for the whole use case: the session keeps a row only
-    # while it is referenced, and the achievements look the member up again
-    # by primary key (then from the session, not the database).
     coupon_seen: dict[str, CouponFacts | None] = {}
 
     def read_facts(code: str) -> CouponFacts | None:
@@ -238,6 +235,9 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
             coupon_seen[code] = coupon_facts(ctx.session, code)
         return coupon_seen[code]
 
+    # ``member`` is held for the whole use case: the session keeps a row only
+    # while it is referenced, and the achievements look the member up again
+    # by primary key (then from the session, not the database).
     quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program, read_facts)
     priced, items, tier_key = quoted.priced, quoted.items, quoted.tier
     if priced.needs_approval:
@@ -296,7 +296,7 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
         _append(ctx, SaleLine, "sale_line.record", "sale_line", uuid7(), record, {})
         if item.kind == ItemKind.PRODUCT:
             record_sold(ctx, item, line.item.quantity, number)
-        elif item.kind == ItemKind.PACKAGE and customer_id is not None:
+        elif item.kind == ItemKind.PACKAGE and customer_id is not None:  # refused above without one
             # The course's credits name the sale: they come after it, in its transaction.
             grant_course(ctx, customer_id, item, line.item.quantity, sale_id, number)
     for tender in tenders:
