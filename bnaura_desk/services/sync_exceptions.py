@@ -95,8 +95,7 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     ),
     "paid_beyond_total": QT_TRANSLATE_NOOP(
         "sync_exceptions",
-        "two terminals took the balance of the same sale while offline, together more than its total; "
-        "both payments stand: give the excess back",
+        "two terminals took the same sale's balance while offline, together more than its total; both payments stand",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",

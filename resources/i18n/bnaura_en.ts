@@ -1589,6 +1589,14 @@
         <translation>{tier} · {percent} % off · {points} points</translation>
     </message>
     <message>
+        <source>Pay balance {amount} (overdue since {date})…</source>
+        <translation>Pay balance {amount} (overdue since {date})…</translation>
+    </message>
+    <message>
+        <source>Pay balance {amount} (due {date})…</source>
+        <translation>Pay balance {amount} (due {date})…</translation>
+    </message>
+    <message>
         <source>Member: phone, name or QR (F3)</source>
         <translation>Member: phone, name or QR (F3)</translation>
     </message>
@@ -1701,8 +1709,16 @@
         <translation>Payment</translation>
     </message>
     <message>
+        <source>Pay the balance</source>
+        <translation>Pay the balance</translation>
+    </message>
+    <message>
         <source>Total due</source>
         <translation>Total due</translation>
+    </message>
+    <message>
+        <source>Balance outstanding</source>
+        <translation>Balance outstanding</translation>
     </message>
     <message>
         <source>Still to pay</source>
@@ -1739,6 +1755,10 @@
     <message>
         <source>Set the PromptPay id…</source>
         <translation>Set the PromptPay id…</translation>
+    </message>
+    <message>
+        <source>Pay part of the balance (Ctrl+D)</source>
+        <translation>Pay part of the balance (Ctrl+D)</translation>
     </message>
     <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
@@ -1859,6 +1879,10 @@
         <translation>Still to pay</translation>
     </message>
     <message>
+        <source>{amount} overdue since {date}</source>
+        <translation>{amount} overdue since {date}</translation>
+    </message>
+    <message>
         <source>{amount} by {date}</source>
         <translation>{amount} by {date}</translation>
     </message>
@@ -1872,6 +1896,10 @@
     <message>
         <source>No purchases yet</source>
         <translation>No purchases yet</translation>
+    </message>
+    <message>
+        <source>Pay balance… (F12)</source>
+        <translation>Pay balance… (F12)</translation>
     </message>
 </context>
 <context>
@@ -3467,6 +3495,18 @@
         <translation>The balance&apos;s due date must be after today</translation>
     </message>
     <message>
+        <source>Nothing is left to pay on this sale</source>
+        <translation>Nothing is left to pay on this sale</translation>
+    </message>
+    <message>
+        <source>Enter the payment of the balance</source>
+        <translation>Enter the payment of the balance</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} still to pay</source>
+        <translation>The payments come to {paid}, more than the {due} still to pay</translation>
+    </message>
+    <message>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
@@ -3547,6 +3587,22 @@
         <translation>There is no such sale</translation>
     </message>
     <message>
+        <source>Open a shift before taking a payment</source>
+        <translation>Open a shift before taking a payment</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided or refunded: it takes no more payments</source>
+        <translation>Receipt {number} was voided or refunded: it takes no more payments</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on receipt {number}</source>
+        <translation>Nothing is left to pay on receipt {number}</translation>
+    </message>
+    <message>
+        <source>Check this terminal&apos;s clock and try again</source>
+        <translation>Check this terminal&apos;s clock and try again</translation>
+    </message>
+    <message>
         <source>There is no such print job</source>
         <translation>There is no such print job</translation>
     </message>
@@ -3585,6 +3641,10 @@
     <message>
         <source>That is more than the {remaining} still to pay</source>
         <translation>That is more than the {remaining} still to pay</translation>
+    </message>
+    <message>
+        <source>{balance} is still to pay: take the rest, or tick Pay part of the balance</source>
+        <translation>{balance} is still to pay: take the rest, or tick Pay part of the balance</translation>
     </message>
     <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
@@ -3862,6 +3922,10 @@
         <translation>A course used beyond its sessions</translation>
     </message>
     <message>
+        <source>A sale paid beyond its total</source>
+        <translation>A sale paid beyond its total</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -3904,6 +3968,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</translation>
+    </message>
+    <message>
+        <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
+        <translation>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
