@@ -18,10 +18,13 @@ from bnaura_desk.services import customers as customer_service
 from tests.conftest import Staffed
 from ui.bus import ChangeBus
 from ui.counter.payment import PaymentDialog
+from ui.counter.screen import CounterScreen
 from ui.customers.screen import CustomerScreen
 from ui.i18n import LanguageSwitcher
 from ui.runner import DeskRunner
 from ui.widgets.dates import format_date
+
+from .test_counter import screen, shop  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
@@ -61,14 +64,14 @@ def test_an_overdue_balance_is_paid_in_two_installments_from_the_purchases_page(
                                                  customer_id=member, balance_due_on=due), actor=s.front_desk).result
     s.clock.advance(days=5)  # she did not come back on the day
     languages.set_language("en", save=False)
-    screen = CustomerScreen(desk, desk.bus)
-    qtbot.addWidget(screen)
-    screen.resize(1280, 760)
-    screen.show()
-    screen.open_customer(member)
-    qtbot.waitUntil(lambda: screen.detail.customer_id == member)
-    screen.detail.pages.setCurrentWidget(screen.purchases)
-    page, model = screen.purchases, screen.purchases.model
+    window = CustomerScreen(desk, desk.bus)
+    qtbot.addWidget(window)
+    window.resize(1280, 760)
+    window.show()
+    window.open_customer(member)
+    qtbot.waitUntil(lambda: window.detail.customer_id == member)
+    window.detail.pages.setCurrentWidget(window.purchases)
+    page, model = window.purchases, window.purchases.model
     qtbot.waitUntil(lambda: model.rowCount() == 1 and page.pay_button.isEnabled())
     # ฿1,500 less Bronze's 5 % is ฿1,425; ฿400 paid leaves ฿1,025, due two days ago: in red.
     shown = model.index(0, model.DUE)
@@ -107,3 +110,34 @@ def test_an_overdue_balance_is_paid_in_two_installments_from_the_purchases_page(
     # The drawer took both installments with the deposit.
     drawer = t.read(lambda session: shifts.cash_expected(session, shifts.open_shift_of(session, t.device().device_id)))
     assert drawer == 142_500
+
+
+def test_the_pos_member_area_offers_the_members_balance_and_takes_it(
+        screen: CounterScreen, shop: dict[str, str], staffed_copy: Staffed, qtbot,  # noqa: F811
+        languages: LanguageSwitcher) -> None:
+    s = staffed_copy
+    t = s.terminal
+    t.run(shifts.open_shift, 0, actor=s.front_desk)
+    due = bangkok_date(t.clock()) + timedelta(days=10)
+    # Gold's 10 % off the ฿3,500 facial: ฿3,150, ฿1,000 by transfer now.
+    sale = t.run(counter.checkout, counter.Order((counter.OrderLine(shop["facial"]),),
+                                                 (Tender(PaymentMethod.TRANSFER, 100_000, reference="KBANK 5"),),
+                                                 customer_id=shop["member"], balance_due_on=due),
+                 actor=s.front_desk).result
+    languages.set_language("en", save=False)
+    picker = screen.member_picker
+    screen.attach_member(shop["member"])
+    qtbot.waitUntil(lambda: picker.balance_button.isVisible())
+    assert picker.balance_button.text() == f"Pay balance ฿2,150.00 (due {format_date(due)})…"
+    # The button opens the payment dialog for it; Enter takes it all in cash, and the button goes.
+    qtbot.mouseClick(picker.balance_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: (d := picker.findChild(PaymentDialog)) is not None and d.isVisible())
+    dialog = picker.findChild(PaymentDialog)
+    assert dialog is not None and dialog.due_label.text() == "฿2,150.00"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not picker.balance_button.isVisible())
+    assert t.read(balances.outstanding, sale.sale_id).balance_satang == 0
+    # The copy of the receipt, with both payments, is beside the database.
+    qtbot.waitUntil(lambda: (t.path.parent / "receipts" / f"{sale.number}-copy.pdf").exists())
