@@ -1250,6 +1250,8 @@ BALANCES_THAI: dict[str, dict[str, str]] = {
             "ใบเสร็จ {number} ถูกยกเลิกหรือคืนเงินแล้ว รับชำระเพิ่มไม่ได้",
         "Nothing is left to pay on receipt {number}": "ใบเสร็จ {number} ไม่มียอดค้างชำระแล้ว",
         "Check this terminal's clock and try again": "กรุณาตรวจสอบนาฬิกาของเครื่องนี้แล้วลองอีกครั้ง",
+        "Part of this sale was paid in another shift; refund it instead":
+            "การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน",
         "{balance} is still to pay: take the rest, or tick Pay part of the balance":
             "ยังค้างชำระ {balance}: รับส่วนที่เหลือ หรือเลือก ชำระยอดค้างบางส่วน",
     },

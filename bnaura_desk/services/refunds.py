@@ -192,7 +192,8 @@ def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
         NotFound: no such sale.
         BadInput: no reason; another branch's sale; a sale of another
             terminal or of a shift that is not open; a sale voided or
-            refunded already; a sale with nothing paid.
+            refunded already; a sale with a payment taken in another shift
+            (a deposit's balance); a sale with nothing paid.
     """
     ctx.require(Permission.SALE_VOID)
     text = check_reason(reason)
@@ -206,6 +207,12 @@ def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
     if earlier:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale has refunds already; refund the rest instead"),
                        field="sale")
+    # A deposit's balance taken in another drawer cannot come back out of this one.
+    elsewhere = ctx.session.scalars(select(Payment.id).where(
+        Payment.sale_id == sale.id, Payment.shift_id.is_distinct_from(shift.id)).limit(1)).first()
+    if elsewhere is not None:
+        raise BadInput(QT_TRANSLATE_NOOP(
+            "errors", "Part of this sale was paid in another shift; refund it instead"), field="sale")
     planned = plan_refund(_sold_lines(ctx, sale, earlier), None, paid_for(ctx.session, sale.id))
     largest = ctx.session.scalars(select(Payment.method).where(Payment.sale_id == sale.id)
                                   .order_by(Payment.amount_satang.desc(), Payment.id)).first()

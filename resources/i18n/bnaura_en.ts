@@ -3710,6 +3710,10 @@
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>This sale has refunds already; refund the rest instead</translation>
     </message>
+    <message>
+        <source>Part of this sale was paid in another shift; refund it instead</source>
+        <translation>Part of this sale was paid in another shift; refund it instead</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

@@ -3710,6 +3710,10 @@
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน</translation>
     </message>
+    <message>
+        <source>Part of this sale was paid in another shift; refund it instead</source>
+        <translation>การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>

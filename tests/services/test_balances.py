@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from bnaura_desk.documents import receipt_pdf
 from bnaura_desk.documents.sales_report import sales_report_pdf
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import BadInput, NotFound
+from bnaura_desk.domain.ids import uuid7
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.services import balances, branches, counter, refunds, sales_reports, shifts
 from bnaura_desk.services.receipts import receipt_document
@@ -187,3 +188,21 @@ def test_a_balance_counts_in_the_shift_and_the_day_that_took_it(
     assert (z.receipts, z.balances_received_satang, sum(m.amount_satang for m in z.payments)) == (0, 232_500, 232_500)
     yesterday = s.terminal.read(sales_reports.z_report, today - timedelta(days=1), s.clock())
     assert (yesterday.receipts, yesterday.balance_due_satang, yesterday.balances_received) == (1, 232_500, 0)
+
+
+def test_a_deposit_whose_balance_was_paid_in_another_shift_is_refunded_not_voided(
+        staffed: Staffed, deposit: tuple[str, counter.SaleDone]) -> None:
+    s = staffed
+    _, sale = deposit
+    # An installment another terminal took in its own shift, as sync brings it here.
+    row = s.terminal.read(lambda session: session.scalars(select(Payment).where(Payment.sale_id == sale.sale_id)).one())
+    pulled = {c.name: getattr(row, c.key) for c in Payment.__table__.columns}
+    pulled |= {"id": uuid7(), "shift_id": uuid7(), "method": "cash", "reference": "", "amount_satang": 10_000,
+               "tendered_satang": 10_000, "at": row.at + timedelta(hours=2)}
+    with s.terminal.db.engine.begin() as connection:
+        connection.execute(insert(Payment.__table__).values(**pulled))
+    with pytest.raises(BadInput) as refused:
+        s.terminal.run(refunds.void_sale, sale.sale_id, "คีย์ผิด", actor=s.manager)
+    assert "paid in another shift; refund it instead" in english(refused.value)
+    done = s.terminal.run(refunds.refund_sale, sale.sale_id, None, TRANSFER, "ลูกค้ายกเลิก", actor=s.manager).result
+    assert done.amount_satang == 110_000  # what was paid, wherever it was taken
