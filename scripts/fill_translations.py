@@ -1234,6 +1234,7 @@ COURSES_THAI: dict[str, dict[str, str]] = {
         "No session of this treatment is left": "ไม่มีคอร์สของทรีทเมนต์นี้เหลือแล้ว",
         "Every course of this treatment has expired": "คอร์สของทรีทเมนต์นี้หมดอายุทั้งหมดแล้ว",
         "A course is valid for 0 to 3650 days (0: no expiry)": "อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)",
+        "A refunded sale's coupon is either kept used or restored": "คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง",
     },
 }
 

@@ -3031,6 +3031,10 @@
         <translation>A course is valid for 0 to 3650 days (0: no expiry)</translation>
     </message>
     <message>
+        <source>A refunded sale&apos;s coupon is either kept used or restored</source>
+        <translation>A refunded sale&apos;s coupon is either kept used or restored</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>There is no setting {key}</translation>
     </message>

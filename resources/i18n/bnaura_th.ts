@@ -3031,6 +3031,10 @@
         <translation>อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)</translation>
     </message>
     <message>
+        <source>A refunded sale&apos;s coupon is either kept used or restored</source>
+        <translation>คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>ไม่มีการตั้งค่า {key}</translation>
     </message>
