@@ -9,11 +9,14 @@ naming the credit note; the tier noted again), the refunded products back
 in stock, audit and outbox. Never more is given back than was paid for
 the sale less earlier refunds, and only at the branch that sold it.
 
-A coupon used by the sale is not restored: a coupon use is an
-append-only row whose slots the server hands out once
-(``sync.server.coupons``), so a use cannot be given back without a new
-kind of record; the customer keeps the discount's value in the refund
-instead (the lines' nets are after the coupon).
+A coupon used by the sale follows the chain's policy
+(``domain.settings.CouponOnRefund``, setting ``coupon_on_refund``): kept
+used (the default; the customer keeps the discount's value in the refund,
+the lines' nets being after the coupon), or, once the whole sale has come
+back, given back as a new single-use coupon with the same terms
+(``coupons.restore_coupon``), printed on the credit note. A use itself is
+never taken back: the server hands out a coupon's use slots once
+(``sync.server.coupons``).
 """
 
 from __future__ import annotations
@@ -42,13 +45,16 @@ from ..domain.refunds import (
     points_to_take,
 )
 from ..domain.roles import Permission
+from ..domain.settings import COUPON_ON_REFUND_KEY, CouponOnRefund
 from ..store.models import CatalogItem, Payment, Refund, Sale, SaleLine
 from .catalog import record_returned
 from .context import ServiceContext
 from .counter import next_document_number
+from .coupons import restore_coupon
 from .courses import take_back_courses
 from .loyalty import note_tier
 from .points_ledger import record_points
+from .settings import chain_setting
 from .shifts import open_shift_of
 
 
@@ -62,6 +68,8 @@ class RefundDone:
     amount_satang: int
     method: PaymentMethod
     points_taken: int
+    # The code of the coupon given back for the one the sale used (policy ``restore``), else None.
+    restored_coupon: str | None = None
 
 
 def _sale_here(ctx: ServiceContext, sale_id: str) -> Sale:
@@ -105,9 +113,27 @@ def _method(method: object) -> PaymentMethod:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Choose how the money goes back"), field="method") from None
 
 
+def _restores_coupon(ctx: ServiceContext, sale: Sale, whole: bool) -> bool:
+    """Return whether this refund gives back the sale's coupon: the policy says so and the whole sale came back."""
+    if not whole or not sale.coupon_code:
+        return False
+    policy = chain_setting(ctx.session, ctx.chain_id, COUPON_ON_REFUND_KEY)
+    return bool(policy == CouponOnRefund.RESTORE)
+
+
+def _whole_after(sold: Sequence[SoldLine], lines: Sequence[RefundedLine]) -> bool:
+    """Return whether every piece of the sale has come back once ``lines`` are returned."""
+    now = {line.line_id: line.quantity for line in lines}
+    return all(s.returned_quantity + now.get(s.line_id, 0) >= s.quantity for s in sold)
+
+
 def _record(ctx: ServiceContext, sale: Sale, kind: RefundKind, lines: Sequence[RefundedLine], method: PaymentMethod,
-            reason: str, shift_id: str | None, refunded_before: int) -> ChangeSet:
-    """Write the refund, its credit note's number, the points taken back, the returned stock and unused sessions."""
+            reason: str, shift_id: str | None, refunded_before: int, whole: bool) -> ChangeSet:
+    """Write the refund, its credit note's number, the points taken back, the returned stock and unused sessions.
+
+    ``whole``: with this refund the whole sale has come back (its coupon
+    may be given back, by the chain's policy).
+    """
     seq, number = next_document_number(ctx, DocumentType.CREDIT_NOTE)
     amount = sum(line.amount_satang for line in lines)
     points = 0
@@ -146,7 +172,11 @@ def _record(ctx: ServiceContext, sale: Sale, kind: RefundKind, lines: Sequence[R
             record_points(ctx, sale.customer_id, EntryKind.SPEND, points, PointsSource.REFUND, number)
             note_tier(ctx, sale.customer_id)
         ctx.changes.add(Kind.CUSTOMER, sale.customer_id)
-    return ctx.changes.build(result=RefundDone(refund_id, number, kind, amount, method, points))
+    restored = None
+    if _restores_coupon(ctx, sale, whole):
+        replacement = restore_coupon(ctx, sale.coupon_code, sale.customer_id, refund_id)
+        restored = replacement.code if replacement is not None else None
+    return ctx.changes.build(result=RefundDone(refund_id, number, kind, amount, method, points, restored))
 
 
 def refund_sale(ctx: ServiceContext, sale_id: str, lines: Sequence[ReturnLine] | None, method: PaymentMethod,
@@ -172,11 +202,13 @@ def refund_sale(ctx: ServiceContext, sale_id: str, lines: Sequence[ReturnLine] |
     sale = _sale_here(ctx, sale_id)
     earlier = _earlier(ctx, sale)
     refunded = sum(r.amount_satang for r in earlier)
-    planned = plan_refund(_sold_lines(ctx, sale, earlier), lines, paid_for(ctx.session, sale.id) - refunded)
+    sold = _sold_lines(ctx, sale, earlier)
+    planned = plan_refund(sold, lines, paid_for(ctx.session, sale.id) - refunded)
     shift = open_shift_of(ctx.session, ctx.device.device_id)
     if how is PaymentMethod.CASH and shift is None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before giving cash back"), field="shift")
-    return _record(ctx, sale, RefundKind.REFUND, planned, how, text, shift.id if shift else None, refunded)
+    return _record(ctx, sale, RefundKind.REFUND, planned, how, text, shift.id if shift else None, refunded,
+                   _whole_after(sold, planned))
 
 
 def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
@@ -210,4 +242,4 @@ def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
     largest = ctx.session.scalars(select(Payment.method).where(Payment.sale_id == sale.id)
                                   .order_by(Payment.amount_satang.desc(), Payment.id)).first()
     return _record(ctx, sale, RefundKind.VOID, planned, PaymentMethod(largest or PaymentMethod.CASH), text, shift.id,
-                   0)
+                   0, True)
