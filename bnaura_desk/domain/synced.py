@@ -858,6 +858,9 @@ PAYMENT = Entity(
 # tallies each sale's payments less its refunds (``sync.server.refunds``):
 # a refund beyond what was paid (two terminals offline) stands and raises
 # ``refund_beyond_paid``.
+_REFUND_LINES = t.ListOf(t.Record((
+    ("line_id", t.Id()), ("quantity", t.Integer(1, 9_999)), ("amount_satang", t.Integer(0, 10**11)),
+)), max_items=1_000, min_items=1)
 REFUND = Entity(
     name="refund",
     shape=Shape.LEDGER,
@@ -870,7 +873,7 @@ REFUND = Entity(
         _text("number", 30, required=True),
         Field("seq", t.Integer(1, 999_999), required=True),
         _choice("kind", RefundKind, required=True),
-        Field("lines", t.Json(), required=True),
+        Field("lines", _REFUND_LINES, required=True),
         Field("amount_satang", t.Integer(1, 10**11), required=True),
         _choice("method", PaymentMethod, required=True),
         _text("reason", 500, required=True),
