@@ -1160,7 +1160,7 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.":
             "เปิดกะเมื่อ {when} ด้วยเงินทอนตั้งต้น {float} นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ กี่เหรียญ",
         "Counted": "นับได้",
-        "Expected (float + cash taken)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)",
+        "Expected (float + cash taken ± cash in/out)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ ± นำเงินเข้า/ออก)",
         "Difference": "ส่วนต่าง",
         "Note": "หมายเหตุ",
     },
@@ -1238,11 +1238,46 @@ COURSES_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+# Cash in and cash out during a shift (issue 12): the dialog, the shift bar, the refusals.
+CASH_MOVEMENTS_THAI: dict[str, dict[str, str]] = {
+    "CashMovementDialog": {
+        "Cash in / out": "นำเงินสดเข้า / ออก",
+        "Cash put into the drawer or taken out of it that is not a sale's, with the reason. "
+        "The drawer should hold {cash} now.":
+            "เงินสดที่นำเข้าหรือนำออกจากลิ้นชักที่ไม่ใช่เงินจากการขาย พร้อมเหตุผล ตอนนี้ลิ้นชักควรมี {cash}",
+        "Cash in (F5)": "นำเงินเข้า (F5)",
+        "Cash out (F6)": "นำเงินออก (F6)",
+        "Amount (฿)": "จำนวนเงิน (฿)",
+        "Reason": "เหตุผล",
+        "e.g. change from the bank, drinking water": "เช่น แลกเงินทอนจากธนาคาร ซื้อน้ำดื่ม",
+        "Cash expected after": "เงินสดที่ควรมีหลังจากนี้",
+        "Cancel": "ยกเลิก",
+        "Record": "บันทึก",
+        "The cash out was not approved": "การนำเงินออกไม่ได้รับการอนุมัติ",
+    },
+    "ShiftBar": {
+        "Cash in/out…": "นำเงินเข้า/ออก…",
+        "Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)":
+            "นำเงินสดเข้าหรือออกจากลิ้นชัก พร้อมเหตุผล (Ctrl+Shift+C)",
+        "Cash in {amount}: {reason}": "นำเงินเข้า {amount}: {reason}",
+        "Cash out {amount}: {reason}": "นำเงินออก {amount}: {reason}",
+    },
+    "errors": {
+        "Choose cash in or cash out": "เลือกนำเงินเข้าหรือนำเงินออก",
+        "The amount is more than ฿0 and at most {most}": "จำนวนเงินต้องมากกว่า ฿0 และไม่เกิน {most}",
+        "Say why the cash goes in or out": "โปรดระบุเหตุผลของการนำเงินเข้าหรือออก",
+        "The drawer should hold only {cash}: you cannot take out {amount}":
+            "ลิ้นชักควรมีเงินสดเพียง {cash}: นำออก {amount} ไม่ได้",
+    },
+    "permissions": {"take cash out of the drawer": "นำเงินสดออกจากลิ้นชัก"},
+    "sync_fields": {"Cash in/out": "นำเงินเข้า/ออก"},
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
-                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI)
+                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -249,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / out</source>
+        <translation>Cash in / out</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</source>
+        <translation>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</translation>
+    </message>
+    <message>
+        <source>Cash in (F5)</source>
+        <translation>Cash in (F5)</translation>
+    </message>
+    <message>
+        <source>Cash out (F6)</source>
+        <translation>Cash out (F6)</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>Amount (฿)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, drinking water</source>
+        <translation>e.g. change from the bank, drinking water</translation>
+    </message>
+    <message>
+        <source>Cash expected after</source>
+        <translation>Cash expected after</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>The cash out was not approved</source>
+        <translation>The cash out was not approved</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -500,8 +547,8 @@
         <translation>Counted</translation>
     </message>
     <message>
-        <source>Expected (float + cash taken)</source>
-        <translation>Expected (float + cash taken)</translation>
+        <source>Expected (float + cash taken ± cash in/out)</source>
+        <translation>Expected (float + cash taken ± cash in/out)</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -2204,6 +2251,14 @@
         <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
     </message>
     <message>
+        <source>Cash in {amount}: {reason}</source>
+        <translation>Cash in {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out {amount}: {reason}</source>
+        <translation>Cash out {amount}: {reason}</translation>
+    </message>
+    <message>
         <source>Report saved: {file}</source>
         <translation>Report saved: {file}</translation>
     </message>
@@ -2214,6 +2269,14 @@
     <message>
         <source>Close shift…</source>
         <translation>Close shift…</translation>
+    </message>
+    <message>
+        <source>Cash in/out…</source>
+        <translation>Cash in/out…</translation>
+    </message>
+    <message>
+        <source>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</source>
+        <translation>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3599,8 +3662,24 @@
         <translation>Give the reason for the refund</translation>
     </message>
     <message>
+        <source>Choose cash in or cash out</source>
+        <translation>Choose cash in or cash out</translation>
+    </message>
+    <message>
+        <source>The amount is more than ฿0 and at most {most}</source>
+        <translation>The amount is more than ฿0 and at most {most}</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>Say why the cash goes in or out</translation>
+    </message>
+    <message>
         <source>The reason is at most {count} characters</source>
         <translation>The reason is at most {count} characters</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: you cannot take out {amount}</source>
+        <translation>The drawer should hold only {cash}: you cannot take out {amount}</translation>
     </message>
     <message>
         <source>Choose the lines to refund</source>
@@ -3704,6 +3783,10 @@
     <message>
         <source>give a discount above the limit</source>
         <translation>give a discount above the limit</translation>
+    </message>
+    <message>
+        <source>take cash out of the drawer</source>
+        <translation>take cash out of the drawer</translation>
     </message>
     <message>
         <source>change clinic settings</source>
@@ -4023,6 +4106,10 @@
     <message>
         <source>Course sessions</source>
         <translation>Course sessions</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Cash in/out</translation>
     </message>
     <message>
         <source>Thai name</source>

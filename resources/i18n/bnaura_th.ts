@@ -249,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / out</source>
+        <translation>นำเงินสดเข้า / ออก</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</source>
+        <translation>เงินสดที่นำเข้าหรือนำออกจากลิ้นชักที่ไม่ใช่เงินจากการขาย พร้อมเหตุผล ตอนนี้ลิ้นชักควรมี {cash}</translation>
+    </message>
+    <message>
+        <source>Cash in (F5)</source>
+        <translation>นำเงินเข้า (F5)</translation>
+    </message>
+    <message>
+        <source>Cash out (F6)</source>
+        <translation>นำเงินออก (F6)</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>จำนวนเงิน (฿)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, drinking water</source>
+        <translation>เช่น แลกเงินทอนจากธนาคาร ซื้อน้ำดื่ม</translation>
+    </message>
+    <message>
+        <source>Cash expected after</source>
+        <translation>เงินสดที่ควรมีหลังจากนี้</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>The cash out was not approved</source>
+        <translation>การนำเงินออกไม่ได้รับการอนุมัติ</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -500,8 +547,8 @@
         <translation>นับได้</translation>
     </message>
     <message>
-        <source>Expected (float + cash taken)</source>
-        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)</translation>
+        <source>Expected (float + cash taken ± cash in/out)</source>
+        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ ± นำเงินเข้า/ออก)</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -2204,6 +2251,14 @@
         <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
     </message>
     <message>
+        <source>Cash in {amount}: {reason}</source>
+        <translation>นำเงินเข้า {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out {amount}: {reason}</source>
+        <translation>นำเงินออก {amount}: {reason}</translation>
+    </message>
+    <message>
         <source>Report saved: {file}</source>
         <translation>บันทึกรายงานแล้ว: {file}</translation>
     </message>
@@ -2214,6 +2269,14 @@
     <message>
         <source>Close shift…</source>
         <translation>ปิดกะ…</translation>
+    </message>
+    <message>
+        <source>Cash in/out…</source>
+        <translation>นำเงินเข้า/ออก…</translation>
+    </message>
+    <message>
+        <source>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</source>
+        <translation>นำเงินสดเข้าหรือออกจากลิ้นชัก พร้อมเหตุผล (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3599,8 +3662,24 @@
         <translation>โปรดระบุเหตุผลของการคืนเงิน</translation>
     </message>
     <message>
+        <source>Choose cash in or cash out</source>
+        <translation>เลือกนำเงินเข้าหรือนำเงินออก</translation>
+    </message>
+    <message>
+        <source>The amount is more than ฿0 and at most {most}</source>
+        <translation>จำนวนเงินต้องมากกว่า ฿0 และไม่เกิน {most}</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>โปรดระบุเหตุผลของการนำเงินเข้าหรือออก</translation>
+    </message>
+    <message>
         <source>The reason is at most {count} characters</source>
         <translation>เหตุผลยาวได้ไม่เกิน {count} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: you cannot take out {amount}</source>
+        <translation>ลิ้นชักควรมีเงินสดเพียง {cash}: นำออก {amount} ไม่ได้</translation>
     </message>
     <message>
         <source>Choose the lines to refund</source>
@@ -3704,6 +3783,10 @@
     <message>
         <source>give a discount above the limit</source>
         <translation>ให้ส่วนลดเกินวงเงินที่กำหนด</translation>
+    </message>
+    <message>
+        <source>take cash out of the drawer</source>
+        <translation>นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
         <source>change clinic settings</source>
@@ -4023,6 +4106,10 @@
     <message>
         <source>Course sessions</source>
         <translation>คอร์ส</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>นำเงินเข้า/ออก</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -267,7 +267,7 @@ class CounterScreen(QWidget):
         for key, slot in (("F2", lambda: self._focus(self.search)), ("F3", lambda: self._focus(self.member_picker.box)),
                           ("F4", lambda: self._focus(self.coupon_box)), ("F9", self.give_discount),
                           ("F12", self.pay), ("Ctrl+Shift+D", self.show_customer_display),
-                          ("Ctrl+Shift+P", self.print_again)):
+                          ("Ctrl+Shift+P", self.print_again), ("Ctrl+Shift+C", self.shift_bar.move_cash)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
