@@ -7,6 +7,7 @@ the keyboard focus, as a cashier's keystrokes would reach it.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,10 +23,11 @@ from tests.conftest import Staffed
 from tests.documents.pdf_probe import pdf_text, squashed
 from tests.ui import test_counter as counter_tests
 from tests.ui.test_counter import count, open_shift, settle, visible
+from tests.ui.test_counter_printing import viewer  # noqa: F401 (the fixture)
 from tests.ui.test_customers import type_text
 from ui.counter.refund import RefundDialog
 from ui.counter.refund_reads import credit_notes_folder
-from ui.counter.screen import CounterScreen
+from ui.counter.screen import OPEN_RECEIPT_KEY, CounterScreen
 
 # The POS screen on a shop with a Gold member, as the counter's tests have it.
 shop, desk, screen = counter_tests.shop, counter_tests.desk, counter_tests.screen
@@ -273,3 +275,54 @@ def test_a_front_desk_refund_needs_a_managers_pin_a_wrong_one_is_refused(screen,
     [(kind, amount, _method, _reason, _lines, approved_by)] = refunds_written(s)
     assert (kind, amount, approved_by) == ("refund", 531_000, s.manager.staff_id)
 
+
+
+def test_a_deposit_gives_back_no_more_than_was_paid_and_the_credit_note_opens_when_asked(
+        screen, qtbot, staffed_copy, shop, viewer) -> None:  # noqa: F811
+    s = staffed_copy
+    open_shift(s)
+    # The facial (฿3,150 for her) and a serum on a ฿1,000 deposit, the balance due next week.
+    sale = s.terminal.run(counter.checkout, counter.Order(
+        (counter.OrderLine(shop["facial"]), counter.OrderLine(shop["serum"])), (Tender(CASH, 100_000),),
+        customer_id=shop["member"],
+        balance_due_on=s.clock().date() + timedelta(days=7)), actor=s.front_desk).result
+    screen.runner.actor = s.manager
+    screen.settings.setValue(OPEN_RECEIPT_KEY, True)
+    screen.reload()
+    settle(screen, qtbot)
+    dialog = open_refund(screen, qtbot)
+    assert dialog.number.text() == sale.number
+    # The facial alone is worth more than was paid: refused as typed, and by Enter, with nothing written.
+    type_quantity(qtbot, dialog, Qt.Key.Key_1)
+    assert dialog.error.text() == "เกินยอดที่ชำระไว้: คืนเงินได้ไม่เกิน ฿1,000.00"
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, focused(), "ยกเลิกนัด")
+    press(qtbot, Qt.Key.Key_Return)
+    assert dialog.error.text() == "เกินยอดที่ชำระไว้: คืนเงินได้ไม่เกิน ฿1,000.00"
+    assert dialog.view.hasFocus() and count(s, Refund) == 0
+    # The whole sale gives back what was paid.
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    assert dialog.amount_label.text() == "฿1,000.00" and not dialog.error.isVisible()
+    press(qtbot, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: len(viewer.opened) == 1)
+    assert viewer.opened == [dialog.pdf_path]
+    assert refunds_written(s)[0][:3] == ("refund", 100_000, "cash")
+
+
+def test_the_dialog_follows_the_language(screen, qtbot, staffed_copy, shop, languages) -> None:
+    s = staffed_copy
+    ready(screen, qtbot, s, shop, "manager")
+    dialog = open_refund(screen, qtbot)
+    type_quantity(qtbot, dialog, Qt.Key.Key_1)
+    languages.set_language("en", save=False)
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Refund or void a sale")
+    assert dialog.refund_button.text() == "Refund (F12)" and dialog.void_button.text() == "Void sale (F8)"
+    assert dialog.method.currentText() == "Cash"
+    assert dialog.lines.headerData(dialog.lines.RETURN, Qt.Orientation.Horizontal) == "Return"
+    assert dialog.lines.index(0, dialog.lines.NAME).data() == "1. ทรีทเมนต์หน้าใส"  # no English name given
+    assert dialog.points_label.text() == "Points taken back: 630"
+    assert screen.refund_button.text() == "Refund / void…"
+    languages.set_language("th", save=False)
+    qtbot.waitUntil(lambda: dialog.refund_button.text() == "คืนเงิน (F12)")
