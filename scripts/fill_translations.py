@@ -1274,10 +1274,63 @@ CASH_MOVEMENTS_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# Refunds and voids on the POS screen (issue 12): the refund dialog and its button.
+REFUND_SCREEN_THAI: dict[str, dict[str, str]] = {
+    "CounterScreen": {
+        "Refund / void…": "คืนเงิน / ยกเลิกบิล…",
+        "Refund or void a sale, with its credit note (Ctrl+Shift+R)":
+            "คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)",
+    },
+    "RefundDialog": {
+        "Coupon given back: {code}": "คูปองที่คืนให้ลูกค้า: {code}",
+        "Sale voided: credit note {number}, {amount} back as paid":
+            "ยกเลิกบิลแล้ว: ใบลดหนี้ {number} คืน {amount} ตามวิธีที่ชำระมา",
+        "Refunded: credit note {number}, {amount} back ({method})": "คืนเงินแล้ว: ใบลดหนี้ {number} คืน {amount} ({method})",
+        "{points} points taken back": "หักแต้มคืน {points} แต้ม",
+        "Type or scan the receipt number, then press Enter.": "พิมพ์หรือสแกนเลขที่ใบเสร็จ แล้วกด Enter",
+        "Receipt {number}": "ใบเสร็จ {number}",
+        "total {total}, paid {paid}": "ยอดรวม {total} ชำระแล้ว {paid}",
+        "refunded before {amount}": "คืนไปแล้ว {amount}",
+        "Close": "ปิด",
+        "Refund (F12)": "คืนเงิน (F12)",
+        "Points taken back: {points}": "แต้มที่หักคืน: {points}",
+        "A manager did not approve the refund": "ผู้จัดการไม่ได้อนุมัติการคืนเงิน",
+        "Credit note saved: {file}": "บันทึกใบลดหนี้แล้ว: {file}",
+        "The refund is saved, but its credit note was not made: {why}":
+            "บันทึกการคืนเงินแล้ว แต่ยังออกใบลดหนี้ไม่ได้: {why}",
+        "Refund or void a sale": "คืนเงินหรือยกเลิกบิล",
+        "Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal "
+        "can be voided whole instead.":
+            "เลือกจำนวนที่คืนของแต่ละรายการ ระบุเหตุผล แล้วกดคืนเงิน "
+            "บิลของกะนี้ที่ขายจากเครื่องนี้ยกเลิกทั้งบิลแทนได้",
+        "Receipt number": "เลขที่ใบเสร็จ",
+        "Type or scan the receipt number (Ctrl+F)": "พิมพ์หรือสแกนเลขที่ใบเสร็จ (Ctrl+F)",
+        "Whole sale (everything not refunded yet)": "คืนทั้งบิล (ทุกรายการที่ยังไม่ได้คืน)",
+        "Reason": "เหตุผล",
+        "Why the money goes back (required)": "เหตุผลที่คืนเงิน (ต้องระบุ)",
+        "Give back by": "คืนเงินทาง",
+        "Gives back": "ยอดที่คืน",
+        "Cancel": "ปิด",
+        "Void sale (F8)": "ยกเลิกบิล (F8)",
+        "Undo the whole sale: everything paid goes back the way it was paid":
+            "ยกเลิกทั้งบิล: คืนเงินทั้งหมดตามวิธีที่ชำระมา",
+    },
+    "RefundLinesModel": {
+        "{price} each; the line came to {net}": "หน่วยละ {price} รายการนี้รวม {net}",
+        "Item": "รายการ",
+        "Sold": "ขาย",
+        "Refunded before": "คืนแล้ว",
+        "Return": "คืน",
+        "Gives back (฿)": "ยอดคืน (฿)",
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
-                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI)
+                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
+                                               REFUND_SCREEN_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

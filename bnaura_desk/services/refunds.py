@@ -48,7 +48,7 @@ from ..domain.roles import Permission
 from ..domain.settings import COUPON_ON_REFUND_KEY, CouponOnRefund
 from ..store.models import CatalogItem, Payment, Refund, Sale, SaleLine
 from .catalog import record_returned
-from .context import ServiceContext
+from .context import ServiceContext, load_device
 from .counter import next_document_number
 from .coupons import restore_coupon
 from .courses import take_back_courses
@@ -72,19 +72,19 @@ class RefundDone:
     restored_coupon: str | None = None
 
 
-def _sale_here(ctx: ServiceContext, sale_id: str) -> Sale:
+def _sale_here(session: Session, chain_id: str, branch_id: str, sale_id: str) -> Sale:
     """Return the sale, refused unless this terminal's branch sold it."""
-    sale = ctx.session.get(Sale, sale_id)
-    if sale is None or sale.chain_id != ctx.chain_id:
+    sale = session.get(Sale, sale_id)
+    if sale is None or sale.chain_id != chain_id:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such sale"), field="sale")
-    if sale.branch_id != ctx.branch_id:
+    if sale.branch_id != branch_id:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "A sale is refunded only at the branch that sold it"),
                        field="sale")
     return sale
 
 
-def _earlier(ctx: ServiceContext, sale: Sale) -> list[Refund]:
-    refunds = list(ctx.session.scalars(select(Refund).where(Refund.sale_id == sale.id).order_by(Refund.at)))
+def _earlier(session: Session, sale: Sale) -> list[Refund]:
+    refunds = list(session.scalars(select(Refund).where(Refund.sale_id == sale.id).order_by(Refund.at)))
     if any(r.kind == RefundKind.VOID for r in refunds):
         raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale was voided already"), field="sale")
     return refunds
@@ -96,14 +96,68 @@ def paid_for(session: Session, sale_id: str) -> int:
                                   .where(Payment.sale_id == sale_id)) or 0)
 
 
-def _sold_lines(ctx: ServiceContext, sale: Sale, earlier: list[Refund]) -> list[SoldLine]:
+def _sold_lines(session: Session, sale: Sale, earlier: list[Refund]) -> list[SoldLine]:
     returned: dict[str, tuple[int, int]] = {}
     for refund in earlier:
         for line in refund.lines:
             quantity, amount = returned.get(str(line["line_id"]), (0, 0))
             returned[str(line["line_id"])] = (quantity + int(line["quantity"]), amount + int(line["amount_satang"]))
-    rows = ctx.session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no))
+    rows = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no))
     return [SoldLine(row.id, row.line_no, row.quantity, row.net_satang, *returned.get(row.id, (0, 0))) for row in rows]
+
+
+def _void_refusal(session: Session, sale: Sale, device_id: str, earlier: list[Refund]) -> BadInput | None:
+    """Return why ``sale`` cannot be voided at terminal ``device_id`` now (None: it can)."""
+    shift = open_shift_of(session, device_id)
+    if sale.device_id != device_id or shift is None or sale.shift_id != shift.id:
+        return BadInput(QT_TRANSLATE_NOOP(
+            "errors", "A sale is voided only in its own open shift at its terminal; refund it instead"),
+            field="sale")
+    if earlier:
+        return BadInput(QT_TRANSLATE_NOOP("errors", "This sale has refunds already; refund the rest instead"),
+                        field="sale")
+    return None
+
+
+def _largest_method(session: Session, sale_id: str) -> PaymentMethod:
+    largest = session.scalars(select(Payment.method).where(Payment.sale_id == sale_id)
+                              .order_by(Payment.amount_satang.desc(), Payment.id)).first()
+    return PaymentMethod(largest or PaymentMethod.CASH)
+
+
+@dataclass(frozen=True)
+class RefundState:
+    """What is left to give back of a sale, as ``refund_sale`` and ``void_sale`` see it now.
+
+    A screen plans with the same figures (``domain.refunds.plan_refund(sold,
+    lines, refundable_satang)``), so what it shows is what the service gives.
+    """
+
+    sold: tuple[SoldLine, ...]
+    paid_satang: int
+    refunded_satang: int
+    method: PaymentMethod  # the largest payment's: what a void names, a refund's usual way back
+    void_refusal: BadInput | None  # why ``void_sale`` would refuse it here (None: it may be voided)
+
+    @property
+    def refundable_satang(self) -> int:
+        """What may still be given back: paid less earlier refunds."""
+        return self.paid_satang - self.refunded_satang
+
+
+def refund_state(session: Session, sale_id: str) -> RefundState:
+    """Return what is left to refund of sale ``sale_id`` at this terminal, and whether it may be voided here.
+
+    Raises:
+        NotFound: no such sale.
+        BadInput: another branch's sale, or a voided one (as ``refund_sale``).
+    """
+    device = load_device(session)
+    sale = _sale_here(session, device.chain_id, device.branch_id, sale_id)
+    earlier = _earlier(session, sale)
+    return RefundState(tuple(_sold_lines(session, sale, earlier)), paid_for(session, sale.id),
+                       sum(r.amount_satang for r in earlier), _largest_method(session, sale.id),
+                       _void_refusal(session, sale, device.device_id, earlier))
 
 
 def _method(method: object) -> PaymentMethod:
@@ -199,10 +253,10 @@ def refund_sale(ctx: ServiceContext, sale_id: str, lines: Sequence[ReturnLine] |
     ctx.require(Permission.SALE_REFUND)
     text = check_reason(reason)
     how = _method(method)
-    sale = _sale_here(ctx, sale_id)
-    earlier = _earlier(ctx, sale)
+    sale = _sale_here(ctx.session, ctx.chain_id, ctx.branch_id, sale_id)
+    earlier = _earlier(ctx.session, sale)
     refunded = sum(r.amount_satang for r in earlier)
-    sold = _sold_lines(ctx, sale, earlier)
+    sold = _sold_lines(ctx.session, sale, earlier)
     planned = plan_refund(sold, lines, paid_for(ctx.session, sale.id) - refunded)
     shift = open_shift_of(ctx.session, ctx.device.device_id)
     if how is PaymentMethod.CASH and shift is None:
@@ -228,18 +282,13 @@ def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
     """
     ctx.require(Permission.SALE_VOID)
     text = check_reason(reason)
-    sale = _sale_here(ctx, sale_id)
-    earlier = _earlier(ctx, sale)
+    sale = _sale_here(ctx.session, ctx.chain_id, ctx.branch_id, sale_id)
+    earlier = _earlier(ctx.session, sale)
+    refusal = _void_refusal(ctx.session, sale, ctx.device.device_id, earlier)
+    if refusal is not None:
+        raise refusal
     shift = open_shift_of(ctx.session, ctx.device.device_id)
-    if sale.device_id != ctx.device.device_id or shift is None or sale.shift_id != shift.id:
-        raise BadInput(QT_TRANSLATE_NOOP(
-            "errors", "A sale is voided only in its own open shift at its terminal; refund it instead"),
-            field="sale")
-    if earlier:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale has refunds already; refund the rest instead"),
-                       field="sale")
-    planned = plan_refund(_sold_lines(ctx, sale, earlier), None, paid_for(ctx.session, sale.id))
-    largest = ctx.session.scalars(select(Payment.method).where(Payment.sale_id == sale.id)
-                                  .order_by(Payment.amount_satang.desc(), Payment.id)).first()
-    return _record(ctx, sale, RefundKind.VOID, planned, PaymentMethod(largest or PaymentMethod.CASH), text, shift.id,
-                   0, True)
+    assert shift is not None  # _void_refusal: the sale's own shift is open here
+    planned = plan_refund(_sold_lines(ctx.session, sale, earlier), None, paid_for(ctx.session, sale.id))
+    return _record(ctx, sale, RefundKind.VOID, planned, _largest_method(ctx.session, sale.id), text, shift.id, 0,
+                   True)

@@ -705,6 +705,14 @@
         <translation>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</translation>
     </message>
     <message>
+        <source>Refund / void…</source>
+        <translation>Refund / void…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>Refund or void a sale, with its credit note (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
@@ -2020,6 +2028,140 @@
     <message>
         <source>The member&apos;s coupons</source>
         <translation>The member&apos;s coupons</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Sale voided: credit note {number}, {amount} back as paid</source>
+        <translation>Sale voided: credit note {number}, {amount} back as paid</translation>
+    </message>
+    <message>
+        <source>Refunded: credit note {number}, {amount} back ({method})</source>
+        <translation>Refunded: credit note {number}, {amount} back ({method})</translation>
+    </message>
+    <message>
+        <source>{points} points taken back</source>
+        <translation>{points} points taken back</translation>
+    </message>
+    <message>
+        <source>Coupon given back: {code}</source>
+        <translation>Coupon given back: {code}</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, then press Enter.</source>
+        <translation>Type or scan the receipt number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <source>total {total}, paid {paid}</source>
+        <translation>total {total}, paid {paid}</translation>
+    </message>
+    <message>
+        <source>refunded before {amount}</source>
+        <translation>refunded before {amount}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Refund (F12)</source>
+        <translation>Refund (F12)</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}</source>
+        <translation>Points taken back: {points}</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the refund</source>
+        <translation>A manager did not approve the refund</translation>
+    </message>
+    <message>
+        <source>Credit note saved: {file}</source>
+        <translation>Credit note saved: {file}</translation>
+    </message>
+    <message>
+        <source>The refund is saved, but its credit note was not made: {why}</source>
+        <translation>The refund is saved, but its credit note was not made: {why}</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale</source>
+        <translation>Refund or void a sale</translation>
+    </message>
+    <message>
+        <source>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</source>
+        <translation>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number (Ctrl+F)</source>
+        <translation>Type or scan the receipt number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whole sale (everything not refunded yet)</source>
+        <translation>Whole sale (everything not refunded yet)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why the money goes back (required)</source>
+        <translation>Why the money goes back (required)</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>Give back by</translation>
+    </message>
+    <message>
+        <source>Gives back</source>
+        <translation>Gives back</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Void sale (F8)</source>
+        <translation>Void sale (F8)</translation>
+    </message>
+    <message>
+        <source>Undo the whole sale: everything paid goes back the way it was paid</source>
+        <translation>Undo the whole sale: everything paid goes back the way it was paid</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>{price} each; the line came to {net}</source>
+        <translation>{price} each; the line came to {net}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Refunded before</source>
+        <translation>Refunded before</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Gives back (฿)</source>
+        <translation>Gives back (฿)</translation>
     </message>
 </context>
 <context>

@@ -705,6 +705,14 @@
         <translation>พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)</translation>
     </message>
     <message>
+        <source>Refund / void…</source>
+        <translation>คืนเงิน / ยกเลิกบิล…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Customer display</source>
         <translation>จอลูกค้า</translation>
     </message>
@@ -2020,6 +2028,140 @@
     <message>
         <source>The member&apos;s coupons</source>
         <translation>คูปองของสมาชิก</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Sale voided: credit note {number}, {amount} back as paid</source>
+        <translation>ยกเลิกบิลแล้ว: ใบลดหนี้ {number} คืน {amount} ตามวิธีที่ชำระมา</translation>
+    </message>
+    <message>
+        <source>Refunded: credit note {number}, {amount} back ({method})</source>
+        <translation>คืนเงินแล้ว: ใบลดหนี้ {number} คืน {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>{points} points taken back</source>
+        <translation>หักแต้มคืน {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Coupon given back: {code}</source>
+        <translation>คูปองที่คืนให้ลูกค้า: {code}</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, then press Enter.</source>
+        <translation>พิมพ์หรือสแกนเลขที่ใบเสร็จ แล้วกด Enter</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จ {number}</translation>
+    </message>
+    <message>
+        <source>total {total}, paid {paid}</source>
+        <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
+    </message>
+    <message>
+        <source>refunded before {amount}</source>
+        <translation>คืนไปแล้ว {amount}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Refund (F12)</source>
+        <translation>คืนเงิน (F12)</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}</source>
+        <translation>แต้มที่หักคืน: {points}</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the refund</source>
+        <translation>ผู้จัดการไม่ได้อนุมัติการคืนเงิน</translation>
+    </message>
+    <message>
+        <source>Credit note saved: {file}</source>
+        <translation>บันทึกใบลดหนี้แล้ว: {file}</translation>
+    </message>
+    <message>
+        <source>The refund is saved, but its credit note was not made: {why}</source>
+        <translation>บันทึกการคืนเงินแล้ว แต่ยังออกใบลดหนี้ไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale</source>
+        <translation>คืนเงินหรือยกเลิกบิล</translation>
+    </message>
+    <message>
+        <source>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</source>
+        <translation>เลือกจำนวนที่คืนของแต่ละรายการ ระบุเหตุผล แล้วกดคืนเงิน บิลของกะนี้ที่ขายจากเครื่องนี้ยกเลิกทั้งบิลแทนได้</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number (Ctrl+F)</source>
+        <translation>พิมพ์หรือสแกนเลขที่ใบเสร็จ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whole sale (everything not refunded yet)</source>
+        <translation>คืนทั้งบิล (ทุกรายการที่ยังไม่ได้คืน)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Why the money goes back (required)</source>
+        <translation>เหตุผลที่คืนเงิน (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>คืนเงินทาง</translation>
+    </message>
+    <message>
+        <source>Gives back</source>
+        <translation>ยอดที่คืน</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Void sale (F8)</source>
+        <translation>ยกเลิกบิล (F8)</translation>
+    </message>
+    <message>
+        <source>Undo the whole sale: everything paid goes back the way it was paid</source>
+        <translation>ยกเลิกทั้งบิล: คืนเงินทั้งหมดตามวิธีที่ชำระมา</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>{price} each; the line came to {net}</source>
+        <translation>หน่วยละ {price} รายการนี้รวม {net}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>Refunded before</source>
+        <translation>คืนแล้ว</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>คืน</translation>
+    </message>
+    <message>
+        <source>Gives back (฿)</source>
+        <translation>ยอดคืน (฿)</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from bnaura_desk.documents import credit_note_pdf
 from bnaura_desk.domain.coupons import CouponKind, CouponTerms
 from bnaura_desk.domain.errors import BadInput, PermissionDenied
 from bnaura_desk.domain.payments import PaymentMethod, Tender
-from bnaura_desk.domain.refunds import RefundKind, ReturnLine
+from bnaura_desk.domain.refunds import RefundKind, ReturnLine, plan_refund
 from bnaura_desk.domain.roles import Permission
 from bnaura_desk.domain.settings import COUPON_ON_REFUND_KEY, CouponOnRefund
 from bnaura_desk.services import branches, catalog, counter, coupons, credit_notes, loyalty, refunds, settings, shifts
@@ -307,3 +307,30 @@ def test_a_void_restores_the_coupon_and_an_expired_one_is_not_restored(
                           actor=s.manager).result
     assert done.restored_coupon is None
     assert s.terminal.read(lambda session: session.get(Coupon, coupons.replacement_coupon_id(done.refund_id))) is None
+
+
+def test_refund_state_tells_a_screen_what_the_service_will_allow(
+        staffed: Staffed, gold_sale: tuple[str, counter.SaleDone]) -> None:
+    s = staffed
+    _, sale = gold_sale
+    serum = line_ids(s, sale.sale_id)["เซรั่มวิตามินซี"]
+    state = s.terminal.read(refunds.refund_state, sale.sale_id)
+    assert (state.paid_satang, state.refunded_satang, state.method, state.void_refusal) == (531_000, 0, CASH, None)
+    # Planned with these figures, a serum gives back what the service then records.
+    planned = plan_refund(state.sold, [ReturnLine(serum, 1)], state.refundable_satang)
+    done = s.terminal.run(refunds.refund_sale, sale.sale_id, [ReturnLine(serum, 1)], CASH, "แพ้",
+                          actor=s.manager).result
+    assert sum(line.amount_satang for line in planned) == done.amount_satang == 108_000
+    after = s.terminal.read(refunds.refund_state, sale.sale_id)
+    assert (after.refunded_satang, after.refundable_satang) == (108_000, 531_000 - 108_000)
+    assert [(line.line_id, line.returned_quantity) for line in after.sold if line.returned_quantity] == [(serum, 1)]
+    assert after.void_refusal is not None and "has refunds already" in english(after.void_refusal)
+    # A closed shift: no void either, whatever else.
+    s.terminal.run(shifts.close_shift, {100_000: 7}, actor=s.front_desk)
+    closed = s.terminal.read(refunds.refund_state, sale.sale_id)
+    assert closed.void_refusal is not None and "refund it instead" in english(closed.void_refusal)
+    s.terminal.run(refunds.refund_sale, sale.sale_id, None, PaymentMethod.TRANSFER, "ยกเลิก", actor=s.manager)
+    s.terminal.read(refunds.refund_state, sale.sale_id)  # refunded in full: still readable, nothing left
+    with pytest.raises(BadInput) as refused:
+        plan_refund(s.terminal.read(refunds.refund_state, sale.sale_id).sold, None, 0)
+    assert "Nothing of this sale is left" in english(refused.value)
