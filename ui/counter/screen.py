@@ -80,6 +80,7 @@ from .reads import (
     write_receipt,
 )
 from .receipt_printing import ReceiptPrinting
+from .settings_dialog import CounterSettingsButton
 from .shift import CloseShiftDialog, OpenShiftDialog
 from .shift_bar import ShiftBar
 from .totals import TotalsPanel
@@ -158,6 +159,7 @@ class CounterScreen(QWidget):
         self.display_button.setAutoDefault(False)
         self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.display_button.clicked.connect(self.show_customer_display)
+        self.settings_button = CounterSettingsButton(runner, self)  # managers and owners only
 
         # -- the customer's side: the display, and the receipt printer
         self.display = CustomerDisplay(runner, self)
@@ -232,6 +234,7 @@ class CounterScreen(QWidget):
         top.addWidget(self.sale_banner)
         top.addWidget(self.reprint_button)
         top.addWidget(self.display_button)
+        top.addWidget(self.settings_button)
         line_buttons = QHBoxLayout()
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
             line_buttons.addWidget(button)
@@ -651,6 +654,7 @@ class CounterScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.settings_button.refresh()  # the signed-in user may have changed
         if not self._display_placed and second_screen() is not None:
             self.show_customer_display()  # the counter has a screen facing the customer
         if self._stale:
