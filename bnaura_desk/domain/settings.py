@@ -122,7 +122,8 @@ def counter_rules_value(value: Any) -> dict[str, Any]:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "The counter rules name the tier discount's item kinds and"
                                                    " categories and the line discount limit"), field="counter_rules")
     kinds = value["tier_kinds"]
-    if not isinstance(kinds, list | tuple) or not all(k in {kind.value for kind in ItemKind} for k in kinds):
+    known = {kind.value for kind in ItemKind}
+    if not isinstance(kinds, list | tuple) or not all(isinstance(k, str) and k in known for k in kinds):
         raise BadInput(QT_TRANSLATE_NOOP("errors", "The tier discount applies to treatments, products or packages"),
                        field="tier_kinds")
     categories = value["tier_categories"]

@@ -88,7 +88,9 @@ def counter_settings(session: Session) -> CounterSettings:
     return CounterSettings(
         rules=counter_rules_of(pricing_rules(values.get(COUNTER_RULES_KEY), EarnRules())),
         course_valid_days=days if isinstance(days, int) and not isinstance(days, bool) and days >= 0 else 0,
-        coupon_on_refund=CouponOnRefund(refund) if refund in set(CouponOnRefund) else CouponOnRefund.KEEP,
+        # A value a newer app wrote (or any unreadable one) shows as the default.
+        coupon_on_refund=CouponOnRefund(refund) if isinstance(refund, str) and refund in set(CouponOnRefund)
+        else CouponOnRefund.KEEP,
         promptpay_id=promptpay_id(session),
         categories=tuple(categories_in_use(session)),
     )

@@ -64,6 +64,7 @@ def test_never_asking_a_manager_and_every_category() -> None:
     (rules(extra=1), "counter_rules"),
     (rules(tier_kinds=["voucher"]), "tier_kinds"),
     (rules(tier_kinds="treatment"), "tier_kinds"),
+    (rules(tier_kinds=[["treatment"]]), "tier_kinds"),
     (rules(tier_categories="Laser"), "tier_categories"),
     (rules(tier_categories=[3]), "tier_categories"),
     (rules(tier_categories=["   "]), "tier_categories"),
