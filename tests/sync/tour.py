@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 import bnaura_desk.services as services_package
 from bnaura_desk.domain import achievements as achievement_rules
+from bnaura_desk.domain.cash_movements import CashDirection
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
@@ -37,6 +38,7 @@ from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
     branches,
+    cash_movements,
     catalog,
     counter,
     counter_settings,
@@ -92,6 +94,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.catalog.record_returned",
     "bnaura_desk.services.courses.grant_course",
     "bnaura_desk.services.coupons.use_coupon",
+    "bnaura_desk.services.coupons.restore_coupon",  # a refund's step (refunds.refund_sale)
     "bnaura_desk.services.courses.take_back_courses",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
@@ -259,6 +262,10 @@ class Tour:
         # The counter: a shift opens with a float; the member buys two serums and the course with
         # her tier discount, part by card and the rest in cash; the shift closes with the cash counted.
         made["shift"] = self.run(shifts.open_shift, 100_000)
+        # Change brought from the bank goes into the drawer; drinking water is paid from it.
+        self.run(cash_movements.record_cash_movement, CashDirection.IN, 50_000, "แลกเหรียญจากธนาคาร")
+        made["cash_movement"] = self.run(cash_movements.record_cash_movement, CashDirection.OUT, 4_500,
+                                         "ซื้อน้ำดื่ม").movement_id
         self.run(counter_settings.set_promptpay_id, "081-234-5678")
         self.run(counter_settings.set_counter_settings, {"counter_rules": {
             "tier_kinds": ["treatment", "product", "package"], "tier_categories": None,

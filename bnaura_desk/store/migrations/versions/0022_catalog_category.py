@@ -1,7 +1,7 @@
 """Catalog items get a category (the clinic's own grouping, which the counter's pricing rules may name).
 
 Revision ID: 0022
-Revises: 0019
+Revises: 0021
 
 One column added, empty for every existing item: nothing existing is
 rewritten, and ``ALTER TABLE ... ADD COLUMN`` keeps the table as it is.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0022"
-down_revision = "0019"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
