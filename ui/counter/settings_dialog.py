@@ -124,6 +124,7 @@ class CounterSettingsDialog(QDialog):
         rows: tuple[QHBoxLayout | QVBoxLayout | QWidget, ...] = (
             kinds_row, categories_box, limit_row, self.course_days, self.coupon_on_refund, promptpay_row)
         for caption, row in zip(self.captions, rows, strict=True):
+            # Two branches for the type checker only: addRow is overloaded on a widget or a layout.
             if isinstance(row, QWidget):
                 self.form.addRow(caption, row)
             else:
