@@ -46,10 +46,12 @@ KEPT_MEMBERS = 64
 # keeps it: times as fixed-width UTC text (``store.types.utc_text``), which
 # sorts and compares as the times do, so the fold reads 5,000 rows without
 # making 10,000 datetimes or 5,000 ORM objects. Each row is a
-# ``domain.points.Event`` (rank -1: a kind the fold does not know),
+# ``domain.points.Event`` (rank -1: a kind the fold does not know; a spend's
+# source as its ``ref``, so that the fold tells a refund's take-back),
 # followed, when asked for, by the entry's source and reason.
 _LEDGER = """
-SELECT at, CASE kind WHEN 'earn' THEN 0 WHEN 'spend' THEN 1 ELSE -1 END, id, points, expires_at, NULL{entry}
+SELECT at, CASE kind WHEN 'earn' THEN 0 WHEN 'spend' THEN 1 ELSE -1 END, id, points, expires_at,
+       CASE kind WHEN 'spend' THEN source END{entry}
 FROM {entries} WHERE customer_id = ?
 UNION ALL
 SELECT at, 2, id, 0, NULL, lot_id{expiry} FROM {expiries} WHERE customer_id = ?
