@@ -13,6 +13,10 @@ exception, a pulled row taking the chain's version of a row made here too
 (``sync.client.local_apply``), goes through the ORM, which tells this
 module to forget that member's fold.
 
+A kept fold holds what tiers need too: the lots and the points refunds
+took back (``Statement.taken_back``), from the same rows, so a refund's row
+changes the fingerprint like any other.
+
 A fold is kept only from a read-only session (``Terminal.read``): what a
 use case reads within its own transaction may still be rolled back, and a
 later row could then take the same row number. A use case may use a kept
