@@ -899,7 +899,9 @@ LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
         " points": " แต้ม",
         "Add tier": "เพิ่มระดับ",
         "Remove tier": "ลบระดับ",
-        "Lifetime points (a tier never falls)": "แต้มสะสมทั้งหมด (ระดับไม่ลดลง)",
+        "Lifetime points (a tier falls only when a refund takes its points back)": (
+            "แต้มสะสมทั้งหมด (ระดับลดลงเฉพาะเมื่อคืนเงินแล้วหักแต้มคืน)"
+        ),
         "Points of the last 12 months (a tier can fall, at the end of a month)": (
             "แต้มใน 12 เดือนล่าสุด (ระดับลดลงได้ เมื่อสิ้นเดือน)"
         ),

@@ -5,7 +5,8 @@ front-desk user with a manager's PIN); ``void_sale`` undoes a whole sale
 within its own open shift at its own terminal. Either writes one
 ``refund`` record with the credit note's number, and with it, in the same
 transaction: the points the refunded part earned taken back (a spend
-naming the credit note; the tier noted again), the refunded products back
+naming the credit note; the tier noted again, and it falls when what the
+sale earned was all that held it: ``domain.loyalty_program``), the refunded products back
 in stock, audit and outbox. Never more is given back than was paid for
 the sale less earlier refunds, and only at the branch that sold it.
 

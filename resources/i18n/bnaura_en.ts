@@ -1313,8 +1313,8 @@
         <translation>Remove tier</translation>
     </message>
     <message>
-        <source>Lifetime points (a tier never falls)</source>
-        <translation>Lifetime points (a tier never falls)</translation>
+        <source>Lifetime points (a tier falls only when a refund takes its points back)</source>
+        <translation>Lifetime points (a tier falls only when a refund takes its points back)</translation>
     </message>
     <message>
         <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>

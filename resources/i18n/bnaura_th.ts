@@ -1313,8 +1313,8 @@
         <translation>ลบระดับ</translation>
     </message>
     <message>
-        <source>Lifetime points (a tier never falls)</source>
-        <translation>แต้มสะสมทั้งหมด (ระดับไม่ลดลง)</translation>
+        <source>Lifetime points (a tier falls only when a refund takes its points back)</source>
+        <translation>แต้มสะสมทั้งหมด (ระดับลดลงเฉพาะเมื่อคืนเงินแล้วหักแต้มคืน)</translation>
     </message>
     <message>
         <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
