@@ -3175,6 +3175,30 @@
         <translation>A tax id is 13 digits</translation>
     </message>
     <message>
+        <source>Tax id {tin} is not valid (its check digit is wrong); check it with the buyer</source>
+        <translation>Tax id {tin} is not valid (its check digit is wrong); check it with the buyer</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits</source>
+        <translation>The buyer&apos;s branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s name</source>
+        <translation>Enter the buyer&apos;s name</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name is longer than {limit} characters</source>
+        <translation>The buyer&apos;s name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s address</source>
+        <translation>Enter the buyer&apos;s address</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s address is longer than {limit} characters</source>
+        <translation>The buyer&apos;s address is longer than {limit} characters</translation>
+    </message>
+    <message>
         <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
         <translation>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</translation>
     </message>
@@ -3650,6 +3674,26 @@
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>This sale has refunds already; refund the rest instead</translation>
     </message>
+    <message>
+        <source>There is no full tax invoice {number}</source>
+        <translation>There is no full tax invoice {number}</translation>
+    </message>
+    <message>
+        <source>A full tax invoice is issued only at the branch that issued the receipt</source>
+        <translation>A full tax invoice is issued only at the branch that issued the receipt</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided (credit note {credit_note})</source>
+        <translation>Receipt {number} was voided (credit note {credit_note})</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it</source>
+        <translation>Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it</translation>
+    </message>
+    <message>
+        <source>There is no such full tax invoice</source>
+        <translation>There is no such full tax invoice</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -3862,6 +3906,10 @@
         <translation>A course used beyond its sessions</translation>
     </message>
     <message>
+        <source>Two full tax invoices for one receipt</source>
+        <translation>Two full tax invoices for one receipt</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -3904,6 +3952,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</translation>
+    </message>
+    <message>
+        <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
+        <translation>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4019,6 +4071,10 @@
     <message>
         <source>Course sessions</source>
         <translation>Course sessions</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>Full tax invoice</translation>
     </message>
     <message>
         <source>Thai name</source>

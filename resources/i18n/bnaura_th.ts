@@ -3175,6 +3175,30 @@
         <translation>เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก</translation>
     </message>
     <message>
+        <source>Tax id {tin} is not valid (its check digit is wrong); check it with the buyer</source>
+        <translation>เลขประจำตัวผู้เสียภาษี {tin} ไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจสอบกับผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits</source>
+        <translation>สาขาของผู้ซื้อต้องเป็น สำนักงานใหญ่ หรือเลขที่สาขาไม่เกินห้าหลัก</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s name</source>
+        <translation>กรอกชื่อผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name is longer than {limit} characters</source>
+        <translation>ชื่อผู้ซื้อยาวเกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s address</source>
+        <translation>กรอกที่อยู่ของผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s address is longer than {limit} characters</source>
+        <translation>ที่อยู่ของผู้ซื้อยาวเกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
         <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
         <translation>การตั้งค่า {key} ใช้ทั้งเครือ ต้องกำหนดให้แยกรายสาขาได้ก่อน สาขาจึงจะตั้งค่าของตัวเองได้</translation>
     </message>
@@ -3650,6 +3674,26 @@
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน</translation>
     </message>
+    <message>
+        <source>There is no full tax invoice {number}</source>
+        <translation>ไม่มีใบกำกับภาษีเต็มรูปเลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>A full tax invoice is issued only at the branch that issued the receipt</source>
+        <translation>ออกใบกำกับภาษีเต็มรูปได้เฉพาะที่สาขาที่ออกใบเสร็จนั้น</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided (credit note {credit_note})</source>
+        <translation>ใบเสร็จ {number} ถูกยกเลิกแล้ว (ใบลดหนี้ {credit_note})</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it</source>
+        <translation>ใบเสร็จ {number} ออกใบกำกับภาษีเต็มรูปแทนแล้ว เลขที่ {invoice} กรุณาพิมพ์สำเนาของใบนั้น</translation>
+    </message>
+    <message>
+        <source>There is no such full tax invoice</source>
+        <translation>ไม่มีใบกำกับภาษีเต็มรูปนี้</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -3862,6 +3906,10 @@
         <translation>คอร์สถูกใช้เกินจำนวนครั้งที่ซื้อ</translation>
     </message>
     <message>
+        <source>Two full tax invoices for one receipt</source>
+        <translation>ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -3904,6 +3952,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>คอร์สเดียวกันถูกตัดจากสองเครื่องระหว่างออฟไลน์ เกินจำนวนครั้งที่เหลือ การตัดคอร์สทั้งสองครั้งยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
+        <translation>สองเครื่องออกใบกำกับภาษีเต็มรูปสำหรับใบเสร็จเดียวกันระหว่างออฟไลน์ ทั้งสองใบยังคงอยู่ กรุณายกเลิกหนึ่งใบร่วมกับผู้ซื้อ</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4019,6 +4071,10 @@
     <message>
         <source>Course sessions</source>
         <translation>คอร์ส</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
         <source>Thai name</source>
