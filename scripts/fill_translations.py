@@ -1266,6 +1266,26 @@ TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
         ),
     },
     "sync_fields": {"Full tax invoice": "ใบกำกับภาษีเต็มรูป"},
+    "FullInvoiceDialog": {
+        "Enter the receipt's number (on the receipt, under the date)": "กรอกเลขที่ใบเสร็จ (อยู่ใต้วันที่บนใบเสร็จ)",
+        "Full tax invoice": "ใบกำกับภาษีเต็มรูป",
+        "Receipt number": "เลขที่ใบเสร็จ",
+        "Buyer's name": "ชื่อผู้ซื้อ",
+        "Tax id (13 digits)": "เลขประจำตัวผู้เสียภาษี (13 หลัก)",
+        "Address": "ที่อยู่",
+        "Establishment": "สำนักงานใหญ่/สาขา",
+        "e.g. R00000-K7QM-000123": "เช่น R00000-K7QM-000123",
+        "a person or a company, as on their documents": "บุคคลหรือบริษัท ตามเอกสารของผู้ซื้อ",
+        "สำนักงานใหญ่ or a branch number such as 00001; empty for a person":
+            "สำนักงานใหญ่ หรือเลขที่สาขา เช่น 00001 เว้นว่างสำหรับบุคคลธรรมดา",
+        "Issue and open the PDF": "ออกใบกำกับภาษีและเปิด PDF",
+        "Cancel": "ยกเลิก",
+    },
+    "FullInvoiceButton": {
+        "Full tax invoice…": "ใบกำกับภาษีเต็มรูป…",
+        "Issue a full tax invoice in the buyer's name, replacing a receipt ({key})":
+            "ออกใบกำกับภาษีเต็มรูปในชื่อผู้ซื้อ แทนใบเสร็จ ({key})",
+    },
 }
 
 def table() -> dict[tuple[str, str], str]:

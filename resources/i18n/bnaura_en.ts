@@ -1323,6 +1323,68 @@
     </message>
 </context>
 <context>
+    <name>FullInvoiceButton</name>
+    <message>
+        <source>Full tax invoice…</source>
+        <translation>Full tax invoice…</translation>
+    </message>
+    <message>
+        <source>Issue a full tax invoice in the buyer&apos;s name, replacing a receipt ({key})</source>
+        <translation>Issue a full tax invoice in the buyer&apos;s name, replacing a receipt ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>FullInvoiceDialog</name>
+    <message>
+        <source>Enter the receipt&apos;s number (on the receipt, under the date)</source>
+        <translation>Enter the receipt&apos;s number (on the receipt, under the date)</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>Full tax invoice</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name</source>
+        <translation>Buyer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Tax id (13 digits)</source>
+        <translation>Tax id (13 digits)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Establishment</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <source>e.g. R00000-K7QM-000123</source>
+        <translation>e.g. R00000-K7QM-000123</translation>
+    </message>
+    <message>
+        <source>a person or a company, as on their documents</source>
+        <translation>a person or a company, as on their documents</translation>
+    </message>
+    <message>
+        <source>สำนักงานใหญ่ or a branch number such as 00001; empty for a person</source>
+        <translation>สำนักงานใหญ่ or a branch number such as 00001; empty for a person</translation>
+    </message>
+    <message>
+        <source>Issue and open the PDF</source>
+        <translation>Issue and open the PDF</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ItemFinder</name>
     <message>
         <source>Nothing in the catalog matches {text}</source>

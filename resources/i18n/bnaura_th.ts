@@ -1323,6 +1323,68 @@
     </message>
 </context>
 <context>
+    <name>FullInvoiceButton</name>
+    <message>
+        <source>Full tax invoice…</source>
+        <translation>ใบกำกับภาษีเต็มรูป…</translation>
+    </message>
+    <message>
+        <source>Issue a full tax invoice in the buyer&apos;s name, replacing a receipt ({key})</source>
+        <translation>ออกใบกำกับภาษีเต็มรูปในชื่อผู้ซื้อ แทนใบเสร็จ ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>FullInvoiceDialog</name>
+    <message>
+        <source>Enter the receipt&apos;s number (on the receipt, under the date)</source>
+        <translation>กรอกเลขที่ใบเสร็จ (อยู่ใต้วันที่บนใบเสร็จ)</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name</source>
+        <translation>ชื่อผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>Tax id (13 digits)</source>
+        <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <source>Establishment</source>
+        <translation>สำนักงานใหญ่/สาขา</translation>
+    </message>
+    <message>
+        <source>e.g. R00000-K7QM-000123</source>
+        <translation>เช่น R00000-K7QM-000123</translation>
+    </message>
+    <message>
+        <source>a person or a company, as on their documents</source>
+        <translation>บุคคลหรือบริษัท ตามเอกสารของผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>สำนักงานใหญ่ or a branch number such as 00001; empty for a person</source>
+        <translation>สำนักงานใหญ่ หรือเลขที่สาขา เช่น 00001 เว้นว่างสำหรับบุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <source>Issue and open the PDF</source>
+        <translation>ออกใบกำกับภาษีและเปิด PDF</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>ItemFinder</name>
     <message>
         <source>Nothing in the catalog matches {text}</source>

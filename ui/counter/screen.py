@@ -66,6 +66,7 @@ from .discount import LineDiscountDialog
 from .display import CustomerDisplay, second_screen
 from .draft import CartDraft
 from .finder import ItemFinder
+from .full_invoice import FullInvoiceButton
 from .member import MemberPicker
 from .payment import PaymentDialog
 from .promptpay_id import ask_promptpay_id
@@ -158,6 +159,8 @@ class CounterScreen(QWidget):
         self.display_button.setAutoDefault(False)
         self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.display_button.clicked.connect(self.show_customer_display)
+        self.invoice_button = FullInvoiceButton(runner, lambda: self.last_sale.number if self.last_sale else "",
+                                                receipts_folder(runner.terminal.path), self)
 
         # -- the customer's side: the display, and the receipt printer
         self.display = CustomerDisplay(runner, self)
@@ -231,6 +234,7 @@ class CounterScreen(QWidget):
         top.addStretch(1)
         top.addWidget(self.sale_banner)
         top.addWidget(self.reprint_button)
+        top.addWidget(self.invoice_button)
         top.addWidget(self.display_button)
         line_buttons = QHBoxLayout()
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
