@@ -12,7 +12,7 @@ from bnaura_desk.terminal import Terminal
 from .test_cli import assert_user_error, bnaura
 from .test_cli_receipt import _shop, _text
 
-BUYER = ("--buyer-name", "บริษัท สวยใส จำกัด", "--buyer-tin", "0107537000254",
+BUYER = ("--buyer-name", "บริษัท สวยใส จำกัด", "--buyer-tin", "0105559123454",
          "--buyer-address", "55 ถนนสีลม แขวงสุริยวงศ์ เขตบางรัก กรุงเทพฯ 10500")
 
 
@@ -29,11 +29,11 @@ def test_a_full_tax_invoice_names_the_buyer_and_the_receipt_it_replaces_and_its_
                     "--pdf", tmp_path / "inv.pdf", "--db", db)
     assert issued.returncode == 0, issued.stderr
     [(number, tin)] = _invoices(db)
-    assert number.startswith("T00000-") and number.endswith("-000001") and tin == "0107537000254"
+    assert number.startswith("T00000-") and number.endswith("-000001") and tin == "0105559123454"
     assert f"issued full tax invoice {number} replacing receipt {receipt} (฿3,116.00)" in issued.stdout
     text = _text(tmp_path / "inv.pdf")
     # Seller, buyer with tax id and head office, the number, the receipt replaced, the items and sums.
-    for seen in ("ใบกำกับภาษี", "0105561234567", "บริษัท สวยใส จำกัด", "0107537000254", "ถนนสีลม", "สำนักงานใหญ่",
+    for seen in ("ใบกำกับภาษี", "0105561234567", "บริษัท สวยใส จำกัด", "0105559123454", "ถนนสีลม", "สำนักงานใหญ่",
                  number, receipt, "ทรีตเมนต์หน้าใส", "เซรั่มวิตามินซี", "3,116.00", "ต้นฉบับ"):
         assert seen in text, seen
     # The serums' ฿1,691 carry the VAT (7/107: ฿110.63 on ฿1,580.37); the facial's ฿1,425 is exempt.
@@ -44,7 +44,7 @@ def test_a_full_tax_invoice_names_the_buyer_and_the_receipt_it_replaces_and_its_
     copy = bnaura("invoice", "show", number.lower(), "--copy", "--pdf", tmp_path / "copy.pdf", "--db", db)
     assert copy.returncode == 0, copy.stderr
     reprint = _text(tmp_path / "copy.pdf")
-    assert "สำเนา / COPY" in reprint and number in reprint and receipt in reprint and "0107537000254" in reprint
+    assert "สำเนา / COPY" in reprint and number in reprint and receipt in reprint and "0105559123454" in reprint
     # The receipt is replaced once: asking again names the invoice and takes no number.
     again = bnaura("invoice", "full", receipt, *BUYER, "--pdf", tmp_path / "again.pdf", "--db", db)
     assert_user_error(again, f"already replaced by full tax invoice {number}")
@@ -61,7 +61,7 @@ def test_a_wrong_tax_id_or_receipt_is_refused_clearly_and_writes_nothing(tmp_pat
     db = tmp_path / "t.sqlite"
     receipt = _shop(db)
     pdf = tmp_path / "x.pdf"
-    wrong_digit = ("--buyer-name", "สมหญิง ใจดี", "--buyer-tin", "0107537000255", "--buyer-address", "กรุงเทพฯ")
+    wrong_digit = ("--buyer-name", "สมหญิง ใจดี", "--buyer-tin", "0105559123455", "--buyer-address", "กรุงเทพฯ")
     assert_user_error(bnaura("invoice", "full", receipt, *wrong_digit, "--pdf", pdf, "--db", db),
                       "check digit is wrong")
     short = ("--buyer-name", "สมหญิง ใจดี", "--buyer-tin", "12345", "--buyer-address", "กรุงเทพฯ")

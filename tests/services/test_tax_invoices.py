@@ -20,7 +20,7 @@ from tests.conftest import Staffed
 from tests.services.test_counter import member, shop  # noqa: F401 (the fixture)
 
 CASH = PaymentMethod.CASH
-COMPANY = BuyerForm("บริษัท สวยใส จำกัด", "0107537000254", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")
+COMPANY = BuyerForm("บริษัท สวยใส จำกัด", "0105559123454", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")
 
 
 def english(error: DeskError) -> str:
@@ -60,11 +60,11 @@ def test_the_front_desk_issues_a_full_tax_invoice_that_repeats_the_receipt_and_n
     assert sold[0].sale_id in changes.changed[Kind.SALE]
     row = s.terminal.read(lambda session: session.get(TaxInvoice, issued.invoice_id))
     assert (row.sale_id, row.buyer_name, row.buyer_tin, row.buyer_branch, row.seq) == (
-        sold[0].sale_id, "บริษัท สวยใส จำกัด", "0107537000254", "00000", 1)
+        sold[0].sale_id, "บริษัท สวยใส จำกัด", "0105559123454", "00000", 1)
     assert row.staff_id == s.front_desk.staff_id
     doc = s.terminal.read(tax_invoices.tax_invoice_document, issued.invoice_id)
     assert (doc.number, doc.receipt.number, doc.buyer.tin, doc.buyer.branch_label_th, doc.is_copy) == (
-        issued.number, sold[0].number, "0107537000254", "สำนักงานใหญ่", False)
+        issued.number, sold[0].number, "0105559123454", "สำนักงานใหญ่", False)
     # The treatment's ฿3,150 is exempt; the serums' ฿2,160 carry 7/107 VAT: ฿141.31.
     totals = doc.receipt.totals
     assert (totals.total_satang, totals.exempt_satang, totals.vat_satang, totals.vatable_satang) == (

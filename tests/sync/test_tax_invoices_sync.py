@@ -35,7 +35,7 @@ from sync.server.models import Record, SyncException
 from .conftest import now
 from .test_chain_branches import Chain, _op, _sync, chain  # noqa: F401  (a fixture)
 
-COMPANY = BuyerForm("บริษัท สวยใส จำกัด", "0107537000254", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")
+COMPANY = BuyerForm("บริษัท สวยใส จำกัด", "0105559123454", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")
 PERSON = BuyerForm("สมหญิง ใจดี", "3100600445368", "12 ซอยอารีย์ กรุงเทพฯ 10400")
 
 
@@ -102,7 +102,7 @@ def test_two_tills_issuing_a_full_invoice_for_one_receipt_offline_both_stand_and
     detail = raised.detail
     assert detail["receipt_number"] == sale.number
     assert [(i["number"], i["buyer_tin"]) for i in detail["invoices"]] == [
-        (first.number, "0107537000254"), (second.number, "3100600445368")]
+        (first.number, "0105559123454"), (second.number, "3100600445368")]
     # The chain's managers see it on their Exceptions screen, the invoice named by its number.
     [seen] = [e for e in siam.read(list_exceptions) if e.kind == "invoice_issued_twice"]
     assert (seen.entity, seen.subject_th) == ("tax_invoice", second.number)
@@ -122,7 +122,7 @@ def test_another_branch_can_neither_issue_one_nor_claim_to_be_the_selling_branch
         seq = client.push(thonglor.device().device_id, []).next_seq
         forged = [_op(thonglor, seq, "tax_invoice.record", "tax_invoice", str(uuid.uuid4()), {"record": {
             "sale_id": sale.sale_id, "branch_id": chain.branch_ids["siam"], "number": "T00000-AAAA-000001",
-            "seq": 1, "buyer_name": "ปลอม", "buyer_tin": "0107537000254", "buyer_address": "กรุงเทพฯ",
+            "seq": 1, "buyer_name": "ปลอม", "buyer_tin": "0105559123454", "buyer_address": "กรุงเทพฯ",
             "at": "2026-12-07T10:00:00+07:00"}})]
         results = client.push(thonglor.device().device_id, forged).results
     assert [(r.outcome, r.reason) for r in results] == [("rejected", "foreign_record")]

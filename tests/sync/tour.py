@@ -285,7 +285,7 @@ class Tour:
         # She asks for a full tax invoice in her company's name: it replaces the receipt (the branch's tax id set first).
         self.run(branches.update_branch, tax_id="0105561234567")
         made["tax_invoice"] = self.run(tax_invoices.issue_full_invoice, sold.number, BuyerForm(
-            "บริษัท สวยใส จำกัด", "0107537000254", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")).invoice_id
+            "บริษัท สวยใส จำกัด", "0105559123454", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")).invoice_id
         # The branch sells the serum at ฿950 (its own price).
         mistake = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
             Tender(PaymentMethod.CASH, 95_000),)))

@@ -80,7 +80,7 @@ def test_the_last_sales_full_tax_invoice_is_issued_and_opened_with_the_keyboard(
         assert dialog.windowTitle() == "ใบกำกับภาษีเต็มรูป"
         type_text(qtbot, dialog.name, "บริษัท สวยใส จำกัด")
         qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
-        qtbot.keyClicks(dialog.tin, "0107537000255")  # the last digit typed wrong
+        qtbot.keyClicks(dialog.tin, "0105559123455")  # the last digit typed wrong
         qtbot.keyClick(dialog.tin, Qt.Key.Key_Tab)
         type_text(qtbot, dialog.address, "55 ถนนสีลม")
         qtbot.keyClick(dialog.address, Qt.Key.Key_Return)  # a new line of the address
@@ -91,22 +91,22 @@ def test_the_last_sales_full_tax_invoice_is_issued_and_opened_with_the_keyboard(
         qtbot.keyClick(dialog.branch, Qt.Key.Key_Return)
         # Refused as typed, in Thai, with the keyboard back in the tax id; nothing is written.
         assert dialog.isVisible() and dialog.error.isVisible() and dialog.tin.hasFocus()
-        assert "เลขประจำตัวผู้เสียภาษี 0107537000255 ไม่ถูกต้อง" in dialog.error.text()
+        assert "เลขประจำตัวผู้เสียภาษี 0105559123455 ไม่ถูกต้อง" in dialog.error.text()
         assert _invoices(s) == []
         dialog.tin.selectAll()
-        qtbot.keyClicks(dialog.tin, "0107537000254")
+        qtbot.keyClicks(dialog.tin, "0105559123454")
         qtbot.keyClick(dialog.tin, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: screen.invoice_button.dialog is None)
         settle(screen, qtbot)
 
         [invoice] = _invoices(s)
         assert (invoice.buyer_name, invoice.buyer_tin, invoice.buyer_address, invoice.buyer_branch) == (
-            "บริษัท สวยใส จำกัด", "0107537000254", "55 ถนนสีลม\nกรุงเทพฯ 10500", "00000")
+            "บริษัท สวยใส จำกัด", "0105559123454", "55 ถนนสีลม\nกรุงเทพฯ 10500", "00000")
         path = screen.invoice_button.last_path
         assert path is not None and opened == [str(path)] and path.name == f"{invoice.number}.pdf"
         text = _pdf_text(path)
         # A walk-in's serum: ฿1,200, of which VAT 7/107 is ฿78.50 on ฿1,121.50.
-        for seen in (invoice.number, receipt, "บริษัท สวยใส จำกัด", "0107537000254", "สำนักงานใหญ่",
+        for seen in (invoice.number, receipt, "บริษัท สวยใส จำกัด", "0105559123454", "สำนักงานใหญ่",
                      "เซรั่มวิตามินซี", "1,200.00", "78.50", "1,121.50"):
             assert seen in text, seen
 
@@ -114,7 +114,7 @@ def test_the_last_sales_full_tax_invoice_is_issued_and_opened_with_the_keyboard(
         dialog = _open_dialog(screen, qtbot)
         type_text(qtbot, dialog.name, "สมหญิง ใจดี")
         qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
-        qtbot.keyClicks(dialog.tin, "0107537000254")
+        qtbot.keyClicks(dialog.tin, "0105559123454")
         qtbot.keyClick(dialog.tin, Qt.Key.Key_Tab)
         type_text(qtbot, dialog.address, "กรุงเทพฯ")
         qtbot.keyClick(dialog.address, Qt.Key.Key_Tab)
