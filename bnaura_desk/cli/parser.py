@@ -216,10 +216,10 @@ def _add_invoice(commands: Commands, common: argparse.ArgumentParser) -> None:
         "reprint with 'bnaura invoice show NUMBER --copy'.",
     )
     full.add_argument("receipt", metavar="RECEIPT", help="the receipt's number, e.g. R00000-K7QM-000123")
-    full.add_argument("--buyer-name", required=True, help="the buyer's name (a person or a company)")
-    full.add_argument("--buyer-tin", required=True, help="the buyer's 13-digit tax id (a person's: the national id)")
-    full.add_argument("--buyer-address", required=True, help="the buyer's address")
-    full.add_argument("--buyer-branch", help="the buyer's establishment: สำนักงานใหญ่ (head office) or a branch "
+    full.add_argument("--buyer-name", metavar="NAME", required=True, help="the buyer's name (a person or a company)")
+    full.add_argument("--buyer-tin", metavar="TIN", required=True, help="the buyer's 13-digit tax id (a person's: the national id)")
+    full.add_argument("--buyer-address", metavar="ADDRESS", required=True, help="the buyer's address")
+    full.add_argument("--buyer-branch", metavar="BRANCH", help="the buyer's establishment: สำนักงานใหญ่ (head office) or a branch "
                       "number such as 00001; leave out for a person")
     full.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
     full.set_defaults(handler=cmd_invoice_full)
