@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .domain.cash_movements import CashDirection
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
 from .domain.changes import ChangeSet, Kind
 from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
@@ -35,6 +36,7 @@ from .domain.roles import Role
 from .domain.tax_invoices import BuyerForm
 from .paths import resources_dir
 from .services.branches import update_branch
+from .services.cash_movements import record_cash_movement
 from .services.catalog import create_item, move_stock
 from .services.context import SYSTEM, ServiceContext
 from .services.counter import Order, OrderLine, checkout, quote
@@ -479,6 +481,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
             opened = datetime.combine(today - timedelta(days=back), time(10), BANGKOK)
             terminal.clock = lambda at=opened: at  # type: ignore[misc]
             terminal.run(open_shift, 200_000, actor=SYSTEM)
+            if back == 1:  # the last day's drawer also has cash put in and taken out by hand
+                _move_cash(terminal, opened + timedelta(minutes=5), CashDirection.IN, 100_000, "แลกเหรียญจากธนาคาร")
             sold_ids.append([])
             for n in range(DEMO_SALES_PER_DAY):
                 at = opened + timedelta(minutes=40 * (n + 1), seconds=rng.randrange(600))
@@ -505,6 +509,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
                 sold += 1
             if back == days and len(sold_ids[-1]) > 1:
                 _full_invoice(terminal, opened, sold_ids[-1][1])
+            if back == 1:
+                _move_cash(terminal, opened + timedelta(hours=6), CashDirection.OUT, 12_000, "ซื้อน้ำดื่ม")
             _give_back(terminal, opened, sold_ids, last_day=back == 1)
             closing = opened + timedelta(hours=9)
             terminal.clock = lambda at=closing: at  # type: ignore[misc]
@@ -537,6 +543,11 @@ def _full_invoice(terminal: Terminal, opened: datetime, sale_id: str) -> None:
     terminal.clock = lambda at=at: at  # type: ignore[misc]
     number = terminal.read(lambda s: s.scalars(select(Sale.number).where(Sale.id == sale_id)).one())
     terminal.run(issue_full_invoice, number, DEMO_BUYER, actor=SYSTEM)
+
+
+def _move_cash(terminal: Terminal, at: datetime, direction: CashDirection, satang: int, reason: str) -> None:
+    terminal.clock = lambda: at
+    terminal.run(record_cash_movement, direction, satang, reason, actor=SYSTEM)
 
 
 def _cash_in_drawer(session: Session, device_id: str) -> int:

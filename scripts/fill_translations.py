@@ -1160,7 +1160,7 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.":
             "เปิดกะเมื่อ {when} ด้วยเงินทอนตั้งต้น {float} นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ กี่เหรียญ",
         "Counted": "นับได้",
-        "Expected (float + cash taken)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)",
+        "Expected (float + cash taken ± cash in/out)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ ± นำเงินเข้า/ออก)",
         "Difference": "ส่วนต่าง",
         "Note": "หมายเหตุ",
     },
@@ -1234,6 +1234,94 @@ COURSES_THAI: dict[str, dict[str, str]] = {
         "No session of this treatment is left": "ไม่มีคอร์สของทรีทเมนต์นี้เหลือแล้ว",
         "Every course of this treatment has expired": "คอร์สของทรีทเมนต์นี้หมดอายุทั้งหมดแล้ว",
         "A course is valid for 0 to 3650 days (0: no expiry)": "อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)",
+        "A refunded sale's coupon is either kept used or restored": "คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง",
+    },
+}
+
+# Cash in and cash out during a shift (issue 12): the dialog, the shift bar, the refusals.
+CASH_MOVEMENTS_THAI: dict[str, dict[str, str]] = {
+    "CashMovementDialog": {
+        "Cash in / out": "นำเงินสดเข้า / ออก",
+        "Cash put into the drawer or taken out of it that is not a sale's, with the reason. "
+        "The drawer should hold {cash} now.":
+            "เงินสดที่นำเข้าหรือนำออกจากลิ้นชักที่ไม่ใช่เงินจากการขาย พร้อมเหตุผล ตอนนี้ลิ้นชักควรมี {cash}",
+        "Cash in (F5)": "นำเงินเข้า (F5)",
+        "Cash out (F6)": "นำเงินออก (F6)",
+        "Amount (฿)": "จำนวนเงิน (฿)",
+        "Reason": "เหตุผล",
+        "e.g. change from the bank, drinking water": "เช่น แลกเงินทอนจากธนาคาร ซื้อน้ำดื่ม",
+        "Cash expected after": "เงินสดที่ควรมีหลังจากนี้",
+        "Cancel": "ยกเลิก",
+        "Record": "บันทึก",
+        "The cash out was not approved": "การนำเงินออกไม่ได้รับการอนุมัติ",
+    },
+    "ShiftBar": {
+        "Cash in/out…": "นำเงินเข้า/ออก…",
+        "Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)":
+            "นำเงินสดเข้าหรือออกจากลิ้นชัก พร้อมเหตุผล (Ctrl+Shift+C)",
+        "Cash in {amount}: {reason}": "นำเงินเข้า {amount}: {reason}",
+        "Cash out {amount}: {reason}": "นำเงินออก {amount}: {reason}",
+    },
+    "errors": {
+        "Choose cash in or cash out": "เลือกนำเงินเข้าหรือนำเงินออก",
+        "The amount is more than ฿0 and at most {most}": "จำนวนเงินต้องมากกว่า ฿0 และไม่เกิน {most}",
+        "Say why the cash goes in or out": "โปรดระบุเหตุผลของการนำเงินเข้าหรือออก",
+        "The drawer should hold only {cash}: you cannot take out {amount}":
+            "ลิ้นชักควรมีเงินสดเพียง {cash}: นำออก {amount} ไม่ได้",
+    },
+    "permissions": {"take cash out of the drawer": "นำเงินสดออกจากลิ้นชัก"},
+    "sync_fields": {"Cash in/out": "นำเงินเข้า/ออก"},
+}
+
+
+# Refunds and voids on the POS screen (issue 12): the refund dialog and its button.
+REFUND_SCREEN_THAI: dict[str, dict[str, str]] = {
+    "CounterScreen": {
+        "Refund / void…": "คืนเงิน / ยกเลิกบิล…",
+        "Refund or void a sale, with its credit note (Ctrl+Shift+R)":
+            "คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)",
+    },
+    "RefundDialog": {
+        "Coupon given back: {code}": "คูปองที่คืนให้ลูกค้า: {code}",
+        "Sale voided: credit note {number}, {amount} back as paid":
+            "ยกเลิกบิลแล้ว: ใบลดหนี้ {number} คืน {amount} ตามวิธีที่ชำระมา",
+        "Refunded: credit note {number}, {amount} back ({method})": "คืนเงินแล้ว: ใบลดหนี้ {number} คืน {amount} ({method})",
+        "{points} points taken back": "หักแต้มคืน {points} แต้ม",
+        "Type or scan the receipt number, then press Enter.": "พิมพ์หรือสแกนเลขที่ใบเสร็จ แล้วกด Enter",
+        "Receipt {number}": "ใบเสร็จ {number}",
+        "total {total}, paid {paid}": "ยอดรวม {total} ชำระแล้ว {paid}",
+        "refunded before {amount}": "คืนไปแล้ว {amount}",
+        "Close": "ปิด",
+        "Refund (F12)": "คืนเงิน (F12)",
+        "Points taken back: {points}": "แต้มที่หักคืน: {points}",
+        "A manager did not approve the refund": "ผู้จัดการไม่ได้อนุมัติการคืนเงิน",
+        "Credit note saved: {file}": "บันทึกใบลดหนี้แล้ว: {file}",
+        "The refund is saved, but its credit note was not made: {why}":
+            "บันทึกการคืนเงินแล้ว แต่ยังออกใบลดหนี้ไม่ได้: {why}",
+        "Refund or void a sale": "คืนเงินหรือยกเลิกบิล",
+        "Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal "
+        "can be voided whole instead.":
+            "เลือกจำนวนที่คืนของแต่ละรายการ ระบุเหตุผล แล้วกดคืนเงิน "
+            "บิลของกะนี้ที่ขายจากเครื่องนี้ยกเลิกทั้งบิลแทนได้",
+        "Receipt number": "เลขที่ใบเสร็จ",
+        "Type or scan the receipt number (Ctrl+F)": "พิมพ์หรือสแกนเลขที่ใบเสร็จ (Ctrl+F)",
+        "Whole sale (everything not refunded yet)": "คืนทั้งบิล (ทุกรายการที่ยังไม่ได้คืน)",
+        "Reason": "เหตุผล",
+        "Why the money goes back (required)": "เหตุผลที่คืนเงิน (ต้องระบุ)",
+        "Give back by": "คืนเงินทาง",
+        "Gives back": "ยอดที่คืน",
+        "Cancel": "ปิด",
+        "Void sale (F8)": "ยกเลิกบิล (F8)",
+        "Undo the whole sale: everything paid goes back the way it was paid":
+            "ยกเลิกทั้งบิล: คืนเงินทั้งหมดตามวิธีที่ชำระมา",
+    },
+    "RefundLinesModel": {
+        "{price} each; the line came to {net}": "หน่วยละ {price} รายการนี้รวม {net}",
+        "Item": "รายการ",
+        "Sold": "ขาย",
+        "Refunded before": "คืนแล้ว",
+        "Return": "คืน",
+        "Gives back (฿)": "ยอดคืน (฿)",
     },
 }
 
@@ -1291,7 +1379,8 @@ TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
-                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, TAX_INVOICES_THAI)
+                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
+                                               REFUND_SCREEN_THAI, TAX_INVOICES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -56,6 +56,7 @@ AUTHORISED = "ผู้มีอำนาจลงนาม / Authorised signatu
 ORIGINAL_DOCUMENT = "อ้างถึงใบกำกับภาษีเลขที่ / Original tax invoice No."
 ORIGINAL_DATE = "ลงวันที่ / dated"
 REASON = "เหตุที่ลดหนี้ / Reason"
+RESTORED_COUPON = "คูปองที่คืนให้ / Coupon restored"
 ORIGINAL_VALUE = "มูลค่าตามใบกำกับภาษีเดิม / Original value"
 CORRECTED_VALUE = "มูลค่าที่ถูกต้อง / Corrected value"
 CREDITED = "ผลต่าง / Difference credited"

@@ -303,6 +303,8 @@ class CreditNote:
     buyer: Buyer | None = None
     refunds: tuple[Payment, ...] = ()
     is_copy: bool = False
+    # The code of a new coupon given back for the one the sale used, if the chain restores coupons.
+    restored_coupon: str | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self.issued_at, "issued_at")

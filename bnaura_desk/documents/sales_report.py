@@ -4,7 +4,8 @@ A Z report is what the clinic's accountant files with the day: the
 number of receipts and their first and last numbers, the sales with each
 kind of discount, the VAT-able, VAT and exempt parts, and the money by
 payment method. An X report is the same for the open shift, with the cash
-the drawer should hold.
+the drawer should hold. Both count the cash put in and taken out by hand;
+the X report lists each movement with its reason.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from enum import StrEnum
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ..domain.cash_movements import CashDirection
+from ..domain.dates import format_time
 from ..domain.payments import PaymentMethod
 from . import labels
 from .fonts import Weight
@@ -55,6 +58,30 @@ class GivenBack:
 
 
 @dataclass(frozen=True)
+class CashMoveLine:
+    """One cash movement as an X report lists it: when, which way, how much, why."""
+
+    at: datetime
+    direction: CashDirection
+    amount_satang: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CashMoves:
+    """Cash put into and taken out of the drawer by hand in the period, each way counted and summed.
+
+    ``lines`` lists each movement (an X report's; a Z report counts only).
+    """
+
+    ins: int = 0
+    in_satang: int = 0
+    outs: int = 0
+    out_satang: int = 0
+    lines: tuple[CashMoveLine, ...] = ()
+
+
+@dataclass(frozen=True)
 class SalesReport:
     """What a terminal sold in a period, as the report prints it (money in satang).
 
@@ -87,6 +114,7 @@ class SalesReport:
     cash_expected_satang: int | None = None
     cash_counted_satang: int | None = None
     given_back: GivenBack = GivenBack()
+    cash_moves: CashMoves = CashMoves()
 
     @property
     def net_satang(self) -> int:
@@ -128,7 +156,23 @@ DIFFERENCE = "ส่วนต่าง / Difference"
 VOIDS = "ยกเลิกการขาย / Voids"
 REFUNDS = "คืนเงิน / Refunds"
 NET_AFTER_REFUNDS = "สุทธิหลังคืนเงิน / Net after refunds"
+CASH_IN = "นำเงินสดเข้า / Cash in"
+CASH_OUT = "นำเงินสดออก / Cash out"
 NONE = "-"
+
+
+def _cash_moves(moves: CashMoves) -> list[Flowable]:
+    """Return the cash in and cash out rows, each movement under its way (time, reason, amount)."""
+    parts: list[Flowable] = [Gap(6, dashed=True)]
+    for label, count, satang, direction in ((CASH_IN, moves.ins, moves.in_satang, CashDirection.IN),
+                                             (CASH_OUT, moves.outs, -moves.out_satang, CashDirection.OUT)):
+        parts.append(label_amount(f"{label} ({count:,})", satang, WIDTH, SIZE))
+        for line in moves.lines:
+            if line.direction is direction:
+                signed = line.amount_satang if direction is CashDirection.IN else -line.amount_satang
+                parts.append(label_amount(f"{format_time(line.at)} {line.reason}", signed, WIDTH, SMALL,
+                                          indent=3 * mm))
+    return parts
 
 
 def sales_report_pdf(report: SalesReport) -> bytes:
@@ -178,6 +222,7 @@ def sales_report_pdf(report: SalesReport) -> bytes:
         Gap(2),
         label_amount(NET_AFTER_REFUNDS, report.net_satang, WIDTH, SIZE, Weight.BOLD),
     ]
+    parts += _cash_moves(report.cash_moves)
     if report.cash_expected_satang is not None:
         parts += [Gap(6, dashed=True)]
         if report.float_satang is not None:

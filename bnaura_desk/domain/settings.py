@@ -11,6 +11,7 @@ the chain has not marked (``sync.server.branch_settings``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Any
 
 from . import achievements
@@ -26,6 +27,20 @@ LOCKOUT_KEY = "pin_lockout"
 PROMPTPAY_KEY = "promptpay_id"
 # How many days a package's sessions stay usable after the sale (0: they never expire).
 COURSE_VALID_DAYS_KEY = "course_valid_days"
+# What a refund of a whole sale does with the coupon or reward the sale used.
+COUPON_ON_REFUND_KEY = "coupon_on_refund"
+
+
+class CouponOnRefund(StrEnum):
+    """The chain's policy for a used coupon when its whole sale is refunded or voided.
+
+    A coupon use is never taken back (the server hands out a coupon's use
+    slots once, ``sync.server.coupons``): restoring gives the member a new
+    single-use coupon with the same terms instead, printed on the credit note.
+    """
+
+    KEEP = "keep"  # the coupon stays used (the default)
+    RESTORE = "restore"  # a replacement coupon with the same terms and expiry
 
 
 def lockout_value(value: Any) -> dict[str, int]:
@@ -69,11 +84,24 @@ def course_valid_days_value(value: Any) -> int:
     return value
 
 
+def coupon_on_refund_value(value: Any) -> str:
+    """Return ``value`` as the coupon-on-refund policy's stored value (a ``CouponOnRefund``).
+
+    Raises:
+        BadInput: it is not one of the policies.
+    """
+    if value not in {p.value for p in CouponOnRefund}:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A refunded sale's coupon is either kept used or restored"),
+                       field="coupon_on_refund")
+    return str(value)
+
+
 # What makes a value valid, for each setting a manager sets as a value.
 VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     LOCKOUT_KEY: lockout_value,
     PROMPTPAY_KEY: promptpay_id_value,
     COURSE_VALID_DAYS_KEY: course_valid_days_value,
+    COUPON_ON_REFUND_KEY: coupon_on_refund_value,
     LOYALTY_KEY: program_value,
     achievements.SETTING_KEY: achievements.checked_definitions_value,
 }

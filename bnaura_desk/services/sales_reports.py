@@ -13,12 +13,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..documents.sales_report import GivenBack, MethodTotal, ReportKind, SalesReport
+from ..documents.sales_report import CashMoveLine, CashMoves, GivenBack, MethodTotal, ReportKind, SalesReport
+from ..domain.cash_movements import CashDirection
 from ..domain.dates import BANGKOK
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.payments import PaymentMethod
 from ..domain.refunds import RefundKind
-from ..store.models import Payment, Refund, Sale, Shift
+from ..store.models import CashMovement, Payment, Refund, Sale, Shift
 from .context import load_device
 from .receipts import seller_of
 from .shifts import cash_expected, open_shift_of
@@ -41,9 +42,26 @@ def _given_back(session: Session, refunds: Any) -> GivenBack:
     return GivenBack(voids[0], voids[1], refunded[0], refunded[1])
 
 
+def _cash_moves(session: Session, moves: Any, *, listed: bool) -> CashMoves:
+    """Count and sum the cash movements ``moves`` (a WHERE clause on ``CashMovement``), each one too when ``listed``."""
+    sums = {way: (int(n), int(amount or 0)) for way, n, amount in session.execute(
+        select(CashMovement.direction, func.count(CashMovement.id), func.sum(CashMovement.amount_satang))
+        .where(moves).group_by(CashMovement.direction))}
+    ins, outs = sums.get(str(CashDirection.IN), (0, 0)), sums.get(str(CashDirection.OUT), (0, 0))
+    lines: tuple[CashMoveLine, ...] = ()
+    if listed:
+        lines = tuple(CashMoveLine(at, CashDirection(way), amount, reason) for at, way, amount, reason in session.execute(
+            select(CashMovement.at, CashMovement.direction, CashMovement.amount_satang, CashMovement.reason)
+            .where(moves).order_by(CashMovement.at, CashMovement.id)))
+    return CashMoves(ins[0], ins[1], outs[0], outs[1], lines)
+
+
 def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end: datetime, now: datetime,
-            shift: Shift | None, refunds: Any) -> SalesReport:
-    """Sum the sales ``sales`` (a WHERE clause on ``Sale``) and the refunds ``refunds`` into a report."""
+            shift: Shift | None, refunds: Any, moves: Any) -> SalesReport:
+    """Sum the sales ``sales`` (a WHERE clause on ``Sale``), the refunds ``refunds`` and the cash movements ``moves``.
+
+    The cash movements are listed one by one on an X report (``shift`` given).
+    """
     device = load_device(session)
     count, first, last, subtotal, line, tier, coupon, total, vatable, vat, exempt = session.execute(
         select(*_SUMS).where(sales)).one()
@@ -68,6 +86,7 @@ def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end
         count, number(first), number(last), subtotal, line, tier, coupon, total, vatable - vat, vat, exempt,
         payments, total - paid, shift.float_satang if shift is not None else None, expected,
         shift.counted_satang if shift is not None else None, _given_back(session, refunds),
+        _cash_moves(session, moves, listed=shift is not None),
     )
 
 
@@ -88,7 +107,7 @@ def x_report(session: Session, now: datetime, shift_id: str | None = None) -> Sa
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such shift on this terminal"), field="shift")
     end = shift.closed_at or now
     return _report(session, ReportKind.X, Sale.shift_id == shift.id, shift.opened_at, end, now, shift,
-                   Refund.shift_id == shift.id)
+                   Refund.shift_id == shift.id, CashMovement.shift_id == shift.id)
 
 
 def z_report(session: Session, day: date, now: datetime) -> SalesReport:
@@ -98,4 +117,5 @@ def z_report(session: Session, day: date, now: datetime) -> SalesReport:
     end = start + timedelta(days=1)
     sales = (Sale.device_id == device.device_id) & (Sale.at >= start) & (Sale.at < end)
     refunds = (Refund.device_id == device.device_id) & (Refund.at >= start) & (Refund.at < end)
-    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None, refunds)
+    moves = (CashMovement.device_id == device.device_id) & (CashMovement.at >= start) & (CashMovement.at < end)
+    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None, refunds, moves)

@@ -845,6 +845,33 @@ class CourseCredit(Base):
     )
 
 
+class CashMovement(Base):
+    """Append-only: cash put into or taken out of a shift's drawer that is not a sale's, with its reason.
+
+    ``device_id`` is the terminal that made it (the clock's node): a Z
+    report counts a terminal's own movements of the day.
+    """
+
+    __tablename__ = "cash_movements"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    direction: Mapped[str] = mapped_column(String(3))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500))
+    approved_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A terminal's movements of a day, for its Z report.
+        Index("ix_cash_movements_device_id_at", "device_id", "at"),
+    )
+
+
 class DocumentCounter(Base):
     """Local: the last number this terminal gave a kind of tax document (``domain.document_numbers``)."""
 

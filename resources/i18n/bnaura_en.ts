@@ -249,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / out</source>
+        <translation>Cash in / out</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</source>
+        <translation>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</translation>
+    </message>
+    <message>
+        <source>Cash in (F5)</source>
+        <translation>Cash in (F5)</translation>
+    </message>
+    <message>
+        <source>Cash out (F6)</source>
+        <translation>Cash out (F6)</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>Amount (฿)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, drinking water</source>
+        <translation>e.g. change from the bank, drinking water</translation>
+    </message>
+    <message>
+        <source>Cash expected after</source>
+        <translation>Cash expected after</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>The cash out was not approved</source>
+        <translation>The cash out was not approved</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -500,8 +547,8 @@
         <translation>Counted</translation>
     </message>
     <message>
-        <source>Expected (float + cash taken)</source>
-        <translation>Expected (float + cash taken)</translation>
+        <source>Expected (float + cash taken ± cash in/out)</source>
+        <translation>Expected (float + cash taken ± cash in/out)</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -656,6 +703,14 @@
     <message>
         <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
         <translation>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Refund / void…</source>
+        <translation>Refund / void…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>Refund or void a sale, with its credit note (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Customer display</source>
@@ -2038,6 +2093,140 @@
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Sale voided: credit note {number}, {amount} back as paid</source>
+        <translation>Sale voided: credit note {number}, {amount} back as paid</translation>
+    </message>
+    <message>
+        <source>Refunded: credit note {number}, {amount} back ({method})</source>
+        <translation>Refunded: credit note {number}, {amount} back ({method})</translation>
+    </message>
+    <message>
+        <source>{points} points taken back</source>
+        <translation>{points} points taken back</translation>
+    </message>
+    <message>
+        <source>Coupon given back: {code}</source>
+        <translation>Coupon given back: {code}</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, then press Enter.</source>
+        <translation>Type or scan the receipt number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <source>total {total}, paid {paid}</source>
+        <translation>total {total}, paid {paid}</translation>
+    </message>
+    <message>
+        <source>refunded before {amount}</source>
+        <translation>refunded before {amount}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Refund (F12)</source>
+        <translation>Refund (F12)</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}</source>
+        <translation>Points taken back: {points}</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the refund</source>
+        <translation>A manager did not approve the refund</translation>
+    </message>
+    <message>
+        <source>Credit note saved: {file}</source>
+        <translation>Credit note saved: {file}</translation>
+    </message>
+    <message>
+        <source>The refund is saved, but its credit note was not made: {why}</source>
+        <translation>The refund is saved, but its credit note was not made: {why}</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale</source>
+        <translation>Refund or void a sale</translation>
+    </message>
+    <message>
+        <source>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</source>
+        <translation>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number (Ctrl+F)</source>
+        <translation>Type or scan the receipt number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whole sale (everything not refunded yet)</source>
+        <translation>Whole sale (everything not refunded yet)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why the money goes back (required)</source>
+        <translation>Why the money goes back (required)</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>Give back by</translation>
+    </message>
+    <message>
+        <source>Gives back</source>
+        <translation>Gives back</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Void sale (F8)</source>
+        <translation>Void sale (F8)</translation>
+    </message>
+    <message>
+        <source>Undo the whole sale: everything paid goes back the way it was paid</source>
+        <translation>Undo the whole sale: everything paid goes back the way it was paid</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>{price} each; the line came to {net}</source>
+        <translation>{price} each; the line came to {net}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Refunded before</source>
+        <translation>Refunded before</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Gives back (฿)</source>
+        <translation>Gives back (฿)</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Mark exception resolved</source>
@@ -2266,6 +2455,14 @@
         <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
     </message>
     <message>
+        <source>Cash in {amount}: {reason}</source>
+        <translation>Cash in {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out {amount}: {reason}</source>
+        <translation>Cash out {amount}: {reason}</translation>
+    </message>
+    <message>
         <source>Report saved: {file}</source>
         <translation>Report saved: {file}</translation>
     </message>
@@ -2276,6 +2473,14 @@
     <message>
         <source>Close shift…</source>
         <translation>Close shift…</translation>
+    </message>
+    <message>
+        <source>Cash in/out…</source>
+        <translation>Cash in/out…</translation>
+    </message>
+    <message>
+        <source>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</source>
+        <translation>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3093,6 +3298,10 @@
         <translation>A course is valid for 0 to 3650 days (0: no expiry)</translation>
     </message>
     <message>
+        <source>A refunded sale&apos;s coupon is either kept used or restored</source>
+        <translation>A refunded sale&apos;s coupon is either kept used or restored</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>There is no setting {key}</translation>
     </message>
@@ -3681,8 +3890,24 @@
         <translation>Give the reason for the refund</translation>
     </message>
     <message>
+        <source>Choose cash in or cash out</source>
+        <translation>Choose cash in or cash out</translation>
+    </message>
+    <message>
+        <source>The amount is more than ฿0 and at most {most}</source>
+        <translation>The amount is more than ฿0 and at most {most}</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>Say why the cash goes in or out</translation>
+    </message>
+    <message>
         <source>The reason is at most {count} characters</source>
         <translation>The reason is at most {count} characters</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: you cannot take out {amount}</source>
+        <translation>The drawer should hold only {cash}: you cannot take out {amount}</translation>
     </message>
     <message>
         <source>Choose the lines to refund</source>
@@ -3806,6 +4031,10 @@
     <message>
         <source>give a discount above the limit</source>
         <translation>give a discount above the limit</translation>
+    </message>
+    <message>
+        <source>take cash out of the drawer</source>
+        <translation>take cash out of the drawer</translation>
     </message>
     <message>
         <source>change clinic settings</source>
@@ -4133,6 +4362,10 @@
     <message>
         <source>Course sessions</source>
         <translation>Course sessions</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Cash in/out</translation>
     </message>
     <message>
         <source>Full tax invoice</source>

@@ -249,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / out</source>
+        <translation>นำเงินสดเข้า / ออก</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</source>
+        <translation>เงินสดที่นำเข้าหรือนำออกจากลิ้นชักที่ไม่ใช่เงินจากการขาย พร้อมเหตุผล ตอนนี้ลิ้นชักควรมี {cash}</translation>
+    </message>
+    <message>
+        <source>Cash in (F5)</source>
+        <translation>นำเงินเข้า (F5)</translation>
+    </message>
+    <message>
+        <source>Cash out (F6)</source>
+        <translation>นำเงินออก (F6)</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>จำนวนเงิน (฿)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, drinking water</source>
+        <translation>เช่น แลกเงินทอนจากธนาคาร ซื้อน้ำดื่ม</translation>
+    </message>
+    <message>
+        <source>Cash expected after</source>
+        <translation>เงินสดที่ควรมีหลังจากนี้</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>The cash out was not approved</source>
+        <translation>การนำเงินออกไม่ได้รับการอนุมัติ</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -500,8 +547,8 @@
         <translation>นับได้</translation>
     </message>
     <message>
-        <source>Expected (float + cash taken)</source>
-        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)</translation>
+        <source>Expected (float + cash taken ± cash in/out)</source>
+        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ ± นำเงินเข้า/ออก)</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -656,6 +703,14 @@
     <message>
         <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
         <translation>พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Refund / void…</source>
+        <translation>คืนเงิน / ยกเลิกบิล…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Customer display</source>
@@ -2038,6 +2093,140 @@
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Sale voided: credit note {number}, {amount} back as paid</source>
+        <translation>ยกเลิกบิลแล้ว: ใบลดหนี้ {number} คืน {amount} ตามวิธีที่ชำระมา</translation>
+    </message>
+    <message>
+        <source>Refunded: credit note {number}, {amount} back ({method})</source>
+        <translation>คืนเงินแล้ว: ใบลดหนี้ {number} คืน {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>{points} points taken back</source>
+        <translation>หักแต้มคืน {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Coupon given back: {code}</source>
+        <translation>คูปองที่คืนให้ลูกค้า: {code}</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, then press Enter.</source>
+        <translation>พิมพ์หรือสแกนเลขที่ใบเสร็จ แล้วกด Enter</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จ {number}</translation>
+    </message>
+    <message>
+        <source>total {total}, paid {paid}</source>
+        <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
+    </message>
+    <message>
+        <source>refunded before {amount}</source>
+        <translation>คืนไปแล้ว {amount}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Refund (F12)</source>
+        <translation>คืนเงิน (F12)</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}</source>
+        <translation>แต้มที่หักคืน: {points}</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the refund</source>
+        <translation>ผู้จัดการไม่ได้อนุมัติการคืนเงิน</translation>
+    </message>
+    <message>
+        <source>Credit note saved: {file}</source>
+        <translation>บันทึกใบลดหนี้แล้ว: {file}</translation>
+    </message>
+    <message>
+        <source>The refund is saved, but its credit note was not made: {why}</source>
+        <translation>บันทึกการคืนเงินแล้ว แต่ยังออกใบลดหนี้ไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale</source>
+        <translation>คืนเงินหรือยกเลิกบิล</translation>
+    </message>
+    <message>
+        <source>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</source>
+        <translation>เลือกจำนวนที่คืนของแต่ละรายการ ระบุเหตุผล แล้วกดคืนเงิน บิลของกะนี้ที่ขายจากเครื่องนี้ยกเลิกทั้งบิลแทนได้</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number (Ctrl+F)</source>
+        <translation>พิมพ์หรือสแกนเลขที่ใบเสร็จ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whole sale (everything not refunded yet)</source>
+        <translation>คืนทั้งบิล (ทุกรายการที่ยังไม่ได้คืน)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Why the money goes back (required)</source>
+        <translation>เหตุผลที่คืนเงิน (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>คืนเงินทาง</translation>
+    </message>
+    <message>
+        <source>Gives back</source>
+        <translation>ยอดที่คืน</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Void sale (F8)</source>
+        <translation>ยกเลิกบิล (F8)</translation>
+    </message>
+    <message>
+        <source>Undo the whole sale: everything paid goes back the way it was paid</source>
+        <translation>ยกเลิกทั้งบิล: คืนเงินทั้งหมดตามวิธีที่ชำระมา</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>{price} each; the line came to {net}</source>
+        <translation>หน่วยละ {price} รายการนี้รวม {net}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>Refunded before</source>
+        <translation>คืนแล้ว</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>คืน</translation>
+    </message>
+    <message>
+        <source>Gives back (฿)</source>
+        <translation>ยอดคืน (฿)</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Mark exception resolved</source>
@@ -2266,6 +2455,14 @@
         <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
     </message>
     <message>
+        <source>Cash in {amount}: {reason}</source>
+        <translation>นำเงินเข้า {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out {amount}: {reason}</source>
+        <translation>นำเงินออก {amount}: {reason}</translation>
+    </message>
+    <message>
         <source>Report saved: {file}</source>
         <translation>บันทึกรายงานแล้ว: {file}</translation>
     </message>
@@ -2276,6 +2473,14 @@
     <message>
         <source>Close shift…</source>
         <translation>ปิดกะ…</translation>
+    </message>
+    <message>
+        <source>Cash in/out…</source>
+        <translation>นำเงินเข้า/ออก…</translation>
+    </message>
+    <message>
+        <source>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</source>
+        <translation>นำเงินสดเข้าหรือออกจากลิ้นชัก พร้อมเหตุผล (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>X report</source>
@@ -3093,6 +3298,10 @@
         <translation>อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)</translation>
     </message>
     <message>
+        <source>A refunded sale&apos;s coupon is either kept used or restored</source>
+        <translation>คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>ไม่มีการตั้งค่า {key}</translation>
     </message>
@@ -3681,8 +3890,24 @@
         <translation>โปรดระบุเหตุผลของการคืนเงิน</translation>
     </message>
     <message>
+        <source>Choose cash in or cash out</source>
+        <translation>เลือกนำเงินเข้าหรือนำเงินออก</translation>
+    </message>
+    <message>
+        <source>The amount is more than ฿0 and at most {most}</source>
+        <translation>จำนวนเงินต้องมากกว่า ฿0 และไม่เกิน {most}</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>โปรดระบุเหตุผลของการนำเงินเข้าหรือออก</translation>
+    </message>
+    <message>
         <source>The reason is at most {count} characters</source>
         <translation>เหตุผลยาวได้ไม่เกิน {count} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: you cannot take out {amount}</source>
+        <translation>ลิ้นชักควรมีเงินสดเพียง {cash}: นำออก {amount} ไม่ได้</translation>
     </message>
     <message>
         <source>Choose the lines to refund</source>
@@ -3806,6 +4031,10 @@
     <message>
         <source>give a discount above the limit</source>
         <translation>ให้ส่วนลดเกินวงเงินที่กำหนด</translation>
+    </message>
+    <message>
+        <source>take cash out of the drawer</source>
+        <translation>นำเงินสดออกจากลิ้นชัก</translation>
     </message>
     <message>
         <source>change clinic settings</source>
@@ -4133,6 +4362,10 @@
     <message>
         <source>Course sessions</source>
         <translation>คอร์ส</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>นำเงินเข้า/ออก</translation>
     </message>
     <message>
         <source>Full tax invoice</source>

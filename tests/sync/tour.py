@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 import bnaura_desk.services as services_package
 from bnaura_desk.domain import achievements as achievement_rules
+from bnaura_desk.domain.cash_movements import CashDirection
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
@@ -38,6 +39,7 @@ from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
     branches,
+    cash_movements,
     catalog,
     counter,
     counter_settings,
@@ -260,6 +262,10 @@ class Tour:
         # The counter: a shift opens with a float; the member buys two serums and the course with
         # her tier discount, part by card and the rest in cash; the shift closes with the cash counted.
         made["shift"] = self.run(shifts.open_shift, 100_000)
+        # Change brought from the bank goes into the drawer; drinking water is paid from it.
+        self.run(cash_movements.record_cash_movement, CashDirection.IN, 50_000, "แลกเหรียญจากธนาคาร")
+        made["cash_movement"] = self.run(cash_movements.record_cash_movement, CashDirection.OUT, 4_500,
+                                         "ซื้อน้ำดื่ม").movement_id
         self.run(counter_settings.set_promptpay_id, "081-234-5678")
         self.run(printing.set_printer, PrinterConfig("counter", PrinterKind.NETWORK, "127.0.0.1:9100"), default=True)
         lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]))
