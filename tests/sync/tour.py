@@ -97,6 +97,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.courses.grant_course",
     "bnaura_desk.services.coupons.use_coupon",
     "bnaura_desk.services.courses.take_back_courses",
+    "bnaura_desk.services.coupons.restore_coupon",  # a refund's step, by the chain's coupon policy
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
