@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bnaura_desk.store.models import TaxInvoice
 from tests.conftest import Staffed
+from tests.domain.test_keyboard import thai_layout
 from tests.ui.test_counter import (  # noqa: F401  (the fixtures)
     SERUM_BARCODE,
     desk,
@@ -103,15 +104,20 @@ def test_the_last_sales_full_tax_invoice_is_issued_and_opened_with_the_keyboard(
         assert (invoice.buyer_name, invoice.buyer_tin, invoice.buyer_address, invoice.buyer_branch) == (
             "บริษัท สวยใส จำกัด", "0105559123454", "55 ถนนสีลม\nกรุงเทพฯ 10500", "00000")
         path = screen.invoice_button.last_path
-        assert path is not None and opened == [str(path)] and path.name == f"{invoice.number}.pdf"
+        assert path is not None and opened == [str(path)]
+        assert path == s.terminal.path.parent / "tax-invoices" / f"{invoice.number}.pdf"
         text = _pdf_text(path)
         # A walk-in's serum: ฿1,200, of which VAT 7/107 is ฿78.50 on ฿1,121.50.
         for seen in (invoice.number, receipt, "บริษัท สวยใส จำกัด", "0105559123454", "สำนักงานใหญ่",
                      "เซรั่มวิตามินซี", "1,200.00", "78.50", "1,121.50"):
             assert seen in text, seen
 
-        # Asked again for the same receipt: refused, naming the invoice; the dialog stays open.
+        # Asked again for the same receipt, its number typed with the keyboard set to Thai: refused,
+        # naming the invoice; the dialog stays open.
         dialog = _open_dialog(screen, qtbot)
+        dialog.receipt.clear()
+        type_text(qtbot, dialog.receipt, thai_layout(receipt.lower()))
+        assert dialog.receipt.text() != receipt.lower()
         type_text(qtbot, dialog.name, "สมหญิง ใจดี")
         qtbot.keyClick(dialog.name, Qt.Key.Key_Tab)
         qtbot.keyClicks(dialog.tin, "0105559123454")

@@ -6,8 +6,8 @@ tax id, address and, for a company, its establishment (สำนักงาน�
 branch number). The buyer is checked as typed (``domain.tax_invoices``),
 then ``tax_invoices.issue_full_invoice`` runs on the database worker: the
 number, the record, audit and outbox in one transaction. The A4 PDF is
-written beside the receipts (``receipts/T…pdf``) and opened in the system's
-viewer, from which it is printed. A receipt already replaced is refused
+written to ``tax-invoices/NUMBER.pdf`` beside the database and opened in
+the system's viewer, from which it is printed. A receipt already replaced is refused
 with the invoice's number; its reprint is ``bnaura invoice show --copy``.
 """
 
@@ -34,7 +34,9 @@ from sqlalchemy.orm import Session
 
 from bnaura_desk.documents import full_tax_invoice_pdf
 from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.document_numbers import parse_document_number
 from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.keyboard import keys_typed
 from bnaura_desk.domain.tax_invoices import BuyerForm, check_buyer
 from bnaura_desk.services.tax_invoices import InvoiceIssued, issue_full_invoice, tax_invoice_document
 
@@ -43,6 +45,12 @@ from ..runner import DeskRunner, translate_error
 from ..widgets import FieldError
 
 SHORTCUT = "Ctrl+Shift+I"
+TAX_INVOICES_DIR_NAME = "tax-invoices"
+
+
+def tax_invoices_folder(database: Path) -> Path:
+    """Return where the terminal keeps its full tax invoice PDFs: ``tax-invoices/`` beside its database."""
+    return database.parent / TAX_INVOICES_DIR_NAME
 
 
 def write_full_invoice(session: Session, invoice_id: str, folder: Path) -> Path:
@@ -129,9 +137,12 @@ class FullInvoiceDialog(QDialog):
         except DeskError as error:
             self.fail(error)
             return
+        number = self.receipt.text().strip()
+        if parse_document_number(number) is None:
+            number = keys_typed(number)  # typed or scanned with the keyboard set to Thai
         self.ok_button.setEnabled(False)
         self.error.clear_error()
-        self.submitted.emit(self.receipt.text().strip(), self.buyer())
+        self.submitted.emit(number, self.buyer())
 
     def fail(self, error: BaseException | str) -> None:
         """Issuing was refused: say why, with the keyboard in the field at fault."""
@@ -207,16 +218,16 @@ class FullInvoiceButton(QPushButton):
     Args:
         runner: the app's database worker.
         last_receipt: the number of this terminal's last receipt ("" when none yet).
-        folder: where the PDFs go (the receipts' folder).
         parent: the POS screen (the shortcut works anywhere on it).
     """
 
-    def __init__(self, runner: DeskRunner, last_receipt: Callable[[], str], folder: Path, parent: QWidget) -> None:
+    def __init__(self, runner: DeskRunner, last_receipt: Callable[[], str], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("counterFullInvoice")
         self.setAutoDefault(False)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.runner, self.last_receipt, self.folder = runner, last_receipt, folder
+        self.runner, self.last_receipt = runner, last_receipt
+        self.folder = tax_invoices_folder(runner.terminal.path)
         self.dialog: FullInvoiceDialog | None = None
         self.last_path: Path | None = None
         self.clicked.connect(self.ask)

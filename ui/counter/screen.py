@@ -166,8 +166,7 @@ class CounterScreen(QWidget):
         self.refund_button.setAutoDefault(False)
         self.refund_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.refund_button.clicked.connect(self.refund_or_void)
-        self.invoice_button = FullInvoiceButton(runner, lambda: self.last_sale.number if self.last_sale else "",
-                                                receipts_folder(runner.terminal.path), self)
+        self.invoice_button = FullInvoiceButton(runner, lambda: self.last_sale.number if self.last_sale else "", self)
 
         # -- the customer's side: the display, and the receipt printer
         self.display = CustomerDisplay(runner, self)
