@@ -1345,6 +1345,7 @@ TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
             "ใบเสร็จ {number} ถูกยกเลิกแล้ว (ใบลดหนี้ {credit_note})",
         "Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it":
             "ใบเสร็จ {number} ออกใบกำกับภาษีเต็มรูปแทนแล้ว เลขที่ {invoice} กรุณาพิมพ์สำเนาของใบนั้น",
+        "Receipt {number} has no full tax invoice": "ใบเสร็จ {number} ยังไม่ได้ออกใบกำกับภาษีเต็มรูป",
     },
     "sync_exceptions": {
         "Two full tax invoices for one receipt": "ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน",
@@ -1367,6 +1368,9 @@ TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
         "สำนักงานใหญ่ or a branch number such as 00001; empty for a person":
             "สำนักงานใหญ่ หรือเลขที่สาขา เช่น 00001 เว้นว่างสำหรับบุคคลธรรมดา",
         "Issue and open the PDF": "ออกใบกำกับภาษีและเปิด PDF",
+        "Print a copy (F8)": "พิมพ์สำเนา (F8)",
+        "A copy, marked สำเนา / COPY, of the invoice that replaced this receipt":
+            "สำเนา (ประทับ สำเนา / COPY) ของใบกำกับภาษีเต็มรูปที่ออกแทนใบเสร็จนี้",
         "Cancel": "ยกเลิก",
     },
     "FullInvoiceButton": {

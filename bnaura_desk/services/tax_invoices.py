@@ -66,6 +66,20 @@ def find_invoice(session: Session, number: str) -> str:
     return invoice_id
 
 
+def invoice_for_receipt(session: Session, receipt_number: str) -> str:
+    """Return the id of the full tax invoice that replaced receipt ``receipt_number`` (for a copy of it).
+
+    Raises:
+        NotFound: no such receipt here, or no full tax invoice for it.
+    """
+    sale = session.get(Sale, find_sale(session, receipt_number))
+    invoice = invoice_of_sale(session, sale.id) if sale is not None else None
+    if sale is None or invoice is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Receipt {number} has no full tax invoice"), field="number",
+                       number=sale.number if sale is not None else receipt_number)
+    return invoice.id
+
+
 def issue_full_invoice(ctx: ServiceContext, receipt_number: str, buyer: BuyerForm) -> ChangeSet:
     """Issue the full tax invoice that replaces receipt ``receipt_number``; result is an ``InvoiceIssued``.
 

@@ -1435,6 +1435,14 @@
         <translation>Issue and open the PDF</translation>
     </message>
     <message>
+        <source>Print a copy (F8)</source>
+        <translation>Print a copy (F8)</translation>
+    </message>
+    <message>
+        <source>A copy, marked สำเนา / COPY, of the invoice that replaced this receipt</source>
+        <translation>A copy, marked สำเนา / COPY, of the invoice that replaced this receipt</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -3964,6 +3972,10 @@
     <message>
         <source>There is no full tax invoice {number}</source>
         <translation>There is no full tax invoice {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no full tax invoice</source>
+        <translation>Receipt {number} has no full tax invoice</translation>
     </message>
     <message>
         <source>A full tax invoice is issued only at the branch that issued the receipt</source>

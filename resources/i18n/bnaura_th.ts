@@ -1435,6 +1435,14 @@
         <translation>ออกใบกำกับภาษีและเปิด PDF</translation>
     </message>
     <message>
+        <source>Print a copy (F8)</source>
+        <translation>พิมพ์สำเนา (F8)</translation>
+    </message>
+    <message>
+        <source>A copy, marked สำเนา / COPY, of the invoice that replaced this receipt</source>
+        <translation>สำเนา (ประทับ สำเนา / COPY) ของใบกำกับภาษีเต็มรูปที่ออกแทนใบเสร็จนี้</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
@@ -3964,6 +3972,10 @@
     <message>
         <source>There is no full tax invoice {number}</source>
         <translation>ไม่มีใบกำกับภาษีเต็มรูปเลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no full tax invoice</source>
+        <translation>ใบเสร็จ {number} ยังไม่ได้ออกใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
         <source>A full tax invoice is issued only at the branch that issued the receipt</source>

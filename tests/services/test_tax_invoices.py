@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bnaura_desk.domain.changes import Kind
-from bnaura_desk.domain.errors import BadInput, DeskError, PermissionDenied
+from bnaura_desk.domain.errors import BadInput, DeskError, NotFound, PermissionDenied
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.tax_invoices import BuyerForm
 from bnaura_desk.services import branches, counter, refunds, tax_invoices
@@ -71,6 +71,11 @@ def test_the_front_desk_issues_a_full_tax_invoice_that_repeats_the_receipt_and_n
         531_000, 315_000, 14_131, 216_000 - 14_131)
     assert doc.seller.tin == "0105561234567"
     assert s.terminal.read(tax_invoices.tax_invoice_document, issued.invoice_id, copy=True).is_copy
+    # A copy is found by the receipt it replaced; a receipt not replaced has none.
+    assert s.terminal.read(tax_invoices.invoice_for_receipt, sold[0].number) == issued.invoice_id
+    with pytest.raises(NotFound) as none:
+        s.terminal.read(tax_invoices.invoice_for_receipt, sold[1].number)
+    assert english(none.value) == f"Receipt {sold[1].number} has no full tax invoice"
     # The next one, for the other sale, takes the next number of the series.
     again = s.terminal.run(tax_invoices.issue_full_invoice, sold[1].number,
                            BuyerForm("สมชาย ใจดี", "3100600445368", "กรุงเทพฯ"), actor=s.front_desk).result

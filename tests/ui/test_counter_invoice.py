@@ -128,8 +128,23 @@ def test_the_last_sales_full_tax_invoice_is_issued_and_opened_with_the_keyboard(
         qtbot.waitUntil(lambda: dialog.error.isVisible())
         settle(screen, qtbot)
         assert invoice.number in dialog.error.text() and len(_invoices(s)) == 1
+        # F8: a copy of the invoice that replaced it, marked as such, opened in the viewer.
+        qtbot.keyClick(dialog.branch, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: screen.invoice_button.dialog is None)
+        assert len(opened) == 2 and opened[1].endswith(f"{invoice.number}-copy.pdf")
+        copy = _pdf_text(Path(opened[1]))
+        assert "สำเนา / COPY" in copy and invoice.number in copy and "0105559123454" in copy
+
+        # A receipt without a full tax invoice has no copy to print.
+        dialog = _open_dialog(screen, qtbot)
+        dialog.receipt.selectAll()
+        qtbot.keyClicks(dialog.receipt, "R00000-ZZZZ-000001")
+        qtbot.keyClick(dialog.receipt, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: dialog.error.isVisible())
+        settle(screen, qtbot)
+        assert "R00000-ZZZZ-000001" in dialog.error.text() and dialog.receipt.hasFocus()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: screen.invoice_button.dialog is None)
-        assert len(opened) == 1
+        assert len(opened) == 2 and len(_invoices(s)) == 1
     finally:
         QDesktopServices.unsetUrlHandler("file")

@@ -8,7 +8,8 @@ then ``tax_invoices.issue_full_invoice`` runs on the database worker: the
 number, the record, audit and outbox in one transaction. The A4 PDF is
 written to ``tax-invoices/NUMBER.pdf`` beside the database and opened in
 the system's viewer, from which it is printed. A receipt already replaced is refused
-with the invoice's number; its reprint is ``bnaura invoice show --copy``.
+with the invoice's number; "Print a copy" (F8) writes and opens that
+invoice again, marked สำเนา / COPY (as ``bnaura invoice show --copy``).
 """
 
 from __future__ import annotations
@@ -38,7 +39,12 @@ from bnaura_desk.domain.document_numbers import parse_document_number
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.keyboard import keys_typed
 from bnaura_desk.domain.tax_invoices import BuyerForm, check_buyer
-from bnaura_desk.services.tax_invoices import InvoiceIssued, issue_full_invoice, tax_invoice_document
+from bnaura_desk.services.tax_invoices import (
+    InvoiceIssued,
+    invoice_for_receipt,
+    issue_full_invoice,
+    tax_invoice_document,
+)
 
 from ..customers.callbacks import while_alive
 from ..runner import DeskRunner, translate_error
@@ -53,18 +59,30 @@ def tax_invoices_folder(database: Path) -> Path:
     return database.parent / TAX_INVOICES_DIR_NAME
 
 
-def write_full_invoice(session: Session, invoice_id: str, folder: Path) -> Path:
-    """Write full tax invoice ``invoice_id`` as an A4 PDF ``NUMBER.pdf`` in ``folder`` (made if missing); return it.
+def write_full_invoice(session: Session, invoice_id: str, folder: Path, copy: bool = False) -> Path:
+    """Write full tax invoice ``invoice_id`` as an A4 PDF in ``folder`` (made if missing); return its path.
+
+    The file is ``NUMBER.pdf``, or ``NUMBER-copy.pdf`` for a reprint marked สำเนา / COPY.
 
     Raises:
         NotFound, BadInput: as ``tax_invoices.tax_invoice_document``.
         OSError: the folder cannot be written.
     """
-    document = tax_invoice_document(session, invoice_id)
+    document = tax_invoice_document(session, invoice_id, copy=copy)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{document.number}.pdf"
+    path = folder / (f"{document.number}-copy.pdf" if copy else f"{document.number}.pdf")
     path.write_bytes(full_tax_invoice_pdf(document))
     return path
+
+
+def write_invoice_copy(session: Session, receipt_number: str, folder: Path) -> Path:
+    """Write a copy (สำเนา / COPY) of the full tax invoice that replaced receipt ``receipt_number``; return its path.
+
+    Raises:
+        NotFound: no such receipt, or no full tax invoice for it.
+        BadInput, OSError: as ``write_full_invoice``.
+    """
+    return write_full_invoice(session, invoice_for_receipt(session, receipt_number), folder, copy=True)
 
 
 class FullInvoiceDialog(QDialog):
@@ -73,9 +91,12 @@ class FullInvoiceDialog(QDialog):
     Signals:
         submitted(str, BuyerForm): the receipt's number and the buyer; the
             caller issues the invoice and calls ``accept`` or ``fail``.
+        copy_requested(str): the receipt's number; the caller prints a copy
+            of its invoice and calls ``accept`` or ``fail``.
     """
 
     submitted = Signal(str, object)
+    copy_requested = Signal(str)
 
     def __init__(self, receipt_number: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +122,10 @@ class FullInvoiceDialog(QDialog):
         self.cancel_button = QPushButton(self)
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
+        self.copy_button = QPushButton(self)
+        self.copy_button.setObjectName("invoiceCopy")
+        self.copy_button.setAutoDefault(False)
+        self.copy_button.clicked.connect(self.ask_copy)
         form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(5)]
         for label, field in zip(self.labels, (self.receipt, self.name, self.tin, self.address, self.branch),
@@ -108,6 +133,7 @@ class FullInvoiceDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
@@ -126,27 +152,44 @@ class FullInvoiceDialog(QDialog):
         """Return the buyer as typed."""
         return BuyerForm(self.name.text(), self.tin.text(), self.address.toPlainText(), self.branch.text())
 
-    def confirm(self) -> None:
-        """Check what was typed; emit ``submitted`` when the rules take it, else show why at the field."""
-        if not self.receipt.text().strip():
+    def _receipt_number(self) -> str | None:
+        """Return the receipt's number as typed (read back from the Thai layout if need be), None when empty."""
+        number = self.receipt.text().strip()
+        if not number:
             self.receipt.setFocus()
             self.error.show_error(self.tr("Enter the receipt's number (on the receipt, under the date)"))
+            return None
+        return number if parse_document_number(number) is not None else keys_typed(number)
+
+    def ask_copy(self) -> None:
+        """Ask for a copy of the invoice that replaced the receipt typed (F8): the buyer's fields are not needed."""
+        number = self._receipt_number()
+        if number is None or not self.copy_button.isEnabled():
+            return
+        self.ok_button.setEnabled(False)
+        self.copy_button.setEnabled(False)
+        self.error.clear_error()
+        self.copy_requested.emit(number)
+
+    def confirm(self) -> None:
+        """Check what was typed; emit ``submitted`` when the rules take it, else show why at the field."""
+        number = self._receipt_number()
+        if number is None:
             return
         try:
             check_buyer(self.buyer())
         except DeskError as error:
             self.fail(error)
             return
-        number = self.receipt.text().strip()
-        if parse_document_number(number) is None:
-            number = keys_typed(number)  # typed or scanned with the keyboard set to Thai
         self.ok_button.setEnabled(False)
+        self.copy_button.setEnabled(False)
         self.error.clear_error()
         self.submitted.emit(number, self.buyer())
 
     def fail(self, error: BaseException | str) -> None:
-        """Issuing was refused: say why, with the keyboard in the field at fault."""
+        """Issuing (or the copy) was refused: say why, with the keyboard in the field at fault."""
         self.ok_button.setEnabled(True)
+        self.copy_button.setEnabled(True)
         if isinstance(error, DeskError | str):
             self.error.show_error(error)
         else:
@@ -161,6 +204,9 @@ class FullInvoiceDialog(QDialog):
             if self.ok_button.isEnabled():
                 self.confirm()
             return
+        if event.key() == Qt.Key.Key_F8:
+            self.ask_copy()
+            return
         super().keyPressEvent(event)
 
     def _retranslate(self) -> None:
@@ -173,6 +219,8 @@ class FullInvoiceDialog(QDialog):
         self.name.setPlaceholderText(self.tr("a person or a company, as on their documents"))
         self.branch.setPlaceholderText(self.tr("สำนักงานใหญ่ or a branch number such as 00001; empty for a person"))
         self.ok_button.setText(self.tr("Issue and open the PDF"))
+        self.copy_button.setText(self.tr("Print a copy (F8)"))
+        self.copy_button.setToolTip(self.tr("A copy, marked สำเนา / COPY, of the invoice that replaced this receipt"))
         self.cancel_button.setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -187,7 +235,8 @@ def ask_full_invoice(runner: DeskRunner, parent: QWidget, receipt_number: str, f
     """Open the dialog over ``parent``; issue the invoice, write its PDF into ``folder`` and open it.
 
     ``issued(invoice, path)`` runs once the PDF is written, just before the
-    dialog closes. A refusal (or a PDF that cannot be written) keeps the
+    dialog closes. "Print a copy" writes and opens a copy of the receipt's
+    invoice instead. A refusal (or a PDF that cannot be written) keeps the
     dialog open with the message.
     """
     dialog = FullInvoiceDialog(receipt_number, parent)
@@ -205,6 +254,13 @@ def ask_full_invoice(runner: DeskRunner, parent: QWidget, receipt_number: str, f
                     on_done=while_alive(dialog, lambda path: written(invoice, path)),
                     on_error=while_alive(dialog, dialog.fail))
 
+    def copied(path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        dialog.accept()
+
+    dialog.copy_requested.connect(lambda number: runner.read(
+        write_invoice_copy, number, folder, on_done=while_alive(dialog, copied),
+        on_error=while_alive(dialog, dialog.fail)))
     dialog.submitted.connect(lambda number, buyer: runner.run(
         issue_full_invoice, number, buyer, initiator=initiator,
         on_done=while_alive(dialog, done), on_error=while_alive(dialog, dialog.fail)))
