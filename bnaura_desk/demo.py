@@ -199,6 +199,7 @@ def _catalog_forms() -> tuple[
             vat_exempt=r["vat"] == "exempt",
             duration_minutes=int(r["minutes"]),
             protocol_steps=tuple(r["steps"].split("|")),
+            category=r["category"],
         )
         for r in _rows("treatments.csv")
     ]
@@ -211,6 +212,7 @@ def _catalog_forms() -> tuple[
                 price_satang=int(r["price_baht"]) * 100,
                 sku=r["sku"],
                 barcode=ean13(f"{BARCODE_COMPANY}{n:05d}"),
+                category=r["category"],
             ),
             int(r["stock"]),
         )
@@ -225,6 +227,7 @@ def _catalog_forms() -> tuple[
                 price_satang=int(r["price_baht"]) * 100,
                 package_sessions=int(r["sessions"]),
                 package_treatment_id=None,  # filled in once the treatment exists
+                category=r["category"],
             ),
             r["treatment_en"],
         )

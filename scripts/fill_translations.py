@@ -1238,6 +1238,47 @@ COURSES_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+# The counter's rules a manager sets (counter settings dialog) and catalog categories.
+COUNTER_RULES_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "The counter rules name the tier discount's item kinds and categories and the line discount limit":
+            "กฎหน้าร้านต้องระบุประเภทรายการและหมวดหมู่ที่ได้ส่วนลดสมาชิก และวงเงินส่วนลดต่อรายการ",
+        "The tier discount applies to treatments, products or packages":
+            "ส่วนลดสมาชิกใช้ได้กับทรีตเมนต์ สินค้า หรือแพ็กเกจเท่านั้น",
+        "Choose the categories the tier discount applies to": "เลือกหมวดหมู่ที่ได้ส่วนลดสมาชิก",
+        "A category of the tier discount is empty": "หมวดหมู่ที่ได้ส่วนลดสมาชิกต้องไม่ว่าง",
+        "A line discount needs a manager above 0 to 100 % (or never)":
+            "วงเงินส่วนลดต่อรายการที่ต้องให้ผู้จัดการอนุมัติต้องอยู่ระหว่าง 0 ถึง 100 % (หรือไม่ต้องอนุมัติเลย)",
+        "A category may have at most {limit} characters": "หมวดหมู่ยาวได้ไม่เกิน {limit} ตัวอักษร",
+    },
+    "permissions": {"change the counter's rules": "เปลี่ยนกฎการขายหน้าร้าน"},
+    "CounterSettingsButton": {"Counter settings…": "ตั้งค่าหน้าร้าน…"},
+    "CounterSettingsDialog": {
+        "Counter settings": "ตั้งค่าหน้าร้าน",
+        "These rules apply at every branch from the next cart on.": "กฎเหล่านี้ใช้กับทุกสาขา ตั้งแต่ตะกร้าถัดไป",
+        "Every category": "ทุกหมวดหมู่",
+        "Only the categories ticked below": "เฉพาะหมวดหมู่ที่เลือกด้านล่าง",
+        "No catalog item has a category yet: give them one in the Catalog.":
+            "ยังไม่มีรายการใดมีหมวดหมู่: กำหนดหมวดหมู่ได้ที่หน้าสินค้าและบริการ",
+        "A manager's PIN for a discount above": "ต้องใช้ PIN ผู้จัดการเมื่อให้ส่วนลดเกิน",
+        " days": " วัน",
+        "No expiry": "ไม่มีวันหมดอายุ",
+        "Keep it used": "ถือว่าใช้แล้ว",
+        "Give it back as a new coupon": "คืนให้เป็นคูปองใบใหม่",
+        "Tier discount on": "ส่วนลดสมาชิกสำหรับ",
+        "In categories": "ในหมวดหมู่",
+        "Line discount": "ส่วนลดต่อรายการ",
+        "Course sessions valid for": "คอร์สใช้ได้นาน",
+        "Coupon of a refunded sale": "คูปองของการขายที่คืนเงิน",
+        "PromptPay id": "หมายเลขพร้อมเพย์",
+        "Not set: the counter cannot show a PromptPay QR": "ยังไม่ได้ตั้ง: หน้าร้านแสดง QR พร้อมเพย์ไม่ได้",
+        "Change…": "เปลี่ยน…",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+        "The change was not approved": "การเปลี่ยนแปลงไม่ได้รับการอนุมัติ",
+    },
+}
+
 # Cash in and cash out during a shift (issue 12): the dialog, the shift bar, the refusals.
 CASH_MOVEMENTS_THAI: dict[str, dict[str, str]] = {
     "CashMovementDialog": {
@@ -1384,7 +1425,7 @@ def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
-                                               REFUND_SCREEN_THAI, TAX_INVOICES_THAI)
+                                               REFUND_SCREEN_THAI, COUNTER_RULES_THAI, TAX_INVOICES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

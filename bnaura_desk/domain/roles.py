@@ -34,6 +34,7 @@ class Permission(StrEnum):
     SYNC_MANAGE = "sync.manage"  # connect the terminal to the server, settle sync exceptions
     POINTS_ADJUST = "points.adjust"  # add or take a member's points by hand, with a reason
     LOYALTY_MANAGE = "loyalty.manage"  # the loyalty program: earning rules, tiers, rewards, achievements, campaigns
+    COUNTER_RULES = "counter.rules"  # the counter's rules: tier discount lines, discount limit, courses, coupons
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -81,6 +82,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.SYNC_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage sync and its exceptions"),
     Permission.POINTS_ADJUST: QT_TRANSLATE_NOOP("permissions", "adjust a member's points"),
     Permission.LOYALTY_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage the loyalty program"),
+    Permission.COUNTER_RULES: QT_TRANSLATE_NOOP("permissions", "change the counter's rules"),
 }
 
 

@@ -484,6 +484,7 @@ CATALOG_ITEM = Entity(
         Field("barcode", t.Text(40, empty_is_null=True), nullable=True),
         Field("package_treatment_id", t.Id("catalog_item"), nullable=True),
         Field("package_sessions", t.Integer(1, 1000), nullable=True),
+        _text("category", 60),
     ),
     operations=(
         OperationType("catalog.create", Effect.CREATE),

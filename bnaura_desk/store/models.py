@@ -387,6 +387,8 @@ class CatalogItem(Base):
         ForeignKey("catalog_items.id"), nullable=True
     )
     package_sessions: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The clinic's own grouping ("Laser", "Facial"); "" for none. The counter's rules may name it.
+    category: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))

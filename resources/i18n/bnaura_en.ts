@@ -322,6 +322,10 @@
         <translation>Price (baht, VAT included)</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
@@ -348,6 +352,10 @@
     <message>
         <source>e.g. 1,500.00</source>
         <translation>e.g. 1,500.00</translation>
+    </message>
+    <message>
+        <source>e.g. Laser, Facial, Skincare (optional)</source>
+        <translation>e.g. Laser, Facial, Skincare (optional)</translation>
     </message>
     <message>
         <source>EAN-13, EAN-8 or UPC-A (optional)</source>
@@ -719,6 +727,100 @@
     <message>
         <source>Show the customer display (Ctrl+Shift+D)</source>
         <translation>Show the customer display (Ctrl+Shift+D)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsButton</name>
+    <message>
+        <source>Counter settings…</source>
+        <translation>Counter settings…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsDialog</name>
+    <message>
+        <source>The change was not approved</source>
+        <translation>The change was not approved</translation>
+    </message>
+    <message>
+        <source>Not set: the counter cannot show a PromptPay QR</source>
+        <translation>Not set: the counter cannot show a PromptPay QR</translation>
+    </message>
+    <message>
+        <source>Counter settings</source>
+        <translation>Counter settings</translation>
+    </message>
+    <message>
+        <source>These rules apply at every branch from the next cart on.</source>
+        <translation>These rules apply at every branch from the next cart on.</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>Every category</translation>
+    </message>
+    <message>
+        <source>Only the categories ticked below</source>
+        <translation>Only the categories ticked below</translation>
+    </message>
+    <message>
+        <source>No catalog item has a category yet: give them one in the Catalog.</source>
+        <translation>No catalog item has a category yet: give them one in the Catalog.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN for a discount above</source>
+        <translation>A manager&apos;s PIN for a discount above</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>Keep it used</source>
+        <translation>Keep it used</translation>
+    </message>
+    <message>
+        <source>Give it back as a new coupon</source>
+        <translation>Give it back as a new coupon</translation>
+    </message>
+    <message>
+        <source>Tier discount on</source>
+        <translation>Tier discount on</translation>
+    </message>
+    <message>
+        <source>In categories</source>
+        <translation>In categories</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Course sessions valid for</source>
+        <translation>Course sessions valid for</translation>
+    </message>
+    <message>
+        <source>Coupon of a refunded sale</source>
+        <translation>Coupon of a refunded sale</translation>
+    </message>
+    <message>
+        <source>PromptPay id</source>
+        <translation>PromptPay id</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3092,10 @@
         <translation>Enter the price in baht</translation>
     </message>
     <message>
+        <source>A category may have at most {limit} characters</source>
+        <translation>A category may have at most {limit} characters</translation>
+    </message>
+    <message>
         <source>A price cannot be negative</source>
         <translation>A price cannot be negative</translation>
     </message>
@@ -3308,6 +3414,26 @@
     <message>
         <source>A refunded sale&apos;s coupon is either kept used or restored</source>
         <translation>A refunded sale&apos;s coupon is either kept used or restored</translation>
+    </message>
+    <message>
+        <source>The counter rules name the tier discount&apos;s item kinds and categories and the line discount limit</source>
+        <translation>The counter rules name the tier discount&apos;s item kinds and categories and the line discount limit</translation>
+    </message>
+    <message>
+        <source>The tier discount applies to treatments, products or packages</source>
+        <translation>The tier discount applies to treatments, products or packages</translation>
+    </message>
+    <message>
+        <source>Choose the categories the tier discount applies to</source>
+        <translation>Choose the categories the tier discount applies to</translation>
+    </message>
+    <message>
+        <source>A category of the tier discount is empty</source>
+        <translation>A category of the tier discount is empty</translation>
+    </message>
+    <message>
+        <source>A line discount needs a manager above 0 to 100 % (or never)</source>
+        <translation>A line discount needs a manager above 0 to 100 % (or never)</translation>
     </message>
     <message>
         <source>There is no setting {key}</source>
@@ -4067,6 +4193,10 @@
     <message>
         <source>manage the loyalty program</source>
         <translation>manage the loyalty program</translation>
+    </message>
+    <message>
+        <source>change the counter&apos;s rules</source>
+        <translation>change the counter&apos;s rules</translation>
     </message>
 </context>
 <context>

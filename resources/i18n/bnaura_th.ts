@@ -322,6 +322,10 @@
         <translation>ราคา (บาท รวม VAT)</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>ระยะเวลา</translation>
     </message>
@@ -348,6 +352,10 @@
     <message>
         <source>e.g. 1,500.00</source>
         <translation>เช่น 1,500.00</translation>
+    </message>
+    <message>
+        <source>e.g. Laser, Facial, Skincare (optional)</source>
+        <translation>เช่น เลเซอร์, ทรีตเมนต์หน้า, สกินแคร์ (ไม่บังคับ)</translation>
     </message>
     <message>
         <source>EAN-13, EAN-8 or UPC-A (optional)</source>
@@ -719,6 +727,100 @@
     <message>
         <source>Show the customer display (Ctrl+Shift+D)</source>
         <translation>แสดงจอฝั่งลูกค้า (Ctrl+Shift+D)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsButton</name>
+    <message>
+        <source>Counter settings…</source>
+        <translation>ตั้งค่าหน้าร้าน…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsDialog</name>
+    <message>
+        <source>The change was not approved</source>
+        <translation>การเปลี่ยนแปลงไม่ได้รับการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Not set: the counter cannot show a PromptPay QR</source>
+        <translation>ยังไม่ได้ตั้ง: หน้าร้านแสดง QR พร้อมเพย์ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Counter settings</source>
+        <translation>ตั้งค่าหน้าร้าน</translation>
+    </message>
+    <message>
+        <source>These rules apply at every branch from the next cart on.</source>
+        <translation>กฎเหล่านี้ใช้กับทุกสาขา ตั้งแต่ตะกร้าถัดไป</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>ทุกหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Only the categories ticked below</source>
+        <translation>เฉพาะหมวดหมู่ที่เลือกด้านล่าง</translation>
+    </message>
+    <message>
+        <source>No catalog item has a category yet: give them one in the Catalog.</source>
+        <translation>ยังไม่มีรายการใดมีหมวดหมู่: กำหนดหมวดหมู่ได้ที่หน้าสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN for a discount above</source>
+        <translation>ต้องใช้ PIN ผู้จัดการเมื่อให้ส่วนลดเกิน</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>ไม่มีวันหมดอายุ</translation>
+    </message>
+    <message>
+        <source>Keep it used</source>
+        <translation>ถือว่าใช้แล้ว</translation>
+    </message>
+    <message>
+        <source>Give it back as a new coupon</source>
+        <translation>คืนให้เป็นคูปองใบใหม่</translation>
+    </message>
+    <message>
+        <source>Tier discount on</source>
+        <translation>ส่วนลดสมาชิกสำหรับ</translation>
+    </message>
+    <message>
+        <source>In categories</source>
+        <translation>ในหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>ส่วนลดต่อรายการ</translation>
+    </message>
+    <message>
+        <source>Course sessions valid for</source>
+        <translation>คอร์สใช้ได้นาน</translation>
+    </message>
+    <message>
+        <source>Coupon of a refunded sale</source>
+        <translation>คูปองของการขายที่คืนเงิน</translation>
+    </message>
+    <message>
+        <source>PromptPay id</source>
+        <translation>หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>เปลี่ยน…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3092,10 @@
         <translation>กรุณาใส่ราคาเป็นบาท</translation>
     </message>
     <message>
+        <source>A category may have at most {limit} characters</source>
+        <translation>หมวดหมู่ยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
         <source>A price cannot be negative</source>
         <translation>ราคาติดลบไม่ได้</translation>
     </message>
@@ -3308,6 +3414,26 @@
     <message>
         <source>A refunded sale&apos;s coupon is either kept used or restored</source>
         <translation>คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง</translation>
+    </message>
+    <message>
+        <source>The counter rules name the tier discount&apos;s item kinds and categories and the line discount limit</source>
+        <translation>กฎหน้าร้านต้องระบุประเภทรายการและหมวดหมู่ที่ได้ส่วนลดสมาชิก และวงเงินส่วนลดต่อรายการ</translation>
+    </message>
+    <message>
+        <source>The tier discount applies to treatments, products or packages</source>
+        <translation>ส่วนลดสมาชิกใช้ได้กับทรีตเมนต์ สินค้า หรือแพ็กเกจเท่านั้น</translation>
+    </message>
+    <message>
+        <source>Choose the categories the tier discount applies to</source>
+        <translation>เลือกหมวดหมู่ที่ได้ส่วนลดสมาชิก</translation>
+    </message>
+    <message>
+        <source>A category of the tier discount is empty</source>
+        <translation>หมวดหมู่ที่ได้ส่วนลดสมาชิกต้องไม่ว่าง</translation>
+    </message>
+    <message>
+        <source>A line discount needs a manager above 0 to 100 % (or never)</source>
+        <translation>วงเงินส่วนลดต่อรายการที่ต้องให้ผู้จัดการอนุมัติต้องอยู่ระหว่าง 0 ถึง 100 % (หรือไม่ต้องอนุมัติเลย)</translation>
     </message>
     <message>
         <source>There is no setting {key}</source>
@@ -4067,6 +4193,10 @@
     <message>
         <source>manage the loyalty program</source>
         <translation>จัดการโปรแกรมสะสมแต้ม</translation>
+    </message>
+    <message>
+        <source>change the counter&apos;s rules</source>
+        <translation>เปลี่ยนกฎการขายหน้าร้าน</translation>
     </message>
 </context>
 <context>

@@ -96,8 +96,8 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.catalog.record_returned",
     "bnaura_desk.services.courses.grant_course",
     "bnaura_desk.services.coupons.use_coupon",
+    "bnaura_desk.services.coupons.restore_coupon",  # a refund's step (refunds.refund_sale)
     "bnaura_desk.services.courses.take_back_courses",
-    "bnaura_desk.services.coupons.restore_coupon",  # a refund's step, by the chain's coupon policy
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
@@ -172,6 +172,7 @@ class Tour:
         ))
         product = self.run(catalog.create_item, ItemForm(
             kind=ItemKind.PRODUCT, name_th="เซรั่ม", price_satang=89_000, sku="SER-01", barcode="8850000000010",
+            category="Skincare",
         ))
         made["catalog_item"] = self.run(catalog.create_item, ItemForm(
             kind=ItemKind.PACKAGE, name_th="คอร์ส 5 ครั้ง", price_satang=600_000, package_treatment_id=treatment,
@@ -179,7 +180,7 @@ class Tour:
         ))
         self.run(catalog.update_item, product, ItemForm(
             kind=ItemKind.PRODUCT, name_th="เซรั่มวิตามินซี", price_satang=99_000, sku="SER-01",
-            barcode="8850000000010",
+            barcode="8850000000010", category="Skincare",
         ))
         self.run(catalog.set_item_active, treatment, False)
         here = self.terminal.device().branch_id
@@ -268,6 +269,9 @@ class Tour:
         made["cash_movement"] = self.run(cash_movements.record_cash_movement, CashDirection.OUT, 4_500,
                                          "ซื้อน้ำดื่ม").movement_id
         self.run(counter_settings.set_promptpay_id, "081-234-5678")
+        self.run(counter_settings.set_counter_settings, {"counter_rules": {
+            "tier_kinds": ["treatment", "product", "package"], "tier_categories": None,
+            "line_discount_limit_percent": 15}}, actor=Actor(manager, "คุณวิภา", Role.MANAGER))
         self.run(printing.set_printer, PrinterConfig("counter", PrinterKind.NETWORK, "127.0.0.1:9100"), default=True)
         lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]))
         due = self.terminal.read(counter.quote, counter.Order(lines, (), customer_id=made["customer"]),

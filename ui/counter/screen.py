@@ -82,6 +82,7 @@ from .reads import (
 )
 from .receipt_printing import ReceiptPrinting
 from .refund import RefundDialog, refund_done_text
+from .settings_dialog import CounterSettingsButton
 from .shift import CloseShiftDialog, OpenShiftDialog
 from .shift_bar import ShiftBar
 from .totals import TotalsPanel
@@ -167,6 +168,7 @@ class CounterScreen(QWidget):
         self.refund_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.refund_button.clicked.connect(self.refund_or_void)
         self.invoice_button = FullInvoiceButton(runner, lambda: self.last_sale.number if self.last_sale else "", self)
+        self.settings_button = CounterSettingsButton(runner, self)  # managers and owners only
 
         # -- the customer's side: the display, and the receipt printer
         self.display = CustomerDisplay(runner, self)
@@ -243,6 +245,7 @@ class CounterScreen(QWidget):
         top.addWidget(self.refund_button)
         top.addWidget(self.invoice_button)
         top.addWidget(self.display_button)
+        top.addWidget(self.settings_button)
         line_buttons = QHBoxLayout()
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
             line_buttons.addWidget(button)
@@ -675,6 +678,7 @@ class CounterScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.settings_button.refresh()  # the signed-in user may have changed
         if not self._display_placed and second_screen() is not None:
             self.show_customer_display()  # the counter has a screen facing the customer
         if self._stale:
