@@ -1367,6 +1367,47 @@ REFUND_SCREEN_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# A deposit's balance paid later (issue 12): the payment, its refusals, the Purchases page and the POS member area.
+BALANCES_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "Nothing is left to pay on this sale": "การขายนี้ไม่มียอดค้างชำระแล้ว",
+        "Enter the payment of the balance": "กรุณาใส่การชำระยอดค้าง",
+        "The payments come to {paid}, more than the {due} still to pay":
+            "ยอดชำระรวม {paid} เกินยอดค้างชำระ {due}",
+        "Open a shift before taking a payment": "กรุณาเปิดกะก่อนรับชำระเงิน",
+        "Receipt {number} was voided or refunded: it takes no more payments":
+            "ใบเสร็จ {number} ถูกยกเลิกหรือคืนเงินแล้ว รับชำระเพิ่มไม่ได้",
+        "Nothing is left to pay on receipt {number}": "ใบเสร็จ {number} ไม่มียอดค้างชำระแล้ว",
+        "Check this terminal's clock and try again": "กรุณาตรวจสอบนาฬิกาของเครื่องนี้แล้วลองอีกครั้ง",
+        "Part of this sale was paid in another shift; refund it instead":
+            "การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน",
+        "{balance} is still to pay: take the rest, or tick Pay part of the balance":
+            "ยังค้างชำระ {balance}: รับส่วนที่เหลือ หรือเลือก ชำระยอดค้างบางส่วน",
+    },
+    "sync_exceptions": {
+        "A sale paid beyond its total": "การขายถูกชำระเกินยอดรวม",
+        "two terminals took the same sale's balance while offline, together more than its total; both payments stand": (
+            "สองเครื่องรับชำระยอดค้างของการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดรวม การชำระทั้งสองรายการยังคงอยู่"
+        ),
+    },
+    "PaymentDialog": {
+        "Pay the balance": "ชำระยอดค้าง",
+        "Balance outstanding": "ยอดค้างชำระ",
+        "Pay part of the balance (Ctrl+D)": "ชำระยอดค้างบางส่วน (Ctrl+D)",
+    },
+    "PurchasesModel": {
+        "{amount} overdue since {date}": "{amount} เลยกำหนดตั้งแต่ {date}",
+    },
+    "PurchasesPanel": {
+        "Pay balance… (F12)": "ชำระยอดค้าง… (F12)",
+    },
+    "MemberPicker": {
+        "Pay balance {amount} (overdue since {date})…": "ชำระยอดค้าง {amount} (เลยกำหนดตั้งแต่ {date})…",
+        "Pay balance {amount} (due {date})…": "ชำระยอดค้าง {amount} (ครบกำหนด {date})…",
+    },
+}
+
+
 # Full tax invoices on request (issue 12): the buyer's checks, the refusals, the server's exception, the POS dialog.
 TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
     "errors": {
@@ -1425,7 +1466,8 @@ def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
-                                               REFUND_SCREEN_THAI, COUNTER_RULES_THAI, TAX_INVOICES_THAI)
+                                               REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
+                                               TAX_INVOICES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

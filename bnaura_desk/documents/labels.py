@@ -36,6 +36,7 @@ VAT_CODE_LEGEND = "V = รวมภาษี 7% / VAT 7% incl.  E = ยกเว
 TENDERED = "รับเงิน / Tendered"
 CHANGE = "เงินทอน / Change"
 BALANCE_DUE = "ค้างชำระ / Balance due"
+RECEIVED_ON = "รับชำระเมื่อ / Received"
 MEMBER = "สมาชิก / Member"
 POINTS_EARNED = "คะแนนที่ได้รับ / Points earned"
 POINTS_BALANCE = "คะแนนคงเหลือ / Points balance"

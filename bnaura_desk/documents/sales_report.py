@@ -87,7 +87,8 @@ class SalesReport:
 
     ``vatable_satang`` is the 7 % part before VAT (as on the receipts):
     ``vatable + vat + exempt == total``. The cash fields are an X report's
-    (None on a Z report).
+    (None on a Z report). ``payments`` is all the money the period took by
+    method: the sales' own and the balances received.
     """
 
     kind: ReportKind
@@ -109,12 +110,16 @@ class SalesReport:
     vat_satang: int
     exempt_satang: int
     payments: tuple[MethodTotal, ...]
-    balance_due_satang: int  # what deposits among these sales leave to pay later
+    balance_due_satang: int  # what deposits among these sales left to pay at their checkout
     float_satang: int | None = None
     cash_expected_satang: int | None = None
     cash_counted_satang: int | None = None
     given_back: GivenBack = GivenBack()
     cash_moves: CashMoves = CashMoves()
+    # Payments taken in the period toward a deposit's balance (any sale's,
+    # earlier ones included): in ``payments`` by method, not in the sales.
+    balances_received: int = 0
+    balances_received_satang: int = 0
 
     @property
     def net_satang(self) -> int:
@@ -127,7 +132,8 @@ class SalesReport:
             raise ValueError("the sales less their discounts are not the total")
         if self.vatable_satang + self.vat_satang + self.exempt_satang != self.total_satang:
             raise ValueError("the VAT parts do not add up to the total")
-        if sum(m.amount_satang for m in self.payments) + self.balance_due_satang != self.total_satang:
+        taken = sum(m.amount_satang for m in self.payments) - self.balances_received_satang
+        if taken + self.balance_due_satang != self.total_satang:
             raise ValueError("the payments and the balances due do not add up to the total")
 
 
@@ -149,6 +155,7 @@ COUPON_DISCOUNTS = "ส่วนลดคูปอง / Coupons"
 NET = "ยอดขายสุทธิ / Net sales"
 BY_METHOD = "รับชำระตามวิธี / By payment method"
 BALANCE_DUE = "ค้างชำระ (มัดจำ) / Balances due"
+BALANCES_RECEIVED = "รับยอดค้างชำระ / Balances paid"
 FLOAT = "เงินทอนตั้งต้น / Float"
 CASH_EXPECTED = "เงินสดที่ควรมี / Cash expected"
 CASH_COUNTED = "เงินสดที่นับได้ / Cash counted"
@@ -212,6 +219,9 @@ def sales_report_pdf(report: SalesReport) -> bytes:
     for method in report.payments:
         name = f"{labels.PAYMENT_METHODS[method.method]} ({method.count:,})"
         parts.append(label_amount(name, method.amount_satang, WIDTH, SIZE))
+    if report.balances_received:
+        parts.append(label_amount(f"{BALANCES_RECEIVED} ({report.balances_received:,})",
+                                  report.balances_received_satang, WIDTH, SIZE))
     if report.balance_due_satang:
         parts.append(label_amount(BALANCE_DUE, report.balance_due_satang, WIDTH, SIZE))
     back = report.given_back

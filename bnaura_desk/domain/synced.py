@@ -827,7 +827,11 @@ SALE_LINE = Entity(
     changes=("sale",),
 )
 
-# Money taken for a sale: at checkout, or later for a deposit's balance.
+# Money taken for a sale: at checkout, or later for a deposit's balance
+# (at any branch: ``branch_id`` is the branch that took it, ``shift_id`` its
+# drawer). Server rule (``sync/server/balances.py``): payments beyond the
+# sale's total (two terminals taking the balance offline) stand and raise
+# ``paid_beyond_total``.
 PAYMENT = Entity(
     name="payment",
     shape=Shape.LEDGER,

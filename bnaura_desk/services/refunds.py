@@ -116,6 +116,12 @@ def _void_refusal(session: Session, sale: Sale, device_id: str, earlier: list[Re
     if earlier:
         return BadInput(QT_TRANSLATE_NOOP("errors", "This sale has refunds already; refund the rest instead"),
                         field="sale")
+    # A deposit's balance taken in another drawer cannot come back out of this one.
+    elsewhere = session.scalars(select(Payment.id).where(
+        Payment.sale_id == sale.id, Payment.shift_id.is_distinct_from(shift.id)).limit(1)).first()
+    if elsewhere is not None:
+        return BadInput(QT_TRANSLATE_NOOP(
+            "errors", "Part of this sale was paid in another shift; refund it instead"), field="sale")
     return None
 
 
@@ -278,7 +284,8 @@ def void_sale(ctx: ServiceContext, sale_id: str, reason: str) -> ChangeSet:
         NotFound: no such sale.
         BadInput: no reason; another branch's sale; a sale of another
             terminal or of a shift that is not open; a sale voided or
-            refunded already; a sale with nothing paid.
+            refunded already; a sale with a payment taken in another shift
+            (a deposit's balance); a sale with nothing paid.
     """
     ctx.require(Permission.SALE_VOID)
     text = check_reason(reason)

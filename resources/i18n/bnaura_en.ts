@@ -1816,6 +1816,14 @@
         <translation>{tier} · {percent} % off · {points} points</translation>
     </message>
     <message>
+        <source>Pay balance {amount} (overdue since {date})…</source>
+        <translation>Pay balance {amount} (overdue since {date})…</translation>
+    </message>
+    <message>
+        <source>Pay balance {amount} (due {date})…</source>
+        <translation>Pay balance {amount} (due {date})…</translation>
+    </message>
+    <message>
         <source>Member: phone, name or QR (F3)</source>
         <translation>Member: phone, name or QR (F3)</translation>
     </message>
@@ -1928,8 +1936,16 @@
         <translation>Payment</translation>
     </message>
     <message>
+        <source>Pay the balance</source>
+        <translation>Pay the balance</translation>
+    </message>
+    <message>
         <source>Total due</source>
         <translation>Total due</translation>
+    </message>
+    <message>
+        <source>Balance outstanding</source>
+        <translation>Balance outstanding</translation>
     </message>
     <message>
         <source>Still to pay</source>
@@ -1966,6 +1982,10 @@
     <message>
         <source>Set the PromptPay id…</source>
         <translation>Set the PromptPay id…</translation>
+    </message>
+    <message>
+        <source>Pay part of the balance (Ctrl+D)</source>
+        <translation>Pay part of the balance (Ctrl+D)</translation>
     </message>
     <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
@@ -2086,6 +2106,10 @@
         <translation>Still to pay</translation>
     </message>
     <message>
+        <source>{amount} overdue since {date}</source>
+        <translation>{amount} overdue since {date}</translation>
+    </message>
+    <message>
         <source>{amount} by {date}</source>
         <translation>{amount} by {date}</translation>
     </message>
@@ -2099,6 +2123,10 @@
     <message>
         <source>No purchases yet</source>
         <translation>No purchases yet</translation>
+    </message>
+    <message>
+        <source>Pay balance… (F12)</source>
+        <translation>Pay balance… (F12)</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +3924,18 @@
         <translation>The balance&apos;s due date must be after today</translation>
     </message>
     <message>
+        <source>Nothing is left to pay on this sale</source>
+        <translation>Nothing is left to pay on this sale</translation>
+    </message>
+    <message>
+        <source>Enter the payment of the balance</source>
+        <translation>Enter the payment of the balance</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} still to pay</source>
+        <translation>The payments come to {paid}, more than the {due} still to pay</translation>
+    </message>
+    <message>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
@@ -3976,6 +4016,22 @@
         <translation>There is no such sale</translation>
     </message>
     <message>
+        <source>Open a shift before taking a payment</source>
+        <translation>Open a shift before taking a payment</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided or refunded: it takes no more payments</source>
+        <translation>Receipt {number} was voided or refunded: it takes no more payments</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on receipt {number}</source>
+        <translation>Nothing is left to pay on receipt {number}</translation>
+    </message>
+    <message>
+        <source>Check this terminal&apos;s clock and try again</source>
+        <translation>Check this terminal&apos;s clock and try again</translation>
+    </message>
+    <message>
         <source>There is no such print job</source>
         <translation>There is no such print job</translation>
     </message>
@@ -4014,6 +4070,10 @@
     <message>
         <source>That is more than the {remaining} still to pay</source>
         <translation>That is more than the {remaining} still to pay</translation>
+    </message>
+    <message>
+        <source>{balance} is still to pay: take the rest, or tick Pay part of the balance</source>
+        <translation>{balance} is still to pay: take the rest, or tick Pay part of the balance</translation>
     </message>
     <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
@@ -4094,6 +4154,10 @@
     <message>
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>This sale has refunds already; refund the rest instead</translation>
+    </message>
+    <message>
+        <source>Part of this sale was paid in another shift; refund it instead</source>
+        <translation>Part of this sale was paid in another shift; refund it instead</translation>
     </message>
     <message>
         <source>There is no full tax invoice {number}</source>
@@ -4339,6 +4403,10 @@
         <translation>A course used beyond its sessions</translation>
     </message>
     <message>
+        <source>A sale paid beyond its total</source>
+        <translation>A sale paid beyond its total</translation>
+    </message>
+    <message>
         <source>Two full tax invoices for one receipt</source>
         <translation>Two full tax invoices for one receipt</translation>
     </message>
@@ -4385,6 +4453,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</translation>
+    </message>
+    <message>
+        <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
+        <translation>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</translation>
     </message>
     <message>
         <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>

@@ -1816,6 +1816,14 @@
         <translation>{tier} · ลด {percent} % · {points} แต้ม</translation>
     </message>
     <message>
+        <source>Pay balance {amount} (overdue since {date})…</source>
+        <translation>ชำระยอดค้าง {amount} (เลยกำหนดตั้งแต่ {date})…</translation>
+    </message>
+    <message>
+        <source>Pay balance {amount} (due {date})…</source>
+        <translation>ชำระยอดค้าง {amount} (ครบกำหนด {date})…</translation>
+    </message>
+    <message>
         <source>Member: phone, name or QR (F3)</source>
         <translation>สมาชิก: เบอร์ ชื่อ หรือ QR (F3)</translation>
     </message>
@@ -1928,8 +1936,16 @@
         <translation>ชำระเงิน</translation>
     </message>
     <message>
+        <source>Pay the balance</source>
+        <translation>ชำระยอดค้าง</translation>
+    </message>
+    <message>
         <source>Total due</source>
         <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <source>Balance outstanding</source>
+        <translation>ยอดค้างชำระ</translation>
     </message>
     <message>
         <source>Still to pay</source>
@@ -1966,6 +1982,10 @@
     <message>
         <source>Set the PromptPay id…</source>
         <translation>ตั้งหมายเลขพร้อมเพย์…</translation>
+    </message>
+    <message>
+        <source>Pay part of the balance (Ctrl+D)</source>
+        <translation>ชำระยอดค้างบางส่วน (Ctrl+D)</translation>
     </message>
     <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
@@ -2086,6 +2106,10 @@
         <translation>ค้างชำระ</translation>
     </message>
     <message>
+        <source>{amount} overdue since {date}</source>
+        <translation>{amount} เลยกำหนดตั้งแต่ {date}</translation>
+    </message>
+    <message>
         <source>{amount} by {date}</source>
         <translation>{amount} ภายใน {date}</translation>
     </message>
@@ -2099,6 +2123,10 @@
     <message>
         <source>No purchases yet</source>
         <translation>ยังไม่มีประวัติการซื้อ</translation>
+    </message>
+    <message>
+        <source>Pay balance… (F12)</source>
+        <translation>ชำระยอดค้าง… (F12)</translation>
     </message>
 </context>
 <context>
@@ -3896,6 +3924,18 @@
         <translation>วันครบกำหนดชำระยอดคงเหลือต้องเป็นหลังวันนี้</translation>
     </message>
     <message>
+        <source>Nothing is left to pay on this sale</source>
+        <translation>การขายนี้ไม่มียอดค้างชำระแล้ว</translation>
+    </message>
+    <message>
+        <source>Enter the payment of the balance</source>
+        <translation>กรุณาใส่การชำระยอดค้าง</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} still to pay</source>
+        <translation>ยอดชำระรวม {paid} เกินยอดค้างชำระ {due}</translation>
+    </message>
+    <message>
         <source>The cart is empty</source>
         <translation>ยังไม่มีรายการในตะกร้า</translation>
     </message>
@@ -3976,6 +4016,22 @@
         <translation>ไม่มีรายการขายนี้</translation>
     </message>
     <message>
+        <source>Open a shift before taking a payment</source>
+        <translation>กรุณาเปิดกะก่อนรับชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided or refunded: it takes no more payments</source>
+        <translation>ใบเสร็จ {number} ถูกยกเลิกหรือคืนเงินแล้ว รับชำระเพิ่มไม่ได้</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on receipt {number}</source>
+        <translation>ใบเสร็จ {number} ไม่มียอดค้างชำระแล้ว</translation>
+    </message>
+    <message>
+        <source>Check this terminal&apos;s clock and try again</source>
+        <translation>กรุณาตรวจสอบนาฬิกาของเครื่องนี้แล้วลองอีกครั้ง</translation>
+    </message>
+    <message>
         <source>There is no such print job</source>
         <translation>ไม่พบงานพิมพ์นี้</translation>
     </message>
@@ -4014,6 +4070,10 @@
     <message>
         <source>That is more than the {remaining} still to pay</source>
         <translation>มากกว่ายอด {remaining} ที่ยังต้องชำระ</translation>
+    </message>
+    <message>
+        <source>{balance} is still to pay: take the rest, or tick Pay part of the balance</source>
+        <translation>ยังค้างชำระ {balance}: รับส่วนที่เหลือ หรือเลือก ชำระยอดค้างบางส่วน</translation>
     </message>
     <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
@@ -4094,6 +4154,10 @@
     <message>
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน</translation>
+    </message>
+    <message>
+        <source>Part of this sale was paid in another shift; refund it instead</source>
+        <translation>การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน</translation>
     </message>
     <message>
         <source>There is no full tax invoice {number}</source>
@@ -4339,6 +4403,10 @@
         <translation>คอร์สถูกใช้เกินจำนวนครั้งที่ซื้อ</translation>
     </message>
     <message>
+        <source>A sale paid beyond its total</source>
+        <translation>การขายถูกชำระเกินยอดรวม</translation>
+    </message>
+    <message>
         <source>Two full tax invoices for one receipt</source>
         <translation>ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน</translation>
     </message>
@@ -4385,6 +4453,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>คอร์สเดียวกันถูกตัดจากสองเครื่องระหว่างออฟไลน์ เกินจำนวนครั้งที่เหลือ การตัดคอร์สทั้งสองครั้งยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
+        <translation>สองเครื่องรับชำระยอดค้างของการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดรวม การชำระทั้งสองรายการยังคงอยู่</translation>
     </message>
     <message>
         <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>

@@ -28,6 +28,7 @@ from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
+from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
@@ -38,6 +39,7 @@ from bnaura_desk.domain.tax_invoices import BuyerForm
 from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
+    balances,
     branches,
     cash_movements,
     catalog,
@@ -301,6 +303,12 @@ class Tour:
         mistake = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
             Tender(PaymentMethod.CASH, 95_000),)))
         self.run(refunds.void_sale, mistake.sale_id, "คีย์รายการผิด")
+        # A deposit: ฿300 by transfer now, the rest due in a month; the member comes back and pays it in cash.
+        due_on = bangkok_date(self.terminal.clock()) + timedelta(days=30)
+        deposit = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
+            Tender(PaymentMethod.TRANSFER, 30_000, reference="KBANK 42"),), customer_id=made["customer"],
+            balance_due_on=due_on))
+        self.run(balances.pay_balance, deposit.sale_id, [Tender(PaymentMethod.CASH, deposit.balance_satang)])
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
