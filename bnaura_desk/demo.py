@@ -33,6 +33,7 @@ from .domain.ids import derived_id
 from .domain.payments import THAI_DENOMINATIONS, PaymentMethod, Tender
 from .domain.pins import validate_new_pin
 from .domain.roles import Role
+from .domain.tax_invoices import BuyerForm
 from .paths import resources_dir
 from .services.branches import update_branch
 from .services.cash_movements import record_cash_movement
@@ -43,7 +44,8 @@ from .services.customers_bulk import Registration, register_customers
 from .services.refunds import paid_for, refund_sale, void_sale
 from .services.shifts import cash_expected, close_shift, open_shift, open_shift_of
 from .services.staff import create_staff
-from .store.models import Branch, CatalogItem, Customer, Payment, Staff
+from .services.tax_invoices import issue_full_invoice
+from .store.models import Branch, CatalogItem, Customer, Payment, Sale, Staff
 from .terminal import Terminal
 
 DEMO_CLINIC_NAME_TH = "บีเอ็น-ออร่า คลินิก สาขาสยาม"
@@ -455,6 +457,9 @@ def populate(
 DEMO_SALE_DAYS = 3
 DEMO_SALES_PER_DAY = 8
 DEMO_TAX_ID = "0105561234567"  # a made-up company's tax id, for the demo's receipts
+# A made-up company (its tax id's check digit right) that asks for a full tax invoice on the first day.
+DEMO_BUYER = BuyerForm("บริษัท สวยใส เทรดดิ้ง จำกัด", "0105559123454",
+                       "55 ถนนสีลม แขวงสุริยวงศ์ เขตบางรัก กรุงเทพฯ 10500", "สำนักงานใหญ่")
 
 
 def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
@@ -505,6 +510,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
                 done = terminal.run(checkout, Order(lines, tenders, customer_id=member), actor=SYSTEM).result
                 sold_ids[-1].append(done.sale_id)
                 sold += 1
+            if back == days and len(sold_ids[-1]) > 1:
+                _full_invoice(terminal, opened, sold_ids[-1][1])
             if back == 1:
                 _move_cash(terminal, opened + timedelta(hours=6), CashDirection.OUT, 12_000, "ซื้อน้ำดื่ม")
             _give_back(terminal, opened, sold_ids, last_day=back == 1)
@@ -531,6 +538,14 @@ def _give_back(terminal: Terminal, opened: datetime, sold_ids: list[list[str]], 
         terminal.run(refund_sale, sale_id, None, method, "ลูกค้าแพ้ผลิตภัณฑ์", actor=SYSTEM)
     if last_day and sold_ids[-1]:
         terminal.run(void_sale, sold_ids[-1][-1], "คีย์รายการผิด", actor=SYSTEM)
+
+
+def _full_invoice(terminal: Terminal, opened: datetime, sale_id: str) -> None:
+    """In the afternoon, the customer of the day's second sale asks for a full tax invoice in her company's name."""
+    at = opened + timedelta(hours=8)
+    terminal.clock = lambda at=at: at  # type: ignore[misc]
+    number = terminal.read(lambda s: s.scalars(select(Sale.number).where(Sale.id == sale_id)).one())
+    terminal.run(issue_full_invoice, number, DEMO_BUYER, actor=SYSTEM)
 
 
 def _move_cash(terminal: Terminal, at: datetime, direction: CashDirection, satang: int, reason: str) -> None:

@@ -1410,11 +1410,66 @@ BALANCES_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# Full tax invoices on request (issue 12): the buyer's checks, the refusals, the server's exception, the POS dialog.
+TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "Tax id {tin} is not valid (its check digit is wrong); check it with the buyer":
+            "เลขประจำตัวผู้เสียภาษี {tin} ไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจสอบกับผู้ซื้อ",
+        "The buyer's branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits":
+            "สาขาของผู้ซื้อต้องเป็น สำนักงานใหญ่ หรือเลขที่สาขาไม่เกินห้าหลัก",
+        "Enter the buyer's name": "กรอกชื่อผู้ซื้อ",
+        "The buyer's name is longer than {limit} characters": "ชื่อผู้ซื้อยาวเกิน {limit} ตัวอักษร",
+        "Enter the buyer's address": "กรอกที่อยู่ของผู้ซื้อ",
+        "The buyer's address is longer than {limit} characters": "ที่อยู่ของผู้ซื้อยาวเกิน {limit} ตัวอักษร",
+        "There is no full tax invoice {number}": "ไม่มีใบกำกับภาษีเต็มรูปเลขที่ {number}",
+        "There is no such full tax invoice": "ไม่มีใบกำกับภาษีเต็มรูปนี้",
+        "A full tax invoice is issued only at the branch that issued the receipt":
+            "ออกใบกำกับภาษีเต็มรูปได้เฉพาะที่สาขาที่ออกใบเสร็จนั้น",
+        "Receipt {number} was voided (credit note {credit_note})":
+            "ใบเสร็จ {number} ถูกยกเลิกแล้ว (ใบลดหนี้ {credit_note})",
+        "Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it":
+            "ใบเสร็จ {number} ออกใบกำกับภาษีเต็มรูปแทนแล้ว เลขที่ {invoice} กรุณาพิมพ์สำเนาของใบนั้น",
+        "Receipt {number} has no full tax invoice": "ใบเสร็จ {number} ยังไม่ได้ออกใบกำกับภาษีเต็มรูป",
+    },
+    "sync_exceptions": {
+        "Two full tax invoices for one receipt": "ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน",
+        "two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer": (
+            "สองเครื่องออกใบกำกับภาษีเต็มรูปสำหรับใบเสร็จเดียวกันระหว่างออฟไลน์ ทั้งสองใบยังคงอยู่ "
+            "กรุณายกเลิกหนึ่งใบร่วมกับผู้ซื้อ"
+        ),
+    },
+    "sync_fields": {"Full tax invoice": "ใบกำกับภาษีเต็มรูป"},
+    "FullInvoiceDialog": {
+        "Enter the receipt's number (on the receipt, under the date)": "กรอกเลขที่ใบเสร็จ (อยู่ใต้วันที่บนใบเสร็จ)",
+        "Full tax invoice": "ใบกำกับภาษีเต็มรูป",
+        "Receipt number": "เลขที่ใบเสร็จ",
+        "Buyer's name": "ชื่อผู้ซื้อ",
+        "Tax id (13 digits)": "เลขประจำตัวผู้เสียภาษี (13 หลัก)",
+        "Address": "ที่อยู่",
+        "Establishment": "สำนักงานใหญ่/สาขา",
+        "e.g. R00000-K7QM-000123": "เช่น R00000-K7QM-000123",
+        "a person or a company, as on their documents": "บุคคลหรือบริษัท ตามเอกสารของผู้ซื้อ",
+        "สำนักงานใหญ่ or a branch number such as 00001; empty for a person":
+            "สำนักงานใหญ่ หรือเลขที่สาขา เช่น 00001 เว้นว่างสำหรับบุคคลธรรมดา",
+        "Issue and open the PDF": "ออกใบกำกับภาษีและเปิด PDF",
+        "Print a copy (F8)": "พิมพ์สำเนา (F8)",
+        "A copy, marked สำเนา / COPY, of the invoice that replaced this receipt":
+            "สำเนา (ประทับ สำเนา / COPY) ของใบกำกับภาษีเต็มรูปที่ออกแทนใบเสร็จนี้",
+        "Cancel": "ยกเลิก",
+    },
+    "FullInvoiceButton": {
+        "Full tax invoice…": "ใบกำกับภาษีเต็มรูป…",
+        "Issue a full tax invoice in the buyer's name, replacing a receipt ({key})":
+            "ออกใบกำกับภาษีเต็มรูปในชื่อผู้ซื้อ แทนใบเสร็จ ({key})",
+    },
+}
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
-                                               REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI)
+                                               REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
+                                               TAX_INVOICES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -17,6 +17,8 @@ morning with two cash sales in it.
   points earned and the member's new balance;
 - pos-refund[-en].png: the refund dialog on that sale, one serum and one
   sunscreen coming back, the money and points it gives back, Void offered;
+- pos-full-invoice[-en].png: the full tax invoice dialog on that sale's
+  receipt, a company's name, tax id, address and head office typed;
 - pos-shift-close[-en].png: closing the shift, the drawer counted by note
   and coin, expected and the difference.
 
@@ -174,6 +176,19 @@ def main() -> None:
             wait(app, runner)
             grab(refund, f"pos-refund{suffix}.png")
             refund.reject()
+            wait(app, runner)
+
+            # The customer's company asks for a full tax invoice in its name, replacing the receipt.
+            screen.invoice_button.ask()
+            wait(app, runner)
+            invoice = screen.invoice_button.dialog
+            invoice.name.setText("บริษัท สวยใส เทรดดิ้ง จำกัด")
+            invoice.tin.setText("0105559123454")
+            invoice.address.setPlainText("55 ถนนสีลม แขวงสุริยวงศ์\nเขตบางรัก กรุงเทพฯ 10500")
+            invoice.branch.setText("สำนักงานใหญ่")
+            wait(app, runner)
+            grab(invoice, f"pos-full-invoice{suffix}.png")
+            invoice.reject()
             wait(app, runner)
 
             screen.shift_bar.close_shift()

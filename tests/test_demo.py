@@ -252,4 +252,13 @@ def test_the_demo_counter_has_days_of_sales_with_closed_shifts_and_printable_rec
     refund_ids = t.read(lambda s: list(s.scalars(select(Refund.id).order_by(Refund.seq))))
     assert len(refund_ids) == 3
     assert credit_note_pdf(t.read(credit_note_document, refund_ids[0])).startswith(b"%PDF")
+    # One full tax invoice, on the first day, in a company's name, replacing that day's second receipt.
+    from bnaura_desk.documents import full_tax_invoice_pdf
+    from bnaura_desk.services.tax_invoices import tax_invoice_document
+    from bnaura_desk.store.models import TaxInvoice
+
+    [invoice] = t.read(lambda s: list(s.scalars(select(TaxInvoice))))
+    assert (invoice.number.endswith("-000001"), invoice.buyer_branch) == (True, "00000")
+    assert invoice.sale_id == sales[1].id
+    assert full_tax_invoice_pdf(t.read(tax_invoice_document, invoice.id)).startswith(b"%PDF")
     assert receipt_pdf(t.read(receipt_document, t.read(last_sale, t.device().device_id))).startswith(b"%PDF")

@@ -20,6 +20,7 @@ from .coupons import cmd_generate as cmd_coupons_generate
 from .customers import cmd_export, cmd_import
 from .demo_init import DEMO_CUSTOMERS
 from .init import cmd_init
+from .invoices import cmd_invoice_full, cmd_invoice_show
 from .loyalty import cmd_loyalty_expire, cmd_loyalty_statement
 from .printers import cmd_printer_add, cmd_printer_list, cmd_printer_queue, cmd_printer_test
 from .receipts import cmd_receipt_credit_note, cmd_receipt_show, cmd_report
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_customers(commands, common)
     _add_loyalty(commands, common)
     _add_receipt(commands, common)
+    _add_invoice(commands, common)
     _add_printer(commands, common)
     _add_backup(commands, common)
     _add_sync(commands, common, device_default)
@@ -196,6 +198,42 @@ def _add_loyalty(commands: Commands, common: argparse.ArgumentParser) -> None:
     statement.add_argument("member", metavar="PHONE|CODE", help="the member's phone or referral code")
     statement.add_argument("--csv", metavar="FILE", help="write the statement to this CSV file")
     statement.set_defaults(handler=cmd_loyalty_statement)
+
+
+def _add_invoice(commands: Commands, common: argparse.ArgumentParser) -> None:
+    invoice = commands.add_parser(
+        "invoice",
+        help="issue a full tax invoice (ใบกำกับภาษีเต็มรูป) for a receipt, or write one as a PDF",
+        description="Full tax invoices issued on a customer's request, each replacing a receipt.",
+    )
+    actions = invoice.add_subparsers(dest="invoice_command", metavar="ACTION", required=True)
+    full = actions.add_parser(
+        "full",
+        parents=[common],
+        help="issue the full tax invoice replacing a receipt and write it as an A4 PDF",
+        description="Issue the full tax invoice that replaces this receipt, naming the buyer, with the next "
+        "number of this terminal's series, and write it as an A4 PDF. A receipt is replaced once; "
+        "reprint with 'bnaura invoice show NUMBER --copy'.",
+    )
+    full.add_argument("receipt", metavar="RECEIPT", help="the receipt's number, e.g. R00000-K7QM-000123")
+    full.add_argument("--buyer-name", metavar="NAME", required=True, help="the buyer's name (a person or a company)")
+    full.add_argument("--buyer-tin", metavar="TIN", required=True, help="the buyer's 13-digit tax id (a person's: the national id)")
+    full.add_argument("--buyer-address", metavar="ADDRESS", required=True, help="the buyer's address")
+    full.add_argument("--buyer-branch", metavar="BRANCH", help="the buyer's establishment: สำนักงานใหญ่ (head office) or a branch "
+                      "number such as 00001; leave out for a person")
+    full.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    full.set_defaults(handler=cmd_invoice_full)
+    show = actions.add_parser(
+        "show",
+        parents=[common],
+        help="write a full tax invoice's A4 PDF (a reprint is marked สำเนา / COPY)",
+        description="Write the full tax invoice with this number as an A4 PDF. With --copy it is marked "
+        "สำเนา / COPY, as every reprint must be. Works while the app is running.",
+    )
+    show.add_argument("number", metavar="NUMBER", help="the invoice's number, e.g. T00000-K7QM-000001")
+    show.add_argument("--copy", action="store_true", help="mark it as a copy (a reprint)")
+    show.add_argument("--pdf", metavar="FILE", required=True, help="where to write the PDF")
+    show.set_defaults(handler=cmd_invoice_show)
 
 
 def _add_receipt(commands: Commands, common: argparse.ArgumentParser) -> None:

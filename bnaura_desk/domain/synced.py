@@ -893,6 +893,34 @@ REFUND = Entity(
     own_branch="branch_id",
 )
 
+# A full tax invoice (ใบกำกับภาษีเต็มรูป) issued on request for a sale, replacing
+# its receipt: append-only, chain-wide like its sale, issued only at the
+# branch that sold it, numbered in the terminal's ``tax_invoice`` series.
+# One sale has one: two terminals issuing one for the same sale offline both
+# stand (numbers are never taken back) and the server raises
+# ``invoice_issued_twice`` naming both (``sync.server.tax_invoices``).
+TAX_INVOICE = Entity(
+    name="tax_invoice",
+    shape=Shape.LEDGER,
+    table="tax_invoices",
+    fields=(
+        Field("sale_id", t.Id("sale"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        _text("terminal", 100),
+        _text("number", 30, required=True),
+        Field("seq", t.Integer(1, 999_999), required=True),
+        _text("buyer_name", 200, required=True),
+        _text("buyer_tin", 13, required=True),
+        _text("buyer_address", 500, required=True),
+        Field("buyer_branch", t.BranchNumber(), nullable=True),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("tax_invoice.record", Effect.APPEND),),
+    changes=("sale",),
+    own_branch="branch_id",
+)
+
 # Packages (courses): session credits, chain-wide (a member uses a course at
 # any branch). A course is its ``bought`` row (+N sessions, ``course_id`` its
 # own id); each use (-1) and a refund's take-back (-k) names it by
@@ -954,5 +982,5 @@ REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT)
+     CASH_MOVEMENT, TAX_INVOICE)
 )

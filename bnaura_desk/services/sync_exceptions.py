@@ -38,6 +38,7 @@ from ..store.models import (
     Staff,
     StockMovement,
     SyncExceptionRow,
+    TaxInvoice,
     TierChange,
     Visit,
 )
@@ -59,6 +60,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "refund_beyond_paid": QT_TRANSLATE_NOOP("sync_exceptions", "A sale refunded beyond what was paid"),
     "course_overused": QT_TRANSLATE_NOOP("sync_exceptions", "A course used beyond its sessions"),
     "paid_beyond_total": QT_TRANSLATE_NOOP("sync_exceptions", "A sale paid beyond its total"),
+    "invoice_issued_twice": QT_TRANSLATE_NOOP("sync_exceptions", "Two full tax invoices for one receipt"),
     "ledger_row_differs": QT_TRANSLATE_NOOP("sync_exceptions", "One record made twice with different contents"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
@@ -96,6 +98,10 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     "paid_beyond_total": QT_TRANSLATE_NOOP(
         "sync_exceptions",
         "two terminals took the same sale's balance while offline, together more than its total; both payments stand",
+    ),
+    "invoice_issued_twice": QT_TRANSLATE_NOOP(
+        "sync_exceptions",
+        "two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",
@@ -284,6 +290,10 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
     if "reward" in ids:
         read("reward", select(RewardRow.id, RewardRow.name_th, RewardRow.name_en, literal(None).label("deleted_at"))
              .where(RewardRow.id.in_(ids["reward"])))
+    if "tax_invoice" in ids:  # named by its number, as the buyer and the books know it
+        read("tax_invoice", select(TaxInvoice.id, TaxInvoice.number.label("name_th"),
+                                   TaxInvoice.number.label("name_en"), literal(None).label("deleted_at"))
+             .where(TaxInvoice.id.in_(ids["tax_invoice"])))
     return out
 
 

@@ -786,6 +786,37 @@ class Refund(Base):
     )
 
 
+class TaxInvoice(Base):
+    """Append-only: a full tax invoice issued on request for a sale, replacing its receipt, with the buyer it names.
+
+    ``device_id`` is the terminal that issued it (the clock's node); ``buyer_branch``
+    is five digits (``00000``: head office) or ``None`` for a person.
+    """
+
+    __tablename__ = "tax_invoices"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    terminal: Mapped[str] = mapped_column(String(100), default="")
+    number: Mapped[str] = mapped_column(String(30), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    buyer_name: Mapped[str] = mapped_column(String(200))
+    buyer_tin: Mapped[str] = mapped_column(String(13))
+    buyer_address: Mapped[str] = mapped_column(String(500))
+    buyer_branch: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A terminal's full tax invoices: one per number. Not unique per sale: two
+        # terminals may each issue one offline, and both must be kept.
+        Index("uq_tax_invoices_device_id_seq", "device_id", "seq", unique=True),
+    )
+
+
 class CourseCredit(Base):
     """Append-only: one row of a package's session credits (bought +N, used -1, refunded -k; ``domain.courses``).
 

@@ -1480,6 +1480,76 @@
     </message>
 </context>
 <context>
+    <name>FullInvoiceButton</name>
+    <message>
+        <source>Full tax invoice…</source>
+        <translation>Full tax invoice…</translation>
+    </message>
+    <message>
+        <source>Issue a full tax invoice in the buyer&apos;s name, replacing a receipt ({key})</source>
+        <translation>Issue a full tax invoice in the buyer&apos;s name, replacing a receipt ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>FullInvoiceDialog</name>
+    <message>
+        <source>Enter the receipt&apos;s number (on the receipt, under the date)</source>
+        <translation>Enter the receipt&apos;s number (on the receipt, under the date)</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>Full tax invoice</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name</source>
+        <translation>Buyer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Tax id (13 digits)</source>
+        <translation>Tax id (13 digits)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Establishment</source>
+        <translation>Establishment</translation>
+    </message>
+    <message>
+        <source>e.g. R00000-K7QM-000123</source>
+        <translation>e.g. R00000-K7QM-000123</translation>
+    </message>
+    <message>
+        <source>a person or a company, as on their documents</source>
+        <translation>a person or a company, as on their documents</translation>
+    </message>
+    <message>
+        <source>สำนักงานใหญ่ or a branch number such as 00001; empty for a person</source>
+        <translation>สำนักงานใหญ่ or a branch number such as 00001; empty for a person</translation>
+    </message>
+    <message>
+        <source>Issue and open the PDF</source>
+        <translation>Issue and open the PDF</translation>
+    </message>
+    <message>
+        <source>Print a copy (F8)</source>
+        <translation>Print a copy (F8)</translation>
+    </message>
+    <message>
+        <source>A copy, marked สำเนา / COPY, of the invoice that replaced this receipt</source>
+        <translation>A copy, marked สำเนา / COPY, of the invoice that replaced this receipt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ItemFinder</name>
     <message>
         <source>Nothing in the catalog matches {text}</source>
@@ -3538,6 +3608,30 @@
         <translation>A tax id is 13 digits</translation>
     </message>
     <message>
+        <source>Tax id {tin} is not valid (its check digit is wrong); check it with the buyer</source>
+        <translation>Tax id {tin} is not valid (its check digit is wrong); check it with the buyer</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits</source>
+        <translation>The buyer&apos;s branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s name</source>
+        <translation>Enter the buyer&apos;s name</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name is longer than {limit} characters</source>
+        <translation>The buyer&apos;s name is longer than {limit} characters</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s address</source>
+        <translation>Enter the buyer&apos;s address</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s address is longer than {limit} characters</source>
+        <translation>The buyer&apos;s address is longer than {limit} characters</translation>
+    </message>
+    <message>
         <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
         <translation>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</translation>
     </message>
@@ -4065,6 +4159,30 @@
         <source>Part of this sale was paid in another shift; refund it instead</source>
         <translation>Part of this sale was paid in another shift; refund it instead</translation>
     </message>
+    <message>
+        <source>There is no full tax invoice {number}</source>
+        <translation>There is no full tax invoice {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no full tax invoice</source>
+        <translation>Receipt {number} has no full tax invoice</translation>
+    </message>
+    <message>
+        <source>A full tax invoice is issued only at the branch that issued the receipt</source>
+        <translation>A full tax invoice is issued only at the branch that issued the receipt</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided (credit note {credit_note})</source>
+        <translation>Receipt {number} was voided (credit note {credit_note})</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it</source>
+        <translation>Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it</translation>
+    </message>
+    <message>
+        <source>There is no such full tax invoice</source>
+        <translation>There is no such full tax invoice</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -4289,6 +4407,10 @@
         <translation>A sale paid beyond its total</translation>
     </message>
     <message>
+        <source>Two full tax invoices for one receipt</source>
+        <translation>Two full tax invoices for one receipt</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -4335,6 +4457,10 @@
     <message>
         <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
         <translation>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</translation>
+    </message>
+    <message>
+        <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
+        <translation>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4454,6 +4580,10 @@
     <message>
         <source>Cash in/out</source>
         <translation>Cash in/out</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>Full tax invoice</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -1480,6 +1480,76 @@
     </message>
 </context>
 <context>
+    <name>FullInvoiceButton</name>
+    <message>
+        <source>Full tax invoice…</source>
+        <translation>ใบกำกับภาษีเต็มรูป…</translation>
+    </message>
+    <message>
+        <source>Issue a full tax invoice in the buyer&apos;s name, replacing a receipt ({key})</source>
+        <translation>ออกใบกำกับภาษีเต็มรูปในชื่อผู้ซื้อ แทนใบเสร็จ ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>FullInvoiceDialog</name>
+    <message>
+        <source>Enter the receipt&apos;s number (on the receipt, under the date)</source>
+        <translation>กรอกเลขที่ใบเสร็จ (อยู่ใต้วันที่บนใบเสร็จ)</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s name</source>
+        <translation>ชื่อผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>Tax id (13 digits)</source>
+        <translation>เลขประจำตัวผู้เสียภาษี (13 หลัก)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>ที่อยู่</translation>
+    </message>
+    <message>
+        <source>Establishment</source>
+        <translation>สำนักงานใหญ่/สาขา</translation>
+    </message>
+    <message>
+        <source>e.g. R00000-K7QM-000123</source>
+        <translation>เช่น R00000-K7QM-000123</translation>
+    </message>
+    <message>
+        <source>a person or a company, as on their documents</source>
+        <translation>บุคคลหรือบริษัท ตามเอกสารของผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>สำนักงานใหญ่ or a branch number such as 00001; empty for a person</source>
+        <translation>สำนักงานใหญ่ หรือเลขที่สาขา เช่น 00001 เว้นว่างสำหรับบุคคลธรรมดา</translation>
+    </message>
+    <message>
+        <source>Issue and open the PDF</source>
+        <translation>ออกใบกำกับภาษีและเปิด PDF</translation>
+    </message>
+    <message>
+        <source>Print a copy (F8)</source>
+        <translation>พิมพ์สำเนา (F8)</translation>
+    </message>
+    <message>
+        <source>A copy, marked สำเนา / COPY, of the invoice that replaced this receipt</source>
+        <translation>สำเนา (ประทับ สำเนา / COPY) ของใบกำกับภาษีเต็มรูปที่ออกแทนใบเสร็จนี้</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>ItemFinder</name>
     <message>
         <source>Nothing in the catalog matches {text}</source>
@@ -3538,6 +3608,30 @@
         <translation>เลขประจำตัวผู้เสียภาษีต้องมี 13 หลัก</translation>
     </message>
     <message>
+        <source>Tax id {tin} is not valid (its check digit is wrong); check it with the buyer</source>
+        <translation>เลขประจำตัวผู้เสียภาษี {tin} ไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจสอบกับผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s branch is สำนักงานใหญ่ (head office) or a branch number of up to five digits</source>
+        <translation>สาขาของผู้ซื้อต้องเป็น สำนักงานใหญ่ หรือเลขที่สาขาไม่เกินห้าหลัก</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s name</source>
+        <translation>กรอกชื่อผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name is longer than {limit} characters</source>
+        <translation>ชื่อผู้ซื้อยาวเกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s address</source>
+        <translation>กรอกที่อยู่ของผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s address is longer than {limit} characters</source>
+        <translation>ที่อยู่ของผู้ซื้อยาวเกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
         <source>The setting {key} is chain-wide: mark it per-branch before a branch sets its own</source>
         <translation>การตั้งค่า {key} ใช้ทั้งเครือ ต้องกำหนดให้แยกรายสาขาได้ก่อน สาขาจึงจะตั้งค่าของตัวเองได้</translation>
     </message>
@@ -4065,6 +4159,30 @@
         <source>Part of this sale was paid in another shift; refund it instead</source>
         <translation>การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน</translation>
     </message>
+    <message>
+        <source>There is no full tax invoice {number}</source>
+        <translation>ไม่มีใบกำกับภาษีเต็มรูปเลขที่ {number}</translation>
+    </message>
+    <message>
+        <source>Receipt {number} has no full tax invoice</source>
+        <translation>ใบเสร็จ {number} ยังไม่ได้ออกใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>A full tax invoice is issued only at the branch that issued the receipt</source>
+        <translation>ออกใบกำกับภาษีเต็มรูปได้เฉพาะที่สาขาที่ออกใบเสร็จนั้น</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided (credit note {credit_note})</source>
+        <translation>ใบเสร็จ {number} ถูกยกเลิกแล้ว (ใบลดหนี้ {credit_note})</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was already replaced by full tax invoice {invoice}; print a copy of it</source>
+        <translation>ใบเสร็จ {number} ออกใบกำกับภาษีเต็มรูปแทนแล้ว เลขที่ {invoice} กรุณาพิมพ์สำเนาของใบนั้น</translation>
+    </message>
+    <message>
+        <source>There is no such full tax invoice</source>
+        <translation>ไม่มีใบกำกับภาษีเต็มรูปนี้</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -4289,6 +4407,10 @@
         <translation>การขายถูกชำระเกินยอดรวม</translation>
     </message>
     <message>
+        <source>Two full tax invoices for one receipt</source>
+        <translation>ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -4335,6 +4457,10 @@
     <message>
         <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
         <translation>สองเครื่องรับชำระยอดค้างของการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดรวม การชำระทั้งสองรายการยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
+        <translation>สองเครื่องออกใบกำกับภาษีเต็มรูปสำหรับใบเสร็จเดียวกันระหว่างออฟไลน์ ทั้งสองใบยังคงอยู่ กรุณายกเลิกหนึ่งใบร่วมกับผู้ซื้อ</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4454,6 +4580,10 @@
     <message>
         <source>Cash in/out</source>
         <translation>นำเงินเข้า/ออก</translation>
+    </message>
+    <message>
+        <source>Full tax invoice</source>
+        <translation>ใบกำกับภาษีเต็มรูป</translation>
     </message>
     <message>
         <source>Thai name</source>

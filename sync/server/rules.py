@@ -484,7 +484,9 @@ def server_rules() -> tuple[Rule, ...]:
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
     from .refunds import RefundCeiling
+    from .tax_invoices import OneInvoicePerSale
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
-                               CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling())
+                               CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling(),
+                               OneInvoicePerSale())
     return rules

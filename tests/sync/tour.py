@@ -35,6 +35,7 @@ from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.refunds import ReturnLine
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
+from bnaura_desk.domain.tax_invoices import BuyerForm
 from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
@@ -58,6 +59,7 @@ from bnaura_desk.services import (
     staff,
     sync_exceptions,
     sync_state,
+    tax_invoices,
 )
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.points_ledger import loyalty_program
@@ -293,6 +295,10 @@ class Tour:
             select(SaleLine.id).where(SaleLine.sale_id == sold.sale_id, SaleLine.item_id == product)).one())
         made["refund"] = self.run(refunds.refund_sale, sold.sale_id, [ReturnLine(serum_line, 1)], PaymentMethod.CASH,
                                   "ลูกค้าแพ้เซรั่ม").refund_id
+        # She asks for a full tax invoice in her company's name: it replaces the receipt (the branch's tax id set first).
+        self.run(branches.update_branch, tax_id="0105561234567")
+        made["tax_invoice"] = self.run(tax_invoices.issue_full_invoice, sold.number, BuyerForm(
+            "บริษัท สวยใส จำกัด", "0105559123454", "55 ถนนสีลม กรุงเทพฯ 10500", "สำนักงานใหญ่")).invoice_id
         # The branch sells the serum at ฿950 (its own price).
         mistake = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
             Tender(PaymentMethod.CASH, 95_000),)))

@@ -166,6 +166,7 @@ KINDS = {
     "claim_conflict": ("ของที่ใช้ได้ครั้งเดียวถูกใช้สองครั้งระหว่างออฟไลน์", "Single-use item used twice offline"),
     "below_floor": ("ยอดคงเหลือถูกใช้จนต่ำกว่าขั้นต่ำ", "Balance taken below its limit"),
     "illegal_move": ("การย้ายขั้นตอนที่ไม่อนุญาตตามลำดับเวลา", "Journey move not allowed at its time"),
+    "invoice_issued_twice": ("ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน", "Two full tax invoices for one receipt"),
     "ledger_row_differs": ("รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน", "One record made twice with different contents"),
     "unknown_entity": ("ข้อมูลประเภทที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก", "Change of a kind this app version does not know"),
     "unstorable_row": ("ข้อมูลที่โปรแกรมเวอร์ชันนี้บันทึกไม่ได้", "Change this app version cannot store"),

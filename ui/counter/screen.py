@@ -66,6 +66,7 @@ from .discount import LineDiscountDialog
 from .display import CustomerDisplay, second_screen
 from .draft import CartDraft
 from .finder import ItemFinder
+from .full_invoice import FullInvoiceButton
 from .member import MemberPicker
 from .payment import PaymentDialog
 from .promptpay_id import ask_promptpay_id
@@ -166,6 +167,7 @@ class CounterScreen(QWidget):
         self.refund_button.setAutoDefault(False)
         self.refund_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.refund_button.clicked.connect(self.refund_or_void)
+        self.invoice_button = FullInvoiceButton(runner, lambda: self.last_sale.number if self.last_sale else "", self)
         self.settings_button = CounterSettingsButton(runner, self)  # managers and owners only
 
         # -- the customer's side: the display, and the receipt printer
@@ -241,6 +243,7 @@ class CounterScreen(QWidget):
         top.addWidget(self.sale_banner)
         top.addWidget(self.reprint_button)
         top.addWidget(self.refund_button)
+        top.addWidget(self.invoice_button)
         top.addWidget(self.display_button)
         top.addWidget(self.settings_button)
         line_buttons = QHBoxLayout()

@@ -1,7 +1,7 @@
 """Cash in and cash out: money put into or taken out of a shift's drawer that is not a sale's.
 
 Revision ID: 0021
-Revises: 0019 (0020 once the full tax invoice's revision is merged before it)
+Revises: 0020
 
 A new table only: nothing existing is rewritten. ``cash_movements`` is a
 synced ledger (append-only, aligned only by a pull).
@@ -15,7 +15,7 @@ from alembic import op
 from bnaura_desk.store.migrations.ledger import synced_append_only
 
 revision = "0021"
-down_revision = "0019"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
