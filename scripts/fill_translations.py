@@ -1267,7 +1267,7 @@ COURSES_THAI: dict[str, dict[str, str]] = {
         "Sessions": "ครั้ง",
         "Branch": "สาขา",
         "Performed by": "ผู้ทำ",
-        "Recorded by": "ผู้บันทึก",
+        "Recorded by {name}": "บันทึกโดย {name}",
         "Note": "หมายเหตุ",
     },
     "CoursesSection": {

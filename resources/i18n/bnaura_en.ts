@@ -743,8 +743,8 @@
         <translation>Performed by</translation>
     </message>
     <message>
-        <source>Recorded by</source>
-        <translation>Recorded by</translation>
+        <source>Recorded by {name}</source>
+        <translation>Recorded by {name}</translation>
     </message>
     <message>
         <source>Note</source>

@@ -743,8 +743,8 @@
         <translation>ผู้ทำ</translation>
     </message>
     <message>
-        <source>Recorded by</source>
-        <translation>ผู้บันทึก</translation>
+        <source>Recorded by {name}</source>
+        <translation>บันทึกโดย {name}</translation>
     </message>
     <message>
         <source>Note</source>

@@ -117,8 +117,10 @@ def test_using_a_session_from_the_redemption_screen_names_the_beautician(
     s = staffed_copy
     done = buy(s, clinic)
     section = show_courses(redemption, qtbot, clinic["member"])
-    bought = f"{format_date(s.clock())} · {s.terminal.branch().name_th} · {done.number}"
+    bought = f"{format_date(s.clock())} · {s.terminal.branch().name_th}"
     assert rows(section.model) == [(PACKAGE, "ทรีทเมนต์หน้าใส", "5 จาก 5", "ไม่มีวันหมดอายุ", bought, "ใช้ได้")]
+    # The receipt's number is one hover away.
+    assert section.model.index(0, section.model.BOUGHT).data(Qt.ItemDataRole.ToolTipRole) == f"{bought} · {done.number}"
     qtmodeltester.check(section.model)
     assert section.use_button.isEnabled() and not section.reason.isVisible()
 
@@ -278,9 +280,10 @@ def test_the_customer_screen_shows_each_course_with_its_history(
 
     assert when(0).startswith(format_date(bought_at)) and when(1).startswith(format_date(used_at))
     assert [r[1:] for r in rows(history)] == [
-        ("ซื้อคอร์ส", "+5", branch, "", "น้องหน้าร้าน", done.number),
-        ("ตัดคอร์ส", "−1", branch, "พี่นิด", "พี่นิด", "ผิวดีขึ้น"),
+        ("ซื้อคอร์ส", "+5", branch, "", done.number),
+        ("ตัดคอร์ส", "−1", branch, "พี่นิด", "ผิวดีขึ้น"),
     ]
+    assert history.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "บันทึกโดย น้องหน้าร้าน"
     assert section.history_caption is not None and section.history_caption.text() == f"ประวัติของ “{PACKAGE}”"
     qtmodeltester.check(history)
 

@@ -69,9 +69,9 @@ def expiry_text(course: CourseView) -> str:
 
 
 def bought_text(course: CourseView) -> str:
-    """Return when and where the course was bought: "7 ธ.ค. 2569 · สาขาสยาม · R1-..."."""
+    """Return when and where the course was bought: "7 ธ.ค. 2569 · สาขาสยาม" (the receipt's number is in the history)."""
     branch = in_language(course.branch_th, course.branch_en)
-    return " · ".join(p for p in (format_date(course.bought_at), branch, course.sale_number) if p)
+    return " · ".join(p for p in (format_date(course.bought_at), branch) if p)
 
 
 def state_name(course: CourseView) -> str:

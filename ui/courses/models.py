@@ -41,7 +41,6 @@ _STEP_HEADERS = (
     QT_TRANSLATE_NOOP("CourseHistoryModel", "Sessions"),
     QT_TRANSLATE_NOOP("CourseHistoryModel", "Branch"),
     QT_TRANSLATE_NOOP("CourseHistoryModel", "Performed by"),
-    QT_TRANSLATE_NOOP("CourseHistoryModel", "Recorded by"),
     QT_TRANSLATE_NOOP("CourseHistoryModel", "Note"),
 )
 _GREY = QColor("#6b6f76")  # a course that cannot be used reads greyed, its state says why
@@ -67,6 +66,8 @@ class CoursesModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (package_name, treatment_name, left_text, expiry_text, bought_text, state_name)[col](c)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.BOUGHT:
+                return f"{bought_text(c)} · {c.sale_number}" if c.sale_number else bought_text(c)
             return state_reason(c) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.LEFT:
             return _RIGHT
@@ -89,10 +90,14 @@ class CoursesModel(RowsModel):
 
 
 class CourseHistoryModel(RowsModel):
-    """One course's history, oldest first: when, what, sessions (signed), branch, performed by, recorded by, note."""
+    """One course's history, oldest first: when, what, sessions (signed), branch, performed by, note.
 
-    WHEN, WHAT, SESSIONS, BRANCH, PERFORMER, STAFF, NOTE = range(7)
-    COLUMN_COUNT = 7
+    Who recorded a row (the staff signed in) is its tooltip: the customer
+    page is narrow, and the note matters more.
+    """
+
+    WHEN, WHAT, SESSIONS, BRANCH, PERFORMER, NOTE = range(6)
+    COLUMN_COUNT = 6
 
     def step(self, row: int) -> CourseStep:
         return self.row_at(row)  # type: ignore[no-any-return]
@@ -102,7 +107,11 @@ class CourseHistoryModel(RowsModel):
             return None
         s: CourseStep = self._rows[index.row()]
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not s.staff:
+                return None
+            return QCoreApplication.translate("CourseHistoryModel", "Recorded by {name}").format(name=s.staff)
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == self.WHEN:
                 return format_datetime(s.at)
             if col == self.WHAT:
@@ -113,8 +122,6 @@ class CourseHistoryModel(RowsModel):
                 return step_branch(s)
             if col == self.PERFORMER:
                 return s.performed_by
-            if col == self.STAFF:
-                return s.staff
             if col == self.NOTE:
                 return s.note
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.SESSIONS:

@@ -141,16 +141,18 @@ class CoursesSection(QWidget):
         self.history_model: CourseHistoryModel | None = None
         self.history_table: QTableView | None = None
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.reason, 1)
-        actions.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The action sits by the caption: a short screen scrolls the list, never the button away.
+        top = QHBoxLayout()
+        top.addWidget(self.caption)
+        top.addStretch(1)
+        top.addWidget(self.use_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.reason)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        layout.addWidget(self.message)
         if history:
             self.history_caption = QLabel(self)
             self.history_caption.setFont(bold)
@@ -161,9 +163,12 @@ class CoursesSection(QWidget):
             self.history_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             self.history_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.history_table.setAlternatingRowColors(True)
-            self.history_table.setWordWrap(False)
+            # A note is the point of a row: it wraps, never elides.
+            self.history_table.setWordWrap(True)
+            self.history_table.setTextElideMode(Qt.TextElideMode.ElideNone)
             self.history_table.verticalHeader().hide()
-            self.history_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+            self.history_table.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 14)
+            self.history_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             steps = self.history_table.horizontalHeader()
             steps.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             steps.setSectionResizeMode(CourseHistoryModel.NOTE, QHeaderView.ResizeMode.Stretch)

@@ -206,7 +206,7 @@ class RedemptionScreen(QWidget):
         lists.addWidget(rewards_part)
         lists.addWidget(coupons_part)
         lists.addWidget(self.courses)
-        lists.setSizes([1_000, 1_000, 1_000])
+        lists.setSizes([1_000, 700, 1_100])  # an empty coupon list needs little; the courses' action sits under them
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -216,7 +216,7 @@ class RedemptionScreen(QWidget):
         right_layout.addWidget(self.code_result)
         right_layout.addWidget(lists, 1)
         right.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        right.setMinimumHeight(self.fontMetrics().height() * 36)  # rewards, coupons and courses
+        right.setMinimumHeight(self.fontMetrics().height() * 32)  # rewards, coupons and courses
         right_scroll = VerticalScrollArea(right, self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
