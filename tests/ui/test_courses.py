@@ -243,13 +243,29 @@ def test_the_counter_uses_a_session_instead_of_selling_the_treatment(
     assert course.remaining == 4
 
 
-def test_f7_without_a_member_says_to_attach_one(desk: DeskRunner, clinic, qtbot, tmp_path: Path) -> None:
+def test_f7_without_a_member_says_to_attach_one_and_a_member_without_courses_sees_none(
+        desk: DeskRunner, staffed_copy: Staffed, clinic, qtbot, tmp_path: Path) -> None:
     screen = CounterScreen(desk, desk.bus, settings=QSettings(str(tmp_path / "desk.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(screen)
     screen.show()
     settle(desk, qtbot)
     assert screen.course_use.open() is None
     assert screen.message.text() == "กรุณาเลือกสมาชิกก่อน (F3) จึงจะตัดคอร์สของสมาชิกได้"
+
+    screen.attach_member(clinic["member"])
+    qtbot.waitUntil(lambda: screen.member is not None)
+    settle(desk, qtbot)
+    assert not screen.course_use.button.isEnabled()  # nothing to use
+    picker = screen.course_use.open()
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.section.member is not None)
+    assert picker.section.empty.isVisible() and not picker.section.use_button.isEnabled()
+    picker.reject()
+    # The member buys a course at another till (announced on the bus): the button comes on.
+    order = counter.Order((counter.OrderLine(clinic["course"]),), (), customer_id=clinic["member"])
+    due = staffed_copy.terminal.read(counter.quote, order, staffed_copy.clock()).priced.total_satang
+    desk.run(counter.checkout, counter.Order(order.lines, (Tender(CASH, due),), customer_id=clinic["member"]))
+    qtbot.waitUntil(screen.course_use.button.isEnabled)
 
 
 def test_the_customer_screen_shows_each_course_with_its_history(

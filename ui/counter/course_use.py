@@ -16,10 +16,12 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from bnaura_desk.services.courses import CourseView
+from bnaura_desk.domain.changes import ChangeSet, Kind
+from bnaura_desk.services.courses import CourseView, course_history
 
 from ..courses.labels import used_text
 from ..courses.section import CoursesSection
+from ..customers.callbacks import while_alive
 from .reads import CounterMember
 
 if TYPE_CHECKING:
@@ -76,7 +78,12 @@ class CourseUseDialog(QDialog):
 
 
 class CourseUse(QObject):
-    """The POS screen's "Use course session…" button and its key (F7), on for a sale with a member.
+    """The POS screen's "Use course session…" button and its key (F7).
+
+    The button is on when the attached member has a course with a session
+    that can be used today (read when the member is attached, and again
+    when the bus names them). F7 opens the member's courses whenever a
+    member is attached, so staff also see why none can be used.
 
     Args:
         screen: the POS screen (its member, cart and message line are used).
@@ -86,6 +93,8 @@ class CourseUse(QObject):
         super().__init__(screen)
         self.screen = screen
         self.dialog: CourseUseDialog | None = None
+        self._member_id: str | None = None
+        self._seq = 0
         self.button = QPushButton(screen)
         self.button.setObjectName("counterUseCourse")
         self.button.setAutoDefault(False)
@@ -96,6 +105,7 @@ class CourseUse(QObject):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.open)
         screen.cart_shown.connect(lambda _lines, _priced, member: self._member_shown(member))
+        screen.runner.bus.changed.connect(self._on_changed)
         screen.installEventFilter(self)
         self.retranslate()
 
@@ -139,7 +149,31 @@ class CourseUse(QObject):
         self.screen.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _member_shown(self, member: CounterMember | None) -> None:
-        self.button.setEnabled(member is not None)
+        # cart_shown comes with every change of the cart: read only for another member.
+        member_id = member.id if member is not None else None
+        if member_id != self._member_id:
+            self._member_id = member_id
+            self._check()
+
+    def _check(self) -> None:
+        self._seq += 1
+        seq, member_id = self._seq, self._member_id
+        if member_id is None:
+            self.button.setEnabled(False)
+            return
+        runner = self.screen.runner
+        runner.read(course_history, member_id, runner.terminal.clock(),
+                    on_done=while_alive(self, lambda found: self._checked(seq, found)),
+                    on_error=while_alive(self, lambda _error: self._checked(seq, [])))
+
+    def _checked(self, seq: int, found: list[CourseView]) -> None:
+        if seq == self._seq:
+            self.button.setEnabled(any(c.usable for c in found))
+
+    def _on_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        if self._member_id is not None and (changes.may_touch(Kind.CUSTOMER, self._member_id)
+                                            or changes.touches(Kind.CATALOG_ITEM)):
+            self._check()
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Use course session… ({key})").format(key=KEY))
