@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .domain.cash_movements import CashDirection
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
 from .domain.changes import ChangeSet, Kind
 from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
@@ -34,6 +35,7 @@ from .domain.pins import validate_new_pin
 from .domain.roles import Role
 from .paths import resources_dir
 from .services.branches import update_branch
+from .services.cash_movements import record_cash_movement
 from .services.catalog import create_item, move_stock
 from .services.context import SYSTEM, ServiceContext
 from .services.counter import Order, OrderLine, checkout, quote
@@ -195,6 +197,7 @@ def _catalog_forms() -> tuple[
             vat_exempt=r["vat"] == "exempt",
             duration_minutes=int(r["minutes"]),
             protocol_steps=tuple(r["steps"].split("|")),
+            category=r["category"],
         )
         for r in _rows("treatments.csv")
     ]
@@ -207,6 +210,7 @@ def _catalog_forms() -> tuple[
                 price_satang=int(r["price_baht"]) * 100,
                 sku=r["sku"],
                 barcode=ean13(f"{BARCODE_COMPANY}{n:05d}"),
+                category=r["category"],
             ),
             int(r["stock"]),
         )
@@ -221,6 +225,7 @@ def _catalog_forms() -> tuple[
                 price_satang=int(r["price_baht"]) * 100,
                 package_sessions=int(r["sessions"]),
                 package_treatment_id=None,  # filled in once the treatment exists
+                category=r["category"],
             ),
             r["treatment_en"],
         )
@@ -474,6 +479,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
             opened = datetime.combine(today - timedelta(days=back), time(10), BANGKOK)
             terminal.clock = lambda at=opened: at  # type: ignore[misc]
             terminal.run(open_shift, 200_000, actor=SYSTEM)
+            if back == 1:  # the last day's drawer also has cash put in and taken out by hand
+                _move_cash(terminal, opened + timedelta(minutes=5), CashDirection.IN, 100_000, "แลกเหรียญจากธนาคาร")
             sold_ids.append([])
             for n in range(DEMO_SALES_PER_DAY):
                 at = opened + timedelta(minutes=40 * (n + 1), seconds=rng.randrange(600))
@@ -498,6 +505,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
                 done = terminal.run(checkout, Order(lines, tenders, customer_id=member), actor=SYSTEM).result
                 sold_ids[-1].append(done.sale_id)
                 sold += 1
+            if back == 1:
+                _move_cash(terminal, opened + timedelta(hours=6), CashDirection.OUT, 12_000, "ซื้อน้ำดื่ม")
             _give_back(terminal, opened, sold_ids, last_day=back == 1)
             closing = opened + timedelta(hours=9)
             terminal.clock = lambda at=closing: at  # type: ignore[misc]
@@ -522,6 +531,11 @@ def _give_back(terminal: Terminal, opened: datetime, sold_ids: list[list[str]], 
         terminal.run(refund_sale, sale_id, None, method, "ลูกค้าแพ้ผลิตภัณฑ์", actor=SYSTEM)
     if last_day and sold_ids[-1]:
         terminal.run(void_sale, sold_ids[-1][-1], "คีย์รายการผิด", actor=SYSTEM)
+
+
+def _move_cash(terminal: Terminal, at: datetime, direction: CashDirection, satang: int, reason: str) -> None:
+    terminal.clock = lambda: at
+    terminal.run(record_cash_movement, direction, satang, reason, actor=SYSTEM)
 
 
 def _cash_in_drawer(session: Session, device_id: str) -> int:

@@ -899,7 +899,9 @@ LOYALTY_ADMIN_THAI: dict[str, dict[str, str]] = {
         " points": " แต้ม",
         "Add tier": "เพิ่มระดับ",
         "Remove tier": "ลบระดับ",
-        "Lifetime points (a tier never falls)": "แต้มสะสมทั้งหมด (ระดับไม่ลดลง)",
+        "Lifetime points (a tier falls only when a refund takes its points back)": (
+            "แต้มสะสมทั้งหมด (ระดับลดลงเฉพาะเมื่อคืนเงินแล้วหักแต้มคืน)"
+        ),
         "Points of the last 12 months (a tier can fall, at the end of a month)": (
             "แต้มใน 12 เดือนล่าสุด (ระดับลดลงได้ เมื่อสิ้นเดือน)"
         ),
@@ -1160,7 +1162,7 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.":
             "เปิดกะเมื่อ {when} ด้วยเงินทอนตั้งต้น {float} นับเงินในลิ้นชัก: ธนบัตรและเหรียญแต่ละชนิดมีกี่ใบ กี่เหรียญ",
         "Counted": "นับได้",
-        "Expected (float + cash taken)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)",
+        "Expected (float + cash taken ± cash in/out)": "ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ ± นำเงินเข้า/ออก)",
         "Difference": "ส่วนต่าง",
         "Note": "หมายเหตุ",
     },
@@ -1234,6 +1236,176 @@ COURSES_THAI: dict[str, dict[str, str]] = {
         "No session of this treatment is left": "ไม่มีคอร์สของทรีทเมนต์นี้เหลือแล้ว",
         "Every course of this treatment has expired": "คอร์สของทรีทเมนต์นี้หมดอายุทั้งหมดแล้ว",
         "A course is valid for 0 to 3650 days (0: no expiry)": "อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)",
+        "A refunded sale's coupon is either kept used or restored": "คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง",
+    },
+}
+
+# The counter's rules a manager sets (counter settings dialog) and catalog categories.
+COUNTER_RULES_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "The counter rules name the tier discount's item kinds and categories and the line discount limit":
+            "กฎหน้าร้านต้องระบุประเภทรายการและหมวดหมู่ที่ได้ส่วนลดสมาชิก และวงเงินส่วนลดต่อรายการ",
+        "The tier discount applies to treatments, products or packages":
+            "ส่วนลดสมาชิกใช้ได้กับทรีตเมนต์ สินค้า หรือแพ็กเกจเท่านั้น",
+        "Choose the categories the tier discount applies to": "เลือกหมวดหมู่ที่ได้ส่วนลดสมาชิก",
+        "A category of the tier discount is empty": "หมวดหมู่ที่ได้ส่วนลดสมาชิกต้องไม่ว่าง",
+        "A line discount needs a manager above 0 to 100 % (or never)":
+            "วงเงินส่วนลดต่อรายการที่ต้องให้ผู้จัดการอนุมัติต้องอยู่ระหว่าง 0 ถึง 100 % (หรือไม่ต้องอนุมัติเลย)",
+        "A category may have at most {limit} characters": "หมวดหมู่ยาวได้ไม่เกิน {limit} ตัวอักษร",
+    },
+    "permissions": {"change the counter's rules": "เปลี่ยนกฎการขายหน้าร้าน"},
+    "CounterSettingsButton": {"Counter settings…": "ตั้งค่าหน้าร้าน…"},
+    "CounterSettingsDialog": {
+        "Counter settings": "ตั้งค่าหน้าร้าน",
+        "These rules apply at every branch from the next cart on.": "กฎเหล่านี้ใช้กับทุกสาขา ตั้งแต่ตะกร้าถัดไป",
+        "Every category": "ทุกหมวดหมู่",
+        "Only the categories ticked below": "เฉพาะหมวดหมู่ที่เลือกด้านล่าง",
+        "No catalog item has a category yet: give them one in the Catalog.":
+            "ยังไม่มีรายการใดมีหมวดหมู่: กำหนดหมวดหมู่ได้ที่หน้าสินค้าและบริการ",
+        "A manager's PIN for a discount above": "ต้องใช้ PIN ผู้จัดการเมื่อให้ส่วนลดเกิน",
+        " days": " วัน",
+        "No expiry": "ไม่มีวันหมดอายุ",
+        "Keep it used": "ถือว่าใช้แล้ว",
+        "Give it back as a new coupon": "คืนให้เป็นคูปองใบใหม่",
+        "Tier discount on": "ส่วนลดสมาชิกสำหรับ",
+        "In categories": "ในหมวดหมู่",
+        "Line discount": "ส่วนลดต่อรายการ",
+        "Course sessions valid for": "คอร์สใช้ได้นาน",
+        "Coupon of a refunded sale": "คูปองของการขายที่คืนเงิน",
+        "PromptPay id": "หมายเลขพร้อมเพย์",
+        "Not set: the counter cannot show a PromptPay QR": "ยังไม่ได้ตั้ง: หน้าร้านแสดง QR พร้อมเพย์ไม่ได้",
+        "Change…": "เปลี่ยน…",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+        "The change was not approved": "การเปลี่ยนแปลงไม่ได้รับการอนุมัติ",
+    },
+}
+
+# Cash in and cash out during a shift (issue 12): the dialog, the shift bar, the refusals.
+CASH_MOVEMENTS_THAI: dict[str, dict[str, str]] = {
+    "CashMovementDialog": {
+        "Cash in / out": "นำเงินสดเข้า / ออก",
+        "Cash put into the drawer or taken out of it that is not a sale's, with the reason. "
+        "The drawer should hold {cash} now.":
+            "เงินสดที่นำเข้าหรือนำออกจากลิ้นชักที่ไม่ใช่เงินจากการขาย พร้อมเหตุผล ตอนนี้ลิ้นชักควรมี {cash}",
+        "Cash in (F5)": "นำเงินเข้า (F5)",
+        "Cash out (F6)": "นำเงินออก (F6)",
+        "Amount (฿)": "จำนวนเงิน (฿)",
+        "Reason": "เหตุผล",
+        "e.g. change from the bank, drinking water": "เช่น แลกเงินทอนจากธนาคาร ซื้อน้ำดื่ม",
+        "Cash expected after": "เงินสดที่ควรมีหลังจากนี้",
+        "Cancel": "ยกเลิก",
+        "Record": "บันทึก",
+        "The cash out was not approved": "การนำเงินออกไม่ได้รับการอนุมัติ",
+    },
+    "ShiftBar": {
+        "Cash in/out…": "นำเงินเข้า/ออก…",
+        "Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)":
+            "นำเงินสดเข้าหรือออกจากลิ้นชัก พร้อมเหตุผล (Ctrl+Shift+C)",
+        "Cash in {amount}: {reason}": "นำเงินเข้า {amount}: {reason}",
+        "Cash out {amount}: {reason}": "นำเงินออก {amount}: {reason}",
+    },
+    "errors": {
+        "Choose cash in or cash out": "เลือกนำเงินเข้าหรือนำเงินออก",
+        "The amount is more than ฿0 and at most {most}": "จำนวนเงินต้องมากกว่า ฿0 และไม่เกิน {most}",
+        "Say why the cash goes in or out": "โปรดระบุเหตุผลของการนำเงินเข้าหรือออก",
+        "The drawer should hold only {cash}: you cannot take out {amount}":
+            "ลิ้นชักควรมีเงินสดเพียง {cash}: นำออก {amount} ไม่ได้",
+    },
+    "permissions": {"take cash out of the drawer": "นำเงินสดออกจากลิ้นชัก"},
+    "sync_fields": {"Cash in/out": "นำเงินเข้า/ออก"},
+}
+
+
+# Refunds and voids on the POS screen (issue 12): the refund dialog and its button.
+REFUND_SCREEN_THAI: dict[str, dict[str, str]] = {
+    "CounterScreen": {
+        "Refund / void…": "คืนเงิน / ยกเลิกบิล…",
+        "Refund or void a sale, with its credit note (Ctrl+Shift+R)":
+            "คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)",
+    },
+    "RefundDialog": {
+        "Coupon given back: {code}": "คูปองที่คืนให้ลูกค้า: {code}",
+        "Sale voided: credit note {number}, {amount} back as paid":
+            "ยกเลิกบิลแล้ว: ใบลดหนี้ {number} คืน {amount} ตามวิธีที่ชำระมา",
+        "Refunded: credit note {number}, {amount} back ({method})": "คืนเงินแล้ว: ใบลดหนี้ {number} คืน {amount} ({method})",
+        "{points} points taken back": "หักแต้มคืน {points} แต้ม",
+        "Type or scan the receipt number, then press Enter.": "พิมพ์หรือสแกนเลขที่ใบเสร็จ แล้วกด Enter",
+        "Receipt {number}": "ใบเสร็จ {number}",
+        "total {total}, paid {paid}": "ยอดรวม {total} ชำระแล้ว {paid}",
+        "refunded before {amount}": "คืนไปแล้ว {amount}",
+        "Close": "ปิด",
+        "Refund (F12)": "คืนเงิน (F12)",
+        "Points taken back: {points}": "แต้มที่หักคืน: {points}",
+        "A manager did not approve the refund": "ผู้จัดการไม่ได้อนุมัติการคืนเงิน",
+        "Credit note saved: {file}": "บันทึกใบลดหนี้แล้ว: {file}",
+        "The refund is saved, but its credit note was not made: {why}":
+            "บันทึกการคืนเงินแล้ว แต่ยังออกใบลดหนี้ไม่ได้: {why}",
+        "Refund or void a sale": "คืนเงินหรือยกเลิกบิล",
+        "Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal "
+        "can be voided whole instead.":
+            "เลือกจำนวนที่คืนของแต่ละรายการ ระบุเหตุผล แล้วกดคืนเงิน "
+            "บิลของกะนี้ที่ขายจากเครื่องนี้ยกเลิกทั้งบิลแทนได้",
+        "Receipt number": "เลขที่ใบเสร็จ",
+        "Type or scan the receipt number (Ctrl+F)": "พิมพ์หรือสแกนเลขที่ใบเสร็จ (Ctrl+F)",
+        "Whole sale (everything not refunded yet)": "คืนทั้งบิล (ทุกรายการที่ยังไม่ได้คืน)",
+        "Reason": "เหตุผล",
+        "Why the money goes back (required)": "เหตุผลที่คืนเงิน (ต้องระบุ)",
+        "Give back by": "คืนเงินทาง",
+        "Gives back": "ยอดที่คืน",
+        "Cancel": "ปิด",
+        "Void sale (F8)": "ยกเลิกบิล (F8)",
+        "Undo the whole sale: everything paid goes back the way it was paid":
+            "ยกเลิกทั้งบิล: คืนเงินทั้งหมดตามวิธีที่ชำระมา",
+    },
+    "RefundLinesModel": {
+        "{price} each; the line came to {net}": "หน่วยละ {price} รายการนี้รวม {net}",
+        "Item": "รายการ",
+        "Sold": "ขาย",
+        "Refunded before": "คืนแล้ว",
+        "Return": "คืน",
+        "Gives back (฿)": "ยอดคืน (฿)",
+    },
+}
+
+
+# A deposit's balance paid later (issue 12): the payment, its refusals, the Purchases page and the POS member area.
+BALANCES_THAI: dict[str, dict[str, str]] = {
+    "errors": {
+        "Nothing is left to pay on this sale": "การขายนี้ไม่มียอดค้างชำระแล้ว",
+        "Enter the payment of the balance": "กรุณาใส่การชำระยอดค้าง",
+        "The payments come to {paid}, more than the {due} still to pay":
+            "ยอดชำระรวม {paid} เกินยอดค้างชำระ {due}",
+        "Open a shift before taking a payment": "กรุณาเปิดกะก่อนรับชำระเงิน",
+        "Receipt {number} was voided or refunded: it takes no more payments":
+            "ใบเสร็จ {number} ถูกยกเลิกหรือคืนเงินแล้ว รับชำระเพิ่มไม่ได้",
+        "Nothing is left to pay on receipt {number}": "ใบเสร็จ {number} ไม่มียอดค้างชำระแล้ว",
+        "Check this terminal's clock and try again": "กรุณาตรวจสอบนาฬิกาของเครื่องนี้แล้วลองอีกครั้ง",
+        "Part of this sale was paid in another shift; refund it instead":
+            "การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน",
+        "{balance} is still to pay: take the rest, or tick Pay part of the balance":
+            "ยังค้างชำระ {balance}: รับส่วนที่เหลือ หรือเลือก ชำระยอดค้างบางส่วน",
+    },
+    "sync_exceptions": {
+        "A sale paid beyond its total": "การขายถูกชำระเกินยอดรวม",
+        "two terminals took the same sale's balance while offline, together more than its total; both payments stand": (
+            "สองเครื่องรับชำระยอดค้างของการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดรวม การชำระทั้งสองรายการยังคงอยู่"
+        ),
+    },
+    "PaymentDialog": {
+        "Pay the balance": "ชำระยอดค้าง",
+        "Balance outstanding": "ยอดค้างชำระ",
+        "Pay part of the balance (Ctrl+D)": "ชำระยอดค้างบางส่วน (Ctrl+D)",
+    },
+    "PurchasesModel": {
+        "{amount} overdue since {date}": "{amount} เลยกำหนดตั้งแต่ {date}",
+    },
+    "PurchasesPanel": {
+        "Pay balance… (F12)": "ชำระยอดค้าง… (F12)",
+    },
+    "MemberPicker": {
+        "Pay balance {amount} (overdue since {date})…": "ชำระยอดค้าง {amount} (เลยกำหนดตั้งแต่ {date})…",
+        "Pay balance {amount} (due {date})…": "ชำระยอดค้าง {amount} (ครบกำหนด {date})…",
     },
     # The course screens (ui/courses, the counter's F7, the customer's "Courses" page).
     "Courses": {
@@ -1309,7 +1481,8 @@ COURSES_THAI: dict[str, dict[str, str]] = {
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
-                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI)
+                                               COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
+                                               REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

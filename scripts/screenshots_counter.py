@@ -15,6 +15,8 @@ morning with two cash sales in it.
   PromptPay QR while the payment dialog does;
 - customer-display-thanks[-en].png: the thank-you after checkout, with the
   points earned and the member's new balance;
+- pos-refund[-en].png: the refund dialog on that sale, one serum and one
+  sunscreen coming back, the money and points it gives back, Void offered;
 - pos-shift-close[-en].png: closing the shift, the drawer counted by note
   and coin, expected and the difference.
 
@@ -159,6 +161,20 @@ def main() -> None:
             wait(app, runner)
             wait(app, runner)  # the member's new balance, read after the sale
             grab(screen.display, f"customer-display-thanks{suffix}.png")
+
+            # The sale just made, opened for a refund: one serum and one sunscreen come back.
+            screen.refund_or_void()
+            wait(app, runner)
+            refund = screen.refund_dialog
+            lines = refund.lines
+            lines.setData(lines.index(0, lines.RETURN), 1)
+            lines.setData(lines.index(2, lines.RETURN), 1)
+            refund.reason.setText("ลูกค้าแพ้เซรั่ม ขอคืนพร้อมครีมกันแดดที่ยังไม่เปิด")
+            refund.view.setCurrentIndex(lines.index(2, lines.RETURN))
+            wait(app, runner)
+            grab(refund, f"pos-refund{suffix}.png")
+            refund.reject()
+            wait(app, runner)
 
             screen.shift_bar.close_shift()
             wait(app, runner)

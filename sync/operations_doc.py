@@ -36,6 +36,8 @@ def _type(field: Field) -> str:
         text = "time of day"
     elif isinstance(kind, t.Moment):
         text = "time with zone"
+    elif isinstance(kind, t.ListOf) and isinstance(kind.item, t.Record):
+        text = "list of {" + ", ".join(name for name, _ in kind.item.fields) + "}"
     elif isinstance(kind, t.ListOf):
         text = "list"
     elif isinstance(kind, t.BranchNumber):

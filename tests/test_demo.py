@@ -243,6 +243,8 @@ def test_the_demo_counter_has_days_of_sales_with_closed_shifts_and_printable_rec
     assert sum(d.total_satang for d in days) == sum(sale.total_satang for sale in sales)
     # A refund on each day after the first, a void on the last: the reports show them.
     assert [(d.given_back.refunds, d.given_back.voids) for d in days] == [(0, 0), (1, 0), (1, 1)]
+    # The last day's drawer had ฿1,000 of change put in and ฿120 taken out for drinking water.
+    assert [(d.cash_moves.in_satang, d.cash_moves.out_satang) for d in days] == [(0, 0), (0, 0), (100_000, 12_000)]
     from bnaura_desk.documents import credit_note_pdf
     from bnaura_desk.services.credit_notes import credit_note_document
     from bnaura_desk.store.models import Refund

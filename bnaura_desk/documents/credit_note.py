@@ -2,7 +2,8 @@
 
 It names the original tax document (number and date), the reason, the
 original value, the corrected value and the difference credited with its
-VAT, the credited items, and how the money went back.
+VAT, the credited items, how the money went back and the coupon given
+back, if any.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def credit_note_pdf(doc: CreditNote) -> bytes:
     for refund in doc.refunds:
         method = labels.PAYMENT_METHODS[refund.method] + (f" {refund.reference}" if refund.reference else "")
         flowables += [Gap(4), a4.field(labels.REFUNDED_BY, f"{method}  {baht(refund.amount_satang)}", a4.WIDTH)]
+    if doc.restored_coupon:
+        flowables += [Gap(4), a4.field(labels.RESTORED_COUPON, doc.restored_coupon, a4.WIDTH)]
     flowables += [Gap(40), a4.signatures(labels.RECEIVED_BY, labels.AUTHORISED)]
     title = f"{labels.CREDIT_NOTE} {doc.number}" + (f" ({labels.COPY})" if doc.is_copy else "")
     return a4.page_pdf(flowables, title, doc.seller.name_th)

@@ -183,13 +183,15 @@ class Payment:
 
     For cash, ``tendered_satang`` is what the customer handed over and the
     change follows; ``reference`` is a card's last four digits and approval
-    code, or a transfer's reference.
+    code, or a transfer's reference. ``received_at`` dates a payment taken
+    after the sale (a deposit's balance); None for one taken with it.
     """
 
     method: PaymentMethod
     amount_satang: int
     tendered_satang: int | None = None
     reference: str = ""
+    received_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.amount_satang <= 0:
@@ -303,6 +305,8 @@ class CreditNote:
     buyer: Buyer | None = None
     refunds: tuple[Payment, ...] = ()
     is_copy: bool = False
+    # The code of a new coupon given back for the one the sale used, if the chain restores coupons.
+    restored_coupon: str | None = None
 
     def __post_init__(self) -> None:
         _require_aware(self.issued_at, "issued_at")

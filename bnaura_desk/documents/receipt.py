@@ -100,6 +100,9 @@ def _payments(doc: Receipt) -> list[Flowable]:
             parts.append(label_amount(labels.TENDERED, payment.tendered_satang, WIDTH, SIZE, indent=INDENT))
             parts.append(label_amount(labels.CHANGE, payment.change_satang, WIDTH, SIZE, Weight.SEMIBOLD,
                                       indent=INDENT))
+        if payment.received_at is not None:
+            parts.append(label_amount(labels.RECEIVED_ON, labels.moment(payment.received_at), WIDTH, SMALL,
+                                      indent=INDENT, amount_width=38 * mm))
     if doc.balance_due_satang and doc.payments:
         parts.append(label_amount(labels.BALANCE_DUE, doc.balance_due_satang, WIDTH, SIZE, Weight.BOLD))
     if parts:

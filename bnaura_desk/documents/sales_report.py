@@ -4,7 +4,8 @@ A Z report is what the clinic's accountant files with the day: the
 number of receipts and their first and last numbers, the sales with each
 kind of discount, the VAT-able, VAT and exempt parts, and the money by
 payment method. An X report is the same for the open shift, with the cash
-the drawer should hold.
+the drawer should hold. Both count the cash put in and taken out by hand;
+the X report lists each movement with its reason.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from enum import StrEnum
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from ..domain.cash_movements import CashDirection
+from ..domain.dates import format_time
 from ..domain.payments import PaymentMethod
 from . import labels
 from .fonts import Weight
@@ -55,12 +58,37 @@ class GivenBack:
 
 
 @dataclass(frozen=True)
+class CashMoveLine:
+    """One cash movement as an X report lists it: when, which way, how much, why."""
+
+    at: datetime
+    direction: CashDirection
+    amount_satang: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CashMoves:
+    """Cash put into and taken out of the drawer by hand in the period, each way counted and summed.
+
+    ``lines`` lists each movement (an X report's; a Z report counts only).
+    """
+
+    ins: int = 0
+    in_satang: int = 0
+    outs: int = 0
+    out_satang: int = 0
+    lines: tuple[CashMoveLine, ...] = ()
+
+
+@dataclass(frozen=True)
 class SalesReport:
     """What a terminal sold in a period, as the report prints it (money in satang).
 
     ``vatable_satang`` is the 7 % part before VAT (as on the receipts):
     ``vatable + vat + exempt == total``. The cash fields are an X report's
-    (None on a Z report).
+    (None on a Z report). ``payments`` is all the money the period took by
+    method: the sales' own and the balances received.
     """
 
     kind: ReportKind
@@ -82,11 +110,16 @@ class SalesReport:
     vat_satang: int
     exempt_satang: int
     payments: tuple[MethodTotal, ...]
-    balance_due_satang: int  # what deposits among these sales leave to pay later
+    balance_due_satang: int  # what deposits among these sales left to pay at their checkout
     float_satang: int | None = None
     cash_expected_satang: int | None = None
     cash_counted_satang: int | None = None
     given_back: GivenBack = GivenBack()
+    cash_moves: CashMoves = CashMoves()
+    # Payments taken in the period toward a deposit's balance (any sale's,
+    # earlier ones included): in ``payments`` by method, not in the sales.
+    balances_received: int = 0
+    balances_received_satang: int = 0
 
     @property
     def net_satang(self) -> int:
@@ -99,7 +132,8 @@ class SalesReport:
             raise ValueError("the sales less their discounts are not the total")
         if self.vatable_satang + self.vat_satang + self.exempt_satang != self.total_satang:
             raise ValueError("the VAT parts do not add up to the total")
-        if sum(m.amount_satang for m in self.payments) + self.balance_due_satang != self.total_satang:
+        taken = sum(m.amount_satang for m in self.payments) - self.balances_received_satang
+        if taken + self.balance_due_satang != self.total_satang:
             raise ValueError("the payments and the balances due do not add up to the total")
 
 
@@ -121,6 +155,7 @@ COUPON_DISCOUNTS = "ส่วนลดคูปอง / Coupons"
 NET = "ยอดขายสุทธิ / Net sales"
 BY_METHOD = "รับชำระตามวิธี / By payment method"
 BALANCE_DUE = "ค้างชำระ (มัดจำ) / Balances due"
+BALANCES_RECEIVED = "รับยอดค้างชำระ / Balances paid"
 FLOAT = "เงินทอนตั้งต้น / Float"
 CASH_EXPECTED = "เงินสดที่ควรมี / Cash expected"
 CASH_COUNTED = "เงินสดที่นับได้ / Cash counted"
@@ -128,7 +163,23 @@ DIFFERENCE = "ส่วนต่าง / Difference"
 VOIDS = "ยกเลิกการขาย / Voids"
 REFUNDS = "คืนเงิน / Refunds"
 NET_AFTER_REFUNDS = "สุทธิหลังคืนเงิน / Net after refunds"
+CASH_IN = "นำเงินสดเข้า / Cash in"
+CASH_OUT = "นำเงินสดออก / Cash out"
 NONE = "-"
+
+
+def _cash_moves(moves: CashMoves) -> list[Flowable]:
+    """Return the cash in and cash out rows, each movement under its way (time, reason, amount)."""
+    parts: list[Flowable] = [Gap(6, dashed=True)]
+    for label, count, satang, direction in ((CASH_IN, moves.ins, moves.in_satang, CashDirection.IN),
+                                             (CASH_OUT, moves.outs, -moves.out_satang, CashDirection.OUT)):
+        parts.append(label_amount(f"{label} ({count:,})", satang, WIDTH, SIZE))
+        for line in moves.lines:
+            if line.direction is direction:
+                signed = line.amount_satang if direction is CashDirection.IN else -line.amount_satang
+                parts.append(label_amount(f"{format_time(line.at)} {line.reason}", signed, WIDTH, SMALL,
+                                          indent=3 * mm))
+    return parts
 
 
 def sales_report_pdf(report: SalesReport) -> bytes:
@@ -168,6 +219,9 @@ def sales_report_pdf(report: SalesReport) -> bytes:
     for method in report.payments:
         name = f"{labels.PAYMENT_METHODS[method.method]} ({method.count:,})"
         parts.append(label_amount(name, method.amount_satang, WIDTH, SIZE))
+    if report.balances_received:
+        parts.append(label_amount(f"{BALANCES_RECEIVED} ({report.balances_received:,})",
+                                  report.balances_received_satang, WIDTH, SIZE))
     if report.balance_due_satang:
         parts.append(label_amount(BALANCE_DUE, report.balance_due_satang, WIDTH, SIZE))
     back = report.given_back
@@ -178,6 +232,7 @@ def sales_report_pdf(report: SalesReport) -> bytes:
         Gap(2),
         label_amount(NET_AFTER_REFUNDS, report.net_satang, WIDTH, SIZE, Weight.BOLD),
     ]
+    parts += _cash_moves(report.cash_moves)
     if report.cash_expected_satang is not None:
         parts += [Gap(6, dashed=True)]
         if report.float_satang is not None:

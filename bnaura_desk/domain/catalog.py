@@ -53,6 +53,7 @@ STEP_MAX = 200
 SKU_MAX = 40
 SESSIONS_MIN, SESSIONS_MAX = 1, 100
 NOTE_MAX = 500
+CATEGORY_MAX = 60
 GTIN_LENGTHS = (8, 12, 13)  # EAN-8, UPC-A, EAN-13
 
 # Fields that sync settles one by one (last writer wins per field). ``kind``
@@ -69,6 +70,7 @@ ITEM_FIELDS = (
     "barcode",
     "package_treatment_id",
     "package_sessions",
+    "category",
 )
 
 
@@ -91,6 +93,7 @@ class ItemForm:
     barcode: str = ""  # products, optional: EAN-13, EAN-8 or UPC-A
     package_treatment_id: str | None = None  # packages
     package_sessions: int | None = None  # packages
+    category: str = ""  # the clinic's own grouping ("Laser", "Facial"), optional; pricing rules may name it
 
     def with_changes(self, **kw: Any) -> ItemForm:
         """Return a copy with some fields replaced."""
@@ -185,6 +188,22 @@ def check_price(price: object) -> int:
         BadInput: not a whole number of satang, negative, or beyond the limit.
     """
     return _check_price(price)
+
+
+def check_category(text: str) -> str:
+    """Return a category as stored: ``text`` with its spaces collapsed and trimmed ("" for none).
+
+    Raises:
+        BadInput: longer than 60 characters.
+    """
+    category = _clean(text)
+    if len(category) > CATEGORY_MAX:
+        raise BadInput(
+            QT_TRANSLATE_NOOP("errors", "A category may have at most {limit} characters"),
+            field="category",
+            limit=CATEGORY_MAX,
+        )
+    return category
 
 
 def _check_price(price: object) -> int:
@@ -295,7 +314,8 @@ def validate_item(form: ItemForm) -> ItemForm:
     Raises:
         BadInput: naming the first field at fault: an unknown kind; no Thai
             name or a name over 200 characters; a price that is not a whole
-            number of satang, negative or over ฿10,000,000; a treatment
+            number of satang, negative or over ฿10,000,000; a category over
+            60 characters; a treatment
             without 5-600 minutes, with an empty step or over 40 steps; a
             product without SKU or with a malformed barcode; a package
             without treatment or with other than 1-100 sessions.
@@ -316,6 +336,9 @@ def validate_item(form: ItemForm) -> ItemForm:
     _check_name("name_th", name_th)
     _check_name("name_en", name_en)
     price = _check_price(form.price_satang)
+    # Typed str, but a form built from a file may hold anything.
+    raw_category: object = form.category
+    category = check_category(raw_category if isinstance(raw_category, str) else "")
     normal = ItemForm(
         kind=kind,
         name_th=name_th,
@@ -323,6 +346,7 @@ def validate_item(form: ItemForm) -> ItemForm:
         price_satang=price,
         vat_exempt=bool(form.vat_exempt),
         active=bool(form.active),
+        category=category,
     )
     if kind is ItemKind.TREATMENT:
         duration, steps = _check_treatment(form)

@@ -215,16 +215,19 @@ class Moment:
 
 @dataclass(frozen=True)
 class ListOf:
-    """A list of at most ``max_items`` values of one type."""
+    """A list of ``min_items`` to ``max_items`` values of one type."""
 
     item: FieldType
     max_items: int = 100
+    min_items: int = 0
 
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, list):
             return "must be a list"
         if len(value) > self.max_items:
             return f"has more than {self.max_items} items"
+        if len(value) < self.min_items:
+            return f"has fewer than {self.min_items} items"
         for position, item in enumerate(value):
             found = self.item.problem(item)
             if found is not None:
@@ -233,6 +236,35 @@ class ListOf:
 
     def to_column(self, value: Any) -> Any:
         return [self.item.to_column(v) for v in value]
+
+
+@dataclass(frozen=True)
+class Record:
+    """A JSON object with exactly the keys ``fields`` names, each of its type (a refund's line).
+
+    Every key is required and no other key is kept: a record inside a
+    record is checked as strictly as the record's own fields.
+    """
+
+    fields: tuple[tuple[str, FieldType], ...]
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return "must be an object"
+        names = [name for name, _ in self.fields]
+        unknown = sorted(str(k) for k in value if k not in names)
+        if unknown:
+            return f"has an unknown key {unknown[0]}"
+        for name, kind in self.fields:
+            if name not in value:
+                return f"lacks {name}"
+            found = kind.problem(value[name])
+            if found is not None:
+                return f"{name} {found}"
+        return None
+
+    def to_column(self, value: Any) -> Any:
+        return {name: kind.to_column(value[name]) for name, kind in self.fields}
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,16 @@ defaults of the seeds apply (DESIGN.md "Business rules", issue 11):
 - tiers Bronze 0, Silver 1,000, Gold 3,000, Platinum 7,000, Diamond 15,000
   qualifying points, with discounts 5/8/10/12/15 % and earn multipliers
   1/1.5/2/2.5/3×;
-- members qualify on lifetime earned points (a tier never falls), or, if
-  the chain chooses, on points earned in the last 12 months: a tier can
-  then fall, but a member keeps it until the end of the month it would
-  fall in.
+- members qualify on lifetime earned points, or, if the chain chooses, on
+  points earned in the last 12 months. Either way the points a refund
+  takes back (``PointsSource.REFUND``: the sale that earned them was
+  refunded) count against them from the refund's moment, never below 0:
+  a tier reached only through a refunded sale is not kept. On lifetime
+  points a tier falls only so, and at once; on the last 12 months a tier
+  also falls as points age, and a member keeps a tier until the end of
+  the month it would fall in, whether it falls by age or by a refund (a
+  refund's take-back stops counting 12 months after the refund, as an
+  earned lot does 12 months after it was earned).
 
 Awards that must happen once whichever terminal makes them (the day's
 check-in, a birthday, a welcome) have ids derived from their cause
@@ -26,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,7 +50,7 @@ MAX_THRESHOLD = 100_000_000
 class Qualification(StrEnum):
     """What a member's tier is measured on."""
 
-    LIFETIME = "lifetime"  # every point ever earned: a tier never falls
+    LIFETIME = "lifetime"  # every point ever earned: a tier falls only when a refund takes points back, at once
     ROLLING = "rolling"  # points earned in the last 12 months: a tier can fall, at a month's end
 
 
@@ -196,35 +202,60 @@ def award_id(source: PointsSource, customer_id: str, *cause: str) -> str:
 
 @dataclass(frozen=True)
 class Earned:
-    """One earned lot as tiers count it: when, and how many points."""
+    """One change of the points tiers count: when, and how many.
+
+    An earned lot (``points`` > 0), or points a refund took back
+    (``points`` < 0, ``taken_back``).
+    """
 
     at: datetime
     points: int
 
 
+def taken_back(at: datetime, points: int) -> Earned:
+    """Return the ``points`` (> 0) a refund took back at ``at`` as tiers count them."""
+    return Earned(at, -points)
+
+
 def qualifying_points(earned: Iterable[Earned], at: datetime, qualification: Qualification) -> int:
-    """Return the points that count towards a tier at ``at``: lifetime, or earned in the 12 months before."""
+    """Return the points that count towards a tier at ``at``: lifetime, or earned in the 12 months before.
+
+    Points taken back by refunds up to ``at`` (within the 12 months) are
+    taken off; never below 0.
+    """
     if qualification is Qualification.LIFETIME:
-        return sum(e.points for e in earned if e.at <= at)
+        return max(0, sum(e.points for e in earned if e.at <= at))
     since = add_months(at, -LOT_MONTHS)
-    return sum(e.points for e in earned if since < e.at <= at)
+    return max(0, sum(e.points for e in earned if since < e.at <= at))
+
+
+def _stops_counting(at: datetime) -> datetime:
+    """Return when a change made at ``at`` has left the 12 months ``qualifying_points`` looks back on."""
+    end = add_months(at, LOT_MONTHS)
+    if add_months(end, -LOT_MONTHS) < at:
+        # 29 February: 12 months on is 28 February, when it still counts; it stops the next day.
+        end = end.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    return end
 
 
 def tier_at(earned: Iterable[Earned], program: LoyaltyProgram, at: datetime) -> Tier:
     """Return a member's tier at ``at``.
 
-    On lifetime points, the tier they reach. On the last 12 months, the
-    highest tier they qualified for at any moment of the current month
+    On lifetime points, the tier their qualifying points (earned less
+    taken back by refunds) reach now. On the last 12 months, the highest
+    tier they qualified for at any moment of the current month
     (Asia/Bangkok) up to ``at``: a member whose points fall below a tier
-    keeps it until the end of that month. Qualifying points only rise
-    when points are earned, so the moments to look at are the month's
-    start, each earn in the month, and ``at``.
+    (lots ageing, or a refund) keeps it until the end of that month.
+    Qualifying points only rise when points are earned or when a refund's
+    take-back leaves the 12 months, so the moments to look at are the
+    month's start, each of those in the month, and ``at``.
     """
     lots = [e for e in earned if e.at <= at]
     if program.qualification is Qualification.LIFETIME:
         return tier_for(qualifying_points(lots, at, program.qualification), program.tiers)
     start = month_start(at)
-    moments = [start, at, *(e.at for e in lots if e.at >= start)]
+    moments = [start, at, *(e.at for e in lots if e.at >= start and e.points > 0)]
+    moments += [end for e in lots if e.points < 0 and start <= (end := _stops_counting(e.at)) <= at]
     best = program.tiers[0]
     for moment in moments:
         tier = tier_for(qualifying_points(lots, moment, program.qualification), program.tiers)

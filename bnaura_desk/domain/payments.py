@@ -149,3 +149,27 @@ def check_payments(tenders: Sequence[Tender], due_satang: int, *, balance_due_on
                            field="balance_due_on")
     change = sum(t.change_satang for t in checked)
     return checked, PaymentCheck(paid, change, balance)
+
+
+def check_balance_payments(tenders: Sequence[Tender], outstanding_satang: int) -> tuple[list[Tender], PaymentCheck]:
+    """Return the tidied payments of a deposit's balance of ``outstanding_satang`` and what they come to.
+
+    Part of the balance may be paid (an installment: the rest stays due on
+    the sale's date); never more than is outstanding, except the change of
+    cash handed over, which goes back to the customer.
+
+    Raises:
+        BadInput: nothing outstanding; no payment; any ``check_tender``
+            refusal; more paid than is outstanding.
+    """
+    if outstanding_satang <= 0:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Nothing is left to pay on this sale"), field="sale")
+    if not tenders:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Enter the payment of the balance"), field="payments")
+    checked = [check_tender(t, n) for n, t in enumerate(tenders, start=1)]
+    paid = sum(t.amount_satang for t in checked)
+    if paid > outstanding_satang:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The payments come to {paid}, more than the {due} still to pay"),
+                       field="payments", paid=format_baht(paid), due=format_baht(outstanding_satang))
+    change = sum(t.change_satang for t in checked)
+    return checked, PaymentCheck(paid, change, outstanding_satang - paid)

@@ -20,6 +20,10 @@ issue 11). Every figure a screen shows is folded from the entries:
   (``expiry_id``), so every terminal running the expiry job makes the same
   one row.
 
+A spend whose source is a refund (``PointsSource.REFUND``: the sale that
+earned the points was refunded) also counts against the points a tier
+qualifies on: the fold notes each one (``Statement.taken_back``).
+
 Pure: no database, no clock of its own. Times are aware datetimes.
 """
 
@@ -68,7 +72,8 @@ class PointEntry:
     """One entry of a member's ledger as the fold reads it.
 
     ``points`` is the earned or spent amount (> 0); an expiry has none
-    (0) and names its ``lot_id``.
+    (0) and names its ``lot_id``. ``source``: why points were spent (the
+    fold tells a refund's take-back from other spends); None for others.
     """
 
     id: str
@@ -77,6 +82,7 @@ class PointEntry:
     at: datetime
     expires_at: datetime | None = None
     lot_id: str | None = None
+    source: PointsSource | None = None
 
 
 @dataclass
@@ -91,15 +97,31 @@ class Lot:
     expired: int = 0  # what its expiry took (0 until then)
 
 
+@dataclass(frozen=True)
+class TakenBack:
+    """Points a refund took back (a spend of source ``REFUND``): when, and how many (> 0)."""
+
+    at: datetime
+    points: int
+
+
 @dataclass
 class Statement:
-    """The fold of a ledger at a moment: balance, lifetime earned, the lots and any debt."""
+    """The fold of a ledger at a moment: balance, lifetime earned, the lots, any debt and refunds' take-backs."""
 
     at: datetime
     lots: list[Lot] = field(default_factory=list)
     debt: int = 0  # spent beyond what was there (two offline spends of the same points)
     lifetime_earned: int = 0
-    spent: int = 0
+    spent: int = 0  # every spend, refunds' take-backs included
+    # The spends that took back points a refunded sale had earned, oldest
+    # first: they count against the points a tier qualifies on.
+    taken_back: list[TakenBack] = field(default_factory=list)
+
+    @property
+    def refunded(self) -> int:
+        """Points taken back by refunds, all told (part of ``spent``)."""
+        return sum(t.points for t in self.taken_back)
 
     @property
     def balance(self) -> int:
@@ -143,21 +165,34 @@ def expiry_id(lot_id: str) -> str:
 RANK: dict[EntryKind, int] = {EntryKind.EARN: 0, EntryKind.SPEND: 1, EntryKind.EXPIRE: 2}
 
 Time = TypeVar("Time", datetime, str)
-# One ledger entry as the fold reads it: (at, rank, id, points, expires_at, lot_id),
-# ``rank`` as in ``RANK``; ``expires_at`` for an earn, ``lot_id`` for an expiry, else None.
+# One ledger entry as the fold reads it: (at, rank, id, points, expires_at, ref),
+# ``rank`` as in ``RANK``; ``expires_at`` for an earn, else None; ``ref`` for an
+# expiry its lot's id, for a spend its source (``PointsSource``, may be None
+# but for a refund's), for an earn None.
 Event = tuple[Time, int, str, int, Time | None, str | None]
 ORDER = itemgetter(0, 1, 2)  # the sort key of an ``Event``: at, rank, id
+_REFUND = str(PointsSource.REFUND)
 
 
 def _same(moment: datetime) -> datetime:
     return moment
 
 
+def _ref(entry: PointEntry) -> str | None:
+    """Return the ``ref`` of ``entry``'s ``Event``: an expiry's lot, a spend's source."""
+    if entry.kind is EntryKind.EXPIRE:
+        return entry.lot_id
+    if entry.kind is EntryKind.SPEND and entry.source is not None:
+        return str(entry.source)
+    return None
+
+
 def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
     """Return the statement of ``entries`` at ``at`` (entries after ``at`` are left out).
 
     Spends take from the oldest lots still valid at the spend's time;
-    a spend beyond them is debt, paid first from the lots earned after it.
+    a spend beyond them is debt, paid first from the lots earned after it;
+    a refund's spend (source ``REFUND``) is noted in ``taken_back`` too.
     A lot's expiry (an ``EXPIRE`` entry, at the lot's expiry time) takes
     what is left of it then. Lots past their time without an expiry entry
     yet still show what is left (``due_expiries``), but no longer count in
@@ -165,7 +200,7 @@ def fold(entries: Sequence[PointEntry], at: datetime) -> Statement:
     """
     # Aware datetimes compare by instant, whatever their zone.
     events: list[Event[datetime]] = sorted(
-        ((e.at, RANK[e.kind], e.id, e.points, e.expires_at, e.lot_id) for e in entries if e.at <= at),
+        ((e.at, RANK[e.kind], e.id, e.points, e.expires_at, _ref(e)) for e in entries if e.at <= at),
         key=ORDER,
     )
     return fold_ordered(events, at, at, _same)
@@ -194,10 +229,11 @@ def fold_ordered(events: Iterable[Event[Time]], at: datetime, until: Time,
     # lot (5,000 entries took 0.1 s scanning the spent lots again and again).
     first = 0
     debt = earned = spent = 0
+    taken_back: list[TakenBack] = []
     # The loop runs once per entry of a member's whole history (5,000 for a
     # long-standing one, on every look at the loyalty panel): plain
     # comparisons rather than min() and len() calls.
-    for moment, rank, entry_id, points, expires_at, lot_id in events:
+    for moment, rank, entry_id, points, expires_at, ref in events:
         if moment > until:
             break  # in order: every event after it is later still
         if rank == 0:
@@ -227,13 +263,16 @@ def fold_ordered(events: Iterable[Event[Time]], at: datetime, until: Time,
                     wanted -= taken
                 index += 1
             debt += wanted
+            if ref == _REFUND:  # rare: the time is made a datetime only here
+                taken_back.append(TakenBack(when(moment), points))
         elif rank == 2:
-            gone = lots.get(lot_id or "")
+            gone = lots.get(ref or "")
             if gone is not None and gone.expired == 0:
                 gone.expired, gone.left = gone.left, 0
         else:
             raise ValueError(f"ledger entry {entry_id} of an unknown kind")
     statement.debt, statement.lifetime_earned, statement.spent = debt, earned, spent
+    statement.taken_back = taken_back
     statement.lots = list(lots.values())
     return statement
 

@@ -28,11 +28,13 @@ class Permission(StrEnum):
     SALE_REFUND = "sale.refund"
     SALE_VOID = "sale.void"
     SALE_DISCOUNT = "sale.discount"  # a line discount above the clinic's limit
+    CASH_OUT = "shift.cash_out"  # take cash out of the drawer that is not a sale's (petty cash)
     CLINIC_SETTINGS = "clinic.settings"
     AUDIT_VIEW = "audit.view"
     SYNC_MANAGE = "sync.manage"  # connect the terminal to the server, settle sync exceptions
     POINTS_ADJUST = "points.adjust"  # add or take a member's points by hand, with a reason
     LOYALTY_MANAGE = "loyalty.manage"  # the loyalty program: earning rules, tiers, rewards, achievements, campaigns
+    COUNTER_RULES = "counter.rules"  # the counter's rules: tier discount lines, discount limit, courses, coupons
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -74,11 +76,13 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.SALE_REFUND: QT_TRANSLATE_NOOP("permissions", "refund a sale"),
     Permission.SALE_VOID: QT_TRANSLATE_NOOP("permissions", "void a sale"),
     Permission.SALE_DISCOUNT: QT_TRANSLATE_NOOP("permissions", "give a discount above the limit"),
+    Permission.CASH_OUT: QT_TRANSLATE_NOOP("permissions", "take cash out of the drawer"),
     Permission.CLINIC_SETTINGS: QT_TRANSLATE_NOOP("permissions", "change clinic settings"),
     Permission.AUDIT_VIEW: QT_TRANSLATE_NOOP("permissions", "view the audit log"),
     Permission.SYNC_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage sync and its exceptions"),
     Permission.POINTS_ADJUST: QT_TRANSLATE_NOOP("permissions", "adjust a member's points"),
     Permission.LOYALTY_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage the loyalty program"),
+    Permission.COUNTER_RULES: QT_TRANSLATE_NOOP("permissions", "change the counter's rules"),
 }
 
 

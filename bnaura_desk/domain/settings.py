@@ -11,12 +11,15 @@ the chain has not marked (``sync.server.branch_settings``).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Any
 
 from . import achievements
+from .catalog import ItemKind, check_category
 from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
-from .loyalty_program import LOYALTY_KEY, program_value
+from .loyalty_program import LOYALTY_KEY, EarnRules, program_value
+from .pricing import PricingRules
 from .promptpay import promptpay_target
 
 # The chain setting whose value is the sorted list of keys marked per-branch.
@@ -26,6 +29,23 @@ LOCKOUT_KEY = "pin_lockout"
 PROMPTPAY_KEY = "promptpay_id"
 # How many days a package's sessions stay usable after the sale (0: they never expire).
 COURSE_VALID_DAYS_KEY = "course_valid_days"
+# What a refund of a whole sale does with the coupon or reward the sale used.
+COUPON_ON_REFUND_KEY = "coupon_on_refund"
+# The counter's pricing rules (``PricingRules`` but the earn rate): which lines get the tier discount, the
+# line discount a cashier may give without a manager.
+COUNTER_RULES_KEY = "counter_rules"
+
+
+class CouponOnRefund(StrEnum):
+    """The chain's policy for a used coupon when its whole sale is refunded or voided.
+
+    A coupon use is never taken back (the server hands out a coupon's use
+    slots once, ``sync.server.coupons``): restoring gives the member a new
+    single-use coupon with the same terms instead, printed on the credit note.
+    """
+
+    KEEP = "keep"  # the coupon stays used (the default)
+    RESTORE = "restore"  # a replacement coupon with the same terms and expiry
 
 
 def lockout_value(value: Any) -> dict[str, int]:
@@ -69,11 +89,109 @@ def course_valid_days_value(value: Any) -> int:
     return value
 
 
+def coupon_on_refund_value(value: Any) -> str:
+    """Return ``value`` as the coupon-on-refund policy's stored value (a ``CouponOnRefund``).
+
+    Raises:
+        BadInput: it is not one of the policies.
+    """
+    if value not in {p.value for p in CouponOnRefund}:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A refunded sale's coupon is either kept used or restored"),
+                       field="coupon_on_refund")
+    return str(value)
+
+
+def counter_rules_value(value: Any) -> dict[str, Any]:
+    """Return ``value`` as the counter rules' stored value.
+
+    The value is ``{"tier_kinds": [item kinds], "tier_categories": None or
+    [category names], "line_discount_limit_percent": None or 0 to 100}``:
+    the tier discount applies to a line whose kind is listed and, unless
+    the categories are None (every category), whose category is listed; a
+    line discount above the percent needs a manager (None: never). Kinds
+    are stored in ``ItemKind`` order, categories trimmed, without repeats,
+    sorted.
+
+    Raises:
+        BadInput: a key missing or unknown, an unknown item kind, a category
+            empty or over 60 characters, a limit that is not a whole percent
+            from 0 to 100.
+    """
+    keys = {"tier_kinds", "tier_categories", "line_discount_limit_percent"}
+    if not isinstance(value, Mapping) or set(value) != keys:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The counter rules name the tier discount's item kinds and"
+                                                   " categories and the line discount limit"), field="counter_rules")
+    kinds = value["tier_kinds"]
+    known = {kind.value for kind in ItemKind}
+    if not isinstance(kinds, list | tuple) or not all(isinstance(k, str) and k in known for k in kinds):
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "The tier discount applies to treatments, products or packages"),
+                       field="tier_kinds")
+    categories = value["tier_categories"]
+    if categories is not None:
+        if not isinstance(categories, list | tuple) or not all(isinstance(c, str) for c in categories):
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "Choose the categories the tier discount applies to"),
+                           field="tier_categories")
+        cleaned = {check_category(c) for c in categories}
+        if "" in cleaned:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "A category of the tier discount is empty"),
+                           field="tier_categories")
+        categories = sorted(cleaned)
+    limit = value["line_discount_limit_percent"]
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or not 0 <= limit <= 100):
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A line discount needs a manager above 0 to 100 % (or never)"),
+                       field="line_discount_limit_percent")
+    return {
+        "tier_kinds": [kind.value for kind in ItemKind if kind.value in kinds],
+        "tier_categories": categories,
+        "line_discount_limit_percent": limit,
+    }
+
+
+def counter_rules_of(rules: PricingRules) -> dict[str, Any]:
+    """Return ``rules`` as the counter rules' stored value (the earn rate is the loyalty program's, not here).
+
+    A limit in basis points that is not a whole percent is rounded down.
+    """
+    limit = rules.line_discount_limit_bp
+    return counter_rules_value({
+        "tier_kinds": [kind.value for kind in rules.tier_kinds],
+        "tier_categories": None if rules.tier_categories is None else sorted(rules.tier_categories),
+        "line_discount_limit_percent": None if limit is None else limit // 100,
+    })
+
+
+def pricing_rules(value: Any, earn: EarnRules) -> PricingRules:
+    """Return the counter's ``PricingRules`` from the stored counter rules ``value`` and the program's ``earn``.
+
+    No value (never set) gives the defaults (``pricing.DEFAULT_RULES``: the
+    tier discount on every line, a manager above 10 %). So does a value this
+    version cannot read (written by a newer app): every terminal checks the
+    value before it writes it, and the counter keeps selling rather than
+    refusing every cart.
+    """
+    if value is None:
+        return PricingRules(earn=earn)
+    try:
+        stored = counter_rules_value(value)
+    except BadInput:
+        return PricingRules(earn=earn)
+    categories = stored["tier_categories"]
+    limit = stored["line_discount_limit_percent"]
+    return PricingRules(
+        tier_kinds=frozenset(ItemKind(k) for k in stored["tier_kinds"]),
+        tier_categories=None if categories is None else frozenset(categories),
+        line_discount_limit_bp=None if limit is None else limit * 100,
+        earn=earn,
+    )
+
+
 # What makes a value valid, for each setting a manager sets as a value.
 VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     LOCKOUT_KEY: lockout_value,
     PROMPTPAY_KEY: promptpay_id_value,
     COURSE_VALID_DAYS_KEY: course_valid_days_value,
+    COUPON_ON_REFUND_KEY: coupon_on_refund_value,
+    COUNTER_RULES_KEY: counter_rules_value,
     LOYALTY_KEY: program_value,
     achievements.SETTING_KEY: achievements.checked_definitions_value,
 }

@@ -30,6 +30,7 @@ from functools import cached_property
 from typing import Any
 
 from . import field_types as t
+from .cash_movements import CashDirection
 from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
 from .courses import CourseEntryKind
@@ -483,6 +484,7 @@ CATALOG_ITEM = Entity(
         Field("barcode", t.Text(40, empty_is_null=True), nullable=True),
         Field("package_treatment_id", t.Id("catalog_item"), nullable=True),
         Field("package_sessions", t.Integer(1, 1000), nullable=True),
+        _text("category", 60),
     ),
     operations=(
         OperationType("catalog.create", Effect.CREATE),
@@ -825,7 +827,11 @@ SALE_LINE = Entity(
     changes=("sale",),
 )
 
-# Money taken for a sale: at checkout, or later for a deposit's balance.
+# Money taken for a sale: at checkout, or later for a deposit's balance
+# (at any branch: ``branch_id`` is the branch that took it, ``shift_id`` its
+# drawer). Server rule (``sync/server/balances.py``): payments beyond the
+# sale's total (two terminals taking the balance offline) stand and raise
+# ``paid_beyond_total``.
 PAYMENT = Entity(
     name="payment",
     shape=Shape.LEDGER,
@@ -858,6 +864,9 @@ PAYMENT = Entity(
 # tallies each sale's payments less its refunds (``sync.server.refunds``):
 # a refund beyond what was paid (two terminals offline) stands and raises
 # ``refund_beyond_paid``.
+_REFUND_LINES = t.ListOf(t.Record((
+    ("line_id", t.Id()), ("quantity", t.Integer(1, 9_999)), ("amount_satang", t.Integer(0, 10**11)),
+)), max_items=1_000, min_items=1)
 REFUND = Entity(
     name="refund",
     shape=Shape.LEDGER,
@@ -870,7 +879,7 @@ REFUND = Entity(
         _text("number", 30, required=True),
         Field("seq", t.Integer(1, 999_999), required=True),
         _choice("kind", RefundKind, required=True),
-        Field("lines", t.Json(), required=True),
+        Field("lines", _REFUND_LINES, required=True),
         Field("amount_satang", t.Integer(1, 10**11), required=True),
         _choice("method", PaymentMethod, required=True),
         _text("reason", 500, required=True),
@@ -916,8 +925,34 @@ COURSE_CREDIT = Entity(
     changes=("customer",),
 )
 
+# Cash put into or taken out of a shift's drawer that is not a sale's (change
+# from the bank, petty cash), with its reason: append-only, branch-only like
+# its shift. The shift is a parent: it is of the same branch, so every
+# terminal that receives the movement receives the shift, and the terminal
+# journals the shift's opening before any movement of it.
+CASH_MOVEMENT = Entity(
+    name="cash_movement",
+    shape=Shape.LEDGER,
+    table="cash_movements",
+    fields=(
+        Field("shift_id", t.Id("shift"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        _choice("direction", CashDirection, required=True),
+        Field("amount_satang", t.Integer(1, 10**11), required=True),
+        _text("reason", 500, required=True),
+        Field("approved_by", t.Id(), nullable=True),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("cash_movement.record", Effect.APPEND),),
+    scope=Scope.BRANCH,
+    changes=("shift",),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
-     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT)
+     ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
+     CASH_MOVEMENT)
 )

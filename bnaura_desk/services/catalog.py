@@ -57,6 +57,7 @@ def form_of(item: CatalogItem) -> ItemForm:
         barcode=item.barcode or "",
         package_treatment_id=item.package_treatment_id,
         package_sessions=item.package_sessions,
+        category=item.category,
     )
 
 
@@ -75,6 +76,7 @@ def _column_values(form: ItemForm) -> dict[str, Any]:
         "barcode": form.barcode or None,
         "package_treatment_id": form.package_treatment_id,
         "package_sessions": form.package_sessions,
+        "category": form.category,
     }
 
 
@@ -489,6 +491,7 @@ class CatalogRow:
     # Sold at the branch listed for (``list_items(branch_id=...)``); the
     # price is then that branch's.
     available_here: bool = True
+    category: str = ""
 
 
 # Treatments first, as the clinic thinks of its menu; then products, packages.
@@ -531,6 +534,7 @@ def _row(item: CatalogItem, stock: int | None, here: BranchPrice | None = None) 
         stock=None if stock is None else int(stock),
         package_sessions=item.package_sessions,
         available_here=here is None or here.available,
+        category=item.category,
     )
 
 
@@ -615,6 +619,14 @@ def find_by_barcode(session: Session, barcode: str) -> CatalogRow | None:
     if hit is None:
         return None
     return _row(hit[0], hit[1], _branch_prices(session, None, hit[0].id).get(hit[0].id))
+
+
+def categories_in_use(session: Session) -> list[str]:
+    """Return the categories of the live catalog items (taken off sale or not), sorted, without repeats."""
+    found = session.scalars(
+        select(CatalogItem.category).where(CatalogItem.deleted_at.is_(None), CatalogItem.category != "").distinct()
+    )
+    return sorted(found, key=str.casefold)
 
 
 def stock_level(session: Session, item_id: str) -> int:

@@ -27,7 +27,7 @@ from ..domain.dates import bangkok_date
 from ..domain.document_numbers import DocumentType, document_number
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
-from ..domain.loyalty_program import LoyaltyProgram
+from ..domain.loyalty_program import LOYALTY_KEY, LoyaltyProgram
 from ..domain.payments import Tender, check_payments
 from ..domain.points import EntryKind, PointsSource
 from ..domain.pricing import (
@@ -41,6 +41,7 @@ from ..domain.pricing import (
     price_cart,
 )
 from ..domain.roles import Permission
+from ..domain.settings import COUNTER_RULES_KEY, pricing_rules
 from ..store.models import (
     Branch,
     BranchPrice,
@@ -59,8 +60,9 @@ from .coupons import CouponRefused, coupon_facts, use_coupon
 from .courses import grant_course
 from .customers import live_customer
 from .loyalty import award_referral, note_tier, points_summary
-from .points_ledger import loyalty_program, record_points
+from .points_ledger import program_of, record_points
 from .printing import queue_sale_receipt
+from .settings import chain_settings
 from .shifts import open_shift_of
 
 MAX_LINES = 200
@@ -160,7 +162,7 @@ def _cart(session: Session, chain_id: str, branch_id: str,
             raise BadInput(QT_TRANSLATE_NOOP("errors", "Line {line}: {name} is not sold at this branch"),
                            field="lines", line=number, name=item.name_th)
         items[item.id] = item
-        cart.append(CartItem(item.id, ItemKind(item.kind), here.price_satang, line.quantity, "",
+        cart.append(CartItem(item.id, ItemKind(item.kind), here.price_satang, line.quantity, item.category,
                              VatCode.of_item(item.vat_exempt), line.discount))
     return cart, items
 
@@ -180,13 +182,24 @@ def quote(session: Session, order: Order, now: datetime) -> Quote:
             deleted customer.
     """
     device = load_device(session)
-    return _quote(session, device, order, now, loyalty_program(session, device.chain_id),
-                  lambda code: coupon_facts(session, code))[0]
+    program, rules = pricing_settings(session, device.chain_id)
+    return _quote(session, device, order, now, program, rules, lambda code: coupon_facts(session, code))[0]
+
+
+def pricing_settings(session: Session, chain_id: str) -> tuple[LoyaltyProgram, PricingRules]:
+    """Return the chain's loyalty program and the counter's pricing rules (each its defaults until set).
+
+    One query reads both settings: a quote runs on every change of the
+    cart, and the rules' earn rate is the program's.
+    """
+    values = chain_settings(session, chain_id, (LOYALTY_KEY, COUNTER_RULES_KEY))
+    program = program_of(values.get(LOYALTY_KEY))
+    return program, pricing_rules(values.get(COUNTER_RULES_KEY), program.earn)
 
 
 def _quote(session: Session, device: DeviceState, order: Order, now: datetime, program: LoyaltyProgram,
-           read_facts: Callable[[str], CouponFacts | None]) -> tuple[Quote, Customer | None]:
-    """``quote`` with this terminal's ``device`` row and the chain's loyalty ``program`` already read.
+           rules: PricingRules, read_facts: Callable[[str], CouponFacts | None]) -> tuple[Quote, Customer | None]:
+    """``quote`` with this terminal's ``device`` row, the chain's loyalty ``program`` and pricing ``rules`` read.
 
     ``read_facts`` answers as ``coupons.coupon_facts`` does. Also returns
     the member's row (None without a member).
@@ -203,7 +216,7 @@ def _quote(session: Session, device: DeviceState, order: Order, now: datetime, p
         if not verdict.applies or verdict.coupon is None:
             raise CouponRefused(verdict)
         applied = AppliedCoupon(verdict.code, verdict.coupon.terms)
-    priced = price_cart(cart, tier=tier, coupon=applied, rules=PricingRules(earn=program.earn))
+    priced = price_cart(cart, tier=tier, coupon=applied, rules=rules)
     return Quote(priced, items, tier.key if tier is not None else ""), member
 
 
@@ -224,8 +237,8 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     shift = open_shift_of(ctx.session, ctx.device.device_id)
     if shift is None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before selling"), field="shift")
-    # Read once for the whole sale: the pricing's earn rules and the tier after the points.
-    program = loyalty_program(ctx.session, ctx.chain_id)
+    # Read once for the whole sale: the pricing rules, and the program for the tier after the points.
+    program, rules = pricing_settings(ctx.session, ctx.chain_id)
     coupon_seen: dict[str, CouponFacts | None] = {}
 
     def read_facts(code: str) -> CouponFacts | None:
@@ -238,7 +251,7 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     # ``member`` is held for the whole use case: the session keeps a row only
     # while it is referenced, and the achievements look the member up again
     # by primary key (then from the session, not the database).
-    quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program, read_facts)
+    quoted, member = _quote(ctx.session, ctx.device, order, ctx.now, program, rules, read_facts)
     priced, items, tier_key = quoted.priced, quoted.items, quoted.tier
     if priced.needs_approval:
         ctx.require(Permission.SALE_DISCOUNT)

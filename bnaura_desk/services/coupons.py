@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, TextIO, cast
 
@@ -41,7 +41,7 @@ from ..domain.coupons import (
 )
 from ..domain.dates import bangkok_date
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, Translate
-from ..domain.ids import uuid7
+from ..domain.ids import derived_id, uuid7
 from ..domain.roles import Permission
 from ..store.fast_insert import bulk_writing, insert_rows, table_of
 from ..store.models import Branch, CatalogItem, Coupon, CouponUse
@@ -168,14 +168,18 @@ def _clean(text: str, limit: int, field: str) -> str:
 
 
 def write_coupon(ctx: ServiceContext, terms: CouponTerms, *, customer_id: str | None = None, campaign: str = "",
-          reward_id: str | None = None) -> IssuedCoupon:
-    """Write one coupon, journaled as ``coupon.issue``; return it (a building block: the caller checked who acts)."""
+                 reward_id: str | None = None, coupon_id: str | None = None) -> IssuedCoupon:
+    """Write one coupon, journaled as ``coupon.issue``; return it (a building block: the caller checked who acts).
+
+    ``coupon_id`` is the new coupon's id when its cause names it (a refund's
+    replacement coupon); by default a new one.
+    """
     _check_terms(ctx, terms)
     if customer_id is not None:
         live_customer(ctx.session, ctx.chain_id, customer_id)
     (code,) = _next_codes(ctx, 1)
     stamp = ctx.tick()
-    coupon_id = uuid7()
+    coupon_id = coupon_id or uuid7()
     record = _record(terms, code, customer_id, _clean(campaign, 200, "campaign"), reward_id, ctx.now)
     ctx.session.add(Coupon(**_row(ctx, coupon_id, record, terms, stamp)))
     ctx.journal(action="coupon.issue", entity=Kind.COUPON, entity_id=coupon_id, after=record,
@@ -183,6 +187,33 @@ def write_coupon(ctx: ServiceContext, terms: CouponTerms, *, customer_id: str | 
     if customer_id is not None:
         ctx.changes.add(Kind.CUSTOMER, customer_id)
     return IssuedCoupon(coupon_id, code)
+
+
+def replacement_coupon_id(refund_id: str) -> str:
+    """Return the id of the coupon that refund ``refund_id`` gave back (the same on every terminal)."""
+    return derived_id("restored_coupon", refund_id)
+
+
+def restore_coupon(ctx: ServiceContext, code: str, customer_id: str | None, refund_id: str) -> IssuedCoupon | None:
+    """Give back the coupon ``code`` a refunded sale used, as a new coupon; return it, or None when it cannot be.
+
+    A use is never taken back (the server hands out each use slot once,
+    ``sync.server.coupons``), so the member gets a new single-use coupon
+    with the same terms, expiry, campaign and reward, bound to the sale's
+    member (or open when the sale had none), under the id
+    ``replacement_coupon_id(refund_id)``. Nothing is given back for a coupon
+    that is void or expired by now, or that the chain no longer has. A
+    building block of a refund: the caller checked who acts.
+    """
+    row = ctx.session.execute(select(Coupon).where(Coupon.code == code, Coupon.chain_id == ctx.chain_id)).scalar()
+    if row is None or row.voided or row.deleted_at is not None:
+        return None
+    terms = _terms(row)
+    if terms.valid_until is not None and terms.valid_until < bangkok_date(ctx.now):
+        return None
+    again = replace(terms, usage_limit=1, per_customer_limit=None)
+    return write_coupon(ctx, again, customer_id=customer_id or row.customer_id, campaign=row.campaign or "",
+                        reward_id=row.reward_id, coupon_id=replacement_coupon_id(refund_id))
 
 
 def issue_coupon(ctx: ServiceContext, terms: CouponTerms, customer_id: str | None = None,

@@ -16,7 +16,8 @@ from ..domain.errors import QT_TRANSLATE_NOOP, NotFound
 from ..domain.money import vat_included
 from ..domain.payments import PaymentMethod
 from ..domain.pricing import VatCode
-from ..store.models import Refund, Sale, SaleLine
+from ..store.models import Coupon, Refund, Sale, SaleLine
+from .coupons import replacement_coupon_id
 from .receipts import seller_of
 
 
@@ -68,10 +69,12 @@ def credit_note_document(session: Session, refund_id: str, *, copy: bool = False
     vat = vat_included(total - exempt)
     subtotal = sum(line.gross_satang for line in lines)
     totals = Totals(subtotal, subtotal - total, total, total - exempt - vat, vat, exempt)
+    restored = session.get(Coupon, replacement_coupon_id(refund.id))
     before = sum(session.scalars(select(Refund.amount_satang).where(
         Refund.sale_id == sale.id, Refund.id != refund.id, Refund.at <= refund.at)))
     return CreditNote(
         seller=seller, number=refund.number, issued_at=refund.at, original_number=sale.number,
         original_issued_at=sale.at, original_value_satang=sale.total_satang - before, reason=refund.reason,
         lines=tuple(lines), totals=totals, refunds=(Payment(PaymentMethod(refund.method), total),), is_copy=copy,
+        restored_coupon=restored.code if restored is not None else None,
     )

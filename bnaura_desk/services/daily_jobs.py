@@ -16,7 +16,8 @@ ORM object per written row, did not fit the night's five minutes and
   at whatever its dates, so a lot pulled late with an old expiry still
   gets its expiry; a file whose rows were renumbered, a program changed
   or a clock moved back makes the job look at everything, as before;
-- lifetime tiers are sums in SQL, never the lots themselves.
+- lifetime tiers are sums in SQL, never the lots themselves: what was
+  earned, less what refunds took back (``QUALIFYING``, ``SIGNED``).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ..domain.changes import Kind
 from ..domain.loyalty_program import (
@@ -58,6 +59,12 @@ NAMED_MEMBERS = 10_000
 JOB_PAGE_CACHE_KIB = 128 * 1024
 
 _STORED = "%Y-%m-%dT%H:%M:%S.%fZ"  # UtcDateTime's text, which sorts by time
+
+# The ledger rows a tier counts (``domain.loyalty_program.qualifying_points``):
+# earned lots, and the spends that took back what a refunded sale had
+# earned; ``SIGNED`` is what one such row adds to the sum.
+QUALIFYING = "(kind = 'earn' OR (kind = 'spend' AND source = 'refund'))"
+SIGNED = "CASE kind WHEN 'earn' THEN points ELSE -points END"
 _PAST_EVERY_ID = "\U0010ffff"
 
 
@@ -276,26 +283,49 @@ def _award_birthdays_due(ctx: ServiceContext, points: int) -> int:
 
 
 def _basis(program: LoyaltyProgram) -> str:
-    return "lifetime " + " ".join(f"{t.key}:{t.threshold}" for t in program.tiers)
+    # "net": the sums take refunds' take-backs off. A mark of a run whose sums
+    # did not (a terminal upgraded) has another basis, so the first run after
+    # looks at everyone: members whose tier a refund took back fall then.
+    return "lifetime net " + " ".join(f"{t.key}:{t.threshold}" for t in program.tiers)
+
+
+def recorded_order() -> tuple[InstrumentedAttribute[Any], ...]:
+    """Return the order of a member's tier changes whose last is the tier last recorded.
+
+    A month's changes are all dated its start (their id and contents follow
+    from member, tiers and month): among them, the one written last, by
+    its clock, and then by id. Ordering by id alone, a fall then a rise in
+    one month (a refund, then a new sale) could leave the fall looking last.
+    """
+    return (TierChange.at, TierChange.hlc, TierChange.id)
+
+
+def _qualifying_rows() -> ColumnElement[bool]:
+    return or_(PointsEntry.kind == str(EntryKind.EARN),
+               and_(PointsEntry.kind == str(EntryKind.SPEND), PointsEntry.source == str(PointsSource.REFUND)))
 
 
 def _sums(session: Session, customer_ids: Sequence[str], now: datetime) -> dict[str, int]:
-    """Return the lifetime points at ``now`` of those of ``customer_ids`` who earned any."""
+    """Return the lifetime qualifying points at ``now`` of those of ``customer_ids`` who earned any.
+
+    Earned, less what refunds took back; never below 0.
+    """
+    signed = case((PointsEntry.kind == str(EntryKind.EARN), PointsEntry.points), else_=-PointsEntry.points)
     rows = session.execute(
-        select(PointsEntry.customer_id, func.sum(PointsEntry.points)).where(
-            PointsEntry.customer_id.in_(customer_ids), PointsEntry.at <= now,
-            PointsEntry.kind == str(EntryKind.EARN),
+        select(PointsEntry.customer_id, func.sum(signed)).where(
+            PointsEntry.customer_id.in_(customer_ids), PointsEntry.at <= now, _qualifying_rows(),
         ).group_by(PointsEntry.customer_id)
     )
-    return {str(c): int(s) for c, s in rows}
+    return {str(c): max(0, int(s)) for c, s in rows}
 
 
 def _changed_since(session: Session, mark: LoyaltyJobMark, top: tuple[int, str], changes_top: tuple[int, str],
                    customers_top: tuple[int, str]) -> list[str]:
     """Return the members whose lifetime tier may differ from the last run's answer, sorted."""
     ids: set[str] = set()
+    # A lot earned, or points a refund took back: both move a lifetime sum.
     ids.update(session.scalars(text(
-        "SELECT customer_id FROM points_entries WHERE rowid > :a AND rowid <= :b AND kind = 'earn'"
+        f"SELECT customer_id FROM points_entries WHERE rowid > :a AND rowid <= :b AND {QUALIFYING}"
     ), {"a": mark.entries_rowid, "b": top[0]}))
     ids.update(session.scalars(text("SELECT customer_id FROM tier_changes WHERE rowid > :a AND rowid <= :b"),
                                {"a": mark.changes_rowid, "b": changes_top[0]}))
@@ -305,17 +335,18 @@ def _changed_since(session: Session, mark: LoyaltyJobMark, top: tuple[int, str],
 
 
 def _sum_all(session: Session, now: str) -> int | None:
-    """Sum every member's lifetime points at ``now`` into ``temp.loyalty_sums`` (one pass over the ledger).
+    """Sum every member's lifetime qualifying points at ``now`` into ``temp.loyalty_sums`` (one pass over the ledger).
 
-    Returns the first rowid of an earned lot dated after ``now`` (None when
-    there is none): it counts from its date on, so the mark stays before it.
+    Earned, less what refunds took back, never below 0. Returns the first
+    rowid of such a row dated after ``now`` (None when there is none): it
+    counts from its date on, so the mark stays before it.
     """
     session.execute(text("DROP TABLE IF EXISTS temp.loyalty_sums"))
     session.execute(text(
         "CREATE TEMP TABLE loyalty_sums AS SELECT customer_id, "
-        "sum(CASE WHEN at <= :now THEN points ELSE 0 END) AS points, "
+        f"max(0, sum(CASE WHEN at <= :now THEN {SIGNED} ELSE 0 END)) AS points, "
         "min(CASE WHEN at > :now THEN rowid END) AS ahead "
-        "FROM points_entries WHERE kind = 'earn' GROUP BY customer_id"
+        f"FROM points_entries WHERE {QUALIFYING} GROUP BY customer_id"
     ), {"now": now})
     session.execute(text("CREATE UNIQUE INDEX temp.loyalty_sums_customer ON loyalty_sums (customer_id)"))
     ahead = session.execute(text("SELECT min(ahead) FROM loyalty_sums")).scalar()
@@ -334,7 +365,7 @@ def _all_differing(session: Session, program: LoyaltyProgram) -> Iterator[tuple[
     names = {f"tier{i}": t.key for i, t in enumerate(tiers)}
     query = text(
         "SELECT c.id, coalesce((SELECT t.to_tier FROM tier_changes t WHERE t.customer_id = c.id "
-        "                       ORDER BY t.at DESC, t.id DESC LIMIT 1), :lowest) AS before, "
+        "                       ORDER BY t.at DESC, t.hlc DESC, t.id DESC LIMIT 1), :lowest) AS before, "
         f"  coalesce((SELECT CASE {case} ELSE :lowest END FROM loyalty_sums s WHERE s.customer_id = c.id), "
         "           :lowest) AS after "
         "FROM customers c WHERE c.deleted_at IS NULL AND c.id > :last "
@@ -363,7 +394,7 @@ def _some_differing(session: Session, program: LoyaltyProgram, customer_ids: lis
         sums = _sums(session, chunk, now)
         recorded = {c: t for c, t in session.execute(
             select(TierChange.customer_id, TierChange.to_tier).where(TierChange.customer_id.in_(chunk))
-            .order_by(TierChange.at, TierChange.id))}
+            .order_by(*recorded_order()))}
         live = set(session.scalars(select(Customer.id).where(Customer.id.in_(chunk), Customer.deleted_at.is_(None))))
         for customer_id in chunk:
             before = recorded.get(customer_id, lowest)
@@ -377,11 +408,12 @@ def record_lifetime_tiers(ctx: ServiceContext, program: LoyaltyProgram) -> int:
 
     What ``loyalty.record_tier_changes`` promises on lifetime
     qualification, row for row (member id order, ids from member, tiers and
-    month, an existing change not written again). Lifetime points only
-    grow with new earned lots, so after a first pass over every member the
-    job looks only at members with rows added since (lots, tier changes
-    pulled from other terminals, new members); a changed program or a
-    clock moved back looks at everyone again.
+    month, an existing change not written again). Lifetime qualifying
+    points change only with new rows (lots earned, points taken back by a
+    refund), so after a first pass over every member the job looks only at
+    members with rows added since (those, tier changes pulled from other
+    terminals, new members); a changed program or a clock moved back looks
+    at everyone again.
     """
     with bulk_writing(ctx.session, JOB_PAGE_CACHE_KIB):
         return _record_lifetime_tiers(ctx, program)
@@ -400,10 +432,10 @@ def _record_lifetime_tiers(ctx: ServiceContext, program: LoyaltyProgram) -> int:
         ahead = _sum_all(session, now)
         differing = _all_differing(session, program)
     else:
-        # Rows up to the mark were all dated by its time; a lot added since and dated after now
-        # counts from its date on, so the mark stays before it.
+        # Rows up to the mark were all dated by its time; a lot (or a refund's take-back) added
+        # since and dated after now counts from its date on, so the mark stays before it.
         ahead = session.execute(text(
-            "SELECT min(rowid) FROM points_entries WHERE rowid > :a AND kind = 'earn' AND at > :now"
+            f"SELECT min(rowid) FROM points_entries WHERE rowid > :a AND {QUALIFYING} AND at > :now"
         ), {"a": mark.entries_rowid, "now": now}).scalar()
         differing = _some_differing(session, program, _changed_since(session, mark, top, changes_top,
                                                                      customers_top), ctx.now)

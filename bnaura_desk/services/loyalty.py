@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import itemgetter
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import ChangeSet, Kind
@@ -35,6 +35,7 @@ from ..domain.loyalty_program import (
     month_start,
     next_tier,
     qualifying_points,
+    taken_back,
     tier_at,
     tier_change_id,
     tier_period,
@@ -57,7 +58,7 @@ from ..store.types import utc_from_text
 from .achievements import unlock_achievements
 from .context import ServiceContext
 from .customers import live_customer
-from .daily_jobs import award_birthdays_due, expire_due, record_lifetime_tiers
+from .daily_jobs import award_birthdays_due, expire_due, record_lifetime_tiers, recorded_order
 from .points_folds import Row, fold_rows, ledger_rows, member_statement
 from .points_ledger import award_once, loyalty_program, record_points
 from .referral_links import link_referral
@@ -176,30 +177,40 @@ def _birthdays(ctx: ServiceContext) -> int:
 
 
 def _earned(session: Session, customer_ids: list[str] | None, since: datetime | None) -> dict[str, list[Earned]]:
-    """Return the earned lots of ``customer_ids`` (every member: None), earned after ``since`` when given."""
-    query = select(PointsEntry.customer_id, PointsEntry.at, PointsEntry.points).where(
-        PointsEntry.kind == str(EntryKind.EARN)
+    """Return what tiers count of ``customer_ids`` (every member: None), after ``since`` when given.
+
+    Each member's earned lots, and the points refunds took back
+    (``taken_back``); members with neither are absent.
+    """
+    query = select(PointsEntry.customer_id, PointsEntry.at, PointsEntry.points, PointsEntry.kind).where(
+        or_(PointsEntry.kind == str(EntryKind.EARN),
+            and_(PointsEntry.kind == str(EntryKind.SPEND), PointsEntry.source == str(PointsSource.REFUND)))
     )
     if customer_ids is not None:
         query = query.where(PointsEntry.customer_id.in_(customer_ids))
     if since is not None:
         query = query.where(PointsEntry.at > since)
     lots: dict[str, list[Earned]] = defaultdict(list)
-    for customer_id, at, points in session.execute(query):
-        lots[customer_id].append(Earned(at, points))
+    earn = str(EntryKind.EARN)
+    for customer_id, at, points, kind in session.execute(query):
+        lots[customer_id].append(Earned(at, points) if kind == earn else taken_back(at, points))
     return lots
 
 
 def _recorded_tiers(session: Session, customer_ids: list[str] | None) -> dict[str, str]:
-    """Return each member's tier as last recorded (members with no change recorded are absent)."""
-    query = select(TierChange.customer_id, TierChange.to_tier).order_by(TierChange.at, TierChange.id)
+    """Return each member's tier as last recorded (members with no change recorded are absent).
+
+    The changes of a month are all dated its start: the last is the one
+    written last (by clock; ``recorded_order``).
+    """
+    query = select(TierChange.customer_id, TierChange.to_tier).order_by(*recorded_order())
     if customer_ids is not None:
         query = query.where(TierChange.customer_id.in_(customer_ids))
     return {customer_id: tier for customer_id, tier in session.execute(query)}
 
 
 def _tiers_now(session: Session, program: LoyaltyProgram, customer_ids: list[str], now: datetime) -> dict[str, Tier]:
-    """Return the tier at ``now`` of each of ``customer_ids`` that earned points."""
+    """Return the tier at ``now`` of each of ``customer_ids`` that earned points (or had them taken back)."""
     # Rolling tiers look back 12 months from the start of this month.
     since = None if program.qualification is Qualification.LIFETIME else add_months(now, -LOT_MONTHS - 1)
     tiers: dict[str, Tier] = {}
@@ -212,9 +223,10 @@ def _tiers_now(session: Session, program: LoyaltyProgram, customer_ids: list[str
 def _above_lowest(session: Session, program: LoyaltyProgram, now: datetime) -> list[str]:
     """Return the members whose points may put them above the lowest tier now (one grouped query).
 
-    A superset: on rolling qualification it sums everything earned since
-    12 months before the start of the month, the longest window a tier of
-    this month looks at.
+    A superset: it sums what was earned, leaving out what refunds took
+    back (which only lowers a sum); on rolling qualification everything
+    earned since 12 months before the start of the month, the longest
+    window a tier of this month looks at.
     """
     if len(program.tiers) < 2:
         return []
@@ -288,7 +300,11 @@ def _live(session: Session, customer_ids: list[str]) -> set[str]:
 
 
 def note_tier(ctx: ServiceContext, customer_id: str, program: LoyaltyProgram | None = None) -> None:
-    """Record the member's tier change, if their points just moved them (a building block of awards).
+    """Record the member's tier change, if their points just moved them (a building block of awards, refunds).
+
+    Up with earned points; down, at once, when a refund took back the
+    points that reached the tier (on lifetime points; on the last 12
+    months a member keeps a tier until the month's end).
 
     ``program``: the chain's loyalty program as the caller read it in this
     transaction (``points_ledger.loyalty_program``), so that a use case
@@ -300,9 +316,12 @@ def note_tier(ctx: ServiceContext, customer_id: str, program: LoyaltyProgram | N
 def record_tier_changes(ctx: ServiceContext) -> ChangeSet:
     """Record every member whose tier is not the one last recorded; result is how many changed.
 
-    On rolling qualification this is where tiers fall (at a month's end).
-    A change's id is derived from the member, both tiers and the month, so
-    terminals running the job offline record it once.
+    On rolling qualification this is where tiers fall (at a month's end);
+    a refund's fall on lifetime points is recorded by the refund itself
+    (``note_tier``), and here when the refund was pulled from another
+    terminal. A change's id is derived from the member, both tiers and the
+    month, so terminals running the job offline record it once (and a move
+    already recorded this month is not recorded again: see ``recorded_order``).
     """
     return ctx.changes.build(result=_record_tiers(ctx, None))
 
@@ -336,7 +355,9 @@ class PointsSummary:
     statement: Statement
     tier: Tier
     expiring_soon: int  # points that expire within 30 days
-    qualifying: int = 0  # points that count towards a tier now (lifetime, or the last 12 months)
+    # Points that count towards a tier now (lifetime, or the last 12 months),
+    # less what refunds took back.
+    qualifying: int = 0
     next_tier: Tier | None = None  # the tier above, None at the top
 
     @property
@@ -359,16 +380,18 @@ _KINDS = {0: EntryKind.EARN, 1: EntryKind.SPEND, 2: EntryKind.EXPIRE}
 
 def _summary(statement: Statement, program: LoyaltyProgram, now: datetime) -> PointsSummary:
     soon = statement.expiring_within(now + timedelta(days=30))
-    # The lots are the earned entries up to ``now``, all that tiers count;
-    # not all of them need be told to ``tier_at``.
+    # The lots are the earned entries up to ``now``, all that tiers count
+    # with the refunds' take-backs; not all of them need be told to ``tier_at``.
     if program.qualification is Qualification.LIFETIME:
-        earned = [Earned(now, statement.lifetime_earned)]  # lifetime points are one sum
+        # Lifetime points are one sum: earned, less what refunds took back.
+        earned = [Earned(now, statement.lifetime_earned - statement.refunded)]
     else:
         # A tier this month counts the 12 months (at most 366 days) before a
         # moment of this month (from its 1st, Asia/Bangkok, at most 31 days
-        # ago): nothing earned 400 days ago counts.
+        # ago): nothing earned or taken back 400 days ago counts.
         since = now - timedelta(days=400)
         earned = [Earned(lot.earned_at, lot.points) for lot in statement.lots if lot.earned_at > since]
+        earned += [taken_back(t.at, t.points) for t in statement.taken_back if t.at > since]
     tier = tier_at(earned, program, now)
     qualifying = qualifying_points(earned, now, program.qualification)
     return PointsSummary(statement, tier, soon, qualifying, next_tier(tier, program))

@@ -13,6 +13,10 @@ exception, a pulled row taking the chain's version of a row made here too
 (``sync.client.local_apply``), goes through the ORM, which tells this
 module to forget that member's fold.
 
+A kept fold holds what tiers need too: the lots and the points refunds
+took back (``Statement.taken_back``), from the same rows, so a refund's row
+changes the fingerprint like any other.
+
 A fold is kept only from a read-only session (``Terminal.read``): what a
 use case reads within its own transaction may still be rolled back, and a
 later row could then take the same row number. A use case may use a kept
@@ -46,10 +50,12 @@ KEPT_MEMBERS = 64
 # keeps it: times as fixed-width UTC text (``store.types.utc_text``), which
 # sorts and compares as the times do, so the fold reads 5,000 rows without
 # making 10,000 datetimes or 5,000 ORM objects. Each row is a
-# ``domain.points.Event`` (rank -1: a kind the fold does not know),
+# ``domain.points.Event`` (rank -1: a kind the fold does not know; a spend's
+# source as its ``ref``, so that the fold tells a refund's take-back),
 # followed, when asked for, by the entry's source and reason.
 _LEDGER = """
-SELECT at, CASE kind WHEN 'earn' THEN 0 WHEN 'spend' THEN 1 ELSE -1 END, id, points, expires_at, NULL{entry}
+SELECT at, CASE kind WHEN 'earn' THEN 0 WHEN 'spend' THEN 1 ELSE -1 END, id, points, expires_at,
+       CASE kind WHEN 'spend' THEN source END{entry}
 FROM {entries} WHERE customer_id = ?
 UNION ALL
 SELECT at, 2, id, 0, NULL, lot_id{expiry} FROM {expiries} WHERE customer_id = ?

@@ -26,8 +26,13 @@ from .context import ServiceContext
 def loyalty_program(session: Session, chain_id: str) -> LoyaltyProgram:
     """Return the chain's loyalty program (the defaults until a manager sets it)."""
     row = session.get(Setting, (chain_id, LOYALTY_KEY))
+    return program_of(row.value if row is not None else None)
+
+
+def program_of(value: Any) -> LoyaltyProgram:
+    """Return the loyalty program of the setting's stored ``value`` (None: never set; the defaults)."""
     try:
-        return program_from(row.value if row is not None else None)
+        return program_from(value)
     except BadInput:
         # Every terminal checks the program before it writes it; a value
         # that fails here came from a newer app version. The desk keeps

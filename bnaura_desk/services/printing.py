@@ -131,17 +131,18 @@ def queue_receipt(ctx: ServiceContext, sale_id: str, *, copy: bool = False, prin
     return ctx.changes.build(_queue(ctx, sale_id, sale.number, copy, printer))
 
 
-def queue_sale_receipt(ctx: ServiceContext, sale_id: str, number: str) -> str | None:
+def queue_sale_receipt(ctx: ServiceContext, sale_id: str, number: str, *, copy: bool = False) -> str | None:
     """Queue the first print of a sale being checked out, in its transaction; return the job's id.
 
     A building block of checkout: the sale and its print job commit
     together, so a crash between them cannot leave a sale whose receipt
     never prints. None (nothing queued) when the terminal has no printer:
-    the counter then writes the receipt as a PDF.
+    the counter then writes the receipt as a PDF. ``copy``: a copy instead
+    (a deposit's balance paid later prints one, listing every payment).
     """
     if ctx.session.scalars(select(PrinterRow.name).limit(1)).first() is None:
         return None
-    return _queue(ctx, sale_id, number, False, None)
+    return _queue(ctx, sale_id, number, copy, None)
 
 
 def _queue(ctx: ServiceContext, sale_id: str, number: str, copy: bool, printer: str | None) -> str:

@@ -8,6 +8,8 @@ copy (``documents.Receipt.is_copy``).
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -81,18 +83,23 @@ def _discounts(line: SaleLine, tier: str, tier_percent: int | None, coupon_code:
     return tuple(found)
 
 
-def _payment(row: PaymentRow) -> Payment:
+def _payment(row: PaymentRow, sale_at: datetime) -> Payment:
     method = PaymentMethod(row.method)
     if method is PaymentMethod.CARD:
         reference = f"**** {row.card_last4} APPR {row.approval_code}"
     else:
         reference = row.reference
     return Payment(method, row.amount_satang, row.tendered_satang if method is PaymentMethod.CASH else None,
-                   reference)
+                   reference, row.at if row.at != sale_at else None)
 
 
 def receipt_document(session: Session, sale_id: str, *, copy: bool = False) -> Receipt:
     """Return the receipt of sale ``sale_id`` as its document (``copy``: a reprint, marked สำเนา / COPY).
+
+    The original lists the payments taken at checkout (those of the sale's
+    own moment). A copy also lists each payment taken later toward a
+    deposit's balance, dated, so the balance due it prints is what is
+    still owed now.
 
     Raises:
         NotFound: no such sale here.
@@ -114,8 +121,11 @@ def receipt_document(session: Session, sale_id: str, *, copy: bool = False) -> R
     # The documents print the 7 % part before VAT (vatable + VAT + exempt = total).
     totals = Totals(sale.subtotal_satang, discount, sale.total_satang, sale.vatable_satang - sale.vat_satang,
                     sale.vat_satang, sale.exempt_satang)
-    payments = tuple(_payment(p) for p in session.scalars(
-        select(PaymentRow).where(PaymentRow.sale_id == sale.id, PaymentRow.at == sale.at).order_by(PaymentRow.id)))
+    which = PaymentRow.sale_id == sale.id
+    if not copy:
+        which &= PaymentRow.at == sale.at
+    payments = tuple(_payment(p, sale.at) for p in session.scalars(
+        select(PaymentRow).where(which).order_by(PaymentRow.at, PaymentRow.id)))
     member = None
     if sale.customer_id is not None:
         customer = session.get(Customer, sale.customer_id)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..store.models import Branch, Payment, Sale, SaleLine
+from ..store.models import Branch, Payment, Refund, Sale, SaleLine
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,12 @@ class Purchase:
     paid_satang: int
     balance_due_on: date | None
     points_earned: int
+    settled: bool = False  # voided or refunded: nothing more is owed or taken
 
     @property
     def balance_satang(self) -> int:
-        """What is still to pay (a deposit's balance); 0 when paid in full."""
-        return self.total_satang - self.paid_satang
+        """What is still to pay (a deposit's balance); 0 when paid in full, voided or refunded."""
+        return 0 if self.settled else max(0, self.total_satang - self.paid_satang)
 
 
 def customer_purchases(session: Session, customer_id: str, limit: int = 500) -> list[Purchase]:
@@ -41,6 +42,7 @@ def customer_purchases(session: Session, customer_id: str, limit: int = 500) -> 
     ids = [sale.id for sale, _, _ in sales]
     items: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     paid: dict[str, int] = {}
+    settled: set[str] = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for line in session.scalars(select(SaleLine).where(SaleLine.sale_id.in_(chunk))
@@ -49,8 +51,9 @@ def customer_purchases(session: Session, customer_id: str, limit: int = 500) -> 
         for sale_id, amount in session.execute(select(Payment.sale_id, func.sum(Payment.amount_satang))
                                                .where(Payment.sale_id.in_(chunk)).group_by(Payment.sale_id)):
             paid[sale_id] = int(amount)
+        settled.update(session.scalars(select(Refund.sale_id).where(Refund.sale_id.in_(chunk))))
     return [
         Purchase(sale.id, sale.at, name_th, name_en, sale.number, tuple(items[sale.id]), sale.total_satang,
-                 int(paid.get(sale.id, 0)), sale.balance_due_on, sale.points_earned)
+                 int(paid.get(sale.id, 0)), sale.balance_due_on, sale.points_earned, sale.id in settled)
         for sale, name_th, name_en in sales
     ]

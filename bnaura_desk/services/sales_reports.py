@@ -13,12 +13,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..documents.sales_report import GivenBack, MethodTotal, ReportKind, SalesReport
+from ..documents.sales_report import CashMoveLine, CashMoves, GivenBack, MethodTotal, ReportKind, SalesReport
+from ..domain.cash_movements import CashDirection
 from ..domain.dates import BANGKOK
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.payments import PaymentMethod
 from ..domain.refunds import RefundKind
-from ..store.models import Payment, Refund, Sale, Shift
+from ..store.models import CashMovement, Payment, Refund, Sale, Shift
 from .context import load_device
 from .receipts import seller_of
 from .shifts import cash_expected, open_shift_of
@@ -41,9 +42,27 @@ def _given_back(session: Session, refunds: Any) -> GivenBack:
     return GivenBack(voids[0], voids[1], refunded[0], refunded[1])
 
 
+def _cash_moves(session: Session, moves: Any, *, listed: bool) -> CashMoves:
+    """Count and sum the cash movements ``moves`` (a WHERE clause on ``CashMovement``), each one too when ``listed``."""
+    sums = {way: (int(n), int(amount or 0)) for way, n, amount in session.execute(
+        select(CashMovement.direction, func.count(CashMovement.id), func.sum(CashMovement.amount_satang))
+        .where(moves).group_by(CashMovement.direction))}
+    ins, outs = sums.get(str(CashDirection.IN), (0, 0)), sums.get(str(CashDirection.OUT), (0, 0))
+    lines: tuple[CashMoveLine, ...] = ()
+    if listed:
+        lines = tuple(CashMoveLine(at, CashDirection(way), amount, reason) for at, way, amount, reason in session.execute(
+            select(CashMovement.at, CashMovement.direction, CashMovement.amount_satang, CashMovement.reason)
+            .where(moves).order_by(CashMovement.at, CashMovement.id)))
+    return CashMoves(ins[0], ins[1], outs[0], outs[1], lines)
+
+
 def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end: datetime, now: datetime,
-            shift: Shift | None, refunds: Any) -> SalesReport:
-    """Sum the sales ``sales`` (a WHERE clause on ``Sale``) and the refunds ``refunds`` into a report."""
+            shift: Shift | None, refunds: Any, moves: Any, taken: Any) -> SalesReport:
+    """Sum the sales ``sales`` (a WHERE clause on ``Sale``), the refunds ``refunds``, the cash movements ``moves``
+    and the payments ``taken`` in the period.
+
+    The cash movements are listed one by one on an X report (``shift`` given).
+    """
     device = load_device(session)
     count, first, last, subtotal, line, tier, coupon, total, vatable, vat, exempt = session.execute(
         select(*_SUMS).where(sales)).one()
@@ -53,14 +72,18 @@ def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end
             return ""
         return session.scalars(select(Sale.number).where(Sale.device_id == device.device_id, Sale.seq == seq)).one()
 
-    sale_ids = select(Sale.id).where(sales)
-    # The payments taken at checkout (a deposit's later payments belong to the day they are taken).
+    # The money taken in the period, by method: the sales' own payments (taken at their
+    # checkout, in their shift) and payments toward a deposit's balance taken here in the
+    # period, whichever day the sale was (a later payment is one not of its sale's moment).
     by_method = {
         PaymentMethod(method): (n, amount) for method, n, amount in session.execute(
             select(Payment.method, func.count(Payment.id), func.sum(Payment.amount_satang))
-            .where(Payment.sale_id.in_(sale_ids)).group_by(Payment.method))
+            .where(taken).group_by(Payment.method))
     }
-    paid = sum(amount for _, amount in by_method.values())
+    later_n, later = session.execute(
+        select(func.count(Payment.id), func.coalesce(func.sum(Payment.amount_satang), 0))
+        .join(Sale, Sale.id == Payment.sale_id).where(taken, Payment.at != Sale.at)).one()
+    paid = sum(amount for _, amount in by_method.values()) - int(later)
     payments = tuple(MethodTotal(m, *by_method[m]) for m in PaymentMethod if m in by_method)
     expected = cash_expected(session, shift) if shift is not None else None
     return SalesReport(
@@ -68,6 +91,7 @@ def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end
         count, number(first), number(last), subtotal, line, tier, coupon, total, vatable - vat, vat, exempt,
         payments, total - paid, shift.float_satang if shift is not None else None, expected,
         shift.counted_satang if shift is not None else None, _given_back(session, refunds),
+        _cash_moves(session, moves, listed=shift is not None), int(later_n), int(later),
     )
 
 
@@ -88,7 +112,7 @@ def x_report(session: Session, now: datetime, shift_id: str | None = None) -> Sa
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such shift on this terminal"), field="shift")
     end = shift.closed_at or now
     return _report(session, ReportKind.X, Sale.shift_id == shift.id, shift.opened_at, end, now, shift,
-                   Refund.shift_id == shift.id)
+                   Refund.shift_id == shift.id, CashMovement.shift_id == shift.id, Payment.shift_id == shift.id)
 
 
 def z_report(session: Session, day: date, now: datetime) -> SalesReport:
@@ -98,4 +122,9 @@ def z_report(session: Session, day: date, now: datetime) -> SalesReport:
     end = start + timedelta(days=1)
     sales = (Sale.device_id == device.device_id) & (Sale.at >= start) & (Sale.at < end)
     refunds = (Refund.device_id == device.device_id) & (Refund.at >= start) & (Refund.at < end)
-    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None, refunds)
+    moves = (CashMovement.device_id == device.device_id) & (CashMovement.at >= start) & (CashMovement.at < end)
+    # Payments name their shift, not their terminal: this terminal's are those of its shifts.
+    mine = select(Shift.id).where(Shift.device_id == device.device_id)
+    taken = Payment.shift_id.in_(mine) & (Payment.at >= start) & (Payment.at < end)
+    return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None, refunds, moves,
+                   taken)

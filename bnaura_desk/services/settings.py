@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import settings as rules
@@ -26,6 +28,12 @@ def chain_setting(session: Session, chain_id: str, key: str) -> Any:
     """Return the chain's value of setting ``key`` (None when it has none)."""
     row = session.get(Setting, (chain_id, key))
     return None if row is None else row.value
+
+
+def chain_settings(session: Session, chain_id: str, keys: Iterable[str]) -> dict[str, Any]:
+    """Return the chain's values of the settings ``keys`` it has, by key, read in one query."""
+    query = select(Setting.key, Setting.value).where(Setting.chain_id == chain_id, Setting.key.in_(list(keys)))
+    return {key: value for key, value in session.execute(query)}
 
 
 def branch_setting(session: Session, branch_id: str, key: str) -> Any:

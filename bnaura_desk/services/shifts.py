@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from ..domain.cash_movements import CashDirection
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.ids import uuid7
@@ -20,7 +21,7 @@ from ..domain.money import format_baht
 from ..domain.payments import THAI_DENOMINATIONS, PaymentMethod
 from ..domain.refunds import RefundKind
 from ..domain.roles import Permission
-from ..store.models import Payment, Refund, Shift
+from ..store.models import CashMovement, Payment, Refund, Shift
 from .context import ServiceContext, stamp_written
 
 FLOAT_MAX_SATANG = 10_000_000  # ฿100,000 in a drawer is a typo
@@ -69,11 +70,13 @@ def open_shift(ctx: ServiceContext, float_satang: int) -> ChangeSet:
 
 
 def cash_expected(session: Session, shift: Shift) -> int:
-    """Return the cash the drawer should hold: the float plus cash taken (less change given) less cash given back.
+    """Return the cash the drawer should hold: the float, plus cash taken and put in, less cash given back and taken out.
 
-    Cash given back is a cash refund made in the shift, and the cash
-    payments of a sale voided in it (a void gives back each payment the
-    way it came).
+    Cash taken is the cash payments (less change given). Cash given back
+    is a cash refund made in the shift, and the cash payments of a sale
+    voided in it (a void gives back each payment the way it came). Cash
+    put in or taken out is the shift's cash movements
+    (``services.cash_movements``).
     """
     cash = str(PaymentMethod.CASH)
     taken = session.scalar(
@@ -89,7 +92,12 @@ def cash_expected(session: Session, shift: Shift) -> int:
         select(func.coalesce(func.sum(Payment.amount_satang), 0))
         .where(Payment.sale_id.in_(voided), Payment.method == cash)
     )
-    return shift.float_satang + int(taken or 0) - int(refunded or 0) - int(voided_cash or 0)
+    moved = session.scalar(
+        select(func.coalesce(func.sum(case((CashMovement.direction == str(CashDirection.OUT),
+                                            -CashMovement.amount_satang), else_=CashMovement.amount_satang)), 0))
+        .where(CashMovement.shift_id == shift.id)
+    )
+    return shift.float_satang + int(taken or 0) - int(refunded or 0) - int(voided_cash or 0) + int(moved or 0)
 
 
 @dataclass(frozen=True)

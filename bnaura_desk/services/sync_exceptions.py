@@ -58,6 +58,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "second_referrer": QT_TRANSLATE_NOOP("sync_exceptions", "A second referrer for one customer"),
     "refund_beyond_paid": QT_TRANSLATE_NOOP("sync_exceptions", "A sale refunded beyond what was paid"),
     "course_overused": QT_TRANSLATE_NOOP("sync_exceptions", "A course used beyond its sessions"),
+    "paid_beyond_total": QT_TRANSLATE_NOOP("sync_exceptions", "A sale paid beyond its total"),
     "ledger_row_differs": QT_TRANSLATE_NOOP("sync_exceptions", "One record made twice with different contents"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
@@ -91,6 +92,10 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     "course_overused": QT_TRANSLATE_NOOP(
         "sync_exceptions",
         "sessions of the same course were used on two terminals while offline, more than were left; both uses stand",
+    ),
+    "paid_beyond_total": QT_TRANSLATE_NOOP(
+        "sync_exceptions",
+        "two terminals took the same sale's balance while offline, together more than its total; both payments stand",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",

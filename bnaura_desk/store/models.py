@@ -387,6 +387,8 @@ class CatalogItem(Base):
         ForeignKey("catalog_items.id"), nullable=True
     )
     package_sessions: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The clinic's own grouping ("Laser", "Facial"); "" for none. The counter's rules may name it.
+    category: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
@@ -811,6 +813,33 @@ class CourseCredit(Base):
     __table_args__ = (
         # A customer's courses, read at the counter and on the customer screen.
         Index("ix_course_credits_customer_id_at", "customer_id", "at"),
+    )
+
+
+class CashMovement(Base):
+    """Append-only: cash put into or taken out of a shift's drawer that is not a sale's, with its reason.
+
+    ``device_id`` is the terminal that made it (the clock's node): a Z
+    report counts a terminal's own movements of the day.
+    """
+
+    __tablename__ = "cash_movements"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    device_id: Mapped[str] = mapped_column(Id)
+    direction: Mapped[str] = mapped_column(String(3))
+    amount_satang: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500))
+    approved_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A terminal's movements of a day, for its Z report.
+        Index("ix_cash_movements_device_id_at", "device_id", "at"),
     )
 
 

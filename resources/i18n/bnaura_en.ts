@@ -249,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / out</source>
+        <translation>Cash in / out</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</source>
+        <translation>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</translation>
+    </message>
+    <message>
+        <source>Cash in (F5)</source>
+        <translation>Cash in (F5)</translation>
+    </message>
+    <message>
+        <source>Cash out (F6)</source>
+        <translation>Cash out (F6)</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>Amount (฿)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, drinking water</source>
+        <translation>e.g. change from the bank, drinking water</translation>
+    </message>
+    <message>
+        <source>Cash expected after</source>
+        <translation>Cash expected after</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>The cash out was not approved</source>
+        <translation>The cash out was not approved</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -273,6 +320,10 @@
     <message>
         <source>Price (baht, VAT included)</source>
         <translation>Price (baht, VAT included)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -301,6 +352,10 @@
     <message>
         <source>e.g. 1,500.00</source>
         <translation>e.g. 1,500.00</translation>
+    </message>
+    <message>
+        <source>e.g. Laser, Facial, Skincare (optional)</source>
+        <translation>e.g. Laser, Facial, Skincare (optional)</translation>
     </message>
     <message>
         <source>EAN-13, EAN-8 or UPC-A (optional)</source>
@@ -500,8 +555,8 @@
         <translation>Counted</translation>
     </message>
     <message>
-        <source>Expected (float + cash taken)</source>
-        <translation>Expected (float + cash taken)</translation>
+        <source>Expected (float + cash taken ± cash in/out)</source>
+        <translation>Expected (float + cash taken ± cash in/out)</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -658,12 +713,114 @@
         <translation>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</translation>
     </message>
     <message>
+        <source>Refund / void…</source>
+        <translation>Refund / void…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>Refund or void a sale, with its credit note (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Customer display</source>
         <translation>Customer display</translation>
     </message>
     <message>
         <source>Show the customer display (Ctrl+Shift+D)</source>
         <translation>Show the customer display (Ctrl+Shift+D)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsButton</name>
+    <message>
+        <source>Counter settings…</source>
+        <translation>Counter settings…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsDialog</name>
+    <message>
+        <source>The change was not approved</source>
+        <translation>The change was not approved</translation>
+    </message>
+    <message>
+        <source>Not set: the counter cannot show a PromptPay QR</source>
+        <translation>Not set: the counter cannot show a PromptPay QR</translation>
+    </message>
+    <message>
+        <source>Counter settings</source>
+        <translation>Counter settings</translation>
+    </message>
+    <message>
+        <source>These rules apply at every branch from the next cart on.</source>
+        <translation>These rules apply at every branch from the next cart on.</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>Every category</translation>
+    </message>
+    <message>
+        <source>Only the categories ticked below</source>
+        <translation>Only the categories ticked below</translation>
+    </message>
+    <message>
+        <source>No catalog item has a category yet: give them one in the Catalog.</source>
+        <translation>No catalog item has a category yet: give them one in the Catalog.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN for a discount above</source>
+        <translation>A manager&apos;s PIN for a discount above</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>Keep it used</source>
+        <translation>Keep it used</translation>
+    </message>
+    <message>
+        <source>Give it back as a new coupon</source>
+        <translation>Give it back as a new coupon</translation>
+    </message>
+    <message>
+        <source>Tier discount on</source>
+        <translation>Tier discount on</translation>
+    </message>
+    <message>
+        <source>In categories</source>
+        <translation>In categories</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Course sessions valid for</source>
+        <translation>Course sessions valid for</translation>
+    </message>
+    <message>
+        <source>Coupon of a refunded sale</source>
+        <translation>Coupon of a refunded sale</translation>
+    </message>
+    <message>
+        <source>PromptPay id</source>
+        <translation>PromptPay id</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1337,8 +1494,8 @@
         <translation>Remove tier</translation>
     </message>
     <message>
-        <source>Lifetime points (a tier never falls)</source>
-        <translation>Lifetime points (a tier never falls)</translation>
+        <source>Lifetime points (a tier falls only when a refund takes its points back)</source>
+        <translation>Lifetime points (a tier falls only when a refund takes its points back)</translation>
     </message>
     <message>
         <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
@@ -1770,6 +1927,14 @@
         <translation>{tier} · {percent} % off · {points} points</translation>
     </message>
     <message>
+        <source>Pay balance {amount} (overdue since {date})…</source>
+        <translation>Pay balance {amount} (overdue since {date})…</translation>
+    </message>
+    <message>
+        <source>Pay balance {amount} (due {date})…</source>
+        <translation>Pay balance {amount} (due {date})…</translation>
+    </message>
+    <message>
         <source>Member: phone, name or QR (F3)</source>
         <translation>Member: phone, name or QR (F3)</translation>
     </message>
@@ -1882,8 +2047,16 @@
         <translation>Payment</translation>
     </message>
     <message>
+        <source>Pay the balance</source>
+        <translation>Pay the balance</translation>
+    </message>
+    <message>
         <source>Total due</source>
         <translation>Total due</translation>
+    </message>
+    <message>
+        <source>Balance outstanding</source>
+        <translation>Balance outstanding</translation>
     </message>
     <message>
         <source>Still to pay</source>
@@ -1920,6 +2093,10 @@
     <message>
         <source>Set the PromptPay id…</source>
         <translation>Set the PromptPay id…</translation>
+    </message>
+    <message>
+        <source>Pay part of the balance (Ctrl+D)</source>
+        <translation>Pay part of the balance (Ctrl+D)</translation>
     </message>
     <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
@@ -2040,6 +2217,10 @@
         <translation>Still to pay</translation>
     </message>
     <message>
+        <source>{amount} overdue since {date}</source>
+        <translation>{amount} overdue since {date}</translation>
+    </message>
+    <message>
         <source>{amount} by {date}</source>
         <translation>{amount} by {date}</translation>
     </message>
@@ -2053,6 +2234,10 @@
     <message>
         <source>No purchases yet</source>
         <translation>No purchases yet</translation>
+    </message>
+    <message>
+        <source>Pay balance… (F12)</source>
+        <translation>Pay balance… (F12)</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2339,140 @@
     <message>
         <source>The member&apos;s coupons</source>
         <translation>The member&apos;s coupons</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Sale voided: credit note {number}, {amount} back as paid</source>
+        <translation>Sale voided: credit note {number}, {amount} back as paid</translation>
+    </message>
+    <message>
+        <source>Refunded: credit note {number}, {amount} back ({method})</source>
+        <translation>Refunded: credit note {number}, {amount} back ({method})</translation>
+    </message>
+    <message>
+        <source>{points} points taken back</source>
+        <translation>{points} points taken back</translation>
+    </message>
+    <message>
+        <source>Coupon given back: {code}</source>
+        <translation>Coupon given back: {code}</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, then press Enter.</source>
+        <translation>Type or scan the receipt number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>Receipt {number}</translation>
+    </message>
+    <message>
+        <source>total {total}, paid {paid}</source>
+        <translation>total {total}, paid {paid}</translation>
+    </message>
+    <message>
+        <source>refunded before {amount}</source>
+        <translation>refunded before {amount}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Refund (F12)</source>
+        <translation>Refund (F12)</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}</source>
+        <translation>Points taken back: {points}</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the refund</source>
+        <translation>A manager did not approve the refund</translation>
+    </message>
+    <message>
+        <source>Credit note saved: {file}</source>
+        <translation>Credit note saved: {file}</translation>
+    </message>
+    <message>
+        <source>The refund is saved, but its credit note was not made: {why}</source>
+        <translation>The refund is saved, but its credit note was not made: {why}</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale</source>
+        <translation>Refund or void a sale</translation>
+    </message>
+    <message>
+        <source>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</source>
+        <translation>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number (Ctrl+F)</source>
+        <translation>Type or scan the receipt number (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whole sale (everything not refunded yet)</source>
+        <translation>Whole sale (everything not refunded yet)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why the money goes back (required)</source>
+        <translation>Why the money goes back (required)</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>Give back by</translation>
+    </message>
+    <message>
+        <source>Gives back</source>
+        <translation>Gives back</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Void sale (F8)</source>
+        <translation>Void sale (F8)</translation>
+    </message>
+    <message>
+        <source>Undo the whole sale: everything paid goes back the way it was paid</source>
+        <translation>Undo the whole sale: everything paid goes back the way it was paid</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>{price} each; the line came to {net}</source>
+        <translation>{price} each; the line came to {net}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Refunded before</source>
+        <translation>Refunded before</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Gives back (฿)</source>
+        <translation>Gives back (฿)</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2704,14 @@
         <translation>Shift closed: counted {counted}, expected {expected}, difference {difference}</translation>
     </message>
     <message>
+        <source>Cash in {amount}: {reason}</source>
+        <translation>Cash in {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out {amount}: {reason}</source>
+        <translation>Cash out {amount}: {reason}</translation>
+    </message>
+    <message>
         <source>Report saved: {file}</source>
         <translation>Report saved: {file}</translation>
     </message>
@@ -2395,6 +2722,14 @@
     <message>
         <source>Close shift…</source>
         <translation>Close shift…</translation>
+    </message>
+    <message>
+        <source>Cash in/out…</source>
+        <translation>Cash in/out…</translation>
+    </message>
+    <message>
+        <source>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</source>
+        <translation>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>X report</source>
@@ -2939,6 +3274,10 @@
         <translation>Enter the price in baht</translation>
     </message>
     <message>
+        <source>A category may have at most {limit} characters</source>
+        <translation>A category may have at most {limit} characters</translation>
+    </message>
+    <message>
         <source>A price cannot be negative</source>
         <translation>A price cannot be negative</translation>
     </message>
@@ -3253,6 +3592,30 @@
     <message>
         <source>A course is valid for 0 to 3650 days (0: no expiry)</source>
         <translation>A course is valid for 0 to 3650 days (0: no expiry)</translation>
+    </message>
+    <message>
+        <source>A refunded sale&apos;s coupon is either kept used or restored</source>
+        <translation>A refunded sale&apos;s coupon is either kept used or restored</translation>
+    </message>
+    <message>
+        <source>The counter rules name the tier discount&apos;s item kinds and categories and the line discount limit</source>
+        <translation>The counter rules name the tier discount&apos;s item kinds and categories and the line discount limit</translation>
+    </message>
+    <message>
+        <source>The tier discount applies to treatments, products or packages</source>
+        <translation>The tier discount applies to treatments, products or packages</translation>
+    </message>
+    <message>
+        <source>Choose the categories the tier discount applies to</source>
+        <translation>Choose the categories the tier discount applies to</translation>
+    </message>
+    <message>
+        <source>A category of the tier discount is empty</source>
+        <translation>A category of the tier discount is empty</translation>
+    </message>
+    <message>
+        <source>A line discount needs a manager above 0 to 100 % (or never)</source>
+        <translation>A line discount needs a manager above 0 to 100 % (or never)</translation>
     </message>
     <message>
         <source>There is no setting {key}</source>
@@ -3691,6 +4054,18 @@
         <translation>The balance&apos;s due date must be after today</translation>
     </message>
     <message>
+        <source>Nothing is left to pay on this sale</source>
+        <translation>Nothing is left to pay on this sale</translation>
+    </message>
+    <message>
+        <source>Enter the payment of the balance</source>
+        <translation>Enter the payment of the balance</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} still to pay</source>
+        <translation>The payments come to {paid}, more than the {due} still to pay</translation>
+    </message>
+    <message>
         <source>The cart is empty</source>
         <translation>The cart is empty</translation>
     </message>
@@ -3771,6 +4146,22 @@
         <translation>There is no such sale</translation>
     </message>
     <message>
+        <source>Open a shift before taking a payment</source>
+        <translation>Open a shift before taking a payment</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided or refunded: it takes no more payments</source>
+        <translation>Receipt {number} was voided or refunded: it takes no more payments</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on receipt {number}</source>
+        <translation>Nothing is left to pay on receipt {number}</translation>
+    </message>
+    <message>
+        <source>Check this terminal&apos;s clock and try again</source>
+        <translation>Check this terminal&apos;s clock and try again</translation>
+    </message>
+    <message>
         <source>There is no such print job</source>
         <translation>There is no such print job</translation>
     </message>
@@ -3811,6 +4202,10 @@
         <translation>That is more than the {remaining} still to pay</translation>
     </message>
     <message>
+        <source>{balance} is still to pay: take the rest, or tick Pay part of the balance</source>
+        <translation>{balance} is still to pay: take the rest, or tick Pay part of the balance</translation>
+    </message>
+    <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
         <translation>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</translation>
     </message>
@@ -3819,8 +4214,24 @@
         <translation>Give the reason for the refund</translation>
     </message>
     <message>
+        <source>Choose cash in or cash out</source>
+        <translation>Choose cash in or cash out</translation>
+    </message>
+    <message>
+        <source>The amount is more than ฿0 and at most {most}</source>
+        <translation>The amount is more than ฿0 and at most {most}</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>Say why the cash goes in or out</translation>
+    </message>
+    <message>
         <source>The reason is at most {count} characters</source>
         <translation>The reason is at most {count} characters</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: you cannot take out {amount}</source>
+        <translation>The drawer should hold only {cash}: you cannot take out {amount}</translation>
     </message>
     <message>
         <source>Choose the lines to refund</source>
@@ -3874,6 +4285,10 @@
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>This sale has refunds already; refund the rest instead</translation>
     </message>
+    <message>
+        <source>Part of this sale was paid in another shift; refund it instead</source>
+        <translation>Part of this sale was paid in another shift; refund it instead</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -3926,6 +4341,10 @@
         <translation>give a discount above the limit</translation>
     </message>
     <message>
+        <source>take cash out of the drawer</source>
+        <translation>take cash out of the drawer</translation>
+    </message>
+    <message>
         <source>change clinic settings</source>
         <translation>change clinic settings</translation>
     </message>
@@ -3944,6 +4363,10 @@
     <message>
         <source>manage the loyalty program</source>
         <translation>manage the loyalty program</translation>
+    </message>
+    <message>
+        <source>change the counter&apos;s rules</source>
+        <translation>change the counter&apos;s rules</translation>
     </message>
 </context>
 <context>
@@ -4086,6 +4509,10 @@
         <translation>A course used beyond its sessions</translation>
     </message>
     <message>
+        <source>A sale paid beyond its total</source>
+        <translation>A sale paid beyond its total</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -4128,6 +4555,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</translation>
+    </message>
+    <message>
+        <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
+        <translation>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4243,6 +4674,10 @@
     <message>
         <source>Course sessions</source>
         <translation>Course sessions</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>Cash in/out</translation>
     </message>
     <message>
         <source>Thai name</source>

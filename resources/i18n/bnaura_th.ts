@@ -249,6 +249,53 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <source>Cash in / out</source>
+        <translation>นำเงินสดเข้า / ออก</translation>
+    </message>
+    <message>
+        <source>Cash put into the drawer or taken out of it that is not a sale&apos;s, with the reason. The drawer should hold {cash} now.</source>
+        <translation>เงินสดที่นำเข้าหรือนำออกจากลิ้นชักที่ไม่ใช่เงินจากการขาย พร้อมเหตุผล ตอนนี้ลิ้นชักควรมี {cash}</translation>
+    </message>
+    <message>
+        <source>Cash in (F5)</source>
+        <translation>นำเงินเข้า (F5)</translation>
+    </message>
+    <message>
+        <source>Cash out (F6)</source>
+        <translation>นำเงินออก (F6)</translation>
+    </message>
+    <message>
+        <source>Amount (฿)</source>
+        <translation>จำนวนเงิน (฿)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>e.g. change from the bank, drinking water</source>
+        <translation>เช่น แลกเงินทอนจากธนาคาร ซื้อน้ำดื่ม</translation>
+    </message>
+    <message>
+        <source>Cash expected after</source>
+        <translation>เงินสดที่ควรมีหลังจากนี้</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>The cash out was not approved</source>
+        <translation>การนำเงินออกไม่ได้รับการอนุมัติ</translation>
+    </message>
+</context>
+<context>
     <name>CatalogItemDialog</name>
     <message>
         <source>New catalog item</source>
@@ -273,6 +320,10 @@
     <message>
         <source>Price (baht, VAT included)</source>
         <translation>ราคา (บาท รวม VAT)</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>หมวดหมู่</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -301,6 +352,10 @@
     <message>
         <source>e.g. 1,500.00</source>
         <translation>เช่น 1,500.00</translation>
+    </message>
+    <message>
+        <source>e.g. Laser, Facial, Skincare (optional)</source>
+        <translation>เช่น เลเซอร์, ทรีตเมนต์หน้า, สกินแคร์ (ไม่บังคับ)</translation>
     </message>
     <message>
         <source>EAN-13, EAN-8 or UPC-A (optional)</source>
@@ -500,8 +555,8 @@
         <translation>นับได้</translation>
     </message>
     <message>
-        <source>Expected (float + cash taken)</source>
-        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ)</translation>
+        <source>Expected (float + cash taken ± cash in/out)</source>
+        <translation>ควรมี (เงินทอนตั้งต้น + เงินสดที่รับ ± นำเงินเข้า/ออก)</translation>
     </message>
     <message>
         <source>Difference</source>
@@ -658,12 +713,114 @@
         <translation>พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)</translation>
     </message>
     <message>
+        <source>Refund / void…</source>
+        <translation>คืนเงิน / ยกเลิกบิล…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
         <source>Customer display</source>
         <translation>จอลูกค้า</translation>
     </message>
     <message>
         <source>Show the customer display (Ctrl+Shift+D)</source>
         <translation>แสดงจอฝั่งลูกค้า (Ctrl+Shift+D)</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsButton</name>
+    <message>
+        <source>Counter settings…</source>
+        <translation>ตั้งค่าหน้าร้าน…</translation>
+    </message>
+</context>
+<context>
+    <name>CounterSettingsDialog</name>
+    <message>
+        <source>The change was not approved</source>
+        <translation>การเปลี่ยนแปลงไม่ได้รับการอนุมัติ</translation>
+    </message>
+    <message>
+        <source>Not set: the counter cannot show a PromptPay QR</source>
+        <translation>ยังไม่ได้ตั้ง: หน้าร้านแสดง QR พร้อมเพย์ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Counter settings</source>
+        <translation>ตั้งค่าหน้าร้าน</translation>
+    </message>
+    <message>
+        <source>These rules apply at every branch from the next cart on.</source>
+        <translation>กฎเหล่านี้ใช้กับทุกสาขา ตั้งแต่ตะกร้าถัดไป</translation>
+    </message>
+    <message>
+        <source>Every category</source>
+        <translation>ทุกหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Only the categories ticked below</source>
+        <translation>เฉพาะหมวดหมู่ที่เลือกด้านล่าง</translation>
+    </message>
+    <message>
+        <source>No catalog item has a category yet: give them one in the Catalog.</source>
+        <translation>ยังไม่มีรายการใดมีหมวดหมู่: กำหนดหมวดหมู่ได้ที่หน้าสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN for a discount above</source>
+        <translation>ต้องใช้ PIN ผู้จัดการเมื่อให้ส่วนลดเกิน</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>ไม่มีวันหมดอายุ</translation>
+    </message>
+    <message>
+        <source>Keep it used</source>
+        <translation>ถือว่าใช้แล้ว</translation>
+    </message>
+    <message>
+        <source>Give it back as a new coupon</source>
+        <translation>คืนให้เป็นคูปองใบใหม่</translation>
+    </message>
+    <message>
+        <source>Tier discount on</source>
+        <translation>ส่วนลดสมาชิกสำหรับ</translation>
+    </message>
+    <message>
+        <source>In categories</source>
+        <translation>ในหมวดหมู่</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>ส่วนลดต่อรายการ</translation>
+    </message>
+    <message>
+        <source>Course sessions valid for</source>
+        <translation>คอร์สใช้ได้นาน</translation>
+    </message>
+    <message>
+        <source>Coupon of a refunded sale</source>
+        <translation>คูปองของการขายที่คืนเงิน</translation>
+    </message>
+    <message>
+        <source>PromptPay id</source>
+        <translation>หมายเลขพร้อมเพย์</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>เปลี่ยน…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -1337,8 +1494,8 @@
         <translation>ลบระดับ</translation>
     </message>
     <message>
-        <source>Lifetime points (a tier never falls)</source>
-        <translation>แต้มสะสมทั้งหมด (ระดับไม่ลดลง)</translation>
+        <source>Lifetime points (a tier falls only when a refund takes its points back)</source>
+        <translation>แต้มสะสมทั้งหมด (ระดับลดลงเฉพาะเมื่อคืนเงินแล้วหักแต้มคืน)</translation>
     </message>
     <message>
         <source>Points of the last 12 months (a tier can fall, at the end of a month)</source>
@@ -1770,6 +1927,14 @@
         <translation>{tier} · ลด {percent} % · {points} แต้ม</translation>
     </message>
     <message>
+        <source>Pay balance {amount} (overdue since {date})…</source>
+        <translation>ชำระยอดค้าง {amount} (เลยกำหนดตั้งแต่ {date})…</translation>
+    </message>
+    <message>
+        <source>Pay balance {amount} (due {date})…</source>
+        <translation>ชำระยอดค้าง {amount} (ครบกำหนด {date})…</translation>
+    </message>
+    <message>
         <source>Member: phone, name or QR (F3)</source>
         <translation>สมาชิก: เบอร์ ชื่อ หรือ QR (F3)</translation>
     </message>
@@ -1882,8 +2047,16 @@
         <translation>ชำระเงิน</translation>
     </message>
     <message>
+        <source>Pay the balance</source>
+        <translation>ชำระยอดค้าง</translation>
+    </message>
+    <message>
         <source>Total due</source>
         <translation>ยอดที่ต้องชำระ</translation>
+    </message>
+    <message>
+        <source>Balance outstanding</source>
+        <translation>ยอดค้างชำระ</translation>
     </message>
     <message>
         <source>Still to pay</source>
@@ -1920,6 +2093,10 @@
     <message>
         <source>Set the PromptPay id…</source>
         <translation>ตั้งหมายเลขพร้อมเพย์…</translation>
+    </message>
+    <message>
+        <source>Pay part of the balance (Ctrl+D)</source>
+        <translation>ชำระยอดค้างบางส่วน (Ctrl+D)</translation>
     </message>
     <message>
         <source>Deposit (Ctrl+D): the rest is due on</source>
@@ -2040,6 +2217,10 @@
         <translation>ค้างชำระ</translation>
     </message>
     <message>
+        <source>{amount} overdue since {date}</source>
+        <translation>{amount} เลยกำหนดตั้งแต่ {date}</translation>
+    </message>
+    <message>
         <source>{amount} by {date}</source>
         <translation>{amount} ภายใน {date}</translation>
     </message>
@@ -2053,6 +2234,10 @@
     <message>
         <source>No purchases yet</source>
         <translation>ยังไม่มีประวัติการซื้อ</translation>
+    </message>
+    <message>
+        <source>Pay balance… (F12)</source>
+        <translation>ชำระยอดค้าง… (F12)</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2339,140 @@
     <message>
         <source>The member&apos;s coupons</source>
         <translation>คูปองของสมาชิก</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Sale voided: credit note {number}, {amount} back as paid</source>
+        <translation>ยกเลิกบิลแล้ว: ใบลดหนี้ {number} คืน {amount} ตามวิธีที่ชำระมา</translation>
+    </message>
+    <message>
+        <source>Refunded: credit note {number}, {amount} back ({method})</source>
+        <translation>คืนเงินแล้ว: ใบลดหนี้ {number} คืน {amount} ({method})</translation>
+    </message>
+    <message>
+        <source>{points} points taken back</source>
+        <translation>หักแต้มคืน {points} แต้ม</translation>
+    </message>
+    <message>
+        <source>Coupon given back: {code}</source>
+        <translation>คูปองที่คืนให้ลูกค้า: {code}</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number, then press Enter.</source>
+        <translation>พิมพ์หรือสแกนเลขที่ใบเสร็จ แล้วกด Enter</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>ใบเสร็จ {number}</translation>
+    </message>
+    <message>
+        <source>total {total}, paid {paid}</source>
+        <translation>ยอดรวม {total} ชำระแล้ว {paid}</translation>
+    </message>
+    <message>
+        <source>refunded before {amount}</source>
+        <translation>คืนไปแล้ว {amount}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Refund (F12)</source>
+        <translation>คืนเงิน (F12)</translation>
+    </message>
+    <message>
+        <source>Points taken back: {points}</source>
+        <translation>แต้มที่หักคืน: {points}</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the refund</source>
+        <translation>ผู้จัดการไม่ได้อนุมัติการคืนเงิน</translation>
+    </message>
+    <message>
+        <source>Credit note saved: {file}</source>
+        <translation>บันทึกใบลดหนี้แล้ว: {file}</translation>
+    </message>
+    <message>
+        <source>The refund is saved, but its credit note was not made: {why}</source>
+        <translation>บันทึกการคืนเงินแล้ว แต่ยังออกใบลดหนี้ไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale</source>
+        <translation>คืนเงินหรือยกเลิกบิล</translation>
+    </message>
+    <message>
+        <source>Choose how many of each line come back, give the reason, and refund. A sale of this shift on this terminal can be voided whole instead.</source>
+        <translation>เลือกจำนวนที่คืนของแต่ละรายการ ระบุเหตุผล แล้วกดคืนเงิน บิลของกะนี้ที่ขายจากเครื่องนี้ยกเลิกทั้งบิลแทนได้</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>เลขที่ใบเสร็จ</translation>
+    </message>
+    <message>
+        <source>Type or scan the receipt number (Ctrl+F)</source>
+        <translation>พิมพ์หรือสแกนเลขที่ใบเสร็จ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Whole sale (everything not refunded yet)</source>
+        <translation>คืนทั้งบิล (ทุกรายการที่ยังไม่ได้คืน)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Why the money goes back (required)</source>
+        <translation>เหตุผลที่คืนเงิน (ต้องระบุ)</translation>
+    </message>
+    <message>
+        <source>Give back by</source>
+        <translation>คืนเงินทาง</translation>
+    </message>
+    <message>
+        <source>Gives back</source>
+        <translation>ยอดที่คืน</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Void sale (F8)</source>
+        <translation>ยกเลิกบิล (F8)</translation>
+    </message>
+    <message>
+        <source>Undo the whole sale: everything paid goes back the way it was paid</source>
+        <translation>ยกเลิกทั้งบิล: คืนเงินทั้งหมดตามวิธีที่ชำระมา</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>{price} each; the line came to {net}</source>
+        <translation>หน่วยละ {price} รายการนี้รวม {net}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>ขาย</translation>
+    </message>
+    <message>
+        <source>Refunded before</source>
+        <translation>คืนแล้ว</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>คืน</translation>
+    </message>
+    <message>
+        <source>Gives back (฿)</source>
+        <translation>ยอดคืน (฿)</translation>
     </message>
 </context>
 <context>
@@ -2385,6 +2704,14 @@
         <translation>ปิดกะแล้ว: นับได้ {counted} ควรมี {expected} ส่วนต่าง {difference}</translation>
     </message>
     <message>
+        <source>Cash in {amount}: {reason}</source>
+        <translation>นำเงินเข้า {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cash out {amount}: {reason}</source>
+        <translation>นำเงินออก {amount}: {reason}</translation>
+    </message>
+    <message>
         <source>Report saved: {file}</source>
         <translation>บันทึกรายงานแล้ว: {file}</translation>
     </message>
@@ -2395,6 +2722,14 @@
     <message>
         <source>Close shift…</source>
         <translation>ปิดกะ…</translation>
+    </message>
+    <message>
+        <source>Cash in/out…</source>
+        <translation>นำเงินเข้า/ออก…</translation>
+    </message>
+    <message>
+        <source>Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)</source>
+        <translation>นำเงินสดเข้าหรือออกจากลิ้นชัก พร้อมเหตุผล (Ctrl+Shift+C)</translation>
     </message>
     <message>
         <source>X report</source>
@@ -2939,6 +3274,10 @@
         <translation>กรุณาใส่ราคาเป็นบาท</translation>
     </message>
     <message>
+        <source>A category may have at most {limit} characters</source>
+        <translation>หมวดหมู่ยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
         <source>A price cannot be negative</source>
         <translation>ราคาติดลบไม่ได้</translation>
     </message>
@@ -3253,6 +3592,30 @@
     <message>
         <source>A course is valid for 0 to 3650 days (0: no expiry)</source>
         <translation>อายุคอร์สต้องอยู่ระหว่าง 0 ถึง 3650 วัน (0: ไม่มีวันหมดอายุ)</translation>
+    </message>
+    <message>
+        <source>A refunded sale&apos;s coupon is either kept used or restored</source>
+        <translation>คูปองของการขายที่คืนเงินต้องเป็นแบบคงการใช้ไว้หรือคืนคูปอง</translation>
+    </message>
+    <message>
+        <source>The counter rules name the tier discount&apos;s item kinds and categories and the line discount limit</source>
+        <translation>กฎหน้าร้านต้องระบุประเภทรายการและหมวดหมู่ที่ได้ส่วนลดสมาชิก และวงเงินส่วนลดต่อรายการ</translation>
+    </message>
+    <message>
+        <source>The tier discount applies to treatments, products or packages</source>
+        <translation>ส่วนลดสมาชิกใช้ได้กับทรีตเมนต์ สินค้า หรือแพ็กเกจเท่านั้น</translation>
+    </message>
+    <message>
+        <source>Choose the categories the tier discount applies to</source>
+        <translation>เลือกหมวดหมู่ที่ได้ส่วนลดสมาชิก</translation>
+    </message>
+    <message>
+        <source>A category of the tier discount is empty</source>
+        <translation>หมวดหมู่ที่ได้ส่วนลดสมาชิกต้องไม่ว่าง</translation>
+    </message>
+    <message>
+        <source>A line discount needs a manager above 0 to 100 % (or never)</source>
+        <translation>วงเงินส่วนลดต่อรายการที่ต้องให้ผู้จัดการอนุมัติต้องอยู่ระหว่าง 0 ถึง 100 % (หรือไม่ต้องอนุมัติเลย)</translation>
     </message>
     <message>
         <source>There is no setting {key}</source>
@@ -3691,6 +4054,18 @@
         <translation>วันครบกำหนดชำระยอดคงเหลือต้องเป็นหลังวันนี้</translation>
     </message>
     <message>
+        <source>Nothing is left to pay on this sale</source>
+        <translation>การขายนี้ไม่มียอดค้างชำระแล้ว</translation>
+    </message>
+    <message>
+        <source>Enter the payment of the balance</source>
+        <translation>กรุณาใส่การชำระยอดค้าง</translation>
+    </message>
+    <message>
+        <source>The payments come to {paid}, more than the {due} still to pay</source>
+        <translation>ยอดชำระรวม {paid} เกินยอดค้างชำระ {due}</translation>
+    </message>
+    <message>
         <source>The cart is empty</source>
         <translation>ยังไม่มีรายการในตะกร้า</translation>
     </message>
@@ -3771,6 +4146,22 @@
         <translation>ไม่มีรายการขายนี้</translation>
     </message>
     <message>
+        <source>Open a shift before taking a payment</source>
+        <translation>กรุณาเปิดกะก่อนรับชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was voided or refunded: it takes no more payments</source>
+        <translation>ใบเสร็จ {number} ถูกยกเลิกหรือคืนเงินแล้ว รับชำระเพิ่มไม่ได้</translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on receipt {number}</source>
+        <translation>ใบเสร็จ {number} ไม่มียอดค้างชำระแล้ว</translation>
+    </message>
+    <message>
+        <source>Check this terminal&apos;s clock and try again</source>
+        <translation>กรุณาตรวจสอบนาฬิกาของเครื่องนี้แล้วลองอีกครั้ง</translation>
+    </message>
+    <message>
         <source>There is no such print job</source>
         <translation>ไม่พบงานพิมพ์นี้</translation>
     </message>
@@ -3811,6 +4202,10 @@
         <translation>มากกว่ายอด {remaining} ที่ยังต้องชำระ</translation>
     </message>
     <message>
+        <source>{balance} is still to pay: take the rest, or tick Pay part of the balance</source>
+        <translation>ยังค้างชำระ {balance}: รับส่วนที่เหลือ หรือเลือก ชำระยอดค้างบางส่วน</translation>
+    </message>
+    <message>
         <source>No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)</source>
         <translation>สาขานี้ยังไม่ได้ตั้งหมายเลขพร้อมเพย์: ให้เจ้าของคลินิกตั้ง (ตั้งหมายเลขพร้อมเพย์…)</translation>
     </message>
@@ -3819,8 +4214,24 @@
         <translation>โปรดระบุเหตุผลของการคืนเงิน</translation>
     </message>
     <message>
+        <source>Choose cash in or cash out</source>
+        <translation>เลือกนำเงินเข้าหรือนำเงินออก</translation>
+    </message>
+    <message>
+        <source>The amount is more than ฿0 and at most {most}</source>
+        <translation>จำนวนเงินต้องมากกว่า ฿0 และไม่เกิน {most}</translation>
+    </message>
+    <message>
+        <source>Say why the cash goes in or out</source>
+        <translation>โปรดระบุเหตุผลของการนำเงินเข้าหรือออก</translation>
+    </message>
+    <message>
         <source>The reason is at most {count} characters</source>
         <translation>เหตุผลยาวได้ไม่เกิน {count} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {cash}: you cannot take out {amount}</source>
+        <translation>ลิ้นชักควรมีเงินสดเพียง {cash}: นำออก {amount} ไม่ได้</translation>
     </message>
     <message>
         <source>Choose the lines to refund</source>
@@ -3874,6 +4285,10 @@
         <source>This sale has refunds already; refund the rest instead</source>
         <translation>การขายนี้มีการคืนเงินแล้ว กรุณาคืนเงินส่วนที่เหลือแทน</translation>
     </message>
+    <message>
+        <source>Part of this sale was paid in another shift; refund it instead</source>
+        <translation>การขายนี้มีการชำระบางส่วนในกะอื่น กรุณาทำคืนเงินแทน</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -3926,6 +4341,10 @@
         <translation>ให้ส่วนลดเกินวงเงินที่กำหนด</translation>
     </message>
     <message>
+        <source>take cash out of the drawer</source>
+        <translation>นำเงินสดออกจากลิ้นชัก</translation>
+    </message>
+    <message>
         <source>change clinic settings</source>
         <translation>เปลี่ยนการตั้งค่าคลินิก</translation>
     </message>
@@ -3944,6 +4363,10 @@
     <message>
         <source>manage the loyalty program</source>
         <translation>จัดการโปรแกรมสะสมแต้ม</translation>
+    </message>
+    <message>
+        <source>change the counter&apos;s rules</source>
+        <translation>เปลี่ยนกฎการขายหน้าร้าน</translation>
     </message>
 </context>
 <context>
@@ -4086,6 +4509,10 @@
         <translation>คอร์สถูกใช้เกินจำนวนครั้งที่ซื้อ</translation>
     </message>
     <message>
+        <source>A sale paid beyond its total</source>
+        <translation>การขายถูกชำระเกินยอดรวม</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -4128,6 +4555,10 @@
     <message>
         <source>sessions of the same course were used on two terminals while offline, more than were left; both uses stand</source>
         <translation>คอร์สเดียวกันถูกตัดจากสองเครื่องระหว่างออฟไลน์ เกินจำนวนครั้งที่เหลือ การตัดคอร์สทั้งสองครั้งยังคงอยู่</translation>
+    </message>
+    <message>
+        <source>two terminals took the same sale&apos;s balance while offline, together more than its total; both payments stand</source>
+        <translation>สองเครื่องรับชำระยอดค้างของการขายเดียวกันระหว่างออฟไลน์ รวมแล้วเกินยอดรวม การชำระทั้งสองรายการยังคงอยู่</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4243,6 +4674,10 @@
     <message>
         <source>Course sessions</source>
         <translation>คอร์ส</translation>
+    </message>
+    <message>
+        <source>Cash in/out</source>
+        <translation>นำเงินเข้า/ออก</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import insert, select, update
 
-from .checks import Checked
+from .checks import Checked, Rejection
 from .models import RuleMove, RuleTally
 from .rules import Proposed, RuleContext, RuleRun
 
@@ -74,7 +74,31 @@ class _CeilingRun:
                      "hlc": row.hlc})
 
     def check(self, p: Proposed) -> None:
-        return None
+        """Refuse a refund whose lines are not the sale's or do not add up to its amount.
+
+        The declaration checked each line's shape (``synced.REFUND``); what
+        only the sale can tell is checked here: every line names a line of
+        the refunded sale once, returns no more pieces than it sold, and the
+        lines' money is the refund's amount.
+        """
+        if p.op.type != _REFUND:
+            return
+        sale_id, lines = p.fields.get("sale_id"), p.fields.get("lines")
+        if not isinstance(lines, list):
+            return  # the declaration refused it already
+        named = [line.get("line_id") for line in lines if isinstance(line, dict)]
+        if len(set(named)) != len(named):
+            raise Rejection("malformed_operation", "a refund names a sale line more than once")
+        if sum(int(line.get("amount_satang", 0)) for line in lines if isinstance(line, dict)) != _amount(p.fields):
+            raise Rejection("malformed_operation", "a refund's lines do not add up to its amount")
+        for line in lines:
+            sold = self.ctx.record_data("sale_line", str(line.get("line_id")))
+            if sold is None or sold.get("sale_id") != sale_id:
+                raise Rejection("malformed_operation", "a refund names a line that is not of its sale",
+                                line_id=line.get("line_id"))
+            if int(line.get("quantity", 0)) > int(sold.get("quantity") or 0):
+                raise Rejection("malformed_operation", "a refund returns more pieces than the line sold",
+                                line_id=line.get("line_id"))
 
     def _add(self, scope: str, sale_id: str, amount: int) -> int:
         total = self.sums.get((scope, sale_id), 0) + amount

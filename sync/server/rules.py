@@ -477,6 +477,7 @@ class _MirrorRun:
 
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
+    from .balances import PaidCeiling
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .coupons import CouponUseSlots
     from .courses import course_tally
@@ -485,5 +486,5 @@ def server_rules() -> tuple[Rule, ...]:
     from .refunds import RefundCeiling
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
-                               CouponUseSlots(), RefundCeiling(), course_tally())
+                               CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling())
     return rules

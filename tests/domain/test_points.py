@@ -12,6 +12,8 @@ from bnaura_desk.domain.points import (
     DEFAULT_TIERS,
     EntryKind,
     PointEntry,
+    PointsSource,
+    TakenBack,
     Tier,
     check_tiers,
     expiry_id,
@@ -152,3 +154,12 @@ def test_tiers_that_overlap_or_earn_negatively_are_refused() -> None:
     assert check_tiers((Tier("a", 0, 5, 10), Tier("b", 0, 8, 15))) == "b must start above a"
     assert check_tiers((Tier("a", 100, 5, 10),)) == "the first tier starts at 0 points"
     assert check_tiers((Tier("a", 0, 5, -1),)) is not None
+
+
+def test_points_a_refund_took_back_are_a_spend_the_statement_also_names() -> None:
+    refund = PointEntry("s0002", EntryKind.SPEND, 300, START + timedelta(days=3), source=PointsSource.REFUND)
+    reward = PointEntry("s0003", EntryKind.SPEND, 200, START + timedelta(days=4), source=PointsSource.REWARD)
+    statement = fold([earn(1, 1_000, 0), refund, reward], START + timedelta(days=5))
+    assert (statement.balance, statement.spent, statement.refunded) == (500, 500, 300)
+    assert statement.taken_back == [TakenBack(START + timedelta(days=3), 300)]
+    assert fold([earn(1, 1_000, 0), refund, reward], START + timedelta(days=2)).taken_back == []

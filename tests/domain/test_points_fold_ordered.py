@@ -18,6 +18,7 @@ from bnaura_desk.domain.points import (
     EntryKind,
     Event,
     PointEntry,
+    PointsSource,
     Statement,
     fold,
     fold_ordered,
@@ -32,7 +33,8 @@ ZONES = [UTC, timezone(timedelta(hours=7)), timezone(timedelta(hours=-5, minutes
 def stored(entries: list[PointEntry]) -> list[Event[str]]:
     """Return ``entries`` as ``services.loyalty`` reads them from the store, in the fold's order."""
     rows = [
-        (utc_text(e.at), RANK[e.kind], e.id, e.points, utc_text(e.expires_at) if e.expires_at else None, e.lot_id)
+        (utc_text(e.at), RANK[e.kind], e.id, e.points, utc_text(e.expires_at) if e.expires_at else None,
+         e.lot_id if e.kind is EntryKind.EXPIRE else str(e.source) if e.source else None)
         for e in entries
     ]
     return sorted(rows, key=ORDER)
@@ -42,13 +44,13 @@ def seen(statement: Statement, soon: datetime) -> tuple[object, ...]:
     """Everything a member or a screen reads of a statement."""
     lots = [(lot.id, lot.earned_at, lot.expires_at, lot.points, lot.left, lot.expired) for lot in statement.lots]
     return (statement.at, lots, statement.debt, statement.lifetime_earned, statement.spent, statement.balance,
-            statement.expiring_within(soon))
+            statement.expiring_within(soon), statement.taken_back, statement.refunded)
 
 
 def in_zone(entry: PointEntry, zone: timezone) -> PointEntry:
     """The same entry with its times written in another zone (the same instants)."""
     return PointEntry(entry.id, entry.kind, entry.points, entry.at.astimezone(zone),
-                      entry.expires_at.astimezone(zone) if entry.expires_at else None, entry.lot_id)
+                      entry.expires_at.astimezone(zone) if entry.expires_at else None, entry.lot_id, entry.source)
 
 
 # Entries at any microsecond over three years (ties at one instant too), in any zone.
@@ -58,14 +60,16 @@ moments = st.one_of(
 )
 
 
-def entry(n: int, is_earn: bool, points: int, at: datetime, zone: timezone) -> PointEntry:
+def entry(n: int, is_earn: bool, points: int, at: datetime, zone: timezone, refund: bool) -> PointEntry:
     if is_earn:
         return PointEntry(f"e{n:04d}", EntryKind.EARN, points, at.astimezone(zone), lot_expiry(at).astimezone(zone))
-    return PointEntry(f"s{n:04d}", EntryKind.SPEND, points, at.astimezone(zone))
+    # A spend on a reward, or points a refund took back (the fold notes those for tiers).
+    source = PointsSource.REFUND if refund else PointsSource.REWARD
+    return PointEntry(f"s{n:04d}", EntryKind.SPEND, points, at.astimezone(zone), source=source)
 
 
 exact_ledgers = st.lists(
-    st.tuples(st.booleans(), st.integers(1, 2_000), moments, st.sampled_from(ZONES)), max_size=40,
+    st.tuples(st.booleans(), st.integers(1, 2_000), moments, st.sampled_from(ZONES), st.booleans()), max_size=40,
 ).map(lambda rows: [entry(n, *row) for n, row in enumerate(rows)])
 
 

@@ -455,3 +455,18 @@ def test_stock_never_negative_in_the_store(
             pass
         level = t.read(catalog.stock_level, item)
         assert level == expected >= 0
+
+
+def test_a_category_is_set_changed_and_synced_as_one_field(staffed: Staffed, made: dict[str, str]) -> None:
+    t, m = staffed.terminal, staffed.manager
+    laser = t.run(catalog.create_item, BOTOX.with_changes(name_th="พิโคเลเซอร์", category="  Laser "), actor=m).result
+    assert t.read(catalog.get_item, laser)[0].category == "Laser"
+    assert [json.loads(op.payload)["record"]["category"] for op in ops_for(t, laser)] == ["Laser"]
+    t.run(catalog.update_item, made["serum"], SERUM.with_changes(category="Skincare"), actor=m)
+    assert json.loads(ops_for(t, made["serum"])[-1].payload)["fields"] == {"category": "Skincare"}
+    assert {r.name_th: r.category for r in t.read(catalog.list_items)} == {
+        "โบท็อกซ์ กรามเล็ก": "", "เซรั่มวิตามินซี": "Skincare", "โบท็อกซ์ 3 ครั้ง": "", "พิโคเลเซอร์": "Laser"}
+    assert t.read(catalog.categories_in_use) == ["Laser", "Skincare"]
+    with pytest.raises(BadInput) as refused:
+        t.run(catalog.update_item, made["serum"], SERUM.with_changes(category="ส" * 61), actor=m)
+    assert refused.value.field == "category"

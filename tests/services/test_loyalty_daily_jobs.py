@@ -9,21 +9,29 @@ points and tier changes, with the same ids, clocks and operations.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import delete, func, select
 
 from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.loyalty_program import DEFAULT_PROGRAM, Qualification
 from bnaura_desk.domain.points import EntryKind, PointsSource, lot_expiry
 from bnaura_desk.services import customers, daily_jobs, loyalty
+from bnaura_desk.services import settings as settings_service
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import LoyaltyJobMark, PointsEntry, PointsExpiry, TierChange
 from bnaura_desk.terminal import Terminal
 from tests.conftest import Staffed
+from tests.services.test_loyalty_read import Rows, ledgers
+from tests.services.test_points_folds import write_batch
 
 # Columns made at random (uuid7) on every run: everything else must be equal.
 RANDOM = {"outbox": ("op_id",), "audit_log": ("id",)}
@@ -151,3 +159,48 @@ def test_points_dated_ahead_count_for_a_tier_once_their_time_comes(ledger: tuple
         select(TierChange).where(TierChange.customer_id == member).order_by(TierChange.at, TierChange.id))])
     assert changes[-1] == (before, "diamond")
     assert s.terminal.read(lambda session: session.scalar(select(func.count()).select_from(LoyaltyJobMark))) == 2
+
+
+PHONES = itertools.count(700_000)
+
+
+def _recorded(s: Staffed, member: str) -> str:
+    """The member's tier as last recorded (the lowest when none was)."""
+    recorded = s.terminal.read(lambda session: list(session.scalars(
+        select(TierChange.to_tier).where(TierChange.customer_id == member).order_by(*daily_jobs.recorded_order()))))
+    return recorded[-1] if recorded else "bronze"
+
+
+def _agree(s: Staffed, members: list[str]) -> None:
+    now = s.clock.now
+    shown = {m: s.terminal.read(loyalty.points_summary, m, now).tier.key for m in members}
+    assert {m: _recorded(s, m) for m in members} == shown
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ledgers, min_size=1, max_size=3), st.lists(ledgers, min_size=1, max_size=3), st.booleans())
+def test_the_nightly_job_and_note_tier_record_the_tier_points_summary_shows(
+    staffed: Staffed, first: list[Rows], second: list[Rows], rolling: bool
+) -> None:
+    # Ledgers with earned lots, spends on rewards and refunds' take-backs, arriving in two nights (the
+    # second night's rows after the job's mark); between them, a use case notes one member's tier.
+    s = staffed
+    qualification = Qualification.ROLLING if rolling else Qualification.LIFETIME
+    s.terminal.run(settings_service.set_loyalty_program, replace(DEFAULT_PROGRAM, qualification=qualification),
+                   actor=s.manager)
+    members = [str(s.terminal.run(customers.register_customer, CustomerForm(
+        name_th="สมศรี มีแต้ม", phone=f"08{next(PHONES):08d}"), actor=s.front_desk).result) for _ in first]
+    base = s.clock() - timedelta(hours=12)
+    for member, rows in zip(members, first, strict=False):
+        write_batch(s, member, rows, base)
+    s.terminal.run(loyalty.run_daily_jobs, actor=SYSTEM)
+    _agree(s, members)
+    for member, rows in zip(members, second, strict=False):
+        write_batch(s, member, rows, base)
+    s.terminal.run(lambda ctx: (loyalty.note_tier(ctx, members[0]), ctx.changes.build())[1], actor=SYSTEM)
+    _agree(s, members[:1])
+    s.terminal.run(loyalty.run_daily_jobs, actor=SYSTEM)
+    _agree(s, members)
+    # A run over everything, without the marks, finds nothing more to record.
+    s.terminal.read(lambda session: (session.execute(delete(LoyaltyJobMark)), session.commit()))
+    assert s.terminal.run(loyalty.run_daily_jobs, actor=SYSTEM).result.tier_changes == 0

@@ -5,7 +5,8 @@ store's text, and folds it with ``domain.points.fold_ordered``. The
 reference here is how it read before (every row as an ORM object, folded by
 ``domain.points.fold``, the tier from every earned entry): for any ledger
 on a real terminal database, the balance, tier, expiring points and history
-a member is shown must be the same, whichever way tiers qualify.
+a member is shown must be the same, whichever way tiers qualify, with
+refunds' take-backs counted against the tier.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from bnaura_desk.domain.loyalty_program import (
     Qualification,
     next_tier,
     qualifying_points,
+    taken_back,
     tier_at,
 )
-from bnaura_desk.domain.points import EntryKind, PointEntry, expiry_id, fold, lot_expiry
+from bnaura_desk.domain.points import EntryKind, PointEntry, PointsSource, expiry_id, fold, lot_expiry
 from bnaura_desk.services import customers, loyalty
 from bnaura_desk.services import settings as settings_service
 from bnaura_desk.services.member_statement import member_loyalty
@@ -40,9 +42,10 @@ PHONES = count(1)
 
 
 def reference(session: Session, customer_id: str, now: datetime) -> tuple[loyalty.PointsSummary, list[loyalty.LedgerLine]]:
-    """The summary and the lines as they were read before: ORM objects, ``fold``, a tier from every earn."""
+    """The summary and the lines as they were read before: ORM objects, ``fold``, a tier from every earn and refund."""
     rows = {e.id: e for e in session.scalars(select(PointsEntry).where(PointsEntry.customer_id == customer_id))}
-    entries = [PointEntry(e.id, EntryKind(e.kind), e.points, e.at, e.expires_at) for e in rows.values()]
+    entries = [PointEntry(e.id, EntryKind(e.kind), e.points, e.at, e.expires_at,
+                          source=PointsSource(e.source) if e.kind == "spend" else None) for e in rows.values()]
     entries += [
         PointEntry(x.id, EntryKind.EXPIRE, 0, x.at, lot_id=x.lot_id)
         for x in session.scalars(select(PointsExpiry).where(PointsExpiry.customer_id == customer_id))
@@ -52,6 +55,7 @@ def reference(session: Session, customer_id: str, now: datetime) -> tuple[loyalt
     program = loyalty_program(session, customer.chain_id)
     statement = fold(entries, now)
     earned = [Earned(e.at, e.points) for e in entries if e.kind is EntryKind.EARN]
+    earned += [taken_back(e.at, e.points) for e in entries if e.source is PointsSource.REFUND]
     tier = tier_at(earned, program, now)
     summary = loyalty.PointsSummary(statement, tier, statement.expiring_within(now + timedelta(days=30)),
                                     qualifying_points(earned, now, program.qualification), next_tier(tier, program))
@@ -71,25 +75,32 @@ def reference(session: Session, customer_id: str, now: datetime) -> tuple[loyalt
     return summary, lines
 
 
-# Entries at any microsecond from two years before to a month after the moment of the question.
+# Entries at any microsecond from two years before to a month after the moment of the question:
+# (earned, points, microseconds from the moment, reason, a spend is a refund's take-back).
+Rows = list[tuple[bool, int, int, str, bool]]
 ledgers = st.lists(
     st.tuples(st.booleans(), st.integers(1, 3_000),
               st.builds(lambda day, us: day * 86_400_000_000 + us, st.integers(-730, 30),
                         st.sampled_from([0, 0, 1, 86_399_999_999]) | st.integers(0, 86_399_999_999)),
-              st.sampled_from(["", "ย้ายแต้ม", "a reason"])),
+              st.sampled_from(["", "ย้ายแต้ม", "a reason"]), st.booleans()),
     max_size=30,
 )
 
 
-def write(s: Staffed, customer_id: str, rows: list[tuple[bool, int, int, str]], now: datetime, job: datetime) -> None:
+def source(is_earn: bool, refund: bool) -> str:
+    """The source of a written row: a purchase, a reward, or a refund's take-back."""
+    return "purchase" if is_earn else "refund" if refund else "reward"
+
+
+def write(s: Staffed, customer_id: str, rows: Rows, now: datetime, job: datetime) -> None:
     """Write ``rows`` to the member's ledger, and the expiries the daily job would have written at ``job``."""
     chain_id = s.terminal.read(lambda session: session.get(Customer, customer_id)).chain_id  # type: ignore[union-attr]
     entries: list[PointsEntry] = []
-    for n, (is_earn, points, offset_us, reason) in enumerate(rows):
+    for n, (is_earn, points, offset_us, reason, refund) in enumerate(rows):
         at = now + timedelta(microseconds=offset_us)
         entries.append(PointsEntry(
             id=f"{customer_id[:24]}{n:012d}", chain_id=chain_id, customer_id=customer_id,
-            kind="earn" if is_earn else "spend", points=points, source="purchase" if is_earn else "reward",
+            kind="earn" if is_earn else "spend", points=points, source=source(is_earn, refund),
             reason=reason, at=at, expires_at=lot_expiry(at) if is_earn else None, staff_id=None, hlc="0"))
     ledger = [PointEntry(e.id, EntryKind(e.kind), e.points, e.at, e.expires_at) for e in entries]
     due = fold(ledger, job).due_expiries([])
@@ -103,7 +114,7 @@ def write(s: Staffed, customer_id: str, rows: list[tuple[bool, int, int, str]], 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ledgers, st.integers(-400, 30), st.booleans())
-def test_the_one_read_shows_what_reading_every_row_showed(staffed: Staffed, rows: list[tuple[bool, int, int, str]],
+def test_the_one_read_shows_what_reading_every_row_showed(staffed: Staffed, rows: Rows,
                                                           job_day: int, rolling: bool) -> None:
     qualification = Qualification.ROLLING if rolling else Qualification.LIFETIME
     staffed.terminal.run(settings_service.set_loyalty_program, replace(DEFAULT_PROGRAM, qualification=qualification),

@@ -27,7 +27,7 @@ from bnaura_desk.services.context import ServiceContext
 from bnaura_desk.services.points_ledger import record_points
 from bnaura_desk.store.models import Customer, PointsEntry
 from tests.conftest import Staffed
-from tests.services.test_loyalty_read import ledgers, reference
+from tests.services.test_loyalty_read import Rows, ledgers, reference, source
 
 PHONES = count(500_000)
 
@@ -95,15 +95,15 @@ def test_every_look_shows_what_every_row_shows(staffed: Staffed, day_steps: list
         assert s.terminal.read(loyalty.points_summary, member, now) == expected
 
 
-def write_batch(s: Staffed, member: str, rows: list[tuple[bool, int, int, str]], start: datetime) -> None:
+def write_batch(s: Staffed, member: str, rows: Rows, start: datetime) -> None:
     """Write ``rows`` as new ledger entries of ``member``, at their offsets from ``start``; the job writes expiries."""
     chain_id = s.terminal.read(lambda session: session.get(Customer, member)).chain_id  # type: ignore[union-attr]
     with Session(s.terminal.db.engine) as session, session.begin():
-        for is_earn, points, offset_us, reason in rows:
+        for is_earn, points, offset_us, reason, refund in rows:
             at = start + timedelta(microseconds=offset_us)
             session.add(PointsEntry(
                 id=uuid7(), chain_id=chain_id, customer_id=member, kind="earn" if is_earn else "spend",
-                points=points, source="purchase" if is_earn else "reward", reason=reason, at=at,
+                points=points, source=source(is_earn, refund), reason=reason, at=at,
                 expires_at=lot_expiry(at) if is_earn else None, staff_id=None, hlc="0"))
 
 

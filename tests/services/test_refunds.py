@@ -7,19 +7,24 @@ or nothing does.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
+from bnaura_desk.documents import credit_note_pdf
+from bnaura_desk.domain.coupons import CouponKind, CouponTerms
 from bnaura_desk.domain.errors import BadInput, PermissionDenied
 from bnaura_desk.domain.payments import PaymentMethod, Tender
-from bnaura_desk.domain.refunds import RefundKind, ReturnLine
+from bnaura_desk.domain.refunds import RefundKind, ReturnLine, plan_refund
 from bnaura_desk.domain.roles import Permission
-from bnaura_desk.services import catalog, counter, loyalty, refunds, shifts
+from bnaura_desk.domain.settings import COUPON_ON_REFUND_KEY, CouponOnRefund
+from bnaura_desk.services import branches, catalog, counter, coupons, credit_notes, loyalty, refunds, settings, shifts
 from bnaura_desk.services.context import Override
-from bnaura_desk.store.models import AuditEntry, OutboxOperation, PointsEntry, Refund, SaleLine, StockMovement
+from bnaura_desk.services.coupons import issue_coupon
+from bnaura_desk.store.models import AuditEntry, Coupon, OutboxOperation, PointsEntry, Refund, SaleLine, StockMovement
 from tests.conftest import Staffed
+from tests.documents.pdf_probe import pdf_text
 from tests.services.test_counter import member, shop  # noqa: F401 (the fixture)
 
 CASH = PaymentMethod.CASH
@@ -224,3 +229,108 @@ def test_a_treatment_refund_moves_no_stock(staffed: Staffed, shop: dict[str, str
     done = s.terminal.run(refunds.refund_sale, sale.sale_id, None, CASH, "ลูกค้าไม่สะดวก", actor=s.manager).result
     assert (done.amount_satang, done.points_taken) == (350_000, 0)
     assert count(s, StockMovement) == before
+
+
+def coupon_sale(s: Staffed, shop: dict[str, str], customer_id: str | None,  # noqa: F811
+                valid_until: date | None = None) -> tuple[str, counter.SaleDone]:
+    """A 10 % coupon (valid to ``valid_until``) used on a facial and two serums; return its code and the sale."""
+    terms = CouponTerms(kind=CouponKind.PERCENT, percent=10, valid_until=valid_until)
+    code = s.terminal.run(issue_coupon, terms, campaign="ปีใหม่", actor=s.manager).result.code
+    lines = (counter.OrderLine(shop["facial"]), counter.OrderLine(shop["serum"], quantity=2))
+    total = s.terminal.read(counter.quote, counter.Order(lines, (), customer_id=customer_id, coupon_code=code),
+                            s.clock()).priced.total_satang
+    sale = s.terminal.run(counter.checkout, counter.Order(lines, (Tender(CASH, total),), customer_id=customer_id,
+                                                          coupon_code=code), actor=s.front_desk).result
+    return code, sale
+
+
+def restore_policy(s: Staffed, policy: CouponOnRefund) -> None:
+    s.terminal.run(settings.set_chain_setting, COUPON_ON_REFUND_KEY, str(policy), actor=s.owner)
+
+
+def test_by_default_a_refunded_sales_coupon_stays_used(staffed: Staffed, shop: dict[str, str]) -> None:  # noqa: F811
+    s = staffed
+    code, sale = coupon_sale(s, shop, member(s, 0))
+    done = s.terminal.run(refunds.refund_sale, sale.sale_id, None, CASH, "ลูกค้าเปลี่ยนใจ", actor=s.manager).result
+    assert done.restored_coupon is None
+    assert count(s, Coupon) == 1
+    verdict = s.terminal.read(coupons.check_coupon_code, code, s.clock())
+    assert not verdict.applies
+
+
+def test_restore_gives_the_member_a_new_coupon_once_the_whole_sale_is_back(
+        staffed: Staffed, shop: dict[str, str]) -> None:  # noqa: F811
+    s = staffed
+    restore_policy(s, CouponOnRefund.RESTORE)
+    somying = member(s, 0)
+    code, sale = coupon_sale(s, shop, somying)
+    ids = line_ids(s, sale.sale_id)
+    # One serum back: the sale still stands, so its coupon stays used.
+    part = s.terminal.run(refunds.refund_sale, sale.sale_id, [ReturnLine(ids["เซรั่มวิตามินซี"], 1)], CASH,
+                          "แพ้เซรั่ม", actor=s.manager).result
+    assert part.restored_coupon is None and count(s, Coupon) == 1
+    rest = s.terminal.run(refunds.refund_sale, sale.sale_id, None, CASH, "ยกเลิกทั้งหมด", actor=s.manager).result
+    assert rest.restored_coupon is not None and rest.restored_coupon != code
+    again = s.terminal.read(lambda session: session.get(Coupon, coupons.replacement_coupon_id(rest.refund_id)))
+    assert (again.code, again.kind, again.percent, again.customer_id, again.usage_limit, again.campaign) == (
+        rest.restored_coupon, "percent", 10, somying, 1, "ปีใหม่")
+    # She can use it on her next visit, once.
+    lines = (counter.OrderLine(shop["facial"]),)
+    quoted = s.terminal.read(counter.quote, counter.Order(lines, (), customer_id=somying,
+                                                          coupon_code=rest.restored_coupon), s.clock())
+    # 10 % of ฿3,325, the facial after her Bronze 5 %.
+    assert quoted.priced.coupon_discount_satang == 33_250
+    # The credit note says which coupon she got back.
+    s.terminal.run(branches.update_branch, tax_id="0105558000001", address="ถนนพระราม 1", actor=s.owner)
+    pdf = s.terminal.read(credit_notes.credit_note_document, rest.refund_id)
+    assert pdf.restored_coupon == rest.restored_coupon
+    text = pdf_text(credit_note_pdf(pdf))
+    assert rest.restored_coupon in text and "Coupon restored" in text
+    types = s.terminal.read(lambda session: sorted(o.type for o in session.scalars(
+        select(OutboxOperation).where(OutboxOperation.entity_id == again.id))))
+    assert types == ["coupon.issue"]
+
+
+def test_a_void_restores_the_coupon_and_an_expired_one_is_not_restored(
+        staffed: Staffed, shop: dict[str, str]) -> None:  # noqa: F811
+    s = staffed
+    restore_policy(s, CouponOnRefund.RESTORE)
+    _, sale = coupon_sale(s, shop, None)
+    voided = s.terminal.run(refunds.void_sale, sale.sale_id, "คีย์ผิด", actor=s.manager).result
+    # An open code for a sale without a member comes back open, for one use.
+    restored = s.terminal.read(lambda session: session.get(Coupon, coupons.replacement_coupon_id(voided.refund_id)))
+    assert voided.restored_coupon == restored.code and restored.customer_id is None
+    today = s.clock().date()
+    _, late = coupon_sale(s, shop, None, valid_until=today)
+    s.clock.advance(days=2)
+    done = s.terminal.run(refunds.refund_sale, late.sale_id, None, PaymentMethod.TRANSFER, "ยกเลิก",
+                          actor=s.manager).result
+    assert done.restored_coupon is None
+    assert s.terminal.read(lambda session: session.get(Coupon, coupons.replacement_coupon_id(done.refund_id))) is None
+
+
+def test_refund_state_tells_a_screen_what_the_service_will_allow(
+        staffed: Staffed, gold_sale: tuple[str, counter.SaleDone]) -> None:
+    s = staffed
+    _, sale = gold_sale
+    serum = line_ids(s, sale.sale_id)["เซรั่มวิตามินซี"]
+    state = s.terminal.read(refunds.refund_state, sale.sale_id)
+    assert (state.paid_satang, state.refunded_satang, state.method, state.void_refusal) == (531_000, 0, CASH, None)
+    # Planned with these figures, a serum gives back what the service then records.
+    planned = plan_refund(state.sold, [ReturnLine(serum, 1)], state.refundable_satang)
+    done = s.terminal.run(refunds.refund_sale, sale.sale_id, [ReturnLine(serum, 1)], CASH, "แพ้",
+                          actor=s.manager).result
+    assert sum(line.amount_satang for line in planned) == done.amount_satang == 108_000
+    after = s.terminal.read(refunds.refund_state, sale.sale_id)
+    assert (after.refunded_satang, after.refundable_satang) == (108_000, 531_000 - 108_000)
+    assert [(line.line_id, line.returned_quantity) for line in after.sold if line.returned_quantity] == [(serum, 1)]
+    assert after.void_refusal is not None and "has refunds already" in english(after.void_refusal)
+    # A closed shift: no void either, whatever else.
+    s.terminal.run(shifts.close_shift, {100_000: 7}, actor=s.front_desk)
+    closed = s.terminal.read(refunds.refund_state, sale.sale_id)
+    assert closed.void_refusal is not None and "refund it instead" in english(closed.void_refusal)
+    s.terminal.run(refunds.refund_sale, sale.sale_id, None, PaymentMethod.TRANSFER, "ยกเลิก", actor=s.manager)
+    s.terminal.read(refunds.refund_state, sale.sale_id)  # refunded in full: still readable, nothing left
+    with pytest.raises(BadInput) as refused:
+        plan_refund(s.terminal.read(refunds.refund_state, sale.sale_id).sold, None, 0)
+    assert "Nothing of this sale is left" in english(refused.value)

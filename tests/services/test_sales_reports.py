@@ -8,14 +8,16 @@ from datetime import timedelta
 import pytest
 
 from bnaura_desk.documents.sales_report import ReportKind, sales_report_pdf
+from bnaura_desk.domain.cash_movements import CashDirection
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import BadInput
 from bnaura_desk.domain.payments import PaymentMethod, Tender
-from bnaura_desk.services import branches, catalog, counter, customers, refunds, shifts
+from bnaura_desk.services import branches, cash_movements, catalog, counter, customers, refunds, shifts
 from bnaura_desk.services.sales_reports import x_report, z_report
 from tests.conftest import Staffed
+from tests.documents.pdf_probe import pdf_text, squashed
 
 CASH, CARD = PaymentMethod.CASH, PaymentMethod.CARD
 
@@ -100,3 +102,34 @@ def test_the_reports_show_voids_and_refunds_and_the_net_and_the_drawer_less_cash
     s.terminal.run(shifts.close_shift, {100_000: 2}, actor=s.front_desk)
     z = s.terminal.read(z_report, bangkok_date(s.clock()), s.clock())
     assert (z.given_back, z.net_satang) == (back, report.net_satang)
+
+
+def test_the_reports_show_cash_in_and_out_and_the_drawer_counts_them(staffed: Staffed,
+                                                                    day: list[counter.SaleDone]) -> None:
+    s = staffed
+    s.terminal.run(cash_movements.record_cash_movement, CashDirection.IN, 100_000, "แลกเหรียญจากธนาคาร",
+                   actor=s.front_desk)
+    s.clock.advance(minutes=30)
+    s.terminal.run(cash_movements.record_cash_movement, CashDirection.OUT, 4_500, "ซื้อกาแฟให้ลูกค้า", actor=s.manager)
+    s.terminal.run(cash_movements.record_cash_movement, CashDirection.OUT, 20_000, "ค่าแท็กซี่ส่งของ",
+                   actor=s.manager)
+    report = s.terminal.read(x_report, s.clock())
+    moves = report.cash_moves
+    assert (moves.ins, moves.in_satang, moves.outs, moves.out_satang) == (1, 100_000, 2, 24_500)
+    assert [(m.direction, m.amount_satang, m.reason) for m in moves.lines] == [
+        (CashDirection.IN, 100_000, "แลกเหรียญจากธนาคาร"), (CashDirection.OUT, 4_500, "ซื้อกาแฟให้ลูกค้า"),
+        (CashDirection.OUT, 20_000, "ค่าแท็กซี่ส่งของ")]
+    # The ฿3,586.50 of the morning, ฿1,000 more change, ฿245 paid out.
+    assert report.cash_expected_satang == 358_650 + 100_000 - 24_500
+    text = squashed(pdf_text(sales_report_pdf(report)))
+    # Each way with its count and sum, each movement under it with its time and reason, the drawer after them.
+    for seen in ("Cashin(1)1,000.00", "10:00แลกเหรียญจากธนาคาร1,000.00", "Cashout(2)-245.00", "10:30ซื้อกาแฟให้ลูกค้า-45.00",
+                 "10:30ค่าแท็กซี่ส่งของ-200.00", "Cashexpected4,341.50"):
+        assert seen in text, seen
+    # The Z report of the day counts them, without the lines.
+    s.terminal.run(shifts.close_shift, {100_000: 4}, actor=s.front_desk)
+    z = s.terminal.read(z_report, bangkok_date(s.clock()), s.clock())
+    assert (z.cash_moves.ins, z.cash_moves.in_satang, z.cash_moves.outs, z.cash_moves.out_satang,
+            z.cash_moves.lines) == (1, 100_000, 2, 24_500, ())
+    z_text = squashed(pdf_text(sales_report_pdf(z)))
+    assert "Cashin(1)1,000.00" in z_text and "Cashout(2)-245.00" in z_text and "ซื้อกาแฟให้ลูกค้า" not in z_text

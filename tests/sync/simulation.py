@@ -78,14 +78,16 @@ from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms, Refusa
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import award_id
+from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.points import PointsSource
 from bnaura_desk.domain.referral import ALPHABET, TAG_LENGTH
+from bnaura_desk.domain.refunds import ReturnLine
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.domain.synced import CUSTOMER, STAFF
 from bnaura_desk.services import catalog as catalog_service
+from bnaura_desk.services import counter, loyalty, refunds, shifts
 from bnaura_desk.services import coupons as coupon_service
 from bnaura_desk.services import customers as customer_service
-from bnaura_desk.services import loyalty
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.setup import init_database
@@ -100,6 +102,9 @@ from bnaura_desk.store.models import (
     OutboxOperation,
     ParkedChange,
     PointsEntry,
+    Refund,
+    Sale,
+    SaleLine,
     Staff,
     StockMovement,
     SyncExceptionRow,
@@ -487,6 +492,8 @@ class Simulation:
         self.coupons: list[tuple[str, str, int]] = []  # (id, code, usage limit)
         self.coupon_uses: list[str] = []
         self.points_entries: list[str] = []  # a manager's adjustments (each made once, on one terminal)
+        self.sales: list[tuple[str, str]] = []  # (sale id, branch id) of each checkout committed
+        self.refunds: list[str] = []  # refunds committed
         workdir.mkdir(parents=True, exist_ok=True)
         self.server = SimServer(workdir / "server.sqlite", self.world)
         self.clinic_id = _uuid7_from(self.rng, START)
@@ -571,6 +578,10 @@ class Simulation:
         self.product = self.nodes[0].terminal.run(
             catalog_service.create_item, ItemForm(kind=ItemKind.PRODUCT, name_th="เซรั่มจำลอง", sku="SIM-1",
                                                   price_satang=59_000), actor=SYSTEM).result
+        # A treatment the counters sell (two at a time) and refund.
+        self.treatment = self.nodes[0].terminal.run(
+            catalog_service.create_item, ItemForm(kind=ItemKind.TREATMENT, name_th="ทรีตเมนต์จำลอง",
+                                                  price_satang=120_000, duration_minutes=30), actor=SYSTEM).result
         for limit in COUPON_LIMITS:
             issued = self.nodes[0].terminal.run(
                 coupon_service.issue_coupon, CouponTerms(CouponKind.PERCENT, percent=10, usage_limit=limit),
@@ -791,12 +802,57 @@ class Simulation:
             self.note(f"{node.name} daily loyalty jobs {report}")
         return None
 
+    def counter_action(self, node: Node) -> None:
+        """A sale of two treatments paid by transfer (the shift opened first), or a refund of one of the branch's.
+
+        A refund gives back one treatment or all that is left, at the
+        branch that sold it, on whichever of its terminals holds the sale:
+        two terminals offline may give back the same sale twice (both stand,
+        the server reports it).
+        """
+        manager = self.actors[0]
+        held = set(node.terminal.read(lambda s: list(s.scalars(select(Sale.id)))))
+        ours = [sale_id for sale_id, branch_id in self.sales if branch_id == node.branch_id and sale_id in held]
+        if ours and self.rng.random() < 0.4:
+            sale_id = self.rng.choice(ours)
+            # Its line may not be here yet (a pull page can end between a sale and its lines).
+            line = node.terminal.read(lambda s: s.scalars(select(SaleLine.id).where(SaleLine.sale_id == sale_id)).first())
+            lines = None if line is None or self.rng.random() < 0.5 else [ReturnLine(line, 1)]
+            done = self._attempt(node, "refund", refunds.refund_sale, sale_id, lines, PaymentMethod.TRANSFER, "sim",
+                                 actor=manager)
+            if done is not None:
+                self.refunds.append(done.refund_id)
+            self.note(f"{node.name} refund {'all' if lines is None else 'one'} of sale {self.sales_index(sale_id)} "
+                      f"-> {done.amount_satang if done is not None else None}")
+            return
+        if node.terminal.read(shifts.open_shift_of, node.device_id) is None:
+            self._attempt(node, "open shift", shifts.open_shift, 100_000, actor=manager)
+        live = self._live_customers(node)
+        customer_id = self.rng.choice(live) if live and self.rng.random() < 0.7 else None
+        order_lines = (counter.OrderLine(self.treatment, quantity=2),)
+        try:
+            due = node.terminal.read(counter.quote, counter.Order(order_lines, (), customer_id=customer_id),
+                                     node.clock()).priced.total_satang
+        except DeskError:
+            due = 1  # the member was deleted meanwhile: checkout refuses it below
+        tender = Tender(PaymentMethod.TRANSFER, due, reference="SIM")
+        done = self._attempt(node, "sale", counter.checkout,
+                             counter.Order(order_lines, (tender,), customer_id=customer_id), actor=self._actor())
+        if done is not None:
+            self.sales.append((done.sale_id, node.branch_id))
+        who = self._label(customer_id) if customer_id else "walk-in"
+        self.note(f"{node.name} sale to {who} -> {done.total_satang if done is not None else None}")
+
+    def sales_index(self, sale_id: str) -> int:
+        """The sale's place among the sales committed (its label in the trace: ids differ per replay)."""
+        return next(i for i, (s, _) in enumerate(self.sales) if s == sale_id)
+
     def local_action(self, node: Node) -> None:
         """One thing staff do at the counter."""
         action = self.rng.choices(
             (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action, self.stock_move,
-             self.loyalty_action),
-            (3, 6, 1, 2, 3, 6, 2, 4),
+             self.loyalty_action, self.counter_action),
+            (3, 6, 1, 2, 3, 6, 2, 4, 4),
         )[0]
         action(node)
 
@@ -979,6 +1035,51 @@ class Simulation:
         problems += self._check_stock()
         problems += self._check_coupons()
         problems += self._check_points()
+        problems += self._check_counter()
+        return problems
+
+    def _check_counter(self) -> list[str]:
+        """Every sale and refund committed once everywhere, numbers without gap or twin, refunds beyond paid reported.
+
+        Sales and refunds are chain-wide: every terminal holds all of them.
+        Each terminal's receipt and credit note numbers run 1, 2, 3... with
+        no gap and no number twice (the number's branch and terminal prefix
+        keeps them apart across the chain). A sale given back beyond what
+        was paid (two terminals offline) has a ``refund_beyond_paid``
+        naming it on the server; one within what was paid has none.
+        """
+        problems: list[str] = []
+        with self.server.sessions() as s:
+            records = {entity: {r.id: r.data for r in s.scalars(select(Record).where(
+                Record.chain_id == self.clinic_id, Record.entity == entity))} for entity in ("sale", "payment", "refund")}
+            beyond = Counter(e.detail.get("sale_id") for e in s.scalars(select(SyncException).where(
+                SyncException.chain_id == self.clinic_id, SyncException.kind == "refund_beyond_paid")))
+        committed_sales = sorted(sale_id for sale_id, _ in self.sales)
+        if sorted(records["sale"]) != committed_sales or sorted(records["refund"]) != sorted(self.refunds):
+            problems.append(f"server: {len(records['sale'])} sales and {len(records['refund'])} refunds, "
+                            f"{len(committed_sales)} and {len(self.refunds)} committed")
+        for entity in ("sale", "refund"):
+            series: dict[str, list[int]] = {}
+            for data in records[entity].values():
+                series.setdefault(str(data["number"]).rsplit("-", 1)[0], []).append(int(data["seq"]))
+            for prefix, seqs in series.items():
+                if sorted(seqs) != list(range(1, len(seqs) + 1)):
+                    problems.append(f"server: {entity} numbers {prefix} run {sorted(seqs)}")
+        paid, refunded = Counter[str](), Counter[str]()
+        for data in records["payment"].values():
+            paid[data["sale_id"]] += data["amount_satang"]
+        for data in records["refund"].values():
+            refunded[data["sale_id"]] += data["amount_satang"]
+        for index, (sale_id, _) in enumerate(self.sales):
+            over = refunded[sale_id] > paid[sale_id]
+            if over != (beyond[sale_id] > 0):
+                problems.append(f"server: sale {index} paid {paid[sale_id]}, refunded {refunded[sale_id]}, "
+                                f"reported beyond paid {beyond[sale_id]} times")
+        for node in self.nodes:
+            held = node.terminal.read(lambda s: (sorted(s.scalars(select(Sale.id))), sorted(s.scalars(select(Refund.id)))))
+            if held != (committed_sales, sorted(self.refunds)):
+                problems.append(f"{node.name}: {len(held[0])} sales and {len(held[1])} refunds, "
+                                f"{len(committed_sales)} and {len(self.refunds)} committed")
         return problems
 
     def _check_coupons(self) -> list[str]:

@@ -73,6 +73,11 @@ def _sold(chain: Chain, tills: tuple[Terminal, ...]) -> tuple[str, counter.SaleD
     return member, sale
 
 
+def _line(t: Terminal, sale: counter.SaleDone) -> str:
+    """Return the id of the sale's one line, as terminal ``t`` holds it."""
+    return str(t.read(lambda s: s.scalars(select(SaleLine.id).where(SaleLine.sale_id == sale.sale_id)).one()))
+
+
 def _sync_with_exception(t: Terminal) -> None:
     """A sync round after which the terminal may show an open exception (its only "problem")."""
     with client_for(t) as client:
@@ -138,7 +143,8 @@ def test_another_branch_can_neither_refund_the_sale_nor_claim_to_be_the_selling_
         seq = client.push(thonglor.device().device_id, []).next_seq
         forged = [_op(thonglor, seq, "refund.record", "refund", str(uuid.uuid4()), {"record": {
             "sale_id": sale.sale_id, "branch_id": chain.branch_ids["siam"], "number": "C00000-AAAA-000001",
-            "seq": 1, "kind": "refund", "lines": [], "amount_satang": 100, "method": "cash", "reason": "ปลอม",
+            "seq": 1, "kind": "refund", "lines": [{"line_id": _line(thonglor, sale), "quantity": 1, "amount_satang": 100}],
+            "amount_satang": 100, "method": "cash", "reason": "ปลอม",
             "at": "2026-12-07T10:00:00+07:00"}})]
         results = client.push(thonglor.device().device_id, forged).results
     assert [(r.outcome, r.reason) for r in results] == [("rejected", "foreign_record")]
@@ -146,3 +152,53 @@ def test_another_branch_can_neither_refund_the_sale_nor_claim_to_be_the_selling_
         assert s.scalar(select(func.count()).select_from(Record).where(
             Record.chain_id == chain.chain_id, Record.entity == "refund")) == 0
     assert siam.read(lambda s: s.scalar(select(func.count()).select_from(Refund))) == 0
+
+
+def test_a_refund_whose_lines_are_not_its_sales_or_do_not_add_up_is_refused_and_the_tills_sync_on(
+        chain: Chain, siam_2: Terminal) -> None:  # noqa: F811
+    siam = chain.siam
+    _, sale = _sold(chain, ())
+    other = siam.run(counter.checkout, counter.Order((counter.OrderLine(siam.read(lambda s: s.scalars(
+        select(SaleLine.item_id).where(SaleLine.sale_id == sale.sale_id)).one())),),
+        (Tender(PaymentMethod.CASH, 150_000),)), actor=SYSTEM).result
+    _sync(siam)
+    line, foreign = _line(siam, sale), _line(siam, other)
+
+    def refund(lines: object, amount: int = 100) -> dict[str, object]:
+        return {"record": {
+            "sale_id": sale.sale_id, "branch_id": chain.branch_ids["siam"], "number": "C00000-AAAA-000009",
+            "seq": 9, "kind": "refund", "lines": lines, "amount_satang": amount, "method": "cash",
+            "reason": "ทดสอบ", "at": "2026-12-07T10:00:00+07:00"}}
+
+    bad = {
+        "no lines": refund([]),
+        "a line as text": refund(["line"]),
+        "a key the declaration lacks": refund([{"line_id": line, "quantity": 1, "amount_satang": 100, "x": 1}]),
+        "a negative quantity": refund([{"line_id": line, "quantity": -1, "amount_satang": 100}]),
+        "not adding up": refund([{"line_id": line, "quantity": 1, "amount_satang": 99}]),
+        "one line twice": refund([{"line_id": line, "quantity": 1, "amount_satang": 50}] * 2),
+        "another sale's line": refund([{"line_id": foreign, "quantity": 1, "amount_satang": 100}]),
+        "more pieces than sold": refund([{"line_id": line, "quantity": 3, "amount_satang": 100}]),
+    }
+    # A second till of the selling branch, hostile or buggy, pushes each by hand.
+    with client_for(siam_2) as client:
+        seq = client.push(siam_2.device().device_id, []).next_seq
+        forged = [_op(siam_2, seq + n, "refund.record", "refund", str(uuid.uuid4()), body)
+                  for n, body in enumerate(bad.values())]
+        results = client.push(siam_2.device().device_id, forged).results
+    assert [r.outcome for r in results] == ["rejected"] * len(bad), dict(zip(bad, results, strict=True))
+    with chain.server.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Record).where(
+            Record.chain_id == chain.chain_id, Record.entity == "refund")) == 0
+    # The first till's refund syncs as ever.
+    done = siam.run(refunds.refund_sale, sale.sale_id, None, TRANSFER, "ยกเลิก", actor=SYSTEM).result
+    with client_for(siam) as client:
+        sync_once(siam, client)
+    status = siam.read(sync_status)
+    assert status is not None and status.pending == 0 and status.last_error == ""
+    # Each refusal is on the managers' Exceptions screen, with the till that sent it.
+    refused = siam.read(lambda s: [(e.kind, e.device_id) for e in s.scalars(select(LocalException))])
+    assert refused == [("rejected_operation", siam_2.device().device_id)] * len(bad)
+    with chain.server.sessions() as s:
+        assert s.scalars(select(Record.id).where(
+            Record.chain_id == chain.chain_id, Record.entity == "refund")).all() == [done.refund_id]

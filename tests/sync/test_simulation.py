@@ -117,3 +117,4 @@ def test_the_rules_are_in_play(tmp_path: Path) -> None:
     for kind in ("claim_conflict", "below_floor", "illegal_move"):
         assert seen[f"server exception {kind}"] > 0, (kind, sorted(k for k in seen if k.startswith("server exception")))
     assert seen["token use"] and seen["tally"] and seen["move subject"] and seen["coupon use"]
+    assert seen["sale"] and seen["refund"]

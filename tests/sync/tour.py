@@ -23,10 +23,12 @@ from sqlalchemy import select
 
 import bnaura_desk.services as services_package
 from bnaura_desk.domain import achievements as achievement_rules
+from bnaura_desk.domain.cash_movements import CashDirection
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
+from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import DeskError
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
@@ -36,7 +38,9 @@ from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
+    balances,
     branches,
+    cash_movements,
     catalog,
     counter,
     counter_settings,
@@ -92,6 +96,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.catalog.record_returned",
     "bnaura_desk.services.courses.grant_course",
     "bnaura_desk.services.coupons.use_coupon",
+    "bnaura_desk.services.coupons.restore_coupon",  # a refund's step (refunds.refund_sale)
     "bnaura_desk.services.courses.take_back_courses",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
@@ -167,6 +172,7 @@ class Tour:
         ))
         product = self.run(catalog.create_item, ItemForm(
             kind=ItemKind.PRODUCT, name_th="เซรั่ม", price_satang=89_000, sku="SER-01", barcode="8850000000010",
+            category="Skincare",
         ))
         made["catalog_item"] = self.run(catalog.create_item, ItemForm(
             kind=ItemKind.PACKAGE, name_th="คอร์ส 5 ครั้ง", price_satang=600_000, package_treatment_id=treatment,
@@ -174,7 +180,7 @@ class Tour:
         ))
         self.run(catalog.update_item, product, ItemForm(
             kind=ItemKind.PRODUCT, name_th="เซรั่มวิตามินซี", price_satang=99_000, sku="SER-01",
-            barcode="8850000000010",
+            barcode="8850000000010", category="Skincare",
         ))
         self.run(catalog.set_item_active, treatment, False)
         here = self.terminal.device().branch_id
@@ -258,7 +264,14 @@ class Tour:
         # The counter: a shift opens with a float; the member buys two serums and the course with
         # her tier discount, part by card and the rest in cash; the shift closes with the cash counted.
         made["shift"] = self.run(shifts.open_shift, 100_000)
+        # Change brought from the bank goes into the drawer; drinking water is paid from it.
+        self.run(cash_movements.record_cash_movement, CashDirection.IN, 50_000, "แลกเหรียญจากธนาคาร")
+        made["cash_movement"] = self.run(cash_movements.record_cash_movement, CashDirection.OUT, 4_500,
+                                         "ซื้อน้ำดื่ม").movement_id
         self.run(counter_settings.set_promptpay_id, "081-234-5678")
+        self.run(counter_settings.set_counter_settings, {"counter_rules": {
+            "tier_kinds": ["treatment", "product", "package"], "tier_categories": None,
+            "line_discount_limit_percent": 15}}, actor=Actor(manager, "คุณวิภา", Role.MANAGER))
         self.run(printing.set_printer, PrinterConfig("counter", PrinterKind.NETWORK, "127.0.0.1:9100"), default=True)
         lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]))
         due = self.terminal.read(counter.quote, counter.Order(lines, (), customer_id=made["customer"]),
@@ -284,6 +297,12 @@ class Tour:
         mistake = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
             Tender(PaymentMethod.CASH, 95_000),)))
         self.run(refunds.void_sale, mistake.sale_id, "คีย์รายการผิด")
+        # A deposit: ฿300 by transfer now, the rest due in a month; the member comes back and pays it in cash.
+        due_on = bangkok_date(self.terminal.clock()) + timedelta(days=30)
+        deposit = self.run(counter.checkout, counter.Order((counter.OrderLine(product),), (
+            Tender(PaymentMethod.TRANSFER, 30_000, reference="KBANK 42"),), customer_id=made["customer"],
+            balance_due_on=due_on))
+        self.run(balances.pay_balance, deposit.sale_id, [Tender(PaymentMethod.CASH, deposit.balance_satang)])
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id

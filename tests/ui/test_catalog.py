@@ -342,3 +342,37 @@ def test_hidden_screen_refreshes_when_shown(screen, qtbot, staffed):
     screen.show()
     settle(screen.runner, qtbot)
     assert "กันแดด" in column(screen, CatalogModel.NAME)
+
+
+def test_a_category_is_typed_or_chosen_from_those_in_use(screen, qtbot, staffed, items):
+    staffed.terminal.run(svc.update_item, items["laser"], staffed.terminal.read(svc.get_item, items["laser"])[0]
+                         .with_changes(category="Laser"), actor=staffed.manager)
+    settle(screen.runner, qtbot)
+    # Editing the serum: the box offers the categories in use; staff type a new one.
+    select(screen, "เซรั่มวิตามินซี")
+    qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    dialog = screen.dialog
+    assert [dialog.category.itemText(i) for i in range(dialog.category.count())] == ["Laser"]
+    assert dialog.category.currentText() == ""
+    dialog.category.setFocus()
+    type_text(qtbot, dialog.category.lineEdit(), "  Skincare ")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    assert staffed.terminal.read(svc.get_item, items["serum"])[0].category == "Skincare"
+    kinds = dict(zip(column(screen, CatalogModel.NAME), column(screen, CatalogModel.KIND), strict=True))
+    assert kinds["เซรั่มวิตามินซี"] == "Product · Skincare" and kinds["เลเซอร์กำจัดขน"] == "Treatment · Laser"
+    # A new laser treatment picks Laser from the list with the keyboard.
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    dialog = screen.dialog
+    assert [dialog.category.itemText(i) for i in range(dialog.category.count())] == ["Laser", "Skincare"]
+    type_text(qtbot, dialog.name_th, "ไอพีแอล")
+    type_text(qtbot, dialog.price, "1,900")
+    dialog.category.setFocus()
+    qtbot.keyClick(dialog.category, Qt.Key.Key_Down)
+    assert dialog.category.currentText() == "Laser"
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    made = [r for r in staffed.terminal.read(svc.list_items) if r.name_th == "ไอพีแอล"]
+    assert [r.category for r in made] == ["Laser"]

@@ -74,6 +74,15 @@ class CatalogItemDialog(FieldFormDialog):
         self.name_en = QLineEdit(self)
         self.price = QLineEdit(self)
         self.price.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # The clinic's own grouping: typed, or one already in use (read below), so "Laser" stays one spelling.
+        self.category = QComboBox(self)
+        self.category.setObjectName("catalogCategory")
+        self.category.setEditable(True)
+        self.category.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        category_edit = self.category.lineEdit()
+        assert category_edit is not None, "an editable combo box has its line edit"
+        category_edit.setMaxLength(rules.CATEGORY_MAX)
+        self.category_edit = category_edit
         self.vat_exempt = QCheckBox(self)
         self.active = QCheckBox(self)
         # Treatment
@@ -111,6 +120,7 @@ class CatalogItemDialog(FieldFormDialog):
             "name_th": self.name_th,
             "name_en": self.name_en,
             "price_satang": self.price,
+            "category": self.category,
             "duration_minutes": self.duration,
             "protocol_steps": self.steps_view,
             "sku": self.sku,
@@ -120,7 +130,7 @@ class CatalogItemDialog(FieldFormDialog):
         }
 
         common = QFormLayout()
-        for key in ("kind", "name_th", "name_en", "price_satang"):
+        for key in ("kind", "name_th", "name_en", "price_satang", "category"):
             common.addRow(self._caption(key), self._with_error(key, self._focus[key]))
         common.addRow("", self.vat_exempt)
         common.addRow("", self.active)
@@ -186,6 +196,7 @@ class CatalogItemDialog(FieldFormDialog):
         self.retranslate()
         self.resize(560, 560)
         self.name_th.setFocus()
+        runner.read(catalog_service.categories_in_use, on_done=while_alive(self, self.offer_categories))
 
     # -- layout helpers
 
@@ -193,6 +204,14 @@ class CatalogItemDialog(FieldFormDialog):
         self.pages.setCurrentWidget(self._page_of[ItemKind(self.kind.currentData())])
 
     # -- values
+
+    def offer_categories(self, categories: list[str]) -> None:
+        """Offer ``categories`` (those in use) in the category box, keeping what is typed."""
+        typed = self.category.currentText()
+        self.category.clear()
+        self.category.addItems(categories)
+        self.category.setCurrentIndex(-1)
+        self.category.setEditText(typed)
 
     def _fill(self, form: ItemForm) -> None:
         self.kind.setCurrentIndex(self.kind.findData(form.kind))
@@ -214,6 +233,7 @@ class CatalogItemDialog(FieldFormDialog):
                 found = self.package_treatment.count() - 1
             self.package_treatment.setCurrentIndex(found)
         self.sessions.setValue(form.package_sessions or 5)
+        self.category.setEditText(form.category)
 
     def item_form(self) -> ItemForm:
         """Return what is typed as an ``ItemForm``.
@@ -239,6 +259,7 @@ class CatalogItemDialog(FieldFormDialog):
             barcode=self.barcode.text(),
             package_treatment_id=self.package_treatment.currentData(),
             package_sessions=self.sessions.value(),
+            category=self.category.currentText(),
         )
 
     # -- protocol steps
@@ -341,6 +362,7 @@ class CatalogItemDialog(FieldFormDialog):
             "name_th": self.tr("Name (Thai)"),
             "name_en": self.tr("Name (English)"),
             "price_satang": self.tr("Price (baht, VAT included)"),
+            "category": self.tr("Category"),
             "duration_minutes": self.tr("Duration"),
             "protocol_steps": self.tr("Protocol checklist"),
             "sku": self.tr("SKU"),
@@ -358,6 +380,7 @@ class CatalogItemDialog(FieldFormDialog):
         for i in range(self.kind.count()):
             self.kind.setItemText(i, kind_label(ItemKind(self.kind.itemData(i))))
         self.price.setPlaceholderText(self.tr("e.g. 1,500.00"))
+        self.category_edit.setPlaceholderText(self.tr("e.g. Laser, Facial, Skincare (optional)"))
         self.barcode.setPlaceholderText(self.tr("EAN-13, EAN-8 or UPC-A (optional)"))
         self.vat_exempt.setText(self.tr("VAT exempt (medical service)"))
         self.active.setText(self.tr("On sale"))

@@ -57,7 +57,7 @@ def menu_order(rows: Sequence[CatalogRow]) -> list[CatalogRow]:
 class CatalogModel(RowsModel):
     """Catalog rows in the service's order (treatments, products, packages; by name).
 
-    Columns: name (Thai, English under it), kind, price (VAT-inclusive,
+    Columns: name (Thai, English under it), kind (and category), price (VAT-inclusive,
     ``฿1,234.00``), VAT (7 % or exempt), details (minutes, stock or
     sessions), status (on sale or not).
     """
@@ -97,7 +97,7 @@ class CatalogModel(RowsModel):
         if col == self.NAME:
             return r.name_th or r.name_en
         if col == self.KIND:
-            return kind_label(r.kind)
+            return f"{kind_label(r.kind)} · {r.category}" if r.category else kind_label(r.kind)
         if col == self.PRICE:
             return format_baht(r.price_satang)
         if col == self.VAT:

@@ -4,7 +4,9 @@ Type a name or phone and the best matches show under the box (Up/Down
 choose, Enter attaches); a referral code typed or a member QR scanned
 (a scanner types the code and Enter, also with the keyboard set to Thai)
 attaches its member at once. Escape clears the box; "No member" takes the
-member off the sale.
+member off the sale. A member with a deposit's balance outstanding shows a
+"Pay balance" button under their name (the earliest due; in red once
+overdue), which opens the payment dialog for it (``ui.counter.balance``).
 """
 
 from __future__ import annotations
@@ -25,15 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bnaura_desk.domain.dates import bangkok_date
+from bnaura_desk.domain.money import format_baht
 from bnaura_desk.domain.phone import display_phone
 from bnaura_desk.domain.referral import display_code, typed_code
+from bnaura_desk.services import balances
 from bnaura_desk.services import customers as customer_service
+from bnaura_desk.services.balances import Outstanding
 from bnaura_desk.services.customers import CustomerHit
 
 from ..customers.callbacks import while_alive
 from ..customers.model import CustomerIdRole, CustomerListModel
 from ..loyalty.labels import format_points
 from ..runner import DeskRunner
+from ..widgets import format_date
+from .balance import open_pay_balance
 from .labels import item_name, tier_label
 from .reads import CounterMember
 
@@ -82,6 +90,12 @@ class MemberPicker(QWidget):
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self._remove)
         self.remove_button.hide()
+        self.balance_button = QPushButton(self)  # the earliest balance owed: "Pay balance ฿X (due D)…"
+        self.balance_button.setObjectName("counterMemberBalance")
+        self.balance_button.setAutoDefault(False)
+        self.balance_button.clicked.connect(self.pay_balance)
+        self.balance_button.hide()
+        self._owed: list[Outstanding] = []
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.box, 1)
@@ -90,6 +104,7 @@ class MemberPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
+        layout.addWidget(self.balance_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.hit_list)
         self._member: CounterMember | None = None
         self.retranslate()
@@ -172,6 +187,10 @@ class MemberPicker(QWidget):
 
     def show_member(self, member: CounterMember | None) -> None:
         """Show the member attached (None: a walk-in sale)."""
+        if member is None or self._member is None or member.id != self._member.id:
+            self._show_owed([])
+            if member is not None:
+                self._read_owed(member.id)
         self._member = member
         self.remove_button.setVisible(member is not None)
         if member is None:
@@ -186,6 +205,38 @@ class MemberPicker(QWidget):
     @property
     def member(self) -> CounterMember | None:
         return self._member
+
+    # -- a deposit's balance
+
+    def _read_owed(self, customer_id: str) -> None:
+        def read(owed: list[Outstanding]) -> None:
+            if self._member is not None and self._member.id == customer_id:
+                self._show_owed(owed)
+        self.runner.read(balances.customer_balances, customer_id, on_done=while_alive(self, read))
+
+    def _show_owed(self, owed: list[Outstanding]) -> None:
+        self._owed = owed
+        self.balance_button.setVisible(bool(owed))
+        if not owed:
+            return
+        first = owed[0]
+        amount = format_baht(first.balance_satang)
+        when = format_date(first.balance_due_on) if first.balance_due_on is not None else ""
+        if first.overdue(bangkok_date(self.runner.terminal.clock())):
+            self.balance_button.setText(self.tr("Pay balance {amount} (overdue since {date})…").format(
+                amount=amount, date=when))
+            self.balance_button.setStyleSheet("color: #b3261e; font-weight: bold;")
+        else:
+            self.balance_button.setText(self.tr("Pay balance {amount} (due {date})…").format(amount=amount, date=when))
+            self.balance_button.setStyleSheet("")
+
+    def pay_balance(self) -> None:
+        """Take the earliest balance the member owes with the payment dialog; read what is owed again after."""
+        if not self._owed or self._member is None:
+            return
+        first, customer_id = self._owed[0], self._member.id
+        open_pay_balance(self.runner, self, first.sale_id, first.balance_satang,
+                         on_paid=lambda _done: self._read_owed(customer_id))
 
     # -- keyboard
 
@@ -215,3 +266,4 @@ class MemberPicker(QWidget):
         self.remove_button.setText(self.tr("No member"))
         self.hits.retranslate()
         self.show_member(self._member)
+        self._show_owed(self._owed)

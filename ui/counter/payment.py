@@ -8,6 +8,11 @@ the same domain rules as checkout (``payments.check_tender``,
 ``check_payments``) before anything is sent; the checkout's own refusal
 (a coupon used meanwhile, no open shift) shows here too, and nothing is
 lost: the dialog stays open.
+
+With ``balance=True`` it takes a deposit's balance paid later
+(``balances.pay_balance``): the due is what is outstanding, and the
+deposit box becomes "pay part of it" (an installment; the due date stays
+the sale's).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, BadInput, DeskError
 from bnaura_desk.domain.money import format_baht, parse_baht
-from bnaura_desk.domain.payments import PaymentMethod, Tender, check_payments, check_tender
+from bnaura_desk.domain.payments import PaymentMethod, Tender, check_balance_payments, check_payments, check_tender
 from bnaura_desk.domain.promptpay import payload
 
 from ..loyalty.qr import qr_image
@@ -50,6 +55,7 @@ _METHODS = tuple(METHOD_KEYS)
 _METHOD_BY_KEY: dict[int, PaymentMethod] = {Qt.Key.Key_F5: PaymentMethod.CASH, Qt.Key.Key_F6: PaymentMethod.CARD,
                   Qt.Key.Key_F7: PaymentMethod.PROMPTPAY, Qt.Key.Key_F8: PaymentMethod.TRANSFER}
 _MORE_THAN_REMAINING = QT_TRANSLATE_NOOP("errors", "That is more than the {remaining} still to pay")
+_PART_OF_BALANCE = QT_TRANSLATE_NOOP("errors", "{balance} is still to pay: take the rest, or tick Pay part of the balance")
 _NO_PROMPTPAY = QT_TRANSLATE_NOOP(
     "errors", "No PromptPay id is set for this branch yet: the owner sets it (Set the PromptPay id…)")
 
@@ -68,6 +74,8 @@ class PaymentDialog(QDialog):
         due_satang: the sale's total.
         promptpay_id: the PromptPay id the QR pays (None: not set; PromptPay then says so).
         today: the clinic's date (a deposit's balance is due after it).
+        balance: a deposit's balance paid later: ``due_satang`` is what is
+            outstanding; part of it may be paid, with no new due date.
 
     Signals:
         submitted(tuple[Tender, ...], date | None): the payments and the
@@ -79,10 +87,12 @@ class PaymentDialog(QDialog):
     promptpay_requested = Signal()  # "PromptPay id…": the caller asks for it and calls ``set_promptpay_id``
     qr_shown = Signal(str, int)  # the QR's payload and amount while the PromptPay page shows one ("" otherwise)
 
-    def __init__(self, due_satang: int, promptpay_id: str | None, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, due_satang: int, promptpay_id: str | None, today: date, parent: QWidget | None = None, *,
+                 balance: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("paymentDialog")
         self.setModal(True)
+        self.for_balance = balance
         self.due = due_satang
         self.promptpay_id = promptpay_id
         self.today = today
@@ -213,6 +223,8 @@ class PaymentDialog(QDialog):
         self.deposit.toggled.connect(self.due_on.setEnabled)
         self.deposit.toggled.connect(self.due_on_text.setEnabled)
         self.deposit.toggled.connect(lambda _on: self._show_totals())
+        self.due_on.setVisible(not balance)
+        self.due_on_text.setVisible(not balance)
 
         self.error = FieldError(self)
         self.confirm_button = QPushButton(self)
@@ -435,8 +447,8 @@ class PaymentDialog(QDialog):
         self.due_on_text.setText(format_date(date(picked.year(), picked.month(), picked.day()), long=True))
 
     def balance_due_on(self) -> date | None:
-        """Return the deposit's due date (None when it is not a deposit)."""
-        if not self.deposit.isChecked():
+        """Return the deposit's due date (None when it is not a deposit, or a balance is paid)."""
+        if not self.deposit.isChecked() or self.for_balance:
             return None
         picked = self.due_on.date()
         return date(picked.year(), picked.month(), picked.day())
@@ -448,7 +460,11 @@ class PaymentDialog(QDialog):
         tenders = tuple(self.tenders)
         due_on = self.balance_due_on()
         try:
-            check_payments(tenders, self.due, balance_due_on=due_on, today=self.today)
+            if not self.for_balance:
+                check_payments(tenders, self.due, balance_due_on=due_on, today=self.today)
+            elif check_balance_payments(tenders, self.due)[1].balance_satang and not self.deposit.isChecked():
+                raise BadInput(_PART_OF_BALANCE, field="payments",
+                               balance=format_baht(self.due - sum(t.amount_satang for t in tenders)))
         except DeskError as error:
             self.error.show_error(error)
             return
@@ -500,8 +516,8 @@ class PaymentDialog(QDialog):
     # -- language
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Payment"))
-        self.due_caption.setText(self.tr("Total due"))
+        self.setWindowTitle(self.tr("Pay the balance") if self.for_balance else self.tr("Payment"))
+        self.due_caption.setText(self.tr("Balance outstanding") if self.for_balance else self.tr("Total due"))
         self.remaining_caption.setText(self.tr("Still to pay"))
         for method, key in METHOD_KEYS.items():
             self.tabs.setTabText(_METHODS.index(method), f"{method_name(method)} ({key})")
@@ -515,7 +531,8 @@ class PaymentDialog(QDialog):
         self.transfer_amount_caption.setText(self.tr("Amount"))
         self.reference_caption.setText(self.tr("Transfer reference"))
         self.promptpay_id_button.setText(self.tr("Set the PromptPay id…"))
-        self.deposit.setText(self.tr("Deposit (Ctrl+D): the rest is due on"))
+        self.deposit.setText(self.tr("Pay part of the balance (Ctrl+D)") if self.for_balance
+                             else self.tr("Deposit (Ctrl+D): the rest is due on"))
         self.add_button.setText(self.tr("Add payment"))
         self.confirm_button.setText(self.tr("Confirm (Enter)"))
         self.cancel_button.setText(self.tr("Cancel"))

@@ -81,6 +81,8 @@ from .reads import (
     write_receipt,
 )
 from .receipt_printing import ReceiptPrinting
+from .refund import RefundDialog, refund_done_text
+from .settings_dialog import CounterSettingsButton
 from .shift import CloseShiftDialog, OpenShiftDialog
 from .shift_bar import ShiftBar
 from .totals import TotalsPanel
@@ -127,6 +129,7 @@ class CounterScreen(QWidget):
         self.last_sale: SaleDone | None = None
         self.receipt_path: Path | None = None
         self.payment: PaymentDialog | None = None
+        self.refund_dialog: RefundDialog | None = None
         self._quote: CartQuote | None = None
         self._quote_seq = 0
         self._quoted_seq = 0
@@ -159,6 +162,12 @@ class CounterScreen(QWidget):
         self.display_button.setAutoDefault(False)
         self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.display_button.clicked.connect(self.show_customer_display)
+        self.refund_button = QPushButton(self)
+        self.refund_button.setObjectName("counterRefund")
+        self.refund_button.setAutoDefault(False)
+        self.refund_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refund_button.clicked.connect(self.refund_or_void)
+        self.settings_button = CounterSettingsButton(runner, self)  # managers and owners only
 
         # -- the customer's side: the display, and the receipt printer
         self.display = CustomerDisplay(runner, self)
@@ -232,7 +241,9 @@ class CounterScreen(QWidget):
         top.addStretch(1)
         top.addWidget(self.sale_banner)
         top.addWidget(self.reprint_button)
+        top.addWidget(self.refund_button)
         top.addWidget(self.display_button)
+        top.addWidget(self.settings_button)
         line_buttons = QHBoxLayout()
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
             line_buttons.addWidget(button)
@@ -270,7 +281,8 @@ class CounterScreen(QWidget):
         for key, slot in (("F2", lambda: self._focus(self.search)), ("F3", lambda: self._focus(self.member_picker.box)),
                           ("F4", lambda: self._focus(self.coupon_box)), ("F9", self.give_discount),
                           ("F12", self.pay), ("Ctrl+Shift+D", self.show_customer_display),
-                          ("Ctrl+Shift+P", self.print_again)):
+                          ("Ctrl+Shift+P", self.print_again), ("Ctrl+Shift+C", self.shift_bar.move_cash),
+                          ("Ctrl+Shift+R", self.refund_or_void)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -612,6 +624,18 @@ class CounterScreen(QWidget):
                              QUrl.fromLocalFile(str(path)))),
                          on_error=while_alive(self, self._receipt_failed))
 
+    def refund_or_void(self) -> None:
+        """Open the refund / void dialog on this terminal's last sale (Ctrl+Shift+R); the bus brings the shift's cash."""
+        if self.refund_dialog is not None:
+            return
+        dialog = RefundDialog(self.runner, self,
+                              open_pdf=bool(self.settings.value(OPEN_RECEIPT_KEY, False, type=bool)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.refunded.connect(lambda done: self.show_message(refund_done_text(done), good=True))
+        dialog.finished.connect(lambda _result: setattr(self, "refund_dialog", None))
+        self.refund_dialog = dialog
+        dialog.open()
+
     def _printed(self, outcome: PrintPass) -> None:
         offline = next((error for _job, error in outcome.waiting if isinstance(error, PrinterOffline)), None)
         if offline is not None:
@@ -654,6 +678,7 @@ class CounterScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.settings_button.refresh()  # the signed-in user may have changed
         if not self._display_placed and second_screen() is not None:
             self.show_customer_display()  # the counter has a screen facing the customer
         if self._stale:
@@ -698,6 +723,8 @@ class CounterScreen(QWidget):
         self.pay_button.setText(self.tr("Pay (F12)"))
         self.reprint_button.setText(self.tr("Print again (copy)"))
         self.reprint_button.setToolTip(self.tr("Print the last receipt again, marked as a copy (Ctrl+Shift+P)"))
+        self.refund_button.setText(self.tr("Refund / void…"))
+        self.refund_button.setToolTip(self.tr("Refund or void a sale, with its credit note (Ctrl+Shift+R)"))
         self.display_button.setText(self.tr("Customer display"))
         self.display_button.setToolTip(self.tr("Show the customer display (Ctrl+Shift+D)"))
         self.member_picker.retranslate()

@@ -2,7 +2,8 @@
 
 The close dialog lists every Thai note and coin with a count field; the
 total counted, the cash the drawer should hold (float plus cash taken, less
-change) and the difference update as the counts are typed. The service
+change and cash given back, plus cash put in less cash taken out by hand)
+and the difference update as the counts are typed. The service
 records them; what the dialogs add is only the arithmetic people see.
 """
 
@@ -255,7 +256,7 @@ class CloseShiftDialog(_ShiftDialog):
             "Shift opened {when} with a float of {float}. Count the drawer: how many of each note and coin.").format(
             when=format_datetime(self.shift.opened_at), float=format_baht(self.shift.float_satang)))
         self.counted_caption.setText(self.tr("Counted"))
-        self.expected_caption.setText(self.tr("Expected (float + cash taken)"))
+        self.expected_caption.setText(self.tr("Expected (float + cash taken ± cash in/out)"))
         self.difference_caption.setText(self.tr("Difference"))
         self.note_caption.setText(self.tr("Note"))
         self.ok_button.setText(self.tr("Close shift"))

@@ -1,4 +1,5 @@
-"""The shift at the top of the POS page: whether one is open, the cash expected, opening or closing it, X and Z reports.
+"""The shift at the top of the POS page: whether one is open, the cash expected, opening or closing it, cash in
+and out, X and Z reports.
 
 The X report (the open shift so far) and the Z report (today) are written
 as PDFs into ``reports/`` beside the database, on the database worker, and
@@ -15,14 +16,17 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from bnaura_desk.documents.sales_report import ReportKind
+from bnaura_desk.domain.cash_movements import CashDirection
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.services import shifts
+from bnaura_desk.services.cash_movements import CashMoved
 from bnaura_desk.services.shifts import ShiftClosed
 
 from ..customers.callbacks import while_alive
 from ..runner import DeskRunner, translate_error
 from ..widgets import format_time
+from .cash_movement import CashMovementDialog, ask_cash_movement
 from .reads import ShiftState, shift_state, write_sales_report
 from .shift import CloseShiftDialog, OpenShiftDialog
 
@@ -55,6 +59,7 @@ class ShiftBar(QWidget):
         self._cart_empty = cart_empty
         self.shift: ShiftState | None = None
         self.dialog: OpenShiftDialog | CloseShiftDialog | None = None
+        self.cash_dialog: CashMovementDialog | None = None
         self.label = QLabel(self)
         self.label.setObjectName("counterShift")
         self.open_button = QPushButton(self)
@@ -63,6 +68,10 @@ class ShiftBar(QWidget):
         self.close_button = QPushButton(self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close_shift)
+        self.cash_button = QPushButton(self)
+        self.cash_button.setObjectName("cashMovement")
+        self.cash_button.setAutoDefault(False)
+        self.cash_button.clicked.connect(self.move_cash)
         self.x_button = QPushButton(self)
         self.x_button.setObjectName("xReport")
         self.x_button.setAutoDefault(False)
@@ -75,6 +84,7 @@ class ShiftBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.open_button)
+        layout.addWidget(self.cash_button)
         layout.addWidget(self.close_button)
         layout.addWidget(self.x_button)
         layout.addWidget(self.z_button)
@@ -93,6 +103,7 @@ class ShiftBar(QWidget):
             self.label.setStyleSheet("")
         self.open_button.setVisible(shift is None)
         self.close_button.setVisible(shift is not None)
+        self.cash_button.setVisible(shift is not None)
         self.x_button.setVisible(shift is not None)  # an X report is of the open shift
 
     def open_shift(self) -> None:
@@ -133,6 +144,29 @@ class ShiftBar(QWidget):
             counted=format_baht(closed.counted_satang), expected=format_baht(closed.expected_satang),
             difference=format_baht(closed.difference_satang)), closed.difference_satang == 0)
 
+    def move_cash(self) -> None:
+        """Put cash into the drawer or take it out, with the reason (the cash expected read first)."""
+        if self.cash_dialog is not None:
+            self.cash_dialog.raise_()
+            return
+        self.runner.read(shift_state, on_done=while_alive(self, self._move_cash_with),
+                         on_error=while_alive(self, lambda error: self.runner.show_error(error, self)))
+
+    def _move_cash_with(self, shift: ShiftState | None) -> None:
+        self.show_shift(shift)
+        if shift is None:
+            self.message.emit(self.tr("No shift is open on this terminal"), False)
+            return
+        dialog = ask_cash_movement(self.runner, shift, self, while_alive(self, self._cash_moved), initiator=self)
+        self.cash_dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "cash_dialog", None))
+
+    def _cash_moved(self, changes: ChangeSet) -> None:
+        moved: CashMoved = changes.result
+        text = self.tr("Cash in {amount}: {reason}") if moved.direction is CashDirection.IN \
+            else self.tr("Cash out {amount}: {reason}")
+        self.message.emit(text.format(amount=format_baht(moved.amount_satang), reason=moved.reason), True)
+
     def write_report(self, kind: ReportKind) -> None:
         """Write the X report of the open shift or today's Z report as a PDF, then open it in the PDF viewer."""
         folder = reports_folder(self.runner.terminal.path)
@@ -153,6 +187,8 @@ class ShiftBar(QWidget):
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("Open shift…"))
         self.close_button.setText(self.tr("Close shift…"))
+        self.cash_button.setText(self.tr("Cash in/out…"))
+        self.cash_button.setToolTip(self.tr("Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)"))
         self.x_button.setText(self.tr("X report"))
         self.x_button.setToolTip(self.tr("The sales of this shift so far, as a PDF"))
         self.z_button.setText(self.tr("Z report"))

@@ -1,24 +1,39 @@
 """The customer's purchases at every branch: the "Purchases" page of the customer detail.
 
 Reads ``services.sales_history`` when a customer is shown and again when a
-sale of theirs is announced on the bus (made here or pulled by sync).
+sale of theirs is announced on the bus (made here or pulled by sync). A
+sale with a deposit's balance shows what is still to pay and by when (in
+red once overdue); "Pay balance…" (F12) takes it with the counter's
+payment dialog (``ui.counter.balance``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
+from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.services.sales_history import Purchase, customer_purchases
 
 from ..bus import ChangeBus
+from ..counter.balance import open_pay_balance
 from ..i18n import current_language
 from ..runner import DeskRunner
 from ..widgets.dates import format_date
@@ -42,6 +57,11 @@ class PurchasesModel(RowsModel):
 
     DATE, BRANCH, NUMBER, ITEMS, TOTAL, DUE = range(6)
     COLUMN_COUNT = 6
+    OVERDUE = QColor("#b3261e")
+    today: date = date.min  # the clinic's date, for what is overdue (set by the page on each read)
+
+    def overdue(self, p: Purchase) -> bool:
+        return p.balance_satang > 0 and p.balance_due_on is not None and p.balance_due_on < self.today
 
     def purchase(self, row: int) -> Purchase:
         return self.row_at(row)  # type: ignore[no-any-return]
@@ -69,9 +89,19 @@ class PurchasesModel(RowsModel):
                     return ""
                 text = format_baht(p.balance_satang)
                 if p.balance_due_on is not None:
-                    text = QCoreApplication.translate("PurchasesModel", "{amount} by {date}").format(
-                        amount=text, date=format_date(p.balance_due_on))
+                    if self.overdue(p):
+                        words = QCoreApplication.translate("PurchasesModel", "{amount} overdue since {date}")
+                    else:
+                        words = QCoreApplication.translate("PurchasesModel", "{amount} by {date}")
+                    text = words.format(amount=text, date=format_date(p.balance_due_on))
                 return text
+        if col == self.DUE and self.overdue(p):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(self.OVERDUE)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.TOTAL, self.DUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -101,9 +131,22 @@ class PurchasesPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PurchasesModel.ITEMS, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(self)
+        self.pay_button = QPushButton(self)
+        self.pay_button.setObjectName("payBalance")
+        self.pay_button.setAutoDefault(False)
+        self.pay_button.setEnabled(False)
+        self.pay_button.clicked.connect(self.pay_balance)
+        # F12 pays at the counter too; here it pays the balance of the purchase the cursor is on.
+        pay_key = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
+        pay_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        pay_key.activated.connect(self.pay_balance)
+        self.view.selectionModel().currentRowChanged.connect(lambda _now, _before: self._enable_pay())
+        bar = QHBoxLayout()
+        bar.addWidget(self.empty, 1)
+        bar.addWidget(self.pay_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
+        layout.addLayout(bar)
         bus.changed.connect(self._on_changed)
         self.retranslate()
 
@@ -135,8 +178,34 @@ class PurchasesPanel(QWidget):
     def _show(self, seq: int, rows: Sequence[Purchase]) -> None:
         if seq != self._seq:
             return  # an older read, for someone else or before a change
+        selected = self.selected()
+        self.model.today = bangkok_date(self.runner.terminal.clock())
         self.model.set_rows(list(rows))
         self.empty.setVisible(not rows and self._customer_id is not None)
+        # The same sale stays current after a read (a payment taken, a sync), else the first one owing.
+        ids = [p.sale_id for p in rows]
+        keep = selected.sale_id if selected is not None and selected.sale_id in ids else None
+        owing = next((p.sale_id for p in rows if p.balance_satang > 0), None)
+        target = keep or owing
+        if target is not None:
+            self.view.setCurrentIndex(self.model.index(ids.index(target), 0))
+        self._enable_pay()
+
+    def selected(self) -> Purchase | None:
+        """Return the purchase the cursor is on (None: none)."""
+        row = self.view.currentIndex().row()
+        return self.model.purchase(row) if 0 <= row < self.model.rowCount() else None
+
+    def _enable_pay(self) -> None:
+        chosen = self.selected()
+        self.pay_button.setEnabled(chosen is not None and chosen.balance_satang > 0)
+
+    def pay_balance(self) -> None:
+        """Take the balance of the purchase the cursor is on with the counter's payment dialog."""
+        chosen = self.selected()
+        if chosen is None or chosen.balance_satang <= 0:
+            return
+        open_pay_balance(self.runner, self, chosen.sale_id, chosen.balance_satang)
 
     def _on_changed(self, changes: ChangeSet) -> None:
         customer = self._customer_id
@@ -155,6 +224,7 @@ class PurchasesPanel(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Purchases"))
         self.empty.setText(self.tr("No purchases yet"))
+        self.pay_button.setText(self.tr("Pay balance… (F12)"))
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -58,6 +58,7 @@ ENTITY_LABELS: dict[str, str] = {
     "payment": QT_TRANSLATE_NOOP("sync_fields", "Payment"),
     "refund": QT_TRANSLATE_NOOP("sync_fields", "Refund"),
     "course_credit": QT_TRANSLATE_NOOP("sync_fields", "Course sessions"),
+    "cash_movement": QT_TRANSLATE_NOOP("sync_fields", "Cash in/out"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",

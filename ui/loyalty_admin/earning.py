@@ -237,7 +237,7 @@ class EarningTab(QWidget):
             spin.setSuffix(self.tr(" points"))
         self.add_tier_button.setText(self.tr("Add tier"))
         self.remove_tier_button.setText(self.tr("Remove tier"))
-        self.lifetime.setText(self.tr("Lifetime points (a tier never falls)"))
+        self.lifetime.setText(self.tr("Lifetime points (a tier falls only when a refund takes its points back)"))
         self.rolling.setText(self.tr("Points of the last 12 months (a tier can fall, at the end of a month)"))
         self.save_button.setText(self.tr("Save earning and tiers"))
         self.tiers_model.retranslate()
