@@ -1407,6 +1407,74 @@ BALANCES_THAI: dict[str, dict[str, str]] = {
         "Pay balance {amount} (overdue since {date})…": "ชำระยอดค้าง {amount} (เลยกำหนดตั้งแต่ {date})…",
         "Pay balance {amount} (due {date})…": "ชำระยอดค้าง {amount} (ครบกำหนด {date})…",
     },
+    # The course screens (ui/courses, the counter's F7, the customer's "Courses" page).
+    "Courses": {
+        "Can be used": "ใช้ได้",
+        "Expired": "หมดอายุ",
+        "Used up": "ใช้ครบแล้ว",
+        "After the older course": "รอคอร์สเก่าก่อน",
+        "This course expired on {date}: its sessions cannot be used": "คอร์สนี้หมดอายุเมื่อ {date} ใช้ครั้งที่เหลือไม่ได้",
+        "No session of this course is left": "คอร์สนี้ไม่มีครั้งเหลือแล้ว",
+        "An older course of the same treatment is used first: choose that one":
+            "ต้องตัดคอร์สเก่าของทรีทเมนต์เดียวกันก่อน กรุณาเลือกคอร์สนั้น",
+        "Bought": "ซื้อคอร์ส",
+        "Session used": "ตัดคอร์ส",
+        "Taken back by a refund": "คืนเงิน (หักครั้งที่เหลือ)",
+        "{left} of {total}": "{left} จาก {total}",
+        "No expiry": "ไม่มีวันหมดอายุ",
+        "Not known here": "ไม่ทราบสาขา",
+        "Session used: “{course}”, {left} left": "ตัดคอร์ส “{course}” แล้ว เหลือ {left} ครั้ง",
+    },
+    "CoursesModel": {
+        "Course": "คอร์ส",
+        "Treatment": "ทรีทเมนต์",
+        "Left": "คงเหลือ",
+        "Expires": "หมดอายุ",
+        "Bought": "ซื้อเมื่อ / ที่",
+        "State": "สถานะ",
+    },
+    "CourseHistoryModel": {
+        "When": "เมื่อ",
+        "What": "รายการ",
+        "Sessions": "ครั้ง",
+        "Branch": "สาขา",
+        "Performed by": "ผู้ทำ",
+        "Recorded by {name}": "บันทึกโดย {name}",
+        "Note": "หมายเหตุ",
+    },
+    "CoursesSection": {
+        "History of “{course}”": "ประวัติของ “{course}”",
+        "History": "ประวัติ",
+        "Courses": "คอร์ส",
+        "No courses: a package sold to the member shows here": "ยังไม่มีคอร์ส: คอร์สที่สมาชิกซื้อจะแสดงที่นี่",
+        "Use a session (Enter)": "ตัดคอร์ส (Enter)",
+        "Use one session of the selected course": "ตัดคอร์สที่เลือก 1 ครั้ง",
+    },
+    "CoursesPage": {"Courses": "คอร์ส"},
+    "UseSessionDialog": {
+        "Choose who performed the session": "เลือกผู้ทำทรีทเมนต์ครั้งนี้",
+        "Use a course session": "ตัดคอร์ส",
+        "Use one session of “{course}” ({treatment}) for {name}?": "ตัดคอร์ส “{course}” ({treatment}) ของ {name} 1 ครั้ง?",
+        "{left} of {total} sessions left; after this one: {after}": "เหลือ {left} จาก {total} ครั้ง หลังตัดครั้งนี้: {after}",
+        "Performed by": "ผู้ทำ",
+        "Choose who performed it": "เลือกผู้ทำ",
+        "Note": "หมายเหตุ",
+        "Optional, e.g. the area treated": "ไม่บังคับ เช่น บริเวณที่ทำ",
+        "Use the session": "ตัดคอร์ส",
+        "Cancel": "ยกเลิก",
+    },
+    "CourseUseDialog": {
+        "Use a course session": "ตัดคอร์ส",
+        "Close (Esc)": "ปิด (Esc)",
+    },
+    "CourseUse": {
+        "Attach the member first (F3): a course session is used from their courses":
+            "กรุณาเลือกสมาชิกก่อน (F3) จึงจะตัดคอร์สของสมาชิกได้",
+        "{news}; one taken off the cart": "{news} และนำออกจากตะกร้า 1 รายการ",
+        "Use course session… ({key})": "ตัดคอร์ส… ({key})",
+        "Use a session of the member's course instead of selling the treatment":
+            "ตัดคอร์สของสมาชิกแทนการขายทรีทเมนต์",
+    },
 }
 
 

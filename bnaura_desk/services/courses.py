@@ -10,7 +10,9 @@ reports a course used beyond what was bought (``course_overused``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
@@ -21,11 +23,12 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.courses import CourseBalance, CourseEntry, CourseEntryKind, course_to_use, expiry_for, fold_courses
 from ..domain.dates import bangkok_date
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
+from ..domain.hlc import Hlc
 from ..domain.ids import uuid7
-from ..domain.roles import Permission
+from ..domain.roles import Permission, Role
 from ..domain.settings import COURSE_VALID_DAYS_KEY
-from ..store.models import CatalogItem, CourseCredit, Staff
-from .context import ServiceContext
+from ..store.models import Branch, CatalogItem, CourseCredit, Sale, Shift, Staff
+from .context import ServiceContext, load_device
 from .customers import live_customer
 from .settings import chain_setting
 
@@ -144,3 +147,162 @@ def take_back_courses(ctx: ServiceContext, sale_id: str, item_id: str, quantity:
         })
         taken += take
     return taken
+
+
+# -- reading courses for the screens (redemption, the counter, the customer's page)
+
+
+class CourseState(StrEnum):
+    """Whether a session of a course may be used today, and if not, why."""
+
+    USABLE = "usable"
+    EXPIRED = "expired"  # past its last day; what is left stays on record
+    USED_UP = "used_up"  # nothing left (used, or taken back by a refund)
+    WAITS = "waits"  # usable, but an older course of the same treatment is used first
+
+
+@dataclass(frozen=True)
+class CourseStep:
+    """One row of a course's history as a screen shows it.
+
+    ``branch_th``/``branch_en``: where it happened, "" when not known here
+    (a use names no branch: it is the branch of the terminal that wrote it,
+    known for this terminal and for terminals whose sales are here).
+    ``performed_by``: the name of who performed a used session ("" none);
+    ``staff``: who recorded the row; ``note``: a use's note, the sale's
+    number for ``bought``, the credit note's for ``refunded``.
+    """
+
+    id: str
+    kind: CourseEntryKind
+    sessions: int
+    at: datetime
+    branch_th: str
+    branch_en: str
+    performed_by: str
+    staff: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CourseView:
+    """One course of a customer with names resolved, its state today and its history (oldest first)."""
+
+    id: str  # the course id (its ``bought`` row)
+    package_item_id: str
+    package_th: str
+    package_en: str
+    treatment_id: str
+    treatment_th: str
+    treatment_en: str
+    bought: int  # sessions granted
+    used: int
+    refunded: int
+    remaining: int
+    bought_at: datetime
+    expires_on: date | None
+    branch_th: str  # the branch that sold it ("" not known here)
+    branch_en: str
+    sale_number: str
+    state: CourseState
+    history: tuple[CourseStep, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        """Whether "use a session" on this course is offered today."""
+        return self.state is CourseState.USABLE
+
+
+@dataclass(frozen=True)
+class Performer:
+    """A staff member who may be named as having performed a session."""
+
+    id: str
+    display_name: str
+    role: Role
+
+
+def _device_of(stamp: str) -> str:
+    """Return the device that wrote a row, from its clock's node ("" when unreadable)."""
+    try:
+        return Hlc.parse(stamp).node
+    except BadInput:
+        return ""
+
+
+def course_history(session: Session, customer_id: str, now: datetime) -> list[CourseView]:
+    """Return every course of ``customer_id`` (oldest first) with names, where, who, and whether usable at ``now``.
+
+    One read for the screens: the fold of ``course_balances`` plus the
+    package's and treatment's names, the selling branch and sale number,
+    each history row's branch, performer and recorder, and the course's
+    state today. Which course a session comes from follows
+    ``use_session``: the oldest usable course of a treatment is
+    ``USABLE``, a younger one of the same treatment ``WAITS``.
+    """
+    rows = list(session.scalars(select(CourseCredit).where(CourseCredit.customer_id == customer_id)))
+    if not rows:
+        return []
+    today = bangkok_date(now)
+    balances = fold_courses((_entry(r) for r in rows), today)
+    by_id = {r.id: r for r in rows}
+    item_ids = {i for c in balances for i in (c.package_item_id, c.treatment_id)}
+    items = {i: (th, en or "") for i, th, en in session.execute(
+        select(CatalogItem.id, CatalogItem.name_th, CatalogItem.name_en).where(CatalogItem.id.in_(item_ids)))}
+    sale_ids = {r.sale_id for r in rows if r.sale_id}
+    sales = {i: (branch, number) for i, branch, number in session.execute(
+        select(Sale.id, Sale.branch_id, Sale.number).where(Sale.id.in_(sale_ids)))} if sale_ids else {}
+    # A used row names no branch: the branch of the terminal that wrote it (its clock's node).
+    devices = {_device_of(r.hlc) for r in rows} - {""}
+    device = load_device(session)
+    device_branch = {device.device_id: device.branch_id}
+    for table in (Sale, Shift):
+        for device_id, branch_id in session.execute(
+                select(table.device_id, table.branch_id).where(table.device_id.in_(devices)).distinct()):
+            device_branch.setdefault(device_id, branch_id)
+    branches = {i: (th, en or "") for i, th, en in session.execute(
+        select(Branch.id, Branch.name_th, Branch.name_en))}
+    people = {r.performed_by for r in rows if r.performed_by} | {r.staff_id for r in rows if r.staff_id}
+    names = {i: name for i, name in session.execute(
+        select(Staff.id, Staff.display_name).where(Staff.id.in_(people)))} if people else {}
+
+    def branch_of(row: CourseCredit) -> tuple[str, str]:
+        branch_id = sales[row.sale_id][0] if row.sale_id in sales else device_branch.get(_device_of(row.hlc))
+        return branches.get(branch_id or "", ("", ""))
+
+    first = {c.treatment_id: course_to_use(balances, c.treatment_id, today) for c in balances}
+    out: list[CourseView] = []
+    for c in balances:
+        grant = by_id[c.course_id]
+        steps = tuple(
+            CourseStep(e.id, e.kind, e.sessions, e.at, *branch_of(by_id[e.id]),
+                       names.get(e.performed_by or "", ""), names.get(e.staff_id or "", ""), e.reason)
+            for e in c.history)
+        if c.remaining <= 0:
+            state = CourseState.USED_UP
+        elif c.expired:
+            state = CourseState.EXPIRED
+        else:
+            oldest = first.get(c.treatment_id)
+            state = CourseState.USABLE if oldest is None or oldest.course_id == c.course_id else CourseState.WAITS
+        package = items.get(c.package_item_id, ("", ""))
+        treatment = items.get(c.treatment_id, ("", ""))
+        sold_at = branch_of(grant)
+        out.append(CourseView(
+            c.course_id, c.package_item_id, *package, c.treatment_id, *treatment, c.bought, c.used, c.refunded,
+            c.remaining, c.bought_at, c.expires_on, *sold_at,
+            sales[grant.sale_id][1] if grant.sale_id in sales else grant.reason, state, steps))
+    return out
+
+
+def course_performers(session: Session) -> list[Performer]:
+    """Return who may be named as having performed a session here: active staff of this terminal's branch.
+
+    Beauticians first (they perform treatments), then everyone else, each
+    group by name. A member limited to other branches is left out.
+    """
+    branch_id = load_device(session).branch_id
+    rows = session.scalars(select(Staff).where(Staff.deleted_at.is_(None), Staff.active.is_(True)))
+    here = [s for s in rows if not s.branch_ids or branch_id in s.branch_ids]
+    return [Performer(s.id, s.display_name, Role(s.role))
+            for s in sorted(here, key=lambda s: (s.role != Role.BEAUTICIAN, s.display_name))]

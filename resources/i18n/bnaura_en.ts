@@ -878,6 +878,187 @@
     </message>
 </context>
 <context>
+    <name>CourseHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>Performed by</translation>
+    </message>
+    <message>
+        <source>Recorded by {name}</source>
+        <translation>Recorded by {name}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CourseUse</name>
+    <message>
+        <source>Attach the member first (F3): a course session is used from their courses</source>
+        <translation>Attach the member first (F3): a course session is used from their courses</translation>
+    </message>
+    <message>
+        <source>{news}; one taken off the cart</source>
+        <translation>{news}; one taken off the cart</translation>
+    </message>
+    <message>
+        <source>Use course session… ({key})</source>
+        <translation>Use course session… ({key})</translation>
+    </message>
+    <message>
+        <source>Use a session of the member&apos;s course instead of selling the treatment</source>
+        <translation>Use a session of the member&apos;s course instead of selling the treatment</translation>
+    </message>
+</context>
+<context>
+    <name>CourseUseDialog</name>
+    <message>
+        <source>Use a course session</source>
+        <translation>Use a course session</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Courses</name>
+    <message>
+        <source>Can be used</source>
+        <translation>Can be used</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation>Used up</translation>
+    </message>
+    <message>
+        <source>After the older course</source>
+        <translation>After the older course</translation>
+    </message>
+    <message>
+        <source>This course expired on {date}: its sessions cannot be used</source>
+        <translation>This course expired on {date}: its sessions cannot be used</translation>
+    </message>
+    <message>
+        <source>No session of this course is left</source>
+        <translation>No session of this course is left</translation>
+    </message>
+    <message>
+        <source>An older course of the same treatment is used first: choose that one</source>
+        <translation>An older course of the same treatment is used first: choose that one</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <source>Session used</source>
+        <translation>Session used</translation>
+    </message>
+    <message>
+        <source>Taken back by a refund</source>
+        <translation>Taken back by a refund</translation>
+    </message>
+    <message>
+        <source>{left} of {total}</source>
+        <translation>{left} of {total}</translation>
+    </message>
+    <message>
+        <source>Session used: “{course}”, {left} left</source>
+        <translation>Session used: “{course}”, {left} left</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>Not known here</source>
+        <translation>Not known here</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesModel</name>
+    <message>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Bought</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPage</name>
+    <message>
+        <source>Courses</source>
+        <translation>Courses</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesSection</name>
+    <message>
+        <source>History of “{course}”</source>
+        <translation>History of “{course}”</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <source>No courses: a package sold to the member shows here</source>
+        <translation>No courses: a package sold to the member shows here</translation>
+    </message>
+    <message>
+        <source>Use a session (Enter)</source>
+        <translation>Use a session (Enter)</translation>
+    </message>
+    <message>
+        <source>Use one session of the selected course</source>
+        <translation>Use one session of the selected course</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
         <source>Search for a customer, or register a new one (Ctrl+N).</source>
@@ -2824,6 +3005,49 @@
     <message>
         <source>Points this sale earns</source>
         <translation>Points this sale earns</translation>
+    </message>
+</context>
+<context>
+    <name>UseSessionDialog</name>
+    <message>
+        <source>Choose who performed the session</source>
+        <translation>Choose who performed the session</translation>
+    </message>
+    <message>
+        <source>Use a course session</source>
+        <translation>Use a course session</translation>
+    </message>
+    <message>
+        <source>Use one session of “{course}” ({treatment}) for {name}?</source>
+        <translation>Use one session of “{course}” ({treatment}) for {name}?</translation>
+    </message>
+    <message>
+        <source>{left} of {total} sessions left; after this one: {after}</source>
+        <translation>{left} of {total} sessions left; after this one: {after}</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>Performed by</translation>
+    </message>
+    <message>
+        <source>Choose who performed it</source>
+        <translation>Choose who performed it</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the area treated</source>
+        <translation>Optional, e.g. the area treated</translation>
+    </message>
+    <message>
+        <source>Use the session</source>
+        <translation>Use the session</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -878,6 +878,187 @@
     </message>
 </context>
 <context>
+    <name>CourseHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>ครั้ง</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>สาขา</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>ผู้ทำ</translation>
+    </message>
+    <message>
+        <source>Recorded by {name}</source>
+        <translation>บันทึกโดย {name}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+</context>
+<context>
+    <name>CourseUse</name>
+    <message>
+        <source>Attach the member first (F3): a course session is used from their courses</source>
+        <translation>กรุณาเลือกสมาชิกก่อน (F3) จึงจะตัดคอร์สของสมาชิกได้</translation>
+    </message>
+    <message>
+        <source>{news}; one taken off the cart</source>
+        <translation>{news} และนำออกจากตะกร้า 1 รายการ</translation>
+    </message>
+    <message>
+        <source>Use course session… ({key})</source>
+        <translation>ตัดคอร์ส… ({key})</translation>
+    </message>
+    <message>
+        <source>Use a session of the member&apos;s course instead of selling the treatment</source>
+        <translation>ตัดคอร์สของสมาชิกแทนการขายทรีทเมนต์</translation>
+    </message>
+</context>
+<context>
+    <name>CourseUseDialog</name>
+    <message>
+        <source>Use a course session</source>
+        <translation>ตัดคอร์ส</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>ปิด (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Courses</name>
+    <message>
+        <source>Can be used</source>
+        <translation>ใช้ได้</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation>ใช้ครบแล้ว</translation>
+    </message>
+    <message>
+        <source>After the older course</source>
+        <translation>รอคอร์สเก่าก่อน</translation>
+    </message>
+    <message>
+        <source>This course expired on {date}: its sessions cannot be used</source>
+        <translation>คอร์สนี้หมดอายุเมื่อ {date} ใช้ครั้งที่เหลือไม่ได้</translation>
+    </message>
+    <message>
+        <source>No session of this course is left</source>
+        <translation>คอร์สนี้ไม่มีครั้งเหลือแล้ว</translation>
+    </message>
+    <message>
+        <source>An older course of the same treatment is used first: choose that one</source>
+        <translation>ต้องตัดคอร์สเก่าของทรีทเมนต์เดียวกันก่อน กรุณาเลือกคอร์สนั้น</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>ซื้อคอร์ส</translation>
+    </message>
+    <message>
+        <source>Session used</source>
+        <translation>ตัดคอร์ส</translation>
+    </message>
+    <message>
+        <source>Taken back by a refund</source>
+        <translation>คืนเงิน (หักครั้งที่เหลือ)</translation>
+    </message>
+    <message>
+        <source>{left} of {total}</source>
+        <translation>{left} จาก {total}</translation>
+    </message>
+    <message>
+        <source>Session used: “{course}”, {left} left</source>
+        <translation>ตัดคอร์ส “{course}” แล้ว เหลือ {left} ครั้ง</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>ไม่มีวันหมดอายุ</translation>
+    </message>
+    <message>
+        <source>Not known here</source>
+        <translation>ไม่ทราบสาขา</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesModel</name>
+    <message>
+        <source>Course</source>
+        <translation>คอร์ส</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>ทรีทเมนต์</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>คงเหลือ</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>หมดอายุ</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>ซื้อเมื่อ / ที่</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesPage</name>
+    <message>
+        <source>Courses</source>
+        <translation>คอร์ส</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesSection</name>
+    <message>
+        <source>History of “{course}”</source>
+        <translation>ประวัติของ “{course}”</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>ประวัติ</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>คอร์ส</translation>
+    </message>
+    <message>
+        <source>No courses: a package sold to the member shows here</source>
+        <translation>ยังไม่มีคอร์ส: คอร์สที่สมาชิกซื้อจะแสดงที่นี่</translation>
+    </message>
+    <message>
+        <source>Use a session (Enter)</source>
+        <translation>ตัดคอร์ส (Enter)</translation>
+    </message>
+    <message>
+        <source>Use one session of the selected course</source>
+        <translation>ตัดคอร์สที่เลือก 1 ครั้ง</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDetailPanel</name>
     <message>
         <source>Search for a customer, or register a new one (Ctrl+N).</source>
@@ -2824,6 +3005,49 @@
     <message>
         <source>Points this sale earns</source>
         <translation>แต้มที่ได้รับจากการขายนี้</translation>
+    </message>
+</context>
+<context>
+    <name>UseSessionDialog</name>
+    <message>
+        <source>Choose who performed the session</source>
+        <translation>เลือกผู้ทำทรีทเมนต์ครั้งนี้</translation>
+    </message>
+    <message>
+        <source>Use a course session</source>
+        <translation>ตัดคอร์ส</translation>
+    </message>
+    <message>
+        <source>Use one session of “{course}” ({treatment}) for {name}?</source>
+        <translation>ตัดคอร์ส “{course}” ({treatment}) ของ {name} 1 ครั้ง?</translation>
+    </message>
+    <message>
+        <source>{left} of {total} sessions left; after this one: {after}</source>
+        <translation>เหลือ {left} จาก {total} ครั้ง หลังตัดครั้งนี้: {after}</translation>
+    </message>
+    <message>
+        <source>Performed by</source>
+        <translation>ผู้ทำ</translation>
+    </message>
+    <message>
+        <source>Choose who performed it</source>
+        <translation>เลือกผู้ทำ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. the area treated</source>
+        <translation>ไม่บังคับ เช่น บริเวณที่ทำ</translation>
+    </message>
+    <message>
+        <source>Use the session</source>
+        <translation>ตัดคอร์ส</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>

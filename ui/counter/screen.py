@@ -62,6 +62,7 @@ from ..runner import DeskRunner, translate_error
 from ..widgets import FieldError
 from .cart_model import CartModel, LineRole
 from .coupon_box import CouponBox
+from .course_use import CourseUse
 from .discount import LineDiscountDialog
 from .display import CustomerDisplay, second_screen
 from .draft import CartDraft
@@ -250,6 +251,8 @@ class CounterScreen(QWidget):
         for button in (self.plus_button, self.minus_button, self.discount_button, self.remove_button):
             line_buttons.addWidget(button)
         line_buttons.addStretch(1)
+        self.course_use = CourseUse(self)  # F7: a session of the member's course instead of selling it
+        line_buttons.addWidget(self.course_use.button)
         line_buttons.addWidget(self.clear_button)
         totals_column = QVBoxLayout()
         totals_column.addWidget(self.totals)

@@ -46,6 +46,7 @@ from ..redemption.rewards import LoyaltyRewardsSection
 from ..runner import DeskRunner
 from ..widgets.dates import format_time
 from .callbacks import while_alive
+from .courses import CoursesPage
 from .detail import CustomerDetailPanel
 from .form import CustomerFormDialog
 from .model import CustomerIdRole, CustomerListModel, NameDelegate
@@ -140,6 +141,9 @@ class CustomerScreen(QWidget):
         self.purchases = PurchasesPanel(runner, bus, self)
         self.detail.add_page(self.purchases)
         self.detail.customerChanged.connect(self.purchases.show_customer)
+        self.courses = CoursesPage(runner, bus, self)
+        self.detail.add_page(self.courses)
+        self.detail.customerChanged.connect(self.courses.show_customer)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -4,9 +4,10 @@ Keyboard-first: F2 finds the member (type a name or phone, Up/Down, Enter;
 a member QR scanned into the box opens its member), F3 checks a coupon
 code (typed or scanned: the answer shows as soon as the code is whole),
 F4 goes to the rewards, where Enter redeems the selected one after a
-confirmation. The screen learns of changes only from the bus (points,
-coupons, rewards, made here or pulled by sync); hidden, it marks itself
-stale and reads when shown. Course sessions join it with the counter.
+confirmation; F5 goes to the member's courses, where Enter uses a session
+of the selected one ("ตัดคอร์ส", ``ui.courses``). The screen learns of
+changes only from the bus (points, coupons, rewards, courses, made here or
+pulled by sync); hidden, it marks itself stale and reads when shown.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from bnaura_desk.services.customers import CustomerHit
 from bnaura_desk.services.rewards import Redeemed
 
 from ..bus import ChangeBus
+from ..courses.section import CoursesSection
 from ..customers.callbacks import while_alive
 from ..customers.model import CustomerIdRole, CustomerListModel, NameDelegate
 from ..loyalty.labels import format_points
@@ -161,6 +163,7 @@ class RedemptionScreen(QWidget):
         coupon_header.setSectionResizeMode(CouponsModel.DETAILS, QHeaderView.ResizeMode.Stretch)
         self.no_coupons = QLabel(self)
         self.no_coupons.setObjectName("hint")
+        self.courses = CoursesSection(runner, bus, self)
 
         for caption in (self.rewards_caption, self.coupons_caption):
             bold = QFont(caption.font())
@@ -202,7 +205,8 @@ class RedemptionScreen(QWidget):
         lists.setChildrenCollapsible(False)
         lists.addWidget(rewards_part)
         lists.addWidget(coupons_part)
-        lists.setSizes([1_000, 1_000])
+        lists.addWidget(self.courses)
+        lists.setSizes([1_000, 700, 1_100])  # an empty coupon list needs little; the courses' action sits under them
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -212,7 +216,7 @@ class RedemptionScreen(QWidget):
         right_layout.addWidget(self.code_result)
         right_layout.addWidget(lists, 1)
         right.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        right.setMinimumHeight(self.fontMetrics().height() * 24)
+        right.setMinimumHeight(self.fontMetrics().height() * 32)  # rewards, coupons and courses
         right_scroll = VerticalScrollArea(right, self)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -225,7 +229,8 @@ class RedemptionScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        for key, target in (("F2", self.search), ("F3", self.code_box), ("F4", self.rewards.table)):
+        for key, target in (("F2", self.search), ("F3", self.code_box), ("F4", self.rewards.table),
+                            ("F5", self.courses.table)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda target=target: self._focus(target))
@@ -259,6 +264,7 @@ class RedemptionScreen(QWidget):
             self._member_seq += 1
             self._render()
             self.check_code()  # a bound coupon is this member's or another's
+        self.courses.show_customer(customer_id)
         if customer_id is None:
             return
         if self.isVisible():
