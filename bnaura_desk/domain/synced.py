@@ -948,6 +948,8 @@ COURSE_CREDIT = Entity(
         Field("at", t.Moment(), required=True),
         Field("staff_id", t.Id(), nullable=True),
         _text("reason", 500),
+        # Where it was written: the selling branch of a course, the branch where a session was used.
+        Field("branch_id", t.Id("branch"), nullable=True),
     ),
     operations=(OperationType("course_credit.record", Effect.APPEND),),
     changes=("customer",),

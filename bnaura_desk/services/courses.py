@@ -51,7 +51,8 @@ def course_balances(session: Session, customer_id: str, now: datetime) -> list[C
 
 
 def _write(ctx: ServiceContext, row_id: str, record: dict[str, Any]) -> None:
-    """Write one course row and journal it (the table keeps dates and moments as such)."""
+    """Write one course row, named with this terminal's branch, and journal it (the table keeps dates as such)."""
+    record = {**record, "branch_id": ctx.branch_id}
     stamp = ctx.tick()
     columns = {**record, "at": ctx.now,
                "expires_on": date.fromisoformat(record["expires_on"]) if record["expires_on"] else None}
@@ -165,9 +166,9 @@ class CourseState(StrEnum):
 class CourseStep:
     """One row of a course's history as a screen shows it.
 
-    ``branch_th``/``branch_en``: where it happened, "" when not known here
-    (a use names no branch: it is the branch of the terminal that wrote it,
-    known for this terminal and for terminals whose sales are here).
+    ``branch_th``/``branch_en``: where it happened (the row's branch; for a
+    row written before rows named one, the branch of the terminal that wrote
+    it, when known here), "" when not known here.
     ``performed_by``: the name of who performed a used session ("" none);
     ``staff``: who recorded the row; ``note``: a use's note, the sale's
     number for ``bought``, the credit note's for ``refunded``.
@@ -252,7 +253,8 @@ def course_history(session: Session, customer_id: str, now: datetime) -> list[Co
     sale_ids = {r.sale_id for r in rows if r.sale_id}
     sales = {i: (branch, number) for i, branch, number in session.execute(
         select(Sale.id, Sale.branch_id, Sale.number).where(Sale.id.in_(sale_ids)))} if sale_ids else {}
-    # A used row names no branch: the branch of the terminal that wrote it (its clock's node).
+    # A row written before rows named their branch (migration 0023): the branch of the
+    # terminal that wrote it (its clock's node).
     devices = {_device_of(r.hlc) for r in rows} - {""}
     device = load_device(session)
     device_branch = {device.device_id: device.branch_id}
@@ -267,7 +269,8 @@ def course_history(session: Session, customer_id: str, now: datetime) -> list[Co
         select(Staff.id, Staff.display_name).where(Staff.id.in_(people)))} if people else {}
 
     def branch_of(row: CourseCredit) -> tuple[str, str]:
-        branch_id = sales[row.sale_id][0] if row.sale_id in sales else device_branch.get(_device_of(row.hlc))
+        branch_id = row.branch_id or (
+            sales[row.sale_id][0] if row.sale_id in sales else device_branch.get(_device_of(row.hlc)))
         return branches.get(branch_id or "", ("", ""))
 
     first = {c.treatment_id: course_to_use(balances, c.treatment_id, today) for c in balances}

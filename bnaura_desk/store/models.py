@@ -839,6 +839,7 @@ class CourseCredit(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
     reason: Mapped[str] = mapped_column(String(500), default="")
+    branch_id: Mapped[str | None] = mapped_column(Id, nullable=True)
     hlc: Mapped[str] = mapped_column(String(80))
 
     __table_args__ = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.courses import CourseEntryKind
 from bnaura_desk.domain.hlc import Hlc
@@ -47,7 +49,33 @@ def test_the_oldest_course_of_a_treatment_is_the_one_offered_and_each_row_says_w
         CourseEntryKind.USED, -1, "พี่นิด", "น้องหน้าร้าน", "ผิวดีขึ้น", s.terminal.branch().name_th)
 
 
-def test_a_session_used_at_another_branch_names_that_branch_when_its_terminal_is_known(
+def test_a_session_used_at_another_branch_names_the_branch_on_its_row(
+        staffed: Staffed, clinic: dict[str, str]) -> None:  # noqa: F811 - the fixture
+    s = staffed
+    buy(s, clinic)
+    _add_branch(s.terminal)
+    [course] = history(s, clinic)
+    stamp = Hlc(int(s.clock().timestamp() * 1000), 0, OTHER_DEVICE).encode()
+
+    def pulled(ctx: ServiceContext) -> ChangeSet:
+        # A use at Thonglor as a pull brings it, from a terminal this one knows nothing else of.
+        ctx.session.add(CourseCredit(
+            id=uuid7(), chain_id=ctx.chain_id, customer_id=clinic["member"], course_id=course.id, kind="used",
+            package_item_id=course.package_item_id, treatment_id=course.treatment_id, sale_id=None, sessions=-1,
+            expires_on=None, performed_by=None, at=ctx.now, staff_id=None, reason="", hlc=stamp,
+            branch_id=OTHER_BRANCH))
+        return ChangeSet()
+
+    s.terminal.run(pulled, actor=None)
+    [course] = history(s, clinic)
+    assert [step.branch_th for step in course.history] == [s.terminal.branch().name_th, "สาขาทองหล่อ"]
+    # This terminal's own rows name its branch.
+    rows = s.terminal.read(lambda session: {r.kind: r.branch_id for r in session.scalars(
+        select(CourseCredit))})
+    assert rows["bought"] == s.terminal.branch().id
+
+
+def test_a_session_used_at_another_branch_before_rows_named_one_names_its_terminals_branch_when_known(
         staffed: Staffed, clinic: dict[str, str]) -> None:  # noqa: F811 - the fixture
     s = staffed
     buy(s, clinic)
