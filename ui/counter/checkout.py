@@ -26,6 +26,7 @@ from bnaura_desk.services.counter import SaleDone
 
 from ..customers.callbacks import while_alive
 from ..override import run_with_override
+from .keys import focus
 from .payment import PaymentDialog
 from .promptpay_id import ask_promptpay_id
 
@@ -70,8 +71,7 @@ class Checkout(QObject):
             return
         if quoted.coupon_refused is not None:
             screen.show_message(self.tr("The coupon does not apply: take it off (clear the coupon box) or fix it"))
-            screen.coupon_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            screen.coupon_box.selectAll()
+            focus(screen.coupon_box)
             return
         today = bangkok_date(screen.runner.terminal.clock())
         dialog = PaymentDialog(quoted.quote.priced.total_satang, screen.promptpay_id, today, screen)

@@ -1,24 +1,23 @@
 """The POS screen: the cart a front-desk person builds all day, priced as checkout will, and paid.
 
-Keyboard- and scanner-first. F2 is the item box: type a name or SKU, or
-scan a barcode (the scanner types the code and Enter) and the item goes in
-the cart; Ctrl+1..9 add a favourite. In the cart, + and - change the
-quantity, Delete removes the line, F9 gives a line discount. F3 attaches a
-member (phone, name, code or their QR), F4 takes a coupon or reward code
-and says exactly why it does not apply. F12 pays.
+Keyboard- and scanner-first (``keys``): F2 is the item box (type a name
+or SKU, or scan a barcode), Ctrl+1..9 add a favourite, F3 attaches a
+member, F4 takes a coupon or reward code and says exactly why it does not
+apply, F12 pays. The cart and its line keys are ``cart_lines``.
 
 Every change is priced again on the database worker
 (``counter.quote`` through ``reads.quote_cart``); only the latest answer is
-shown, so fast scanning never shows a stale total. Checkout is one use case
-(``counter.checkout``); a line discount above the limit asks a manager's PIN
-(``ui.override``). The receipt PDF is written after the sale, on the worker,
-and never holds up the next customer. The screen learns of changes only from
-the bus (catalog, members, shifts, settings); hidden, it marks itself stale.
+shown, so fast scanning never shows a stale total. Paying is ``checkout``
+(one ``counter.checkout`` use case); the receipt, printed or a PDF, is
+``sale_receipts`` and never holds up the next customer. The screen learns
+of changes only from the bus (catalog, members, shifts, settings); hidden,
+it marks itself stale.
 
-The customer display (``display``) follows the screen's signals. With a
-default printer set up on this terminal, each sale's receipt is queued and
-printed off the GUI thread (``receipt_printing``); "Print again" reprints
-the last one marked as a copy. Without a printer the receipt stays a PDF.
+On top (``screen_layout``): the shift bar (``shift_bar``) with the customer
+display and counter settings buttons, then the after-sale strip
+(``sale_bar``: print again, refund / void, full tax invoice, the last
+sale's banner). The customer display (``display``) follows the screen's
+signals.
 """
 
 from __future__ import annotations
@@ -26,10 +25,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -51,6 +49,7 @@ from .course_use import CourseUse
 from .display import CustomerDisplay, second_screen
 from .draft import CartDraft
 from .finder import ItemFinder
+from .keys import bind_keys
 from .member import MemberPicker
 from .payment import PaymentDialog
 from .reads import (
@@ -183,18 +182,7 @@ class CounterScreen(QWidget):
         self.course_use = CourseUse(self)  # F7: a session of the member's course instead of selling it
         lay_out(self)
 
-        for key, slot in (("F2", lambda: self._focus(self.search)), ("F3", lambda: self._focus(self.member_picker.box)),
-                          ("F4", lambda: self._focus(self.coupon_box)), ("F9", self.give_discount),
-                          ("F12", self.pay), ("Ctrl+Shift+D", self.show_customer_display),
-                          ("Ctrl+Shift+P", self.print_again), ("Ctrl+Shift+C", self.shift_bar.move_cash),
-                          ("Ctrl+Shift+R", self.refund_or_void)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-        for number in range(1, 10):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda n=number: self.finder.add_favourite(n - 1))
+        bind_keys(self)
 
         bus.changed.connect(self._on_changed)
         self.retranslate()
@@ -470,13 +458,6 @@ class CounterScreen(QWidget):
             else:
                 self.requote()
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # ------------------------------------------------------------ keyboard
-
-    def _focus(self, widget: QWidget) -> None:
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
 
     # ------------------------------------------------------------ language
 
