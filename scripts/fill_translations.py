@@ -1030,24 +1030,35 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
     "CounterScreen": {
         "Clear the sale": "ล้างรายการขาย",
         "Take everything out of the cart?": "นำทุกรายการออกจากตะกร้าหรือไม่?",
+        "Clear sale": "ล้างรายการขาย",
+        "Pay (F12)": "ชำระเงิน (F12)",
+        "Customer display": "จอลูกค้า",
+        "Show the customer display (Ctrl+Shift+D)": "แสดงจอฝั่งลูกค้า (Ctrl+Shift+D)",
+    },
+    "Checkout": {
         "The cart is empty: scan or find an item first": "ตะกร้ายังว่าง: สแกนหรือค้นหารายการก่อน",
         "Open a shift before selling": "เปิดกะก่อนขาย",
         "The coupon does not apply: take it off (clear the coupon box) or fix it":
             "คูปองนี้ใช้ไม่ได้: ลบรหัสออกจากช่องคูปองหรือแก้ให้ถูกต้อง",
         "A manager did not approve the discount": "ผู้จัดการไม่ได้อนุมัติส่วนลด",
+    },
+    "CartLines": {
+        "Discount (F9)": "ส่วนลด (F9)",
+        "Remove (Del)": "ลบ (Del)",
+    },
+    "SaleBar": {
         "Sale {number}": "ขาย {number}",
         "Change {amount}": "เงินทอน {amount}",
         "Balance due {amount}": "ค้างชำระ {amount}",
-        "The sale is saved, but its receipt was not made: {why}": "บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}",
-        "Discount (F9)": "ส่วนลด (F9)",
-        "Remove (Del)": "ลบ (Del)",
-        "Clear sale": "ล้างรายการขาย",
-        "Pay (F12)": "ชำระเงิน (F12)",
         "Print again (copy)": "พิมพ์ซ้ำ (สำเนา)",
         "Print the last receipt again, marked as a copy (Ctrl+Shift+P)":
             "พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)",
-        "Customer display": "จอลูกค้า",
-        "Show the customer display (Ctrl+Shift+D)": "แสดงจอฝั่งลูกค้า (Ctrl+Shift+D)",
+        "Refund / void…": "คืนเงิน / ยกเลิกบิล…",
+        "Refund or void a sale, with its credit note (Ctrl+Shift+R)":
+            "คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)",
+    },
+    "SaleReceipts": {
+        "The sale is saved, but its receipt was not made: {why}": "บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}",
         "The printer is back: the waiting receipts are printed": "เครื่องพิมพ์กลับมาแล้ว: พิมพ์ใบเสร็จที่รอคิวเรียบร้อย",
         "A receipt could not be printed: {why}": "พิมพ์ใบเสร็จไม่ได้: {why}",
         "The sale is saved, but its receipt was not printed: {why}": "บันทึกการขายแล้ว แต่ยังพิมพ์ใบเสร็จไม่ได้: {why}",
@@ -1319,11 +1330,6 @@ CASH_MOVEMENTS_THAI: dict[str, dict[str, str]] = {
 
 # Refunds and voids on the POS screen (issue 12): the refund dialog and its button.
 REFUND_SCREEN_THAI: dict[str, dict[str, str]] = {
-    "CounterScreen": {
-        "Refund / void…": "คืนเงิน / ยกเลิกบิล…",
-        "Refund or void a sale, with its credit note (Ctrl+Shift+R)":
-            "คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)",
-    },
     "RefundDialog": {
         "Coupon given back: {code}": "คูปองที่คืนให้ลูกค้า: {code}",
         "Sale voided: credit note {number}, {amount} back as paid":

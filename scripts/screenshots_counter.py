@@ -7,6 +7,8 @@ morning with two cash sales in it.
 - pos-mid-sale[-en].png: the POS page mid-sale: a product scanned, a
   treatment, two sunscreens with a line discount, the member's tier
   discount and the coupon on each line, the totals;
+- pos-after-sale[-en].png: the POS page right after that sale: its number
+  in the after-sale strip, "Print again (copy)" on, the cart empty again;
 - pos-payment-promptpay[-en].png: the payment dialog on PromptPay, the QR
   for the amount due after ฿1,000 was paid by card;
 - customer-display[-en].png: the customer display mid-sale (the same cart,
@@ -22,7 +24,12 @@ morning with two cash sales in it.
 - pos-shift-close[-en].png: closing the shift, the drawer counted by note
   and coin, expected and the difference.
 
-Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_counter.py [th|en]
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots_counter.py [th|en] [--size WIDTHxHEIGHT]
+
+The main window is 1280 × 800 unless ``--size`` says otherwise (say
+1366x768, the smallest counter screen); with ``--size`` every file name
+ends in ``-WIDTHxHEIGHT``. The script says when the window had to grow past
+the size asked for: something on the POS page would not fit that screen.
 """
 
 from __future__ import annotations
@@ -97,11 +104,19 @@ def seed(terminal: Terminal, clock: Clock) -> tuple[dict[Role, Actor], dict[str,
 
 
 def main() -> None:
-    lang = sys.argv[1] if len(sys.argv) > 1 else "th"
+    args = sys.argv[1:]
+    width, height, sized = 1280, 800, ""
+    if "--size" in args:
+        at = args.index("--size")
+        sized = args[at + 1]
+        width, height = (int(n) for n in sized.lower().split("x"))
+        del args[at:at + 2]
+        sized = f"-{width}x{height}"
+    lang = args[0] if args else "th"
     from ui.app import build_app, create_main_window
 
     app, languages = build_app(sys.argv[:1], language=lang)
-    suffix = "" if lang == "th" else f"-{lang}"
+    suffix = ("" if lang == "th" else f"-{lang}") + sized
     clock = Clock(datetime(2026, 12, 7, 2, 30, tzinfo=UTC))  # 09:30 in Bangkok
     with tempfile.TemporaryDirectory() as tmp:
         terminal = Terminal.create(
@@ -112,13 +127,18 @@ def main() -> None:
         window = create_main_window(terminal, languages)
         runner = window.runner
         try:
-            window.resize(1280, 800)
+            window.resize(width, height)
             window.show()
             wait(app, runner)
             window.login.signed_in.emit(actors[Role.FRONT_DESK])
             wait(app, runner)
             screen: Any = window.show_screen("counter")
             wait(app, runner)
+            window.resize(width, height)
+            wait(app, runner)
+            if window.width() > width or window.height() > height:
+                print(f"the POS page does not fit {width} × {height}: the window is "
+                      f"{window.width()} × {window.height()}")
             # The serum scanned, the facial typed, two sunscreens with the regular customer's 5 %.
             screen.search.setText(SERUM_BARCODE)
             wait(app, runner)
@@ -163,6 +183,7 @@ def main() -> None:
             wait(app, runner)
             wait(app, runner)  # the member's new balance, read after the sale
             grab(screen.display, f"customer-display-thanks{suffix}.png")
+            grab(window, f"pos-after-sale{suffix}.png")
 
             # The sale just made, opened for a refund: one serum and one sunscreen come back.
             screen.refund_or_void()

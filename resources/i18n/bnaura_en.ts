@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>CartLines</name>
+    <message>
+        <source>Discount (F9)</source>
+        <translation>Discount (F9)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Remove (Del)</translation>
+    </message>
+</context>
+<context>
     <name>CashMovementDialog</name>
     <message>
         <source>Cash in / out</source>
@@ -525,6 +536,25 @@
     </message>
 </context>
 <context>
+    <name>Checkout</name>
+    <message>
+        <source>The cart is empty: scan or find an item first</source>
+        <translation>The cart is empty: scan or find an item first</translation>
+    </message>
+    <message>
+        <source>Open a shift before selling</source>
+        <translation>Open a shift before selling</translation>
+    </message>
+    <message>
+        <source>The coupon does not apply: take it off (clear the coupon box) or fix it</source>
+        <translation>The coupon does not apply: take it off (clear the coupon box) or fix it</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the discount</source>
+        <translation>A manager did not approve the discount</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <source>{amount} (even)</source>
@@ -645,80 +675,12 @@
         <translation>Take everything out of the cart?</translation>
     </message>
     <message>
-        <source>The cart is empty: scan or find an item first</source>
-        <translation>The cart is empty: scan or find an item first</translation>
-    </message>
-    <message>
-        <source>Open a shift before selling</source>
-        <translation>Open a shift before selling</translation>
-    </message>
-    <message>
-        <source>The coupon does not apply: take it off (clear the coupon box) or fix it</source>
-        <translation>The coupon does not apply: take it off (clear the coupon box) or fix it</translation>
-    </message>
-    <message>
-        <source>A manager did not approve the discount</source>
-        <translation>A manager did not approve the discount</translation>
-    </message>
-    <message>
-        <source>Sale {number}</source>
-        <translation>Sale {number}</translation>
-    </message>
-    <message>
-        <source>Change {amount}</source>
-        <translation>Change {amount}</translation>
-    </message>
-    <message>
-        <source>Balance due {amount}</source>
-        <translation>Balance due {amount}</translation>
-    </message>
-    <message>
-        <source>The printer is back: the waiting receipts are printed</source>
-        <translation>The printer is back: the waiting receipts are printed</translation>
-    </message>
-    <message>
-        <source>A receipt could not be printed: {why}</source>
-        <translation>A receipt could not be printed: {why}</translation>
-    </message>
-    <message>
-        <source>The sale is saved, but its receipt was not printed: {why}</source>
-        <translation>The sale is saved, but its receipt was not printed: {why}</translation>
-    </message>
-    <message>
-        <source>The sale is saved, but its receipt was not made: {why}</source>
-        <translation>The sale is saved, but its receipt was not made: {why}</translation>
-    </message>
-    <message>
-        <source>Discount (F9)</source>
-        <translation>Discount (F9)</translation>
-    </message>
-    <message>
-        <source>Remove (Del)</source>
-        <translation>Remove (Del)</translation>
-    </message>
-    <message>
         <source>Clear sale</source>
         <translation>Clear sale</translation>
     </message>
     <message>
         <source>Pay (F12)</source>
         <translation>Pay (F12)</translation>
-    </message>
-    <message>
-        <source>Print again (copy)</source>
-        <translation>Print again (copy)</translation>
-    </message>
-    <message>
-        <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
-        <translation>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>Refund / void…</source>
-        <translation>Refund / void…</translation>
-    </message>
-    <message>
-        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
-        <translation>Refund or void a sale, with its credit note (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Customer display</source>
@@ -2749,6 +2711,56 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>Redeem the selected reward (Enter in the list)</translation>
+    </message>
+</context>
+<context>
+    <name>SaleBar</name>
+    <message>
+        <source>Sale {number}</source>
+        <translation>Sale {number}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>Change {amount}</translation>
+    </message>
+    <message>
+        <source>Balance due {amount}</source>
+        <translation>Balance due {amount}</translation>
+    </message>
+    <message>
+        <source>Print again (copy)</source>
+        <translation>Print again (copy)</translation>
+    </message>
+    <message>
+        <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
+        <translation>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Refund / void…</source>
+        <translation>Refund / void…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>Refund or void a sale, with its credit note (Ctrl+Shift+R)</translation>
+    </message>
+</context>
+<context>
+    <name>SaleReceipts</name>
+    <message>
+        <source>The printer is back: the waiting receipts are printed</source>
+        <translation>The printer is back: the waiting receipts are printed</translation>
+    </message>
+    <message>
+        <source>A receipt could not be printed: {why}</source>
+        <translation>A receipt could not be printed: {why}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not printed: {why}</source>
+        <translation>The sale is saved, but its receipt was not printed: {why}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not made: {why}</source>
+        <translation>The sale is saved, but its receipt was not made: {why}</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>CartLines</name>
+    <message>
+        <source>Discount (F9)</source>
+        <translation>ส่วนลด (F9)</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>ลบ (Del)</translation>
+    </message>
+</context>
+<context>
     <name>CashMovementDialog</name>
     <message>
         <source>Cash in / out</source>
@@ -525,6 +536,25 @@
     </message>
 </context>
 <context>
+    <name>Checkout</name>
+    <message>
+        <source>The cart is empty: scan or find an item first</source>
+        <translation>ตะกร้ายังว่าง: สแกนหรือค้นหารายการก่อน</translation>
+    </message>
+    <message>
+        <source>Open a shift before selling</source>
+        <translation>เปิดกะก่อนขาย</translation>
+    </message>
+    <message>
+        <source>The coupon does not apply: take it off (clear the coupon box) or fix it</source>
+        <translation>คูปองนี้ใช้ไม่ได้: ลบรหัสออกจากช่องคูปองหรือแก้ให้ถูกต้อง</translation>
+    </message>
+    <message>
+        <source>A manager did not approve the discount</source>
+        <translation>ผู้จัดการไม่ได้อนุมัติส่วนลด</translation>
+    </message>
+</context>
+<context>
     <name>CloseShiftDialog</name>
     <message>
         <source>{amount} (even)</source>
@@ -645,80 +675,12 @@
         <translation>นำทุกรายการออกจากตะกร้าหรือไม่?</translation>
     </message>
     <message>
-        <source>The cart is empty: scan or find an item first</source>
-        <translation>ตะกร้ายังว่าง: สแกนหรือค้นหารายการก่อน</translation>
-    </message>
-    <message>
-        <source>Open a shift before selling</source>
-        <translation>เปิดกะก่อนขาย</translation>
-    </message>
-    <message>
-        <source>The coupon does not apply: take it off (clear the coupon box) or fix it</source>
-        <translation>คูปองนี้ใช้ไม่ได้: ลบรหัสออกจากช่องคูปองหรือแก้ให้ถูกต้อง</translation>
-    </message>
-    <message>
-        <source>A manager did not approve the discount</source>
-        <translation>ผู้จัดการไม่ได้อนุมัติส่วนลด</translation>
-    </message>
-    <message>
-        <source>Sale {number}</source>
-        <translation>ขาย {number}</translation>
-    </message>
-    <message>
-        <source>Change {amount}</source>
-        <translation>เงินทอน {amount}</translation>
-    </message>
-    <message>
-        <source>Balance due {amount}</source>
-        <translation>ค้างชำระ {amount}</translation>
-    </message>
-    <message>
-        <source>The printer is back: the waiting receipts are printed</source>
-        <translation>เครื่องพิมพ์กลับมาแล้ว: พิมพ์ใบเสร็จที่รอคิวเรียบร้อย</translation>
-    </message>
-    <message>
-        <source>A receipt could not be printed: {why}</source>
-        <translation>พิมพ์ใบเสร็จไม่ได้: {why}</translation>
-    </message>
-    <message>
-        <source>The sale is saved, but its receipt was not printed: {why}</source>
-        <translation>บันทึกการขายแล้ว แต่ยังพิมพ์ใบเสร็จไม่ได้: {why}</translation>
-    </message>
-    <message>
-        <source>The sale is saved, but its receipt was not made: {why}</source>
-        <translation>บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}</translation>
-    </message>
-    <message>
-        <source>Discount (F9)</source>
-        <translation>ส่วนลด (F9)</translation>
-    </message>
-    <message>
-        <source>Remove (Del)</source>
-        <translation>ลบ (Del)</translation>
-    </message>
-    <message>
         <source>Clear sale</source>
         <translation>ล้างรายการขาย</translation>
     </message>
     <message>
         <source>Pay (F12)</source>
         <translation>ชำระเงิน (F12)</translation>
-    </message>
-    <message>
-        <source>Print again (copy)</source>
-        <translation>พิมพ์ซ้ำ (สำเนา)</translation>
-    </message>
-    <message>
-        <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
-        <translation>พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
-        <source>Refund / void…</source>
-        <translation>คืนเงิน / ยกเลิกบิล…</translation>
-    </message>
-    <message>
-        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
-        <translation>คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Customer display</source>
@@ -2749,6 +2711,56 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>แลกของรางวัลที่เลือก (กด Enter ในรายการ)</translation>
+    </message>
+</context>
+<context>
+    <name>SaleBar</name>
+    <message>
+        <source>Sale {number}</source>
+        <translation>ขาย {number}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>เงินทอน {amount}</translation>
+    </message>
+    <message>
+        <source>Balance due {amount}</source>
+        <translation>ค้างชำระ {amount}</translation>
+    </message>
+    <message>
+        <source>Print again (copy)</source>
+        <translation>พิมพ์ซ้ำ (สำเนา)</translation>
+    </message>
+    <message>
+        <source>Print the last receipt again, marked as a copy (Ctrl+Shift+P)</source>
+        <translation>พิมพ์ใบเสร็จล่าสุดอีกครั้ง โดยพิมพ์คำว่าสำเนากำกับไว้ (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Refund / void…</source>
+        <translation>คืนเงิน / ยกเลิกบิล…</translation>
+    </message>
+    <message>
+        <source>Refund or void a sale, with its credit note (Ctrl+Shift+R)</source>
+        <translation>คืนเงินหรือยกเลิกบิล พร้อมออกใบลดหนี้ (Ctrl+Shift+R)</translation>
+    </message>
+</context>
+<context>
+    <name>SaleReceipts</name>
+    <message>
+        <source>The printer is back: the waiting receipts are printed</source>
+        <translation>เครื่องพิมพ์กลับมาแล้ว: พิมพ์ใบเสร็จที่รอคิวเรียบร้อย</translation>
+    </message>
+    <message>
+        <source>A receipt could not be printed: {why}</source>
+        <translation>พิมพ์ใบเสร็จไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not printed: {why}</source>
+        <translation>บันทึกการขายแล้ว แต่ยังพิมพ์ใบเสร็จไม่ได้: {why}</translation>
+    </message>
+    <message>
+        <source>The sale is saved, but its receipt was not made: {why}</source>
+        <translation>บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}</translation>
     </message>
 </context>
 <context>

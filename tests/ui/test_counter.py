@@ -525,3 +525,45 @@ def test_signing_in_opens_the_pos_page(qtbot, staffed_copy, shop, languages) -> 
     finally:
         qtbot.waitUntil(lambda: window.runner.pending() == 0)
         window.runner.shutdown()
+
+
+def test_the_pos_page_fits_a_1366_by_768_counter_screen_in_thai_and_english(qtbot, staffed_copy, shop,
+                                                                            languages) -> None:
+    """A manager's POS page right after a cash sale: every button whole, nothing pushing the window wider."""
+    from ui.app import create_main_window
+
+    s = staffed_copy
+    open_shift(s)
+    window = create_main_window(s.terminal, languages)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1366, 768)
+        window.show()
+        window.login.signed_in.emit(s.manager)  # "Counter settings…" shows too: the widest top row
+        page = window.screen_page("counter")
+        assert isinstance(page, CounterScreen)
+        qtbot.waitUntil(lambda: page.shift is not None and window.runner.pending() == 0)
+        scan(qtbot, page, SERUM_BARCODE)
+        wait_priced(page, qtbot)
+        dialog = payment_dialog(page, qtbot)
+        qtbot.keyClicks(dialog.received, "2000")
+        qtbot.keyClick(dialog.received, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.last_sale is not None and window.runner.pending() == 0)
+        assert page.sale_banner.text().endswith("เงินทอน ฿800.00")
+        for language, cash_button in (("th", "นำเงินเข้า/ออก…"), ("en", "Cash in/out…")):
+            languages.set_language(language, save=False)
+            qtbot.waitUntil(lambda text=cash_button: page.shift_bar.cash_button.text() == text)
+            window.resize(1366, 768)
+            QApplication.processEvents()
+            assert (window.width(), window.height()) == (1366, 768), language
+            buttons = [page.shift_bar.cash_button, page.shift_bar.close_button, page.shift_bar.x_button,
+                       page.shift_bar.z_button, page.display_button, page.settings_button, page.reprint_button,
+                       page.refund_button, page.invoice_button, page.course_use.button, page.pay_button]
+            assert all(b.isVisible() for b in buttons), language
+            squeezed = [b.text() for b in buttons if b.width() < b.sizeHint().width()]
+            assert squeezed == [], language
+            assert page.sale_banner.width() >= page.sale_banner.sizeHint().width(), language
+    finally:
+        languages.set_language("th", save=False)
+        qtbot.waitUntil(lambda: window.runner.pending() == 0)
+        window.runner.shutdown()
