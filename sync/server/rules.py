@@ -46,6 +46,8 @@ from typing import Any, Protocol
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from bnaura_desk.domain.verdicts import Verdict  # re-exported: the rules' legality functions return it
+
 from ..protocol import Operation
 from .checks import Checked, Rejection
 from .models import RuleClaim, RuleMove, RuleTally, SyncException
@@ -272,15 +274,6 @@ class _TallyRun:
 
 
 # ----------------------------------------------------------------------------- replays
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What a legality function says of one move at its place."""
-
-    legal: bool
-    state: Any = None  # the subject's state after the move, when legal
-    why: str = ""  # why it is illegal, for the exception
 
 
 @dataclass(frozen=True)
