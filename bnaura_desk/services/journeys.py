@@ -32,6 +32,7 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
 from ..domain.journeys import (
+    INITIAL,
     MANAGER_ONLY,
     NEEDS_REASON,
     REFUSALS,
@@ -42,10 +43,11 @@ from ..domain.journeys import (
     Refusal,
     Stage,
     judge,
+    legal_move,
     move_kind,
 )
 from ..domain.roles import Permission, may
-from ..store.models import CatalogItem, Customer, Journey, JourneyAction, OutboxOperation, Sale, Staff
+from ..store.models import CatalogItem, Customer, Journey, JourneyAction, Sale, Staff
 from .context import ServiceContext, load_device, stamp_written
 from .refunds import paid_for
 
@@ -350,13 +352,18 @@ class TimelineEntry:
     approved_by_name: str
     sale_id: str | None
     appointment_id: str | None
-    # The server refused it at its place in clock order (another terminal
-    # moved the journey first): it never counted.
+    # Not legal at its place in clock order (another terminal moved the
+    # journey first): the server rejected it, or a move with an earlier
+    # clock that arrived later made it illegal. It does not count.
     rejected: bool
 
 
 def journey_timeline(session: Session, journey_id: str) -> list[TimelineEntry]:
-    """Return a journey's moves, oldest first (by clock), rejected ones marked.
+    """Return a journey's moves, oldest first (by clock), those that do not count marked ``rejected``.
+
+    The moves are folded in clock order through ``domain.journeys.legal_move``
+    as the server folds them; a terminal holds every move of its branch's
+    journeys that the server kept, and its own that it rejected.
 
     Raises:
         NotFound: no such journey on this terminal.
@@ -365,15 +372,21 @@ def journey_timeline(session: Session, journey_id: str) -> list[TimelineEntry]:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such journey"), field="journey")
     actions = list(session.scalars(select(JourneyAction).where(JourneyAction.journey_id == journey_id)
                                    .order_by(JourneyAction.hlc)))
-    ids = [a.id for a in actions]
-    rejected = set(session.scalars(select(OutboxOperation.entity_id).where(
-        OutboxOperation.entity == "journey_action", OutboxOperation.entity_id.in_(ids),
-        OutboxOperation.outcome == "rejected"))) if ids else set()
     names = _staff_names(session, {i for a in actions for i in (a.staff_id, a.approved_by) if i})
-    return [
-        TimelineEntry(a.id, a.at, Stage(a.from_stage), Stage(a.to_stage),
-                      move_kind(Stage(a.from_stage), Stage(a.to_stage)), a.note, a.staff_id,
-                      names.get(a.staff_id or "", ""), a.approved_by, names.get(a.approved_by or "", ""),
-                      a.sale_id, a.appointment_id, a.id in rejected)
-        for a in actions
-    ]
+    out, state = [], INITIAL
+    for a in actions:
+        # The server's replay, done again here: the same moves in the same
+        # clock order through the same table give the same verdicts.
+        verdict = legal_move(state, _as_move(a))
+        if verdict.legal:
+            state = verdict.state
+        out.append(TimelineEntry(
+            a.id, a.at, Stage(a.from_stage), Stage(a.to_stage), move_kind(Stage(a.from_stage), Stage(a.to_stage)),
+            a.note, a.staff_id, names.get(a.staff_id or "", ""), a.approved_by, names.get(a.approved_by or "", ""),
+            a.sale_id, a.appointment_id, not verdict.legal))
+    return out
+
+
+def _as_move(a: JourneyAction) -> Move:
+    return Move(Stage(a.from_stage), Stage(a.to_stage), a.at.isoformat(), a.sale_id, a.appointment_id,
+                bool(a.note.strip()), a.by_manager)

@@ -474,6 +474,7 @@ def server_rules() -> tuple[Rule, ...]:
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .coupons import CouponUseSlots
     from .courses import course_tally
+    from .journeys import JourneyMoves
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
     from .refunds import RefundCeiling
@@ -481,5 +482,5 @@ def server_rules() -> tuple[Rule, ...]:
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
                                CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling(),
-                               OneInvoicePerSale())
+                               OneInvoicePerSale(), JourneyMoves())
     return rules
