@@ -76,12 +76,12 @@ def _check_staff(ctx: ServiceContext, staff_id: str | None, field: str) -> None:
         return
     member = ctx.session.get(Staff, staff_id)
     if member is None or member.deleted_at is not None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such staff member"), field=field)
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This staff member no longer exists"), field=field)
 
 
 def _check_item(ctx: ServiceContext, item_id: str | None) -> None:
     if item_id is not None and ctx.session.get(CatalogItem, item_id) is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such item"), field="item")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This catalog item no longer exists"), field="item")
 
 
 def open_journey(ctx: ServiceContext, customer_id: str, *, owner_id: str | None = None, item_id: str | None = None,
@@ -98,7 +98,7 @@ def open_journey(ctx: ServiceContext, customer_id: str, *, owner_id: str | None 
     ctx.require(Permission.JOURNEY_MOVE)
     customer = ctx.session.get(Customer, customer_id)
     if customer is None or customer.deleted_at is not None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such customer"), field="customer")
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This customer no longer exists"), field="customer")
     owner = owner_id if owner_id is not None else ctx.actor_id
     _check_staff(ctx, owner, "owner")
     _check_item(ctx, item_id)

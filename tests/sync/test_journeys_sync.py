@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.services import customers as customer_service
-from bnaura_desk.services import journeys
+from bnaura_desk.services import journeys, sync_exceptions
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import Journey, JourneyAction
 from bnaura_desk.store.models import SyncExceptionRow as LocalException
@@ -110,6 +110,8 @@ def test_two_terminals_moving_the_same_card_offline_the_later_move_is_rejected_a
     # The branch's managers see it on the Exceptions screen of both terminals.
     for t in (siam, siam_2):
         assert t.read(lambda s: [e.kind for e in s.scalars(select(LocalException))]) == ["illegal_move"]
+        [view] = t.read(sync_exceptions.list_exceptions)
+        assert (view.entity, view.subject_th, view.device_name) == ("journey_action", "สมหญิง ใจดี", "POS siam 2")
     # The tablet moves on from where the journey is; it syncs without a problem.
     siam_2.run(journeys.cancel_journey, journey, "ลูกค้าไม่สนใจ", actor=SYSTEM)
     for t in (siam_2, siam):
