@@ -12,7 +12,9 @@ when, the sale and appointment its moves linked) are the fold's.
 
 Before the replay, what the move names is checked against the chain's
 records: a sale it links must be of the journey's customer (its existence
-the declaration's parent check already made).
+the declaration's parent check already made), and a manager's move that
+names its approver must name a manager or owner. (A manager's move made by
+the command line's system actor names none: the terminal's owner.)
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bnaura_desk.domain.journeys import INITIAL, JourneyState, Move, Refusal, Stage, legal_move
+from bnaura_desk.domain.roles import OVERRIDE_ROLES
 from bnaura_desk.domain.verdicts import Verdict
 
 from .checks import Checked, Rejection
@@ -79,6 +82,14 @@ class _MovesRun:
         self.ctx, self.replay = ctx, replay
 
     def check(self, p: Proposed) -> None:
+        approver = p.fields.get("approved_by")
+        if p.fields.get("by_manager") and isinstance(approver, str):
+            staff = self.ctx.record_data("staff", approver) or {}
+            if staff.get("role") not in {str(r) for r in OVERRIDE_ROLES}:
+                raise Rejection(
+                    "illegal_move", "the move is approved by someone who is not a manager", kind="illegal_move",
+                    subject=str(p.fields["journey_id"]), refusal=str(Refusal.NEEDS_MANAGER), approved_by=approver,
+                )
         sale_id = p.fields.get("sale_id")
         if isinstance(sale_id, str):
             journey = self.ctx.record_data("journey", str(p.fields["journey_id"])) or {}

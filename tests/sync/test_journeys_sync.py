@@ -19,8 +19,9 @@ from sqlalchemy import func, select
 
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.journeys import Stage
+from bnaura_desk.domain.roles import Role
 from bnaura_desk.services import customers as customer_service
-from bnaura_desk.services import journeys, sync_exceptions
+from bnaura_desk.services import journeys, staff, sync_exceptions
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import Journey, JourneyAction
 from bnaura_desk.store.models import SyncExceptionRow as LocalException
@@ -176,3 +177,27 @@ def test_another_branch_neither_sees_nor_can_move_or_forge_a_journey(chain: Chai
         _round(t)
     assert _seen(siam, journey) == (Stage.SCANNED, [(Stage.LEAD_CREATED, Stage.SCANNED, False)])
     assert thonglor.read(lambda s: s.scalar(select(func.count()).select_from(Journey))) == 0
+
+
+def test_a_move_back_approved_by_someone_who_is_not_a_manager_is_rejected(
+        chain: Chain, siam_2: Terminal) -> None:  # noqa: F811
+    siam = chain.siam
+    journey = _opened(chain, (siam_2,))
+    seller = siam.run(staff.create_staff, "น้องเซลส์", Role.SALES, "5937", actor=SYSTEM).result
+    manager = siam.run(staff.create_staff, "คุณวิภา", Role.MANAGER, "3691", actor=SYSTEM).result
+    _sync(siam)
+
+    def back(approved_by: str) -> dict[str, object]:
+        return {"record": {"journey_id": journey, "from_stage": "scanned", "to_stage": "lead_created",
+                           "note": "สแกนใหม่", "by_manager": True, "approved_by": approved_by,
+                           "at": "2026-12-07T10:00:00+07:00"}}
+
+    # A buggy or hostile tablet of the branch claims the seller approved a move back, then the manager.
+    with client_for(siam_2) as client:
+        seq = client.push(siam_2.device().device_id, []).next_seq
+        results = client.push(siam_2.device().device_id, [
+            _op(siam_2, seq, "journey.move", "journey_action", str(uuid.uuid4()), back(seller)),
+            _op(siam_2, seq + 1, "journey.move", "journey_action", str(uuid.uuid4()), back(manager)),
+        ]).results
+    assert [(r.outcome, r.reason) for r in results] == [("rejected", "illegal_move"), ("applied", "")]
+    assert _server_stage(chain, journey) == Stage.LEAD_CREATED
