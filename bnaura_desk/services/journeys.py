@@ -129,11 +129,13 @@ def assign_journey(ctx: ServiceContext, journey_id: str, *, owner_id: str | None
     """
     ctx.require(Permission.JOURNEY_MOVE)
     row = _journey(ctx, journey_id)
-    return _assign(ctx, row, owner_id=owner_id, beautician_id=beautician_id, item_id=item_id, title=title, note=note)
+    _assign(ctx, row, owner_id=owner_id, beautician_id=beautician_id, item_id=item_id, title=title, note=note)
+    return ctx.changes.build(result=row.id)
 
 
 def _assign(ctx: ServiceContext, row: Journey, *, owner_id: Any = _UNSET, beautician_id: Any = _UNSET,
-            item_id: Any = _UNSET, title: str | None = None, note: str | None = None) -> ChangeSet:
+            item_id: Any = _UNSET, title: str | None = None, note: str | None = None) -> None:
+    """Write the given fields that differ as one ``journey.update``."""
     fields: dict[str, Any] = {}
     if owner_id is not _UNSET:
         _check_staff(ctx, owner_id, "owner")
@@ -157,7 +159,6 @@ def _assign(ctx: ServiceContext, row: Journey, *, owner_id: Any = _UNSET, beauti
         stamp_written(row, fields, stamp, ctx.now)
         ctx.journal(action="journey.update", entity=Kind.JOURNEY, entity_id=row.id, before=before, after=fields,
                     payload={"fields": fields}, hlc=stamp)
-    return ctx.changes.build(result=row.id)
 
 
 def _state(row: Journey) -> JourneyState:

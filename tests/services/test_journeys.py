@@ -161,3 +161,17 @@ def test_the_board_counts_journeys_per_stage_and_how_long_they_wait(staffed: Sta
                            stages=[Stage.LEAD_CREATED, Stage.SCANNED])
     assert [(c.stage, [card.id for card in c.cards]) for c in mine] == [
         (Stage.LEAD_CREATED, []), (Stage.SCANNED, [second])]
+
+
+def test_assigning_writes_only_what_changed_and_refuses_unknown_staff(staffed: Staffed) -> None:
+    s = staffed
+    journey = s.terminal.run(journeys.open_journey, _customer(s, "สมหญิง", "0812345678"), actor=s.sales).result
+    s.terminal.run(journeys.assign_journey, journey, owner_id=s.manager.staff_id, title=" ยกกระชับ ", actor=s.sales)
+    s.terminal.run(journeys.assign_journey, journey, owner_id=s.manager.staff_id, actor=s.sales)  # nothing new
+    with pytest.raises(NotFound):
+        s.terminal.run(journeys.assign_journey, journey, beautician_id=APPOINTMENT, actor=s.sales)
+    row = s.terminal.read(lambda session: session.get(Journey, journey))
+    assert row is not None and (row.owner_id, row.title, row.beautician_id) == (s.manager.staff_id, "ยกกระชับ", None)
+    updates = s.terminal.read(lambda session: [o.payload for o in session.scalars(select(OutboxOperation).where(
+        OutboxOperation.type == "journey.update"))])
+    assert len(updates) == 1 and "ยกกระชับ" in updates[0]
