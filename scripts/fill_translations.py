@@ -60,6 +60,21 @@ THAI: dict[str, dict[str, str]] = {
         "change clinic settings": "เปลี่ยนการตั้งค่าคลินิก",
         "manage sync and its exceptions": "จัดการการซิงก์และรายการผิดปกติ",
         "view the audit log": "ดูประวัติการใช้งานระบบ",
+        "open and move customer journeys": "เปิดและเลื่อนขั้นเคสลูกค้า",
+        "start and finish a journey's treatment": "เริ่มและจบการทำทรีตเมนต์ของเคส",
+        "move a journey back or reopen it": "ย้อนขั้นหรือเปิดเคสลูกค้าอีกครั้ง",
+    },
+    "journeys": {
+        "Lead created": "ลูกค้าใหม่",
+        "Skin scanned": "สแกนผิวแล้ว",
+        "Proposal sent": "ส่งข้อเสนอแล้ว",
+        "Payment confirmed": "ยืนยันการชำระเงินแล้ว",
+        "Treatment scheduled": "นัดทำทรีตเมนต์แล้ว",
+        "In treatment": "กำลังทำทรีตเมนต์",
+        "Treatment completed": "ทำทรีตเมนต์เสร็จแล้ว",
+        "Follow-up": "ติดตามผล",
+        "Completed": "เสร็จสิ้น",
+        "Cancelled": "ยกเลิก",
     },
     "achievements": {
         "Spending": "การใช้จ่าย",
@@ -97,6 +112,24 @@ THAI: dict[str, dict[str, str]] = {
         "Returned by a customer": "ลูกค้าคืนสินค้า",
     },
     "errors": {
+        # Journeys (domain.journeys, services.journeys).
+        "This journey was moved meanwhile; look at where it is now and move it again": (
+            "เคสนี้ถูกเลื่อนไปแล้วระหว่างนี้ ตรวจสอบขั้นปัจจุบันแล้วเลื่อนใหม่อีกครั้ง"
+        ),
+        "A journey moves forward one stage at a time; a manager may move it back or reopen it": (
+            "เคสเลื่อนไปข้างหน้าได้ทีละขั้น ผู้จัดการจึงจะย้อนขั้นหรือเปิดเคสอีกครั้งได้"
+        ),
+        "Write the reason for cancelling, moving back or reopening": "กรอกเหตุผลในการยกเลิก ย้อนขั้น หรือเปิดเคสอีกครั้ง",
+        "Only a manager may move a journey back or reopen it": "เฉพาะผู้จัดการเท่านั้นที่ย้อนขั้นหรือเปิดเคสอีกครั้งได้",
+        "Link a paid sale of this customer to confirm the payment": (
+            "เลือกรายการขายของลูกค้ารายนี้ที่ชำระเงินแล้วเพื่อยืนยันการชำระเงิน"
+        ),
+        "Link an appointment to schedule the treatment": "เลือกนัดหมายเพื่อกำหนดวันทำทรีตเมนต์",
+        "There is no such journey": "ไม่มีเคสนี้",
+        "There is no such appointment": "ไม่มีนัดหมายนี้",
+        "This sale is not of the journey's customer": "รายการขายนี้ไม่ใช่ของลูกค้าในเคสนี้",
+        "Nothing is paid for this sale yet": "รายการขายนี้ยังไม่ได้ชำระเงิน",
+        "The text is too long (at most {max} characters)": "ข้อความยาวเกินไป (ไม่เกิน {max} ตัวอักษร)",
         "Type the server's address, starting with https:// (or http:// on this PC)": (
             "กรอกที่อยู่เซิร์ฟเวอร์ ขึ้นต้นด้วย https:// (หรือ http:// สำหรับเครื่องนี้)"
         ),
@@ -584,6 +617,8 @@ THAI: dict[str, dict[str, str]] = {
     # Synced records and their fields, as the Exceptions screen names them.
     "sync_fields": {
         "Customer": "ลูกค้า",
+        "Journey": "เคสลูกค้า",
+        "Journey move": "การเลื่อนขั้นเคส",
         "Catalog item": "รายการสินค้าและบริการ",
         "Staff member": "พนักงาน",
         "Clinic profile": "ข้อมูลคลินิก",

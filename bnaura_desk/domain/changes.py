@@ -35,6 +35,7 @@ class Kind(StrEnum):
     REWARD = "reward"
     SHIFT = "shift"
     SALE = "sale"
+    JOURNEY = "journey"
     PRINTER = "printer"
     PRINT_JOB = "print_job"
 

@@ -35,6 +35,9 @@ class Permission(StrEnum):
     POINTS_ADJUST = "points.adjust"  # add or take a member's points by hand, with a reason
     LOYALTY_MANAGE = "loyalty.manage"  # the loyalty program: earning rules, tiers, rewards, achievements, campaigns
     COUNTER_RULES = "counter.rules"  # the counter's rules: tier discount lines, discount limit, courses, coupons
+    JOURNEY_MOVE = "journey.move"  # open journeys, move them forward, cancel them, assign them
+    JOURNEY_TREAT = "journey.treat"  # move a journey into and out of its treatment (beauticians)
+    JOURNEY_REOPEN = "journey.reopen"  # move a journey back or reopen it, with a reason
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -46,8 +49,8 @@ _COUNTER = _EVERYONE | {
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FRONT_DESK: frozenset(_COUNTER),
-    Role.SALES: frozenset(_COUNTER),
-    Role.BEAUTICIAN: frozenset(_EVERYONE | {Permission.CUSTOMER_CHECK_IN}),
+    Role.SALES: frozenset(_COUNTER | {Permission.JOURNEY_MOVE}),
+    Role.BEAUTICIAN: frozenset(_EVERYONE | {Permission.CUSTOMER_CHECK_IN, Permission.JOURNEY_TREAT}),
     Role.MANAGER: frozenset(set(Permission) - {Permission.CLINIC_SETTINGS}),
     Role.OWNER: frozenset(Permission),
 }
@@ -83,6 +86,9 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.POINTS_ADJUST: QT_TRANSLATE_NOOP("permissions", "adjust a member's points"),
     Permission.LOYALTY_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage the loyalty program"),
     Permission.COUNTER_RULES: QT_TRANSLATE_NOOP("permissions", "change the counter's rules"),
+    Permission.JOURNEY_MOVE: QT_TRANSLATE_NOOP("permissions", "open and move customer journeys"),
+    Permission.JOURNEY_TREAT: QT_TRANSLATE_NOOP("permissions", "start and finish a journey's treatment"),
+    Permission.JOURNEY_REOPEN: QT_TRANSLATE_NOOP("permissions", "move a journey back or reopen it"),
 }
 
 

@@ -35,6 +35,7 @@ from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
 from .courses import CourseEntryKind
 from .customer import Channel, ConsentPurpose, Gender
+from .journeys import Stage
 from .loyalty_program import Qualification
 from .payments import PaymentMethod
 from .points import PointsSource
@@ -980,9 +981,67 @@ CASH_MOVEMENT = Entity(
     own_branch="branch_id",
 )
 
+# A journey (issue 13): one customer case from lead to completion, its
+# branch's business only (``domain.journeys``). Its stage and what its moves
+# linked are derived: only the server's replay of its moves writes them
+# (``sync.server.journeys``); a terminal shows its own pending move on top.
+# ``appointment_id`` names no parent yet (appointments come later).
+_JOURNEY_EDIT = frozenset({"owner_id", "beautician_id", "item_id", "title", "note"})
+JOURNEY = Entity(
+    name="journey",
+    shape=Shape.PROFILE,
+    table="journeys",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("owner_id", t.Id(), nullable=True),  # the sales owner
+        Field("beautician_id", t.Id(), nullable=True),
+        Field("item_id", t.Id("catalog_item"), nullable=True),  # the treatment or package of interest
+        _text("title", 200),
+        _text("note", 2000),
+        Field("stage", t.Choice.of(list(Stage)), derived=True),
+        Field("stage_entered_at", t.Moment(), nullable=True, derived=True),
+        Field("sale_id", t.Id(), nullable=True, derived=True),
+        Field("appointment_id", t.Id(), nullable=True, derived=True),
+    ),
+    operations=(
+        OperationType("journey.open", Effect.CREATE),
+        OperationType("journey.update", Effect.UPDATE, _JOURNEY_EDIT),
+    ),
+    scope=Scope.BRANCH,
+    own_branch="branch_id",
+)
+
+# One move of a journey (its audit trail: who, when, from, to, why), append-only.
+# The server replays a journey's moves in clock order through
+# ``domain.journeys.legal_move``; one illegal at its place is rejected
+# (``illegal_move``). The sale is a parent: the server refuses a move naming
+# a sale the chain lacks.
+JOURNEY_ACTION = Entity(
+    name="journey_action",
+    shape=Shape.LEDGER,
+    table="journey_actions",
+    fields=(
+        Field("journey_id", t.Id("journey"), required=True),
+        _choice("from_stage", Stage, required=True),
+        _choice("to_stage", Stage, required=True),
+        _text("note", 1000),
+        Field("sale_id", t.Id("sale"), nullable=True),
+        Field("appointment_id", t.Id(), nullable=True),
+        Field("by_manager", t.Boolean()),
+        Field("approved_by", t.Id(), nullable=True),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("journey.move", Effect.APPEND),),
+    scope=Scope.BRANCH,
+    changes=("journey",),
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT, TAX_INVOICE)
+     CASH_MOVEMENT, TAX_INVOICE,
+     JOURNEY, JOURNEY_ACTION)
 )

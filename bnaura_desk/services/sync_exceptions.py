@@ -29,6 +29,8 @@ from ..store.models import (
     CouponUse,
     Customer,
     DeviceState,
+    Journey,
+    JourneyAction,
     ParkedChange,
     ParkedReason,
     PointsEntry,
@@ -215,12 +217,14 @@ def list_exceptions(
     wanted: dict[str, set[str]] = {}
     for r, _name in rows:
         wanted.setdefault(r.entity, set()).add(r.entity_id)
+        if (journey := _journey_of(r)) is not None:
+            wanted.setdefault("journey", set()).add(journey)
     names = _subject_names(session, wanted)
     me = session.execute(select(DeviceState.device_id, DeviceState.device_name)).first()
     out = []
     for r, resolver in rows:
         detail = dict(r.detail or {})
-        subject = names.get((r.entity, r.entity_id), _NO_NAME)
+        subject = names.get((r.entity, r.entity_id)) or names.get(("journey", _journey_of(r) or ""), _NO_NAME)
         mine = me is not None and r.device_id == me.device_id
         sent_name = detail.get("device_name")
         device_name = me.device_name if me is not None and mine else sent_name if isinstance(sent_name, str) else ""
@@ -237,6 +241,12 @@ def list_exceptions(
 
 
 _NO_NAME = ("", "", False)
+
+
+def _journey_of(r: SyncExceptionRow) -> str | None:
+    """Return the journey a rejected move named (the move itself never reached this terminal if another made it)."""
+    subject = (r.detail or {}).get("subject")
+    return subject if r.entity == "journey_action" and isinstance(subject, str) else None
 
 
 def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[str, str], tuple[str, str, bool]]:
@@ -284,6 +294,14 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
         if entity in ids:
             read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)
                  .join(Customer, Customer.id == member).where(model.id.in_(ids[entity])))
+    # A journey and its moves, named after the journey's customer.
+    if "journey" in ids:
+        read("journey", select(Journey.id, Customer.name_th, Customer.name_en, Customer.deleted_at)
+             .join(Customer, Customer.id == Journey.customer_id).where(Journey.id.in_(ids["journey"])))
+    if "journey_action" in ids:
+        read("journey_action", select(JourneyAction.id, Customer.name_th, Customer.name_en, Customer.deleted_at)
+             .join(Journey, Journey.id == JourneyAction.journey_id).join(Customer, Customer.id == Journey.customer_id)
+             .where(JourneyAction.id.in_(ids["journey_action"])))
     if "coupon" in ids:
         read("coupon", select(Coupon.id, Coupon.code.label("name_th"), Coupon.code.label("name_en"),
                               literal(None).label("deleted_at")).where(Coupon.id.in_(ids["coupon"])))

@@ -875,6 +875,59 @@ class CashMovement(Base):
     )
 
 
+class Journey(Base):
+    """One customer case from lead to completion (branch-only; ``domain.journeys``).
+
+    ``stage``, ``stage_entered_at``, ``sale_id`` and ``appointment_id`` are
+    what its moves made it: the terminal writes its own move at once, the
+    server's replay of every terminal's moves settles them (``sync.server.journeys``).
+    ``stage_entered_at`` is None while it is at the stage it was opened at.
+    """
+
+    __tablename__ = "journeys"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    owner_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    beautician_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    item_id: Mapped[str | None] = mapped_column(ForeignKey("catalog_items.id"), nullable=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str] = mapped_column(String(20), default="lead_created", server_default="lead_created")
+    stage_entered_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    sale_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    appointment_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+    __table_args__ = (
+        # The board: a branch's journeys by stage.
+        Index("ix_journeys_branch_id_stage", "branch_id", "stage"),
+    )
+
+
+class JourneyAction(Base):
+    """Append-only: one move of a journey, with who made it, when, from and to which stage, and why."""
+
+    __tablename__ = "journey_actions"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    journey_id: Mapped[str] = mapped_column(ForeignKey("journeys.id"), index=True)
+    from_stage: Mapped[str] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(String(1000), default="")
+    sale_id: Mapped[str | None] = mapped_column(ForeignKey("sales.id"), nullable=True)
+    appointment_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    by_manager: Mapped[bool] = mapped_column(Boolean, default=False)
+    approved_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
 class DocumentCounter(Base):
     """Local: the last number this terminal gave a kind of tax document (``domain.document_numbers``)."""
 

@@ -4419,6 +4419,93 @@
         <source>There is no such full tax invoice</source>
         <translation>There is no such full tax invoice</translation>
     </message>
+    <message>
+        <source>This journey was moved meanwhile; look at where it is now and move it again</source>
+        <translation>This journey was moved meanwhile; look at where it is now and move it again</translation>
+    </message>
+    <message>
+        <source>A journey moves forward one stage at a time; a manager may move it back or reopen it</source>
+        <translation>A journey moves forward one stage at a time; a manager may move it back or reopen it</translation>
+    </message>
+    <message>
+        <source>Write the reason for cancelling, moving back or reopening</source>
+        <translation>Write the reason for cancelling, moving back or reopening</translation>
+    </message>
+    <message>
+        <source>Only a manager may move a journey back or reopen it</source>
+        <translation>Only a manager may move a journey back or reopen it</translation>
+    </message>
+    <message>
+        <source>Link a paid sale of this customer to confirm the payment</source>
+        <translation>Link a paid sale of this customer to confirm the payment</translation>
+    </message>
+    <message>
+        <source>Link an appointment to schedule the treatment</source>
+        <translation>Link an appointment to schedule the treatment</translation>
+    </message>
+    <message>
+        <source>The text is too long (at most {max} characters)</source>
+        <translation>The text is too long (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>There is no such journey</source>
+        <translation>There is no such journey</translation>
+    </message>
+    <message>
+        <source>This sale is not of the journey&apos;s customer</source>
+        <translation>This sale is not of the journey&apos;s customer</translation>
+    </message>
+    <message>
+        <source>Nothing is paid for this sale yet</source>
+        <translation>Nothing is paid for this sale yet</translation>
+    </message>
+    <message>
+        <source>There is no such appointment</source>
+        <translation>There is no such appointment</translation>
+    </message>
+</context>
+<context>
+    <name>journeys</name>
+    <message>
+        <source>Lead created</source>
+        <translation>Lead created</translation>
+    </message>
+    <message>
+        <source>Skin scanned</source>
+        <translation>Skin scanned</translation>
+    </message>
+    <message>
+        <source>Proposal sent</source>
+        <translation>Proposal sent</translation>
+    </message>
+    <message>
+        <source>Payment confirmed</source>
+        <translation>Payment confirmed</translation>
+    </message>
+    <message>
+        <source>Treatment scheduled</source>
+        <translation>Treatment scheduled</translation>
+    </message>
+    <message>
+        <source>In treatment</source>
+        <translation>In treatment</translation>
+    </message>
+    <message>
+        <source>Treatment completed</source>
+        <translation>Treatment completed</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -4497,6 +4584,18 @@
     <message>
         <source>change the counter&apos;s rules</source>
         <translation>change the counter&apos;s rules</translation>
+    </message>
+    <message>
+        <source>open and move customer journeys</source>
+        <translation>open and move customer journeys</translation>
+    </message>
+    <message>
+        <source>start and finish a journey&apos;s treatment</source>
+        <translation>start and finish a journey&apos;s treatment</translation>
+    </message>
+    <message>
+        <source>move a journey back or reopen it</source>
+        <translation>move a journey back or reopen it</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +4919,14 @@
     <message>
         <source>Full tax invoice</source>
         <translation>Full tax invoice</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Journey</translation>
+    </message>
+    <message>
+        <source>Journey move</source>
+        <translation>Journey move</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -4419,6 +4419,93 @@
         <source>There is no such full tax invoice</source>
         <translation>ไม่มีใบกำกับภาษีเต็มรูปนี้</translation>
     </message>
+    <message>
+        <source>This journey was moved meanwhile; look at where it is now and move it again</source>
+        <translation>เคสนี้ถูกเลื่อนไปแล้วระหว่างนี้ ตรวจสอบขั้นปัจจุบันแล้วเลื่อนใหม่อีกครั้ง</translation>
+    </message>
+    <message>
+        <source>A journey moves forward one stage at a time; a manager may move it back or reopen it</source>
+        <translation>เคสเลื่อนไปข้างหน้าได้ทีละขั้น ผู้จัดการจึงจะย้อนขั้นหรือเปิดเคสอีกครั้งได้</translation>
+    </message>
+    <message>
+        <source>Write the reason for cancelling, moving back or reopening</source>
+        <translation>กรอกเหตุผลในการยกเลิก ย้อนขั้น หรือเปิดเคสอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Only a manager may move a journey back or reopen it</source>
+        <translation>เฉพาะผู้จัดการเท่านั้นที่ย้อนขั้นหรือเปิดเคสอีกครั้งได้</translation>
+    </message>
+    <message>
+        <source>Link a paid sale of this customer to confirm the payment</source>
+        <translation>เลือกรายการขายของลูกค้ารายนี้ที่ชำระเงินแล้วเพื่อยืนยันการชำระเงิน</translation>
+    </message>
+    <message>
+        <source>Link an appointment to schedule the treatment</source>
+        <translation>เลือกนัดหมายเพื่อกำหนดวันทำทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>The text is too long (at most {max} characters)</source>
+        <translation>ข้อความยาวเกินไป (ไม่เกิน {max} ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>There is no such journey</source>
+        <translation>ไม่มีเคสนี้</translation>
+    </message>
+    <message>
+        <source>This sale is not of the journey&apos;s customer</source>
+        <translation>รายการขายนี้ไม่ใช่ของลูกค้าในเคสนี้</translation>
+    </message>
+    <message>
+        <source>Nothing is paid for this sale yet</source>
+        <translation>รายการขายนี้ยังไม่ได้ชำระเงิน</translation>
+    </message>
+    <message>
+        <source>There is no such appointment</source>
+        <translation>ไม่มีนัดหมายนี้</translation>
+    </message>
+</context>
+<context>
+    <name>journeys</name>
+    <message>
+        <source>Lead created</source>
+        <translation>ลูกค้าใหม่</translation>
+    </message>
+    <message>
+        <source>Skin scanned</source>
+        <translation>สแกนผิวแล้ว</translation>
+    </message>
+    <message>
+        <source>Proposal sent</source>
+        <translation>ส่งข้อเสนอแล้ว</translation>
+    </message>
+    <message>
+        <source>Payment confirmed</source>
+        <translation>ยืนยันการชำระเงินแล้ว</translation>
+    </message>
+    <message>
+        <source>Treatment scheduled</source>
+        <translation>นัดทำทรีตเมนต์แล้ว</translation>
+    </message>
+    <message>
+        <source>In treatment</source>
+        <translation>กำลังทำทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Treatment completed</source>
+        <translation>ทำทรีตเมนต์เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>ติดตามผล</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -4497,6 +4584,18 @@
     <message>
         <source>change the counter&apos;s rules</source>
         <translation>เปลี่ยนกฎการขายหน้าร้าน</translation>
+    </message>
+    <message>
+        <source>open and move customer journeys</source>
+        <translation>เปิดและเลื่อนขั้นเคสลูกค้า</translation>
+    </message>
+    <message>
+        <source>start and finish a journey&apos;s treatment</source>
+        <translation>เริ่มและจบการทำทรีตเมนต์ของเคส</translation>
+    </message>
+    <message>
+        <source>move a journey back or reopen it</source>
+        <translation>ย้อนขั้นหรือเปิดเคสลูกค้าอีกครั้ง</translation>
     </message>
 </context>
 <context>
@@ -4820,6 +4919,14 @@
     <message>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>เคสลูกค้า</translation>
+    </message>
+    <message>
+        <source>Journey move</source>
+        <translation>การเลื่อนขั้นเคส</translation>
     </message>
     <message>
         <source>Thai name</source>

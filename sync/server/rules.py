@@ -46,6 +46,8 @@ from typing import Any, Protocol
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from bnaura_desk.domain.verdicts import Verdict  # re-exported: the rules' legality functions return it
+
 from ..protocol import Operation
 from .checks import Checked, Rejection
 from .models import RuleClaim, RuleMove, RuleTally, SyncException
@@ -275,15 +277,6 @@ class _TallyRun:
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """What a legality function says of one move at its place."""
-
-    legal: bool
-    state: Any = None  # the subject's state after the move, when legal
-    why: str = ""  # why it is illegal, for the exception
-
-
-@dataclass(frozen=True)
 class ClockOrderedReplay:
     """Moves of one subject folded in clock order through a pure legality function.
 
@@ -481,6 +474,7 @@ def server_rules() -> tuple[Rule, ...]:
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .coupons import CouponUseSlots
     from .courses import course_tally
+    from .journeys import JourneyMoves
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
     from .refunds import RefundCeiling
@@ -488,5 +482,5 @@ def server_rules() -> tuple[Rule, ...]:
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
                                CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling(),
-                               OneInvoicePerSale())
+                               OneInvoicePerSale(), JourneyMoves())
     return rules

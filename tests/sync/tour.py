@@ -30,6 +30,8 @@ from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import DeskError
+from bnaura_desk.domain.ids import derived_id
+from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.refunds import ReturnLine
@@ -50,6 +52,7 @@ from bnaura_desk.services import (
     customer_csv,
     customers,
     customers_bulk,
+    journeys,
     loyalty,
     printing,
     refunds,
@@ -309,6 +312,18 @@ class Tour:
             Tender(PaymentMethod.TRANSFER, 30_000, reference="KBANK 42"),), customer_id=made["customer"],
             balance_due_on=due_on))
         self.run(balances.pay_balance, deposit.sale_id, [Tender(PaymentMethod.CASH, deposit.balance_satang)])
+        # Her journey: a lead, scanned, a proposal, the payment confirmed by the sale, her treatment
+        # scheduled with the manager as beautician; a second lead is cancelled, then reopened.
+        made["journey"] = self.run(journeys.open_journey, made["customer"], title="ฝ้า กระ", note="สนใจเลเซอร์")
+        self.run(journeys.move_journey, made["journey"], Stage.SCANNED)
+        self.run(journeys.move_journey, made["journey"], Stage.PROPOSAL_SENT, "ส่งใบเสนอราคาทาง LINE")
+        self.run(journeys.move_journey, made["journey"], Stage.PAYMENT_CONFIRMED, sale_id=sold.sale_id)
+        self.run(journeys.assign_journey, made["journey"], beautician_id=manager)
+        made["journey_action"] = self.run(journeys.move_journey, made["journey"], Stage.TREATMENT_SCHEDULED,
+                                          appointment_id=derived_id("tour-appointment"))
+        lead = self.run(journeys.open_journey, made["customer"], title="ยกกระชับ")
+        self.run(journeys.cancel_journey, lead, "ลูกค้าขอเลื่อนไปปีหน้า")
+        self.run(journeys.reopen_journey, lead, Stage.LEAD_CREATED, "ลูกค้ากลับมาสนใจ")
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id

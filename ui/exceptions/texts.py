@@ -60,10 +60,12 @@ ENTITY_LABELS: dict[str, str] = {
     "course_credit": QT_TRANSLATE_NOOP("sync_fields", "Course sessions"),
     "cash_movement": QT_TRANSLATE_NOOP("sync_fields", "Cash in/out"),
     "tax_invoice": QT_TRANSLATE_NOOP("sync_fields", "Full tax invoice"),
+    "journey": QT_TRANSLATE_NOOP("sync_fields", "Journey"),
+    "journey_action": QT_TRANSLATE_NOOP("sync_fields", "Journey move"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
-                        "achievement_unlock", "coupon_use"})
+                        "achievement_unlock", "coupon_use", "journey", "journey_action"})
 FIELD_LABELS: dict[str, str] = {
     # customers
     "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
