@@ -41,7 +41,7 @@ def desk(staffed: Staffed, qtbot) -> Iterator[DeskRunner]:
     runner = DeskRunner(staffed.terminal, ChangeBus())
     runner.actor = staffed.manager
     yield runner
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
     runner.shutdown()
 
 
@@ -105,7 +105,7 @@ def screen(desk, items, qtbot) -> CatalogScreen:
 
 
 def settle(runner: DeskRunner, qtbot) -> None:
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
 
 
 def type_text(qtbot, widget: QWidget, text: str) -> None:

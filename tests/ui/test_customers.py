@@ -49,7 +49,7 @@ def desk(staffed: Staffed, qtbot) -> Iterator[DeskRunner]:
     runner = DeskRunner(staffed.terminal, bus)
     runner.actor = staffed.front_desk
     yield runner
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
     runner.shutdown()
 
 
@@ -77,7 +77,7 @@ def screen(desk: DeskRunner, people: dict[str, str], qtbot) -> CustomerScreen:
 
 
 def settle(runner: DeskRunner, qtbot) -> None:
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
 
 
 def shown(screen: CustomerScreen, column: int = CustomerListModel.NAME) -> list[str]:

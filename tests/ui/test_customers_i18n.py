@@ -128,7 +128,7 @@ def test_screens_switch_to_thai_at_run_time(staffed, qtbot, thai):
         for w in (customers, catalog):
             qtbot.addWidget(w)
             w.show()
-        qtbot.waitUntil(lambda: runner.pending() == 0)
+        qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
         assert customers.search.placeholderText() == "Name, nickname, phone or referral code"
 
         QCoreApplication.installTranslator(thai)  # Qt sends LanguageChange to every widget
@@ -147,5 +147,5 @@ def test_screens_switch_to_thai_at_run_time(staffed, qtbot, thai):
         qtbot.waitUntil(lambda: customers.register_button.text() == "Register new…")
         assert catalog.proxy.index(0, CatalogModel.KIND).data() == "Treatment"
     finally:
-        qtbot.waitUntil(lambda: runner.pending() == 0)
+        qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
         runner.shutdown()

@@ -40,5 +40,5 @@ def test_points_expire_at_start_up_and_after_midnight(qtbot, staffed_copy: Staff
         assert _expiries(s) == 2
         assert jobs.timer.isActive()
     finally:
-        qtbot.waitUntil(lambda: runner.pending() == 0)
+        qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
         runner.shutdown()

@@ -53,7 +53,7 @@ def desk(staffed_copy: Staffed, languages: LanguageSwitcher, qtbot) -> Iterator[
     runner = DeskRunner(staffed_copy.terminal, ChangeBus())
     runner.actor = staffed_copy.front_desk
     yield runner
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
     runner.shutdown()
 
 

@@ -26,7 +26,7 @@ from ui.runner import DeskRunner
 def desk(staffed_copy: Staffed, qtbot) -> Iterator[DeskRunner]:
     runner = DeskRunner(staffed_copy.terminal, ChangeBus())
     yield runner
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
     runner.shutdown()
 
 

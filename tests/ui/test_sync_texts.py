@@ -241,7 +241,7 @@ def test_a_refused_operation_waiting_in_the_queue_is_explained(qtbot, languages,
     runner.actor = staffed_copy.manager
     screen = ExceptionsScreen(runner, runner.bus)
     qtbot.addWidget(screen)
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
 
     def waiting(reason: str, **detail: object) -> OperationProblem:
         return OperationProblem(seq=12, type="customer.update", entity="customer", entity_id="c1",
@@ -286,14 +286,14 @@ def test_pulled_changes_this_version_cannot_store_are_shown_to_managers(qtbot, l
     screen = ExceptionsScreen(runner, runner.bus)
     qtbot.addWidget(screen)
     screen.show()
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
     assert screen.parked.isVisible()
     text = screen.parked.text()
     assert text.startswith("มี 2 รายการจากเซิร์ฟเวอร์คลินิก")  # the visit waiting for its customer is no problem
     assert "ข้อมูลที่มีฟิลด์ที่โปรแกรมเวอร์ชันนี้ไม่รู้จัก: ลูกค้า สมหญิง ใจดี (fields this terminal does not know: loyalty_tier)" in text
     languages.set_language("en", save=False)
     screen.reload()
-    qtbot.waitUntil(lambda: runner.pending() == 0)
+    qtbot.waitUntil(lambda: runner.pending() == 0, timeout=20_000)
     assert screen.parked.text() == (
         "2 changes from the clinic server are kept on this terminal without being used: this version of the app "
         "cannot store them. First: Change with fields this app version does not know: Customer สมหญิง ใจดี "
