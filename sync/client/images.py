@@ -1,0 +1,158 @@
+"""Images between a terminal and the server: uploaded after the operations, fetched when first shown.
+
+The sync round pushes the outbox and pulls first; only then does it
+upload the images waiting in ``image_uploads`` (``upload_images``), so a
+day's photos never hold up a single operation (docs/scans-and-images.md).
+Each image is sent in chunks from where the server says it holds it, so
+an upload a dropped connection cut short resumes at the last whole chunk.
+Another terminal fetches an image the first time it is shown
+(``ensure_image``) and checks it is the image its name says.
+
+Image errors do not fail the round: its operations are already done. The
+first refusal that is not about one image (the server is down, or keeps
+no images) stops the uploads until the next round and is noted in the
+report; an image the server refuses as such (not an image, too large, a
+hash mismatch) is marked with the refusal and not sent again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.images.checks import HASH_MISMATCH, NOT_AN_IMAGE, TOO_LARGE
+from bnaura_desk.images.store import ImageStore
+from bnaura_desk.services.context import ServiceContext
+from bnaura_desk.store.models import ImageUpload
+
+from ..protocol import ImageState
+from .http import ImageRefused, SyncError
+
+if TYPE_CHECKING:
+    from .engine import Database
+
+# Refusals of one image (it will never be taken as it is): the image is marked and skipped.
+_IMAGE_ITSELF = frozenset({HASH_MISMATCH, NOT_AN_IMAGE, TOO_LARGE})
+MISSING_LOCALLY = "missing_locally"
+
+
+class ImageTransport(Protocol):
+    """What uploading and fetching need of the server (``SyncClient``)."""
+
+    def image_state(self, sha256: str) -> ImageState: ...
+
+    def put_image_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> ImageState: ...
+
+    def get_image(self, sha256: str) -> bytes: ...
+
+
+@dataclass
+class ImageReport:
+    """What one round's uploads did."""
+
+    uploaded: int = 0  # images the server now holds whole
+    bytes_sent: int = 0
+    refused: int = 0  # images the server refused as such (marked, not sent again)
+    problem: str = ""  # why the uploads stopped early, if they did
+
+
+def waiting_images(session: Session) -> list[tuple[str, int]]:
+    """Read: the images waiting to upload (name, size), oldest first; refused ones are not."""
+    rows = session.execute(
+        select(ImageUpload.sha256, ImageUpload.size_bytes)
+        .where(ImageUpload.uploaded_at.is_(None), ImageUpload.problem.is_(None))
+        .order_by(ImageUpload.queued_at, ImageUpload.sha256)
+    )
+    return [(r.sha256, r.size_bytes) for r in rows]
+
+
+def note_image_upload(ctx: ServiceContext, sha256: str, problem: str | None) -> ChangeSet:
+    """Use case run by sync: the server now holds ``sha256`` whole, or refused it (``problem``)."""
+    row = ctx.session.get(ImageUpload, sha256)
+    if row is not None:
+        if problem is None:
+            row.uploaded_at = ctx.now
+        else:
+            row.problem = problem[:200]
+    return ChangeSet()
+
+
+def _read_from(path: Path, offset: int, size: int) -> bytes:
+    with open(path, "rb") as f:
+        f.seek(offset)
+        return f.read(size)
+
+
+def upload_one(client: ImageTransport, store: ImageStore, sha256: str) -> int:
+    """Upload the image ``sha256`` from where the server holds it; return the bytes sent.
+
+    Raises:
+        ImageRefused: the server refuses it (``server_code`` says why).
+        SyncError: the server cannot be reached or refuses this device.
+        FileNotFoundError: the image is no longer in ``store``.
+    """
+    path = store.path(sha256)
+    total = path.stat().st_size
+    state = client.image_state(sha256)
+    sent = 0
+    resynced = False
+    while not state.complete:
+        chunk = _read_from(path, state.held, max(1, state.max_chunk))
+        if not chunk:
+            raise FileNotFoundError(path)  # the server holds more than the file has: not this file
+        try:
+            state = client.put_image_chunk(sha256, state.held, total, chunk)
+        except ImageRefused as refused:
+            if refused.server_code != "image_offset" or resynced:
+                raise
+            # Another terminal of the chain sends the same photo: ask again where it stands.
+            resynced = True
+            state = client.image_state(sha256)
+            continue
+        sent += len(chunk)
+    return sent
+
+
+async def upload_images(db: Database, client: ImageTransport, store: ImageStore) -> ImageReport:
+    """Upload every waiting image, oldest first; return what was done (never raises a ``SyncError``)."""
+    report = ImageReport()
+    for sha256, _size in await db.read(waiting_images):
+        try:
+            report.bytes_sent += upload_one(client, store, sha256)
+        except ImageRefused as refused:
+            if refused.server_code in _IMAGE_ITSELF:
+                report.refused += 1
+                await db.run(note_image_upload, sha256, refused.server_code)
+                continue
+            report.problem = refused.render()
+            return report
+        except SyncError as error:
+            report.problem = error.render()
+            return report
+        except FileNotFoundError:
+            report.refused += 1
+            await db.run(note_image_upload, sha256, MISSING_LOCALLY)
+            continue
+        report.uploaded += 1
+        await db.run(note_image_upload, sha256, None)
+    return report
+
+
+def ensure_image(store: ImageStore, client: ImageTransport, sha256: str) -> Path:
+    """Return the path of the image ``sha256``, fetching it from the server the first time it is shown.
+
+    Raises:
+        ImageRefused: the server has no such image of this chain (not
+            uploaded yet by the terminal that took it).
+        SyncError: the server cannot be reached.
+        BadInput: what arrived is not that image (its hash) or not an
+            image; nothing kept.
+    """
+    if store.has(sha256):
+        return store.path(sha256)
+    return store.put_fetched(sha256, client.get_image(sha256))
