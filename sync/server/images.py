@@ -22,10 +22,10 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated
+from pathlib import Path as FilePath
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -34,6 +34,7 @@ from bnaura_desk.images.checks import HASH_MISMATCH, MAX_IMAGE_BYTES, NOT_AN_IMA
 from ..protocol import ImageState
 from .auth import ApiError
 from .dependencies import CurrentDevice
+from .openapi import errors_doc, sync_route_doc
 
 MAX_CHUNK = 1024 * 1024  # bytes per PUT: a dropped connection costs at most this much again
 IMAGES_ENV = "BNAURA_SERVER_IMAGES"
@@ -41,19 +42,19 @@ _locks_guard = threading.Lock()
 _locks: dict[str, threading.Lock] = {}
 
 
-def images_folder(database_url: str, explicit: Path | None = None) -> Path | None:
+def images_folder(database_url: str, explicit: FilePath | None = None) -> FilePath | None:
     """Return where the server keeps image files: ``explicit``, ``$BNAURA_SERVER_IMAGES``, or beside a SQLite file.
 
     ``None`` (PostgreSQL with no folder given): the image routes answer 503
     ``images_unavailable`` until the server is started with ``--images``.
     """
     if explicit is not None:
-        return Path(explicit)
+        return FilePath(explicit)
     env = os.environ.get(IMAGES_ENV, "")
     if env:
-        return Path(env)
+        return FilePath(env)
     if database_url.startswith("sqlite:///") and not database_url.endswith(":memory:"):
-        db = Path(database_url.removeprefix("sqlite:///").split("?", 1)[0])
+        db = FilePath(database_url.removeprefix("sqlite:///").split("?", 1)[0])
         return db.parent / f"{db.stem}-images"
     return None
 
@@ -70,13 +71,13 @@ def _locked(key: str) -> Iterator[None]:
 class ChainImages:
     """The image files of one chain in the server's images folder."""
 
-    def __init__(self, root: Path, chain_id: str) -> None:
-        self.folder = Path(root) / chain_id
+    def __init__(self, root: FilePath, chain_id: str) -> None:
+        self.folder = FilePath(root) / chain_id
 
-    def path(self, sha256: str) -> Path:
+    def path(self, sha256: str) -> FilePath:
         return self.folder / sha256[:2] / sha256
 
-    def partial(self, sha256: str) -> Path:
+    def partial(self, sha256: str) -> FilePath:
         return self.folder / "partial" / f"{sha256}.part"
 
     def state(self, sha256: str) -> ImageState:
@@ -115,7 +116,7 @@ class ChainImages:
                 return _state(sha256, held, complete=False)
             return self._finish(sha256, part)
 
-    def _finish(self, sha256: str, part: Path) -> ImageState:
+    def _finish(self, sha256: str, part: FilePath) -> ImageState:
         data = part.read_bytes()
         if sha256_hex(data) != sha256:
             part.unlink(missing_ok=True)
@@ -143,13 +144,16 @@ def _too_large() -> ApiError:
 def _chain_images(request: Request, device: CurrentDevice, sha256: str) -> ChainImages:
     if not is_sha256(sha256):
         raise ApiError(422, "invalid_request", "An image is named by its SHA-256 (64 lower-case hex digits)")
-    root: Path | None = request.app.state.images
+    root: FilePath | None = request.app.state.images
     if root is None:
         raise ApiError(503, "images_unavailable", "This server keeps no images (start it with --images FOLDER)")
     return ChainImages(root, device.chain_id)
 
 
-def image_upload_state(request: Request, device: CurrentDevice, sha256: str) -> ImageState:
+Sha256Param = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="the image's SHA-256, lower-case hex")]
+
+
+def image_upload_state(request: Request, device: CurrentDevice, sha256: Sha256Param) -> ImageState:
     """Say how much of the image ``sha256`` the server holds for this device's chain (resume from ``held``)."""
     return _chain_images(request, device, sha256).state(sha256)
 
@@ -157,7 +161,7 @@ def image_upload_state(request: Request, device: CurrentDevice, sha256: str) -> 
 async def put_image_chunk(
     request: Request,
     device: CurrentDevice,
-    sha256: str,
+    sha256: Sha256Param,
     offset: Annotated[int, Query(ge=0, le=MAX_IMAGE_BYTES, description="where this chunk starts")],
     total: Annotated[int, Query(ge=1, description="the whole image's size in bytes")],
 ) -> ImageState:
@@ -179,7 +183,7 @@ async def put_image_chunk(
     return await run_in_threadpool(images.append, sha256, offset, total, b"".join(chunks))
 
 
-def get_image(request: Request, device: CurrentDevice, sha256: str) -> FileResponse:
+def get_image(request: Request, device: CurrentDevice, sha256: Sha256Param) -> FileResponse:
     """Return the image ``sha256`` of this device's chain (404 when the chain has no such image)."""
     path = _chain_images(request, device, sha256).path(sha256)
     if not path.is_file():
@@ -187,11 +191,22 @@ def get_image(request: Request, device: CurrentDevice, sha256: str) -> FileRespo
     return FileResponse(path, media_type="application/octet-stream")
 
 
-def add_image_routes(app: FastAPI, protocol: list[object]) -> None:
+_BINARY = {"type": "string", "format": "binary"}
+
+
+def add_image_routes(app: FastAPI, protocol: list[Any]) -> None:
     """Mount the image routes on ``app`` (``protocol``: the dependencies every sync route has)."""
-    app.add_api_route("/v1/images/{sha256}/upload", image_upload_state, methods=["GET"], response_model=ImageState,
-                      tags=["images"], dependencies=protocol)  # type: ignore[arg-type]
-    app.add_api_route("/v1/images/{sha256}/upload", put_image_chunk, methods=["PUT"], response_model=ImageState,
-                      tags=["images"], dependencies=protocol)  # type: ignore[arg-type]
-    app.add_api_route("/v1/images/{sha256}", get_image, methods=["GET"], tags=["images"],
-                      dependencies=protocol, response_class=FileResponse)  # type: ignore[arg-type]
+    path = "/v1/images/{sha256}"
+    app.add_api_route(f"{path}/upload", image_upload_state, methods=["GET"], response_model=ImageState,
+                      tags=["images"], dependencies=protocol, openapi_extra=sync_route_doc(),
+                      responses=errors_doc(401, 422))
+    upload_doc = sync_route_doc()
+    upload_doc["requestBody"] = {"required": True, "content": {"application/octet-stream": {"schema": _BINARY}}}
+    app.add_api_route(f"{path}/upload", put_image_chunk, methods=["PUT"], response_model=ImageState,
+                      tags=["images"], dependencies=protocol, openapi_extra=upload_doc,
+                      responses=errors_doc(401, 409, 413, 422))
+    app.add_api_route(path, get_image, methods=["GET"], tags=["images"], dependencies=protocol,
+                      response_class=FileResponse, openapi_extra=sync_route_doc(),
+                      responses={200: {"content": {"application/octet-stream": {"schema": _BINARY}},
+                                       "description": "the image's bytes"},
+                                 **errors_doc(401, 404, 422)})

@@ -61,8 +61,8 @@ def _scanned(t: Terminal, folder: Path, photos: list[bytes]) -> scans.Scan:
     return scan
 
 
-def _server_file(chain: Chain, sha256: str) -> Path:
-    return chain.server.tmp / f"images-{chain.server.kind}" / chain.chain_id / sha256[:2] / sha256
+def _server_file(on: Chain, sha256: str) -> Path:
+    return on.server.tmp / f"images-{on.server.kind}" / on.chain_id / sha256[:2] / sha256
 
 
 def test_a_scan_taken_offline_syncs_operations_first_then_its_photos_and_the_other_branch_fetches_them(
