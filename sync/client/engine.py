@@ -46,7 +46,7 @@ from bnaura_desk.terminal import Terminal
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
 from . import local_apply
 from .http import OperationRefused, SeqGap, SyncError, collector_paused, not_enrolled
-from .images import ImageReport, ImageTransport, upload_images
+from .images import ImageReport, Send, blocking_sender, upload_images
 from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
 from .pages import UnreadPage, release
@@ -155,8 +155,8 @@ class BlockingTransport:
 
     def __init__(self, client: Transport) -> None:
         self.client = client
-        # A client that speaks the image endpoints (``SyncClient``) uploads the round's images too.
-        self.images: ImageTransport | None = client if hasattr(client, "put_image_chunk") else None  # type: ignore[assignment]
+        # A client that sends any ``Call`` (``SyncClient``) uploads the round's images too.
+        self.images: Send | None = blocking_sender(client) if hasattr(client, "send") else None  # type: ignore[arg-type]
         start: Callable[[int, int], PendingPull] | None = getattr(client, "pull_ahead", None)
         if start is not None:
             self.pull_ahead = lambda after, limit: _Waiting(start(after, limit))
@@ -403,7 +403,9 @@ async def sync_round(
     complete round (or the refusal) is kept in the sync state. Images go
     last, and only when ``images`` is given and the transport speaks the
     image endpoints (its ``images``): however many photos wait, they never
-    delay an operation (``sync.client.images``); their problems are in
+    delay an operation (``sync.client.images``); the transport sends them
+    with its ``images`` sender (``BlockingTransport``) or its own ``send``
+    (``AsyncSyncClient``). Their problems are in
     ``report.images`` and never fail the round.
 
     Raises:
@@ -420,9 +422,10 @@ async def sync_round(
     try:
         await push_outbox(db, client, report, batch=batch)
         await pull_changes(db, client, report, page=page, progress=progress, storage=storage)
-        uploader: ImageTransport | None = getattr(client, "images", None)
-        if images is not None and uploader is not None:
-            report.images = await upload_images(db, uploader, images)
+        # The blocking transport's sender, or the asyncio client's own ``send``.
+        sender: Send | None = getattr(client, "images", None) or getattr(client, "send", None)
+        if images is not None and sender is not None:
+            report.images = await upload_images(db, sender, images)
     except SyncError as error:
         await _index_pending(db, report)
         await db.run(note_sync_finished, error.render())

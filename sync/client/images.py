@@ -17,9 +17,10 @@ hash mismatch) is marked with the refusal and not sent again.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +31,8 @@ from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services.context import ServiceContext
 from bnaura_desk.store.models import ImageUpload
 
-from ..protocol import ImageState
+from . import calls
+from .calls import Call
 from .http import ImageRefused, SyncError
 
 if TYPE_CHECKING:
@@ -39,16 +41,26 @@ if TYPE_CHECKING:
 # Refusals of one image (it will never be taken as it is): the image is marked and skipped.
 _IMAGE_ITSELF = frozenset({HASH_MISMATCH, NOT_AN_IMAGE, TOO_LARGE})
 MISSING_LOCALLY = "missing_locally"
+T = TypeVar("T")
 
 
-class ImageTransport(Protocol):
-    """What uploading and fetching need of the server (``SyncClient``)."""
+class Send(Protocol):
+    """Sends a ``Call`` and awaits its answer: ``AsyncSyncClient.send``, or a blocking client's (``blocking_sender``)."""
 
-    def image_state(self, sha256: str) -> ImageState: ...
+    def __call__(self, call: Call[T], /) -> Awaitable[T]: ...
 
-    def put_image_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> ImageState: ...
 
-    def get_image(self, sha256: str) -> bytes: ...
+class _Sends(Protocol):
+    def send(self, call: Call[T], /) -> T: ...
+
+
+def blocking_sender(client: _Sends) -> Send:
+    """Return a blocking client's ``send`` as an awaitable that never suspends (for ``engine.run_to_end``)."""
+
+    async def send(call: Call[T]) -> T:
+        return client.send(call)
+
+    return send
 
 
 @dataclass
@@ -88,7 +100,7 @@ def _read_from(path: Path, offset: int, size: int) -> bytes:
         return f.read(size)
 
 
-def upload_one(client: ImageTransport, store: ImageStore, sha256: str) -> int:
+async def upload_one(send: Send, store: ImageStore, sha256: str) -> int:
     """Upload the image ``sha256`` from where the server holds it; return the bytes sent.
 
     Raises:
@@ -98,7 +110,7 @@ def upload_one(client: ImageTransport, store: ImageStore, sha256: str) -> int:
     """
     path = store.path(sha256)
     total = path.stat().st_size
-    state = client.image_state(sha256)
+    state = await send(calls.image_state(sha256))
     sent = 0
     resynced = False
     while not state.complete:
@@ -106,24 +118,24 @@ def upload_one(client: ImageTransport, store: ImageStore, sha256: str) -> int:
         if not chunk:
             raise FileNotFoundError(path)  # the server holds more than the file has: not this file
         try:
-            state = client.put_image_chunk(sha256, state.held, total, chunk)
+            state = await send(calls.put_image_chunk(sha256, state.held, total, chunk))
         except ImageRefused as refused:
             if refused.server_code != "image_offset" or resynced:
                 raise
             # Another terminal of the chain sends the same photo: ask again where it stands.
             resynced = True
-            state = client.image_state(sha256)
+            state = await send(calls.image_state(sha256))
             continue
         sent += len(chunk)
     return sent
 
 
-async def upload_images(db: Database, client: ImageTransport, store: ImageStore) -> ImageReport:
+async def upload_images(db: Database, send: Send, store: ImageStore) -> ImageReport:
     """Upload every waiting image, oldest first; return what was done (never raises a ``SyncError``)."""
     report = ImageReport()
     for sha256, _size in await db.read(waiting_images):
         try:
-            report.bytes_sent += upload_one(client, store, sha256)
+            report.bytes_sent += await upload_one(send, store, sha256)
         except ImageRefused as refused:
             if refused.server_code in _IMAGE_ITSELF:
                 report.refused += 1
@@ -143,7 +155,7 @@ async def upload_images(db: Database, client: ImageTransport, store: ImageStore)
     return report
 
 
-def ensure_image(store: ImageStore, client: ImageTransport, sha256: str) -> Path:
+async def fetch_image(send: Send, store: ImageStore, sha256: str) -> Path:
     """Return the path of the image ``sha256``, fetching it from the server the first time it is shown.
 
     Raises:
@@ -155,4 +167,15 @@ def ensure_image(store: ImageStore, client: ImageTransport, sha256: str) -> Path
     """
     if store.has(sha256):
         return store.path(sha256)
-    return store.put_fetched(sha256, client.get_image(sha256))
+    return store.put_fetched(sha256, await send(calls.get_image(sha256)))
+
+
+def ensure_image(store: ImageStore, client: _Sends, sha256: str) -> Path:
+    """``fetch_image`` with a blocking client (``SyncClient``), in this thread (see there)."""
+    coroutine = fetch_image(blocking_sender(client), store, sha256)
+    try:
+        coroutine.send(None)
+    except StopIteration as finished:
+        return finished.value  # type: ignore[no-any-return]
+    coroutine.close()
+    raise RuntimeError("ensure_image: the client suspended; await fetch_image instead")

@@ -11,6 +11,7 @@ an upload cut short resumes where it stopped.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,14 @@ from bnaura_desk.images.checks import sha256_hex
 from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services import customers, scans
 from bnaura_desk.services.context import SYSTEM
+from bnaura_desk.services.sync_state import sync_state
 from bnaura_desk.store.models import ImageUpload
 from bnaura_desk.terminal import Terminal
-from sync.client.engine import SyncReport, sync_once
+from sync.client.async_http import AsyncSyncClient
+from sync.client.engine import SyncReport, TerminalDatabase, sync_once, sync_round
 from sync.client.enroll import client_for
 from sync.client.http import ImageRefused, SyncClient
-from sync.client.images import ensure_image
+from sync.client.images import ensure_image, fetch_image
 from sync.server.images import MAX_CHUNK
 from tests.images.pictures import big_photo_bytes, photo_bytes, write
 
@@ -43,11 +46,12 @@ class Recording:
 
     def __getattr__(self, name: str) -> Any:
         method = getattr(self.client, name)
-        if name not in ("push", "pull", "pull_ahead", "image_state", "put_image_chunk"):
+        if name not in ("push", "pull", "pull_ahead", "send"):
             return method
 
         def noted(*args: Any) -> Any:
-            self.calls.append(name)
+            path = getattr(args[0], "path", "") if name == "send" else ""
+            self.calls.append(f"{args[0].method} image" if path.startswith("/v1/images/") else name)
             return method(*args)
         return noted
 
@@ -76,13 +80,13 @@ def test_a_scan_taken_offline_syncs_operations_first_then_its_photos_and_the_oth
         recording = Recording(client)
         report: SyncReport = sync_once(siam, recording)  # type: ignore[arg-type]
     # Every operation was pushed and acknowledged before the first byte of a photo left.
-    first_image = recording.calls.index("image_state")
+    first_image = recording.calls.index("GET image")
     assert "push" in recording.calls[:first_image]
     assert not {"push", "pull", "pull_ahead"} & set(recording.calls[first_image:])
     assert report.rejected == 0 and report.pushed >= 3  # the customer, the consent, the scan
     assert (report.images.uploaded, report.images.refused, report.images.problem) == (2, 0, "")
     assert report.images.bytes_sent == len(front) + len(side)
-    assert recording.calls.count("put_image_chunk") == 3 + 1
+    assert recording.calls.count("PUT image") == 3 + 1
     assert _server_file(chain, scan.images[0]).read_bytes() == front
     left = siam.read(lambda s: [u.sha256 for u in s.scalars(select(ImageUpload).where(
         ImageUpload.uploaded_at.is_(None)))])
@@ -163,3 +167,25 @@ def test_a_photo_not_yet_uploaded_is_not_found_and_nothing_is_kept(chain: Chain,
     with client_for(chain.thonglor) as client, pytest.raises(ImageRefused):
         ensure_image(store, client, scan.images[0])
     assert not store.has(scan.images[0])
+
+
+def test_the_apps_asyncio_client_uploads_after_the_operations_and_fetches_too(
+        chain: Chain, tmp_path: Path) -> None:  # noqa: F811
+    siam = chain.siam
+    photo = photo_bytes(41, size=(320, 240), fmt="JPEG")
+    scan = _scanned(siam, tmp_path, [photo])
+    state = siam.read(sync_state)
+    assert state is not None
+
+    async def round_then_fetch() -> tuple[SyncReport, Path]:
+        async with AsyncSyncClient(state.server_url, state.token) as client:
+            report = await sync_round(TerminalDatabase(siam), client, images=ImageStore.beside(siam.path))
+        sister = chain.thonglor.read(sync_state)
+        assert sister is not None
+        async with AsyncSyncClient(sister.server_url, sister.token) as client:
+            fetched = await fetch_image(client.send, ImageStore.beside(chain.thonglor.path), scan.images[0])
+        return report, fetched
+
+    report, fetched = asyncio.run(round_then_fetch())
+    assert report.rejected == 0 and report.images.uploaded == 1 and report.images.bytes_sent == len(photo)
+    assert fetched.read_bytes() == photo
