@@ -1557,6 +1557,7 @@ SCANS_THAI: dict[str, dict[str, str]] = {
         "The file {name} cannot be read": "ไม่สามารถอ่านไฟล์ {name} ได้",
         "The image {name} arrived damaged (its content does not match)":
             "รูปภาพ {name} ที่ได้รับเสียหาย (เนื้อหาไม่ตรงกับชื่อรูป)",
+        "Fetching images ahead of time is either on or off": "การดึงรูปภาพล่วงหน้าต้องเป็นเปิดหรือปิดเท่านั้น",
     },
 }
 

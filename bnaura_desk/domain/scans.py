@@ -20,6 +20,10 @@ SCALE_LOW = 0
 SCALE_HIGH = 100
 NOTES_MAX = 2000
 IMAGES_MAX = 20  # images of one scan: a face from a few angles, in a few lights
+# The setting (chain-wide, a branch may override it) that has a terminal fetch every pulled scan's
+# images at the end of each sync round rather than when first shown: a branch with a good line
+# and little time at the screen turns it on.
+PREFETCH_IMAGES_KEY = "prefetch_images"
 
 
 class Measure(StrEnum):
@@ -141,3 +145,15 @@ def series(scans: Sequence[tuple[datetime, Mapping[Measure, int]]]) -> dict[Meas
         if points:
             out[m] = points
     return out
+
+
+def prefetch_images_value(value: object) -> bool:
+    """Return ``value`` as the ``PREFETCH_IMAGES_KEY`` setting's stored value.
+
+    Raises:
+        BadInput: it is not true or false.
+    """
+    if not isinstance(value, bool):
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Fetching images ahead of time is either on or off"),
+                       field="value")
+    return value

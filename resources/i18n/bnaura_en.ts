@@ -4424,6 +4424,10 @@
         <translation>Scan notes are text of at most {most} characters</translation>
     </message>
     <message>
+        <source>Fetching images ahead of time is either on or off</source>
+        <translation>Fetching images ahead of time is either on or off</translation>
+    </message>
+    <message>
         <source>The image {name} is larger than {most} MB</source>
         <translation>The image {name} is larger than {most} MB</translation>
     </message>

@@ -4424,6 +4424,10 @@
         <translation>บันทึกการสแกนยาวได้ไม่เกิน {most} ตัวอักษร</translation>
     </message>
     <message>
+        <source>Fetching images ahead of time is either on or off</source>
+        <translation>การดึงรูปภาพล่วงหน้าต้องเป็นเปิดหรือปิดเท่านั้น</translation>
+    </message>
+    <message>
         <source>The image {name} is larger than {most} MB</source>
         <translation>รูปภาพ {name} มีขนาดเกิน {most} MB</translation>
     </message>

@@ -46,7 +46,7 @@ from bnaura_desk.terminal import Terminal
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
 from . import local_apply
 from .http import OperationRefused, SeqGap, SyncError, collector_paused, not_enrolled
-from .images import ImageReport, Send, blocking_sender, upload_images
+from .images import ImageReport, PrefetchReport, Send, blocking_sender, prefetch_images, upload_images
 from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
 from .pages import UnreadPage, release
@@ -181,6 +181,7 @@ class SyncReport:
     changes: ChangeSet = field(default_factory=ChangeSet)
     problem: str = ""  # why the push stopped early (an operation refused), if it did
     images: ImageReport = field(default_factory=ImageReport)  # the uploads after the operations
+    prefetched: PrefetchReport = field(default_factory=PrefetchReport)  # images fetched ahead (a setting)
 
     def count(self, results: list[OpResult]) -> None:
         for r in results:
@@ -405,8 +406,9 @@ async def sync_round(
     image endpoints (its ``images``): however many photos wait, they never
     delay an operation (``sync.client.images``); the transport sends them
     with its ``images`` sender (``BlockingTransport``) or its own ``send``
-    (``AsyncSyncClient``). Their problems are in
-    ``report.images`` and never fail the round.
+    (``AsyncSyncClient``). Then, where the ``prefetch_images`` setting is
+    on, the images of pulled scans not here yet are fetched. Their problems
+    are in ``report.images`` and ``report.prefetched`` and never fail the round.
 
     Raises:
         NotEnrolled: this terminal has no server.
@@ -426,6 +428,7 @@ async def sync_round(
         sender: Send | None = getattr(client, "images", None) or getattr(client, "send", None)
         if images is not None and sender is not None:
             report.images = await upload_images(db, sender, images)
+            report.prefetched = await prefetch_images(db, sender, images)
     except SyncError as error:
         await _index_pending(db, report)
         await db.run(note_sync_finished, error.render())

@@ -26,10 +26,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.domain.errors import BadInput
+from bnaura_desk.domain.scans import PREFETCH_IMAGES_KEY
 from bnaura_desk.images.checks import HASH_MISMATCH, NOT_AN_IMAGE, TOO_LARGE
 from bnaura_desk.images.store import ImageStore
-from bnaura_desk.services.context import ServiceContext
-from bnaura_desk.store.models import ImageUpload
+from bnaura_desk.services.context import ServiceContext, load_device
+from bnaura_desk.services.settings import effective_setting
+from bnaura_desk.store.models import ImageUpload, SkinScan
 
 from . import calls
 from .calls import Call
@@ -179,3 +182,52 @@ def ensure_image(store: ImageStore, client: _Sends, sha256: str) -> Path:
         return finished.value  # type: ignore[no-any-return]
     coroutine.close()
     raise RuntimeError("ensure_image: the client suspended; await fetch_image instead")
+
+
+@dataclass
+class PrefetchReport:
+    """What one round's fetching ahead of time did."""
+
+    fetched: int = 0
+    not_yet: int = 0  # named by a pulled scan, not uploaded yet by the terminal that took it
+    problem: str = ""  # why fetching stopped early, if it did
+
+
+def images_to_prefetch(session: Session) -> list[str]:
+    """Read: the images scans here name that are not in the store, when the setting in force says to fetch ahead.
+
+    Empty when ``PREFETCH_IMAGES_KEY`` is off (the default) for this
+    terminal's branch; the store is checked by the caller (files, not rows).
+    """
+    device = load_device(session)
+    if effective_setting(session, device.chain_id, device.branch_id, PREFETCH_IMAGES_KEY) is not True:
+        return []
+    names: list[str] = []
+    seen: set[str] = set()
+    for images in session.scalars(select(SkinScan.images).order_by(SkinScan.at.desc())):
+        for name in images:
+            if name not in seen:
+                seen.add(name)
+                names.append(name)
+    return names
+
+
+async def prefetch_images(db: Database, send: Send, store: ImageStore) -> PrefetchReport:
+    """Fetch the images pulled scans name that are not here yet, newest scans first (never raises a ``SyncError``)."""
+    report = PrefetchReport()
+    for sha256 in await db.read(images_to_prefetch):
+        if store.has(sha256):
+            continue
+        try:
+            await fetch_image(send, store, sha256)
+        except ImageRefused as refused:
+            if refused.server_code == "image_not_found":
+                report.not_yet += 1
+                continue
+            report.problem = refused.render()
+            return report
+        except (SyncError, BadInput) as error:
+            report.problem = error.render()
+            return report
+        report.fetched += 1
+    return report

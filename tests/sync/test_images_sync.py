@@ -19,9 +19,10 @@ import pytest
 from sqlalchemy import select
 
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
+from bnaura_desk.domain.scans import PREFETCH_IMAGES_KEY
 from bnaura_desk.images.checks import sha256_hex
 from bnaura_desk.images.store import ImageStore
-from bnaura_desk.services import customers, scans
+from bnaura_desk.services import customers, scans, settings
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.services.sync_state import sync_state
 from bnaura_desk.store.models import ImageUpload
@@ -189,3 +190,30 @@ def test_the_apps_asyncio_client_uploads_after_the_operations_and_fetches_too(
     report, fetched = asyncio.run(round_then_fetch())
     assert report.rejected == 0 and report.images.uploaded == 1 and report.images.bytes_sent == len(photo)
     assert fetched.read_bytes() == photo
+
+
+def test_where_the_setting_says_so_a_terminal_fetches_pulled_scans_photos_ahead_of_time(
+        chain: Chain, tmp_path: Path) -> None:  # noqa: F811
+    siam, thonglor = chain.siam, chain.thonglor
+    # Off by default: Thonglor pulls the scan and fetches nothing until a photo is shown.
+    first = _scanned(siam, tmp_path, [photo_bytes(51)])
+    _sync(siam)
+    assert _sync(thonglor).prefetched.fetched == 0
+    assert not ImageStore.beside(thonglor.path).has(first.images[0])
+    # The manager turns it on for the chain; Thonglor's next round fetches every scan's photos.
+    siam.run(settings.set_chain_setting, PREFETCH_IMAGES_KEY, True, actor=SYSTEM)
+    second = _scanned_again(siam, first.customer_id, tmp_path, [photo_bytes(52), photo_bytes(53)])
+    _sync(siam)
+    report = _sync(thonglor)
+    assert (report.prefetched.fetched, report.prefetched.not_yet, report.prefetched.problem) == (3, 0, "")
+    store = ImageStore.beside(thonglor.path)
+    assert [store.read(sha) for sha in (*first.images, *second.images)] == [
+        photo_bytes(51), photo_bytes(52), photo_bytes(53)]
+    assert _sync(thonglor).prefetched.fetched == 0  # nothing twice
+
+
+def _scanned_again(t: Terminal, who: str, folder: Path, photos: list[bytes]) -> scans.Scan:
+    paths = [write(folder, f"again-{i}.png", data) for i, data in enumerate(photos)]
+    scan: scans.Scan = t.run(scans.record_scan, who, {"moisture": 45}, "", paths, images=ImageStore.beside(t.path),
+                             actor=SYSTEM).result
+    return scan
