@@ -138,7 +138,15 @@ async def upload_images(db: Database, send: Send, store: ImageStore) -> ImageRep
     report = ImageReport()
     for sha256, _size in await db.read(waiting_images):
         try:
-            report.bytes_sent += await upload_one(send, store, sha256)
+            try:
+                report.bytes_sent += await upload_one(send, store, sha256)
+            except ImageRefused as refused:
+                if refused.server_code != HASH_MISMATCH:
+                    raise
+                # The file here was checked against its name when kept: a mismatch on the
+                # server is bytes damaged on the way (or two uploads mixed). Once more from
+                # the start (the server dropped what it had), then it counts as refused.
+                report.bytes_sent += await upload_one(send, store, sha256)
         except ImageRefused as refused:
             if refused.server_code in _IMAGE_ITSELF:
                 report.refused += 1

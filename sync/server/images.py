@@ -19,11 +19,12 @@ it knows the name of (it gets 404, as for an image that does not exist).
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path as FilePath
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse
@@ -57,6 +58,14 @@ def images_folder(database_url: str, explicit: FilePath | None = None) -> FilePa
         db = FilePath(database_url.removeprefix("sqlite:///").split("?", 1)[0])
         return db.parent / f"{db.stem}-images"
     return None
+
+
+def _lock_file(f: BinaryIO) -> None:
+    """Lock ``f`` until it is closed (POSIX; a server on Windows runs one process, ``_locked`` suffices)."""
+    if sys.platform != "win32":
+        import fcntl
+
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
 
 
 @contextmanager
@@ -97,20 +106,24 @@ class ChainImages:
         """
         key = f"{self.folder.name}/{sha256}"
         with _locked(key):
-            state = self.state(sha256)
-            if state.complete:
-                return state
-            if offset != state.held:
-                raise ApiError(409, "image_offset", f"The server holds {state.held} bytes of this image; "
-                               "resume from there", held=state.held)
+            if self.path(sha256).is_file():
+                return self.state(sha256)
             if offset + len(chunk) > total:
                 raise ApiError(422, "invalid_request", "The chunk goes past the image's total size")
             part = self.partial(sha256)
             part.parent.mkdir(parents=True, exist_ok=True)
             with open(part, "ab") as f:
+                # Workers of a PostgreSQL server are processes: the file's own lock keeps
+                # two of them from appending to one upload at once.
+                _lock_file(f)
+                held = f.seek(0, os.SEEK_END)
+                if offset != held:
+                    raise ApiError(409, "image_offset", f"The server holds {held} bytes of this image; "
+                                   "resume from there", held=held)
                 f.write(chunk)
                 f.flush()
                 os.fsync(f.fileno())
+            # Past this point no chunk can be appended: its offset would be ``total``.
             held = offset + len(chunk)
             if held < total:
                 return _state(sha256, held, complete=False)

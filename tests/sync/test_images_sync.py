@@ -217,3 +217,19 @@ def _scanned_again(t: Terminal, who: str, folder: Path, photos: list[bytes]) -> 
     scan: scans.Scan = t.run(scans.record_scan, who, {"moisture": 45}, "", paths, images=ImageStore.beside(t.path),
                              actor=SYSTEM).result
     return scan
+
+
+def test_a_photo_damaged_on_the_terminals_disk_is_refused_marked_and_blocks_no_other(
+        chain: Chain, tmp_path: Path) -> None:  # noqa: F811
+    siam = chain.siam
+    scan = _scanned(siam, tmp_path, [photo_bytes(61), photo_bytes(62)])
+    damaged = ImageStore.beside(siam.path).path(scan.images[0])
+    data = bytearray(damaged.read_bytes())
+    data[-20] ^= 0xFF  # a flipped byte: the file no longer has its name's hash
+    damaged.write_bytes(bytes(data))
+    report = _sync(siam)
+    assert (report.images.uploaded, report.images.refused, report.images.problem) == (1, 1, "")
+    marks = siam.read(lambda s: {u.sha256: u.problem for u in s.scalars(select(ImageUpload))})
+    assert marks == {scan.images[0]: "image_hash_mismatch", scan.images[1]: None}
+    assert not _server_file(chain, scan.images[0]).exists() and _server_file(chain, scan.images[1]).exists()
+    assert _sync(siam).images.bytes_sent == 0  # not sent again every round
