@@ -6,13 +6,15 @@ day's photos never hold up a single operation (docs/scans-and-images.md).
 Each image is sent in chunks from where the server says it holds it, so
 an upload a dropped connection cut short resumes at the last whole chunk.
 Another terminal fetches an image the first time it is shown
-(``ensure_image``) and checks it is the image its name says.
+(``fetch_image``, ``ensure_image``) and checks it is the image its name
+says; where the ``prefetch_images`` setting is on, the round fetches the
+images of the scans it has that are not here yet (``prefetch_images``).
 
 Image errors do not fail the round: its operations are already done. The
 first refusal that is not about one image (the server is down, or keeps
 no images) stops the uploads until the next round and is noted in the
 report; an image the server refuses as such (not an image, too large, a
-hash mismatch) is marked with the refusal and not sent again.
+hash mismatch twice) is marked with the refusal and not sent again.
 """
 
 from __future__ import annotations
