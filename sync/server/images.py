@@ -39,8 +39,8 @@ from .openapi import errors_doc, sync_route_doc
 
 MAX_CHUNK = 1024 * 1024  # bytes per PUT: a dropped connection costs at most this much again
 IMAGES_ENV = "BNAURA_SERVER_IMAGES"
-_locks_guard = threading.Lock()
-_locks: dict[str, threading.Lock] = {}
+# Uploads lock one of these stripes by their name: bounded, however many images a server sees.
+_LOCKS = tuple(threading.Lock() for _ in range(64))
 
 
 def images_folder(database_url: str, explicit: FilePath | None = None) -> FilePath | None:
@@ -71,9 +71,7 @@ def _lock_file(f: BinaryIO) -> None:
 @contextmanager
 def _locked(key: str) -> Iterator[None]:
     """Hold the lock of one upload in this process (two terminals of a chain may upload the same photo)."""
-    with _locks_guard:
-        lock = _locks.setdefault(key, threading.Lock())
-    with lock:
+    with _LOCKS[hash(key) % len(_LOCKS)]:
         yield
 
 
@@ -108,8 +106,8 @@ class ChainImages:
         with _locked(key):
             if self.path(sha256).is_file():
                 return self.state(sha256)
-            if offset + len(chunk) > total:
-                raise ApiError(422, "invalid_request", "The chunk goes past the image's total size")
+            if not chunk or offset + len(chunk) > total:
+                raise ApiError(422, "invalid_request", "A chunk holds at least one byte and ends within the image")
             part = self.partial(sha256)
             part.parent.mkdir(parents=True, exist_ok=True)
             with open(part, "ab") as f:

@@ -30,7 +30,7 @@ from bnaura_desk.terminal import Terminal
 from sync.client.async_http import AsyncSyncClient
 from sync.client.engine import SyncReport, TerminalDatabase, sync_once, sync_round
 from sync.client.enroll import client_for
-from sync.client.http import ImageRefused, SyncClient
+from sync.client.http import ImageRefused, SyncClient, SyncError
 from sync.client.images import ensure_image, fetch_image
 from sync.server.images import MAX_CHUNK
 from tests.images.pictures import big_photo_bytes, photo_bytes, write
@@ -133,6 +133,9 @@ def test_the_server_refuses_what_is_not_an_image_too_large_or_not_its_name(chain
         with pytest.raises(ImageRefused) as refused:
             client.put_image_chunk(sha256_hex(photo), 5, len(photo), photo[5:])
         assert (refused.value.status, refused.value.server_code, refused.value.detail["held"]) == (409, "image_offset", 0)
+        with pytest.raises(SyncError) as refused_empty:
+            client.put_image_chunk(sha256_hex(photo), 0, len(photo), b"")
+        assert (refused_empty.value.status, refused_empty.value.server_code) == (422, "invalid_request")
         assert client.put_image_chunk(sha256_hex(photo), 0, len(photo), photo).complete
 
 
