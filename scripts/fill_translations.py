@@ -1573,12 +1573,41 @@ TAX_INVOICES_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+SCANS_THAI: dict[str, dict[str, str]] = {
+    "scans": {
+        "Moisture": "ความชุ่มชื้น",
+        "Oiliness": "ความมัน",
+        "Pigmentation": "เม็ดสี",
+        "Wrinkles": "ริ้วรอย",
+        "Pores": "รูขุมขน",
+        "Redness": "ความแดง",
+        "Acne": "สิว",
+        "Skin age": "อายุผิว",
+    },
+    "errors": {
+        "A skin scan does not measure {measure}": "การสแกนผิวไม่มีค่าวัด {measure}",
+        "A scan value is a whole number from 0 to 100 ({measure})":
+            "ค่าจากการสแกนต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100 ({measure})",
+        "Enter at least one measured value of the scan": "กรอกค่าที่วัดได้จากการสแกนอย่างน้อยหนึ่งค่า",
+        "Scan notes are text of at most {most} characters": "บันทึกการสแกนยาวได้ไม่เกิน {most} ตัวอักษร",
+        "A scan keeps at most {most} images": "การสแกนหนึ่งครั้งเก็บรูปภาพได้ไม่เกิน {most} รูป",
+        "This customer has not consented to skin scans and photos (sensitive data); nothing was recorded":
+            "ลูกค้ารายนี้ยังไม่ได้ให้ความยินยอมในการสแกนผิวและถ่ายภาพ (ข้อมูลอ่อนไหว) จึงไม่ได้บันทึกข้อมูลใด ๆ",
+        "The image {name} is larger than {most} MB": "รูปภาพ {name} มีขนาดเกิน {most} MB",
+        "The file {name} is not an image": "ไฟล์ {name} ไม่ใช่รูปภาพ",
+        "The file {name} cannot be read": "ไม่สามารถอ่านไฟล์ {name} ได้",
+        "The image {name} arrived damaged (its content does not match)":
+            "รูปภาพ {name} ที่ได้รับเสียหาย (เนื้อหาไม่ตรงกับชื่อรูป)",
+        "Fetching images ahead of time is either on or off": "การดึงรูปภาพล่วงหน้าต้องเป็นเปิดหรือปิดเท่านั้น",
+    },
+}
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
-                                               TAX_INVOICES_THAI)
+                                               TAX_INVOICES_THAI, SCANS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -12,6 +12,9 @@ Endpoints (all JSON; all but ``/health``, ``/v1/enroll`` need
 - ``POST /v1/enroll`` ``EnrollRequest`` → ``EnrollResponse``
 - ``POST /v1/push`` ``PushRequest`` → ``PushResponse``
 - ``GET  /v1/pull?after=<cursor>&limit=<n>`` → ``PullResponse``
+- ``GET  /v1/images/<sha256>/upload`` → ``ImageState`` (how much of an upload the server holds)
+- ``PUT  /v1/images/<sha256>/upload?offset=<n>&total=<n>`` (bytes) → ``ImageState``
+- ``GET  /v1/images/<sha256>`` → the image's bytes (only of the device's own chain)
 """
 
 from __future__ import annotations
@@ -127,6 +130,20 @@ class Health(Strict):
     status: Literal["ok", "degraded"]
     database: bool
     protocol: int
+
+
+class ImageState(Strict):
+    """How much of the image ``sha256`` the server holds for the device's chain.
+
+    ``complete``: the whole image, checked (its hash and that it is an
+    image); else ``held`` bytes of an upload to resume at offset ``held``.
+    """
+
+    sha256: str = Field(min_length=64, max_length=64)
+    held: int = Field(ge=0)
+    complete: bool
+    max_bytes: int = Field(ge=0)
+    max_chunk: int = Field(ge=0)
 
 
 class ErrorBody(Strict):

@@ -29,6 +29,7 @@ from .branch import BRANCH_NUMBER
 MAX_JSON_DEPTH = 8
 MAX_JSON_BYTES = 16_384
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 # ISO dates and times as Python writes them (``date.isoformat()`` and friends),
 # ASCII digits only: ``fromisoformat`` alone accepts other digits in some versions.
@@ -156,6 +157,19 @@ class Id:
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, str) or not _UUID.match(value):
             return "must be an id (a UUID)"
+        return None
+
+    def to_column(self, value: Any) -> Any:
+        return value
+
+
+@dataclass(frozen=True)
+class Sha256:
+    """A lower-case hex SHA-256 (64 characters): the name of a content-addressed file (an image)."""
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, str) or not _SHA256.match(value):
+            return "must be a SHA-256 (64 lower-case hex digits)"
         return None
 
     def to_column(self, value: Any) -> Any:

@@ -21,6 +21,7 @@ from .ids import derived_id
 from .loyalty_program import LOYALTY_KEY, EarnRules, program_value
 from .pricing import PricingRules
 from .promptpay import promptpay_target
+from .scans import PREFETCH_IMAGES_KEY, prefetch_images_value
 
 # The chain setting whose value is the sorted list of keys marked per-branch.
 PER_BRANCH_KEY = "per_branch_settings"
@@ -194,9 +195,10 @@ VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     COUNTER_RULES_KEY: counter_rules_value,
     LOYALTY_KEY: program_value,
     achievements.SETTING_KEY: achievements.checked_definitions_value,
+    PREFETCH_IMAGES_KEY: prefetch_images_value,
 }
 # The settings a branch may override.
-OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY, PROMPTPAY_KEY})
+OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY, PROMPTPAY_KEY, PREFETCH_IMAGES_KEY})
 
 
 def checked_value(key: str, value: Any) -> Any:

@@ -42,6 +42,7 @@ from .points import PointsSource
 from .pricing import VatCode
 from .refunds import RefundKind
 from .roles import Role
+from .scans import IMAGES_MAX, MEASURES, NOTES_MAX, SCALE_HIGH, SCALE_LOW
 
 
 class Shape(StrEnum):
@@ -1038,10 +1039,31 @@ JOURNEY_ACTION = Entity(
     changes=("journey",),
 )
 
+# A skin scan: the measured values (0–100, a measure not measured is null),
+# notes and the SHA-256 names of its images, which travel as files of their
+# own (``sync.client.images``), never in the operation. A fact: append-only.
+# Chain-wide, like its customer: scanned at one branch, treated at another.
+SKIN_SCAN = Entity(
+    name="skin_scan",
+    shape=Shape.LEDGER,
+    table="skin_scans",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        *(Field(str(m), t.Integer(SCALE_LOW, SCALE_HIGH), nullable=True) for m in MEASURES),
+        _text("notes", NOTES_MAX),
+        Field("images", t.ListOf(t.Sha256(), max_items=IMAGES_MAX)),
+        Field("at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("skin_scan.record", Effect.APPEND),),
+    changes=("customer",),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT, TAX_INVOICE,
-     JOURNEY, JOURNEY_ACTION)
+     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN)
 )

@@ -928,6 +928,54 @@ class JourneyAction(Base):
     hlc: Mapped[str] = mapped_column(String(80))
 
 
+class SkinScan(Base):
+    """Append-only: one skin scan of a customer, its values (0–100, null: not measured), notes and image names.
+
+    ``images`` are the SHA-256 names of its image files (``bnaura_desk.images``),
+    kept beside the database and synced by their own upload, not in the row.
+    """
+
+    __tablename__ = "skin_scans"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    moisture: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    oiliness: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pigmentation: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    wrinkles: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pores: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    redness: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    acne: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    skin_age: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    notes: Mapped[str] = mapped_column(String(2000), default="")
+    images: Mapped[list[str]] = mapped_column(JsonText, default=list)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A customer's scans, newest last, for the comparison and the charts.
+        Index("ix_skin_scans_customer_id_at", "customer_id", "at"),
+    )
+
+
+class ImageUpload(Base):
+    """Local: an image kept here that the server does not hold yet (``sync.client.images`` uploads it).
+
+    ``uploaded_at`` is set once the server holds the whole image; ``problem``
+    is the server's refusal code when it refused it (it is then not tried
+    again until someone looks).
+    """
+
+    __tablename__ = "image_uploads"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    queued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    uploaded_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    problem: Mapped[str | None] = mapped_column(String(200), nullable=True)
+
+
 class DocumentCounter(Base):
     """Local: the last number this terminal gave a kind of tax document (``domain.document_numbers``)."""
 

@@ -4463,6 +4463,50 @@
         <source>There is no such appointment</source>
         <translation>There is no such appointment</translation>
     </message>
+    <message>
+        <source>A skin scan does not measure {measure}</source>
+        <translation>A skin scan does not measure {measure}</translation>
+    </message>
+    <message>
+        <source>A scan value is a whole number from 0 to 100 ({measure})</source>
+        <translation>A scan value is a whole number from 0 to 100 ({measure})</translation>
+    </message>
+    <message>
+        <source>Enter at least one measured value of the scan</source>
+        <translation>Enter at least one measured value of the scan</translation>
+    </message>
+    <message>
+        <source>Scan notes are text of at most {most} characters</source>
+        <translation>Scan notes are text of at most {most} characters</translation>
+    </message>
+    <message>
+        <source>Fetching images ahead of time is either on or off</source>
+        <translation>Fetching images ahead of time is either on or off</translation>
+    </message>
+    <message>
+        <source>The image {name} is larger than {most} MB</source>
+        <translation>The image {name} is larger than {most} MB</translation>
+    </message>
+    <message>
+        <source>The file {name} is not an image</source>
+        <translation>The file {name} is not an image</translation>
+    </message>
+    <message>
+        <source>The image {name} arrived damaged (its content does not match)</source>
+        <translation>The image {name} arrived damaged (its content does not match)</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read</source>
+        <translation>The file {name} cannot be read</translation>
+    </message>
+    <message>
+        <source>This customer has not consented to skin scans and photos (sensitive data); nothing was recorded</source>
+        <translation>This customer has not consented to skin scans and photos (sensitive data); nothing was recorded</translation>
+    </message>
+    <message>
+        <source>A scan keeps at most {most} images</source>
+        <translation>A scan keeps at most {most} images</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -4685,6 +4729,41 @@
     <message>
         <source>Owner</source>
         <translation>Owner</translation>
+    </message>
+</context>
+<context>
+    <name>scans</name>
+    <message>
+        <source>Moisture</source>
+        <translation>Moisture</translation>
+    </message>
+    <message>
+        <source>Oiliness</source>
+        <translation>Oiliness</translation>
+    </message>
+    <message>
+        <source>Pigmentation</source>
+        <translation>Pigmentation</translation>
+    </message>
+    <message>
+        <source>Wrinkles</source>
+        <translation>Wrinkles</translation>
+    </message>
+    <message>
+        <source>Pores</source>
+        <translation>Pores</translation>
+    </message>
+    <message>
+        <source>Redness</source>
+        <translation>Redness</translation>
+    </message>
+    <message>
+        <source>Acne</source>
+        <translation>Acne</translation>
+    </message>
+    <message>
+        <source>Skin age</source>
+        <translation>Skin age</translation>
     </message>
 </context>
 <context>

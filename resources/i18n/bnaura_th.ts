@@ -4463,6 +4463,50 @@
         <source>There is no such appointment</source>
         <translation>ไม่มีนัดหมายนี้</translation>
     </message>
+    <message>
+        <source>A skin scan does not measure {measure}</source>
+        <translation>การสแกนผิวไม่มีค่าวัด {measure}</translation>
+    </message>
+    <message>
+        <source>A scan value is a whole number from 0 to 100 ({measure})</source>
+        <translation>ค่าจากการสแกนต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100 ({measure})</translation>
+    </message>
+    <message>
+        <source>Enter at least one measured value of the scan</source>
+        <translation>กรอกค่าที่วัดได้จากการสแกนอย่างน้อยหนึ่งค่า</translation>
+    </message>
+    <message>
+        <source>Scan notes are text of at most {most} characters</source>
+        <translation>บันทึกการสแกนยาวได้ไม่เกิน {most} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Fetching images ahead of time is either on or off</source>
+        <translation>การดึงรูปภาพล่วงหน้าต้องเป็นเปิดหรือปิดเท่านั้น</translation>
+    </message>
+    <message>
+        <source>The image {name} is larger than {most} MB</source>
+        <translation>รูปภาพ {name} มีขนาดเกิน {most} MB</translation>
+    </message>
+    <message>
+        <source>The file {name} is not an image</source>
+        <translation>ไฟล์ {name} ไม่ใช่รูปภาพ</translation>
+    </message>
+    <message>
+        <source>The image {name} arrived damaged (its content does not match)</source>
+        <translation>รูปภาพ {name} ที่ได้รับเสียหาย (เนื้อหาไม่ตรงกับชื่อรูป)</translation>
+    </message>
+    <message>
+        <source>The file {name} cannot be read</source>
+        <translation>ไม่สามารถอ่านไฟล์ {name} ได้</translation>
+    </message>
+    <message>
+        <source>This customer has not consented to skin scans and photos (sensitive data); nothing was recorded</source>
+        <translation>ลูกค้ารายนี้ยังไม่ได้ให้ความยินยอมในการสแกนผิวและถ่ายภาพ (ข้อมูลอ่อนไหว) จึงไม่ได้บันทึกข้อมูลใด ๆ</translation>
+    </message>
+    <message>
+        <source>A scan keeps at most {most} images</source>
+        <translation>การสแกนหนึ่งครั้งเก็บรูปภาพได้ไม่เกิน {most} รูป</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -4685,6 +4729,41 @@
     <message>
         <source>Owner</source>
         <translation>เจ้าของคลินิก</translation>
+    </message>
+</context>
+<context>
+    <name>scans</name>
+    <message>
+        <source>Moisture</source>
+        <translation>ความชุ่มชื้น</translation>
+    </message>
+    <message>
+        <source>Oiliness</source>
+        <translation>ความมัน</translation>
+    </message>
+    <message>
+        <source>Pigmentation</source>
+        <translation>เม็ดสี</translation>
+    </message>
+    <message>
+        <source>Wrinkles</source>
+        <translation>ริ้วรอย</translation>
+    </message>
+    <message>
+        <source>Pores</source>
+        <translation>รูขุมขน</translation>
+    </message>
+    <message>
+        <source>Redness</source>
+        <translation>ความแดง</translation>
+    </message>
+    <message>
+        <source>Acne</source>
+        <translation>สิว</translation>
+    </message>
+    <message>
+        <source>Skin age</source>
+        <translation>อายุผิว</translation>
     </message>
 </context>
 <context>

@@ -68,7 +68,9 @@ class AsyncSyncClient:
     async def _answer(self, call: Call[Any]) -> bytes:
         """The body of the successful answer to ``call``, streamed (see ``SyncClient._answer``)."""
         try:
-            async with self._http.stream(call.method, call.path, json=call.json, params=call.params) as response:
+            async with self._http.stream(
+                call.method, call.path, json=call.json, params=call.params, content=call.content
+            ) as response:
                 if response.is_error:
                     await response.aread()
                     raise refusal(response)

@@ -22,6 +22,7 @@ from ..protocol import (
     EnrollRequest,
     EnrollResponse,
     Health,
+    ImageState,
     Operation,
     PullResponse,
     PushRequest,
@@ -40,13 +41,15 @@ class Call(Generic[T]):
         read: the body of a successful (2xx) answer, as bytes, to its model.
         json: the request's JSON body, if it has one.
         params: its query parameters, if it has any.
+        content: its raw body (bytes), if it has one.
     """
 
-    method: Literal["GET", "POST"]
+    method: Literal["GET", "POST", "PUT"]
     path: str
     read: Callable[[bytes], T]
     json: dict[str, Any] | None = None
     params: dict[str, int] | None = None
+    content: bytes | None = None  # a raw body (an image's chunk), instead of ``json``
 
 
 def health() -> Call[Health]:
@@ -71,6 +74,26 @@ def push(device_id: str, operations: list[Operation]) -> Call[PushResponse]:
 def pull(after: int, limit: int) -> Call[PullResponse]:
     """The clinic's changes after cursor ``after`` (one page of at most ``limit``)."""
     return Call("GET", "/v1/pull", read_page, params={"after": after, "limit": limit})
+
+
+def image_state(sha256: str) -> Call[ImageState]:
+    """How much of the image ``sha256`` the server holds for this chain (an upload resumes there)."""
+    return Call("GET", f"/v1/images/{sha256}/upload", ImageState.model_validate_json)
+
+
+def put_image_chunk(sha256: str, offset: int, total: int, chunk: bytes) -> Call[ImageState]:
+    """Send ``chunk`` of the image ``sha256`` (``total`` bytes in all) from ``offset``."""
+    return Call("PUT", f"/v1/images/{sha256}/upload", ImageState.model_validate_json,
+                params={"offset": offset, "total": total}, content=chunk)
+
+
+def _raw(body: bytes) -> bytes:
+    return body
+
+
+def get_image(sha256: str) -> Call[bytes]:
+    """The bytes of the image ``sha256`` of this chain."""
+    return Call("GET", f"/v1/images/{sha256}", _raw)
 
 
 _LARGE_ANSWER = 1 << 20  # bytes: a pulled page of a bootstrap, not a round's few changes

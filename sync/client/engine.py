@@ -36,6 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bnaura_desk.domain.changes import ChangeSet, ChangeSetBuilder
+from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services.context import ServiceContext
 from bnaura_desk.services.search_index import defer_customer_indexes, finish_bulk_indexing, has_deferred
 from bnaura_desk.services.sync_state import note_sync_finished, sync_state
@@ -45,6 +46,7 @@ from bnaura_desk.terminal import Terminal
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
 from . import local_apply
 from .http import OperationRefused, SeqGap, SyncError, collector_paused, not_enrolled
+from .images import ImageReport, PrefetchReport, Send, blocking_sender, prefetch_images, upload_images
 from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
 from .pages import UnreadPage, release
@@ -153,6 +155,8 @@ class BlockingTransport:
 
     def __init__(self, client: Transport) -> None:
         self.client = client
+        # A client that sends any ``Call`` (``SyncClient``) uploads the round's images too.
+        self.images: Send | None = blocking_sender(client) if hasattr(client, "send") else None  # type: ignore[arg-type]
         start: Callable[[int, int], PendingPull] | None = getattr(client, "pull_ahead", None)
         if start is not None:
             self.pull_ahead = lambda after, limit: _Waiting(start(after, limit))
@@ -176,6 +180,8 @@ class SyncReport:
     pulled: int = 0  # changes received
     changes: ChangeSet = field(default_factory=ChangeSet)
     problem: str = ""  # why the push stopped early (an operation refused), if it did
+    images: ImageReport = field(default_factory=ImageReport)  # the uploads after the operations
+    prefetched: PrefetchReport = field(default_factory=PrefetchReport)  # images fetched ahead (a setting)
 
     def count(self, results: list[OpResult]) -> None:
         for r in results:
@@ -390,11 +396,19 @@ async def sync_round(
     page: int = MAX_PULL,
     progress: Progress | None = None,
     storage: Storage = STORAGE,
+    images: ImageStore | None = None,
 ) -> SyncReport:
-    """Push the outbox, then pull; return what happened.
+    """Push the outbox, then pull, then upload the waiting images; return what happened.
 
     A refused operation does not stop the pull. The time of the last
-    complete round (or the refusal) is kept in the sync state.
+    complete round (or the refusal) is kept in the sync state. Images go
+    last, and only when ``images`` is given and the transport speaks the
+    image endpoints (its ``images``): however many photos wait, they never
+    delay an operation (``sync.client.images``); the transport sends them
+    with its ``images`` sender (``BlockingTransport``) or its own ``send``
+    (``AsyncSyncClient``). Then, where the ``prefetch_images`` setting is
+    on, the images of pulled scans not here yet are fetched. Their problems
+    are in ``report.images`` and ``report.prefetched`` and never fail the round.
 
     Raises:
         NotEnrolled: this terminal has no server.
@@ -410,6 +424,11 @@ async def sync_round(
     try:
         await push_outbox(db, client, report, batch=batch)
         await pull_changes(db, client, report, page=page, progress=progress, storage=storage)
+        # The blocking transport's sender, or the asyncio client's own ``send``.
+        sender: Send | None = getattr(client, "images", None) or getattr(client, "send", None)
+        if images is not None and sender is not None:
+            report.images = await upload_images(db, sender, images)
+            report.prefetched = await prefetch_images(db, sender, images)
     except SyncError as error:
         await _index_pending(db, report)
         await db.run(note_sync_finished, error.render())
@@ -453,11 +472,15 @@ def sync_once(
     page: int = MAX_PULL,
     progress: Progress | None = None,
     storage: Storage = STORAGE,
+    images: ImageStore | None = None,
 ) -> SyncReport:
-    """``sync_round`` with the terminal and a blocking client, in this thread (see there)."""
+    """``sync_round`` with the terminal and a blocking client, in this thread (see there).
+
+    ``images``: the terminal's image store (default: the one beside its database).
+    """
     return run_to_end(
         sync_round(
             TerminalDatabase(terminal), BlockingTransport(client), batch=batch, page=page, progress=progress,
-            storage=storage,
+            storage=storage, images=images or ImageStore.beside(terminal.path),
         )
     )

@@ -31,6 +31,7 @@ from ..protocol import (
     EnrollResponse,
     ErrorBody,
     Health,
+    ImageState,
     Operation,
     OpResult,
     PullResponse,
@@ -159,6 +160,12 @@ class BatchTooLarge(SyncError):
     code = "batch_too_large"
 
 
+class ImageRefused(SyncError):
+    """The server refuses an image upload or fetch (not found, not an image, too large, hash, offset)."""
+
+    code = "image_refused"
+
+
 _BY_CODE: dict[str, type[SyncError]] = {
     "protocol_version": ProtocolTooOld,
     "unauthorized": Unauthorized,
@@ -170,6 +177,11 @@ _BY_CODE: dict[str, type[SyncError]] = {
     "batch_too_large": BatchTooLarge,
     "bad_operation": OperationRefused,
     "unknown_operation": OperationRefused,
+    "image_not_found": ImageRefused,
+    "image_offset": ImageRefused,
+    "image_too_large": ImageRefused,
+    "image_hash_mismatch": ImageRefused,
+    "not_an_image": ImageRefused,
 }
 _BY_STATUS: dict[int, type[SyncError]] = {
     401: Unauthorized,
@@ -386,7 +398,9 @@ class SyncClient:
         soon as the page is read.
         """
         try:
-            with self._http.stream(call.method, call.path, json=call.json, params=call.params) as response:
+            with self._http.stream(
+                call.method, call.path, json=call.json, params=call.params, content=call.content
+            ) as response:
                 if response.is_error:
                     response.read()
                     raise refusal(response)
@@ -408,6 +422,18 @@ class SyncClient:
     def pull(self, after: int, limit: int) -> PullResponse:
         """Return the clinic's changes after cursor ``after`` (one page)."""
         return self.send(calls.pull(after, limit))
+
+    def image_state(self, sha256: str) -> ImageState:
+        """Return how much of the image ``sha256`` the server holds for this chain."""
+        return self.send(calls.image_state(sha256))
+
+    def put_image_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> ImageState:
+        """Send ``chunk`` of the image ``sha256`` from ``offset``; return what the server holds now."""
+        return self.send(calls.put_image_chunk(sha256, offset, total, chunk))
+
+    def get_image(self, sha256: str) -> bytes:
+        """Return the bytes of the image ``sha256`` of this chain, as the server sends them (check them)."""
+        return self.send(calls.get_image(sha256))
 
     def pull_ahead(self, after: int, limit: int) -> PendingPage:
         """Start fetching ``pull(after, limit)`` in this client's background thread.

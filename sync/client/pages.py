@@ -114,4 +114,4 @@ def release(page: PullResponse) -> None:
 
 def unread(call: Call[PullResponse]) -> Call[UnreadPage]:
     """Return the pull ``call`` with its answer left unread (an ``UnreadPage``)."""
-    return Call(call.method, call.path, UnreadPage, json=call.json, params=call.params)
+    return Call(call.method, call.path, UnreadPage, json=call.json, params=call.params, content=call.content)

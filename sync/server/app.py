@@ -11,6 +11,7 @@ refusal is an ``ErrorBody`` with a stable ``code``:
 | 403, 410 | ``invalid_code``; ``code_used`` / ``code_expired`` / ``code_locked`` | enrollment |
 | 409 | ``seq_conflict`` / ``seq_gap`` / ``clinic_mismatch`` / ``device_exists`` | |
 | 413 | ``batch_too_large`` / ``body_too_large`` | over ``MAX_BATCH`` operations / ``MAX_BODY_BYTES`` |
+| 404, 409, 413, 422 | ``image_not_found`` / ``image_offset`` / ``image_too_large`` / ``image_hash_mismatch``, ``not_an_image`` | images (``sync.server.images``) |
 | 400 | ``bad_operation`` | an operation's payload, hash or clock is malformed |
 | 422 | ``invalid_request`` / ``unknown_operation`` | malformed JSON or shapes / an operation type the server does not know |
 | 426 | ``protocol_version`` | the terminal speaks another protocol; nothing applied |
@@ -35,6 +36,7 @@ import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 from fastapi import FastAPI
 
@@ -43,6 +45,7 @@ from bnaura_desk.domain.synced import REGISTRY, Registry
 from ..protocol import PROTOCOL_VERSION
 from .db import is_sqlite, server_engine
 from .errors import install_error_handlers
+from .images import images_folder
 from .openapi import install_openapi
 from .routes import add_routes
 from .rules import Rule
@@ -59,7 +62,7 @@ def utc_now() -> datetime:
 
 def create_app(
     database_url: str, *, clock: Callable[[], datetime] = utc_now, registry: Registry = REGISTRY,
-    rules: tuple[Rule, ...] | None = None,
+    rules: tuple[Rule, ...] | None = None, images: Path | None = None,
 ) -> FastAPI:
     """Return the server application over the (already migrated) database at ``database_url``.
 
@@ -67,6 +70,8 @@ def create_app(
     and schema is the command line's job (``sync.server.cli``). ``registry``
     and ``rules`` are what pushes are applied by (a benchmark declares
     operation types of its own; the clinic server uses the defaults).
+    ``images`` is the folder of the chains' image files (default:
+    ``sync.server.images.images_folder``).
     """
     # SQLite: one connection for the whole process (DESIGN.md: one writer per
     # database; SQLite before 3.51.3 can corrupt a WAL file when two
@@ -90,6 +95,7 @@ def create_app(
     app.state.clock = clock
     app.state.registry = registry
     app.state.rules = rules
+    app.state.images = images_folder(database_url, images)
     app.state.blocked = BlockedAddresses()
     app.add_middleware(RefuseBlocked, blocked=app.state.blocked)
     install_error_handlers(app)

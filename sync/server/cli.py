@@ -138,6 +138,9 @@ def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     cert, key = _tls_files(args.certfile, args.keyfile) if args.certfile else (None, None)
     with _database(url, serving=True):
         pass  # checked (SQLite: upgraded) once, before any worker starts
+    if args.images:
+        # Read by every worker's app (``images.images_folder``), as the database URL is.
+        os.environ["BNAURA_SERVER_IMAGES"] = str(Path(args.images).expanduser().resolve())
     import uvicorn
 
     # The socket peer is the client unless a named proxy forwards for it
@@ -389,6 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated addresses or networks of reverse proxies whose X-Forwarded-For names the client "
         "(default: none; the connecting address is the client)",
     )
+    parser.add_argument("--images", metavar="FOLDER", default=None,
+                        help="where the chains' image files are kept (default: $BNAURA_SERVER_IMAGES, else a "
+                        "folder beside a SQLite database; PostgreSQL needs one of the two)")
     parser.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"],
                         help=argparse.SUPPRESS)
     parser.set_defaults(handler=cmd_serve)

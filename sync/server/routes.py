@@ -35,6 +35,7 @@ from .dependencies import (
     check_protocol_header,
 )
 from .enroll import EnrollRefused, enroll
+from .images import add_image_routes
 from .openapi import errors_doc, sync_route_doc
 from .pull import pull
 from .push import push
@@ -117,3 +118,4 @@ def add_routes(app: FastAPI) -> None:
         "/v1/pull", pull_route, methods=["GET"], response_model=PullResponse, tags=["sync"],
         dependencies=protocol, openapi_extra=sync_route_doc(), responses=errors_doc(401, 422),
     )
+    add_image_routes(app, protocol)

@@ -244,7 +244,7 @@ def start_server(kind: str, db_url: str, tmp: Path, *, serving_url: str | None =
     proxies = ["--forwarded-allow-ips", forwarded_allow_ips] if forwarded_allow_ips else []
     process = subprocess.Popen(
         [sys.executable, "-m", "bnaura_desk.cli", "server", "--db", serving_url or db_url, "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", *proxies],
+         "--port", str(port), "--log-level", "warning", "--images", str(tmp / f"images-{kind}"), *proxies],
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"

@@ -45,7 +45,8 @@ from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
 from .conftest import Enrolled, Server, new_address, start_server
 
 EXAMPLES = int(os.environ.get("BNAURA_SCHEMATHESIS_EXAMPLES", "40"))
-OPERATIONS = ["GET /health", "POST /v1/enroll", "POST /v1/push", "GET /v1/pull"]
+OPERATIONS = ["GET /health", "POST /v1/enroll", "POST /v1/push", "GET /v1/pull", "GET /v1/images/{sha256}/upload",
+              "PUT /v1/images/{sha256}/upload", "GET /v1/images/{sha256}"]
 # Refusals that are right for a schema-violating request besides schemathesis's
 # defaults: 413 (too large) and 426 (no or another protocol header).
 REFUSALS = [400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 426, 428, 429]

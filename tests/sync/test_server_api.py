@@ -45,7 +45,8 @@ def test_openapi_documents_every_route_and_the_protocol_shapes(server: Server) -
     r = server.client().get("/openapi.json")
     assert r.status_code == 200
     doc = r.json()
-    assert set(doc["paths"]) == {"/health", "/v1/enroll", "/v1/push", "/v1/pull"}
+    assert set(doc["paths"]) == {"/health", "/v1/enroll", "/v1/push", "/v1/pull", "/v1/images/{sha256}/upload",
+                                 "/v1/images/{sha256}"}
     schemas = doc["components"]["schemas"]
     for name in ("PushRequest", "PushResponse", "Operation", "EnrollRequest", "EnrollResponse",
                  "PullResponse", "Change", "ErrorBody", "Health"):

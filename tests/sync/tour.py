@@ -38,6 +38,7 @@ from bnaura_desk.domain.refunds import ReturnLine
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
 from bnaura_desk.domain.tax_invoices import BuyerForm
+from bnaura_desk.images.store import ImageStore
 from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
@@ -57,6 +58,7 @@ from bnaura_desk.services import (
     printing,
     refunds,
     rewards,
+    scans,
     settings,
     shifts,
     staff,
@@ -69,6 +71,7 @@ from bnaura_desk.services.points_ledger import loyalty_program
 from bnaura_desk.services.referral_links import referral_id
 from bnaura_desk.store.models import SaleLine
 from bnaura_desk.terminal import Terminal
+from tests.images.pictures import photo_bytes
 
 # Use cases the sync machinery itself runs (not a person at the desk): they
 # change only this terminal's local tables and journal nothing.
@@ -203,6 +206,12 @@ class Tour:
         self.run(customers.update_customer, made["customer"], form.with_changes(nickname="ยิ้ง", opted_out=True))
         made["consent"] = self.run(customers.record_consent, made["customer"], ConsentPurpose.MARKETING, True)
         made["visit"] = self.run(customers.check_in, made["customer"])
+        # A skin scan with its photo: the customer consents to sensitive data first.
+        self.run(customers.record_consent, made["customer"], ConsentPurpose.SKIN_SCAN_PHOTOS, True)
+        photo = self.terminal.path.parent / f"{self.terminal.path.stem}-tour-scan.png"
+        photo.write_bytes(photo_bytes(9))
+        made["skin_scan"] = self.run(scans.record_scan, made["customer"], {"moisture": 42, "pigmentation": 67},
+                                     "ฝ้าที่แก้ม", [photo], images=ImageStore.beside(self.terminal.path)).scan_id
         gone = self.run(customers.register_customer, CustomerForm(name_th="ลูกค้าชั่วคราว", phone="0898765432"))
         self.run(customers.delete_customer, gone)
         imported = customer_csv.parse_customers_csv(
