@@ -18,8 +18,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from .dates import BANGKOK
-from .errors import QT_TRANSLATE_NOOP, BadInput
+from .dates import BANGKOK, shown_params
+from .errors import QT_TRANSLATE_NOOP, BadInput, Translate
 
 # The branch's opening hours when it has none of its own: 10:00 to 20:00 every day.
 DEFAULT_OPEN, DEFAULT_CLOSE = time(10, 0), time(20, 0)
@@ -48,6 +48,16 @@ class AppointmentStatus(StrEnum):
 HOLDS_TIME = frozenset({AppointmentStatus.BOOKED, AppointmentStatus.MOVED, AppointmentStatus.DONE})
 # The statuses an appointment may still be moved, cancelled or marked a no-show from.
 OPEN = frozenset({AppointmentStatus.BOOKED, AppointmentStatus.MOVED})
+
+
+class SlotRefused(BadInput):
+    """A slot refused with dates, times or names among its values, shown in the message's language."""
+
+    def render(self, translate: Translate | None = None) -> str:
+        """Return the message, translated by ``translate(context, template)``, dates in its language."""
+        if translate is None:
+            return self.template.format(**shown_params(self.params, lambda _c, text: text))
+        return translate(self.context, self.template).format(**shown_params(self.params, translate))
 
 
 @dataclass(frozen=True)
@@ -160,7 +170,7 @@ def check_slot(start: datetime, end: datetime, now: datetime, hours: OpeningHour
         return
     window = hours.window(start.astimezone(BANGKOK).date())
     if window is None:
-        raise BadInput(QT_TRANSLATE_NOOP("errors", "The branch is closed on {day}"), field="starts_at",
+        raise SlotRefused(QT_TRANSLATE_NOOP("errors", "The branch is closed on {day}"), field="starts_at",
                        day=start.astimezone(BANGKOK).date())
     raise BadInput(
         QT_TRANSLATE_NOOP("errors", "The branch is open from {opens} to {closes} that day; the appointment"

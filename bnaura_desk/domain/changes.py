@@ -37,6 +37,8 @@ class Kind(StrEnum):
     SALE = "sale"
     PRINTER = "printer"
     PRINT_JOB = "print_job"
+    ROOM = "room"
+    APPOINTMENT = "appointment"
 
 
 @dataclass(frozen=True)

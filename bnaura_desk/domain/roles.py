@@ -35,6 +35,8 @@ class Permission(StrEnum):
     POINTS_ADJUST = "points.adjust"  # add or take a member's points by hand, with a reason
     LOYALTY_MANAGE = "loyalty.manage"  # the loyalty program: earning rules, tiers, rewards, achievements, campaigns
     COUNTER_RULES = "counter.rules"  # the counter's rules: tier discount lines, discount limit, courses, coupons
+    APPOINTMENT_BOOK = "appointment.book"  # book, move and cancel appointments, record a no-show
+    BRANCH_SCHEDULE = "branch.schedule"  # the branch's rooms and opening hours
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -42,6 +44,7 @@ _COUNTER = _EVERYONE | {
     Permission.CUSTOMER_EDIT,
     Permission.CUSTOMER_CHECK_IN,
     Permission.SALE_SELL,
+    Permission.APPOINTMENT_BOOK,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -83,6 +86,8 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.POINTS_ADJUST: QT_TRANSLATE_NOOP("permissions", "adjust a member's points"),
     Permission.LOYALTY_MANAGE: QT_TRANSLATE_NOOP("permissions", "manage the loyalty program"),
     Permission.COUNTER_RULES: QT_TRANSLATE_NOOP("permissions", "change the counter's rules"),
+    Permission.APPOINTMENT_BOOK: QT_TRANSLATE_NOOP("permissions", "book appointments"),
+    Permission.BRANCH_SCHEDULE: QT_TRANSLATE_NOOP("permissions", "set the branch's rooms and opening hours"),
 }
 
 
