@@ -414,3 +414,12 @@ def find_free_slot(
         return None
     (b, r), start, end = found
     return FreeSlot(b, r, start, end)
+
+
+def bookable_treatments(session: Session) -> list[tuple[str, InTwoLanguages, int]]:
+    """Return the treatments on sale that have a duration: (id, name, minutes), by Thai name."""
+    rows = session.scalars(select(CatalogItem).where(
+        CatalogItem.kind == "treatment", CatalogItem.active.is_(True), CatalogItem.deleted_at.is_(None),
+        CatalogItem.duration_minutes > 0,
+    ).order_by(CatalogItem.name_th, CatalogItem.id))
+    return [(i.id, InTwoLanguages(i.name_th, i.name_en), int(i.duration_minutes or 0)) for i in rows]

@@ -1433,6 +1433,61 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>{start}–{end} {customer} · {treatment} · {other}</source>
+        <translation>{start}–{end} {customer} · {treatment} · {other}</translation>
+    </message>
+    <message>
+        <source>{appointment} (no-show)</source>
+        <translation>{appointment} (ไม่มาตามนัด)</translation>
+    </message>
+    <message>
+        <source>By beautician</source>
+        <translation>ตามช่างเสริมสวย</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>ตามห้อง</translation>
+    </message>
+    <message>
+        <source>Next free slot</source>
+        <translation>หาช่วงว่างถัดไป</translation>
+    </message>
+    <message>
+        <source>Any beautician</source>
+        <translation>ช่างคนใดก็ได้</translation>
+    </message>
+    <message>
+        <source>The branch is closed on this day.</source>
+        <translation>สาขาปิดทำการในวันนี้</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} นาที)</translation>
+    </message>
+    <message>
+        <source>Choose a treatment with a duration first.</source>
+        <translation>กรุณาเลือกทรีตเมนต์ที่กำหนดระยะเวลาไว้ก่อน</translation>
+    </message>
+    <message>
+        <source>No free slot in the next 60 days.</source>
+        <translation>ไม่มีช่วงว่างภายใน 60 วันข้างหน้า</translation>
+    </message>
+    <message>
+        <source>Next free slot: {when}, {beautician}, {room}</source>
+        <translation>ช่วงว่างถัดไป: {when} {beautician} {room}</translation>
+    </message>
+    <message>
+        <source>Moving {customer}: double-click a free slot</source>
+        <translation>กำลังย้ายนัดของ {customer}: ดับเบิลคลิกช่วงที่ว่าง</translation>
+    </message>
+    <message>
+        <source>Appointment moved.</source>
+        <translation>ย้ายนัดแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Not signed in</source>
@@ -1620,6 +1675,10 @@
         <translation>{entity} {name}</translation>
     </message>
     <message>
+        <source>{customer} {start}–{end}</source>
+        <translation>{customer} {start}–{end}</translation>
+    </message>
+    <message>
         <source>{subject}: lost fields {fields}</source>
         <translation>{subject}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}</translation>
     </message>
@@ -1630,6 +1689,10 @@
     <message>
         <source>{subject}: kept {changes}</source>
         <translation>{subject}: ใช้ค่า {changes}</translation>
+    </message>
+    <message>
+        <source>{subject}: booked twice offline, both stand ({appointments}); move one of them</source>
+        <translation>{subject}: ถูกจองซ้อนระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ ({appointments}) กรุณาย้ายนัดใดนัดหนึ่ง</translation>
     </message>
     <message>
         <source>{subject}: clock {sent} kept as {kept}</source>
@@ -3688,6 +3751,10 @@
         <translation>วงเงินส่วนลดต่อรายการที่ต้องให้ผู้จัดการอนุมัติต้องอยู่ระหว่าง 0 ถึง 100 % (หรือไม่ต้องอนุมัติเลย)</translation>
     </message>
     <message>
+        <source>A cancellation is late 0 to 168 hours before the appointment</source>
+        <translation>การยกเลิกล่าช้ากำหนดได้ 0 ถึง 168 ชั่วโมงก่อนเวลานัด</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>ไม่มีการตั้งค่า {key}</translation>
     </message>
@@ -4407,6 +4474,78 @@
         <source>There is no such full tax invoice</source>
         <translation>ไม่มีใบกำกับภาษีเต็มรูปนี้</translation>
     </message>
+    <message>
+        <source>Opening hours are an opening and a closing time (HH:MM) per weekday, the closing after the opening</source>
+        <translation>เวลาทำการคือเวลาเปิดและเวลาปิด (ชช:นน) ของแต่ละวัน โดยเวลาปิดต้องหลังเวลาเปิด</translation>
+    </message>
+    <message>
+        <source>An appointment cannot start in the past</source>
+        <translation>ไม่สามารถนัดเวลาที่ผ่านมาแล้วได้</translation>
+    </message>
+    <message>
+        <source>The treatment has no duration to book</source>
+        <translation>ทรีตเมนต์นี้ไม่มีระยะเวลาให้จอง</translation>
+    </message>
+    <message>
+        <source>The branch is closed on {day}</source>
+        <translation>สาขาปิดทำการวันที่ {day}</translation>
+    </message>
+    <message>
+        <source>The branch is open from {opens} to {closes} that day; the appointment must fit within</source>
+        <translation>วันนั้นสาขาเปิด {opens} ถึง {closes} น. นัดต้องอยู่ภายในเวลาทำการ</translation>
+    </message>
+    <message>
+        <source>This treatment is not in the catalog</source>
+        <translation>ไม่มีทรีตเมนต์นี้ในรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>{item} has no duration to book; set it in the catalog first</source>
+        <translation>{item} ยังไม่ได้กำหนดระยะเวลา กรุณากำหนดในรายการสินค้าและบริการก่อน</translation>
+    </message>
+    <message>
+        <source>Choose a beautician of this branch</source>
+        <translation>กรุณาเลือกช่างเสริมสวยของสาขานี้</translation>
+    </message>
+    <message>
+        <source>Choose a room of this branch that is in use</source>
+        <translation>กรุณาเลือกห้องของสาขานี้ที่เปิดใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>{beautician} is already booked for {customer} from {start} to {end}</source>
+        <translation>{beautician} มีนัดกับ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
+    </message>
+    <message>
+        <source>Room {room} is already booked for {customer} from {start} to {end}</source>
+        <translation>ห้อง {room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
+    </message>
+    <message>
+        <source>This customer does not exist or was deleted</source>
+        <translation>ไม่พบลูกค้ารายนี้ หรือถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <source>This appointment is not one of this branch&apos;s</source>
+        <translation>นัดนี้ไม่ใช่นัดของสาขานี้</translation>
+    </message>
+    <message>
+        <source>This appointment is no longer open</source>
+        <translation>นัดนี้ปิดไปแล้ว (ยกเลิก ไม่มาตามนัด หรือเสร็จแล้ว)</translation>
+    </message>
+    <message>
+        <source>A no-show can be recorded only once the appointment has started</source>
+        <translation>บันทึกว่าไม่มาตามนัดได้เมื่อถึงเวลานัดแล้วเท่านั้น</translation>
+    </message>
+    <message>
+        <source>Enter the room&apos;s name</source>
+        <translation>กรุณากรอกชื่อห้อง</translation>
+    </message>
+    <message>
+        <source>This branch already has a room called {name}</source>
+        <translation>สาขานี้มีห้องชื่อ {name} อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>This room is not one of this branch&apos;s</source>
+        <translation>ห้องนี้ไม่ใช่ห้องของสาขานี้</translation>
+    </message>
 </context>
 <context>
     <name>permissions</name>
@@ -4485,6 +4624,14 @@
     <message>
         <source>change the counter&apos;s rules</source>
         <translation>เปลี่ยนกฎการขายหน้าร้าน</translation>
+    </message>
+    <message>
+        <source>book appointments</source>
+        <translation>จองนัดหมาย</translation>
+    </message>
+    <message>
+        <source>set the branch&apos;s rooms and opening hours</source>
+        <translation>กำหนดห้องและเวลาทำการของสาขา</translation>
     </message>
 </context>
 <context>
@@ -4635,6 +4782,10 @@
         <translation>ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน</translation>
     </message>
     <message>
+        <source>A beautician or room booked twice</source>
+        <translation>ช่างเสริมสวยหรือห้องถูกจองซ้อน</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -4685,6 +4836,10 @@
     <message>
         <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
         <translation>สองเครื่องออกใบกำกับภาษีเต็มรูปสำหรับใบเสร็จเดียวกันระหว่างออฟไลน์ ทั้งสองใบยังคงอยู่ กรุณายกเลิกหนึ่งใบร่วมกับผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</source>
+        <translation>สองเครื่องจองช่างเสริมสวยหรือห้องเดียวกันในเวลาที่ทับกันระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ กรุณาย้ายนัดใดนัดหนึ่ง</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -4808,6 +4963,14 @@
     <message>
         <source>Full tax invoice</source>
         <translation>ใบกำกับภาษีเต็มรูป</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>นัดหมาย</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -1,0 +1,105 @@
+"""The day view on a real terminal: a booked appointment in its cell, free slots, the next free slot, a move."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from bnaura_desk.domain.appointments import AppointmentStatus
+from bnaura_desk.domain.catalog import ItemForm, ItemKind
+from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.dates import BANGKOK
+from bnaura_desk.services import appointments, catalog, customers, rooms
+from bnaura_desk.services.appointments import Booking
+from bnaura_desk.store.models import Appointment
+from tests.conftest import Staffed
+from ui.appointments.day_model import APPOINTMENT_ROLE, FREE_ROLE, Axis
+from ui.appointments.day_view import DayViewScreen
+from ui.bus import ChangeBus
+from ui.i18n import LanguageSwitcher
+from ui.runner import DeskRunner
+
+# The fixture clock: Monday 23 November 2026, 10:00 in Bangkok.
+TOMORROW = datetime(2026, 11, 24, tzinfo=BANGKOK)
+
+
+def at(hour: int, minute: int = 0) -> datetime:
+    return TOMORROW + timedelta(hours=hour, minutes=minute)
+
+
+@pytest.fixture
+def screen(qtbot, staffed_copy: Staffed, languages: LanguageSwitcher) -> Iterator[tuple[DayViewScreen, dict[str, str]]]:
+    s = staffed_copy
+    t = s.terminal
+    made = {
+        "room1": t.run(rooms.create_room, "ห้อง 1", actor=s.manager).result,
+        "room2": t.run(rooms.create_room, "ห้อง 2", actor=s.manager).result,
+        "facial": t.run(catalog.create_item, ItemForm(kind=ItemKind.TREATMENT, name_th="ทรีตเมนต์หน้าใส",
+                                                      price_satang=150_000, duration_minutes=60),
+                        actor=s.manager).result,
+        "customer": t.run(customers.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"),
+                          actor=s.front_desk).result,
+        "nid": str(s.beautician.staff_id),
+    }
+    made["booked"] = t.run(appointments.book, Booking(made["customer"], made["facial"], made["nid"], made["room1"],
+                                                      at(11)), actor=s.front_desk).result
+    runner = DeskRunner(t, ChangeBus())
+    runner.actor = s.front_desk
+    widget = DayViewScreen(runner)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.day.setDate(QDate(2026, 11, 24))
+    qtbot.waitUntil(lambda: runner.pending() == 0 and widget.model.rowCount() > 0)
+    yield widget, made
+    qtbot.waitUntil(lambda: runner.pending() == 0)
+    runner.shutdown()
+
+
+def test_a_booked_appointment_shows_in_its_beauticians_cell_and_the_rest_is_free(screen, qtmodeltester) -> None:
+    widget, made = screen
+    model = widget.model
+    qtmodeltester.check(model)
+    assert model.headerData(0, Qt.Orientation.Vertical) == "10:00"  # the default opening hours
+    assert model.rowCount() == 40  # 10:00 to 20:00 in quarters
+    column = [model.resource(c).id for c in range(model.columnCount())].index(made["nid"])
+    eleven = model.index_at(at(11), made["nid"])
+    text = model.data(eleven)
+    assert "สมหญิง ใจดี" in text and "ทรีตเมนต์หน้าใส" in text and "ห้อง 1" in text and text.startswith("11:00–12:00")
+    assert model.data(eleven, APPOINTMENT_ROLE) == made["booked"]
+    assert model.data(model.index(eleven.row() + 3, column), APPOINTMENT_ROLE) == made["booked"]  # 11:45 too
+    assert model.data(model.index(eleven.row() + 4, column), FREE_ROLE)  # 12:00 is free
+    assert model.data(model.index_at(at(10), made["nid"]), FREE_ROLE)
+    assert widget.table.rowSpan(eleven.row(), column) == 4
+    # By room, the appointment is in ห้อง 1's column and names the beautician.
+    widget.axis.setCurrentIndex(widget.axis.findData(Axis.ROOM))
+    by_room = model.index_at(at(11), made["room1"])
+    assert "พี่นิด" in model.data(by_room)
+    assert model.data(model.index_at(at(11), made["room2"]), FREE_ROLE)
+    qtmodeltester.check(model)
+
+
+def test_the_next_free_slot_is_found_and_selected(screen, qtbot) -> None:
+    widget, made = screen
+    widget.beautician.setCurrentIndex(widget.beautician.findData(made["nid"]))
+    qtbot.waitUntil(lambda: widget.treatment.count() > 0)
+    widget.find_button.click()
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and widget.message.text() != "")
+    # From tomorrow's opening: 10:00 is free for her (the 11:00 booking starts after it ends).
+    assert "10:00" in widget.message.text() and "พี่นิด" in widget.message.text()
+    assert widget.table.currentIndex() == widget.model.index_at(at(10), made["nid"])
+
+
+def test_moving_an_appointment_by_double_clicking_it_then_a_free_slot(screen, qtbot) -> None:
+    widget, made = screen
+    model = widget.model
+    widget._double_clicked(model.index_at(at(11), made["nid"]))
+    assert "สมหญิง ใจดี" in widget.message.text()
+    widget._double_clicked(model.index_at(at(14), made["nid"]))
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and model.data(model.index_at(at(14), made["nid"]),
+                                                                        APPOINTMENT_ROLE) == made["booked"])
+    row = widget.runner.terminal.read(lambda s: s.get(Appointment, made["booked"]))
+    assert (row.starts_at, row.status) == (at(14), AppointmentStatus.MOVED)
+    assert model.data(model.index_at(at(11), made["nid"]), FREE_ROLE)
