@@ -1595,6 +1595,7 @@ APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
         ),
     },
     "sync_fields": {"Room": "ห้อง", "Appointment": "นัดหมาย"},
+    "Navigation": {"Appointments": "นัดหมาย"},
 }
 
 

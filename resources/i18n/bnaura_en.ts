@@ -2102,6 +2102,10 @@
         <source>POS</source>
         <translation>POS</translation>
     </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
+    </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>

@@ -2102,6 +2102,10 @@
         <source>POS</source>
         <translation>ขายหน้าร้าน</translation>
     </message>
+    <message>
+        <source>Appointments</source>
+        <translation>นัดหมาย</translation>
+    </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>

@@ -103,3 +103,23 @@ def test_moving_an_appointment_by_double_clicking_it_then_a_free_slot(screen, qt
     row = widget.runner.terminal.read(lambda s: s.get(Appointment, made["booked"]))
     assert (row.starts_at, row.status) == (at(14), AppointmentStatus.MOVED)
     assert model.data(model.index_at(at(11), made["nid"]), FREE_ROLE)
+
+
+def test_the_shell_opens_the_day_view_from_its_navigation(qtbot, staffed_copy: Staffed, languages) -> None:
+    from tests.ui.conftest import sign_in
+    from ui import app as ui_app
+
+    s = staffed_copy
+    window = ui_app.create_main_window(s.terminal, languages)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        sign_in(qtbot, window, str(s.front_desk.staff_id), s.pins["front_desk"])
+        page = window.show_screen("appointments")
+        assert isinstance(page, DayViewScreen)
+        qtbot.waitUntil(lambda: window.runner.pending() == 0 and page.loaded)
+        assert page.axis.currentText() == "ตามช่างเสริมสวย"
+        assert [page.model.resource(c).name for c in range(page.model.columnCount())] == ["พี่นิด"]
+    finally:
+        qtbot.waitUntil(lambda: window.runner.pending() == 0)
+        window.runner.shutdown()

@@ -31,6 +31,7 @@ from bnaura_desk.domain.dates import BANGKOK, InTwoLanguages, bangkok_date
 from bnaura_desk.services import appointments
 from bnaura_desk.services.appointments import AppointmentCard, DayView, FreeSlot, Resource
 
+from ..bus import ChangeBus
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
 from ..widgets import format_datetime
@@ -42,7 +43,7 @@ _WATCHED = (Kind.APPOINTMENT, Kind.ROOM, Kind.STAFF, Kind.BRANCH, Kind.CATALOG_I
 class DayViewScreen(QWidget):
     """A branch's day of appointments (see the module)."""
 
-    def __init__(self, runner: DeskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: DeskRunner, bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.branch_id = runner.terminal.device().branch_id
@@ -90,7 +91,7 @@ class DayViewScreen(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        runner.bus.changed.connect(self._on_changed)
+        (bus or runner.bus).changed.connect(self._on_changed)
         self.reload()
 
     # ------------------------------------------------------------ loading
