@@ -132,7 +132,7 @@ class _BookingRun:
             if not entry["holds"]:
                 continue
             start, end = datetime.fromisoformat(entry["starts_at"]), datetime.fromisoformat(entry["ends_at"])
-            for other_id, other in rows.items():
+            for other_id, other in sorted(rows.items(), key=lambda kv: (str(kv[1].entry["starts_at"]), kv[0])):
                 if other_id == appointment_id or other.gone or not other.entry.get("holds"):
                     continue
                 if overlaps(start, end, datetime.fromisoformat(other.entry["starts_at"]),
