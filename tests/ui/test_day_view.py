@@ -14,6 +14,7 @@ from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.dates import BANGKOK
 from bnaura_desk.services import appointments, catalog, customers, rooms
 from bnaura_desk.services.appointments import Booking
+from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import Appointment
 from tests.conftest import Staffed
 from ui.appointments.day_model import APPOINTMENT_ROLE, FREE_ROLE, Axis
@@ -123,3 +124,31 @@ def test_the_shell_opens_the_day_view_from_its_navigation(qtbot, staffed_copy: S
     finally:
         qtbot.waitUntil(lambda: window.runner.pending() == 0)
         window.runner.shutdown()
+
+
+def test_a_double_booking_refusal_and_exception_read_in_thai(screen, qtbot) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from bnaura_desk.domain.errors import BadInput
+    from bnaura_desk.services.sync_exceptions import SyncExceptionView
+    from ui.exceptions.texts import kind_label, what_happened
+
+    widget, made = screen
+    t = widget.runner.terminal
+    with pytest.raises(BadInput) as refused:
+        t.run(appointments.book, Booking(made["customer"], made["facial"], made["nid"], made["room2"], at(11, 30)),
+              actor=SYSTEM)
+    assert refused.value.render(QCoreApplication.translate) == (
+        "พี่นิด มีนัดกับ สมหญิง ใจดี แล้ว ตั้งแต่ 24 พ.ย. 2569 11:00 ถึง 12:00 น.")
+    raised = SyncExceptionView(
+        id="x", kind="double_booking", entity="appointment", entity_id="a2", device_id="d2", seq=3,
+        detail={"appointments": [
+            {"customer_name": "สมหญิง ใจดี", "starts_at": "2026-11-24T11:00:00+07:00", "ends_at": "2026-11-24T12:00:00+07:00"},
+            {"customer_name": "มาลี สวยงาม", "starts_at": "2026-11-24T11:30:00+07:00", "ends_at": "2026-11-24T12:30:00+07:00"},
+        ]},
+        raised_at=at(9), resolved_at=None, resolved_by_name="", note="", subject_th="มาลี สวยงาม",
+    )
+    assert kind_label("double_booking") == "ช่างเสริมสวยหรือห้องถูกจองซ้อน"
+    assert what_happened(raised) == (
+        "นัดหมายของมาลี สวยงาม: ถูกจองซ้อนระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ (สมหญิง ใจดี 24 พ.ย. 2569 11:00–12:00; "
+        "มาลี สวยงาม 24 พ.ย. 2569 11:30–12:30) กรุณาย้ายนัดใดนัดหนึ่ง")
