@@ -158,6 +158,57 @@
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>Name or phone</source>
+        <translation>Name or phone</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>Beautician</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>Find and choose the customer first.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignTab</name>
     <message>
         <source>Export the campaign&apos;s codes</source>
@@ -1455,6 +1506,18 @@
         <translation>Next free slot</translation>
     </message>
     <message>
+        <source>Book…</source>
+        <translation>Book…</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
         <source>Any beautician</source>
         <translation>Any beautician</translation>
     </message>
@@ -1477,6 +1540,22 @@
     <message>
         <source>Next free slot: {when}, {beautician}, {room}</source>
         <translation>Next free slot: {when}, {beautician}, {room}</translation>
+    </message>
+    <message>
+        <source>Appointment booked.</source>
+        <translation>Appointment booked.</translation>
+    </message>
+    <message>
+        <source>Cancelled late: recorded as a late cancellation.</source>
+        <translation>Cancelled late: recorded as a late cancellation.</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled.</source>
+        <translation>Appointment cancelled.</translation>
+    </message>
+    <message>
+        <source>Recorded as a no-show.</source>
+        <translation>Recorded as a no-show.</translation>
     </message>
     <message>
         <source>Moving {customer}: double-click a free slot</source>

@@ -158,6 +158,57 @@
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>จองนัดหมาย</translation>
+    </message>
+    <message>
+        <source>Name or phone</source>
+        <translation>ชื่อหรือเบอร์โทร</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} นาที)</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>จอง</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>ช่างเสริมสวย</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>กรุณาค้นหาและเลือกลูกค้าก่อน</translation>
+    </message>
+</context>
+<context>
     <name>CampaignTab</name>
     <message>
         <source>Export the campaign&apos;s codes</source>
@@ -1455,6 +1506,18 @@
         <translation>หาช่วงว่างถัดไป</translation>
     </message>
     <message>
+        <source>Book…</source>
+        <translation>จองนัด…</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>ยกเลิกนัด</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>ไม่มาตามนัด</translation>
+    </message>
+    <message>
         <source>Any beautician</source>
         <translation>ช่างคนใดก็ได้</translation>
     </message>
@@ -1477,6 +1540,22 @@
     <message>
         <source>Next free slot: {when}, {beautician}, {room}</source>
         <translation>ช่วงว่างถัดไป: {when} {beautician} {room}</translation>
+    </message>
+    <message>
+        <source>Appointment booked.</source>
+        <translation>จองนัดแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled late: recorded as a late cancellation.</source>
+        <translation>ยกเลิกกระชั้นชิด บันทึกเป็นการยกเลิกล่าช้า</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled.</source>
+        <translation>ยกเลิกนัดแล้ว</translation>
+    </message>
+    <message>
+        <source>Recorded as a no-show.</source>
+        <translation>บันทึกว่าไม่มาตามนัดแล้ว</translation>
     </message>
     <message>
         <source>Moving {customer}: double-click a free slot</source>

@@ -152,3 +152,46 @@ def test_a_double_booking_refusal_and_exception_read_in_thai(screen, qtbot) -> N
     assert what_happened(raised) == (
         "นัดหมายของมาลี สวยงาม: ถูกจองซ้อนระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ (สมหญิง ใจดี 24 พ.ย. 2569 11:00–12:00; "
         "มาลี สวยงาม 24 พ.ย. 2569 11:30–12:30) กรุณาย้ายนัดใดนัดหนึ่ง")
+
+
+def test_booking_a_free_slot_from_the_grid_and_a_refusal_in_the_dialog(screen, qtbot) -> None:
+    widget, made = screen
+    model = widget.model
+    widget.table.setCurrentIndex(model.index_at(at(10), made["nid"]))
+    assert widget.book_button.isEnabled() and not widget.cancel_button.isEnabled()
+    widget.book_button.click()
+    dialog = widget.book_dialog
+    assert dialog is not None and dialog.beautician.currentData() == made["nid"]
+    dialog.search.setText("สมหญิง")  # QTest.keyClicks aborts on Thai characters; digits below are typed
+    qtbot.waitUntil(lambda: dialog.hits.count() == 1)
+    dialog.book_button.click()
+    qtbot.waitUntil(lambda: dialog.booked is not None and widget.runner.pending() == 0)
+    qtbot.waitUntil(lambda: model.data(model.index_at(at(10), made["nid"]), APPOINTMENT_ROLE) == dialog.booked)
+    assert widget.message.text() == "จองนัดแล้ว"
+    # By room: ห้อง 2 is free at 11:15, but พี่นิด is not; the dialog says so and stays open.
+    widget.axis.setCurrentIndex(widget.axis.findData(Axis.ROOM))
+    widget.table.setCurrentIndex(model.index_at(at(11, 15), made["room2"]))
+    widget.book_button.click()
+    refused = widget.book_dialog
+    assert refused is not None and refused is not dialog and refused.room.currentData() == made["room2"]
+    refused.beautician.setCurrentIndex(refused.beautician.findData(made["nid"]))
+    qtbot.keyClicks(refused.search, "0812")
+    qtbot.waitUntil(lambda: refused.hits.count() == 1)
+    refused.book_button.click()
+    qtbot.waitUntil(lambda: refused.error.text() != "")
+    assert refused.error.text() == "พี่นิด มีนัดกับ สมหญิง ใจดี แล้ว ตั้งแต่ 24 พ.ย. 2569 11:00 ถึง 12:00 น."
+    assert refused.isVisible() and refused.book_button.isEnabled()
+    refused.reject()
+
+
+def test_cancelling_and_a_no_show_from_the_grid(screen, qtbot) -> None:
+    widget, made = screen
+    model = widget.model
+    widget.table.setCurrentIndex(model.index_at(at(11, 30), made["nid"]))  # inside the appointment
+    assert widget.cancel_button.isEnabled() and widget.no_show_button.isEnabled()
+    assert not widget.book_button.isEnabled()
+    widget.cancel_button.click()
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and widget.message.text() == "ยกเลิกนัดแล้ว")
+    qtbot.waitUntil(lambda: model.data(model.index_at(at(11), made["nid"]), FREE_ROLE))
+    row = widget.runner.terminal.read(lambda s: s.get(Appointment, made["booked"]))
+    assert row.status == "cancelled"  # 25 hours ahead: not late

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bnaura_desk.domain.appointments import OPEN, AppointmentStatus
 from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.dates import BANGKOK, InTwoLanguages, bangkok_date
 from bnaura_desk.services import appointments
@@ -35,6 +36,7 @@ from ..bus import ChangeBus
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
 from ..widgets import format_datetime
+from .book_dialog import BookDialog
 from .day_model import Axis, DayModel
 
 _WATCHED = (Kind.APPOINTMENT, Kind.ROOM, Kind.STAFF, Kind.BRANCH, Kind.CATALOG_ITEM)
@@ -70,6 +72,17 @@ class DayViewScreen(QWidget):
         self.find_button = QPushButton(QCoreApplication.translate("DayView", "Next free slot"), self)
         self.find_button.setObjectName("dayViewFind")
         self.find_button.clicked.connect(self.find_free_slot)
+        self.book_button = QPushButton(QCoreApplication.translate("DayView", "Book…"), self)
+        self.book_button.setObjectName("dayViewBook")
+        self.book_button.clicked.connect(self.book)
+        self.cancel_button = QPushButton(QCoreApplication.translate("DayView", "Cancel appointment"), self)
+        self.cancel_button.setObjectName("dayViewCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.no_show_button = QPushButton(QCoreApplication.translate("DayView", "No-show"), self)
+        self.no_show_button.setObjectName("dayViewNoShow")
+        self.no_show_button.clicked.connect(self.no_show)
+        self.book_dialog: BookDialog | None = None
+        self._treatments: list[tuple[str, InTwoLanguages, int]] = []
         self.message = QLabel(self)
         self.message.setObjectName("dayViewMessage")
         self.message.setWordWrap(True)
@@ -79,6 +92,7 @@ class DayViewScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._enable())
 
         top = QHBoxLayout()
         top.addWidget(self.day)
@@ -90,8 +104,14 @@ class DayViewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        actions = QHBoxLayout()
+        actions.addWidget(self.message, 1)
+        actions.addWidget(self.book_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.no_show_button)
+        layout.addLayout(actions)
         (bus or runner.bus).changed.connect(self._on_changed)
+        self._enable()
         self.reload()
 
     # ------------------------------------------------------------ loading
@@ -134,8 +154,10 @@ class DayViewScreen(QWidget):
                 self.table.setCurrentIndex(index)
                 self.table.scrollTo(index)
         self.loaded = True
+        self._enable()
 
     def _show_treatments(self, treatments: list[tuple[str, InTwoLanguages, int]]) -> None:
+        self._treatments = list(treatments)
         current = self.treatment.currentData()
         lang = current_language()
         self.treatment.clear()
@@ -205,6 +227,57 @@ class DayViewScreen(QWidget):
         if view is None:
             return []
         return list(view.beauticians if axis is Axis.BEAUTICIAN else view.rooms)
+
+    # ------------------------------------------------------------ booking, cancelling, no-shows
+
+    def _selected(self) -> AppointmentCard | None:
+        return self.model.card(self.table.currentIndex())
+
+    def _enable(self) -> None:
+        index = self.table.currentIndex()
+        card = self.model.card(index)
+        self.book_button.setEnabled(index.isValid() and card is None)
+        is_open = card is not None and card.status in OPEN
+        self.cancel_button.setEnabled(is_open)
+        self.no_show_button.setEnabled(is_open)
+
+    def book(self) -> None:
+        """Open the booking dialog for the selected free slot (its beautician or room chosen)."""
+        index = self.table.currentIndex()
+        view = self.model.view
+        if view is None or not index.isValid() or self.model.card(index) is not None:
+            return
+        resource = self.model.resource(index.column()).id
+        by_beautician = self.model.axis is Axis.BEAUTICIAN
+        self.book_dialog = BookDialog(
+            self.runner, self.model.slot_start(index.row()), self._treatments, list(view.beauticians),
+            list(view.rooms), beautician_id=resource if by_beautician else None,
+            room_id=None if by_beautician else resource, parent=self)
+        self.book_dialog.accepted.connect(
+            lambda: self.message.setText(QCoreApplication.translate("DayView", "Appointment booked.")))
+        self.book_dialog.open()
+
+    def cancel(self) -> None:
+        """Cancel the selected appointment (a late cancellation within the branch's window)."""
+        card = self._selected()
+        if card is None:
+            return
+
+        def done(changes: ChangeSet) -> None:
+            late = changes.result is AppointmentStatus.LATE_CANCELLED
+            self.message.setText(QCoreApplication.translate("DayView", "Cancelled late: recorded as a late cancellation.")
+                                 if late else QCoreApplication.translate("DayView", "Appointment cancelled."))
+
+        self.runner.run(appointments.cancel, card.id, on_done=done, on_error=self._failed, initiator=self)
+
+    def no_show(self) -> None:
+        """Record that the customer of the selected appointment did not come."""
+        card = self._selected()
+        if card is None:
+            return
+        self.runner.run(appointments.mark_no_show, card.id, on_error=self._failed, initiator=self,
+                        on_done=lambda _c: self.message.setText(
+                            QCoreApplication.translate("DayView", "Recorded as a no-show.")))
 
     # ------------------------------------------------------------ moving
 
