@@ -1592,8 +1592,8 @@ APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
         "Choose a room of this branch that is in use": "กรุณาเลือกห้องของสาขานี้ที่เปิดใช้งานอยู่",
         "{beautician} is already booked for {customer} from {start} to {end}":
             "{beautician} มีนัดกับ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.",
-        "Room {room} is already booked for {customer} from {start} to {end}":
-            "ห้อง {room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.",
+        "{room} is already booked for {customer} from {start} to {end}":
+            "{room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.",
         "This customer does not exist or was deleted": "ไม่พบลูกค้ารายนี้ หรือถูกลบไปแล้ว",
         "This appointment is not one of this branch's": "นัดนี้ไม่ใช่นัดของสาขานี้",
         "This appointment is no longer open": "นัดนี้ปิดไปแล้ว (ยกเลิก ไม่มาตามนัด หรือเสร็จแล้ว)",

@@ -184,7 +184,7 @@ def _refuse_double_booking(
             raise SlotRefused(QT_TRANSLATE_NOOP("errors", "{beautician} is already booked for {customer}"
                                                        " from {start} to {end}"),
                            field="beautician_id", beautician=staff.display_name, **params)
-        raise SlotRefused(QT_TRANSLATE_NOOP("errors", "Room {room} is already booked for {customer} from {start} to {end}"),
+        raise SlotRefused(QT_TRANSLATE_NOOP("errors", "{room} is already booked for {customer} from {start} to {end}"),
                        field="room_id", room=room.name, **params)
 
 

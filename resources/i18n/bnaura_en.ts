@@ -4598,8 +4598,8 @@
         <translation>{beautician} is already booked for {customer} from {start} to {end}</translation>
     </message>
     <message>
-        <source>Room {room} is already booked for {customer} from {start} to {end}</source>
-        <translation>Room {room} is already booked for {customer} from {start} to {end}</translation>
+        <source>{room} is already booked for {customer} from {start} to {end}</source>
+        <translation>{room} is already booked for {customer} from {start} to {end}</translation>
     </message>
     <message>
         <source>This customer does not exist or was deleted</source>

@@ -4598,8 +4598,8 @@
         <translation>{beautician} มีนัดกับ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
     </message>
     <message>
-        <source>Room {room} is already booked for {customer} from {start} to {end}</source>
-        <translation>ห้อง {room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
+        <source>{room} is already booked for {customer} from {start} to {end}</source>
+        <translation>{room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
     </message>
     <message>
         <source>This customer does not exist or was deleted</source>

@@ -82,7 +82,7 @@ def test_a_double_booking_names_the_appointment_it_collides_with(clinic: Clinic)
     assert english(error.value) == "พี่นิด is already booked for สมหญิง ใจดี from 24 Nov 2026 11:00 to 12:00"
     with pytest.raises(BadInput) as error:
         book(c, at(11, 45), beautician=c.joy)  # same room
-    assert english(error.value).startswith("Room ห้อง 1 is already booked for สมหญิง ใจดี")
+    assert english(error.value).startswith("ห้อง 1 is already booked for สมหญิง ใจดี")
     assert count(c) == 1
     book(c, at(12))  # touching is not overlapping
     book(c, at(11, 30), beautician=c.joy, room=c.room2)

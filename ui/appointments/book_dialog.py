@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from bnaura_desk.domain.dates import InTwoLanguages
+from bnaura_desk.domain.phone import display_phone
 from bnaura_desk.services import appointments, customers
 from bnaura_desk.services.appointments import Booking, Resource
 from bnaura_desk.services.customers import CustomerHit
@@ -121,7 +122,7 @@ class BookDialog(QDialog):
         english = current_language() == "en"
         for hit in hits:
             name = (hit.name_en or hit.name_th) if english else (hit.name_th or hit.name_en)
-            item = QListWidgetItem(f"{name or hit.nickname} · {hit.phone}")
+            item = QListWidgetItem(f"{name or hit.nickname} · {display_phone(hit.phone)}")
             item.setData(_ID, hit.id)
             self.hits.addItem(item)
         if hits:

@@ -35,7 +35,7 @@ from bnaura_desk.services.appointments import AppointmentCard, DayView, FreeSlot
 from ..bus import ChangeBus
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
-from ..widgets import format_datetime
+from ..widgets import format_date, format_datetime
 from .book_dialog import BookDialog
 from .day_model import Axis, DayModel
 
@@ -58,6 +58,9 @@ class DayViewScreen(QWidget):
         self.day = QDateEdit(self)
         self.day.setObjectName("dayViewDate")
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day_label = QLabel(self)  # the day as the clinic writes it (Buddhist era in Thai)
+        self.day_label.setObjectName("dayViewDay")
         today = bangkok_date(runner.terminal.clock())
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.dateChanged.connect(lambda _d: self.reload())
@@ -67,8 +70,10 @@ class DayViewScreen(QWidget):
         self.axis.currentIndexChanged.connect(self._axis_changed)
         self.treatment = QComboBox(self)
         self.treatment.setObjectName("dayViewTreatment")
+        self.treatment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.beautician = QComboBox(self)
         self.beautician.setObjectName("dayViewBeautician")
+        self.beautician.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.find_button = QPushButton(QCoreApplication.translate("DayView", "Next free slot"), self)
         self.find_button.setObjectName("dayViewFind")
         self.find_button.clicked.connect(self.find_free_slot)
@@ -96,6 +101,7 @@ class DayViewScreen(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.day)
+        top.addWidget(self.day_label)
         top.addWidget(self.axis)
         top.addStretch(1)
         top.addWidget(self.treatment)
@@ -124,6 +130,7 @@ class DayViewScreen(QWidget):
     def reload(self) -> None:
         """Read the shown day (and the treatments to search slots for) on the worker."""
         self._stale = False
+        self.day_label.setText(format_date(self.shown_day, long=True))
         self.runner.read(appointments.day_view, self.branch_id, self.shown_day, on_done=self._show,
                          on_error=self._failed)
         self.runner.read(appointments.bookable_treatments, on_done=self._show_treatments, on_error=self._failed)
