@@ -1555,6 +1555,7 @@ APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
         "Cancelled late: recorded as a late cancellation.": "ยกเลิกกระชั้นชิด บันทึกเป็นการยกเลิกล่าช้า",
         "Appointment cancelled.": "ยกเลิกนัดแล้ว",
         "Recorded as a no-show.": "บันทึกว่าไม่มาตามนัดแล้ว",
+        "Rooms and hours…": "ห้องและเวลาทำการ…",
     },
     "BookDialog": {
         "Book an appointment": "จองนัดหมาย",
@@ -1617,6 +1618,22 @@ APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
     },
     "sync_fields": {"Room": "ห้อง", "Appointment": "นัดหมาย"},
     "Navigation": {"Appointments": "นัดหมาย"},
+    "ScheduleDialog": {
+        "Monday": "วันจันทร์", "Tuesday": "วันอังคาร", "Wednesday": "วันพุธ", "Thursday": "วันพฤหัสบดี",
+        "Friday": "วันศุกร์", "Saturday": "วันเสาร์", "Sunday": "วันอาทิตย์",
+        "Rooms and opening hours": "ห้องและเวลาทำการ",
+        "New room's name": "ชื่อห้องใหม่",
+        "Add room": "เพิ่มห้อง",
+        "In use / out of use": "เปิดใช้ / ปิดใช้ห้อง",
+        "Save opening hours": "บันทึกเวลาทำการ",
+        "Close": "ปิด",
+        "Rooms": "ห้อง",
+        "Opening hours": "เวลาทำการ",
+        "{room} (out of use)": "{room} (ปิดใช้)",
+        "Room added.": "เพิ่มห้องแล้ว",
+        "Room saved.": "บันทึกห้องแล้ว",
+        "Opening hours saved.": "บันทึกเวลาทำการแล้ว",
+    },
 }
 
 

@@ -1518,6 +1518,10 @@
         <translation>No-show</translation>
     </message>
     <message>
+        <source>Rooms and hours…</source>
+        <translation>Rooms and hours…</translation>
+    </message>
+    <message>
         <source>Any beautician</source>
         <translation>Any beautician</translation>
     </message>
@@ -2895,6 +2899,85 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>Redeem the selected reward (Enter in the list)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>Rooms and opening hours</translation>
+    </message>
+    <message>
+        <source>New room&apos;s name</source>
+        <translation>New room&apos;s name</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <source>In use / out of use</source>
+        <translation>In use / out of use</translation>
+    </message>
+    <message>
+        <source>Save opening hours</source>
+        <translation>Save opening hours</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>{room} (out of use)</source>
+        <translation>{room} (out of use)</translation>
+    </message>
+    <message>
+        <source>Room added.</source>
+        <translation>Room added.</translation>
+    </message>
+    <message>
+        <source>Room saved.</source>
+        <translation>Room saved.</translation>
+    </message>
+    <message>
+        <source>Opening hours saved.</source>
+        <translation>Opening hours saved.</translation>
     </message>
 </context>
 <context>

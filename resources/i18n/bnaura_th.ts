@@ -1518,6 +1518,10 @@
         <translation>ไม่มาตามนัด</translation>
     </message>
     <message>
+        <source>Rooms and hours…</source>
+        <translation>ห้องและเวลาทำการ…</translation>
+    </message>
+    <message>
         <source>Any beautician</source>
         <translation>ช่างคนใดก็ได้</translation>
     </message>
@@ -2895,6 +2899,85 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>แลกของรางวัลที่เลือก (กด Enter ในรายการ)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>วันจันทร์</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>วันอังคาร</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>วันพุธ</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>วันพฤหัสบดี</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>วันศุกร์</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>วันเสาร์</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>วันอาทิตย์</translation>
+    </message>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>ห้องและเวลาทำการ</translation>
+    </message>
+    <message>
+        <source>New room&apos;s name</source>
+        <translation>ชื่อห้องใหม่</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>เพิ่มห้อง</translation>
+    </message>
+    <message>
+        <source>In use / out of use</source>
+        <translation>เปิดใช้ / ปิดใช้ห้อง</translation>
+    </message>
+    <message>
+        <source>Save opening hours</source>
+        <translation>บันทึกเวลาทำการ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>เวลาทำการ</translation>
+    </message>
+    <message>
+        <source>{room} (out of use)</source>
+        <translation>{room} (ปิดใช้)</translation>
+    </message>
+    <message>
+        <source>Room added.</source>
+        <translation>เพิ่มห้องแล้ว</translation>
+    </message>
+    <message>
+        <source>Room saved.</source>
+        <translation>บันทึกห้องแล้ว</translation>
+    </message>
+    <message>
+        <source>Opening hours saved.</source>
+        <translation>บันทึกเวลาทำการแล้ว</translation>
     </message>
 </context>
 <context>

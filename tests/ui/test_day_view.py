@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -32,7 +33,7 @@ def at(hour: int, minute: int = 0) -> datetime:
 
 
 @pytest.fixture
-def screen(qtbot, staffed_copy: Staffed, languages: LanguageSwitcher) -> Iterator[tuple[DayViewScreen, dict[str, str]]]:
+def screen(qtbot, staffed_copy: Staffed, languages: LanguageSwitcher) -> Iterator[tuple[DayViewScreen, dict[str, Any]]]:
     s = staffed_copy
     t = s.terminal
     made = {
@@ -44,6 +45,7 @@ def screen(qtbot, staffed_copy: Staffed, languages: LanguageSwitcher) -> Iterato
         "customer": t.run(customers.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"),
                           actor=s.front_desk).result,
         "nid": str(s.beautician.staff_id),
+        "manager": s.manager,
     }
     made["booked"] = t.run(appointments.book, Booking(made["customer"], made["facial"], made["nid"], made["room1"],
                                                       at(11)), actor=s.front_desk).result
@@ -195,3 +197,31 @@ def test_cancelling_and_a_no_show_from_the_grid(screen, qtbot) -> None:
     qtbot.waitUntil(lambda: model.data(model.index_at(at(11), made["nid"]), FREE_ROLE))
     row = widget.runner.terminal.read(lambda s: s.get(Appointment, made["booked"]))
     assert row.status == "cancelled"  # 25 hours ahead: not late
+
+
+def test_a_manager_sets_rooms_and_hours_and_the_grid_follows(screen, qtbot) -> None:
+    from ui.appointments.schedule_dialog import ScheduleDialog
+
+    widget, made = screen
+    widget.runner.actor = made["manager"]  # rooms and hours are a manager's
+    widget.schedule_button.click()
+    dialog = widget.schedule_dialog
+    assert isinstance(dialog, ScheduleDialog)
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.room_list.count() == 2)
+    dialog.room_name.setText("ห้อง 1")  # taken: refused in the dialog
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text() == "สาขานี้มีห้องชื่อ ห้อง 1 อยู่แล้ว")
+    dialog.room_name.setText("ห้อง VIP")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.room_list.count() == 3)
+    # Tuesday 09:00 to 12:00 only: the grid shows 12 quarters.
+    tuesday = 1
+    dialog.opens[tuesday].setTime(dialog.opens[tuesday].time().fromString("09:00", "HH:mm"))
+    dialog.closes[tuesday].setTime(dialog.closes[tuesday].time().fromString("12:00", "HH:mm"))
+    dialog.save_hours_button.click()
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and widget.model.rowCount() == 12)
+    assert widget.model.headerData(0, Qt.Orientation.Vertical) == "09:00"
+    widget.axis.setCurrentIndex(widget.axis.findData(Axis.ROOM))
+    assert [widget.model.resource(c).name for c in range(widget.model.columnCount())] == ["ห้อง 1", "ห้อง 2",
+                                                                                         "ห้อง VIP"]
+    dialog.accept()

@@ -38,6 +38,7 @@ from ..runner import DeskRunner, translate_error
 from ..widgets import format_date, format_datetime
 from .book_dialog import BookDialog
 from .day_model import Axis, DayModel
+from .schedule_dialog import ScheduleDialog
 
 _WATCHED = (Kind.APPOINTMENT, Kind.ROOM, Kind.STAFF, Kind.BRANCH, Kind.CATALOG_ITEM)
 
@@ -87,6 +88,10 @@ class DayViewScreen(QWidget):
         self.no_show_button.setObjectName("dayViewNoShow")
         self.no_show_button.clicked.connect(self.no_show)
         self.book_dialog: BookDialog | None = None
+        self.schedule_button = QPushButton(QCoreApplication.translate("DayView", "Rooms and hours…"), self)
+        self.schedule_button.setObjectName("dayViewSchedule")
+        self.schedule_button.clicked.connect(self.edit_schedule)
+        self.schedule_dialog: ScheduleDialog | None = None
         self._treatments: list[tuple[str, InTwoLanguages, int]] = []
         self.message = QLabel(self)
         self.message.setObjectName("dayViewMessage")
@@ -103,6 +108,7 @@ class DayViewScreen(QWidget):
         top.addWidget(self.day)
         top.addWidget(self.day_label)
         top.addWidget(self.axis)
+        top.addWidget(self.schedule_button)
         top.addStretch(1)
         top.addWidget(self.treatment)
         top.addWidget(self.beautician)
@@ -263,6 +269,11 @@ class DayViewScreen(QWidget):
         self.book_dialog.accepted.connect(
             lambda: self.message.setText(QCoreApplication.translate("DayView", "Appointment booked.")))
         self.book_dialog.open()
+
+    def edit_schedule(self) -> None:
+        """Open the branch's rooms and opening hours (managers change them; the services check)."""
+        self.schedule_dialog = ScheduleDialog(self.runner, parent=self)
+        self.schedule_dialog.open()
 
     def cancel(self) -> None:
         """Cancel the selected appointment (a late cancellation within the branch's window)."""
