@@ -27,7 +27,7 @@ from .domain.cash_movements import CashDirection
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
 from .domain.changes import ChangeSet, Kind
 from .domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
-from .domain.dates import BANGKOK
+from .domain.dates import BANGKOK, bangkok_date
 from .domain.errors import QT_TRANSLATE_NOOP, BadInput
 from .domain.ids import derived_id
 from .domain.payments import THAI_DENOMINATIONS, PaymentMethod, Tender
@@ -35,6 +35,7 @@ from .domain.pins import validate_new_pin
 from .domain.roles import Role
 from .domain.tax_invoices import BuyerForm
 from .paths import resources_dir
+from .services.appointments import Booking, book, bookable_treatments, find_free_slot
 from .services.branches import update_branch
 from .services.cash_movements import record_cash_movement
 from .services.catalog import create_item, move_stock
@@ -42,6 +43,7 @@ from .services.context import SYSTEM, ServiceContext
 from .services.counter import Order, OrderLine, checkout, quote
 from .services.customers_bulk import Registration, register_customers
 from .services.refunds import paid_for, refund_sale, void_sale
+from .services.rooms import create_room
 from .services.shifts import cash_expected, close_shift, open_shift, open_shift_of
 from .services.staff import create_staff
 from .services.tax_invoices import issue_full_invoice
@@ -84,6 +86,7 @@ class DemoReport:
     items: int
     branches: int = 1
     sales: int = 0
+    appointments: int = 0
 
 
 # The demo chain's other branches, after the head office (the terminal's own,
@@ -448,7 +451,38 @@ def populate(
         if progress is not None:
             progress(done, customers)
     sales = _sell_demo_days(terminal, random.Random(seed), DEMO_SALE_DAYS) if done else 0
-    return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others), sales=sales)
+    booked = _book_demo_day(terminal, random.Random(seed)) if done else 0
+    return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others), sales=sales,
+                      appointments=booked)
+
+
+# The demo's appointments: the branch's rooms, and the next clinic day booked across beauticians and rooms.
+DEMO_ROOMS = ("ห้อง 1", "ห้อง 2", "ห้อง VIP")
+DEMO_APPOINTMENTS = 12
+
+
+def _book_demo_day(terminal: Terminal, rng: random.Random) -> int:
+    """Add the branch's rooms and book tomorrow (the default opening hours) at free slots; return how many."""
+    for name in DEMO_ROOMS:
+        terminal.run(create_room, name, actor=SYSTEM)
+    treatments = [item_id for item_id, _name, _minutes in terminal.read(bookable_treatments)]
+    members = terminal.read(lambda s: list(s.scalars(
+        select(Customer.id).where(Customer.deleted_at.is_(None)).order_by(Customer.id).limit(60))))
+    if not treatments or not members:
+        return 0
+    day = bangkok_date(terminal.clock()) + timedelta(days=1)
+    after = datetime.combine(day, time(10), BANGKOK)
+    booked = 0
+    for _ in range(DEMO_APPOINTMENTS):
+        item_id = rng.choice(treatments)
+        slot = terminal.read(find_free_slot, item_id, None, after)
+        if slot is None or slot.starts_at.astimezone(BANGKOK).date() != day:
+            break
+        terminal.run(book, Booking(rng.choice(members), item_id, slot.beautician_id, slot.room_id, slot.starts_at),
+                     actor=SYSTEM)
+        booked += 1
+        after += timedelta(minutes=rng.choice((0, 15, 30)))  # the day fills from the morning, not all at 10:00
+    return booked
 
 
 # The demo's counter: the last few clinic days, each a shift of sales closed

@@ -1602,12 +1602,117 @@ SCANS_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+# Appointments, rooms and opening hours (issue 13).
+APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
+    "DayView": {
+        "{start}–{end} {customer} · {treatment} · {other}": "{start}–{end} {customer} · {treatment} · {other}",
+        "{appointment} (no-show)": "{appointment} (ไม่มาตามนัด)",
+        "By beautician": "ตามช่างเสริมสวย",
+        "By room": "ตามห้อง",
+        "Next free slot": "หาช่วงว่างถัดไป",
+        "Any beautician": "ช่างคนใดก็ได้",
+        "The branch is closed on this day.": "สาขาปิดทำการในวันนี้",
+        "{treatment} ({minutes} min)": "{treatment} ({minutes} นาที)",
+        "Choose a treatment with a duration first.": "กรุณาเลือกทรีตเมนต์ที่กำหนดระยะเวลาไว้ก่อน",
+        "No free slot in the next 60 days.": "ไม่มีช่วงว่างภายใน 60 วันข้างหน้า",
+        "Next free slot: {when}, {beautician}, {room}": "ช่วงว่างถัดไป: {when} {beautician} {room}",
+        "Moving {customer}: double-click a free slot": "กำลังย้ายนัดของ {customer}: ดับเบิลคลิกช่วงที่ว่าง",
+        "Appointment moved.": "ย้ายนัดแล้ว",
+        "Book…": "จองนัด…",
+        "Cancel appointment": "ยกเลิกนัด",
+        "No-show": "ไม่มาตามนัด",
+        "Appointment booked.": "จองนัดแล้ว",
+        "Cancelled late: recorded as a late cancellation.": "ยกเลิกกระชั้นชิด บันทึกเป็นการยกเลิกล่าช้า",
+        "Appointment cancelled.": "ยกเลิกนัดแล้ว",
+        "Recorded as a no-show.": "บันทึกว่าไม่มาตามนัดแล้ว",
+        "Rooms and hours…": "ห้องและเวลาทำการ…",
+    },
+    "BookDialog": {
+        "Book an appointment": "จองนัดหมาย",
+        "Name or phone": "ชื่อหรือเบอร์โทร",
+        "{treatment} ({minutes} min)": "{treatment} ({minutes} นาที)",
+        "Book": "จอง",
+        "Cancel": "ยกเลิก",
+        "Starts": "เริ่ม",
+        "Customer": "ลูกค้า",
+        "Treatment": "ทรีตเมนต์",
+        "Beautician": "ช่างเสริมสวย",
+        "Room": "ห้อง",
+        "Note": "หมายเหตุ",
+        "Find and choose the customer first.": "กรุณาค้นหาและเลือกลูกค้าก่อน",
+    },
+    "ExceptionsScreen": {
+        "{customer} {start}–{end}": "{customer} {start}–{end}",
+        "{subject}: booked twice offline, both stand ({appointments}); move one of them":
+            "{subject}: ถูกจองซ้อนระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ ({appointments}) กรุณาย้ายนัดใดนัดหนึ่ง",
+    },
+    "errors": {
+        "A cancellation is late 0 to 168 hours before the appointment":
+            "การยกเลิกล่าช้ากำหนดได้ 0 ถึง 168 ชั่วโมงก่อนเวลานัด",
+        "Opening hours are an opening and a closing time (HH:MM) per weekday, the closing after the opening":
+            "เวลาทำการคือเวลาเปิดและเวลาปิด (ชช:นน) ของแต่ละวัน โดยเวลาปิดต้องหลังเวลาเปิด",
+        "An appointment cannot start in the past": "ไม่สามารถนัดเวลาที่ผ่านมาแล้วได้",
+        "The treatment has no duration to book": "ทรีตเมนต์นี้ไม่มีระยะเวลาให้จอง",
+        "The branch is closed on {day}": "สาขาปิดทำการวันที่ {day}",
+        "The branch is open from {opens} to {closes} that day; the appointment must fit within":
+            "วันนั้นสาขาเปิด {opens} ถึง {closes} น. นัดต้องอยู่ภายในเวลาทำการ",
+        "This treatment is not in the catalog": "ไม่มีทรีตเมนต์นี้ในรายการสินค้าและบริการ",
+        "{item} has no duration to book; set it in the catalog first":
+            "{item} ยังไม่ได้กำหนดระยะเวลา กรุณากำหนดในรายการสินค้าและบริการก่อน",
+        "Choose a beautician of this branch": "กรุณาเลือกช่างเสริมสวยของสาขานี้",
+        "Choose a room of this branch that is in use": "กรุณาเลือกห้องของสาขานี้ที่เปิดใช้งานอยู่",
+        "{beautician} is already booked for {customer} from {start} to {end}":
+            "{beautician} มีนัดกับ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.",
+        "{room} is already booked for {customer} from {start} to {end}":
+            "{room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.",
+        "This customer does not exist or was deleted": "ไม่พบลูกค้ารายนี้ หรือถูกลบไปแล้ว",
+        "This appointment is not one of this branch's": "นัดนี้ไม่ใช่นัดของสาขานี้",
+        "This appointment is no longer open": "นัดนี้ปิดไปแล้ว (ยกเลิก ไม่มาตามนัด หรือเสร็จแล้ว)",
+        "A no-show can be recorded only once the appointment has started":
+            "บันทึกว่าไม่มาตามนัดได้เมื่อถึงเวลานัดแล้วเท่านั้น",
+        "Enter the room's name": "กรุณากรอกชื่อห้อง",
+        "This branch already has a room called {name}": "สาขานี้มีห้องชื่อ {name} อยู่แล้ว",
+        "This room is not one of this branch's": "ห้องนี้ไม่ใช่ห้องของสาขานี้",
+    },
+    "permissions": {
+        "book appointments": "จองนัดหมาย",
+        "set the branch's rooms and opening hours": "กำหนดห้องและเวลาทำการของสาขา",
+    },
+    "sync_exceptions": {
+        "A beautician or room booked twice": "ช่างเสริมสวยหรือห้องถูกจองซ้อน",
+        "two terminals booked the same beautician or room for overlapping times while offline; both bookings stand:"
+        " move one of them": (
+            "สองเครื่องจองช่างเสริมสวยหรือห้องเดียวกันในเวลาที่ทับกันระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ "
+            "กรุณาย้ายนัดใดนัดหนึ่ง"
+        ),
+    },
+    "sync_fields": {"Room": "ห้อง", "Appointment": "นัดหมาย"},
+    "Navigation": {"Appointments": "นัดหมาย"},
+    "ScheduleDialog": {
+        "Monday": "วันจันทร์", "Tuesday": "วันอังคาร", "Wednesday": "วันพุธ", "Thursday": "วันพฤหัสบดี",
+        "Friday": "วันศุกร์", "Saturday": "วันเสาร์", "Sunday": "วันอาทิตย์",
+        "Rooms and opening hours": "ห้องและเวลาทำการ",
+        "New room's name": "ชื่อห้องใหม่",
+        "Add room": "เพิ่มห้อง",
+        "In use / out of use": "เปิดใช้ / ปิดใช้ห้อง",
+        "Save opening hours": "บันทึกเวลาทำการ",
+        "Close": "ปิด",
+        "Rooms": "ห้อง",
+        "Opening hours": "เวลาทำการ",
+        "{room} (out of use)": "{room} (ปิดใช้)",
+        "Room added.": "เพิ่มห้องแล้ว",
+        "Room saved.": "บันทึกห้องแล้ว",
+        "Opening hours saved.": "บันทึกเวลาทำการแล้ว",
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
-                                               TAX_INVOICES_THAI, SCANS_THAI)
+                                               TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -50,6 +50,7 @@ CATALOG_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Catalog")
 EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")
 REDEMPTION_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Rewards & coupons")
 COUNTER_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "POS")
+APPOINTMENTS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Appointments")
 
 
 @dataclass
@@ -442,8 +443,8 @@ def open_redemption(window: MainWindow, customer_id: str) -> None:
 
 
 def install_default_screens(window: MainWindow) -> None:
-    """Register the screens of this release: the POS (first: the counter's page), customers, redemption, catalog,
-    sync exceptions."""
+    """Register the screens of this release: the POS (first: the counter's page), customers, redemption,
+    appointments, catalog, sync exceptions."""
     runner, bus = window.runner, window.bus
     window.add_screen(
         "counter", COUNTER_TITLE, _screen_factory(runner, bus, "ui.counter.screen", "CounterScreen", COUNTER_TITLE)
@@ -463,6 +464,11 @@ def install_default_screens(window: MainWindow) -> None:
         "redemption",
         REDEMPTION_TITLE,
         _screen_factory(runner, bus, "ui.redemption.screen", "RedemptionScreen", REDEMPTION_TITLE),
+    )
+    window.add_screen(
+        "appointments",
+        APPOINTMENTS_TITLE,
+        _screen_factory(runner, bus, "ui.appointments.day_view", "DayViewScreen", APPOINTMENTS_TITLE),
     )
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)

@@ -38,6 +38,8 @@ class Kind(StrEnum):
     JOURNEY = "journey"
     PRINTER = "printer"
     PRINT_JOB = "print_job"
+    ROOM = "room"
+    APPOINTMENT = "appointment"
 
 
 @dataclass(frozen=True)

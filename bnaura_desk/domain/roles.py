@@ -38,6 +38,8 @@ class Permission(StrEnum):
     JOURNEY_MOVE = "journey.move"  # open journeys, move them forward, cancel them, assign them
     JOURNEY_TREAT = "journey.treat"  # move a journey into and out of its treatment (beauticians)
     JOURNEY_REOPEN = "journey.reopen"  # move a journey back or reopen it, with a reason
+    APPOINTMENT_BOOK = "appointment.book"  # book, move and cancel appointments, record a no-show
+    BRANCH_SCHEDULE = "branch.schedule"  # the branch's rooms and opening hours
 
 
 _EVERYONE = {Permission.CUSTOMER_VIEW}
@@ -45,6 +47,7 @@ _COUNTER = _EVERYONE | {
     Permission.CUSTOMER_EDIT,
     Permission.CUSTOMER_CHECK_IN,
     Permission.SALE_SELL,
+    Permission.APPOINTMENT_BOOK,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -89,6 +92,8 @@ PERMISSION_LABELS: dict[Permission, str] = {
     Permission.JOURNEY_MOVE: QT_TRANSLATE_NOOP("permissions", "open and move customer journeys"),
     Permission.JOURNEY_TREAT: QT_TRANSLATE_NOOP("permissions", "start and finish a journey's treatment"),
     Permission.JOURNEY_REOPEN: QT_TRANSLATE_NOOP("permissions", "move a journey back or reopen it"),
+    Permission.APPOINTMENT_BOOK: QT_TRANSLATE_NOOP("permissions", "book appointments"),
+    Permission.BRANCH_SCHEDULE: QT_TRANSLATE_NOOP("permissions", "set the branch's rooms and opening hours"),
 }
 
 

@@ -35,6 +35,9 @@ COUPON_ON_REFUND_KEY = "coupon_on_refund"
 # The counter's pricing rules (``PricingRules`` but the earn rate): which lines get the tier discount, the
 # line discount a cashier may give without a manager.
 COUNTER_RULES_KEY = "counter_rules"
+# How many hours before an appointment's start a cancellation counts as late (``domain.appointments``).
+LATE_CANCEL_HOURS_KEY = "late_cancel_hours"
+LATE_CANCEL_HOURS_DEFAULT = 24
 
 
 class CouponOnRefund(StrEnum):
@@ -186,6 +189,18 @@ def pricing_rules(value: Any, earn: EarnRules) -> PricingRules:
     )
 
 
+def late_cancel_hours_value(value: Any) -> int:
+    """Return ``value`` as the late-cancellation window's stored value: whole hours before the start.
+
+    Raises:
+        BadInput: it is not a whole number of hours from 0 to 168 (a week).
+    """
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 168:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "A cancellation is late 0 to 168 hours before the appointment"),
+                       field="late_cancel_hours")
+    return value
+
+
 # What makes a value valid, for each setting a manager sets as a value.
 VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     LOCKOUT_KEY: lockout_value,
@@ -193,12 +208,13 @@ VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     COURSE_VALID_DAYS_KEY: course_valid_days_value,
     COUPON_ON_REFUND_KEY: coupon_on_refund_value,
     COUNTER_RULES_KEY: counter_rules_value,
+    LATE_CANCEL_HOURS_KEY: late_cancel_hours_value,
     LOYALTY_KEY: program_value,
     achievements.SETTING_KEY: achievements.checked_definitions_value,
     PREFETCH_IMAGES_KEY: prefetch_images_value,
 }
 # The settings a branch may override.
-OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY, PROMPTPAY_KEY, PREFETCH_IMAGES_KEY})
+OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY, PROMPTPAY_KEY, PREFETCH_IMAGES_KEY, LATE_CANCEL_HOURS_KEY})
 
 
 def checked_value(key: str, value: Any) -> Any:

@@ -30,6 +30,7 @@ from functools import cached_property
 from typing import Any
 
 from . import field_types as t
+from .appointments import AppointmentStatus
 from .cash_movements import CashDirection
 from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
@@ -1061,9 +1062,62 @@ SKIN_SCAN = Entity(
     own_branch="branch_id",
 )
 
+# Appointments (issue 13): a branch's treatment rooms, and the appointments
+# that book a beautician and a room for a treatment's duration. Both are
+# the branch's own (``docs/appointments.md``). The beautician is a staff id,
+# not a parent: staff rows are chain-wide and a desk books only those it has.
+# The server tallies each beautician's and room's booked time per day
+# (``sync.server.appointments``): two terminals booking overlapping time
+# offline both stand and raise ``double_booking``.
+ROOM = Entity(
+    name="room",
+    shape=Shape.PROFILE,
+    table="rooms",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        _text("name", 100, required=True),
+        Field("active", t.Boolean()),
+    ),
+    operations=(
+        OperationType("room.create", Effect.CREATE),
+        OperationType("room.update", Effect.UPDATE, frozenset({"name", "active"})),
+    ),
+    scope=Scope.BRANCH,
+    own_branch="branch_id",
+)
+
+_APPOINTMENT_MOVE = frozenset({"beautician_id", "room_id", "starts_at", "ends_at", "status", "note"})
+APPOINTMENT = Entity(
+    name="appointment",
+    shape=Shape.PROFILE,
+    table="appointments",
+    fields=(
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("item_id", t.Id("catalog_item"), required=True),
+        Field("beautician_id", t.Id(), required=True),
+        Field("room_id", t.Id("room"), required=True),
+        Field("starts_at", t.Moment(), required=True),
+        Field("ends_at", t.Moment(), required=True),
+        _choice("status", AppointmentStatus, required=True),
+        # The customer's journey, when the booking schedules one (journeys come in their own entity).
+        Field("journey_id", t.Id(), nullable=True),
+        _text("note", 1000),
+        Field("booked_by", t.Id(), nullable=True),
+    ),
+    operations=(
+        OperationType("appointment.book", Effect.CREATE),
+        OperationType("appointment.move", Effect.UPDATE, _APPOINTMENT_MOVE),
+        OperationType("appointment.set_status", Effect.UPDATE, frozenset({"status", "note"})),
+    ),
+    scope=Scope.BRANCH,
+    changes=("appointment", "customer"),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN)
+     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT)
 )

@@ -22,6 +22,7 @@ from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.roles import Permission
 from ..store.models import (
     AchievementUnlock,
+    Appointment,
     Branch,
     CatalogItem,
     ConsentEvent,
@@ -37,6 +38,7 @@ from ..store.models import (
     PointsExpiry,
     Referral,
     RewardRow,
+    Room,
     Staff,
     StockMovement,
     SyncExceptionRow,
@@ -63,6 +65,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "course_overused": QT_TRANSLATE_NOOP("sync_exceptions", "A course used beyond its sessions"),
     "paid_beyond_total": QT_TRANSLATE_NOOP("sync_exceptions", "A sale paid beyond its total"),
     "invoice_issued_twice": QT_TRANSLATE_NOOP("sync_exceptions", "Two full tax invoices for one receipt"),
+    "double_booking": QT_TRANSLATE_NOOP("sync_exceptions", "A beautician or room booked twice"),
     "ledger_row_differs": QT_TRANSLATE_NOOP("sync_exceptions", "One record made twice with different contents"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
@@ -104,6 +107,11 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
     "invoice_issued_twice": QT_TRANSLATE_NOOP(
         "sync_exceptions",
         "two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer",
+    ),
+    "double_booking": QT_TRANSLATE_NOOP(
+        "sync_exceptions",
+        "two terminals booked the same beautician or room for overlapping times while offline; both bookings stand:"
+        " move one of them",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",
@@ -290,6 +298,7 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
         ("tier_change", TierChange, TierChange.customer_id), ("referral", Referral, Referral.referred_id),
         ("achievement_unlock", AchievementUnlock, AchievementUnlock.customer_id),
         ("coupon_use", CouponUse, CouponUse.customer_id),
+        ("appointment", Appointment, Appointment.customer_id),
     ):
         if entity in ids:
             read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)
@@ -308,6 +317,9 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
     if "reward" in ids:
         read("reward", select(RewardRow.id, RewardRow.name_th, RewardRow.name_en, literal(None).label("deleted_at"))
              .where(RewardRow.id.in_(ids["reward"])))
+    if "room" in ids:
+        read("room", select(Room.id, Room.name.label("name_th"), Room.name.label("name_en"),
+                            literal(None).label("deleted_at")).where(Room.id.in_(ids["room"])))
     if "tax_invoice" in ids:  # named by its number, as the buyer and the books know it
         read("tax_invoice", select(TaxInvoice.id, TaxInvoice.number.label("name_th"),
                                    TaxInvoice.number.label("name_en"), literal(None).label("deleted_at"))

@@ -1026,3 +1026,49 @@ class PrintJob(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+
+class Room(Base):
+    """A treatment room of a branch (branch-only): what an appointment books besides a beautician."""
+
+    __tablename__ = "rooms"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
+class Appointment(Base):
+    """A treatment booked for a customer with a beautician and a room, for a time (branch-only).
+
+    ``status`` is a ``domain.appointments.AppointmentStatus``; times are UTC
+    (shown in Bangkok). The day view reads a branch's day by ``starts_at``.
+    """
+
+    __tablename__ = "appointments"
+    __table_args__ = (
+        Index("ix_appointments_branch_id_starts_at", "branch_id", "starts_at"),
+        Index("ix_appointments_beautician_id_starts_at", "beautician_id", "starts_at"),
+    )
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"), index=True)
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    item_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"))
+    beautician_id: Mapped[str] = mapped_column(Id)
+    room_id: Mapped[str] = mapped_column(ForeignKey("rooms.id"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    journey_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    booked_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)

@@ -158,6 +158,57 @@
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <source>Name or phone</source>
+        <translation>Name or phone</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>Beautician</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>Find and choose the customer first.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignTab</name>
     <message>
         <source>Export the campaign&apos;s codes</source>
@@ -1395,6 +1446,93 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>{start}–{end} {customer} · {treatment} · {other}</source>
+        <translation>{start}–{end} {customer} · {treatment} · {other}</translation>
+    </message>
+    <message>
+        <source>{appointment} (no-show)</source>
+        <translation>{appointment} (no-show)</translation>
+    </message>
+    <message>
+        <source>By beautician</source>
+        <translation>By beautician</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>By room</translation>
+    </message>
+    <message>
+        <source>Next free slot</source>
+        <translation>Next free slot</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>Book…</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Cancel appointment</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Rooms and hours…</source>
+        <translation>Rooms and hours…</translation>
+    </message>
+    <message>
+        <source>Any beautician</source>
+        <translation>Any beautician</translation>
+    </message>
+    <message>
+        <source>The branch is closed on this day.</source>
+        <translation>The branch is closed on this day.</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Choose a treatment with a duration first.</source>
+        <translation>Choose a treatment with a duration first.</translation>
+    </message>
+    <message>
+        <source>No free slot in the next 60 days.</source>
+        <translation>No free slot in the next 60 days.</translation>
+    </message>
+    <message>
+        <source>Next free slot: {when}, {beautician}, {room}</source>
+        <translation>Next free slot: {when}, {beautician}, {room}</translation>
+    </message>
+    <message>
+        <source>Appointment booked.</source>
+        <translation>Appointment booked.</translation>
+    </message>
+    <message>
+        <source>Cancelled late: recorded as a late cancellation.</source>
+        <translation>Cancelled late: recorded as a late cancellation.</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled.</source>
+        <translation>Appointment cancelled.</translation>
+    </message>
+    <message>
+        <source>Recorded as a no-show.</source>
+        <translation>Recorded as a no-show.</translation>
+    </message>
+    <message>
+        <source>Moving {customer}: double-click a free slot</source>
+        <translation>Moving {customer}: double-click a free slot</translation>
+    </message>
+    <message>
+        <source>Appointment moved.</source>
+        <translation>Appointment moved.</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Not signed in</source>
@@ -1582,6 +1720,10 @@
         <translation>{entity} {name}</translation>
     </message>
     <message>
+        <source>{customer} {start}–{end}</source>
+        <translation>{customer} {start}–{end}</translation>
+    </message>
+    <message>
         <source>{subject}: lost fields {fields}</source>
         <translation>{subject}: lost fields {fields}</translation>
     </message>
@@ -1592,6 +1734,10 @@
     <message>
         <source>{subject}: kept {changes}</source>
         <translation>{subject}: kept {changes}</translation>
+    </message>
+    <message>
+        <source>{subject}: booked twice offline, both stand ({appointments}); move one of them</source>
+        <translation>{subject}: booked twice offline, both stand ({appointments}); move one of them</translation>
     </message>
     <message>
         <source>{subject}: clock {sent} kept as {kept}</source>
@@ -2000,6 +2146,10 @@
     <message>
         <source>POS</source>
         <translation>POS</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Appointments</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2911,85 @@
     <message>
         <source>The sale is saved, but its receipt was not made: {why}</source>
         <translation>The sale is saved, but its receipt was not made: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>Rooms and opening hours</translation>
+    </message>
+    <message>
+        <source>New room&apos;s name</source>
+        <translation>New room&apos;s name</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>Add room</translation>
+    </message>
+    <message>
+        <source>In use / out of use</source>
+        <translation>In use / out of use</translation>
+    </message>
+    <message>
+        <source>Save opening hours</source>
+        <translation>Save opening hours</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>Rooms</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>{room} (out of use)</source>
+        <translation>{room} (out of use)</translation>
+    </message>
+    <message>
+        <source>Room added.</source>
+        <translation>Room added.</translation>
+    </message>
+    <message>
+        <source>Room saved.</source>
+        <translation>Room saved.</translation>
+    </message>
+    <message>
+        <source>Opening hours saved.</source>
+        <translation>Opening hours saved.</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +3929,10 @@
         <translation>A line discount needs a manager above 0 to 100 % (or never)</translation>
     </message>
     <message>
+        <source>A cancellation is late 0 to 168 hours before the appointment</source>
+        <translation>A cancellation is late 0 to 168 hours before the appointment</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>There is no setting {key}</translation>
     </message>
@@ -4507,6 +4740,78 @@
         <source>A scan keeps at most {most} images</source>
         <translation>A scan keeps at most {most} images</translation>
     </message>
+    <message>
+        <source>Opening hours are an opening and a closing time (HH:MM) per weekday, the closing after the opening</source>
+        <translation>Opening hours are an opening and a closing time (HH:MM) per weekday, the closing after the opening</translation>
+    </message>
+    <message>
+        <source>An appointment cannot start in the past</source>
+        <translation>An appointment cannot start in the past</translation>
+    </message>
+    <message>
+        <source>The treatment has no duration to book</source>
+        <translation>The treatment has no duration to book</translation>
+    </message>
+    <message>
+        <source>The branch is closed on {day}</source>
+        <translation>The branch is closed on {day}</translation>
+    </message>
+    <message>
+        <source>The branch is open from {opens} to {closes} that day; the appointment must fit within</source>
+        <translation>The branch is open from {opens} to {closes} that day; the appointment must fit within</translation>
+    </message>
+    <message>
+        <source>This treatment is not in the catalog</source>
+        <translation>This treatment is not in the catalog</translation>
+    </message>
+    <message>
+        <source>{item} has no duration to book; set it in the catalog first</source>
+        <translation>{item} has no duration to book; set it in the catalog first</translation>
+    </message>
+    <message>
+        <source>Choose a beautician of this branch</source>
+        <translation>Choose a beautician of this branch</translation>
+    </message>
+    <message>
+        <source>Choose a room of this branch that is in use</source>
+        <translation>Choose a room of this branch that is in use</translation>
+    </message>
+    <message>
+        <source>{beautician} is already booked for {customer} from {start} to {end}</source>
+        <translation>{beautician} is already booked for {customer} from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>{room} is already booked for {customer} from {start} to {end}</source>
+        <translation>{room} is already booked for {customer} from {start} to {end}</translation>
+    </message>
+    <message>
+        <source>This customer does not exist or was deleted</source>
+        <translation>This customer does not exist or was deleted</translation>
+    </message>
+    <message>
+        <source>This appointment is not one of this branch&apos;s</source>
+        <translation>This appointment is not one of this branch&apos;s</translation>
+    </message>
+    <message>
+        <source>This appointment is no longer open</source>
+        <translation>This appointment is no longer open</translation>
+    </message>
+    <message>
+        <source>A no-show can be recorded only once the appointment has started</source>
+        <translation>A no-show can be recorded only once the appointment has started</translation>
+    </message>
+    <message>
+        <source>Enter the room&apos;s name</source>
+        <translation>Enter the room&apos;s name</translation>
+    </message>
+    <message>
+        <source>This branch already has a room called {name}</source>
+        <translation>This branch already has a room called {name}</translation>
+    </message>
+    <message>
+        <source>This room is not one of this branch&apos;s</source>
+        <translation>This room is not one of this branch&apos;s</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -4640,6 +4945,14 @@
     <message>
         <source>move a journey back or reopen it</source>
         <translation>move a journey back or reopen it</translation>
+    </message>
+    <message>
+        <source>book appointments</source>
+        <translation>book appointments</translation>
+    </message>
+    <message>
+        <source>set the branch&apos;s rooms and opening hours</source>
+        <translation>set the branch&apos;s rooms and opening hours</translation>
     </message>
 </context>
 <context>
@@ -4825,6 +5138,10 @@
         <translation>Two full tax invoices for one receipt</translation>
     </message>
     <message>
+        <source>A beautician or room booked twice</source>
+        <translation>A beautician or room booked twice</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -4875,6 +5192,10 @@
     <message>
         <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
         <translation>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</translation>
+    </message>
+    <message>
+        <source>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</source>
+        <translation>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -5006,6 +5327,14 @@
     <message>
         <source>Journey move</source>
         <translation>Journey move</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Appointment</translation>
     </message>
     <message>
         <source>Thai name</source>

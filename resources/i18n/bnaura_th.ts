@@ -158,6 +158,57 @@
     </message>
 </context>
 <context>
+    <name>BookDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>จองนัดหมาย</translation>
+    </message>
+    <message>
+        <source>Name or phone</source>
+        <translation>ชื่อหรือเบอร์โทร</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} นาที)</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>จอง</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>เริ่ม</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>ทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>ช่างเสริมสวย</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>กรุณาค้นหาและเลือกลูกค้าก่อน</translation>
+    </message>
+</context>
+<context>
     <name>CampaignTab</name>
     <message>
         <source>Export the campaign&apos;s codes</source>
@@ -1395,6 +1446,93 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>{start}–{end} {customer} · {treatment} · {other}</source>
+        <translation>{start}–{end} {customer} · {treatment} · {other}</translation>
+    </message>
+    <message>
+        <source>{appointment} (no-show)</source>
+        <translation>{appointment} (ไม่มาตามนัด)</translation>
+    </message>
+    <message>
+        <source>By beautician</source>
+        <translation>ตามช่างเสริมสวย</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>ตามห้อง</translation>
+    </message>
+    <message>
+        <source>Next free slot</source>
+        <translation>หาช่วงว่างถัดไป</translation>
+    </message>
+    <message>
+        <source>Book…</source>
+        <translation>จองนัด…</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>ยกเลิกนัด</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>ไม่มาตามนัด</translation>
+    </message>
+    <message>
+        <source>Rooms and hours…</source>
+        <translation>ห้องและเวลาทำการ…</translation>
+    </message>
+    <message>
+        <source>Any beautician</source>
+        <translation>ช่างคนใดก็ได้</translation>
+    </message>
+    <message>
+        <source>The branch is closed on this day.</source>
+        <translation>สาขาปิดทำการในวันนี้</translation>
+    </message>
+    <message>
+        <source>{treatment} ({minutes} min)</source>
+        <translation>{treatment} ({minutes} นาที)</translation>
+    </message>
+    <message>
+        <source>Choose a treatment with a duration first.</source>
+        <translation>กรุณาเลือกทรีตเมนต์ที่กำหนดระยะเวลาไว้ก่อน</translation>
+    </message>
+    <message>
+        <source>No free slot in the next 60 days.</source>
+        <translation>ไม่มีช่วงว่างภายใน 60 วันข้างหน้า</translation>
+    </message>
+    <message>
+        <source>Next free slot: {when}, {beautician}, {room}</source>
+        <translation>ช่วงว่างถัดไป: {when} {beautician} {room}</translation>
+    </message>
+    <message>
+        <source>Appointment booked.</source>
+        <translation>จองนัดแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled late: recorded as a late cancellation.</source>
+        <translation>ยกเลิกกระชั้นชิด บันทึกเป็นการยกเลิกล่าช้า</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled.</source>
+        <translation>ยกเลิกนัดแล้ว</translation>
+    </message>
+    <message>
+        <source>Recorded as a no-show.</source>
+        <translation>บันทึกว่าไม่มาตามนัดแล้ว</translation>
+    </message>
+    <message>
+        <source>Moving {customer}: double-click a free slot</source>
+        <translation>กำลังย้ายนัดของ {customer}: ดับเบิลคลิกช่วงที่ว่าง</translation>
+    </message>
+    <message>
+        <source>Appointment moved.</source>
+        <translation>ย้ายนัดแล้ว</translation>
+    </message>
+</context>
+<context>
     <name>DeskStatusBar</name>
     <message>
         <source>Not signed in</source>
@@ -1582,6 +1720,10 @@
         <translation>{entity} {name}</translation>
     </message>
     <message>
+        <source>{customer} {start}–{end}</source>
+        <translation>{customer} {start}–{end}</translation>
+    </message>
+    <message>
         <source>{subject}: lost fields {fields}</source>
         <translation>{subject}: ฟิลด์ที่แก้ไม่ได้บันทึก {fields}</translation>
     </message>
@@ -1592,6 +1734,10 @@
     <message>
         <source>{subject}: kept {changes}</source>
         <translation>{subject}: ใช้ค่า {changes}</translation>
+    </message>
+    <message>
+        <source>{subject}: booked twice offline, both stand ({appointments}); move one of them</source>
+        <translation>{subject}: ถูกจองซ้อนระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ ({appointments}) กรุณาย้ายนัดใดนัดหนึ่ง</translation>
     </message>
     <message>
         <source>{subject}: clock {sent} kept as {kept}</source>
@@ -2000,6 +2146,10 @@
     <message>
         <source>POS</source>
         <translation>ขายหน้าร้าน</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>นัดหมาย</translation>
     </message>
 </context>
 <context>
@@ -2761,6 +2911,85 @@
     <message>
         <source>The sale is saved, but its receipt was not made: {why}</source>
         <translation>บันทึกการขายแล้ว แต่ยังออกใบเสร็จไม่ได้: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>วันจันทร์</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>วันอังคาร</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>วันพุธ</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>วันพฤหัสบดี</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>วันศุกร์</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>วันเสาร์</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>วันอาทิตย์</translation>
+    </message>
+    <message>
+        <source>Rooms and opening hours</source>
+        <translation>ห้องและเวลาทำการ</translation>
+    </message>
+    <message>
+        <source>New room&apos;s name</source>
+        <translation>ชื่อห้องใหม่</translation>
+    </message>
+    <message>
+        <source>Add room</source>
+        <translation>เพิ่มห้อง</translation>
+    </message>
+    <message>
+        <source>In use / out of use</source>
+        <translation>เปิดใช้ / ปิดใช้ห้อง</translation>
+    </message>
+    <message>
+        <source>Save opening hours</source>
+        <translation>บันทึกเวลาทำการ</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>เวลาทำการ</translation>
+    </message>
+    <message>
+        <source>{room} (out of use)</source>
+        <translation>{room} (ปิดใช้)</translation>
+    </message>
+    <message>
+        <source>Room added.</source>
+        <translation>เพิ่มห้องแล้ว</translation>
+    </message>
+    <message>
+        <source>Room saved.</source>
+        <translation>บันทึกห้องแล้ว</translation>
+    </message>
+    <message>
+        <source>Opening hours saved.</source>
+        <translation>บันทึกเวลาทำการแล้ว</translation>
     </message>
 </context>
 <context>
@@ -3700,6 +3929,10 @@
         <translation>วงเงินส่วนลดต่อรายการที่ต้องให้ผู้จัดการอนุมัติต้องอยู่ระหว่าง 0 ถึง 100 % (หรือไม่ต้องอนุมัติเลย)</translation>
     </message>
     <message>
+        <source>A cancellation is late 0 to 168 hours before the appointment</source>
+        <translation>การยกเลิกล่าช้ากำหนดได้ 0 ถึง 168 ชั่วโมงก่อนเวลานัด</translation>
+    </message>
+    <message>
         <source>There is no setting {key}</source>
         <translation>ไม่มีการตั้งค่า {key}</translation>
     </message>
@@ -4507,6 +4740,78 @@
         <source>A scan keeps at most {most} images</source>
         <translation>การสแกนหนึ่งครั้งเก็บรูปภาพได้ไม่เกิน {most} รูป</translation>
     </message>
+    <message>
+        <source>Opening hours are an opening and a closing time (HH:MM) per weekday, the closing after the opening</source>
+        <translation>เวลาทำการคือเวลาเปิดและเวลาปิด (ชช:นน) ของแต่ละวัน โดยเวลาปิดต้องหลังเวลาเปิด</translation>
+    </message>
+    <message>
+        <source>An appointment cannot start in the past</source>
+        <translation>ไม่สามารถนัดเวลาที่ผ่านมาแล้วได้</translation>
+    </message>
+    <message>
+        <source>The treatment has no duration to book</source>
+        <translation>ทรีตเมนต์นี้ไม่มีระยะเวลาให้จอง</translation>
+    </message>
+    <message>
+        <source>The branch is closed on {day}</source>
+        <translation>สาขาปิดทำการวันที่ {day}</translation>
+    </message>
+    <message>
+        <source>The branch is open from {opens} to {closes} that day; the appointment must fit within</source>
+        <translation>วันนั้นสาขาเปิด {opens} ถึง {closes} น. นัดต้องอยู่ภายในเวลาทำการ</translation>
+    </message>
+    <message>
+        <source>This treatment is not in the catalog</source>
+        <translation>ไม่มีทรีตเมนต์นี้ในรายการสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>{item} has no duration to book; set it in the catalog first</source>
+        <translation>{item} ยังไม่ได้กำหนดระยะเวลา กรุณากำหนดในรายการสินค้าและบริการก่อน</translation>
+    </message>
+    <message>
+        <source>Choose a beautician of this branch</source>
+        <translation>กรุณาเลือกช่างเสริมสวยของสาขานี้</translation>
+    </message>
+    <message>
+        <source>Choose a room of this branch that is in use</source>
+        <translation>กรุณาเลือกห้องของสาขานี้ที่เปิดใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>{beautician} is already booked for {customer} from {start} to {end}</source>
+        <translation>{beautician} มีนัดกับ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
+    </message>
+    <message>
+        <source>{room} is already booked for {customer} from {start} to {end}</source>
+        <translation>{room} มีนัดของ {customer} แล้ว ตั้งแต่ {start} ถึง {end} น.</translation>
+    </message>
+    <message>
+        <source>This customer does not exist or was deleted</source>
+        <translation>ไม่พบลูกค้ารายนี้ หรือถูกลบไปแล้ว</translation>
+    </message>
+    <message>
+        <source>This appointment is not one of this branch&apos;s</source>
+        <translation>นัดนี้ไม่ใช่นัดของสาขานี้</translation>
+    </message>
+    <message>
+        <source>This appointment is no longer open</source>
+        <translation>นัดนี้ปิดไปแล้ว (ยกเลิก ไม่มาตามนัด หรือเสร็จแล้ว)</translation>
+    </message>
+    <message>
+        <source>A no-show can be recorded only once the appointment has started</source>
+        <translation>บันทึกว่าไม่มาตามนัดได้เมื่อถึงเวลานัดแล้วเท่านั้น</translation>
+    </message>
+    <message>
+        <source>Enter the room&apos;s name</source>
+        <translation>กรุณากรอกชื่อห้อง</translation>
+    </message>
+    <message>
+        <source>This branch already has a room called {name}</source>
+        <translation>สาขานี้มีห้องชื่อ {name} อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>This room is not one of this branch&apos;s</source>
+        <translation>ห้องนี้ไม่ใช่ห้องของสาขานี้</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -4640,6 +4945,14 @@
     <message>
         <source>move a journey back or reopen it</source>
         <translation>ย้อนขั้นหรือเปิดเคสลูกค้าอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>book appointments</source>
+        <translation>จองนัดหมาย</translation>
+    </message>
+    <message>
+        <source>set the branch&apos;s rooms and opening hours</source>
+        <translation>กำหนดห้องและเวลาทำการของสาขา</translation>
     </message>
 </context>
 <context>
@@ -4825,6 +5138,10 @@
         <translation>ใบกำกับภาษีเต็มรูปสองใบสำหรับใบเสร็จเดียวกัน</translation>
     </message>
     <message>
+        <source>A beautician or room booked twice</source>
+        <translation>ช่างเสริมสวยหรือห้องถูกจองซ้อน</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -4875,6 +5192,10 @@
     <message>
         <source>two terminals issued a full tax invoice for the same receipt while offline; both stand: cancel one with the buyer</source>
         <translation>สองเครื่องออกใบกำกับภาษีเต็มรูปสำหรับใบเสร็จเดียวกันระหว่างออฟไลน์ ทั้งสองใบยังคงอยู่ กรุณายกเลิกหนึ่งใบร่วมกับผู้ซื้อ</translation>
+    </message>
+    <message>
+        <source>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</source>
+        <translation>สองเครื่องจองช่างเสริมสวยหรือห้องเดียวกันในเวลาที่ทับกันระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ กรุณาย้ายนัดใดนัดหนึ่ง</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -5006,6 +5327,14 @@
     <message>
         <source>Journey move</source>
         <translation>การเลื่อนขั้นเคส</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>ห้อง</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>นัดหมาย</translation>
     </message>
     <message>
         <source>Thai name</source>

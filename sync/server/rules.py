@@ -470,6 +470,7 @@ class _MirrorRun:
 
 def server_rules() -> tuple[Rule, ...]:
     """Return the rules the clinic server settles by (each issue that adds a rule lists it here)."""
+    from .appointments import DoubleBooking
     from .balances import PaidCeiling
     from .branch_settings import PerBranchSetting  # they build on this module's seam
     from .coupons import CouponUseSlots
@@ -482,5 +483,5 @@ def server_rules() -> tuple[Rule, ...]:
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
                                CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling(),
-                               OneInvoicePerSale(), JourneyMoves())
+                               OneInvoicePerSale(), JourneyMoves(), DoubleBooking())
     return rules

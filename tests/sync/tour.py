@@ -42,6 +42,7 @@ from bnaura_desk.images.store import ImageStore
 from bnaura_desk.printing.config import PrinterConfig, PrinterKind
 from bnaura_desk.services import (
     achievements,
+    appointments,
     balances,
     branches,
     cash_movements,
@@ -58,6 +59,7 @@ from bnaura_desk.services import (
     printing,
     refunds,
     rewards,
+    rooms,
     scans,
     settings,
     shifts,
@@ -334,9 +336,43 @@ class Tour:
         self.run(journeys.cancel_journey, lead, "ลูกค้าขอเลื่อนไปปีหน้า")
         self.run(journeys.reopen_journey, lead, Stage.LEAD_CREATED, "ลูกค้ากลับมาสนใจ")
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
+        self._appointments(made)
         made["setting"] = staff.LOCKOUT_KEY
         made["branch"] = self.terminal.device().branch_id
         return made
+
+    def _appointments(self, made: dict[str, Any]) -> None:
+        """A manager sets the rooms and hours; the desk books, moves, cancels; a no-show is recorded."""
+        self.run(rooms.set_opening_hours, {day: ["09:00", "21:00"] for day in ("mon", "tue", "wed", "thu", "fri",
+                                                                               "sat", "sun")})
+        made["room"] = self.run(rooms.create_room, "ห้อง 1")
+        spare = self.run(rooms.create_room, "ห้องสำรอง")
+        self.run(rooms.update_room, spare, name="ห้อง 2", active=False)
+        beautician = self.run(staff.create_staff, "พี่นิด", Role.BEAUTICIAN, "7140")
+        facial = self.run(catalog.create_item, ItemForm(
+            kind=ItemKind.TREATMENT, name_th="เลเซอร์หน้าใส", name_en="Laser", price_satang=250_000,
+            vat_exempt=True, duration_minutes=45))
+        now = self.terminal.clock()
+        slot = self.terminal.read(appointments.find_free_slot, facial, beautician, now + timedelta(hours=1))
+        made["appointment"] = self.run(appointments.book, appointments.Booking(
+            made["customer"], facial, beautician, made["room"], slot.starts_at, note="ครั้งแรก"))
+        later = self.terminal.read(appointments.find_free_slot, facial, None, slot.ends_at)
+        self.run(appointments.move, made["appointment"], later.starts_at)
+        other = self.run(appointments.book, appointments.Booking(
+            made["customer"], facial, beautician, made["room"], slot.starts_at))
+        self.run(appointments.cancel, other, "ลูกค้าเลื่อนเอง")
+        # An appointment booked three days ago (the terminal's clock set back, never ahead: a clock
+        # ahead of the server's is an exception) started, and she did not come.
+        clock = self.terminal.clock
+        self.terminal.clock = lambda: clock() - timedelta(days=3)
+        try:
+            then = self.terminal.read(appointments.find_free_slot, facial, beautician,
+                                      self.terminal.clock() + timedelta(hours=1))
+            missed = self.run(appointments.book, appointments.Booking(
+                made["customer"], facial, beautician, made["room"], then.starts_at))
+        finally:
+            self.terminal.clock = clock
+        self.run(appointments.mark_no_show, missed)
 
     def resolve(self, exception_id: str) -> None:
         """A manager marks an exception resolved (it came from the server)."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 # The Qt-free marker (returns ``str``; lupdate knows it by name): PySide6's
 # own is typed as returning ``object``.
+from bnaura_desk.domain.dates import BANGKOK
 from bnaura_desk.domain.errors import QT_TRANSLATE_NOOP, BadInput
 from bnaura_desk.domain.hlc import Hlc
 from bnaura_desk.services.sync_exceptions import (
@@ -62,10 +63,12 @@ ENTITY_LABELS: dict[str, str] = {
     "tax_invoice": QT_TRANSLATE_NOOP("sync_fields", "Full tax invoice"),
     "journey": QT_TRANSLATE_NOOP("sync_fields", "Journey"),
     "journey_action": QT_TRANSLATE_NOOP("sync_fields", "Journey move"),
+    "room": QT_TRANSLATE_NOOP("sync_fields", "Room"),
+    "appointment": QT_TRANSLATE_NOOP("sync_fields", "Appointment"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
-                        "achievement_unlock", "coupon_use", "journey", "journey_action"})
+                        "achievement_unlock", "coupon_use", "journey", "journey_action", "appointment"})
 FIELD_LABELS: dict[str, str] = {
     # customers
     "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
@@ -176,6 +179,16 @@ def _clock(value: object) -> str:
         return str(value)
 
 
+def _appointment(a: Mapping[str, Any]) -> str:
+    """Return one appointment of a ``double_booking`` as "customer, start–end" (Bangkok time)."""
+    try:
+        start, end = datetime.fromisoformat(str(a.get("starts_at"))), datetime.fromisoformat(str(a.get("ends_at")))
+    except ValueError:
+        return str(a.get("customer_name") or "")
+    return QCoreApplication.translate("ExceptionsScreen", "{customer} {start}–{end}").format(
+        customer=a.get("customer_name") or "", start=format_datetime(start), end=f"{end.astimezone(BANGKOK):%H:%M}")
+
+
 def what_happened(r: SyncExceptionView) -> str:
     """Return the "What happened" text of an exception: its record and what became of the change."""
     detail = r.detail
@@ -192,6 +205,11 @@ def what_happened(r: SyncExceptionView) -> str:
         )
         return QCoreApplication.translate("ExceptionsScreen", "{subject}: kept {changes}").format(
             subject=about, changes=changes)
+    if r.kind == "double_booking" and isinstance(detail.get("appointments"), list):
+        booked = "; ".join(_appointment(a) for a in detail["appointments"] if isinstance(a, dict))
+        return QCoreApplication.translate(
+            "ExceptionsScreen", "{subject}: booked twice offline, both stand ({appointments}); move one of them"
+        ).format(subject=about, appointments=booked)
     if r.kind == "clock_ahead":
         return QCoreApplication.translate("ExceptionsScreen", "{subject}: clock {sent} kept as {kept}").format(
             subject=about, sent=_clock(detail.get("sent", "")), kept=_clock(detail.get("kept", ""))

@@ -1,7 +1,7 @@
 """Skin scans and the images waiting to upload.
 
 Revision ID: 0026
-Revises: 0024
+Revises: 0025
 
 New tables only: nothing existing is rewritten. ``skin_scans`` is a synced
 ledger (append-only, aligned only by a pull); ``image_uploads`` is local:
@@ -16,7 +16,7 @@ from alembic import op
 from bnaura_desk.store.migrations.ledger import synced_append_only
 
 revision = "0026"
-down_revision = "0024"
+down_revision = "0025"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,148 @@
+"""Booking an appointment from the day view: whom, which treatment, with whom, in which room, from a chosen slot.
+
+The slot, beautician and room come from the cell the desk chose; the
+customer is found by name or phone (``services.customers.search_customers``).
+The booking is one use case (``services.appointments.book``); a refusal
+(a double booking naming the other appointment, outside opening hours...)
+is shown in the dialog, which stays open with nothing changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bnaura_desk.domain.dates import InTwoLanguages
+from bnaura_desk.domain.phone import display_phone
+from bnaura_desk.services import appointments, customers
+from bnaura_desk.services.appointments import Booking, Resource
+from bnaura_desk.services.customers import CustomerHit
+
+from ..i18n import current_language
+from ..runner import DeskRunner, translate_error
+from ..widgets import format_datetime
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+class BookDialog(QDialog):
+    """Book one appointment starting at ``starts_at`` (see the module)."""
+
+    def __init__(
+        self,
+        runner: DeskRunner,
+        starts_at: datetime,
+        treatments: list[tuple[str, InTwoLanguages, int]],
+        beauticians: list[Resource],
+        rooms: list[Resource],
+        *,
+        beautician_id: str | None = None,
+        room_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.starts_at = starts_at
+        self.booked: str | None = None
+        self._seq = 0
+        self.setWindowTitle(QCoreApplication.translate("BookDialog", "Book an appointment"))
+        lang = current_language()
+        self.when = QLabel(format_datetime(starts_at), self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("bookCustomerSearch")
+        self.search.setPlaceholderText(QCoreApplication.translate("BookDialog", "Name or phone"))
+        self.search.textChanged.connect(self._search)
+        self.hits = QListWidget(self)
+        self.hits.setObjectName("bookCustomerHits")
+        self.treatment = QComboBox(self)
+        for item_id, name, minutes in treatments:
+            self.treatment.addItem(QCoreApplication.translate("BookDialog", "{treatment} ({minutes} min)").format(
+                treatment=name.shown(lang), minutes=minutes), item_id)
+        self.beautician = QComboBox(self)
+        for b in beauticians:
+            self.beautician.addItem(b.name, b.id)
+        self.room = QComboBox(self)
+        for r in rooms:
+            self.room.addItem(r.name, r.id)
+        if beautician_id is not None:
+            self.beautician.setCurrentIndex(max(self.beautician.findData(beautician_id), 0))
+        if room_id is not None:
+            self.room.setCurrentIndex(max(self.room.findData(room_id), 0))
+        self.note = QLineEdit(self)
+        self.error = QLabel(self)
+        self.error.setObjectName("bookError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b42318;")
+        buttons = QDialogButtonBox(self)
+        self.book_button = buttons.addButton(QCoreApplication.translate("BookDialog", "Book"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QCoreApplication.translate("BookDialog", "Cancel"),
+                                   QDialogButtonBox.ButtonRole.RejectRole)
+        self.book_button.clicked.connect(self.book)
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("BookDialog", "Starts"), self.when)
+        form.addRow(QCoreApplication.translate("BookDialog", "Customer"), self.search)
+        form.addRow("", self.hits)
+        form.addRow(QCoreApplication.translate("BookDialog", "Treatment"), self.treatment)
+        form.addRow(QCoreApplication.translate("BookDialog", "Beautician"), self.beautician)
+        form.addRow(QCoreApplication.translate("BookDialog", "Room"), self.room)
+        form.addRow(QCoreApplication.translate("BookDialog", "Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _search(self, text: str) -> None:
+        self._seq += 1
+        seq = self._seq
+        if not text.strip():
+            self.hits.clear()
+            return
+        self.runner.read(customers.search_customers, text, limit=20,
+                         on_done=lambda hits: self._show_hits(seq, hits), on_error=self._failed)
+
+    def _show_hits(self, seq: int, hits: list[CustomerHit]) -> None:
+        if seq != self._seq:
+            return  # an answer to an older query
+        self.hits.clear()
+        english = current_language() == "en"
+        for hit in hits:
+            name = (hit.name_en or hit.name_th) if english else (hit.name_th or hit.name_en)
+            item = QListWidgetItem(f"{name or hit.nickname} · {display_phone(hit.phone)}")
+            item.setData(_ID, hit.id)
+            self.hits.addItem(item)
+        if hits:
+            self.hits.setCurrentRow(0)
+
+    def book(self) -> None:
+        """Book what the dialog shows; close on success, else say why and stay open."""
+        current = self.hits.currentItem()
+        if current is None:
+            self.error.setText(QCoreApplication.translate("BookDialog", "Find and choose the customer first."))
+            return
+        booking = Booking(current.data(_ID), self.treatment.currentData(), self.beautician.currentData(),
+                          self.room.currentData(), self.starts_at, note=self.note.text())
+        self.book_button.setEnabled(False)
+        self.runner.run(appointments.book, booking, on_done=self._booked, on_error=self._failed, initiator=self)
+
+    def _booked(self, changes: object) -> None:
+        self.booked = getattr(changes, "result", None)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.book_button.setEnabled(True)
+        self.error.setText(translate_error(error))
