@@ -40,6 +40,7 @@ class Kind(StrEnum):
     PRINT_JOB = "print_job"
     ROOM = "room"
     APPOINTMENT = "appointment"
+    TASK = "task"
 
 
 @dataclass(frozen=True)

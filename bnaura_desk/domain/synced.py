@@ -31,6 +31,7 @@ from typing import Any
 
 from . import field_types as t
 from .appointments import AppointmentStatus
+from .automation import TaskStatus
 from .cash_movements import CashDirection
 from .catalog import ItemKind, StockReason
 from .coupons import CouponKind
@@ -1115,9 +1116,52 @@ APPOINTMENT = Entity(
     own_branch="branch_id",
 )
 
+# A task (issue 13): work an automation rule made when a journey entered a
+# stage (``domain.automation``), in a role's queue or a person's. Its id is
+# ``automation.task_id(rule, entry)``: two terminals making the same stage
+# entry offline make the same row, merged field by field. Claiming is
+# settled by clock (the later claim holds the task); a claim of a task
+# someone else held raises ``task_claimed_twice`` (``sync.server.tasks``).
+_STEP = t.Record((("step", t.Text(300)), ("done", t.Boolean())))
+TASK = Entity(
+    name="task",
+    shape=Shape.PROFILE,
+    table="tasks",
+    fields=(
+        Field("journey_id", t.Id("journey"), required=True),
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        _text("rule", 40, required=True),
+        _text("entry", 200, required=True),
+        _text("title_th", 200, required=True),
+        _text("title_en", 200),
+        _choice("role", Role, required=True),
+        Field("assignee_id", t.Id(), nullable=True),
+        Field("priority", t.Integer(1, 4), required=True),
+        Field("due_at", t.Moment(), required=True),
+        _choice("status", TaskStatus, required=True),
+        Field("claimed_by", t.Id(), nullable=True),
+        Field("started_at", t.Moment(), nullable=True),
+        Field("completed_at", t.Moment(), nullable=True),
+        Field("checklist", t.ListOf(_STEP, max_items=50)),
+        _text("notes", 4000),
+    ),
+    operations=(
+        OperationType("task.create", Effect.CREATE),
+        OperationType("task.claim", Effect.UPDATE, frozenset({"status", "claimed_by", "assignee_id"})),
+        OperationType("task.start", Effect.UPDATE, frozenset({"status", "started_at"})),
+        OperationType("task.tick", Effect.UPDATE, frozenset({"checklist"})),
+        OperationType("task.note", Effect.UPDATE, frozenset({"notes"})),
+        OperationType("task.complete", Effect.UPDATE, frozenset({"status", "completed_at", "checklist"})),
+        OperationType("task.reassign", Effect.UPDATE, frozenset({"assignee_id", "claimed_by", "status"})),
+    ),
+    scope=Scope.BRANCH,
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT)
+     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK)
 )

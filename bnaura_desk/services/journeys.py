@@ -107,10 +107,14 @@ def open_journey(ctx: ServiceContext, customer_id: str, *, owner_id: str | None 
         "item_id": item_id, "title": _text(title, TITLE_MAX, "title"), "note": _text(note, NOTE_MAX, "note"),
     }
     journey_id, stamp = uuid7(), ctx.tick()
-    ctx.session.add(Journey(id=journey_id, chain_id=ctx.chain_id, **record, stage=Stage.LEAD_CREATED,
-                            created_at=ctx.now, updated_at=ctx.now, hlc=stamp, field_clocks={}))
+    journey = Journey(id=journey_id, chain_id=ctx.chain_id, **record, stage=Stage.LEAD_CREATED,
+                      created_at=ctx.now, updated_at=ctx.now, hlc=stamp, field_clocks={})
+    ctx.session.add(journey)
     ctx.journal(action="journey.open", entity=Kind.JOURNEY, entity_id=journey_id, after=record,
                 payload={"record": record}, hlc=stamp)
+    from .tasks import apply_rules  # tasks move journeys: imported here, not at the module's top
+
+    apply_rules(ctx, journey, None, None, Stage.LEAD_CREATED)
     return ctx.changes.build(result=journey_id)
 
 
@@ -254,6 +258,10 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
     ctx.changes.add(Kind.JOURNEY, row.id)
     if beautician_id is not None:
         _assign(ctx, row, beautician_id=beautician_id)
+    # The stage entry's tasks (automation rules), in this transaction.
+    from .tasks import apply_rules  # tasks move journeys: imported here, not at the module's top
+
+    apply_rules(ctx, row, state.stage, datetime.fromisoformat(state.entered_at) if state.entered_at else None, to)
     return ctx.changes.build(result=action_id)
 
 

@@ -66,6 +66,7 @@ EXCEPTION_KIND_LABELS: dict[str, str] = {
     "paid_beyond_total": QT_TRANSLATE_NOOP("sync_exceptions", "A sale paid beyond its total"),
     "invoice_issued_twice": QT_TRANSLATE_NOOP("sync_exceptions", "Two full tax invoices for one receipt"),
     "double_booking": QT_TRANSLATE_NOOP("sync_exceptions", "A beautician or room booked twice"),
+    "task_claimed_twice": QT_TRANSLATE_NOOP("sync_exceptions", "A task claimed by two people"),
     "ledger_row_differs": QT_TRANSLATE_NOOP("sync_exceptions", "One record made twice with different contents"),
     "unknown_entity": QT_TRANSLATE_NOOP("sync_exceptions", "Change of a kind this app version does not know"),
     "unstorable_row": QT_TRANSLATE_NOOP("sync_exceptions", "Change this app version cannot store"),
@@ -112,6 +113,11 @@ EXCEPTION_KIND_EXPLANATIONS: dict[str, str] = {
         "sync_exceptions",
         "two terminals booked the same beautician or room for overlapping times while offline; both bookings stand:"
         " move one of them",
+    ),
+    "task_claimed_twice": QT_TRANSLATE_NOOP(
+        "sync_exceptions",
+        "two people claimed the same task on two terminals while offline; the later claim holds it: reassign it"
+        " if needed and tell the other",
     ),
     "ledger_row_differs": QT_TRANSLATE_NOOP(
         "sync_exceptions",

@@ -1072,3 +1072,42 @@ class Appointment(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
     field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
+class Task(Base):
+    """Work an automation rule made when a journey entered a stage (branch-only; ``domain.automation``).
+
+    Its id is derived from the rule and the stage entry, so two terminals
+    making the same entry make one row. ``status`` is a
+    ``domain.automation.TaskStatus``; ``checklist`` a list of
+    ``{"step": text, "done": bool}``; times are UTC.
+    """
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        # The queue: a branch's open tasks, by status.
+        Index("ix_tasks_branch_id_status", "branch_id", "status"),
+    )
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    journey_id: Mapped[str] = mapped_column(ForeignKey("journeys.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    rule: Mapped[str] = mapped_column(String(40))
+    entry: Mapped[str] = mapped_column(String(200))
+    title_th: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    assignee_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    priority: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(20))
+    claimed_by: Mapped[str | None] = mapped_column(Id, nullable=True)
+    started_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    checklist: Mapped[list[dict[str, Any]]] = mapped_column(JsonText, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)

@@ -479,9 +479,10 @@ def server_rules() -> tuple[Rule, ...]:
     from .points_balance import PointsBalance
     from .referrals import OneReferrer
     from .refunds import RefundCeiling
+    from .tasks import TaskClaims
     from .tax_invoices import OneInvoicePerSale
 
     rules: tuple[Rule, ...] = (ResolutionMirror(), PerBranchSetting(), PointsBalance(), OneReferrer(),
                                CouponUseSlots(), RefundCeiling(), course_tally(), PaidCeiling(),
-                               OneInvoicePerSale(), JourneyMoves(), DoubleBooking())
+                               OneInvoicePerSale(), JourneyMoves(), DoubleBooking(), TaskClaims())
     return rules

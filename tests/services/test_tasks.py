@@ -1,0 +1,198 @@
+"""Tasks on a real terminal: rules make them as journeys move; a beautician claims, starts, ticks and completes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bnaura_desk.domain import automation
+from bnaura_desk.domain.automation import TaskStatus
+from bnaura_desk.domain.catalog import ItemForm, ItemKind
+from bnaura_desk.domain.customer import CustomerForm
+from bnaura_desk.domain.errors import BadInput, DeskError, PermissionDenied
+from bnaura_desk.domain.journeys import Stage
+from bnaura_desk.domain.payments import PaymentMethod, Tender
+from bnaura_desk.domain.roles import Role
+from bnaura_desk.services import catalog, counter, courses, journeys, settings, shifts, tasks
+from bnaura_desk.services import customers as customer_service
+from bnaura_desk.services import staff as staff_service
+from bnaura_desk.services.context import SYSTEM, Actor
+from bnaura_desk.store.models import Journey, OutboxOperation, Task
+from tests.conftest import Staffed
+
+APPOINTMENT = "01a25321-0000-7000-8000-000000000001"
+
+
+@pytest.fixture
+def clinic(staffed: Staffed) -> dict[str, str]:
+    """A facial with its protocol, a 5-session course of it bought by a member, and her journey opened."""
+    s = staffed
+    facial = str(s.terminal.run(catalog.create_item, ItemForm(
+        kind=ItemKind.TREATMENT, name_th="ทรีตเมนต์หน้าใส", price_satang=150_000, vat_exempt=True,
+        duration_minutes=60, protocol_steps=("ล้างหน้า", "มาส์ก", "ทากันแดด")), actor=s.manager).result)
+    course = str(s.terminal.run(catalog.create_item, ItemForm(
+        kind=ItemKind.PACKAGE, name_th="คอร์สหน้าใส 5 ครั้ง", price_satang=600_000, vat_exempt=True,
+        package_treatment_id=facial, package_sessions=5), actor=s.manager).result)
+    member = str(s.terminal.run(customer_service.register_customer,
+                                CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"), actor=s.front_desk).result)
+    s.terminal.run(shifts.open_shift, 200_000, actor=s.front_desk)
+    lines = (counter.OrderLine(course),)
+    due = s.terminal.read(counter.quote, counter.Order(lines, (), customer_id=member), s.clock()).priced.total_satang
+    order = counter.Order(lines, (Tender(PaymentMethod.CASH, due),), customer_id=member)
+    sale = str(s.terminal.run(counter.checkout, order, actor=s.front_desk).result.sale_id)
+    journey = str(s.terminal.run(journeys.open_journey, member, item_id=facial, actor=s.sales).result)
+    return {"facial": facial, "member": member, "sale": sale, "journey": journey}
+
+
+def _queue(s: Staffed, who: Actor) -> list[tasks.TaskCard]:
+    return s.terminal.read(tasks.my_tasks, who.staff_id, who.role, s.clock())
+
+
+def _schedule(s: Staffed, c: dict[str, str]) -> None:
+    for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": c["sale"]}),
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT,
+                                                   "beautician_id": s.beautician.staff_id})):
+        s.terminal.run(journeys.move_journey, c["journey"], stage, actor=s.sales, **kw)
+
+
+def _ops(s: Staffed) -> int:
+    return s.terminal.read(lambda session: len(session.scalars(select(OutboxOperation)).all()))
+
+
+def _refused(s: Staffed, error: type[DeskError], use_case: Any, *args: object, actor: Actor) -> str:
+    before = _ops(s)
+    with pytest.raises(error) as refused:
+        s.terminal.run(use_case, *args, actor=actor)
+    assert _ops(s) == before  # nothing changed, nothing to sync
+    return str(refused.value.render())
+
+
+def test_each_stage_entry_makes_the_rules_task_for_the_right_person(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    assert _queue(s, s.sales) == []  # lead_created has no rule
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
+    [proposal] = _queue(s, s.sales)
+    assert (proposal.title_th, proposal.assignee_id, proposal.customer_name) == (
+        "ส่งข้อเสนอให้ สมหญิง ใจดี", s.sales.staff_id, "สมหญิง ใจดี")
+    assert _queue(s, s.beautician) == []
+    _schedule_rest = [(Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": clinic["sale"]}),
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT,
+                                                   "beautician_id": s.beautician.staff_id})]
+    for stage, kw in _schedule_rest:
+        s.terminal.run(journeys.move_journey, clinic["journey"], stage, actor=s.sales, **kw)
+    [perform] = _queue(s, s.beautician)
+    assert perform.title_th == "ทำ ทรีตเมนต์หน้าใส ให้ สมหญิง ใจดี" and perform.priority == 1
+    assert perform.checklist == (("ล้างหน้า", False), ("มาส์ก", False), ("ทากันแดด", False))
+    # The sales queue: most urgent first, then the earliest due.
+    assert [c.title_en for c in _queue(s, s.sales)] == [
+        "Send the proposal to สมหญิง ใจดี", "Schedule ทรีตเมนต์หน้าใส for สมหญิง ใจดี"]
+    # Each task went to the outbox as one task.create carrying its derived id.
+    creates = s.terminal.read(lambda session: list(session.scalars(
+        select(OutboxOperation.entity_id).where(OutboxOperation.type == "task.create"))))
+    assert len(creates) == 3 and perform.id in creates
+
+
+def test_a_beautician_claims_starts_ticks_and_completes_and_the_journey_and_course_follow(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    _schedule(s, clinic)
+    [task] = _queue(s, s.beautician)
+    s.terminal.run(tasks.claim_task, task.id, actor=s.beautician)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == Stage.IN_TREATMENT
+    s.terminal.run(tasks.tick_step, task.id, 0, actor=s.beautician)
+    s.terminal.run(tasks.tick_step, task.id, 2, actor=s.beautician)
+    s.terminal.run(tasks.set_notes, task.id, "ผิวแพ้ง่าย ใช้มาส์กอ่อน", actor=s.beautician)
+    card = s.terminal.read(tasks.task_card, task.id, s.clock())
+    assert card.status is TaskStatus.STARTED and [d for _, d in card.checklist] == [True, False, True]
+    assert card.notes == "ผิวแพ้ง่าย ใช้มาส์กอ่อน"
+    s.clock.advance(minutes=50)
+    finished = s.clock()
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    row = s.terminal.read(lambda session: session.get(Task, task.id))
+    assert row is not None and row.status == TaskStatus.DONE and row.completed_at is not None
+    assert timedelta(0) <= row.completed_at - finished < timedelta(seconds=1)
+    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == (
+        Stage.TREATMENT_COMPLETED)
+    # Paid by the course: one session used, the beautician its performer.
+    [course] = s.terminal.read(courses.course_balances, clinic["member"], s.clock())
+    assert (course.used, course.remaining) == (1, 4)
+    assert [e.performed_by for e in course.history if e.sessions < 0] == [s.beautician.staff_id]
+    # The follow-up hand-off: a task for the sales owner.
+    assert "Follow up with สมหญิง ใจดี after ทรีตเมนต์หน้าใส" in [c.title_en for c in _queue(s, s.sales)]
+    assert _queue(s, s.beautician) == []
+
+
+def test_completing_a_task_someone_else_started_is_refused_and_changes_nothing(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    other = Actor(str(s.terminal.run(staff_service.create_staff, "น้องแพร", Role.BEAUTICIAN, "8642",
+                                     actor=SYSTEM).result), "น้องแพร", Role.BEAUTICIAN)
+    _schedule(s, clinic)
+    [task] = _queue(s, s.beautician)
+    # Her task: the other beautician may not claim it.
+    assert "พี่นิด's" in _refused(s, BadInput, tasks.claim_task, task.id, actor=other)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    assert _refused(s, BadInput, tasks.complete_task, task.id, actor=other) == (
+        "พี่นิด started this task; only they can go on with it")
+    assert "started this task" in _refused(s, BadInput, tasks.tick_step, task.id, 0, actor=other)
+    assert s.terminal.read(lambda session: session.get(Task, task.id).status) == TaskStatus.STARTED
+    # A manager reassigns it; a beautician may not.
+    _refused(s, PermissionDenied, tasks.reassign_task, task.id, other.staff_id, actor=s.beautician)
+    s.terminal.run(tasks.reassign_task, task.id, other.staff_id, actor=s.manager)
+    assert [c.id for c in _queue(s, other)] == [task.id] and _queue(s, s.beautician) == []
+    s.terminal.run(tasks.start_task, task.id, actor=other)
+    s.terminal.run(tasks.complete_task, task.id, actor=other)
+    assert "already done" in _refused(s, BadInput, tasks.complete_task, task.id, actor=other)
+
+
+def test_unassigned_tasks_wait_in_their_roles_queue_and_overdue_ones_stand_out(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    s.terminal.run(settings.set_chain_setting, automation.SETTING_KEY, [
+        {"key": "prepare_room", "stage": "scanned", "title_th": "เตรียมห้องให้ {customer}",
+         "title_en": "Prepare a room for {customer}", "assign_to": "role", "role": "beautician",
+         "priority": 2, "due_minutes": 30}], actor=s.owner)
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
+    assert _queue(s, s.sales) == []  # the manager's rules replace the defaults
+    [task] = _queue(s, s.beautician)
+    assert (task.assignee_id, task.overdue) == (None, False)
+    assert "another role" in _refused(s, BadInput, tasks.claim_task, task.id, actor=s.sales)
+    s.clock.advance(minutes=31)
+    [task] = _queue(s, s.beautician)
+    assert task.overdue
+    s.terminal.run(tasks.claim_task, task.id, actor=s.beautician)
+    assert _queue(s, s.beautician)[0].claimed_by == s.beautician.staff_id
+    # Claimed: no longer in the other beauticians' queue.
+    assert s.terminal.read(tasks.my_tasks, "someone-else", Role.BEAUTICIAN, s.clock()) == []
+    # Treatment not started: a non-treatment task completes from claimed.
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    assert _queue(s, s.beautician) == []
+    with pytest.raises(BadInput):
+        s.terminal.run(settings.set_chain_setting, automation.SETTING_KEY, [{"key": "x"}], actor=s.owner)
+
+
+def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
+    # Moved back by a manager and forward again: a new entry, a new task; the first stays.
+    s.clock.advance(minutes=5)
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.LEAD_CREATED, "ลูกค้าขอสแกนใหม่",
+                   actor=s.manager)
+    back = s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage_entered_at)
+    s.clock.advance(minutes=5)
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
+    queue = _queue(s, s.sales)
+    assert len(queue) == 2 and len({c.id for c in queue}) == 2
+    # The same entry applied again (as another terminal makes it): the same id, nothing written twice.
+    before = _ops(s)
+
+    def again(ctx: Any) -> list[str]:
+        return tasks.apply_rules(ctx, ctx.session.get(Journey, clinic["journey"]), Stage.LEAD_CREATED, back,
+                                 Stage.SCANNED)
+
+    made = s.terminal.run(lambda ctx: ctx.changes.build(result=again(ctx)), actor=s.sales).result
+    assert made in ([queue[0].id], [queue[1].id]) and _ops(s) == before
