@@ -66,12 +66,13 @@ from bnaura_desk.services import (
     staff,
     sync_exceptions,
     sync_state,
+    tasks,
     tax_invoices,
 )
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.points_ledger import loyalty_program
 from bnaura_desk.services.referral_links import referral_id
-from bnaura_desk.store.models import SaleLine
+from bnaura_desk.store.models import SaleLine, Task
 from bnaura_desk.terminal import Terminal
 from tests.images.pictures import photo_bytes
 
@@ -99,6 +100,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.settings.write_chain_setting",
     "bnaura_desk.services.achievements.unlock_achievements",
     "bnaura_desk.services.coupons.write_coupon",
+    "bnaura_desk.services.tasks.apply_rules",  # a journey move's own step
     # Checkout's own steps.
     "bnaura_desk.services.counter.next_document_number",
     "bnaura_desk.services.catalog.record_sold",
@@ -329,9 +331,23 @@ class Tour:
         self.run(journeys.move_journey, made["journey"], Stage.SCANNED)
         self.run(journeys.move_journey, made["journey"], Stage.PROPOSAL_SENT, "ส่งใบเสนอราคาทาง LINE")
         self.run(journeys.move_journey, made["journey"], Stage.PAYMENT_CONFIRMED, sale_id=sold.sale_id)
-        self.run(journeys.assign_journey, made["journey"], beautician_id=manager)
+        self.run(journeys.assign_journey, made["journey"], beautician_id=manager, item_id=treatment)
         made["journey_action"] = self.run(journeys.move_journey, made["journey"], Stage.TREATMENT_SCHEDULED,
                                           appointment_id=derived_id("tour-appointment"))
+        # The rules made a task at each stage; her treatment's (the manager is her beautician) is claimed,
+        # started, a step ticked, notes written and completed (a session of her course used); the
+        # follow-up it made is given to the manager.
+        boss = Actor(manager, "คุณวิภา", Role.MANAGER)
+        made["task"] = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
+            Task.journey_id == made["journey"], Task.rule == "perform_treatment")).one())
+        self.run(tasks.claim_task, made["task"], actor=boss)
+        self.run(tasks.start_task, made["task"], actor=boss)
+        self.run(tasks.tick_step, made["task"], 0, actor=boss)
+        self.run(tasks.set_notes, made["task"], "ผิวแพ้ง่าย", actor=boss)
+        self.run(tasks.complete_task, made["task"], actor=boss)
+        follow_up = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
+            Task.journey_id == made["journey"], Task.rule == "follow_up")).one())
+        self.run(tasks.reassign_task, follow_up, manager, actor=boss)
         lead = self.run(journeys.open_journey, made["customer"], title="ยกกระชับ")
         self.run(journeys.cancel_journey, lead, "ลูกค้าขอเลื่อนไปปีหน้า")
         self.run(journeys.reopen_journey, lead, Stage.LEAD_CREATED, "ลูกค้ากลับมาสนใจ")
