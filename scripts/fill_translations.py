@@ -1707,12 +1707,58 @@ APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# Automation rules and the task queue (issue 13), kept apart so that parallel work merges.
+TASKS_THAI: dict[str, dict[str, str]] = {
+    "tasks": {
+        "Urgent": "ด่วนที่สุด", "High": "ด่วน", "Normal": "ปกติ", "Low": "ไม่เร่งด่วน",
+        "Open": "รอรับงาน", "Claimed": "รับงานแล้ว", "Started": "กำลังทำ", "Done": "เสร็จแล้ว",
+        "Cancelled": "ยกเลิกแล้ว",
+    },
+    "errors": {
+        "A task title may name only the customer and the treatment, as customer or treatment in braces":
+            "ชื่องานใส่ได้เฉพาะชื่อลูกค้าและทรีตเมนต์ โดยเขียน customer หรือ treatment ในวงเล็บปีกกา",
+        "An automation rule must be a set of fields": "กฎอัตโนมัติต้องระบุเป็นชุดข้อมูล",
+        "An automation rule needs a short name (at most {max} characters)":
+            "กฎอัตโนมัติต้องมีชื่อสั้น ๆ (ไม่เกิน {max} ตัวอักษร)",
+        "Choose the stage, who does the task and the role": "กรุณาเลือกขั้นตอน ผู้รับงาน และตำแหน่ง",
+        "A task title is needed in Thai": "กรุณากรอกชื่องานภาษาไทย",
+        "The priority is 1 (urgent) to 4 (low)": "ความสำคัญมีตั้งแต่ 1 (ด่วนที่สุด) ถึง 4 (ไม่เร่งด่วน)",
+        "A task is due 0 to 90 days after the stage is entered":
+            "กำหนดเสร็จของงานต้องอยู่ภายใน 0 ถึง 90 วันหลังเข้าขั้นตอน",
+        "Choose the staff member the task is for": "กรุณาเลือกพนักงานที่รับงานนี้",
+        "The automation rules must be a list of at most {max} rules": "กฎอัตโนมัติต้องเป็นรายการไม่เกิน {max} กฎ",
+        "Two automation rules have the same name": "มีกฎอัตโนมัติสองกฎที่ชื่อซ้ำกัน",
+        "The automation rules take too much room: shorten or remove some":
+            "กฎอัตโนมัติยาวเกินไป กรุณาย่อหรือลบบางกฎ",
+        "There is no such task": "ไม่พบงานนี้",
+        "This task is already done or cancelled": "งานนี้เสร็จหรือถูกยกเลิกไปแล้ว",
+        "{name} started this task; only they can go on with it": "{name} เริ่มทำงานนี้แล้ว เฉพาะผู้นั้นทำต่อได้",
+        "{name} has claimed this task": "{name} รับงานนี้ไปแล้ว",
+        "This task is {name}'s; a manager may reassign it": "งานนี้เป็นของ {name} ผู้จัดการเปลี่ยนผู้รับงานได้",
+        "This task is for another role": "งานนี้เป็นของตำแหน่งอื่น",
+        "This task is already started": "งานนี้เริ่มทำแล้ว",
+        "Claim this task first": "กรุณารับงานนี้ก่อน",
+        "There is no such step": "ไม่พบขั้นตอนนี้",
+        "Start the treatment before completing it": "กรุณาเริ่มทรีตเมนต์ก่อนบันทึกว่าเสร็จ",
+    },
+    "sync_exceptions": {
+        "A task claimed by two people": "งานเดียวถูกรับโดยสองคน",
+        "two people claimed the same task on two terminals while offline; the later claim holds it: reassign it"
+        " if needed and tell the other": (
+            "สองคนรับงานเดียวกันจากสองเครื่องระหว่างออฟไลน์ ผู้ที่รับทีหลังได้งานไป "
+            "หากจำเป็นให้เปลี่ยนผู้รับงานและแจ้งอีกคน"
+        ),
+    },
+    "sync_fields": {"Task": "งาน"},
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
-                                               TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI)
+                                               TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

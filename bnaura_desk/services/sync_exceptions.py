@@ -42,6 +42,7 @@ from ..store.models import (
     Staff,
     StockMovement,
     SyncExceptionRow,
+    Task,
     TaxInvoice,
     TierChange,
     Visit,
@@ -305,6 +306,7 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
         ("achievement_unlock", AchievementUnlock, AchievementUnlock.customer_id),
         ("coupon_use", CouponUse, CouponUse.customer_id),
         ("appointment", Appointment, Appointment.customer_id),
+        ("task", Task, Task.customer_id),
     ):
         if entity in ids:
             read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)

@@ -4681,6 +4681,50 @@
         <translation>The text is too long (at most {max} characters)</translation>
     </message>
     <message>
+        <source>A task title may name only the customer and the treatment, as customer or treatment in braces</source>
+        <translation>A task title may name only the customer and the treatment, as customer or treatment in braces</translation>
+    </message>
+    <message>
+        <source>An automation rule must be a set of fields</source>
+        <translation>An automation rule must be a set of fields</translation>
+    </message>
+    <message>
+        <source>An automation rule needs a short name (at most {max} characters)</source>
+        <translation>An automation rule needs a short name (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>Choose the stage, who does the task and the role</source>
+        <translation>Choose the stage, who does the task and the role</translation>
+    </message>
+    <message>
+        <source>A task title is needed in Thai</source>
+        <translation>A task title is needed in Thai</translation>
+    </message>
+    <message>
+        <source>The priority is 1 (urgent) to 4 (low)</source>
+        <translation>The priority is 1 (urgent) to 4 (low)</translation>
+    </message>
+    <message>
+        <source>A task is due 0 to 90 days after the stage is entered</source>
+        <translation>A task is due 0 to 90 days after the stage is entered</translation>
+    </message>
+    <message>
+        <source>Choose the staff member the task is for</source>
+        <translation>Choose the staff member the task is for</translation>
+    </message>
+    <message>
+        <source>The automation rules must be a list of at most {max} rules</source>
+        <translation>The automation rules must be a list of at most {max} rules</translation>
+    </message>
+    <message>
+        <source>Two automation rules have the same name</source>
+        <translation>Two automation rules have the same name</translation>
+    </message>
+    <message>
+        <source>The automation rules take too much room: shorten or remove some</source>
+        <translation>The automation rules take too much room: shorten or remove some</translation>
+    </message>
+    <message>
         <source>There is no such journey</source>
         <translation>There is no such journey</translation>
     </message>
@@ -4811,6 +4855,46 @@
     <message>
         <source>This room is not one of this branch&apos;s</source>
         <translation>This room is not one of this branch&apos;s</translation>
+    </message>
+    <message>
+        <source>There is no such task</source>
+        <translation>There is no such task</translation>
+    </message>
+    <message>
+        <source>This task is already done or cancelled</source>
+        <translation>This task is already done or cancelled</translation>
+    </message>
+    <message>
+        <source>{name} started this task; only they can go on with it</source>
+        <translation>{name} started this task; only they can go on with it</translation>
+    </message>
+    <message>
+        <source>{name} has claimed this task</source>
+        <translation>{name} has claimed this task</translation>
+    </message>
+    <message>
+        <source>This task is {name}&apos;s; a manager may reassign it</source>
+        <translation>This task is {name}&apos;s; a manager may reassign it</translation>
+    </message>
+    <message>
+        <source>This task is for another role</source>
+        <translation>This task is for another role</translation>
+    </message>
+    <message>
+        <source>This task is already started</source>
+        <translation>This task is already started</translation>
+    </message>
+    <message>
+        <source>Claim this task first</source>
+        <translation>Claim this task first</translation>
+    </message>
+    <message>
+        <source>There is no such step</source>
+        <translation>There is no such step</translation>
+    </message>
+    <message>
+        <source>Start the treatment before completing it</source>
+        <translation>Start the treatment before completing it</translation>
     </message>
 </context>
 <context>
@@ -5142,6 +5226,10 @@
         <translation>A beautician or room booked twice</translation>
     </message>
     <message>
+        <source>A task claimed by two people</source>
+        <translation>A task claimed by two people</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>One record made twice with different contents</translation>
     </message>
@@ -5196,6 +5284,10 @@
     <message>
         <source>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</source>
         <translation>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</translation>
+    </message>
+    <message>
+        <source>two people claimed the same task on two terminals while offline; the later claim holds it: reassign it if needed and tell the other</source>
+        <translation>two people claimed the same task on two terminals while offline; the later claim holds it: reassign it if needed and tell the other</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -5335,6 +5427,10 @@
     <message>
         <source>Appointment</source>
         <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
     </message>
     <message>
         <source>Thai name</source>
@@ -5530,6 +5626,45 @@
     <message>
         <source>is not a field of this record</source>
         <translation>is not a field of this record</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
     </message>
 </context>
 <context>

@@ -4681,6 +4681,50 @@
         <translation>ข้อความยาวเกินไป (ไม่เกิน {max} ตัวอักษร)</translation>
     </message>
     <message>
+        <source>A task title may name only the customer and the treatment, as customer or treatment in braces</source>
+        <translation>ชื่องานใส่ได้เฉพาะชื่อลูกค้าและทรีตเมนต์ โดยเขียน customer หรือ treatment ในวงเล็บปีกกา</translation>
+    </message>
+    <message>
+        <source>An automation rule must be a set of fields</source>
+        <translation>กฎอัตโนมัติต้องระบุเป็นชุดข้อมูล</translation>
+    </message>
+    <message>
+        <source>An automation rule needs a short name (at most {max} characters)</source>
+        <translation>กฎอัตโนมัติต้องมีชื่อสั้น ๆ (ไม่เกิน {max} ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>Choose the stage, who does the task and the role</source>
+        <translation>กรุณาเลือกขั้นตอน ผู้รับงาน และตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>A task title is needed in Thai</source>
+        <translation>กรุณากรอกชื่องานภาษาไทย</translation>
+    </message>
+    <message>
+        <source>The priority is 1 (urgent) to 4 (low)</source>
+        <translation>ความสำคัญมีตั้งแต่ 1 (ด่วนที่สุด) ถึง 4 (ไม่เร่งด่วน)</translation>
+    </message>
+    <message>
+        <source>A task is due 0 to 90 days after the stage is entered</source>
+        <translation>กำหนดเสร็จของงานต้องอยู่ภายใน 0 ถึง 90 วันหลังเข้าขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Choose the staff member the task is for</source>
+        <translation>กรุณาเลือกพนักงานที่รับงานนี้</translation>
+    </message>
+    <message>
+        <source>The automation rules must be a list of at most {max} rules</source>
+        <translation>กฎอัตโนมัติต้องเป็นรายการไม่เกิน {max} กฎ</translation>
+    </message>
+    <message>
+        <source>Two automation rules have the same name</source>
+        <translation>มีกฎอัตโนมัติสองกฎที่ชื่อซ้ำกัน</translation>
+    </message>
+    <message>
+        <source>The automation rules take too much room: shorten or remove some</source>
+        <translation>กฎอัตโนมัติยาวเกินไป กรุณาย่อหรือลบบางกฎ</translation>
+    </message>
+    <message>
         <source>There is no such journey</source>
         <translation>ไม่มีเคสนี้</translation>
     </message>
@@ -4811,6 +4855,46 @@
     <message>
         <source>This room is not one of this branch&apos;s</source>
         <translation>ห้องนี้ไม่ใช่ห้องของสาขานี้</translation>
+    </message>
+    <message>
+        <source>There is no such task</source>
+        <translation>ไม่พบงานนี้</translation>
+    </message>
+    <message>
+        <source>This task is already done or cancelled</source>
+        <translation>งานนี้เสร็จหรือถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <source>{name} started this task; only they can go on with it</source>
+        <translation>{name} เริ่มทำงานนี้แล้ว เฉพาะผู้นั้นทำต่อได้</translation>
+    </message>
+    <message>
+        <source>{name} has claimed this task</source>
+        <translation>{name} รับงานนี้ไปแล้ว</translation>
+    </message>
+    <message>
+        <source>This task is {name}&apos;s; a manager may reassign it</source>
+        <translation>งานนี้เป็นของ {name} ผู้จัดการเปลี่ยนผู้รับงานได้</translation>
+    </message>
+    <message>
+        <source>This task is for another role</source>
+        <translation>งานนี้เป็นของตำแหน่งอื่น</translation>
+    </message>
+    <message>
+        <source>This task is already started</source>
+        <translation>งานนี้เริ่มทำแล้ว</translation>
+    </message>
+    <message>
+        <source>Claim this task first</source>
+        <translation>กรุณารับงานนี้ก่อน</translation>
+    </message>
+    <message>
+        <source>There is no such step</source>
+        <translation>ไม่พบขั้นตอนนี้</translation>
+    </message>
+    <message>
+        <source>Start the treatment before completing it</source>
+        <translation>กรุณาเริ่มทรีตเมนต์ก่อนบันทึกว่าเสร็จ</translation>
     </message>
 </context>
 <context>
@@ -5142,6 +5226,10 @@
         <translation>ช่างเสริมสวยหรือห้องถูกจองซ้อน</translation>
     </message>
     <message>
+        <source>A task claimed by two people</source>
+        <translation>งานเดียวถูกรับโดยสองคน</translation>
+    </message>
+    <message>
         <source>One record made twice with different contents</source>
         <translation>รายการเดียวกันถูกบันทึกสองครั้งโดยเนื้อหาต่างกัน</translation>
     </message>
@@ -5196,6 +5284,10 @@
     <message>
         <source>two terminals booked the same beautician or room for overlapping times while offline; both bookings stand: move one of them</source>
         <translation>สองเครื่องจองช่างเสริมสวยหรือห้องเดียวกันในเวลาที่ทับกันระหว่างออฟไลน์ ทั้งสองนัดยังคงอยู่ กรุณาย้ายนัดใดนัดหนึ่ง</translation>
+    </message>
+    <message>
+        <source>two people claimed the same task on two terminals while offline; the later claim holds it: reassign it if needed and tell the other</source>
+        <translation>สองคนรับงานเดียวกันจากสองเครื่องระหว่างออฟไลน์ ผู้ที่รับทีหลังได้งานไป หากจำเป็นให้เปลี่ยนผู้รับงานและแจ้งอีกคน</translation>
     </message>
     <message>
         <source>another terminal made the same record offline with different contents; the first to reach the server stands</source>
@@ -5335,6 +5427,10 @@
     <message>
         <source>Appointment</source>
         <translation>นัดหมาย</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>งาน</translation>
     </message>
     <message>
         <source>Thai name</source>
@@ -5530,6 +5626,45 @@
     <message>
         <source>is not a field of this record</source>
         <translation>ไม่ใช่ฟิลด์ของข้อมูลนี้</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Open</source>
+        <translation>รอรับงาน</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>รับงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>กำลังทำ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>ยกเลิกแล้ว</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>ด่วนที่สุด</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>ด่วน</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>ไม่เร่งด่วน</translation>
     </message>
 </context>
 <context>

@@ -65,10 +65,12 @@ ENTITY_LABELS: dict[str, str] = {
     "journey_action": QT_TRANSLATE_NOOP("sync_fields", "Journey move"),
     "room": QT_TRANSLATE_NOOP("sync_fields", "Room"),
     "appointment": QT_TRANSLATE_NOOP("sync_fields", "Appointment"),
+    "task": QT_TRANSLATE_NOOP("sync_fields", "Task"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
-                        "achievement_unlock", "coupon_use", "journey", "journey_action", "appointment"})
+                        "achievement_unlock", "coupon_use", "journey", "journey_action", "appointment",
+                        "task"})
 FIELD_LABELS: dict[str, str] = {
     # customers
     "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
