@@ -66,11 +66,14 @@ def apply_rules(ctx: ServiceContext, row: Journey, from_stage: Stage | None, fro
                 to_stage: Stage) -> list[str]:
     """Make the tasks the chain's rules make for ``row`` entering ``to_stage``; return their ids.
 
-    Called by the journey's move in its own transaction. ``from_stage`` and
+    Called by the journey's move in its own transaction; a cancelled
+    journey's tasks not yet done are cancelled with it. ``from_stage`` and
     ``from_entered_at`` are the state the journey left (None, None: it was
     just opened). A task this terminal already has (the same entry made
     again, or pulled from another terminal) is not written twice.
     """
+    if to_stage is Stage.CANCELLED:
+        _cancel_open(ctx, row.id)
     rules = [r for r in rules_in_force(ctx.session, ctx.chain_id) if r.active and r.stage is to_stage]
     if not rules:
         return []
@@ -81,6 +84,14 @@ def apply_rules(ctx: ServiceContext, row: Journey, from_stage: Stage | None, fro
             _create(ctx, row, spec)
         made.append(spec.id)
     return made
+
+
+def _cancel_open(ctx: ServiceContext, journey_id: str) -> None:
+    """Cancel the journey's tasks not yet done (the case is closed: nobody is to do them)."""
+    for task in ctx.session.scalars(select(Task).where(
+            Task.journey_id == journey_id, Task.status.in_([str(s) for s in ACTIVE_STATUSES]))):
+        _write(ctx, task, "task.cancel", {"status": str(TaskStatus.CANCELLED)})
+        ctx.changes.add(Kind.TASK, task.id)
 
 
 def _create(ctx: ServiceContext, journey: Journey, spec: TaskSpec) -> None:
@@ -259,6 +270,7 @@ def start_task(ctx: ServiceContext, task_id: str) -> ChangeSet:
 
     me = _require_worker(ctx)
     row = _task(ctx, task_id)
+    _active(row)
     if row.status == TaskStatus.STARTED and row.claimed_by == me:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "This task is already started"), field="task")
     if row.claimed_by != me:

@@ -196,3 +196,14 @@ def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict
 
     made = s.terminal.run(lambda ctx: ctx.changes.build(result=again(ctx)), actor=s.sales).result
     assert made in ([queue[0].id], [queue[1].id]) and _ops(s) == before
+
+
+def test_cancelling_a_journey_cancels_its_tasks_not_yet_done(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
+    [task] = _queue(s, s.sales)
+    s.terminal.run(tasks.claim_task, task.id, actor=s.sales)
+    s.terminal.run(journeys.cancel_journey, clinic["journey"], "ลูกค้าไม่สนใจแล้ว", actor=s.sales)
+    assert _queue(s, s.sales) == []
+    assert s.terminal.read(tasks.task_card, task.id, s.clock()).status is TaskStatus.CANCELLED
+    assert "already done or cancelled" in _refused(s, BadInput, tasks.start_task, task.id, actor=s.sales)

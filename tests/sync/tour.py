@@ -326,7 +326,7 @@ class Tour:
             balance_due_on=due_on))
         self.run(balances.pay_balance, deposit.sale_id, [Tender(PaymentMethod.CASH, deposit.balance_satang)])
         # Her journey: a lead, scanned, a proposal, the payment confirmed by the sale, her treatment
-        # scheduled with the manager as beautician; a second lead is cancelled, then reopened.
+        # scheduled with the manager as beautician; a second lead, scanned, is cancelled (its task with it), then reopened.
         made["journey"] = self.run(journeys.open_journey, made["customer"], title="ฝ้า กระ", note="สนใจเลเซอร์")
         self.run(journeys.move_journey, made["journey"], Stage.SCANNED)
         self.run(journeys.move_journey, made["journey"], Stage.PROPOSAL_SENT, "ส่งใบเสนอราคาทาง LINE")
@@ -349,6 +349,7 @@ class Tour:
             Task.journey_id == made["journey"], Task.rule == "follow_up")).one())
         self.run(tasks.reassign_task, follow_up, manager, actor=boss)
         lead = self.run(journeys.open_journey, made["customer"], title="ยกกระชับ")
+        self.run(journeys.move_journey, lead, Stage.SCANNED)  # its "send the proposal" task is cancelled with it
         self.run(journeys.cancel_journey, lead, "ลูกค้าขอเลื่อนไปปีหน้า")
         self.run(journeys.reopen_journey, lead, Stage.LEAD_CREATED, "ลูกค้ากลับมาสนใจ")
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
