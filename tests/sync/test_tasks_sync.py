@@ -21,7 +21,7 @@ from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.services import customers as customer_service
-from bnaura_desk.services import journeys, staff, tasks
+from bnaura_desk.services import journeys, staff, sync_exceptions, tasks
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.store.models import SyncExceptionRow as LocalException
 from bnaura_desk.store.models import Task
@@ -122,6 +122,8 @@ def test_two_people_claiming_one_task_offline_the_later_claim_holds_it_and_a_man
     assert raised.detail["task_id"] == task and {raised.detail["held_by"], raised.detail["claimed_by"]} == set(ids)
     for t in (siam, siam_2):
         assert t.read(lambda s: [e.kind for e in s.scalars(select(LocalException))]) == ["task_claimed_twice"]
+        [view] = t.read(sync_exceptions.list_exceptions)
+        assert (view.entity, view.subject_th) == ("task", "สมหญิง ใจดี")  # named after the task's customer
     # The seller who lost it finds it gone from her queue; the other has it.
     assert siam.read(tasks.my_tasks, ids[0], Role.SALES, now()) == []
     assert [c.id for c in siam.read(tasks.my_tasks, ids[1], Role.SALES, now())] == [task]
