@@ -48,7 +48,7 @@ def clinic(staffed: Staffed) -> dict[str, str]:
 
 
 def _queue(s: Staffed, who: Actor) -> list[tasks.TaskCard]:
-    return s.terminal.read(tasks.my_tasks, who.staff_id, who.role, s.clock())
+    return s.terminal.read(tasks.my_tasks, str(who.staff_id), who.role, s.clock())
 
 
 def _schedule(s: Staffed, c: dict[str, str]) -> None:
@@ -78,7 +78,7 @@ def test_each_stage_entry_makes_the_rules_task_for_the_right_person(staffed: Sta
     assert (proposal.title_th, proposal.assignee_id, proposal.customer_name) == (
         "ส่งข้อเสนอให้ สมหญิง ใจดี", s.sales.staff_id, "สมหญิง ใจดี")
     assert _queue(s, s.beautician) == []
-    _schedule_rest = [(Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": clinic["sale"]}),
+    _schedule_rest: list[tuple[Stage, dict[str, Any]]] = [(Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": clinic["sale"]}),
                       (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT,
                                                    "beautician_id": s.beautician.staff_id})]
     for stage, kw in _schedule_rest:
@@ -102,7 +102,7 @@ def test_a_beautician_claims_starts_ticks_and_completes_and_the_journey_and_cour
     [task] = _queue(s, s.beautician)
     s.terminal.run(tasks.claim_task, task.id, actor=s.beautician)
     s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
-    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == Stage.IN_TREATMENT
+    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == Stage.IN_TREATMENT  # type: ignore[union-attr]
     s.terminal.run(tasks.tick_step, task.id, 0, actor=s.beautician)
     s.terminal.run(tasks.tick_step, task.id, 2, actor=s.beautician)
     s.terminal.run(tasks.set_notes, task.id, "ผิวแพ้ง่าย ใช้มาส์กอ่อน", actor=s.beautician)
@@ -115,7 +115,7 @@ def test_a_beautician_claims_starts_ticks_and_completes_and_the_journey_and_cour
     row = s.terminal.read(lambda session: session.get(Task, task.id))
     assert row is not None and row.status == TaskStatus.DONE and row.completed_at is not None
     assert timedelta(0) <= row.completed_at - finished < timedelta(seconds=1)
-    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == (
+    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == (  # type: ignore[union-attr]
         Stage.TREATMENT_COMPLETED)
     # Paid by the course: one session used, the beautician its performer.
     [course] = s.terminal.read(courses.course_balances, clinic["member"], s.clock())
@@ -139,7 +139,7 @@ def test_completing_a_task_someone_else_started_is_refused_and_changes_nothing(
     assert _refused(s, BadInput, tasks.complete_task, task.id, actor=other) == (
         "พี่นิด started this task; only they can go on with it")
     assert "started this task" in _refused(s, BadInput, tasks.tick_step, task.id, 0, actor=other)
-    assert s.terminal.read(lambda session: session.get(Task, task.id).status) == TaskStatus.STARTED
+    assert s.terminal.read(lambda session: session.get(Task, task.id).status) == TaskStatus.STARTED  # type: ignore[union-attr]
     # A manager reassigns it; a beautician may not.
     _refused(s, PermissionDenied, tasks.reassign_task, task.id, other.staff_id, actor=s.beautician)
     s.terminal.run(tasks.reassign_task, task.id, other.staff_id, actor=s.manager)
@@ -182,7 +182,7 @@ def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict
     s.clock.advance(minutes=5)
     s.terminal.run(journeys.move_journey, clinic["journey"], Stage.LEAD_CREATED, "ลูกค้าขอสแกนใหม่",
                    actor=s.manager)
-    back = s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage_entered_at)
+    back = s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage_entered_at)  # type: ignore[union-attr]
     s.clock.advance(minutes=5)
     s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
     queue = _queue(s, s.sales)
