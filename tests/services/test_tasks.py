@@ -207,3 +207,23 @@ def test_cancelling_a_journey_cancels_its_tasks_not_yet_done(staffed: Staffed, c
     assert _queue(s, s.sales) == []
     assert s.terminal.read(tasks.task_card, task.id, s.clock()).status is TaskStatus.CANCELLED
     assert "already done or cancelled" in _refused(s, BadInput, tasks.start_task, task.id, actor=s.sales)
+
+
+def test_a_treatment_sold_by_the_journeys_sale_uses_no_course_session(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    # She holds a course of the facial, but this time buys the facial itself.
+    lines = (counter.OrderLine(clinic["facial"]),)
+    due = s.terminal.read(counter.quote, counter.Order(lines, (), customer_id=clinic["member"]),
+                          s.clock()).priced.total_satang
+    sale = str(s.terminal.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),),
+                                                              customer_id=clinic["member"]),
+                              actor=s.front_desk).result.sale_id)
+    _schedule(s, {**clinic, "sale": sale})
+    [task] = _queue(s, s.beautician)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    [course] = s.terminal.read(courses.course_balances, clinic["member"], s.clock())
+    assert (course.used, course.remaining) == (0, 5)
+    assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == (  # type: ignore[union-attr]
+        Stage.TREATMENT_COMPLETED)
