@@ -36,7 +36,7 @@ from ..domain.journeys import Stage
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may
 from ..store.models import CatalogItem, Customer, Journey, SaleLine, Staff, Task
 from .context import ServiceContext, load_device, stamp_written
-from .settings import chain_setting
+from .settings import chain_setting, write_chain_setting
 
 NOTES_MAX = 4000
 # The stage whose tasks are the treatment itself: starting one moves the
@@ -50,6 +50,31 @@ TREATMENT_ENTRY = f">{Stage.TREATMENT_SCHEDULED}"
 def rules_in_force(session: Session, chain_id: str) -> tuple[automation.Rule, ...]:
     """Return the chain's automation rules (the defaults while a manager has set none)."""
     return automation.stored_rules(chain_setting(session, chain_id, automation.SETTING_KEY))
+
+
+def set_automation_rules(ctx: ServiceContext, rules: list[automation.Rule | dict[str, Any]] | None) -> ChangeSet:
+    """Set the chain's automation rules (``None``: back to the defaults); result is the rules in force.
+
+    A manager's (``Permission.JOURNEY_REOPEN``, the managers' journey
+    permission; the chain setting ``automation_rules`` otherwise needs the
+    owner's ``CLINIC_SETTINGS``). Tasks already made are not changed.
+
+    Raises:
+        PermissionDenied: the actor is not a manager.
+        NotFound: a rule for a person who is not a staff member.
+        BadInput: a rule the setting refuses (``automation.rules_value``), naming the field; nothing is written.
+    """
+    ctx.require(Permission.JOURNEY_REOPEN)
+    value = None if rules is None else [r.as_json() if isinstance(r, automation.Rule) else r for r in rules]
+    if value is not None:
+        for rule in automation.stored_rules(automation.rules_value(value)):
+            member = ctx.session.get(Staff, rule.person_id) if rule.person_id is not None else None
+            if rule.person_id is not None and (member is None or member.deleted_at is not None):
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "This staff member no longer exists"), field="person_id")
+        write_chain_setting(ctx, automation.SETTING_KEY, value)
+    elif chain_setting(ctx.session, ctx.chain_id, automation.SETTING_KEY) is not None:
+        write_chain_setting(ctx, automation.SETTING_KEY, [r.as_json() for r in automation.DEFAULT_RULES])
+    return ctx.changes.build(result=rules_in_force(ctx.session, ctx.chain_id))
 
 
 def journey_facts(session: Session, row: Journey) -> JourneyFacts:

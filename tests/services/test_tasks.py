@@ -12,11 +12,11 @@ from bnaura_desk.domain import automation
 from bnaura_desk.domain.automation import TaskStatus
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.customer import CustomerForm
-from bnaura_desk.domain.errors import BadInput, DeskError, PermissionDenied
+from bnaura_desk.domain.errors import BadInput, DeskError, NotFound, PermissionDenied
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.roles import Role
-from bnaura_desk.services import catalog, counter, courses, journeys, settings, shifts, tasks
+from bnaura_desk.services import catalog, counter, courses, journeys, shifts, tasks
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor
@@ -152,10 +152,15 @@ def test_completing_a_task_someone_else_started_is_refused_and_changes_nothing(
 def test_unassigned_tasks_wait_in_their_roles_queue_and_overdue_ones_stand_out(
         staffed: Staffed, clinic: dict[str, str]) -> None:
     s = staffed
-    s.terminal.run(settings.set_chain_setting, automation.SETTING_KEY, [
-        {"key": "prepare_room", "stage": "scanned", "title_th": "เตรียมห้องให้ {customer}",
-         "title_en": "Prepare a room for {customer}", "assign_to": "role", "role": "beautician",
-         "priority": 2, "due_minutes": 30}], actor=s.owner)
+    rule = {"key": "prepare_room", "stage": "scanned", "title_th": "เตรียมห้องให้ {customer}",
+            "title_en": "Prepare a room for {customer}", "assign_to": "role", "role": "beautician",
+            "priority": 2, "due_minutes": 30}
+    _refused(s, PermissionDenied, tasks.set_automation_rules, [rule], actor=s.sales)
+    assert _refused(s, NotFound, tasks.set_automation_rules, [
+        {**rule, "assign_to": "person", "person_id": "01a25321-0000-7000-8000-00000000dead"}],
+        actor=s.manager) == "This staff member no longer exists"
+    [in_force] = s.terminal.run(tasks.set_automation_rules, [rule], actor=s.manager).result
+    assert in_force.key == "prepare_room"
     s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
     assert _queue(s, s.sales) == []  # the manager's rules replace the defaults
     [task] = _queue(s, s.beautician)
@@ -172,7 +177,9 @@ def test_unassigned_tasks_wait_in_their_roles_queue_and_overdue_ones_stand_out(
     s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
     assert _queue(s, s.beautician) == []
     with pytest.raises(BadInput):
-        s.terminal.run(settings.set_chain_setting, automation.SETTING_KEY, [{"key": "x"}], actor=s.owner)
+        s.terminal.run(tasks.set_automation_rules, [{"key": "x"}], actor=s.manager)
+    # Back to the defaults.
+    assert s.terminal.run(tasks.set_automation_rules, None, actor=s.manager).result == automation.DEFAULT_RULES
 
 
 def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict[str, str]) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import select
 
 import bnaura_desk.services as services_package
 from bnaura_desk.domain import achievements as achievement_rules
+from bnaura_desk.domain.automation import DEFAULT_RULES
 from bnaura_desk.domain.cash_movements import CashDirection
 from bnaura_desk.domain.catalog import ItemForm, ItemKind, StockReason
 from bnaura_desk.domain.changes import ChangeSet
@@ -348,6 +349,10 @@ class Tour:
         follow_up = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
             Task.journey_id == made["journey"], Task.rule == "follow_up")).one())
         self.run(tasks.reassign_task, follow_up, manager, actor=boss)
+        # The manager adds a rule: a room prepared by the front desk when a treatment starts.
+        self.run(tasks.set_automation_rules, [*DEFAULT_RULES, {
+            "key": "prepare_room", "stage": "in_treatment", "title_th": "เตรียมห้องให้ {customer}",
+            "title_en": "Prepare a room for {customer}", "assign_to": "role", "role": "front_desk"}], actor=boss)
         lead = self.run(journeys.open_journey, made["customer"], title="ยกกระชับ")
         self.run(journeys.move_journey, lead, Stage.SCANNED)  # its "send the proposal" task is cancelled with it
         self.run(journeys.cancel_journey, lead, "ลูกค้าขอเลื่อนไปปีหน้า")
