@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -189,7 +190,8 @@ class JourneyBoard(QWidget):
         self.search.textChanged.connect(lambda _t: self._typing.start())
         self.message = QLabel(self)
         self.message.setObjectName("kanbanMessage")
-        self.message.setWordWrap(True)
+        # A new message must not lay the board out again (a move repaints two columns, not nine).
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         self.columns: dict[Stage, StageColumn] = {}
         strip = QWidget(self)
@@ -354,15 +356,16 @@ class JourneyBoard(QWidget):
                 return column, card
         return None
 
-    def _select(self, journey_id: str) -> None:
+    def _select(self, journey_id: str, stage: Stage | None = None) -> None:
+        """Select a journey's card (in ``stage``'s column when known) and clear every other selection."""
         for column in self.columns.values():
-            row = column.model.row_of(journey_id)
+            row = column.model.row_of(journey_id) if stage is None or column.stage is stage else -1
             if row >= 0:
                 index = column.model.index(row)
                 column.view.setCurrentIndex(index)
                 column.view.scrollTo(index)
                 column.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            else:
+            elif column.view.selectionModel().hasSelection():  # only those that show one repaint
                 column.view.clearSelection()
 
     def card_of(self, journey_id: str) -> BoardCard | None:
@@ -470,6 +473,6 @@ class JourneyBoard(QWidget):
             target.model.put(replace(card, journey=replace(card.journey, stage=to_stage, entered_at=now,
                                                            seconds_in_stage=0), overdue=False))
             target.update_title()
-            self._select(journey_id)
+            self._select(journey_id, to_stage)
         self.message.setText(QCoreApplication.translate("Journeys", "{customer}: moved to {stage}.").format(
             customer=card.journey.customer_name if card is not None else "", stage=stage_label(to_stage)))
