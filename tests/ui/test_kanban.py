@@ -190,3 +190,35 @@ def test_the_shell_shows_journeys_to_sales_not_to_the_front_desk(qtbot, staffed_
     finally:
         qtbot.waitUntil(lambda: window.runner.pending() == 0)
         window.runner.shutdown()
+
+
+def test_moving_back_asks_the_reason_then_a_managers_pin(board, qtbot) -> None:
+    from ui.override import OverrideDialog
+
+    widget, made = board
+    s = made["staffed"]
+    view = widget.columns[Stage.PROPOSAL_SENT].view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    dialog = widget.reason_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.text.setText("ลูกค้าขอสแกนใหม่")
+    dialog.ok.click()
+
+    def approval() -> OverrideDialog | None:
+        shown = [d for d in widget.findChildren(OverrideDialog) if d.isVisible() and d.loaded]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: approval() is not None)
+    pin = approval()
+    assert pin is not None
+    pin.select(str(s.manager.staff_id))
+    qtbot.keyClicks(pin.pin, s.pins["manager"])
+    qtbot.keyClick(pin.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and made["proposal"] in ids(widget, Stage.SCANNED))
+    assert stage_in_db(widget, made["proposal"]) == "scanned"
+    last = widget.runner.terminal.read(lambda session: session.scalars(
+        select(JourneyAction).where(JourneyAction.journey_id == made["proposal"])
+        .order_by(JourneyAction.hlc.desc())).first())
+    assert (last.note, last.approved_by) == ("ลูกค้าขอสแกนใหม่", str(s.manager.staff_id))
