@@ -1888,6 +1888,10 @@
         <translation>Customer name or phone</translation>
     </message>
     <message>
+        <source>New journey…</source>
+        <translation>New journey…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1932,6 +1936,10 @@
         <translation>Not counted: another terminal moved this journey first</translation>
     </message>
     <message>
+        <source>Journey opened.</source>
+        <translation>Journey opened.</translation>
+    </message>
+    <message>
         <source>Select a card first.</source>
         <translation>Select a card first.</translation>
     </message>
@@ -1962,6 +1970,46 @@
     <message>
         <source>Overdue</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>New journey</source>
+        <translation>New journey</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Not decided yet</translation>
+    </message>
+    <message>
+        <source>e.g. melasma on both cheeks</source>
+        <translation>e.g. melasma on both cheeks</translation>
+    </message>
+    <message>
+        <source>Open journey</source>
+        <translation>Open journey</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>Interested in</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>Find and choose the customer first.</translation>
     </message>
 </context>
 <context>

@@ -1888,6 +1888,10 @@
         <translation>ชื่อหรือเบอร์โทรลูกค้า</translation>
     </message>
     <message>
+        <source>New journey…</source>
+        <translation>เปิดเคสใหม่…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
@@ -1932,6 +1936,10 @@
         <translation>ไม่นับ: เครื่องอื่นเลื่อนเคสนี้ไปก่อนแล้ว</translation>
     </message>
     <message>
+        <source>Journey opened.</source>
+        <translation>เปิดเคสแล้ว</translation>
+    </message>
+    <message>
         <source>Select a card first.</source>
         <translation>กรุณาเลือกการ์ดก่อน</translation>
     </message>
@@ -1962,6 +1970,46 @@
     <message>
         <source>Overdue</source>
         <translation>เกินเวลา</translation>
+    </message>
+    <message>
+        <source>New journey</source>
+        <translation>เปิดเคสใหม่</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>ยังไม่ได้เลือก</translation>
+    </message>
+    <message>
+        <source>e.g. melasma on both cheeks</source>
+        <translation>เช่น ฝ้าแก้มสองข้าง</translation>
+    </message>
+    <message>
+        <source>Open journey</source>
+        <translation>เปิดเคส</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>หัวข้อ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>ค้นหาและเลือกลูกค้าก่อน</translation>
     </message>
 </context>
 <context>

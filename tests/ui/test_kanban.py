@@ -222,3 +222,22 @@ def test_moving_back_asks_the_reason_then_a_managers_pin(board, qtbot) -> None:
         select(JourneyAction).where(JourneyAction.journey_id == made["proposal"])
         .order_by(JourneyAction.hlc.desc())).first())
     assert (last.note, last.approved_by) == ("ลูกค้าขอสแกนใหม่", str(s.manager.staff_id))
+
+
+def test_a_new_journey_from_the_board(board, qtbot) -> None:
+    widget, _made = board
+    widget.new_button.click()
+    dialog = widget.new_dialog
+    assert dialog is not None
+    dialog.open_button.click()
+    assert dialog.error.text() == "ค้นหาและเลือกลูกค้าก่อน"
+    qtbot.keyClicks(dialog.search, "0812")
+    qtbot.waitUntil(lambda: dialog.hits.count() == 1)
+    dialog.title.setText("สิวอักเสบ")
+    dialog.open_button.click()
+    qtbot.waitUntil(lambda: dialog.opened is not None)
+    opened = dialog.opened
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and opened in ids(widget, Stage.LEAD_CREATED))
+    view = widget.columns[Stage.LEAD_CREATED].view
+    assert view.model().card(view.currentIndex()).id == opened  # selected: Ctrl+→ moves it on
+    assert widget.message.text() == "เปิดเคสแล้ว"

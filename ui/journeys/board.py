@@ -66,6 +66,7 @@ from ..runner import DeskRunner, translate_error
 from ..widgets import format_datetime
 from .delegate import CARD_SIZE, CardDelegate
 from .model import StageModel
+from .new_dialog import NewJourneyDialog
 
 _WATCHED = (Kind.JOURNEY, Kind.CUSTOMER, Kind.STAFF, Kind.CATALOG_ITEM)
 COLUMNS: tuple[Stage, ...] = (*FLOW, Stage.CANCELLED)
@@ -161,6 +162,7 @@ class JourneyBoard(QWidget):
         self._again = False
         self.reason_dialog: ReasonDialog | None = None
         self.timeline_of: str | None = None
+        self._to_select: str | None = None  # a journey to select once a read shows it
 
         self.owner = QComboBox(self)
         self.owner.setObjectName("kanbanOwner")
@@ -188,6 +190,10 @@ class JourneyBoard(QWidget):
         self._typing.setInterval(250)
         self._typing.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._typing.start())
+        self.new_button = QPushButton(QCoreApplication.translate("Journeys", "New journey…"), self)
+        self.new_button.setObjectName("kanbanNew")
+        self.new_button.clicked.connect(self.new_journey)
+        self.new_dialog: NewJourneyDialog | None = None
         self.message = QLabel(self)
         self.message.setObjectName("kanbanMessage")
         # A new message must not lay the board out again (a move repaints two columns, not nine).
@@ -237,6 +243,7 @@ class JourneyBoard(QWidget):
         filters.addWidget(QLabel(QCoreApplication.translate("Journeys", "Opened since"), self))
         filters.addWidget(self.since)
         filters.addWidget(self.search, 1)
+        filters.addWidget(self.new_button)
         body = QHBoxLayout()
         body.addWidget(self.board_scroll, 1)
         body.addWidget(self.timeline_panel)
@@ -306,6 +313,9 @@ class JourneyBoard(QWidget):
                 column.update_title()
                 if selected is not None and selected[0] is column:
                     self._select(selected[1].id)
+        if self._to_select is not None and self.card_of(self._to_select) is not None:
+            self._select(self._to_select)
+            self._to_select = None
         self.loaded = True
 
     def _read_failed(self, error: BaseException) -> None:
@@ -406,6 +416,18 @@ class JourneyBoard(QWidget):
                 text += "\n" + QCoreApplication.translate(
                     "Journeys", "Not counted: another terminal moved this journey first")
             self.timeline.addItem(text)
+
+    def new_journey(self) -> None:
+        """Open the "New journey" dialog; the board shows the journey when the bus says it is there."""
+        dialog = NewJourneyDialog(self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._select_when_shown(dialog.opened))
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _select_when_shown(self, journey_id: str | None) -> None:
+        self._to_select = journey_id
+        self.message.setText(QCoreApplication.translate("Journeys", "Journey opened."))
 
     # ------------------------------------------------------------ moving
 
