@@ -241,3 +241,13 @@ def test_a_new_journey_from_the_board(board, qtbot) -> None:
     view = widget.columns[Stage.LEAD_CREATED].view
     assert view.model().card(view.currentIndex()).id == opened  # selected: Ctrl+→ moves it on
     assert widget.message.text() == "เปิดเคสแล้ว"
+
+
+def test_the_board_speaks_english_after_a_language_switch(board, languages, qtbot) -> None:
+    widget, _made = board
+    languages.set_language("en", save=False)
+    lead = widget.columns[Stage.LEAD_CREATED]
+    qtbot.waitUntil(lambda: lead.title.text().startswith("Lead"))
+    assert lead.title.text() == "Lead created (2) · 2 overdue"
+    name, _about, people = card_lines(lead.model.cards()[0])
+    assert name == "สมหญิง ใจดี" and people.startswith("น้องเซลส์ · 3 d 0 h")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -269,6 +269,12 @@ class JourneyBoard(QWidget):
         self.addAction(self.forward_action)
         self.addAction(self.back_action)
 
+        # Time in stage and overdue marks move with the clock: read again each minute while shown.
+        self._minute = QTimer(self)
+        self._minute.setInterval(60_000)
+        self._minute.timeout.connect(lambda: self.reload() if self.isVisible() else None)
+        self._minute.start()
+
         (bus or runner.bus).changed.connect(self._on_changed)
         runner.read(staff_service.list_staff, on_done=self._show_staff, on_error=self._failed)
         self.reload()
@@ -353,6 +359,13 @@ class JourneyBoard(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # column titles and cards in the new language
+            for column in self.columns.values():
+                column.update_title()
+                column.view.viewport().update()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ selection, timeline
 
