@@ -422,6 +422,7 @@ THAI: dict[str, dict[str, str]] = {
     },
     # ---- the shell
     "Navigation": {
+        "Journeys": "เคสลูกค้า",
         "Exceptions": "รายการผิดปกติ",
         "Customers": "ลูกค้า",
         "Catalog": "สินค้าและบริการ",
@@ -1604,6 +1605,49 @@ SCANS_THAI: dict[str, dict[str, str]] = {
 
 # Appointments, rooms and opening hours (issue 13).
 APPOINTMENTS_THAI: dict[str, dict[str, str]] = {
+    "Journeys": {
+        "{minutes} min": "{minutes} นาที",
+        "{hours} h": "{hours} ชม.",
+        "{days} d {hours} h": "{days} วัน {hours} ชม.",
+        "{customer} · {tier}": "{customer} · {tier}",
+        "No owner": "ไม่มีผู้ดูแล",
+        "Overdue": "เกินเวลา",
+        "Reason": "เหตุผล",
+        "Why does {customer}'s journey move to {stage}?": "ทำไมเคสของ{customer}จึงย้ายไปที่ {stage}",
+        "{stage} ({count})": "{stage} ({count})",
+        "{count} overdue": "เกินเวลา {count}",
+        "Every owner": "ผู้ดูแลทุกคน",
+        "Every beautician": "ช่างเสริมสวยทุกคน",
+        "Any day": "ทุกวัน",
+        "Customer name or phone": "ชื่อหรือเบอร์โทรลูกค้า",
+        "Close": "ปิด",
+        "Owner": "ผู้ดูแล",
+        "Beautician": "ช่างเสริมสวย",
+        "Opened since": "เปิดเคสตั้งแต่",
+        "Drag a card to another stage, or Ctrl+→ / Ctrl+← to move the selected card; Enter opens its history.": (
+            "ลากการ์ดไปยังขั้นอื่น หรือกด Ctrl+→ / Ctrl+← เพื่อเลื่อนการ์ดที่เลือก กด Enter เพื่อดูประวัติ"
+        ),
+        "History of {customer}'s journey": "ประวัติเคสของ{customer}",
+        "Opened; not moved yet.": "เปิดเคสแล้ว ยังไม่ได้เลื่อนขั้น",
+        "{when}: {from_stage} → {to_stage}, by {who}": "{when}: {from_stage} → {to_stage} โดย {who}",
+        "Approved by {manager}": "อนุมัติโดย {manager}",
+        "Reason: {note}": "เหตุผล: {note}",
+        "Not counted: another terminal moved this journey first": "ไม่นับ: เครื่องอื่นเลื่อนเคสนี้ไปก่อนแล้ว",
+        "Select a card first.": "กรุณาเลือกการ์ดก่อน",
+        "{customer}: moved to {stage}.": "{customer}: เลื่อนไปที่ {stage} แล้ว",
+        "New journey…": "เปิดเคสใหม่…",
+        "New journey": "เปิดเคสใหม่",
+        "Not decided yet": "ยังไม่ได้เลือก",
+        "e.g. melasma on both cheeks": "เช่น ฝ้าแก้มสองข้าง",
+        "Open journey": "เปิดเคส",
+        "Cancel": "ยกเลิก",
+        "Customer": "ลูกค้า",
+        "Interested in": "สนใจ",
+        "Title": "หัวข้อ",
+        "Note": "หมายเหตุ",
+        "Find and choose the customer first.": "ค้นหาและเลือกลูกค้าก่อน",
+        "Journey opened.": "เปิดเคสแล้ว",
+    },
     "DayView": {
         "{start}–{end} {customer} · {treatment} · {other}": "{start}–{end} {customer} · {treatment} · {other}",
         "{appointment} (no-show)": "{appointment} (ไม่มาตามนัด)",

@@ -51,6 +51,9 @@ EXCEPTIONS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Exceptions")
 REDEMPTION_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Rewards & coupons")
 COUNTER_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "POS")
 APPOINTMENTS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Appointments")
+JOURNEYS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Journeys")
+# Who sees the journeys kanban: those who may move a journey somewhere.
+JOURNEY_PERMISSIONS = (Permission.JOURNEY_MOVE, Permission.JOURNEY_TREAT, Permission.JOURNEY_REOPEN)
 
 
 @dataclass
@@ -60,6 +63,7 @@ class _Screen:
     factory: Factory
     item: QListWidgetItem
     widget: QWidget | None = None
+    permissions: tuple[Permission, ...] = ()  # shown to roles holding any of these (empty: everyone)
 
 
 class PlaceholderScreen(QWidget):
@@ -197,7 +201,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ screens
 
-    def add_screen(self, key: str, title_source: str, factory: Factory) -> None:
+    def add_screen(
+        self, key: str, title_source: str, factory: Factory, permissions: tuple[Permission, ...] = ()
+    ) -> None:
         """Register a screen in the navigation.
 
         Args:
@@ -207,12 +213,14 @@ class MainWindow(QMainWindow):
                 and retranslated when the language changes.
             factory: builds the screen the first time it is shown, e.g.
                 ``lambda: CustomerScreen(runner, bus)``.
+            permissions: the navigation shows the screen only to roles
+                holding one of these (empty: to everyone).
         """
         if key in self._screens:
             raise ValueError(f"screen {key!r} is already registered")
         item = QListWidgetItem(QCoreApplication.translate(NAV_CONTEXT, title_source))
         item.setData(Qt.ItemDataRole.UserRole, key)
-        self._screens[key] = _Screen(key, title_source, factory, item)
+        self._screens[key] = _Screen(key, title_source, factory, item, permissions=tuple(permissions))
         self._navigating = True
         try:
             current = self.navigation.currentItem()
@@ -306,6 +314,12 @@ class MainWindow(QMainWindow):
         self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
         self.loyalty_program_action.setEnabled(True)
         self._show_staff_branches_action()
+        for entry in self._screens.values():
+            if entry.permissions:
+                entry.item.setHidden(not any(may(actor.role, p) for p in entry.permissions))
+        shown = self.navigation.currentItem()
+        if shown is not None and shown.isHidden():  # the last user's screen is not this user's
+            self.show_screen(next(e.key for e in self._screens.values() if not e.item.isHidden()))
         if self.screens.count() == 0 and self._screens:
             self.show_screen(next(iter(self._screens)))  # the first sign-in opens the first screen
         current = self.screens.currentWidget()
@@ -469,6 +483,12 @@ def install_default_screens(window: MainWindow) -> None:
         "appointments",
         APPOINTMENTS_TITLE,
         _screen_factory(runner, bus, "ui.appointments.day_view", "DayViewScreen", APPOINTMENTS_TITLE),
+    )
+    window.add_screen(
+        "journeys",
+        JOURNEYS_TITLE,
+        _screen_factory(runner, bus, "ui.journeys.board", "JourneyBoard", JOURNEYS_TITLE),
+        permissions=JOURNEY_PERMISSIONS,
     )
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)

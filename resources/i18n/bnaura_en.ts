@@ -1854,6 +1854,165 @@
     </message>
 </context>
 <context>
+    <name>Journeys</name>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Why does {customer}&apos;s journey move to {stage}?</source>
+        <translation>Why does {customer}&apos;s journey move to {stage}?</translation>
+    </message>
+    <message>
+        <source>{stage} ({count})</source>
+        <translation>{stage} ({count})</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>{count} overdue</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>Every owner</translation>
+    </message>
+    <message>
+        <source>Every beautician</source>
+        <translation>Every beautician</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Any day</translation>
+    </message>
+    <message>
+        <source>Customer name or phone</source>
+        <translation>Customer name or phone</translation>
+    </message>
+    <message>
+        <source>New journey…</source>
+        <translation>New journey…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>Beautician</translation>
+    </message>
+    <message>
+        <source>Opened since</source>
+        <translation>Opened since</translation>
+    </message>
+    <message>
+        <source>Drag a card to another stage, or Ctrl+→ / Ctrl+← to move the selected card; Enter opens its history.</source>
+        <translation>Drag a card to another stage, or Ctrl+→ / Ctrl+← to move the selected card; Enter opens its history.</translation>
+    </message>
+    <message>
+        <source>History of {customer}&apos;s journey</source>
+        <translation>History of {customer}&apos;s journey</translation>
+    </message>
+    <message>
+        <source>Opened; not moved yet.</source>
+        <translation>Opened; not moved yet.</translation>
+    </message>
+    <message>
+        <source>{when}: {from_stage} → {to_stage}, by {who}</source>
+        <translation>{when}: {from_stage} → {to_stage}, by {who}</translation>
+    </message>
+    <message>
+        <source>Approved by {manager}</source>
+        <translation>Approved by {manager}</translation>
+    </message>
+    <message>
+        <source>Reason: {note}</source>
+        <translation>Reason: {note}</translation>
+    </message>
+    <message>
+        <source>Not counted: another terminal moved this journey first</source>
+        <translation>Not counted: another terminal moved this journey first</translation>
+    </message>
+    <message>
+        <source>Journey opened.</source>
+        <translation>Journey opened.</translation>
+    </message>
+    <message>
+        <source>Select a card first.</source>
+        <translation>Select a card first.</translation>
+    </message>
+    <message>
+        <source>{customer}: moved to {stage}.</source>
+        <translation>{customer}: moved to {stage}.</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} d {hours} h</translation>
+    </message>
+    <message>
+        <source>{customer} · {tier}</source>
+        <translation>{customer} · {tier}</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>No owner</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>New journey</source>
+        <translation>New journey</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Not decided yet</translation>
+    </message>
+    <message>
+        <source>e.g. melasma on both cheeks</source>
+        <translation>e.g. melasma on both cheeks</translation>
+    </message>
+    <message>
+        <source>Open journey</source>
+        <translation>Open journey</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>Interested in</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>Find and choose the customer first.</translation>
+    </message>
+</context>
+<context>
     <name>LineDiscountDialog</name>
     <message>
         <source>Say why it is discounted</source>
@@ -2150,6 +2309,10 @@
     <message>
         <source>Appointments</source>
         <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Journeys</source>
+        <translation>Journeys</translation>
     </message>
 </context>
 <context>

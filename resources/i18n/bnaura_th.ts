@@ -1854,6 +1854,165 @@
     </message>
 </context>
 <context>
+    <name>Journeys</name>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Why does {customer}&apos;s journey move to {stage}?</source>
+        <translation>ทำไมเคสของ{customer}จึงย้ายไปที่ {stage}</translation>
+    </message>
+    <message>
+        <source>{stage} ({count})</source>
+        <translation>{stage} ({count})</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>เกินเวลา {count}</translation>
+    </message>
+    <message>
+        <source>Every owner</source>
+        <translation>ผู้ดูแลทุกคน</translation>
+    </message>
+    <message>
+        <source>Every beautician</source>
+        <translation>ช่างเสริมสวยทุกคน</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>ทุกวัน</translation>
+    </message>
+    <message>
+        <source>Customer name or phone</source>
+        <translation>ชื่อหรือเบอร์โทรลูกค้า</translation>
+    </message>
+    <message>
+        <source>New journey…</source>
+        <translation>เปิดเคสใหม่…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้ดูแล</translation>
+    </message>
+    <message>
+        <source>Beautician</source>
+        <translation>ช่างเสริมสวย</translation>
+    </message>
+    <message>
+        <source>Opened since</source>
+        <translation>เปิดเคสตั้งแต่</translation>
+    </message>
+    <message>
+        <source>Drag a card to another stage, or Ctrl+→ / Ctrl+← to move the selected card; Enter opens its history.</source>
+        <translation>ลากการ์ดไปยังขั้นอื่น หรือกด Ctrl+→ / Ctrl+← เพื่อเลื่อนการ์ดที่เลือก กด Enter เพื่อดูประวัติ</translation>
+    </message>
+    <message>
+        <source>History of {customer}&apos;s journey</source>
+        <translation>ประวัติเคสของ{customer}</translation>
+    </message>
+    <message>
+        <source>Opened; not moved yet.</source>
+        <translation>เปิดเคสแล้ว ยังไม่ได้เลื่อนขั้น</translation>
+    </message>
+    <message>
+        <source>{when}: {from_stage} → {to_stage}, by {who}</source>
+        <translation>{when}: {from_stage} → {to_stage} โดย {who}</translation>
+    </message>
+    <message>
+        <source>Approved by {manager}</source>
+        <translation>อนุมัติโดย {manager}</translation>
+    </message>
+    <message>
+        <source>Reason: {note}</source>
+        <translation>เหตุผล: {note}</translation>
+    </message>
+    <message>
+        <source>Not counted: another terminal moved this journey first</source>
+        <translation>ไม่นับ: เครื่องอื่นเลื่อนเคสนี้ไปก่อนแล้ว</translation>
+    </message>
+    <message>
+        <source>Journey opened.</source>
+        <translation>เปิดเคสแล้ว</translation>
+    </message>
+    <message>
+        <source>Select a card first.</source>
+        <translation>กรุณาเลือกการ์ดก่อน</translation>
+    </message>
+    <message>
+        <source>{customer}: moved to {stage}.</source>
+        <translation>{customer}: เลื่อนไปที่ {stage} แล้ว</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} นาที</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} ชม.</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} วัน {hours} ชม.</translation>
+    </message>
+    <message>
+        <source>{customer} · {tier}</source>
+        <translation>{customer} · {tier}</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>ไม่มีผู้ดูแล</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>เกินเวลา</translation>
+    </message>
+    <message>
+        <source>New journey</source>
+        <translation>เปิดเคสใหม่</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>ยังไม่ได้เลือก</translation>
+    </message>
+    <message>
+        <source>e.g. melasma on both cheeks</source>
+        <translation>เช่น ฝ้าแก้มสองข้าง</translation>
+    </message>
+    <message>
+        <source>Open journey</source>
+        <translation>เปิดเคส</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>ลูกค้า</translation>
+    </message>
+    <message>
+        <source>Interested in</source>
+        <translation>สนใจ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>หัวข้อ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer first.</source>
+        <translation>ค้นหาและเลือกลูกค้าก่อน</translation>
+    </message>
+</context>
+<context>
     <name>LineDiscountDialog</name>
     <message>
         <source>Say why it is discounted</source>
@@ -2150,6 +2309,10 @@
     <message>
         <source>Appointments</source>
         <translation>นัดหมาย</translation>
+    </message>
+    <message>
+        <source>Journeys</source>
+        <translation>เคสลูกค้า</translation>
     </message>
 </context>
 <context>
