@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,23 +19,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from bnaura_desk.domain.dates import InTwoLanguages
-from bnaura_desk.domain.phone import display_phone
-from bnaura_desk.services import appointments, customers
+from bnaura_desk.services import appointments
 from bnaura_desk.services.appointments import Booking, Resource
-from bnaura_desk.services.customers import CustomerHit
 
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
 from ..widgets import format_datetime
-
-_ID = Qt.ItemDataRole.UserRole
+from ..widgets.customer_search import CustomerSearch
 
 
 class BookDialog(QDialog):
@@ -57,16 +52,12 @@ class BookDialog(QDialog):
         self.runner = runner
         self.starts_at = starts_at
         self.booked: str | None = None
-        self._seq = 0
         self.setWindowTitle(QCoreApplication.translate("BookDialog", "Book an appointment"))
         lang = current_language()
         self.when = QLabel(format_datetime(starts_at), self)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("bookCustomerSearch")
-        self.search.setPlaceholderText(QCoreApplication.translate("BookDialog", "Name or phone"))
-        self.search.textChanged.connect(self._search)
-        self.hits = QListWidget(self)
-        self.hits.setObjectName("bookCustomerHits")
+        self.finder = CustomerSearch(runner, self, QCoreApplication.translate("BookDialog", "Name or phone"), "bookCustomer")
+        self.finder.failed.connect(self._failed)
+        self.search, self.hits = self.finder.box, self.finder.hits
         self.treatment = QComboBox(self)
         for item_id, name, minutes in treatments:
             self.treatment.addItem(QCoreApplication.translate("BookDialog", "{treatment} ({minutes} min)").format(
@@ -106,35 +97,13 @@ class BookDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def _search(self, text: str) -> None:
-        self._seq += 1
-        seq = self._seq
-        if not text.strip():
-            self.hits.clear()
-            return
-        self.runner.read(customers.search_customers, text, limit=20,
-                         on_done=lambda hits: self._show_hits(seq, hits), on_error=self._failed)
-
-    def _show_hits(self, seq: int, hits: list[CustomerHit]) -> None:
-        if seq != self._seq:
-            return  # an answer to an older query
-        self.hits.clear()
-        english = current_language() == "en"
-        for hit in hits:
-            name = (hit.name_en or hit.name_th) if english else (hit.name_th or hit.name_en)
-            item = QListWidgetItem(f"{name or hit.nickname} · {display_phone(hit.phone)}")
-            item.setData(_ID, hit.id)
-            self.hits.addItem(item)
-        if hits:
-            self.hits.setCurrentRow(0)
-
     def book(self) -> None:
         """Book what the dialog shows; close on success, else say why and stay open."""
-        current = self.hits.currentItem()
-        if current is None:
+        customer_id = self.finder.chosen()
+        if customer_id is None:
             self.error.setText(QCoreApplication.translate("BookDialog", "Find and choose the customer first."))
             return
-        booking = Booking(current.data(_ID), self.treatment.currentData(), self.beautician.currentData(),
+        booking = Booking(customer_id, self.treatment.currentData(), self.beautician.currentData(),
                           self.room.currentData(), self.starts_at, note=self.note.text())
         self.book_button.setEnabled(False)
         self.runner.run(appointments.book, booking, on_done=self._booked, on_error=self._failed, initiator=self)

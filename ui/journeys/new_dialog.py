@@ -8,7 +8,7 @@ nothing changed. The board learns of the new journey from the change bus.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,22 +16,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from bnaura_desk.domain.changes import ChangeSet
 from bnaura_desk.domain.dates import InTwoLanguages
-from bnaura_desk.domain.phone import display_phone
-from bnaura_desk.services import appointments, customers, journeys
-from bnaura_desk.services.customers import CustomerHit
+from bnaura_desk.services import appointments, journeys
 
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
-
-_ID = Qt.ItemDataRole.UserRole
+from ..widgets.customer_search import CustomerSearch
 
 
 class NewJourneyDialog(QDialog):
@@ -42,14 +37,10 @@ class NewJourneyDialog(QDialog):
         self.setObjectName("kanbanNewJourney")
         self.runner = runner
         self.opened: str | None = None
-        self._seq = 0
         self.setWindowTitle(QCoreApplication.translate("Journeys", "New journey"))
-        self.search = QLineEdit(self)
-        self.search.setObjectName("newJourneySearch")
-        self.search.setPlaceholderText(QCoreApplication.translate("Journeys", "Customer name or phone"))
-        self.search.textChanged.connect(self._search)
-        self.hits = QListWidget(self)
-        self.hits.setObjectName("newJourneyHits")
+        self.finder = CustomerSearch(runner, self, QCoreApplication.translate("Journeys", "Customer name or phone"), "newJourney")
+        self.finder.failed.connect(self._failed)
+        self.search, self.hits = self.finder.box, self.finder.hits
         self.item = QComboBox(self)
         self.item.addItem(QCoreApplication.translate("Journeys", "Not decided yet"), None)
         self.title = QLineEdit(self)
@@ -85,36 +76,14 @@ class NewJourneyDialog(QDialog):
         for item_id, name, _minutes in treatments:
             self.item.addItem(name.shown(lang), item_id)
 
-    def _search(self, text: str) -> None:
-        self._seq += 1
-        seq = self._seq
-        if not text.strip():
-            self.hits.clear()
-            return
-        self.runner.read(customers.search_customers, text, limit=20,
-                         on_done=lambda hits: self._show_hits(seq, hits), on_error=self._failed)
-
-    def _show_hits(self, seq: int, hits: list[CustomerHit]) -> None:
-        if seq != self._seq:
-            return  # an answer to an older query
-        self.hits.clear()
-        english = current_language() == "en"
-        for hit in hits:
-            name = (hit.name_en or hit.name_th) if english else (hit.name_th or hit.name_en)
-            item = QListWidgetItem(f"{name or hit.nickname} · {display_phone(hit.phone)}")
-            item.setData(_ID, hit.id)
-            self.hits.addItem(item)
-        if hits:
-            self.hits.setCurrentRow(0)
-
     def open_journey(self) -> None:
         """Open the journey the dialog shows; close on success, else say why and stay open."""
-        current = self.hits.currentItem()
-        if current is None:
+        customer_id = self.finder.chosen()
+        if customer_id is None:
             self.error.setText(QCoreApplication.translate("Journeys", "Find and choose the customer first."))
             return
         self.open_button.setEnabled(False)
-        self.runner.run(journeys.open_journey, current.data(_ID), item_id=self.item.currentData(),
+        self.runner.run(journeys.open_journey, customer_id, item_id=self.item.currentData(),
                         title=self.title.text(), note=self.note.text(), on_done=self._opened,
                         on_error=self._failed, initiator=self)
 
