@@ -41,19 +41,23 @@ def _next_seq(server: Server, enrolled: Enrolled) -> int:
 
 def test_every_sync_route_needs_the_protocol_header_and_documents_it(tmp_path: Any) -> None:
     app = create_app(f"sqlite:///{tmp_path / 'server.sqlite'}")
-    routes = {r.path: r for r in app.routes if isinstance(r, APIRoute)}
-    assert set(routes) == {"/health", "/v1/enroll", "/v1/push", "/v1/pull"}
+    routes = [(r.path, method, r) for r in app.routes if isinstance(r, APIRoute) for method in r.methods]
+    assert {(path, method) for path, method, _ in routes} == {
+        ("/health", "GET"), ("/v1/enroll", "POST"), ("/v1/push", "POST"), ("/v1/pull", "GET"),
+        # Scan images and photos travel through their own routes (``sync.server.images``).
+        ("/v1/images/{sha256}", "GET"), ("/v1/images/{sha256}/upload", "GET"), ("/v1/images/{sha256}/upload", "PUT"),
+    }
     doc = app.openapi()
-    for path, route in routes.items():
+    for path, method, route in routes:
         guarded = any(d.call is check_protocol_header for d in route.dependant.dependencies)
-        (operation,) = doc["paths"][path].values()
+        operation = doc["paths"][path][method.lower()]
         header = [p for p in operation.get("parameters", []) if p["name"] == PROTOCOL_HEADER]
         if path == "/health":  # a load balancer's probe sends no such header
             assert not guarded and not header
         else:
             assert guarded, path
             assert header and header[0]["required"] and header[0]["schema"]["enum"] == [str(PROTOCOL_VERSION)]
-            assert "426" in operation["responses"]
+            assert "426" in operation["responses"], (path, method)
 
 
 def test_a_pull_without_the_protocol_header_is_426_with_a_clear_message(server: Server, enrolled: Enrolled) -> None:
