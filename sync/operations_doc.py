@@ -40,6 +40,8 @@ def _type(field: Field) -> str:
         text = "list of {" + ", ".join(name for name, _ in kind.item.fields) + "}"
     elif isinstance(kind, t.ListOf):
         text = "list"
+    elif isinstance(kind, t.Sha256):
+        text = "SHA-256 of an image file (hex)"
     elif isinstance(kind, t.BranchNumber):
         text = "five digits (00000: head office)"
     elif isinstance(kind, t.Json):

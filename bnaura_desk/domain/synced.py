@@ -45,6 +45,7 @@ from .pricing import VatCode
 from .refunds import RefundKind
 from .roles import Role
 from .scans import IMAGES_MAX, MEASURES, NOTES_MAX, SCALE_HIGH, SCALE_LOW
+from .treatment_photos import PhotoKind
 
 
 class Shape(StrEnum):
@@ -1160,9 +1161,33 @@ TASK = Entity(
     own_branch="branch_id",
 )
 
+# A before/after photo of a task's treatment (issue 13): the photo's SHA-256
+# names its file, which travels as an image of its own (``sync.client.images``),
+# never in the operation. A fact, append-only; the branch's own, like its task.
+# A pulled photo is a change of its task (the queue's detail panel shows it).
+TREATMENT_PHOTO = Entity(
+    name="treatment_photo",
+    shape=Shape.LEDGER,
+    table="treatment_photos",
+    fields=(
+        Field("task_id", t.Id("task"), required=True),
+        Field("journey_id", t.Id("journey"), required=True),
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("sha256", t.Sha256(), required=True),
+        _choice("kind", PhotoKind, required=True),
+        Field("taken_at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("treatment_photo.add", Effect.APPEND),),
+    scope=Scope.BRANCH,
+    changes=("task",),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK)
+     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK, TREATMENT_PHOTO)
 )

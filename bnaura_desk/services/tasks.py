@@ -318,6 +318,17 @@ def _own_active(ctx: ServiceContext, task_id: str) -> tuple[Task, str]:
     return row, me
 
 
+def held_task(ctx: ServiceContext, task_id: str) -> Task:
+    """Return a task of this branch the actor holds (claimed or started, not done), for what only its holder may do.
+
+    Raises:
+        PermissionDenied: the actor works no journeys.
+        NotFound: no such task at this branch.
+        BadInput: not claimed yet, someone else's, done or cancelled.
+    """
+    return _own_active(ctx, task_id)[0]
+
+
 def tick_step(ctx: ServiceContext, task_id: str, index: int, done: bool = True) -> ChangeSet:
     """Tick (or untick) step ``index`` of the checklist of a task the actor holds; result is the task's id.
 

@@ -1111,3 +1111,24 @@ class Task(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
     field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
+class TreatmentPhoto(Base):
+    """Append-only: a before/after photo of a task's treatment (branch-only; ``domain.synced.TREATMENT_PHOTO``).
+
+    ``sha256`` names the image file kept beside the database
+    (``bnaura_desk.images``), synced by its own upload, not in the row.
+    """
+
+    __tablename__ = "treatment_photos"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    journey_id: Mapped[str] = mapped_column(ForeignKey("journeys.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(10))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
