@@ -69,6 +69,7 @@ from bnaura_desk.services import (
     sync_state,
     tasks,
     tax_invoices,
+    treatment_photos,
 )
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.points_ledger import loyalty_program
@@ -102,6 +103,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.achievements.unlock_achievements",
     "bnaura_desk.services.coupons.write_coupon",
     "bnaura_desk.services.tasks.apply_rules",  # a journey move's own step
+    "bnaura_desk.services.tasks.held_task",  # a check of treatment_photos.add_treatment_photo
     # Checkout's own steps.
     "bnaura_desk.services.counter.next_document_number",
     "bnaura_desk.services.catalog.record_sold",
@@ -344,6 +346,11 @@ class Tour:
         self.run(tasks.claim_task, made["task"], actor=boss)
         self.run(tasks.start_task, made["task"], actor=boss)
         self.run(tasks.tick_step, made["task"], 0, actor=boss)
+        # A before photo of her face (she consented to photos with her scan).
+        before = self.terminal.path.parent / f"{self.terminal.path.stem}-tour-before.png"
+        before.write_bytes(photo_bytes(11))
+        made["treatment_photo"] = self.run(treatment_photos.add_treatment_photo, made["task"], before, "before",
+                                           images=ImageStore.beside(self.terminal.path), actor=boss).photo_id
         self.run(tasks.set_notes, made["task"], "ผิวแพ้ง่าย", actor=boss)
         self.run(tasks.complete_task, made["task"], actor=boss)
         follow_up = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
