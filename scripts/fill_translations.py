@@ -1796,13 +1796,73 @@ TASKS_THAI: dict[str, dict[str, str]] = {
     "sync_fields": {"Task": "งาน"},
 }
 
+# The task queue screen of the shared PC and its before/after photos (issue 13).
+TASK_QUEUE_THAI: dict[str, dict[str, str]] = {
+    "Navigation": {"Task queue": "คิวงาน"},
+    "tasks": {"Before": "ก่อนทำ", "After": "หลังทำ"},
+    "TaskQueue": {
+        "Task queue": "คิวงาน",
+        "Switch user": "สลับผู้ใช้",
+        "Sign in as someone else with their PIN": "เข้าสู่ระบบเป็นคนอื่นด้วยรหัส PIN ของผู้นั้น",
+        "{name} ({role})": "{name} ({role})",
+        "{count} tasks": "{count} งาน",
+        "{count} overdue": "เกินกำหนด {count}",
+        "No tasks waiting for you.": "ไม่มีงานรอคุณอยู่",
+        "{customer} · {tier}": "{customer} · {tier}",
+        "Due {when}": "กำหนดเสร็จ {when}",
+        "Started by {name}": "{name} กำลังทำ",
+        "Claimed by {name}": "{name} รับงานแล้ว",
+        "{done}/{total} steps": "{done}/{total} ขั้นตอน",
+        "Overdue": "เกินกำหนด",
+        "Journey: {stage}": "เคส: {stage}",
+        "{measure}: {value}": "{measure}: {value}",
+        "Scanned {date}": "สแกนเมื่อ {date}",
+        "No skin scan yet.": "ยังไม่มีผลสแกนผิว",
+        "No checklist for this task.": "งานนี้ไม่มีรายการตรวจสอบ",
+        "{kind} (not on this PC yet)": "{kind} (ยังไม่มีในเครื่องนี้)",
+        "Latest skin scan": "ผลสแกนผิวล่าสุด",
+        "Protocol checklist": "ขั้นตอนการทำทรีตเมนต์",
+        "Treatment notes": "บันทึกการทำทรีตเมนต์",
+        "Save notes": "บันทึก",
+        "Before/after photos": "รูปก่อน/หลังทำ",
+        "Add before photo…": "เพิ่มรูปก่อนทำ…",
+        "Add after photo…": "เพิ่มรูปหลังทำ…",
+        "No consent to photos (sensitive data): ask the customer to sign the consent first.":
+            "ลูกค้ายังไม่ยินยอมให้ถ่ายภาพ (ข้อมูลอ่อนไหว) กรุณาให้ลูกค้าลงนามยินยอมก่อน",
+        "Claim": "รับงาน",
+        "Start": "เริ่มทำ",
+        "Complete": "เสร็จแล้ว",
+        "Reassign…": "เปลี่ยนผู้รับงาน…",
+        "Consent…": "ความยินยอม…",
+        "Select a task to see its customer, scan results and checklist.":
+            "เลือกงานเพื่อดูข้อมูลลูกค้า ผลสแกนผิว และขั้นตอนการทำ",
+        "Task claimed.": "รับงานแล้ว",
+        "Task started.": "เริ่มงานแล้ว",
+        "Task completed.": "งานเสร็จเรียบร้อย",
+        "Task reassigned.": "เปลี่ยนผู้รับงานแล้ว",
+        "Notes saved.": "บันทึกแล้ว",
+        "Photo added.": "เพิ่มรูปแล้ว",
+        "Choose a before photo": "เลือกรูปก่อนทำ",
+        "Choose an after photo": "เลือกรูปหลังทำ",
+        "Images ({patterns})": "รูปภาพ ({patterns})",
+        "Reassign task": "เปลี่ยนผู้รับงาน",
+        "Who takes over {customer}'s task?": "ใครจะรับงานของ {customer} ต่อ",
+        "Back to the role's queue (nobody)": "คืนเข้าคิวของตำแหน่ง (ยังไม่มีผู้รับ)",
+    },
+    "errors": {
+        "A photo is taken before or after the treatment": "รูปต้องถ่ายก่อนหรือหลังทำทรีตเมนต์",
+        "A task keeps at most {most} photos of each kind": "งานหนึ่งเก็บรูปแต่ละแบบได้ไม่เกิน {most} รูป",
+    },
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
-                                               TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI)
+                                               TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
+                                               TASK_QUEUE_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

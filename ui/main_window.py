@@ -52,8 +52,11 @@ REDEMPTION_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Rewards & coupons")
 COUNTER_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "POS")
 APPOINTMENTS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Appointments")
 JOURNEYS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Journeys")
+TASKS_TITLE: str = QT_TRANSLATE_NOOP("Navigation", "Task queue")
 # Who sees the journeys kanban: those who may move a journey somewhere.
 JOURNEY_PERMISSIONS = (Permission.JOURNEY_MOVE, Permission.JOURNEY_TREAT, Permission.JOURNEY_REOPEN)
+# Who sees the task queue: those who work tasks (``services.tasks``: sales, beauticians, managers).
+TASK_PERMISSIONS = (Permission.JOURNEY_TREAT, Permission.JOURNEY_MOVE)
 
 
 @dataclass
@@ -458,7 +461,7 @@ def open_redemption(window: MainWindow, customer_id: str) -> None:
 
 def install_default_screens(window: MainWindow) -> None:
     """Register the screens of this release: the POS (first: the counter's page), customers, redemption,
-    appointments, catalog, sync exceptions."""
+    appointments, journeys, the task queue, catalog, sync exceptions."""
     runner, bus = window.runner, window.bus
     window.add_screen(
         "counter", COUNTER_TITLE, _screen_factory(runner, bus, "ui.counter.screen", "CounterScreen", COUNTER_TITLE)
@@ -490,6 +493,17 @@ def install_default_screens(window: MainWindow) -> None:
         _screen_factory(runner, bus, "ui.journeys.board", "JourneyBoard", JOURNEYS_TITLE),
         permissions=JOURNEY_PERMISSIONS,
     )
+    build_tasks = _screen_factory(runner, bus, "ui.tasks.screen", "TaskQueueScreen", TASKS_TITLE)
+
+    def task_queue() -> QWidget:
+        screen = build_tasks()
+        # "Switch user" on the shared PC's queue: the PIN sign-in page, as Ctrl+L.
+        requested = getattr(screen, "switchUserRequested", None)
+        if requested is not None:
+            requested.connect(window.switch_user)
+        return screen
+
+    window.add_screen("tasks", TASKS_TITLE, task_queue, permissions=TASK_PERMISSIONS)
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)
     )

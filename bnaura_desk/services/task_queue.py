@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.automation import TaskStatus
 from ..domain.journeys import Stage
-from ..domain.roles import Role
+from ..domain.roles import OVERRIDE_ROLES, Permission, Role, may
 from ..store.models import Journey, Staff, Task
 from .loyalty import points_summary
 from .scans import Scan, has_scan_consent, scans_of
@@ -94,3 +94,43 @@ def task_detail(session: Session, task_id: str, now: datetime) -> TaskDetail:
 def is_open(card: TaskCard) -> bool:
     """Return whether a task can still be worked (not done or cancelled)."""
     return card.status in (TaskStatus.OPEN, TaskStatus.CLAIMED, TaskStatus.STARTED)
+
+
+@dataclass(frozen=True)
+class TaskActions:
+    """Which of a task's buttons are legal for a staff member now (the services decide again on click)."""
+
+    claim: bool = False
+    start: bool = False
+    work: bool = False  # tick steps, write notes, add photos: the holder's
+    complete: bool = False
+    reassign: bool = False
+
+
+def actions_for(detail: TaskDetail, staff_id: str | None, role: Role | None) -> TaskActions:
+    """Return what ``staff_id`` (of ``role``) may do with the task now, by the rules of ``services.tasks``.
+
+    Mirrors ``claim_task``, ``start_task``, the holder's checks and
+    ``complete_task``; the screen enables its buttons by it, and the use
+    case still refuses (with its reason) whatever changed in between.
+    """
+    task = detail.card.task
+    if staff_id is None or role is None or not is_open(task):
+        return TaskActions()
+    works = may(role, Permission.JOURNEY_TREAT) or may(role, Permission.JOURNEY_MOVE)
+    manager = role in OVERRIDE_ROLES
+    reassign = may(role, Permission.JOURNEY_REOPEN)
+    if not works:
+        return TaskActions(reassign=reassign)
+    mine = task.claimed_by == staff_id
+    held_by_other = task.claimed_by is not None and not mine
+    claimable = not held_by_other and not mine and (manager or (
+        task.assignee_id == staff_id if task.assignee_id is not None else task.role is role))
+    started = task.status is TaskStatus.STARTED
+    return TaskActions(
+        claim=claimable,
+        start=(mine and not started) or claimable,
+        work=mine,
+        complete=mine and (started or not detail.treatment),
+        reassign=reassign,
+    )

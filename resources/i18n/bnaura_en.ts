@@ -2314,6 +2314,10 @@
         <source>Journeys</source>
         <translation>Journeys</translation>
     </message>
+    <message>
+        <source>Task queue</source>
+        <translation>Task queue</translation>
+    </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>
@@ -3355,6 +3359,189 @@
     <message>
         <source>Sync: problem: {detail}</source>
         <translation>Sync: problem: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskQueue</name>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>{measure}: {value}</source>
+        <translation>{measure}: {value}</translation>
+    </message>
+    <message>
+        <source>Scanned {date}</source>
+        <translation>Scanned {date}</translation>
+    </message>
+    <message>
+        <source>Journey: {stage}</source>
+        <translation>Journey: {stage}</translation>
+    </message>
+    <message>
+        <source>No skin scan yet.</source>
+        <translation>No skin scan yet.</translation>
+    </message>
+    <message>
+        <source>No checklist for this task.</source>
+        <translation>No checklist for this task.</translation>
+    </message>
+    <message>
+        <source>{kind} (not on this PC yet)</source>
+        <translation>{kind} (not on this PC yet)</translation>
+    </message>
+    <message>
+        <source>Latest skin scan</source>
+        <translation>Latest skin scan</translation>
+    </message>
+    <message>
+        <source>Protocol checklist</source>
+        <translation>Protocol checklist</translation>
+    </message>
+    <message>
+        <source>Treatment notes</source>
+        <translation>Treatment notes</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>Save notes</translation>
+    </message>
+    <message>
+        <source>Before/after photos</source>
+        <translation>Before/after photos</translation>
+    </message>
+    <message>
+        <source>Add before photo…</source>
+        <translation>Add before photo…</translation>
+    </message>
+    <message>
+        <source>Add after photo…</source>
+        <translation>Add after photo…</translation>
+    </message>
+    <message>
+        <source>No consent to photos (sensitive data): ask the customer to sign the consent first.</source>
+        <translation>No consent to photos (sensitive data): ask the customer to sign the consent first.</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>Reassign…</translation>
+    </message>
+    <message>
+        <source>Consent…</source>
+        <translation>Consent…</translation>
+    </message>
+    <message>
+        <source>Select a task to see its customer, scan results and checklist.</source>
+        <translation>Select a task to see its customer, scan results and checklist.</translation>
+    </message>
+    <message>
+        <source>{customer} · {tier}</source>
+        <translation>{customer} · {tier}</translation>
+    </message>
+    <message>
+        <source>Due {when}</source>
+        <translation>Due {when}</translation>
+    </message>
+    <message>
+        <source>Started by {name}</source>
+        <translation>Started by {name}</translation>
+    </message>
+    <message>
+        <source>Claimed by {name}</source>
+        <translation>Claimed by {name}</translation>
+    </message>
+    <message>
+        <source>{done}/{total} steps</source>
+        <translation>{done}/{total} steps</translation>
+    </message>
+    <message>
+        <source>Reassign task</source>
+        <translation>Reassign task</translation>
+    </message>
+    <message>
+        <source>Who takes over {customer}&apos;s task?</source>
+        <translation>Who takes over {customer}&apos;s task?</translation>
+    </message>
+    <message>
+        <source>Back to the role&apos;s queue (nobody)</source>
+        <translation>Back to the role&apos;s queue (nobody)</translation>
+    </message>
+    <message>
+        <source>Task claimed.</source>
+        <translation>Task claimed.</translation>
+    </message>
+    <message>
+        <source>Task started.</source>
+        <translation>Task started.</translation>
+    </message>
+    <message>
+        <source>Task completed.</source>
+        <translation>Task completed.</translation>
+    </message>
+    <message>
+        <source>{count} tasks</source>
+        <translation>{count} tasks</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>{count} overdue</translation>
+    </message>
+    <message>
+        <source>No tasks waiting for you.</source>
+        <translation>No tasks waiting for you.</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Task queue</source>
+        <translation>Task queue</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else with their PIN</source>
+        <translation>Sign in as someone else with their PIN</translation>
+    </message>
+    <message>
+        <source>Notes saved.</source>
+        <translation>Notes saved.</translation>
+    </message>
+    <message>
+        <source>Choose a before photo</source>
+        <translation>Choose a before photo</translation>
+    </message>
+    <message>
+        <source>Choose an after photo</source>
+        <translation>Choose an after photo</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>Images ({patterns})</translation>
+    </message>
+    <message>
+        <source>Photo added.</source>
+        <translation>Photo added.</translation>
+    </message>
+    <message>
+        <source>Task reassigned.</source>
+        <translation>Task reassigned.</translation>
     </message>
 </context>
 <context>
@@ -5059,6 +5246,14 @@
         <source>Start the treatment before completing it</source>
         <translation>Start the treatment before completing it</translation>
     </message>
+    <message>
+        <source>A photo is taken before or after the treatment</source>
+        <translation>A photo is taken before or after the treatment</translation>
+    </message>
+    <message>
+        <source>A task keeps at most {most} photos of each kind</source>
+        <translation>A task keeps at most {most} photos of each kind</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -5828,6 +6023,14 @@
     <message>
         <source>Low</source>
         <translation>Low</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
     </message>
 </context>
 <context>

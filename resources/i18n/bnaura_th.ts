@@ -2314,6 +2314,10 @@
         <source>Journeys</source>
         <translation>เคสลูกค้า</translation>
     </message>
+    <message>
+        <source>Task queue</source>
+        <translation>คิวงาน</translation>
+    </message>
 </context>
 <context>
     <name>OpenShiftDialog</name>
@@ -3355,6 +3359,189 @@
     <message>
         <source>Sync: problem: {detail}</source>
         <translation>ซิงก์: มีปัญหา: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskQueue</name>
+    <message>
+        <source>Overdue</source>
+        <translation>เกินกำหนด</translation>
+    </message>
+    <message>
+        <source>{measure}: {value}</source>
+        <translation>{measure}: {value}</translation>
+    </message>
+    <message>
+        <source>Scanned {date}</source>
+        <translation>สแกนเมื่อ {date}</translation>
+    </message>
+    <message>
+        <source>Journey: {stage}</source>
+        <translation>เคส: {stage}</translation>
+    </message>
+    <message>
+        <source>No skin scan yet.</source>
+        <translation>ยังไม่มีผลสแกนผิว</translation>
+    </message>
+    <message>
+        <source>No checklist for this task.</source>
+        <translation>งานนี้ไม่มีรายการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>{kind} (not on this PC yet)</source>
+        <translation>{kind} (ยังไม่มีในเครื่องนี้)</translation>
+    </message>
+    <message>
+        <source>Latest skin scan</source>
+        <translation>ผลสแกนผิวล่าสุด</translation>
+    </message>
+    <message>
+        <source>Protocol checklist</source>
+        <translation>ขั้นตอนการทำทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Treatment notes</source>
+        <translation>บันทึกการทำทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Before/after photos</source>
+        <translation>รูปก่อน/หลังทำ</translation>
+    </message>
+    <message>
+        <source>Add before photo…</source>
+        <translation>เพิ่มรูปก่อนทำ…</translation>
+    </message>
+    <message>
+        <source>Add after photo…</source>
+        <translation>เพิ่มรูปหลังทำ…</translation>
+    </message>
+    <message>
+        <source>No consent to photos (sensitive data): ask the customer to sign the consent first.</source>
+        <translation>ลูกค้ายังไม่ยินยอมให้ถ่ายภาพ (ข้อมูลอ่อนไหว) กรุณาให้ลูกค้าลงนามยินยอมก่อน</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>รับงาน</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>เริ่มทำ</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>เปลี่ยนผู้รับงาน…</translation>
+    </message>
+    <message>
+        <source>Consent…</source>
+        <translation>ความยินยอม…</translation>
+    </message>
+    <message>
+        <source>Select a task to see its customer, scan results and checklist.</source>
+        <translation>เลือกงานเพื่อดูข้อมูลลูกค้า ผลสแกนผิว และขั้นตอนการทำ</translation>
+    </message>
+    <message>
+        <source>{customer} · {tier}</source>
+        <translation>{customer} · {tier}</translation>
+    </message>
+    <message>
+        <source>Due {when}</source>
+        <translation>กำหนดเสร็จ {when}</translation>
+    </message>
+    <message>
+        <source>Started by {name}</source>
+        <translation>{name} กำลังทำ</translation>
+    </message>
+    <message>
+        <source>Claimed by {name}</source>
+        <translation>{name} รับงานแล้ว</translation>
+    </message>
+    <message>
+        <source>{done}/{total} steps</source>
+        <translation>{done}/{total} ขั้นตอน</translation>
+    </message>
+    <message>
+        <source>Reassign task</source>
+        <translation>เปลี่ยนผู้รับงาน</translation>
+    </message>
+    <message>
+        <source>Who takes over {customer}&apos;s task?</source>
+        <translation>ใครจะรับงานของ {customer} ต่อ</translation>
+    </message>
+    <message>
+        <source>Back to the role&apos;s queue (nobody)</source>
+        <translation>คืนเข้าคิวของตำแหน่ง (ยังไม่มีผู้รับ)</translation>
+    </message>
+    <message>
+        <source>Task claimed.</source>
+        <translation>รับงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Task started.</source>
+        <translation>เริ่มงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Task completed.</source>
+        <translation>งานเสร็จเรียบร้อย</translation>
+    </message>
+    <message>
+        <source>{count} tasks</source>
+        <translation>{count} งาน</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>เกินกำหนด {count}</translation>
+    </message>
+    <message>
+        <source>No tasks waiting for you.</source>
+        <translation>ไม่มีงานรอคุณอยู่</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Task queue</source>
+        <translation>คิวงาน</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>สลับผู้ใช้</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else with their PIN</source>
+        <translation>เข้าสู่ระบบเป็นคนอื่นด้วยรหัส PIN ของผู้นั้น</translation>
+    </message>
+    <message>
+        <source>Notes saved.</source>
+        <translation>บันทึกแล้ว</translation>
+    </message>
+    <message>
+        <source>Choose a before photo</source>
+        <translation>เลือกรูปก่อนทำ</translation>
+    </message>
+    <message>
+        <source>Choose an after photo</source>
+        <translation>เลือกรูปหลังทำ</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>รูปภาพ ({patterns})</translation>
+    </message>
+    <message>
+        <source>Photo added.</source>
+        <translation>เพิ่มรูปแล้ว</translation>
+    </message>
+    <message>
+        <source>Task reassigned.</source>
+        <translation>เปลี่ยนผู้รับงานแล้ว</translation>
     </message>
 </context>
 <context>
@@ -5059,6 +5246,14 @@
         <source>Start the treatment before completing it</source>
         <translation>กรุณาเริ่มทรีตเมนต์ก่อนบันทึกว่าเสร็จ</translation>
     </message>
+    <message>
+        <source>A photo is taken before or after the treatment</source>
+        <translation>รูปต้องถ่ายก่อนหรือหลังทำทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>A task keeps at most {most} photos of each kind</source>
+        <translation>งานหนึ่งเก็บรูปแต่ละแบบได้ไม่เกิน {most} รูป</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -5828,6 +6023,14 @@
     <message>
         <source>Low</source>
         <translation>ไม่เร่งด่วน</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>ก่อนทำ</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>หลังทำ</translation>
     </message>
 </context>
 <context>

@@ -94,10 +94,10 @@ def test_the_app_registers_customers_and_catalog(qtbot, staffed_copy, languages)
     window = ui_app.create_main_window(staffed_copy.terminal, languages)
     qtbot.addWidget(window)
     try:
-        assert window.screen_keys() == ["counter", "customers", "redemption", "appointments", "journeys", "catalog",
-                                        "exceptions"]
+        assert window.screen_keys() == ["counter", "customers", "redemption", "appointments", "journeys", "tasks",
+                                        "catalog", "exceptions"]
         assert window.nav_titles() == ["ขายหน้าร้าน", "ลูกค้า", "แลกรางวัลและคูปอง", "นัดหมาย", "เคสลูกค้า",
-                                       "สินค้าและบริการ", "รายการผิดปกติ"]
+                                       "คิวงาน", "สินค้าและบริการ", "รายการผิดปกติ"]
         assert window.screen_page("counter") is None  # nothing built before sign-in
         assert window.windowTitle() == "BN-Aura Desk — คลินิกทดสอบ"
     finally:
