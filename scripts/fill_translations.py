@@ -1803,6 +1803,7 @@ TASK_QUEUE_THAI: dict[str, dict[str, str]] = {
     "TaskQueue": {
         "Task queue": "คิวงาน",
         "Switch user": "สลับผู้ใช้",
+        "Every task of the branch": "งานทั้งหมดของสาขา",
         "Sign in as someone else with their PIN": "เข้าสู่ระบบเป็นคนอื่นด้วยรหัส PIN ของผู้นั้น",
         "{name} ({role})": "{name} ({role})",
         "{count} tasks": "{count} งาน",

@@ -15,10 +15,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.automation import TaskStatus
+from ..domain.automation import ACTIVE_STATUSES, TaskStatus
 from ..domain.journeys import Stage
 from ..domain.roles import OVERRIDE_ROLES, Permission, Role, may
 from ..store.models import Journey, Staff, Task
+from .context import load_device
 from .loyalty import points_summary
 from .scans import Scan, has_scan_consent, scans_of
 from .tasks import TREATMENT_ENTRY, TaskCard, my_tasks, task_card
@@ -67,6 +68,21 @@ def queue_cards(session: Session, staff_id: str, role: Role, now: datetime) -> l
     Each card carries the customer's tier and the name of whoever holds it.
     """
     cards = my_tasks(session, staff_id, role, now)
+    names = _names(session, {c.claimed_by for c in cards if c.claimed_by})
+    tiers = _tiers(session, {c.customer_id for c in cards}, now)
+    return [QueueCard(c, tiers.get(c.customer_id, ""), names.get(c.claimed_by or "", "")) for c in cards]
+
+
+def branch_cards(session: Session, now: datetime) -> list[QueueCard]:
+    """Return every open task of this terminal's branch, in queue order (a manager's view, to reassign).
+
+    Not done or cancelled; most urgent first, then earliest due.
+    """
+    branch_id = load_device(session).branch_id
+    ids = session.scalars(select(Task.id).where(Task.branch_id == branch_id,
+                                                Task.status.in_([str(s) for s in ACTIVE_STATUSES]))
+                          .order_by(Task.priority, Task.due_at, Task.id))
+    cards = [task_card(session, task_id, now) for task_id in ids]
     names = _names(session, {c.claimed_by for c in cards if c.claimed_by})
     tiers = _tiers(session, {c.customer_id for c in cards}, now)
     return [QueueCard(c, tiers.get(c.customer_id, ""), names.get(c.claimed_by or "", "")) for c in cards]

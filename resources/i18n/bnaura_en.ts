@@ -3516,6 +3516,10 @@
         <translation>Switch user</translation>
     </message>
     <message>
+        <source>Every task of the branch</source>
+        <translation>Every task of the branch</translation>
+    </message>
+    <message>
         <source>Sign in as someone else with their PIN</source>
         <translation>Sign in as someone else with their PIN</translation>
     </message>

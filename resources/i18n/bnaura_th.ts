@@ -3516,6 +3516,10 @@
         <translation>สลับผู้ใช้</translation>
     </message>
     <message>
+        <source>Every task of the branch</source>
+        <translation>งานทั้งหมดของสาขา</translation>
+    </message>
+    <message>
         <source>Sign in as someone else with their PIN</source>
         <translation>เข้าสู่ระบบเป็นคนอื่นด้วยรหัส PIN ของผู้นั้น</translation>
     </message>

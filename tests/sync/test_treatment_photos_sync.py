@@ -81,7 +81,8 @@ def test_photos_taken_offline_on_the_room_pc_reach_the_counter_and_not_the_other
     assert _photos(siam) == mine
     detail = siam.read(task_queue.task_detail, made.task, now())
     assert [p.kind for p in detail.photos] == [PhotoKind.BEFORE, PhotoKind.AFTER]
-    assert siam.read(lambda s: s.get(Journey, made.journey).stage) == Stage.TREATMENT_COMPLETED  # type: ignore[union-attr]
+    stage = siam.read(lambda s: s.get(Journey, made.journey).stage)  # type: ignore[union-attr]
+    assert stage == Stage.TREATMENT_COMPLETED
     with client_for(siam) as client:
         for (_, _, sha256), data in zip(mine, (before, after), strict=True):
             assert ensure_image(ImageStore.beside(siam.path), client, sha256).read_bytes() == data

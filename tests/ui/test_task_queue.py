@@ -156,7 +156,7 @@ def test_a_beautician_works_her_treatment_from_the_queue(qtbot, desk, tmp_path: 
 
 
 def test_an_overdue_task_shows_its_marker(qtbot, desk) -> None:
-    window, s, made = desk
+    window, s, _made = desk
     s.clock.advance(days=4)  # due three days after it was scheduled
     screen = _queue(qtbot, window, s)
     assert screen.model.index(0).data(OVERDUE_ROLE) is True
@@ -205,3 +205,21 @@ def test_switch_user_goes_back_to_the_pin_sign_in_and_shows_the_next_persons_que
     qtbot.waitUntil(lambda: window.current_key == "tasks" and screen.who.text() == "น้องเซลส์ (พนักงานขาย)")
     qtbot.waitUntil(lambda: screen.loaded and window.runner.pending() == 0)
     assert made.task not in [c.id for c in screen.model.cards()]  # the beautician's task is not hers
+
+
+def test_a_manager_sees_the_branchs_tasks_and_reassigns_one_to_the_role_queue(qtbot, desk) -> None:
+    window, s, made = desk
+    screen = _queue(qtbot, window, s, "manager")
+    assert made.task not in [c.id for c in screen.model.cards()]  # not in his own queue
+    assert screen.whole_branch.isVisible() and screen.whole_branch.text() == "งานทั้งหมดของสาขา"
+    qtbot.mouseClick(screen.whole_branch, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.runner.pending() == 0 and made.task in [c.id for c in screen.model.cards()])
+    _click_card(qtbot, screen, screen.model.row_of(made.task))
+    _click(qtbot, screen, screen.panel.reassign)
+    qtbot.waitUntil(lambda: screen.reassign_dialog is not None and screen.reassign_dialog.isVisible())
+    dialog = screen.reassign_dialog
+    assert dialog is not None and dialog.who.currentText() == "คืนเข้าคิวของตำแหน่ง (ยังไม่มีผู้รับ)"
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.runner.pending() == 0 and screen.message.text() == "เปลี่ยนผู้รับงานแล้ว")
+    row = _task(s, made.task)
+    assert (row.assignee_id, row.claimed_by, row.status) == (None, None, "open")

@@ -185,7 +185,9 @@ class TaskDetailPanel(QWidget):
             facts.append(QCoreApplication.translate("TaskQueue", "Journey: {stage}").format(
                 stage=QCoreApplication.translate("journeys", STAGE_LABELS[detail.journey_stage])))
         overdue = card.task.overdue
-        self.facts.setText((QCoreApplication.translate("TaskQueue", "Overdue") + " · " if overdue else "") + " · ".join(facts))
+        if overdue:
+            facts.insert(0, QCoreApplication.translate("TaskQueue", "Overdue"))
+        self.facts.setText(" · ".join(facts))
         self.facts.setStyleSheet("color: #c62828; font-weight: bold;" if overdue else "")
         self.scan.setText(scan_text(detail) or QCoreApplication.translate("TaskQueue", "No skin scan yet."))
         for i, (step, done) in enumerate(card.task.checklist):
@@ -195,7 +197,9 @@ class TaskDetailPanel(QWidget):
                           else Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
         if not card.task.checklist:
-            QListWidgetItem(QCoreApplication.translate("TaskQueue", "No checklist for this task."), self.checklist).setFlags(Qt.ItemFlag.NoItemFlags)
+            none = QListWidgetItem(
+                QCoreApplication.translate("TaskQueue", "No checklist for this task."), self.checklist)
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
         self.checklist.blockSignals(False)
         if self.notes.toPlainText().strip() != card.task.notes or not self.notes.hasFocus():
             self.notes.blockSignals(True)
@@ -211,7 +215,8 @@ class TaskDetailPanel(QWidget):
                 item.setIcon(QIcon(pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
                                                  Qt.TransformationMode.SmoothTransformation)))
             else:
-                item.setText(QCoreApplication.translate("TaskQueue", "{kind} (not on this PC yet)").format(kind=label))
+                item.setText(QCoreApplication.translate("TaskQueue", "{kind} (not on this PC yet)").format(
+                    kind=label))
         photos_allowed = actions.work and detail.photo_consent
         self.add_before.setEnabled(photos_allowed)
         self.add_after.setEnabled(photos_allowed)
@@ -248,10 +253,12 @@ class TaskDetailPanel(QWidget):
         self.photos_box.setTitle(QCoreApplication.translate("TaskQueue", "Before/after photos"))
         self.add_before.setText(QCoreApplication.translate("TaskQueue", "Add before photo…"))
         self.add_after.setText(QCoreApplication.translate("TaskQueue", "Add after photo…"))
-        self.photo_note.setText(QCoreApplication.translate("TaskQueue", "No consent to photos (sensitive data): ask the customer to sign the consent first."))
+        self.photo_note.setText(QCoreApplication.translate(
+            "TaskQueue", "No consent to photos (sensitive data): ask the customer to sign the consent first."))
         self.claim.setText(QCoreApplication.translate("TaskQueue", "Claim"))
         self.start.setText(QCoreApplication.translate("TaskQueue", "Start"))
         self.complete.setText(QCoreApplication.translate("TaskQueue", "Complete"))
         self.reassign.setText(QCoreApplication.translate("TaskQueue", "Reassign…"))
         self.consent_button.setText(QCoreApplication.translate("TaskQueue", "Consent…"))
-        self.empty.setText(QCoreApplication.translate("TaskQueue", "Select a task to see its customer, scan results and checklist."))
+        self.empty.setText(QCoreApplication.translate(
+            "TaskQueue", "Select a task to see its customer, scan results and checklist."))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer,
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -34,13 +35,21 @@ from PySide6.QtWidgets import (
 )
 
 from bnaura_desk.domain.changes import ChangeSet, Kind
-from bnaura_desk.domain.roles import ROLE_LABELS
+from bnaura_desk.domain.roles import ROLE_LABELS, Permission, may
 from bnaura_desk.domain.treatment_photos import PhotoKind
 from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services import tasks, treatment_photos
 from bnaura_desk.services.staff import StaffCard
-from bnaura_desk.services.task_queue import QueueCard, TaskActions, TaskDetail, actions_for, queue_cards, task_detail
+from bnaura_desk.services.task_queue import (
+    QueueCard,
+    TaskActions,
+    TaskDetail,
+    actions_for,
+    branch_cards,
+    queue_cards,
+    task_detail,
+)
 
 from ..bus import ChangeBus
 from ..runner import DeskRunner, translate_error
@@ -86,6 +95,11 @@ class TaskQueueScreen(QWidget):
         self.heading.setFont(font)
         self.who = QLabel(self)
         self.who.setObjectName("taskQueueWho")
+        # Managers may look at every open task of the branch (to reassign them).
+        self.whole_branch = QCheckBox(self)
+        self.whole_branch.setObjectName("taskQueueWholeBranch")
+        self.whole_branch.hide()
+        self.whole_branch.toggled.connect(lambda _on: self.reload())
         self.switch_user = QPushButton(self)
         self.switch_user.setObjectName("taskQueueSwitchUser")
         self.switch_user.clicked.connect(self.switchUserRequested.emit)
@@ -114,9 +128,12 @@ class TaskQueueScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        self.panel.claim.clicked.connect(lambda: self._run(tasks.claim_task, done=QCoreApplication.translate("TaskQueue", "Task claimed.")))
-        self.panel.start.clicked.connect(lambda: self._run(tasks.start_task, done=QCoreApplication.translate("TaskQueue", "Task started.")))
-        self.panel.complete.clicked.connect(lambda: self._run(tasks.complete_task, done=QCoreApplication.translate("TaskQueue", "Task completed.")))
+        self.panel.claim.clicked.connect(lambda: self._run(
+            tasks.claim_task, done=QCoreApplication.translate("TaskQueue", "Task claimed.")))
+        self.panel.start.clicked.connect(lambda: self._run(
+            tasks.start_task, done=QCoreApplication.translate("TaskQueue", "Task started.")))
+        self.panel.complete.clicked.connect(lambda: self._run(
+            tasks.complete_task, done=QCoreApplication.translate("TaskQueue", "Task completed.")))
         self.panel.reassign.clicked.connect(self.reassign)
         self.panel.save_notes.clicked.connect(self.save_notes)
         self.panel.checklist.itemChanged.connect(self._step_ticked)
@@ -126,6 +143,7 @@ class TaskQueueScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.who, 1)
+        top.addWidget(self.whole_branch)
         top.addWidget(self.switch_user)
         left = QVBoxLayout()
         left.addWidget(self.count)
@@ -163,14 +181,21 @@ class TaskQueueScreen(QWidget):
         self._loaded_for = self._who()
         self._show_who()
         if actor is None or actor.staff_id is None:
+            self.whole_branch.hide()
             self.model.show([])
             self._update_count()
             self.show_task(None)
             self.loaded = True
             return
+        manager = may(actor.role, Permission.JOURNEY_REOPEN)
+        self.whole_branch.setVisible(manager)
         self._reading = True
-        self.runner.read(queue_cards, actor.staff_id, actor.role, self.runner.terminal.clock(),
-                         on_done=self._show_queue, on_error=self._queue_failed)
+        if manager and self.whole_branch.isChecked():
+            self.runner.read(branch_cards, self.runner.terminal.clock(), on_done=self._show_queue,
+                             on_error=self._queue_failed)
+        else:
+            self.runner.read(queue_cards, actor.staff_id, actor.role, self.runner.terminal.clock(),
+                             on_done=self._show_queue, on_error=self._queue_failed)
         self._read_detail()
 
     def _show_queue(self, cards: list[QueueCard]) -> None:
@@ -247,6 +272,9 @@ class TaskQueueScreen(QWidget):
             if self._loaded_for != self._who():
                 self.current_id = None
                 self.message.clear()
+                self.whole_branch.blockSignals(True)  # the next person starts from their own queue
+                self.whole_branch.setChecked(False)
+                self.whole_branch.blockSignals(False)
             self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -263,6 +291,7 @@ class TaskQueueScreen(QWidget):
     def _retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("TaskQueue", "Task queue"))
         self.switch_user.setText(QCoreApplication.translate("TaskQueue", "Switch user"))
+        self.whole_branch.setText(QCoreApplication.translate("TaskQueue", "Every task of the branch"))
         self.switch_user.setToolTip(QCoreApplication.translate("TaskQueue", "Sign in as someone else with their PIN"))
 
     # ------------------------------------------------------------ selection
@@ -306,15 +335,18 @@ class TaskQueueScreen(QWidget):
 
     def save_notes(self) -> None:
         """Save the notes as written (the whole text)."""
-        self._run(tasks.set_notes, self.panel.notes.toPlainText(), done=QCoreApplication.translate("TaskQueue", "Notes saved."))
+        self._run(tasks.set_notes, self.panel.notes.toPlainText(),
+                  done=QCoreApplication.translate("TaskQueue", "Notes saved."))
 
     def choose_photo(self, kind: PhotoKind) -> QFileDialog:
         """Open the file dialog for a before or after photo; the chosen file is added to the task."""
-        dialog = QFileDialog(self, QCoreApplication.translate("TaskQueue", "Choose a before photo") if kind is PhotoKind.BEFORE
-                             else QCoreApplication.translate("TaskQueue", "Choose an after photo"))
+        caption = (QCoreApplication.translate("TaskQueue", "Choose a before photo") if kind is PhotoKind.BEFORE
+                   else QCoreApplication.translate("TaskQueue", "Choose an after photo"))
+        dialog = QFileDialog(self, caption)
         dialog.setObjectName("taskPhotoFile")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilter(QCoreApplication.translate("TaskQueue", "Images ({patterns})").format(patterns=IMAGE_FILTER))
+        dialog.setNameFilter(
+            QCoreApplication.translate("TaskQueue", "Images ({patterns})").format(patterns=IMAGE_FILTER))
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # the same dialog on every PC, and in tests
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda path: self.add_photo(kind, Path(path)))
@@ -329,7 +361,9 @@ class TaskQueueScreen(QWidget):
             return
         self.message.clear()
         self.runner.run(treatment_photos.add_treatment_photo, task_id, path, kind, images=self.images,
-                        on_done=lambda _c: self.message.setText(QCoreApplication.translate("TaskQueue", "Photo added.")), on_error=self._refused,
+                        on_done=lambda _c: self.message.setText(
+                            QCoreApplication.translate("TaskQueue", "Photo added.")),
+                        on_error=self._refused,
                         initiator=self)
 
     def reassign(self) -> None:
@@ -342,6 +376,7 @@ class TaskQueueScreen(QWidget):
             return
         dialog = ReassignDialog(detail.card.task.customer_name, staff, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._run(tasks.reassign_task, dialog.staff_id, done=QCoreApplication.translate("TaskQueue", "Task reassigned.")))
+        dialog.accepted.connect(lambda: self._run(
+            tasks.reassign_task, dialog.staff_id, done=QCoreApplication.translate("TaskQueue", "Task reassigned.")))
         self.reassign_dialog = dialog
         dialog.open()
