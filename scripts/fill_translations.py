@@ -1802,7 +1802,7 @@ TASK_QUEUE_THAI: dict[str, dict[str, str]] = {
     "tasks": {"Before": "ก่อนทำ", "After": "หลังทำ"},
     "TaskQueue": {
         "Task queue": "คิวงาน",
-        "Switch user": "สลับผู้ใช้",
+        "Switch user": "เปลี่ยนผู้ใช้",  # as the main window's toolbar says it
         "Every task of the branch": "งานทั้งหมดของสาขา",
         "Sign in as someone else with their PIN": "เข้าสู่ระบบเป็นคนอื่นด้วยรหัส PIN ของผู้นั้น",
         "{name} ({role})": "{name} ({role})",

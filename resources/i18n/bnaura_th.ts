@@ -3513,7 +3513,7 @@
     </message>
     <message>
         <source>Switch user</source>
-        <translation>สลับผู้ใช้</translation>
+        <translation>เปลี่ยนผู้ใช้</translation>
     </message>
     <message>
         <source>Every task of the branch</source>

@@ -41,11 +41,11 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 1  # a checklist item's step index
 
 
 def scan_text(detail: TaskDetail) -> str:
-    """Return the latest scan's results as one line per measure measured ("" when never scanned)."""
+    """Return the latest scan's date, then its results ("Moisture: 45 · …", "" when never scanned)."""
     scan = detail.scan
     if scan is None:
         return ""
-    values = "\n".join(
+    values = "   ·   ".join(
         QCoreApplication.translate("TaskQueue", "{measure}: {value}").format(
             measure=QCoreApplication.translate("scans", MEASURE_LABELS[m]), value=scan.values[m])
         for m in MEASURES if m in scan.values)
@@ -88,13 +88,14 @@ class TaskDetailPanel(QWidget):
         self.notes_box = QGroupBox(self)
         self.notes = QPlainTextEdit(self.notes_box)
         self.notes.setObjectName("taskNotes")
-        self.notes.setFixedHeight(90)
+        self.notes.setFixedHeight(76)
         self.save_notes = QPushButton(self.notes_box)
         self.save_notes.setObjectName("taskSaveNotes")
         self.notes.textChanged.connect(self._notes_edited)
-        notes_layout = QVBoxLayout(self.notes_box)
-        notes_layout.addWidget(self.notes)
-        notes_layout.addWidget(self.save_notes, 0, Qt.AlignmentFlag.AlignRight)
+        # The button beside the text, not under it: the panel fits a 900-pixel screen without scrolling.
+        notes_layout = QHBoxLayout(self.notes_box)
+        notes_layout.addWidget(self.notes, 1)
+        notes_layout.addWidget(self.save_notes, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.photos_box = QGroupBox(self)
         self.photos = QListWidget(self.photos_box)
@@ -103,7 +104,7 @@ class TaskDetailPanel(QWidget):
         self.photos.setIconSize(THUMBNAIL)
         self.photos.setFlow(QListView.Flow.LeftToRight)
         self.photos.setWrapping(False)
-        self.photos.setFixedHeight(THUMBNAIL.height() + 50)
+        self.photos.setFixedHeight(THUMBNAIL.height() + 44)
         self.photos.setMovement(QListView.Movement.Static)
         self.add_before = QPushButton(self.photos_box)
         self.add_before.setObjectName("taskAddBefore")
@@ -112,14 +113,16 @@ class TaskDetailPanel(QWidget):
         self.photo_note = QLabel(self.photos_box)
         self.photo_note.setObjectName("taskPhotoNote")
         self.photo_note.setWordWrap(True)
-        photo_buttons = QHBoxLayout()
+        photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.add_before)
         photo_buttons.addWidget(self.add_after)
         photo_buttons.addStretch(1)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addLayout(photo_buttons)
         photos_layout = QVBoxLayout(self.photos_box)
-        photos_layout.addWidget(self.photos)
+        photos_layout.addLayout(photo_row)
         photos_layout.addWidget(self.photo_note)
-        photos_layout.addLayout(photo_buttons)
 
         self.claim = QPushButton(self)
         self.claim.setObjectName("taskClaim")
@@ -151,9 +154,10 @@ class TaskDetailPanel(QWidget):
         layout.addWidget(self.facts)
         layout.addLayout(buttons)
         layout.addWidget(self.scan_box)
-        layout.addWidget(self.checklist_box, 1)
+        layout.addWidget(self.checklist_box)
         layout.addWidget(self.notes_box)
         layout.addWidget(self.photos_box)
+        layout.addStretch(1)
         self.retranslate()
         self.show_detail(None, TaskActions(), None)
 
@@ -201,6 +205,7 @@ class TaskDetailPanel(QWidget):
                 QCoreApplication.translate("TaskQueue", "No checklist for this task."), self.checklist)
             none.setFlags(Qt.ItemFlag.NoItemFlags)
         self.checklist.blockSignals(False)
+        self._fit_checklist()
         if self.notes.toPlainText().strip() != card.task.notes or not self.notes.hasFocus():
             self.notes.blockSignals(True)
             self.notes.setPlainText(card.task.notes)
@@ -226,6 +231,12 @@ class TaskDetailPanel(QWidget):
         self.complete.setEnabled(actions.complete)
         self.reassign.setVisible(actions.reassign)
         self.reassign.setEnabled(actions.reassign)
+
+    def _fit_checklist(self) -> None:
+        """Make the checklist as tall as its steps (the panel scrolls, not the list)."""
+        rows = max(self.checklist.count(), 1)
+        row = self.checklist.sizeHintForRow(0) if self.checklist.count() else self.fontMetrics().height() + 6
+        self.checklist.setFixedHeight(rows * row + 2 * self.checklist.frameWidth() + 6)
 
     def _notes_edited(self) -> None:
         detail = self.detail
