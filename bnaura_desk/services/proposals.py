@@ -205,3 +205,40 @@ def open_proposals(session: Session, *, branch_id: str | None = None, limit: int
     rows = session.scalars(select(Proposal).where(Proposal.branch_id == branch_id, Proposal.status.in_(_LIVE))
                            .order_by(Proposal.created_at.desc(), Proposal.id.desc()).limit(limit))
     return [_view(session, r) for r in rows]
+
+
+@dataclass(frozen=True)
+class CounterPlan:
+    """A proposal as the counter opens it: the plan, and this branch's price now of each item."""
+
+    proposal: ProposalView
+    prices_here: dict[str, int]
+
+
+def counter_plan(session: Session, *, proposal_id: str | None = None, journey_id: str | None = None) -> CounterPlan:
+    """Return the proposal on offer (by its id, or its journey's) with this branch's prices, for the counter's cart.
+
+    Raises:
+        NotFound: no such proposal at this branch, or the journey has none on offer.
+        BadInput: the proposal was superseded by a newer one or already paid.
+    """
+    device = load_device(session)
+    row: Proposal | None
+    if proposal_id is not None:
+        row = session.get(Proposal, proposal_id)
+    else:
+        row = session.scalars(select(Proposal).where(Proposal.journey_id == journey_id, Proposal.status.in_(_LIVE))
+                              .order_by(Proposal.created_at.desc(), Proposal.id.desc()).limit(1)).first()
+    if row is None or row.branch_id != device.branch_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This journey has no proposal to open"), field="proposal")
+    if row.status not in _LIVE:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This proposal was superseded or already paid"),
+                       field="proposal")
+    view = _view(session, row)
+    ids = [line.item_id for line in view.lines]
+    items = {i.id: i for i in session.scalars(select(CatalogItem).where(CatalogItem.id.in_(ids)))}
+    own = {r.id: r for r in session.scalars(select(BranchPrice).where(
+        BranchPrice.id.in_([branch_price_id(i, device.branch_id) for i in ids])))}
+    prices = {i: price_here(items[i], own.get(branch_price_id(i, device.branch_id))).price_satang
+              for i in ids if i in items}
+    return CounterPlan(view, prices)

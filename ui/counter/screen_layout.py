@@ -2,7 +2,7 @@
 
 ::
 
-    [shift: status · Cash in/out… · Close shift… · X report · Z report]   [Customer display] [Counter settings…]
+    [shift: status · Cash in/out… · Close shift… · X report · Z report]  [Open proposal…] [Customer display] [Counter settings…]
     [Print again (copy)] [Refund / void…] [Full tax invoice…]            Sale R… · Change ฿… (large)
     (a message line, when there is something to say)
     item box, favourites      | member
@@ -32,6 +32,7 @@ def lay_out(screen: CounterScreen) -> None:
     top = QHBoxLayout()
     top.addWidget(screen.shift_bar)
     top.addStretch(1)
+    top.addWidget(screen.proposal_button)
     top.addWidget(screen.display_button)
     top.addWidget(screen.settings_button)
     screen.lines.line_buttons.addWidget(screen.course_use.button)
