@@ -2,13 +2,13 @@
 
 ::
 
-    [shift: status · Cash in/out… · Close shift… · X report · Z report]  [Open proposal…] [Customer display] [Counter settings…]
+    [shift: status · Cash in/out… · Close shift… · X report · Z report]   [Customer display] [Counter settings…]
     [Print again (copy)] [Refund / void…] [Full tax invoice…]            Sale R… · Change ฿… (large)
     (a message line, when there is something to say)
     item box, favourites      | member
                               | cart
                               | + − Discount Remove          Use course session… (F7)  Clear sale
-                              | coupon box        totals, Pay (F12)
+    [Open proposal…]          | coupon box        totals, Pay (F12)
 
 The first row is the shift and the screen's own buttons; the second is the
 last sale and what can follow it, so the top never has more than about
@@ -32,7 +32,6 @@ def lay_out(screen: CounterScreen) -> None:
     top = QHBoxLayout()
     top.addWidget(screen.shift_bar)
     top.addStretch(1)
-    top.addWidget(screen.proposal_button)
     top.addWidget(screen.display_button)
     top.addWidget(screen.settings_button)
     screen.lines.line_buttons.addWidget(screen.course_use.button)
@@ -52,7 +51,16 @@ def lay_out(screen: CounterScreen) -> None:
     right_layout.addLayout(bottom)
     splitter = QSplitter(Qt.Orientation.Horizontal, screen)
     splitter.setChildrenCollapsible(False)
-    splitter.addWidget(screen.finder)
+    # A proposal opened as the cart starts a sale: under the item box, where the top rows have no room left.
+    left = QWidget(screen)
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(screen.finder, 1)
+    proposal_row = QHBoxLayout()
+    proposal_row.addWidget(screen.proposal_button)
+    proposal_row.addStretch(1)
+    left_layout.addLayout(proposal_row)
+    splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setStretchFactor(0, 2)
     splitter.setStretchFactor(1, 3)
