@@ -18,7 +18,7 @@ from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.proposals import ProposalLine, ProposalStatus
-from bnaura_desk.services import catalog, counter, journeys, proposals, shifts
+from bnaura_desk.services import catalog, counter, proposals, shifts
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import Journey, Proposal
 from bnaura_desk.terminal import Terminal

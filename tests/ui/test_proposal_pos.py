@@ -16,15 +16,15 @@ from tests.ui.test_counter import (  # noqa: F401  (fixtures)
     manager_approves,
     open_shift,
     payment_dialog,
-    settle,
     screen,
+    settle,
     shop,
     wait_priced,
 )
 from ui.counter.screen import CounterScreen
 
 
-def _proposed(s: Staffed, shop: dict[str, str]) -> str:
+def _proposed(s: Staffed, shop: dict[str, str]) -> str:  # noqa: F811 (the fixture's value)
     """Sales propose her a facial at ฿3,000 (฿500 below the price) and two serums; return the journey."""
     journey = str(s.terminal.run(journeys.open_journey, shop["member"], title="ผิวหมอง", actor=s.sales).result)
     s.terminal.run(journeys.move_journey, journey, Stage.SCANNED, actor=s.sales)
