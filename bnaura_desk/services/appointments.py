@@ -193,6 +193,10 @@ def _refuse_double_booking(
 def book(ctx: ServiceContext, booking: Booking) -> ChangeSet:
     """Book ``booking``; result is the new appointment's id.
 
+    A booking naming a journey (``Booking.journey_id``) schedules it: a
+    journey at ``payment_confirmed`` moves to ``treatment_scheduled`` with
+    the appointment and its beautician, in the same transaction.
+
     Raises:
         PermissionDenied: the actor may not book (a beautician may not).
         NotFound: the customer or treatment does not exist.
@@ -200,7 +204,8 @@ def book(ctx: ServiceContext, booking: Booking) -> ChangeSet:
             of this branch (or out of use), a start in the past or a slot
             outside the opening hours, or a beautician or room already held
             for any of the time (the message names that appointment's
-            customer and time); nothing is written.
+            customer and time); a journey not of this branch, of another
+            customer or closed; nothing is written.
     """
     ctx.require(Permission.APPOINTMENT_BOOK)
     customer = ctx.session.get(Customer, booking.customer_id)

@@ -215,7 +215,9 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
     naming the beautician. Cancelling needs a reason (``note``); moving back
     or reopening needs a reason and a manager (or a manager's PIN:
     ``Override`` of ``Permission.JOURNEY_REOPEN``). A beautician moves a
-    journey into and out of treatment.
+    journey into and out of treatment. Whoever may sell confirms a payment
+    with its sale, and whoever may book schedules with the appointment
+    (the counter's checkout and the desk's booking link them).
 
     Raises:
         PermissionDenied: the actor may not make this move.
