@@ -1857,13 +1857,77 @@ TASK_QUEUE_THAI: dict[str, dict[str, str]] = {
 }
 
 
+PROPOSALS_THAI: dict[str, dict[str, str]] = {
+    "Journeys": {
+        "Proposal…": "ใบเสนอ…",
+        "Open at POS": "เปิดที่หน้าขาย",
+        "Book treatment…": "นัดทรีตเมนต์…",
+        "Proposal saved for {customer}.": "บันทึกใบเสนอของ {customer} แล้ว",
+    },
+    "ProposalDialog": {
+        "Proposal": "ใบเสนอ",
+        "Treatment plan for {customer}": "แผนการรักษาของ {customer}",
+        "Find a treatment, package or product (name or SKU)": "ค้นหาทรีตเมนต์ แพ็กเกจ หรือสินค้า (ชื่อหรือรหัส SKU)",
+        "Suggested by the scan": "แนะนำจากผลสแกนผิว",
+        "Item": "รายการ",
+        "Quantity": "จำนวน",
+        "Price (฿)": "ราคา (฿)",
+        "Amount": "จำนวนเงิน",
+        "Remove line": "ลบรายการ",
+        "Note for the customer or the team": "หมายเหตุถึงลูกค้าหรือทีมงาน",
+        "Save proposal": "บันทึกใบเสนอ",
+        "Cancel": "ยกเลิก",
+        "{item} · {price} · because {reason}": "{item} · {price} · เพราะ {reason}",
+        "Total {total}": "รวม {total}",
+    },
+    "ProposalPicker": {
+        "{customer} · {total} · {items} · {when}": "{customer} · {total} · {items} · {when}",
+        "Open a proposal": "เปิดใบเสนอ",
+        "Customer or item": "ชื่อลูกค้าหรือรายการ",
+        "Open at the POS": "เปิดที่หน้าขาย",
+        "Cancel": "ยกเลิก",
+        "No proposal is waiting for payment at this branch.": "ไม่มีใบเสนอที่รอชำระเงินที่สาขานี้",
+    },
+    "CounterScreen": {
+        "Open the proposal": "เปิดใบเสนอ",
+        "Replace the cart with the proposal?": "แทนที่รายการในตะกร้าด้วยใบเสนอนี้หรือไม่?",
+        "Proposal price": "ราคาตามใบเสนอ",
+        "{customer}'s proposal is in the cart: paying it confirms the journey's payment.":
+            "ใส่ใบเสนอของ {customer} ลงตะกร้าแล้ว เมื่อชำระเงินจะยืนยันการชำระของเคสนี้",
+        "Open proposal…": "เปิดใบเสนอ…",
+        "Make a customer's treatment proposal the cart": "นำใบเสนอแผนการรักษาของลูกค้ามาใส่ตะกร้า",
+    },
+    "BookDialog": {
+        "{customer} (schedules her journey)": "{customer} (นัดตามเคสของลูกค้า)",
+    },
+    "DayView": {
+        "Booking for {customer}'s journey: choose a free slot, then Book….":
+            "กำลังนัดให้เคสของ {customer}: เลือกช่องเวลาว่าง แล้วกด จองนัด…",
+        "Appointment booked; {customer}'s journey is scheduled.": "จองนัดแล้ว เคสของ {customer} อยู่ในขั้นนัดทรีตเมนต์",
+    },
+    "errors": {
+        "A proposal needs at least one item": "ใบเสนอต้องมีอย่างน้อยหนึ่งรายการ",
+        "A proposal has at most {count} lines": "ใบเสนอมีได้ไม่เกิน {count} รายการ",
+        "Line {line}: the quantity must be from 1 to {max}": "รายการที่ {line}: จำนวนต้องอยู่ระหว่าง 1 ถึง {max}",
+        "Line {line}: the price must not be below zero": "รายการที่ {line}: ราคาต้องไม่ติดลบ",
+        "This journey is another customer's": "เคสนี้เป็นของลูกค้าคนอื่น",
+        "This journey is closed: reopen it before booking": "เคสนี้ปิดแล้ว กรุณาเปิดเคสใหม่ก่อนจองนัด",
+        "This journey is closed: reopen it before proposing": "เคสนี้ปิดแล้ว กรุณาเปิดเคสใหม่ก่อนทำใบเสนอ",
+        "This journey is not waiting for a payment": "เคสนี้ยังไม่อยู่ในขั้นรอชำระเงิน",
+        "This journey has no proposal to open": "เคสนี้ไม่มีใบเสนอที่เปิดได้",
+        "This proposal was superseded or already paid": "ใบเสนอนี้ถูกแทนที่ด้วยฉบับใหม่หรือชำระเงินแล้ว",
+    },
+    "sync_fields": {"Proposal": "ใบเสนอ"},
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
-                                               TASK_QUEUE_THAI)
+                                               TASK_QUEUE_THAI, PROPOSALS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

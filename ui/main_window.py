@@ -459,6 +459,22 @@ def open_redemption(window: MainWindow, customer_id: str) -> None:
         show_customer(customer_id)
 
 
+def open_at_pos(window: MainWindow, journey_id: str) -> None:
+    """Bring the POS to the front with the journey's proposal as its cart."""
+    page = window.show_screen("counter")
+    open_proposal = getattr(page, "open_proposal", None)
+    if open_proposal is not None:
+        open_proposal(journey_id=journey_id)
+
+
+def book_for_journey(window: MainWindow, journey_id: str, customer_id: str, customer_name: str) -> None:
+    """Bring the day view to the front, booking for the journey."""
+    page = window.show_screen("appointments")
+    book = getattr(page, "book_for_journey", None)
+    if book is not None:
+        book(journey_id, customer_id, customer_name)
+
+
 def install_default_screens(window: MainWindow) -> None:
     """Register the screens of this release: the POS (first: the counter's page), customers, redemption,
     appointments, journeys, the task queue, catalog, sync exceptions."""
@@ -487,12 +503,20 @@ def install_default_screens(window: MainWindow) -> None:
         APPOINTMENTS_TITLE,
         _screen_factory(runner, bus, "ui.appointments.day_view", "DayViewScreen", APPOINTMENTS_TITLE),
     )
-    window.add_screen(
-        "journeys",
-        JOURNEYS_TITLE,
-        _screen_factory(runner, bus, "ui.journeys.board", "JourneyBoard", JOURNEYS_TITLE),
-        permissions=JOURNEY_PERMISSIONS,
-    )
+    build_journeys = _screen_factory(runner, bus, "ui.journeys.board", "JourneyBoard", JOURNEYS_TITLE)
+
+    def journeys() -> QWidget:
+        board = build_journeys()
+        # A card's "Open at POS" and "Book treatment…" bring those screens to the front for the journey.
+        at_pos = getattr(board, "openAtPos", None)
+        if at_pos is not None:
+            at_pos.connect(lambda journey_id: open_at_pos(window, journey_id))
+        book = getattr(board, "bookTreatment", None)
+        if book is not None:
+            book.connect(lambda *journey: book_for_journey(window, *journey))
+        return board
+
+    window.add_screen("journeys", JOURNEYS_TITLE, journeys, permissions=JOURNEY_PERMISSIONS)
     build_tasks = _screen_factory(runner, bus, "ui.tasks.screen", "TaskQueueScreen", TASKS_TITLE)
 
     def task_queue() -> QWidget:

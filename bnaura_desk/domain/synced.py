@@ -42,6 +42,8 @@ from .loyalty_program import Qualification
 from .payments import PaymentMethod
 from .points import PointsSource
 from .pricing import VatCode
+from .proposals import MAX_LINES as PROPOSAL_LINES_MAX
+from .proposals import MAX_PRICE_SATANG, MAX_QUANTITY, ProposalStatus
 from .refunds import RefundKind
 from .roles import Role
 from .scans import IMAGES_MAX, MEASURES, NOTES_MAX, SCALE_HIGH, SCALE_LOW
@@ -1185,9 +1187,42 @@ TREATMENT_PHOTO = Entity(
     own_branch="branch_id",
 )
 
+# A proposal (issue 13): the treatment plan sales offer a journey's customer,
+# branch-only like its journey. ``lines`` is the plan, ``[{"item_id",
+# "quantity", "price_satang"}]``, kept inside the proposal (the counter turns
+# them into its cart; no other row names a line). A newer proposal of the
+# same journey supersedes the one before (``proposal.set_status``); paid at
+# the counter, it is accepted.
+_PROPOSAL_LINES = t.ListOf(t.Record((
+    ("item_id", t.Id()), ("quantity", t.Integer(1, MAX_QUANTITY)), ("price_satang", t.Integer(0, MAX_PRICE_SATANG)),
+)), max_items=PROPOSAL_LINES_MAX, min_items=1)
+PROPOSAL = Entity(
+    name="proposal",
+    shape=Shape.PROFILE,
+    table="proposals",
+    fields=(
+        Field("journey_id", t.Id("journey"), required=True),
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("lines", _PROPOSAL_LINES, required=True),
+        Field("total_satang", _MONEY, required=True),
+        _text("note", 2000),
+        _choice("status", ProposalStatus, required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(
+        OperationType("proposal.make", Effect.CREATE),
+        OperationType("proposal.set_status", Effect.UPDATE, frozenset({"status"})),
+    ),
+    scope=Scope.BRANCH,
+    changes=("journey",),  # a journey's plan: screens showing journeys read it again
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
-     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK, TREATMENT_PHOTO)
+     CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK, TREATMENT_PHOTO,
+     PROPOSAL)
 )

@@ -39,8 +39,10 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.dates import BANGKOK, InTwoLanguages, format_time
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
+from ..domain.journeys import OPEN as JOURNEY_OPEN
+from ..domain.journeys import Stage
 from ..domain.roles import Permission, Role
-from ..store.models import Appointment, CatalogItem, Customer, Room, Staff
+from ..store.models import Appointment, CatalogItem, Customer, Journey, Room, Staff
 from .context import ServiceContext, load_device, stamp_written
 from .rooms import branch_hours, list_rooms
 from .settings import effective_setting
@@ -191,6 +193,10 @@ def _refuse_double_booking(
 def book(ctx: ServiceContext, booking: Booking) -> ChangeSet:
     """Book ``booking``; result is the new appointment's id.
 
+    A booking naming a journey (``Booking.journey_id``) schedules it: a
+    journey at ``payment_confirmed`` moves to ``treatment_scheduled`` with
+    the appointment and its beautician, in the same transaction.
+
     Raises:
         PermissionDenied: the actor may not book (a beautician may not).
         NotFound: the customer or treatment does not exist.
@@ -198,7 +204,8 @@ def book(ctx: ServiceContext, booking: Booking) -> ChangeSet:
             of this branch (or out of use), a start in the past or a slot
             outside the opening hours, or a beautician or room already held
             for any of the time (the message names that appointment's
-            customer and time); nothing is written.
+            customer and time); a journey not of this branch, of another
+            customer or closed; nothing is written.
     """
     ctx.require(Permission.APPOINTMENT_BOOK)
     customer = ctx.session.get(Customer, booking.customer_id)
@@ -211,6 +218,7 @@ def book(ctx: ServiceContext, booking: Booking) -> ChangeSet:
     end = start + duration
     check_slot(start, end, ctx.now, branch_hours(ctx.session, ctx.branch_id))
     _refuse_double_booking(ctx, staff, room, start, end, None)
+    journey = _booked_journey(ctx, booking) if booking.journey_id is not None else None
     stamp = ctx.tick()
     appointment_id = uuid7()
     record: dict[str, Any] = {
@@ -226,7 +234,26 @@ def book(ctx: ServiceContext, booking: Booking) -> ChangeSet:
     ctx.journal(action="appointment.book", entity=Kind.APPOINTMENT, entity_id=appointment_id, after=record,
                 payload={"record": record}, hlc=stamp)
     ctx.changes.add(Kind.CUSTOMER, customer.id)
+    if journey is not None and journey.stage == Stage.PAYMENT_CONFIRMED:
+        # Booked from its journey: the journey is scheduled with it, in this transaction.
+        from .journeys import move_journey  # journeys import the counter's kin: kept out of this module's top
+
+        move_journey(ctx, journey.id, Stage.TREATMENT_SCHEDULED, appointment_id=appointment_id,
+                     beautician_id=staff.id)
     return ctx.changes.build(result=appointment_id)
+
+
+def _booked_journey(ctx: ServiceContext, booking: Booking) -> Journey:
+    """Return the journey a booking schedules; refuse one not of this branch and customer, or closed."""
+    journey = ctx.session.get(Journey, booking.journey_id)
+    if journey is None or journey.branch_id != ctx.branch_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such journey"), field="journey")
+    if journey.customer_id != booking.customer_id:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This journey is another customer's"), field="journey")
+    if Stage(journey.stage) not in JOURNEY_OPEN:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This journey is closed: reopen it before booking"),
+                       field="journey")
+    return journey
 
 
 def _open_appointment(ctx: ServiceContext, appointment_id: str) -> Appointment:

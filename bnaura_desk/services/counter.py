@@ -82,7 +82,9 @@ class Order:
     """What the counter sends to checkout.
 
     ``balance_due_on``: a deposit plan, the balance due on that date
-    (the payments may then cover part of the total).
+    (the payments may then cover part of the total). ``journey_id``: the
+    customer's journey the cart came from (a proposal opened at the POS):
+    the sale, once paid, confirms its payment stage.
     """
 
     lines: tuple[OrderLine, ...]
@@ -90,6 +92,7 @@ class Order:
     customer_id: str | None = None
     coupon_code: str = ""
     balance_due_on: date | None = None
+    journey_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,8 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
             of ``Permission.SALE_DISCOUNT``).
         BadInput: no shift open on this terminal; a package without a customer; an empty cart; a line the
             pricing refuses; payments that do not add up (see
-            ``domain.payments.check_payments``).
+            ``domain.payments.check_payments``); a journey named that is
+            another customer's or not waiting for a payment.
         CouponRefused: the coupon does not apply to this cart, with why.
         NotFound: an item or the customer does not exist.
     """
@@ -237,6 +241,11 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
     shift = open_shift_of(ctx.session, ctx.device.device_id)
     if shift is None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Open a shift before selling"), field="shift")
+    if order.journey_id is not None:
+        # Refused before anything is written: a journey the sale cannot confirm.
+        from .proposals import check_payable  # proposals move journeys, which import this module's kin
+
+        check_payable(ctx, order.journey_id, order.customer_id)
     # Read once for the whole sale: the pricing rules, and the program for the tier after the points.
     program, rules = pricing_settings(ctx.session, ctx.chain_id)
     coupon_seen: dict[str, CouponFacts | None] = {}
@@ -330,6 +339,12 @@ def checkout(ctx: ServiceContext, order: Order) -> ChangeSet:
         # First Purchase, Big Spender...: unlocked by this sale, in its transaction.
         unlock_achievements(ctx, customer_id)
         ctx.changes.add(Kind.CUSTOMER, customer_id)
+    if order.journey_id is not None and paid.paid_satang > 0:
+        # Paid (or deposit-paid): the sale is linked to the journey and its payment stage confirmed, in this
+        # transaction (``move_journey`` judges the move as the server will replay it).
+        from .proposals import confirm_payment
+
+        confirm_payment(ctx, order.journey_id, sale_id)
     del member  # held until here on purpose (see above)
     # Its first print is queued with it: the sale and its receipt's job commit together.
     queue_sale_receipt(ctx, sale_id, number)

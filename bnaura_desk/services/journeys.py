@@ -181,11 +181,23 @@ def _check_sale(ctx: ServiceContext, row: Journey, sale_id: str) -> None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Nothing is paid for this sale yet"), field="sale")
 
 
-def _require_for(ctx: ServiceContext, kind: MoveKind, to_stage: Stage) -> bool:
-    """Check the actor may make a move of ``kind``; return whether a manager made or authorised it."""
+def _require_for(ctx: ServiceContext, kind: MoveKind, to_stage: Stage, *, linking: bool = False) -> bool:
+    """Check the actor may make a move of ``kind``; return whether a manager made or authorised it.
+
+    ``linking``: the move forward links the sale (or appointment) that
+    justifies it. Whoever may sell confirms a payment with the sale, and
+    whoever may book schedules a treatment with the appointment: the
+    counter and the desk link them (proposal paid at the POS, booking
+    made from a journey) without holding the journey permission.
+    """
     if kind in MANAGER_ONLY:
         ctx.require(Permission.JOURNEY_REOPEN)
         return True
+    if linking and kind is MoveKind.FORWARD and ctx.actor is not None:
+        if to_stage is Stage.PAYMENT_CONFIRMED and may(ctx.actor.role, Permission.SALE_SELL):
+            return False
+        if to_stage is Stage.TREATMENT_SCHEDULED and may(ctx.actor.role, Permission.APPOINTMENT_BOOK):
+            return False
     # A beautician moves a journey into and out of its treatment; anything else is sales' work.
     if not (to_stage in TREATMENT_STAGES and ctx.actor is not None and may(ctx.actor.role, Permission.JOURNEY_TREAT)):
         ctx.require(Permission.JOURNEY_MOVE)
@@ -203,7 +215,9 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
     naming the beautician. Cancelling needs a reason (``note``); moving back
     or reopening needs a reason and a manager (or a manager's PIN:
     ``Override`` of ``Permission.JOURNEY_REOPEN``). A beautician moves a
-    journey into and out of treatment.
+    journey into and out of treatment. Whoever may sell confirms a payment
+    with its sale, and whoever may book schedules with the appointment
+    (the counter's checkout and the desk's booking link them).
 
     Raises:
         PermissionDenied: the actor may not make this move.
@@ -225,7 +239,9 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
     # The reason is asked for before a manager's PIN is spent on the move.
     if kind in NEEDS_REASON and not text:
         raise BadInput(REFUSALS[Refusal.NEEDS_REASON], field="note")
-    by_manager = _require_for(ctx, kind, to)
+    linking = (to is Stage.PAYMENT_CONFIRMED and sale_id is not None) or (
+        to is Stage.TREATMENT_SCHEDULED and appointment_id is not None)
+    by_manager = _require_for(ctx, kind, to, linking=linking)
     if sale_id is not None:
         _check_sale(ctx, row, sale_id)
     if beautician_id is not None:

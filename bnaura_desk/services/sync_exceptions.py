@@ -36,6 +36,7 @@ from ..store.models import (
     ParkedReason,
     PointsEntry,
     PointsExpiry,
+    Proposal,
     Referral,
     RewardRow,
     Room,
@@ -307,6 +308,7 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
         ("coupon_use", CouponUse, CouponUse.customer_id),
         ("appointment", Appointment, Appointment.customer_id),
         ("task", Task, Task.customer_id),
+        ("proposal", Proposal, Proposal.customer_id),
     ):
         if entity in ids:
             read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)

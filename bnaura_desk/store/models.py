@@ -1132,3 +1132,27 @@ class TreatmentPhoto(Base):
     taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
     staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
     hlc: Mapped[str] = mapped_column(String(80))
+
+
+class Proposal(Base):
+    """A treatment plan offered on a journey (branch-only; ``domain.proposals``).
+
+    ``lines`` a list of ``{"item_id", "quantity", "price_satang"}``;
+    ``status`` a ``domain.proposals.ProposalStatus``; times are UTC.
+    """
+
+    __tablename__ = "proposals"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    journey_id: Mapped[str] = mapped_column(ForeignKey("journeys.id"), index=True)
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JsonText, default=list)
+    total_satang: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20))
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)

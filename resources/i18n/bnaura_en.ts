@@ -188,6 +188,10 @@
         <translation>Customer</translation>
     </message>
     <message>
+        <source>{customer} (schedules her journey)</source>
+        <translation>{customer} (schedules her journey)</translation>
+    </message>
+    <message>
         <source>Treatment</source>
         <translation>Treatment</translation>
     </message>
@@ -726,6 +730,22 @@
         <translation>Take everything out of the cart?</translation>
     </message>
     <message>
+        <source>Open the proposal</source>
+        <translation>Open the proposal</translation>
+    </message>
+    <message>
+        <source>Replace the cart with the proposal?</source>
+        <translation>Replace the cart with the proposal?</translation>
+    </message>
+    <message>
+        <source>Proposal price</source>
+        <translation>Proposal price</translation>
+    </message>
+    <message>
+        <source>{customer}&apos;s proposal is in the cart: paying it confirms the journey&apos;s payment.</source>
+        <translation>{customer}&apos;s proposal is in the cart: paying it confirms the journey&apos;s payment.</translation>
+    </message>
+    <message>
         <source>Clear sale</source>
         <translation>Clear sale</translation>
     </message>
@@ -736,6 +756,14 @@
     <message>
         <source>Customer display</source>
         <translation>Customer display</translation>
+    </message>
+    <message>
+        <source>Open proposal…</source>
+        <translation>Open proposal…</translation>
+    </message>
+    <message>
+        <source>Make a customer&apos;s treatment proposal the cart</source>
+        <translation>Make a customer&apos;s treatment proposal the cart</translation>
     </message>
     <message>
         <source>Show the customer display (Ctrl+Shift+D)</source>
@@ -1508,6 +1536,14 @@
         <translation>Next free slot: {when}, {beautician}, {room}</translation>
     </message>
     <message>
+        <source>Booking for {customer}&apos;s journey: choose a free slot, then Book….</source>
+        <translation>Booking for {customer}&apos;s journey: choose a free slot, then Book….</translation>
+    </message>
+    <message>
+        <source>Appointment booked; {customer}&apos;s journey is scheduled.</source>
+        <translation>Appointment booked; {customer}&apos;s journey is scheduled.</translation>
+    </message>
+    <message>
         <source>Appointment booked.</source>
         <translation>Appointment booked.</translation>
     </message>
@@ -2010,6 +2046,22 @@
     <message>
         <source>Find and choose the customer first.</source>
         <translation>Find and choose the customer first.</translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>Proposal…</translation>
+    </message>
+    <message>
+        <source>Open at POS</source>
+        <translation>Open at POS</translation>
+    </message>
+    <message>
+        <source>Book treatment…</source>
+        <translation>Book treatment…</translation>
+    </message>
+    <message>
+        <source>Proposal saved for {customer}.</source>
+        <translation>Proposal saved for {customer}.</translation>
     </message>
 </context>
 <context>
@@ -2537,6 +2589,92 @@
     <message>
         <source>The change was not approved</source>
         <translation>The change was not approved</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Treatment plan for {customer}</source>
+        <translation>Treatment plan for {customer}</translation>
+    </message>
+    <message>
+        <source>Find a treatment, package or product (name or SKU)</source>
+        <translation>Find a treatment, package or product (name or SKU)</translation>
+    </message>
+    <message>
+        <source>Suggested by the scan</source>
+        <translation>Suggested by the scan</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Price (฿)</source>
+        <translation>Price (฿)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>Note for the customer or the team</source>
+        <translation>Note for the customer or the team</translation>
+    </message>
+    <message>
+        <source>Save proposal</source>
+        <translation>Save proposal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{item} · {price} · because {reason}</source>
+        <translation>{item} · {price} · because {reason}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Total {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPicker</name>
+    <message>
+        <source>{customer} · {total} · {items} · {when}</source>
+        <translation>{customer} · {total} · {items} · {when}</translation>
+    </message>
+    <message>
+        <source>Open a proposal</source>
+        <translation>Open a proposal</translation>
+    </message>
+    <message>
+        <source>Customer or item</source>
+        <translation>Customer or item</translation>
+    </message>
+    <message>
+        <source>Open at the POS</source>
+        <translation>Open at the POS</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No proposal is waiting for payment at this branch.</source>
+        <translation>No proposal is waiting for payment at this branch.</translation>
     </message>
 </context>
 <context>
@@ -4767,12 +4905,28 @@
         <translation>A sale has at most {count} lines</translation>
     </message>
     <message>
+        <source>A proposal needs at least one item</source>
+        <translation>A proposal needs at least one item</translation>
+    </message>
+    <message>
+        <source>A proposal has at most {count} lines</source>
+        <translation>A proposal has at most {count} lines</translation>
+    </message>
+    <message>
         <source>Line {line}: this item is not in the catalog</source>
         <translation>Line {line}: this item is not in the catalog</translation>
     </message>
     <message>
         <source>Line {line}: {name} is not sold at this branch</source>
         <translation>Line {line}: {name} is not sold at this branch</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity must be from 1 to {max}</source>
+        <translation>Line {line}: the quantity must be from 1 to {max}</translation>
+    </message>
+    <message>
+        <source>Line {line}: the price must not be below zero</source>
+        <translation>Line {line}: the price must not be below zero</translation>
     </message>
     <message>
         <source>Open a shift before selling</source>
@@ -5187,6 +5341,14 @@
         <translation>This customer does not exist or was deleted</translation>
     </message>
     <message>
+        <source>This journey is another customer&apos;s</source>
+        <translation>This journey is another customer&apos;s</translation>
+    </message>
+    <message>
+        <source>This journey is closed: reopen it before booking</source>
+        <translation>This journey is closed: reopen it before booking</translation>
+    </message>
+    <message>
         <source>This appointment is not one of this branch&apos;s</source>
         <translation>This appointment is not one of this branch&apos;s</translation>
     </message>
@@ -5257,6 +5419,22 @@
     <message>
         <source>A task keeps at most {most} photos of each kind</source>
         <translation>A task keeps at most {most} photos of each kind</translation>
+    </message>
+    <message>
+        <source>This journey is closed: reopen it before proposing</source>
+        <translation>This journey is closed: reopen it before proposing</translation>
+    </message>
+    <message>
+        <source>This journey is not waiting for a payment</source>
+        <translation>This journey is not waiting for a payment</translation>
+    </message>
+    <message>
+        <source>This journey has no proposal to open</source>
+        <translation>This journey has no proposal to open</translation>
+    </message>
+    <message>
+        <source>This proposal was superseded or already paid</source>
+        <translation>This proposal was superseded or already paid</translation>
     </message>
 </context>
 <context>
@@ -5793,6 +5971,10 @@
     <message>
         <source>Task</source>
         <translation>Task</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Proposal</translation>
     </message>
     <message>
         <source>Thai name</source>

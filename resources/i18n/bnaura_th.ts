@@ -188,6 +188,10 @@
         <translation>ลูกค้า</translation>
     </message>
     <message>
+        <source>{customer} (schedules her journey)</source>
+        <translation>{customer} (นัดตามเคสของลูกค้า)</translation>
+    </message>
+    <message>
         <source>Treatment</source>
         <translation>ทรีตเมนต์</translation>
     </message>
@@ -726,6 +730,22 @@
         <translation>นำทุกรายการออกจากตะกร้าหรือไม่?</translation>
     </message>
     <message>
+        <source>Open the proposal</source>
+        <translation>เปิดใบเสนอ</translation>
+    </message>
+    <message>
+        <source>Replace the cart with the proposal?</source>
+        <translation>แทนที่รายการในตะกร้าด้วยใบเสนอนี้หรือไม่?</translation>
+    </message>
+    <message>
+        <source>Proposal price</source>
+        <translation>ราคาตามใบเสนอ</translation>
+    </message>
+    <message>
+        <source>{customer}&apos;s proposal is in the cart: paying it confirms the journey&apos;s payment.</source>
+        <translation>ใส่ใบเสนอของ {customer} ลงตะกร้าแล้ว เมื่อชำระเงินจะยืนยันการชำระของเคสนี้</translation>
+    </message>
+    <message>
         <source>Clear sale</source>
         <translation>ล้างรายการขาย</translation>
     </message>
@@ -736,6 +756,14 @@
     <message>
         <source>Customer display</source>
         <translation>จอลูกค้า</translation>
+    </message>
+    <message>
+        <source>Open proposal…</source>
+        <translation>เปิดใบเสนอ…</translation>
+    </message>
+    <message>
+        <source>Make a customer&apos;s treatment proposal the cart</source>
+        <translation>นำใบเสนอแผนการรักษาของลูกค้ามาใส่ตะกร้า</translation>
     </message>
     <message>
         <source>Show the customer display (Ctrl+Shift+D)</source>
@@ -1508,6 +1536,14 @@
         <translation>ช่วงว่างถัดไป: {when} {beautician} {room}</translation>
     </message>
     <message>
+        <source>Booking for {customer}&apos;s journey: choose a free slot, then Book….</source>
+        <translation>กำลังนัดให้เคสของ {customer}: เลือกช่องเวลาว่าง แล้วกด จองนัด…</translation>
+    </message>
+    <message>
+        <source>Appointment booked; {customer}&apos;s journey is scheduled.</source>
+        <translation>จองนัดแล้ว เคสของ {customer} อยู่ในขั้นนัดทรีตเมนต์</translation>
+    </message>
+    <message>
         <source>Appointment booked.</source>
         <translation>จองนัดแล้ว</translation>
     </message>
@@ -2010,6 +2046,22 @@
     <message>
         <source>Find and choose the customer first.</source>
         <translation>ค้นหาและเลือกลูกค้าก่อน</translation>
+    </message>
+    <message>
+        <source>Proposal…</source>
+        <translation>ใบเสนอ…</translation>
+    </message>
+    <message>
+        <source>Open at POS</source>
+        <translation>เปิดที่หน้าขาย</translation>
+    </message>
+    <message>
+        <source>Book treatment…</source>
+        <translation>นัดทรีตเมนต์…</translation>
+    </message>
+    <message>
+        <source>Proposal saved for {customer}.</source>
+        <translation>บันทึกใบเสนอของ {customer} แล้ว</translation>
     </message>
 </context>
 <context>
@@ -2537,6 +2589,92 @@
     <message>
         <source>The change was not approved</source>
         <translation>การเปลี่ยนแปลงไม่ได้รับการอนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDialog</name>
+    <message>
+        <source>Proposal</source>
+        <translation>ใบเสนอ</translation>
+    </message>
+    <message>
+        <source>Treatment plan for {customer}</source>
+        <translation>แผนการรักษาของ {customer}</translation>
+    </message>
+    <message>
+        <source>Find a treatment, package or product (name or SKU)</source>
+        <translation>ค้นหาทรีตเมนต์ แพ็กเกจ หรือสินค้า (ชื่อหรือรหัส SKU)</translation>
+    </message>
+    <message>
+        <source>Suggested by the scan</source>
+        <translation>แนะนำจากผลสแกนผิว</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>จำนวน</translation>
+    </message>
+    <message>
+        <source>Price (฿)</source>
+        <translation>ราคา (฿)</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>จำนวนเงิน</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>ลบรายการ</translation>
+    </message>
+    <message>
+        <source>Note for the customer or the team</source>
+        <translation>หมายเหตุถึงลูกค้าหรือทีมงาน</translation>
+    </message>
+    <message>
+        <source>Save proposal</source>
+        <translation>บันทึกใบเสนอ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>{item} · {price} · because {reason}</source>
+        <translation>{item} · {price} · เพราะ {reason}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>รวม {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPicker</name>
+    <message>
+        <source>{customer} · {total} · {items} · {when}</source>
+        <translation>{customer} · {total} · {items} · {when}</translation>
+    </message>
+    <message>
+        <source>Open a proposal</source>
+        <translation>เปิดใบเสนอ</translation>
+    </message>
+    <message>
+        <source>Customer or item</source>
+        <translation>ชื่อลูกค้าหรือรายการ</translation>
+    </message>
+    <message>
+        <source>Open at the POS</source>
+        <translation>เปิดที่หน้าขาย</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>No proposal is waiting for payment at this branch.</source>
+        <translation>ไม่มีใบเสนอที่รอชำระเงินที่สาขานี้</translation>
     </message>
 </context>
 <context>
@@ -4767,12 +4905,28 @@
         <translation>การขายหนึ่งครั้งมีได้ไม่เกิน {count} รายการ</translation>
     </message>
     <message>
+        <source>A proposal needs at least one item</source>
+        <translation>ใบเสนอต้องมีอย่างน้อยหนึ่งรายการ</translation>
+    </message>
+    <message>
+        <source>A proposal has at most {count} lines</source>
+        <translation>ใบเสนอมีได้ไม่เกิน {count} รายการ</translation>
+    </message>
+    <message>
         <source>Line {line}: this item is not in the catalog</source>
         <translation>รายการที่ {line}: ไม่มีสินค้าหรือบริการนี้ในรายการ</translation>
     </message>
     <message>
         <source>Line {line}: {name} is not sold at this branch</source>
         <translation>รายการที่ {line}: {name} ไม่ได้ขายที่สาขานี้</translation>
+    </message>
+    <message>
+        <source>Line {line}: the quantity must be from 1 to {max}</source>
+        <translation>รายการที่ {line}: จำนวนต้องอยู่ระหว่าง 1 ถึง {max}</translation>
+    </message>
+    <message>
+        <source>Line {line}: the price must not be below zero</source>
+        <translation>รายการที่ {line}: ราคาต้องไม่ติดลบ</translation>
     </message>
     <message>
         <source>Open a shift before selling</source>
@@ -5187,6 +5341,14 @@
         <translation>ไม่พบลูกค้ารายนี้ หรือถูกลบไปแล้ว</translation>
     </message>
     <message>
+        <source>This journey is another customer&apos;s</source>
+        <translation>เคสนี้เป็นของลูกค้าคนอื่น</translation>
+    </message>
+    <message>
+        <source>This journey is closed: reopen it before booking</source>
+        <translation>เคสนี้ปิดแล้ว กรุณาเปิดเคสใหม่ก่อนจองนัด</translation>
+    </message>
+    <message>
         <source>This appointment is not one of this branch&apos;s</source>
         <translation>นัดนี้ไม่ใช่นัดของสาขานี้</translation>
     </message>
@@ -5257,6 +5419,22 @@
     <message>
         <source>A task keeps at most {most} photos of each kind</source>
         <translation>งานหนึ่งเก็บรูปแต่ละแบบได้ไม่เกิน {most} รูป</translation>
+    </message>
+    <message>
+        <source>This journey is closed: reopen it before proposing</source>
+        <translation>เคสนี้ปิดแล้ว กรุณาเปิดเคสใหม่ก่อนทำใบเสนอ</translation>
+    </message>
+    <message>
+        <source>This journey is not waiting for a payment</source>
+        <translation>เคสนี้ยังไม่อยู่ในขั้นรอชำระเงิน</translation>
+    </message>
+    <message>
+        <source>This journey has no proposal to open</source>
+        <translation>เคสนี้ไม่มีใบเสนอที่เปิดได้</translation>
+    </message>
+    <message>
+        <source>This proposal was superseded or already paid</source>
+        <translation>ใบเสนอนี้ถูกแทนที่ด้วยฉบับใหม่หรือชำระเงินแล้ว</translation>
     </message>
 </context>
 <context>
@@ -5793,6 +5971,10 @@
     <message>
         <source>Task</source>
         <translation>งาน</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>ใบเสนอ</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -35,6 +35,7 @@ from bnaura_desk.domain.ids import derived_id
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
+from bnaura_desk.domain.proposals import ProposalLine
 from bnaura_desk.domain.refunds import ReturnLine
 from bnaura_desk.domain.rewards import Reward, reward_id
 from bnaura_desk.domain.roles import Permission, Role
@@ -58,6 +59,7 @@ from bnaura_desk.services import (
     journeys,
     loyalty,
     printing,
+    proposals,
     refunds,
     rewards,
     rooms,
@@ -113,6 +115,9 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.coupons.use_coupon",
     "bnaura_desk.services.coupons.restore_coupon",  # a refund's step (refunds.refund_sale)
     "bnaura_desk.services.courses.take_back_courses",
+    # A proposal paid at the counter: checkout's steps (``counter.checkout`` with a journey).
+    "bnaura_desk.services.proposals.check_payable",
+    "bnaura_desk.services.proposals.confirm_payment",
     # The daily jobs' bodies, run by loyalty.expire_points, award_birthdays, record_tier_changes.
     "bnaura_desk.services.daily_jobs.expire_due",
     "bnaura_desk.services.daily_jobs.award_birthdays_due",
@@ -364,6 +369,18 @@ class Tour:
         self.run(journeys.move_journey, lead, Stage.SCANNED)  # its "send the proposal" task is cancelled with it
         self.run(journeys.cancel_journey, lead, "ลูกค้าขอเลื่อนไปปีหน้า")
         self.run(journeys.reopen_journey, lead, Stage.LEAD_CREATED, "ลูกค้ากลับมาสนใจ")
+        # A third case: scanned, a plan proposed, then revised (the first superseded); the customer
+        # pays the revised plan at the counter, which confirms the journey's payment with the sale.
+        made["planned"] = self.run(journeys.open_journey, made["customer"], title="รักษาฝ้า")
+        self.run(journeys.move_journey, made["planned"], Stage.SCANNED)
+        self.run(proposals.make_proposal, made["planned"], [ProposalLine(product, 1, 95_000)], "ลองก่อน 1 ขวด")
+        made["proposal"] = self.run(proposals.make_proposal, made["planned"], [ProposalLine(product, 2, 95_000)],
+                                    "เซรั่ม 2 ขวด")
+        plan_lines = (counter.OrderLine(product, quantity=2),)
+        plan_due = self.terminal.read(counter.quote, counter.Order(plan_lines, (), customer_id=made["customer"]),
+                                      self.terminal.clock()).priced.total_satang
+        self.run(counter.checkout, counter.Order(plan_lines, (Tender(PaymentMethod.CASH, plan_due),),
+                                                 customer_id=made["customer"], journey_id=made["planned"]))
         self.run(shifts.close_shift, {100_000: 3, 50: 1})
         self._appointments(made)
         made["setting"] = staff.LOCKOUT_KEY
@@ -383,8 +400,10 @@ class Tour:
             vat_exempt=True, duration_minutes=45))
         now = self.terminal.clock()
         slot = self.terminal.read(appointments.find_free_slot, facial, beautician, now + timedelta(hours=1))
+        # Booked from her paid journey: the journey is scheduled with it.
         made["appointment"] = self.run(appointments.book, appointments.Booking(
-            made["customer"], facial, beautician, made["room"], slot.starts_at, note="ครั้งแรก"))
+            made["customer"], facial, beautician, made["room"], slot.starts_at, note="ครั้งแรก",
+            journey_id=made["planned"]))
         later = self.terminal.read(appointments.find_free_slot, facial, None, slot.ends_at)
         self.run(appointments.move, made["appointment"], later.starts_at)
         other = self.run(appointments.book, appointments.Booking(

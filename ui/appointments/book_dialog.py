@@ -4,11 +4,14 @@ The slot, beautician and room come from the cell the desk chose; the
 customer is found by name or phone (``services.customers.search_customers``).
 The booking is one use case (``services.appointments.book``); a refusal
 (a double booking naming the other appointment, outside opening hours...)
-is shown in the dialog, which stays open with nothing changed.
+is shown in the dialog, which stays open with nothing changed. Booked for
+a journey (``ForJourney``: from its kanban card), the customer is the
+journey's and the booking moves the journey to "Treatment scheduled".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -33,6 +36,15 @@ from ..widgets import format_datetime
 from ..widgets.customer_search import CustomerSearch
 
 
+@dataclass(frozen=True)
+class ForJourney:
+    """The journey a booking schedules (opened from its kanban card): its id and its customer."""
+
+    journey_id: str
+    customer_id: str
+    customer_name: str
+
+
 class BookDialog(QDialog):
     """Book one appointment starting at ``starts_at`` (see the module)."""
 
@@ -46,11 +58,13 @@ class BookDialog(QDialog):
         *,
         beautician_id: str | None = None,
         room_id: str | None = None,
+        journey: ForJourney | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.starts_at = starts_at
+        self.journey = journey
         self.booked: str | None = None
         self.setWindowTitle(QCoreApplication.translate("BookDialog", "Book an appointment"))
         lang = current_language()
@@ -86,8 +100,17 @@ class BookDialog(QDialog):
         cancel.clicked.connect(self.reject)
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("BookDialog", "Starts"), self.when)
-        form.addRow(QCoreApplication.translate("BookDialog", "Customer"), self.search)
-        form.addRow("", self.hits)
+        if journey is None:
+            form.addRow(QCoreApplication.translate("BookDialog", "Customer"), self.search)
+            form.addRow("", self.hits)
+        else:
+            # Booked for a journey: its customer, and the booking schedules it.
+            self.search.hide()
+            self.hits.hide()
+            self.for_journey = QLabel(QCoreApplication.translate(
+                "BookDialog", "{customer} (schedules her journey)").format(customer=journey.customer_name), self)
+            self.for_journey.setObjectName("bookForJourney")
+            form.addRow(QCoreApplication.translate("BookDialog", "Customer"), self.for_journey)
         form.addRow(QCoreApplication.translate("BookDialog", "Treatment"), self.treatment)
         form.addRow(QCoreApplication.translate("BookDialog", "Beautician"), self.beautician)
         form.addRow(QCoreApplication.translate("BookDialog", "Room"), self.room)
@@ -99,12 +122,13 @@ class BookDialog(QDialog):
 
     def book(self) -> None:
         """Book what the dialog shows; close on success, else say why and stay open."""
-        customer_id = self.finder.chosen()
+        customer_id = self.journey.customer_id if self.journey is not None else self.finder.chosen()
         if customer_id is None:
             self.error.setText(QCoreApplication.translate("BookDialog", "Find and choose the customer first."))
             return
         booking = Booking(customer_id, self.treatment.currentData(), self.beautician.currentData(),
-                          self.room.currentData(), self.starts_at, note=self.note.text())
+                          self.room.currentData(), self.starts_at, note=self.note.text(),
+                          journey_id=self.journey.journey_id if self.journey is not None else None)
         self.book_button.setEnabled(False)
         self.runner.run(appointments.book, booking, on_done=self._booked, on_error=self._failed, initiator=self)
 

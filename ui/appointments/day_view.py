@@ -36,7 +36,7 @@ from ..bus import ChangeBus
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
 from ..widgets import format_date, format_datetime
-from .book_dialog import BookDialog
+from .book_dialog import BookDialog, ForJourney
 from .day_model import Axis, DayModel
 from .schedule_dialog import ScheduleDialog
 
@@ -88,6 +88,7 @@ class DayViewScreen(QWidget):
         self.no_show_button.setObjectName("dayViewNoShow")
         self.no_show_button.clicked.connect(self.no_show)
         self.book_dialog: BookDialog | None = None
+        self.for_journey: ForJourney | None = None  # the journey the next booking schedules
         self.schedule_button = QPushButton(QCoreApplication.translate("DayView", "Rooms and hours…"), self)
         self.schedule_button.setObjectName("dayViewSchedule")
         self.schedule_button.clicked.connect(self.edit_schedule)
@@ -262,13 +263,29 @@ class DayViewScreen(QWidget):
             return
         resource = self.model.resource(index.column()).id
         by_beautician = self.model.axis is Axis.BEAUTICIAN
+        journey = self.for_journey
         self.book_dialog = BookDialog(
             self.runner, self.model.slot_start(index.row()), self._treatments, list(view.beauticians),
             list(view.rooms), beautician_id=resource if by_beautician else None,
-            room_id=None if by_beautician else resource, parent=self)
-        self.book_dialog.accepted.connect(
-            lambda: self.message.setText(QCoreApplication.translate("DayView", "Appointment booked.")))
+            room_id=None if by_beautician else resource, journey=journey, parent=self)
+        self.book_dialog.accepted.connect(lambda: self._booked(journey))
         self.book_dialog.open()
+
+    def book_for_journey(self, journey_id: str, customer_id: str, customer_name: str) -> None:
+        """Book the next appointment for a journey (from its kanban card): choose a free slot, then Book…."""
+        self.for_journey = ForJourney(journey_id, customer_id, customer_name)
+        self.message.setText(QCoreApplication.translate(
+            "DayView", "Booking for {customer}'s journey: choose a free slot, then Book….").format(
+            customer=customer_name))
+
+    def _booked(self, journey: ForJourney | None) -> None:
+        if journey is not None and journey is self.for_journey:
+            self.for_journey = None
+            self.message.setText(QCoreApplication.translate(
+                "DayView", "Appointment booked; {customer}'s journey is scheduled.").format(
+                customer=journey.customer_name))
+            return
+        self.message.setText(QCoreApplication.translate("DayView", "Appointment booked."))
 
     def edit_schedule(self) -> None:
         """Open the branch's rooms and opening hours (managers change them; the services check)."""

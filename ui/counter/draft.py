@@ -53,6 +53,9 @@ class CartDraft:
         self.lines: list[DraftLine] = []
         self.customer_id: str | None = None
         self.coupon_code = ""
+        # The journey the cart came from (a proposal opened at the POS) and its customer: paid,
+        # the sale confirms the journey's payment. Only while that customer is the sale's.
+        self.journey: tuple[str, str] | None = None
 
     def add(self, row: CatalogRow, quantity: int = 1) -> int:
         """Add ``quantity`` of ``row``'s item (1 to 9,999 in all); return the line it is on.
@@ -85,6 +88,21 @@ class CartDraft:
         self.lines.clear()
         self.customer_id = None
         self.coupon_code = ""
+        self.journey = None
+
+    def load(self, lines: list[DraftLine], customer_id: str, journey_id: str) -> None:
+        """Make the cart these ``lines`` of ``customer_id``, remembering the journey they were proposed on."""
+        self.clear()
+        self.lines.extend(lines)
+        self.customer_id = customer_id
+        self.journey = (journey_id, customer_id)
+
+    @property
+    def journey_id(self) -> str | None:
+        """The journey a payment of this cart confirms (None: none, or the customer was changed since)."""
+        if self.journey is None or self.journey[1] != self.customer_id:
+            return None
+        return self.journey[0]
 
     @property
     def empty(self) -> bool:
@@ -93,4 +111,5 @@ class CartDraft:
     def order(self, tenders: tuple[Tender, ...] = (), balance_due_on: date | None = None) -> Order:
         """Return the cart as the order ``counter.quote`` and ``counter.checkout`` take."""
         return Order(tuple(OrderLine(line.item_id, line.quantity, line.discount) for line in self.lines), tenders,
-                     customer_id=self.customer_id, coupon_code=self.coupon_code, balance_due_on=balance_due_on)
+                     customer_id=self.customer_id, coupon_code=self.coupon_code, balance_due_on=balance_due_on,
+                     journey_id=self.journey_id)

@@ -38,6 +38,7 @@ from bnaura_desk.domain.changes import ChangeSet, Kind
 from bnaura_desk.domain.errors import DeskError, NotFound
 from bnaura_desk.services.catalog import CatalogRow
 from bnaura_desk.services.counter import SaleDone
+from bnaura_desk.services.proposals import CounterPlan, counter_plan
 
 from ..bus import ChangeBus
 from ..customers.callbacks import while_alive
@@ -52,6 +53,7 @@ from .finder import ItemFinder
 from .keys import bind_keys
 from .member import MemberPicker
 from .payment import PaymentDialog
+from .proposal_open import ProposalPicker, plan_lines
 from .reads import (
     CartQuote,
     CounterMember,
@@ -122,6 +124,12 @@ class CounterScreen(QWidget):
         self.display_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.display_button.clicked.connect(self.show_customer_display)
         self.settings_button = CounterSettingsButton(runner, self)  # managers and owners only
+        self.proposal_button = QPushButton(self)
+        self.proposal_button.setObjectName("counterOpenProposal")
+        self.proposal_button.setAutoDefault(False)
+        self.proposal_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.proposal_button.clicked.connect(self.choose_proposal)
+        self.proposal_picker: ProposalPicker | None = None
         self.sale_bar = SaleBar(runner, lambda: self.last_sale.number if self.last_sale else "", self)
         self.sale_banner = self.sale_bar.banner
         self.reprint_button = self.sale_bar.reprint_button
@@ -281,6 +289,40 @@ class CounterScreen(QWidget):
         self.member_picker.show_member(None)
         self.coupon.clear()
         self.requote()
+
+    # ------------------------------------------------------------ a proposal as the cart
+
+    def choose_proposal(self) -> None:
+        """List the branch's proposals on offer; the one chosen becomes the cart ("Open proposal…")."""
+        picker = ProposalPicker(self.runner, self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(lambda proposal_id: self.open_proposal(proposal_id=proposal_id))
+        picker.finished.connect(lambda _result: setattr(self, "proposal_picker", None))
+        self.proposal_picker = picker
+        picker.open()
+
+    def open_proposal(self, *, proposal_id: str | None = None, journey_id: str | None = None) -> None:
+        """Make the proposal (by its id, or the one on offer on ``journey_id``) the cart, for its customer.
+
+        Its lines at this branch's prices (``proposal_open.plan_lines``), the
+        member attached and the journey remembered: paid, the sale confirms
+        the journey's payment.
+        """
+        self.runner.read(counter_plan, proposal_id=proposal_id, journey_id=journey_id,
+                         on_done=while_alive(self, self._plan_read), on_error=while_alive(self, self._failed))
+
+    def _plan_read(self, plan: CounterPlan) -> None:
+        if self.draft.lines:
+            answer = QMessageBox.question(self, self.tr("Open the proposal"),
+                                          self.tr("Replace the cart with the proposal?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        proposal = plan.proposal
+        self.coupon.clear()
+        self.draft.load(plan_lines(plan, self.tr("Proposal price")), proposal.customer_id, proposal.journey_id)
+        self.attach_member(proposal.customer_id)
+        self.show_message(self.tr("{customer}'s proposal is in the cart: paying it confirms the journey's payment.")
+                          .format(customer=proposal.customer_name), good=True)
 
     # ------------------------------------------------------------ pricing
 
@@ -466,6 +508,8 @@ class CounterScreen(QWidget):
         self.coupon.retranslate()
         self.pay_button.setText(self.tr("Pay (F12)"))
         self.display_button.setText(self.tr("Customer display"))
+        self.proposal_button.setText(self.tr("Open proposal…"))
+        self.proposal_button.setToolTip(self.tr("Make a customer's treatment proposal the cart"))
         self.display_button.setToolTip(self.tr("Show the customer display (Ctrl+Shift+D)"))
         self.member_picker.retranslate()
         self.lines.retranslate()

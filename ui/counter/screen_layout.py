@@ -8,7 +8,7 @@
     item box, favourites      | member
                               | cart
                               | + − Discount Remove          Use course session… (F7)  Clear sale
-                              | coupon box        totals, Pay (F12)
+    [Open proposal…]          | coupon box        totals, Pay (F12)
 
 The first row is the shift and the screen's own buttons; the second is the
 last sale and what can follow it, so the top never has more than about
@@ -51,7 +51,16 @@ def lay_out(screen: CounterScreen) -> None:
     right_layout.addLayout(bottom)
     splitter = QSplitter(Qt.Orientation.Horizontal, screen)
     splitter.setChildrenCollapsible(False)
-    splitter.addWidget(screen.finder)
+    # A proposal opened as the cart starts a sale: under the item box, where the top rows have no room left.
+    left = QWidget(screen)
+    left_layout = QVBoxLayout(left)
+    left_layout.setContentsMargins(0, 0, 0, 0)
+    left_layout.addWidget(screen.finder, 1)
+    proposal_row = QHBoxLayout()
+    proposal_row.addWidget(screen.proposal_button)
+    proposal_row.addStretch(1)
+    left_layout.addLayout(proposal_row)
+    splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setStretchFactor(0, 2)
     splitter.setStretchFactor(1, 3)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,9 +64,11 @@ from ..bus import ChangeBus
 from ..override import run_with_override
 from ..runner import DeskRunner, translate_error
 from ..widgets import format_datetime
+from . import card_menu
 from .delegate import CARD_SIZE, CardDelegate
 from .model import StageModel
 from .new_dialog import NewJourneyDialog
+from .proposal_dialog import ProposalDialog
 
 _WATCHED = (Kind.JOURNEY, Kind.CUSTOMER, Kind.STAFF, Kind.CATALOG_ITEM)
 COLUMNS: tuple[Stage, ...] = (*FLOW, Stage.CANCELLED)
@@ -149,7 +151,15 @@ class StageColumn(QFrame):
 
 
 class JourneyBoard(QWidget):
-    """The kanban screen (see the module)."""
+    """The kanban screen (see the module).
+
+    Signals (a card's context menu, ``card_menu``; the main window connects them):
+        openAtPos(str): the journey's proposal is to become the POS cart.
+        bookTreatment(str, str, str): book a treatment for the journey (its id, customer id, customer name).
+    """
+
+    openAtPos = Signal(str)
+    bookTreatment = Signal(str, str, str)
 
     def __init__(self, runner: DeskRunner, bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,6 +204,7 @@ class JourneyBoard(QWidget):
         self.new_button.setObjectName("kanbanNew")
         self.new_button.clicked.connect(self.new_journey)
         self.new_dialog: NewJourneyDialog | None = None
+        self.proposal_dialog: ProposalDialog | None = None
         self.message = QLabel(self)
         self.message.setObjectName("kanbanMessage")
         # A new message must not lay the board out again (a move repaints two columns, not nine).
@@ -208,6 +219,7 @@ class JourneyBoard(QWidget):
             column = StageColumn(stage, strip)
             column.model.moveRequested.connect(self.request_move)
             column.view.activated.connect(self.open_timeline)
+            card_menu.install(self, column)
             self.columns[stage] = column
             row.addWidget(column)
         row.addStretch(1)
