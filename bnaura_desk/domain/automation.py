@@ -269,6 +269,14 @@ def entry_key(journey_id: str, from_stage: Stage | None, from_entered_at: dateti
     return f"{journey_id}:{from_stage or 'new'}@{since}>{to_stage}"
 
 
+def entry_stage(key: str) -> Stage | None:
+    """Return the stage an ``entry_key`` entered (None for a key this version cannot read)."""
+    try:
+        return Stage(key.rsplit(">", 1)[1])
+    except (IndexError, ValueError):
+        return None
+
+
 def task_id(rule_key: str, key: str) -> str:
     """Return the id of the task ``rule_key`` makes for the stage entry ``key`` (the same on every terminal)."""
     return derived_id("task", rule_key, key)

@@ -1154,7 +1154,7 @@ TASK = Entity(
         OperationType("task.note", Effect.UPDATE, frozenset({"notes"})),
         OperationType("task.complete", Effect.UPDATE, frozenset({"status", "completed_at", "checklist"})),
         OperationType("task.reassign", Effect.UPDATE, frozenset({"assignee_id", "claimed_by", "status"})),
-        OperationType("task.cancel", Effect.UPDATE, frozenset({"status"})),  # its journey was cancelled
+        OperationType("task.cancel", Effect.UPDATE, frozenset({"status", "notes"})),  # its journey was cancelled or moved back
     ),
     scope=Scope.BRANCH,
     own_branch="branch_id",
