@@ -36,6 +36,7 @@ from ..domain.journeys import FLOW, STAGE_LABELS, Stage
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may
 from ..store.models import CatalogItem, Customer, Journey, SaleLine, Staff, Task
 from .context import ServiceContext, load_device, stamp_written
+from .line_performance import record_performance, treatment_line
 from .settings import chain_setting, write_chain_setting
 
 NOTES_MAX = 4000
@@ -396,7 +397,9 @@ def complete_task(ctx: ServiceContext, task_id: str) -> ChangeSet:
     journey to treatment completed and, when the journey's sale did not
     sell the treatment itself and the customer holds a usable course of
     it, uses one session naming the actor as performer
-    (``courses.use_session``), all in this transaction.
+    (``courses.use_session``); when the sale sold the treatment, records
+    the actor as the performer of its line (``line_performance``); all in
+    this transaction.
 
     Raises:
         PermissionDenied: the actor works no journeys.
@@ -414,7 +417,12 @@ def complete_task(ctx: ServiceContext, task_id: str) -> ChangeSet:
     _write(ctx, row, "task.complete", {"status": str(TaskStatus.DONE), "completed_at": ctx.now.isoformat()})
     journey = ctx.session.get(Journey, row.journey_id)
     if treatment and journey is not None and journey.stage == Stage.IN_TREATMENT:
-        if journey.item_id is not None and _paid_by_course(ctx, journey, journey.item_id):
+        line = (treatment_line(ctx.session, journey.sale_id, journey.item_id)
+                if journey.sale_id is not None and journey.item_id is not None else None)
+        if line is not None:
+            # The journey's sale sold the treatment: its line names who performed it.
+            record_performance(ctx, line, me, row.id)
+        elif journey.item_id is not None and _paid_by_course(ctx, journey, journey.item_id):
             courses.use_session(ctx, journey.customer_id, journey.item_id, me)
         journeys.move_journey(ctx, journey.id, Stage.TREATMENT_COMPLETED)
     ctx.changes.add(Kind.TASK, row.id)

@@ -16,11 +16,11 @@ from bnaura_desk.domain.errors import BadInput, DeskError, NotFound, PermissionD
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.roles import Role
-from bnaura_desk.services import catalog, counter, courses, journeys, shifts, tasks
+from bnaura_desk.services import catalog, counter, courses, journeys, line_performance, sales_history, shifts, tasks
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
-from bnaura_desk.services.context import SYSTEM, Actor
-from bnaura_desk.store.models import Journey, OutboxOperation, Task
+from bnaura_desk.services.context import SYSTEM, Actor, load_device
+from bnaura_desk.store.models import Journey, LinePerformance, OutboxOperation, SaleLine, Staff, Task
 from tests.conftest import Staffed
 
 APPOINTMENT = "01a25321-0000-7000-8000-000000000001"
@@ -283,3 +283,42 @@ def test_reopening_a_completed_journey_cancels_its_follow_up_task(staffed: Staff
     assert s.terminal.read(tasks.task_card, perform.id, s.clock()).status is TaskStatus.DONE
     [again] = _queue(s, s.beautician)
     assert again.id != perform.id
+
+
+def test_completing_the_treatment_its_sale_sold_records_the_beautician_as_the_lines_performer(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    lines = (counter.OrderLine(clinic["facial"]),)
+    due = s.terminal.read(counter.quote, counter.Order(lines, (), customer_id=clinic["member"]),
+                          s.clock()).priced.total_satang
+    sale = str(s.terminal.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),),
+                                                              customer_id=clinic["member"]),
+                              actor=s.front_desk).result.sale_id)
+    _schedule(s, {**clinic, "sale": sale})
+    [task] = _queue(s, s.beautician)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    # Not performed yet: the purchase names nobody.
+    purchase = next(p for p in s.terminal.read(sales_history.customer_purchases, clinic["member"])
+                    if p.sale_id == sale)
+    assert purchase.performed_by == ("",)
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    [row] = s.terminal.read(lambda session: list(session.scalars(select(LinePerformance))))
+    line = s.terminal.read(lambda session: session.scalars(select(SaleLine).where(SaleLine.sale_id == sale)).one())
+    assert (row.id, row.sale_id, row.staff_id, row.task_id, row.branch_id) == (
+        line_performance.line_performance_id(line.id), sale, s.beautician.staff_id, task.id, s.terminal.read(lambda session: load_device(session).branch_id))
+    purchase = next(p for p in s.terminal.read(sales_history.customer_purchases, clinic["member"])
+                    if p.sale_id == sale)
+    beautician_name = s.terminal.read(lambda session: session.get(Staff, s.beautician.staff_id).display_name)  # type: ignore[union-attr]
+    assert purchase.performed_by == (beautician_name,)
+    ops = s.terminal.read(lambda session: list(session.scalars(
+        select(OutboxOperation.entity_id).where(OutboxOperation.type == "line_performance.record"))))
+    assert ops == [row.id]
+
+
+def test_a_treatment_paid_by_a_course_records_no_line_performer(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    _schedule(s, clinic)  # the journey's sale sold the course, not the facial
+    [task] = _queue(s, s.beautician)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    assert s.terminal.read(lambda session: list(session.scalars(select(LinePerformance)))) == []
