@@ -56,6 +56,14 @@ class AssignTo(StrEnum):
     ROLE = "role"  # anyone of the rule's role: unassigned in that role's queue
 
 
+ASSIGN_LABELS: dict[AssignTo, str] = {
+    AssignTo.SALES_OWNER: QT_TRANSLATE_NOOP("tasks", "The journey's sales owner"),
+    AssignTo.BEAUTICIAN: QT_TRANSLATE_NOOP("tasks", "The journey's beautician"),
+    AssignTo.PERSON: QT_TRANSLATE_NOOP("tasks", "A staff member"),
+    AssignTo.ROLE: QT_TRANSLATE_NOOP("tasks", "Anyone of the role"),
+}
+
+
 class TaskStatus(StrEnum):
     """Where a task is: open (waiting), claimed by someone, started, done, or cancelled."""
 
