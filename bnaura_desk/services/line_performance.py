@@ -8,9 +8,11 @@ on another terminal offline, names the later performer (by clock).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.changes import Kind
@@ -71,3 +73,28 @@ def performers(session: Session, sale_ids: list[str]) -> dict[str, tuple[str, st
                 .where(LinePerformance.sale_id.in_(chunk))):
             out[line_id] = (staff_id, name or "")
     return out
+
+
+@dataclass(frozen=True)
+class PerformerTotal:
+    """One performer's treatments in a period: how many lines, and what they sold for (net, satang)."""
+
+    staff_id: str
+    name: str
+    lines: int
+    net_satang: int
+
+
+def performer_totals(session: Session, start: datetime, end: datetime) -> list[PerformerTotal]:
+    """Return the lines performed at this branch from ``start`` (inclusive) to ``end`` (exclusive), by performer.
+
+    Most net first, then by name. The net is the line's as sold (before any refund).
+    """
+    rows = session.execute(
+        select(LinePerformance.staff_id, Staff.display_name, func.count(), func.sum(SaleLine.net_satang))
+        .join(SaleLine, SaleLine.id == LinePerformance.sale_line_id)
+        .outerjoin(Staff, Staff.id == LinePerformance.staff_id)
+        .where(LinePerformance.performed_at >= start, LinePerformance.performed_at < end)
+        .group_by(LinePerformance.staff_id, Staff.display_name))
+    totals = [PerformerTotal(staff_id, name or "", int(count), int(net or 0)) for staff_id, name, count, net in rows]
+    return sorted(totals, key=lambda t: (-t.net_satang, t.name, t.staff_id))

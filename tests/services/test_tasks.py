@@ -313,6 +313,13 @@ def test_completing_the_treatment_its_sale_sold_records_the_beautician_as_the_li
     ops = s.terminal.read(lambda session: list(session.scalars(
         select(OutboxOperation.entity_id).where(OutboxOperation.type == "line_performance.record"))))
     assert ops == [row.id]
+    # The performers' report of the day: one facial by the beautician, at its net price.
+    [total] = s.terminal.read(line_performance.performer_totals, s.clock() - timedelta(hours=1),
+                              s.clock() + timedelta(hours=1))
+    assert (total.staff_id, total.name, total.lines, total.net_satang) == (
+        s.beautician.staff_id, beautician_name, 1, line.net_satang)
+    assert s.terminal.read(line_performance.performer_totals, s.clock() + timedelta(hours=1),
+                           s.clock() + timedelta(hours=2)) == []
 
 
 def test_a_treatment_paid_by_a_course_records_no_line_performer(staffed: Staffed, clinic: dict[str, str]) -> None:

@@ -226,6 +226,8 @@ class RulesDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
+        # Room for the default rules and a few of the manager's own without scrolling.
+        self.view.setMinimumHeight(self.fontMetrics().height() * 16)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RulesModel.TITLE_TH, QHeaderView.ResizeMode.Stretch)
