@@ -1921,13 +1921,66 @@ PROPOSALS_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# The automation rule editor (issue 13), the line's performer on purchases.
+AUTOMATION_THAI: dict[str, dict[str, str]] = {
+    "tasks": {
+        "The journey's sales owner": "พนักงานขายที่ดูแลเคส",
+        "The journey's beautician": "บิวตี้เทอราปิสต์ของเคส",
+        "A staff member": "พนักงานที่ระบุ",
+        "Anyone of the role": "ใครก็ได้ในตำแหน่งนั้น",
+    },
+    "MainWindow": {"Automation rules…": "กฎงานอัตโนมัติ…"},
+    "RulesModel": {
+        "Active": "ใช้งาน",
+        "On entering": "เมื่อเข้าขั้น",
+        "Task (Thai)": "งาน (ภาษาไทย)",
+        "Task (English)": "งาน (ภาษาอังกฤษ)",
+        "For": "ผู้รับงาน",
+        "Priority": "ความเร่งด่วน",
+        "Due after": "กำหนดเสร็จภายใน",
+        "{n} d": "{n} วัน",
+        "{n} h": "{n} ชม.",
+        "{n} min": "{n} นาที",
+        "Anyone: {role}": "ใครก็ได้: {role}",
+    },
+    "RulesDialog": {
+        "Automation rules": "กฎงานอัตโนมัติ",
+        "When a journey enters a stage, each active rule of that stage makes a task. "
+        "Changes apply to the next stage entries; tasks already made stay as they are.":
+            "เมื่อเคสเข้าสู่ขั้นใด กฎที่ใช้งานของขั้นนั้นจะสร้างงานให้ การแก้ไขมีผลกับการเข้าขั้นครั้งถัดไป "
+            "งานที่สร้างไปแล้วคงเดิม",
+        " days": " วัน",
+        " hours": " ชั่วโมง",
+        " minutes": " นาที",
+        "On entering": "เมื่อเข้าขั้น",
+        "Task (Thai)": "ชื่องาน (ภาษาไทย)",
+        "Task (English)": "ชื่องาน (ภาษาอังกฤษ)",
+        "For": "มอบให้",
+        "Staff member": "พนักงาน",
+        "Queue of the role": "คิวงานของตำแหน่ง",
+        "Priority": "ความเร่งด่วน",
+        "Due after": "กำหนดเสร็จภายใน",
+        "{customer} and {treatment} in a title are replaced by the customer's and the treatment's names.":
+            "{customer} และ {treatment} ในชื่องานจะถูกแทนด้วยชื่อลูกค้าและชื่อทรีตเมนต์",
+        "Copy the treatment's protocol steps as the task's checklist": "คัดลอกขั้นตอนของทรีตเมนต์เป็นรายการตรวจของงาน",
+        "Active": "ใช้งาน",
+        "Add rule": "เพิ่มกฎ",
+        "Remove rule": "ลบกฎ",
+        "Reset to defaults": "คืนค่าเริ่มต้น",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+    },
+    "PurchasesModel": {"{item} (performed by {name})": "{item} (ทำโดย {name})"},
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
-                                               TASK_QUEUE_THAI, PROPOSALS_THAI)
+                                               TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

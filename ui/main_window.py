@@ -175,12 +175,17 @@ class MainWindow(QMainWindow):
         self.loyalty_program_action = QAction(self)
         self.loyalty_program_action.triggered.connect(self.edit_loyalty_program)
         self.loyalty_program_action.setEnabled(False)
+        # Shown to managers and owners (the journeys' reopen permission): the tasks journeys make.
+        self.automation_rules_action = QAction(self)
+        self.automation_rules_action.triggered.connect(self.edit_automation_rules)
+        self.automation_rules_action.setVisible(False)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.switch_user_action)
         self.file_menu.addAction(self.sync_now_action)
         self.file_menu.addAction(self.connect_action)
         self.file_menu.addAction(self.staff_branches_action)
         self.file_menu.addAction(self.loyalty_program_action)
+        self.file_menu.addAction(self.automation_rules_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -305,6 +310,7 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setEnabled(False)
         self.connect_action.setEnabled(False)
         self.loyalty_program_action.setEnabled(False)
+        self.automation_rules_action.setVisible(False)
         self._show_staff_branches_action()
         self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
         self.switch_user_action.setEnabled(True)
         self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
         self.loyalty_program_action.setEnabled(True)
+        self.automation_rules_action.setVisible(may(actor.role, Permission.JOURNEY_REOPEN))
         self._show_staff_branches_action()
         for entry in self._screens.values():
             if entry.permissions:
@@ -395,6 +402,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_automation_rules(self) -> QDialog | None:
+        """Open the automation rule editor (managers and owners)."""
+        actor = self.actor
+        if actor is None or not may(actor.role, Permission.JOURNEY_REOPEN):
+            return None
+        from .automation.rules_dialog import RulesDialog  # rarely used: not loaded at start-up
+
+        dialog = RulesDialog(self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _on_changes(self, changes: ChangeSet, _initiator: object) -> None:
         # A pulled chain or branch profile (a renamed branch, the chain's
         # name from the server): the names shown follow.
@@ -421,6 +440,7 @@ class MainWindow(QMainWindow):
         self.connect_action.setText(self.tr("Connect to clinic server…"))
         self.staff_branches_action.setText(self.tr("Where staff may sign in…"))
         self.loyalty_program_action.setText(self.tr("Loyalty program…"))
+        self.automation_rules_action.setText(self.tr("Automation rules…"))
         self.file_menu.setTitle(self.tr("File"))
         self.language_menu.setTitle(self.tr("Language"))
         for entry in self._screens.values():

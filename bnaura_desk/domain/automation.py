@@ -56,6 +56,14 @@ class AssignTo(StrEnum):
     ROLE = "role"  # anyone of the rule's role: unassigned in that role's queue
 
 
+ASSIGN_LABELS: dict[AssignTo, str] = {
+    AssignTo.SALES_OWNER: QT_TRANSLATE_NOOP("tasks", "The journey's sales owner"),
+    AssignTo.BEAUTICIAN: QT_TRANSLATE_NOOP("tasks", "The journey's beautician"),
+    AssignTo.PERSON: QT_TRANSLATE_NOOP("tasks", "A staff member"),
+    AssignTo.ROLE: QT_TRANSLATE_NOOP("tasks", "Anyone of the role"),
+}
+
+
 class TaskStatus(StrEnum):
     """Where a task is: open (waiting), claimed by someone, started, done, or cancelled."""
 
@@ -267,6 +275,14 @@ def entry_key(journey_id: str, from_stage: Stage | None, from_entered_at: dateti
     since = "opened" if from_entered_at is None else from_entered_at.astimezone(UTC).strftime(
         "%Y-%m-%dT%H:%M:%S.%fZ")
     return f"{journey_id}:{from_stage or 'new'}@{since}>{to_stage}"
+
+
+def entry_stage(key: str) -> Stage | None:
+    """Return the stage an ``entry_key`` entered (None for a key this version cannot read)."""
+    try:
+        return Stage(key.rsplit(">", 1)[1])
+    except (IndexError, ValueError):
+        return None
 
 
 def task_id(rule_key: str, key: str) -> str:

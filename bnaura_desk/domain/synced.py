@@ -1157,7 +1157,7 @@ TASK = Entity(
         OperationType("task.note", Effect.UPDATE, frozenset({"notes"})),
         OperationType("task.complete", Effect.UPDATE, frozenset({"status", "completed_at", "checklist"})),
         OperationType("task.reassign", Effect.UPDATE, frozenset({"assignee_id", "claimed_by", "status"})),
-        OperationType("task.cancel", Effect.UPDATE, frozenset({"status"})),  # its journey was cancelled
+        OperationType("task.cancel", Effect.UPDATE, frozenset({"status", "notes"})),  # its journey was cancelled or moved back
     ),
     scope=Scope.BRANCH,
     own_branch="branch_id",
@@ -1219,10 +1219,38 @@ PROPOSAL = Entity(
     own_branch="branch_id",
 )
 
+
+# Who performed a sale's line (issue 13): the beautician who completed the
+# treatment task of a journey whose sale sold that treatment. Sale lines are
+# a ledger written at checkout; the performer is known later, so it is a row
+# of its own, one per line: its id is ``derived_id("line_performance",
+# sale_line_id)``. Two terminals recording the same line offline (the task
+# completed twice, or corrected) make one row whose fields settle by clock:
+# the later performer wins (last writer wins). Branch-only: the branch where
+# the treatment was performed.
+LINE_PERFORMANCE = Entity(
+    name="line_performance",
+    shape=Shape.PROFILE,
+    table="line_performances",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("sale_id", t.Id("sale"), required=True),
+        Field("sale_line_id", t.Id("sale_line"), required=True),
+        Field("staff_id", t.Id(), required=True),
+        Field("task_id", t.Id(), nullable=True),
+        Field("performed_at", t.Moment(), required=True),
+    ),
+    operations=(OperationType("line_performance.record", Effect.UPSERT),),
+    scope=Scope.BRANCH,
+    derived_from=("sale_line_id",),
+    changes=("sale",),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
      CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK, TREATMENT_PHOTO,
-     PROPOSAL)
+     PROPOSAL, LINE_PERFORMANCE)
 )

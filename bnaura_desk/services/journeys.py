@@ -277,7 +277,8 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
     # The stage entry's tasks (automation rules), in this transaction.
     from .tasks import apply_rules  # tasks move journeys: imported here, not at the module's top
 
-    apply_rules(ctx, row, state.stage, datetime.fromisoformat(state.entered_at) if state.entered_at else None, to)
+    apply_rules(ctx, row, state.stage, datetime.fromisoformat(state.entered_at) if state.entered_at else None, to,
+                text)
     return ctx.changes.build(result=action_id)
 
 

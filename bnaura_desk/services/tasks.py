@@ -32,16 +32,26 @@ from ..domain.changes import ChangeSet, Kind
 from ..domain.courses import course_to_use
 from ..domain.dates import bangkok_date
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound, PermissionDenied
-from ..domain.journeys import Stage
+from ..domain.journeys import FLOW, STAGE_LABELS, Stage
 from ..domain.roles import OVERRIDE_ROLES, PERMISSION_LABELS, Permission, Role, may
 from ..store.models import CatalogItem, Customer, Journey, SaleLine, Staff, Task
 from .context import ServiceContext, load_device, stamp_written
+from .line_performance import record_performance, treatment_line
 from .settings import chain_setting, write_chain_setting
 
 NOTES_MAX = 4000
 # The stage whose tasks are the treatment itself: starting one moves the
 # journey into treatment, completing it out of treatment.
 TREATMENT_ENTRY = f">{Stage.TREATMENT_SCHEDULED}"
+# The note a task cancelled by a move back keeps (stored with the task, so in both languages).
+MOVED_BACK_NOTE = "ยกเลิก: ย้อนกลับไปขั้น {th} / Cancelled: the journey moved back to {en}"
+# The Thai of ``STAGE_LABELS`` (as the "journeys" table of scripts/fill_translations.py has it).
+STAGE_NAMES_TH: dict[Stage, str] = {
+    Stage.LEAD_CREATED: "ลูกค้าใหม่", Stage.SCANNED: "สแกนผิวแล้ว", Stage.PROPOSAL_SENT: "ส่งข้อเสนอแล้ว",
+    Stage.PAYMENT_CONFIRMED: "ยืนยันการชำระเงินแล้ว", Stage.TREATMENT_SCHEDULED: "นัดทำทรีตเมนต์แล้ว",
+    Stage.IN_TREATMENT: "กำลังทำทรีตเมนต์", Stage.TREATMENT_COMPLETED: "ทำทรีตเมนต์เสร็จแล้ว",
+    Stage.FOLLOW_UP: "ติดตามผล", Stage.COMPLETED: "เสร็จสิ้น", Stage.CANCELLED: "ยกเลิก",
+}
 
 
 # --- making tasks --------------------------------------------------------------------------------
@@ -88,17 +98,22 @@ def journey_facts(session: Session, row: Journey) -> JourneyFacts:
 
 
 def apply_rules(ctx: ServiceContext, row: Journey, from_stage: Stage | None, from_entered_at: datetime | None,
-                to_stage: Stage) -> list[str]:
+                to_stage: Stage, note: str = "") -> list[str]:
     """Make the tasks the chain's rules make for ``row`` entering ``to_stage``; return their ids.
 
     Called by the journey's move in its own transaction; a cancelled
-    journey's tasks not yet done are cancelled with it. ``from_stage`` and
-    ``from_entered_at`` are the state the journey left (None, None: it was
-    just opened). A task this terminal already has (the same entry made
-    again, or pulled from another terminal) is not written twice.
+    journey's tasks not yet done are cancelled with it. A journey moved back
+    (or reopened) to an earlier stage has its tasks not yet done that were
+    made for the stages after it cancelled, ``note`` (the move's reason)
+    kept in their notes: the work they asked for is no longer due.
+    ``from_stage`` and ``from_entered_at`` are the state the journey left
+    (None, None: it was just opened). A task this terminal already has (the
+    same entry made again, or pulled from another terminal) is not written twice.
     """
     if to_stage is Stage.CANCELLED:
         _cancel_open(ctx, row.id)
+    elif from_stage is not None and _earlier(to_stage, from_stage):
+        _cancel_later(ctx, row.id, to_stage, note)
     rules = [r for r in rules_in_force(ctx.session, ctx.chain_id) if r.active and r.stage is to_stage]
     if not rules:
         return []
@@ -116,6 +131,27 @@ def _cancel_open(ctx: ServiceContext, journey_id: str) -> None:
     for task in ctx.session.scalars(select(Task).where(
             Task.journey_id == journey_id, Task.status.in_([str(s) for s in ACTIVE_STATUSES]))):
         _write(ctx, task, "task.cancel", {"status": str(TaskStatus.CANCELLED)})
+        ctx.changes.add(Kind.TASK, task.id)
+
+
+def _earlier(stage: Stage, than: Stage) -> bool:
+    """Return whether ``stage`` comes before ``than`` in the journey's flow (cancelled is off it)."""
+    return stage in FLOW and than in FLOW and FLOW.index(stage) < FLOW.index(than)
+
+
+def _cancel_later(ctx: ServiceContext, journey_id: str, stage: Stage, note: str) -> None:
+    """Cancel the journey's tasks not yet done made for entering a stage after ``stage``, noting why."""
+    for task in ctx.session.scalars(select(Task).where(
+            Task.journey_id == journey_id, Task.status.in_([str(s) for s in ACTIVE_STATUSES]))):
+        entered = automation.entry_stage(task.entry)
+        if entered is None or not _earlier(stage, entered):
+            continue
+        # Stored data, read in either language: both texts, then the manager's reason.
+        why = MOVED_BACK_NOTE.format(th=STAGE_NAMES_TH[stage], en=STAGE_LABELS[stage])
+        if note:
+            why = f"{why}: {note}"
+        notes = f"{task.notes}\n{why}" if task.notes else why
+        _write(ctx, task, "task.cancel", {"status": str(TaskStatus.CANCELLED), "notes": notes[-NOTES_MAX:]})
         ctx.changes.add(Kind.TASK, task.id)
 
 
@@ -372,7 +408,9 @@ def complete_task(ctx: ServiceContext, task_id: str) -> ChangeSet:
     journey to treatment completed and, when the journey's sale did not
     sell the treatment itself and the customer holds a usable course of
     it, uses one session naming the actor as performer
-    (``courses.use_session``), all in this transaction.
+    (``courses.use_session``); when the sale sold the treatment, records
+    the actor as the performer of its line (``line_performance``); all in
+    this transaction.
 
     Raises:
         PermissionDenied: the actor works no journeys.
@@ -390,7 +428,12 @@ def complete_task(ctx: ServiceContext, task_id: str) -> ChangeSet:
     _write(ctx, row, "task.complete", {"status": str(TaskStatus.DONE), "completed_at": ctx.now.isoformat()})
     journey = ctx.session.get(Journey, row.journey_id)
     if treatment and journey is not None and journey.stage == Stage.IN_TREATMENT:
-        if journey.item_id is not None and _paid_by_course(ctx, journey, journey.item_id):
+        line = (treatment_line(ctx.session, journey.sale_id, journey.item_id)
+                if journey.sale_id is not None and journey.item_id is not None else None)
+        if line is not None:
+            # The journey's sale sold the treatment: its line names who performed it.
+            record_performance(ctx, line, me, row.id)
+        elif journey.item_id is not None and _paid_by_course(ctx, journey, journey.item_id):
             courses.use_session(ctx, journey.customer_id, journey.item_id, me)
         journeys.move_journey(ctx, journey.id, Stage.TREATMENT_COMPLETED)
     ctx.changes.add(Kind.TASK, row.id)

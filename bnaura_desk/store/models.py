@@ -1156,3 +1156,25 @@ class Proposal(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))
     field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
+
+
+class LinePerformance(Base):
+    """Who performed a sale's line (branch-only; ``domain.synced.LINE_PERFORMANCE``): one per line.
+
+    Its id is ``derived_id("line_performance", sale_line_id)``; the
+    performer settles by clock (the later record wins). Times are UTC.
+    """
+
+    __tablename__ = "line_performances"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), index=True)
+    sale_line_id: Mapped[str] = mapped_column(ForeignKey("sale_lines.id"), unique=True)
+    staff_id: Mapped[str] = mapped_column(Id)
+    task_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    performed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    hlc: Mapped[str] = mapped_column(String(80))
+    field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)

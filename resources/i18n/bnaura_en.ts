@@ -2286,6 +2286,10 @@
         <translation>Loyalty program…</translation>
     </message>
     <message>
+        <source>Automation rules…</source>
+        <translation>Automation rules…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>File</translation>
     </message>
@@ -2702,6 +2706,10 @@
     <message>
         <source>Still to pay</source>
         <translation>Still to pay</translation>
+    </message>
+    <message>
+        <source>{item} (performed by {name})</source>
+        <translation>{item} (performed by {name})</translation>
     </message>
     <message>
         <source>{amount} overdue since {date}</source>
@@ -3166,6 +3174,140 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>Redeem the selected reward (Enter in the list)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Automation rules</source>
+        <translation>Automation rules</translation>
+    </message>
+    <message>
+        <source>When a journey enters a stage, each active rule of that stage makes a task. Changes apply to the next stage entries; tasks already made stay as they are.</source>
+        <translation>When a journey enters a stage, each active rule of that stage makes a task. Changes apply to the next stage entries; tasks already made stay as they are.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>On entering</source>
+        <translation>On entering</translation>
+    </message>
+    <message>
+        <source>Task (Thai)</source>
+        <translation>Task (Thai)</translation>
+    </message>
+    <message>
+        <source>Task (English)</source>
+        <translation>Task (English)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Queue of the role</source>
+        <translation>Queue of the role</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>Due after</translation>
+    </message>
+    <message>
+        <source>{customer} and {treatment} in a title are replaced by the customer&apos;s and the treatment&apos;s names.</source>
+        <translation>{customer} and {treatment} in a title are replaced by the customer&apos;s and the treatment&apos;s names.</translation>
+    </message>
+    <message>
+        <source>Copy the treatment&apos;s protocol steps as the task&apos;s checklist</source>
+        <translation>Copy the treatment&apos;s protocol steps as the task&apos;s checklist</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Remove rule</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Reset to defaults</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>On entering</source>
+        <translation>On entering</translation>
+    </message>
+    <message>
+        <source>Task (Thai)</source>
+        <translation>Task (Thai)</translation>
+    </message>
+    <message>
+        <source>Task (English)</source>
+        <translation>Task (English)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>Due after</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} d</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>Anyone: {role}</source>
+        <translation>Anyone: {role}</translation>
     </message>
 </context>
 <context>
@@ -6174,6 +6316,22 @@
 </context>
 <context>
     <name>tasks</name>
+    <message>
+        <source>The journey&apos;s sales owner</source>
+        <translation>The journey&apos;s sales owner</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s beautician</source>
+        <translation>The journey&apos;s beautician</translation>
+    </message>
+    <message>
+        <source>A staff member</source>
+        <translation>A staff member</translation>
+    </message>
+    <message>
+        <source>Anyone of the role</source>
+        <translation>Anyone of the role</translation>
+    </message>
     <message>
         <source>Open</source>
         <translation>Open</translation>

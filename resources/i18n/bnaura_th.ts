@@ -2286,6 +2286,10 @@
         <translation>โปรแกรมสะสมแต้ม…</translation>
     </message>
     <message>
+        <source>Automation rules…</source>
+        <translation>กฎงานอัตโนมัติ…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>ไฟล์</translation>
     </message>
@@ -2702,6 +2706,10 @@
     <message>
         <source>Still to pay</source>
         <translation>ค้างชำระ</translation>
+    </message>
+    <message>
+        <source>{item} (performed by {name})</source>
+        <translation>{item} (ทำโดย {name})</translation>
     </message>
     <message>
         <source>{amount} overdue since {date}</source>
@@ -3166,6 +3174,140 @@
     <message>
         <source>Redeem the selected reward (Enter in the list)</source>
         <translation>แลกของรางวัลที่เลือก (กด Enter ในรายการ)</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Automation rules</source>
+        <translation>กฎงานอัตโนมัติ</translation>
+    </message>
+    <message>
+        <source>When a journey enters a stage, each active rule of that stage makes a task. Changes apply to the next stage entries; tasks already made stay as they are.</source>
+        <translation>เมื่อเคสเข้าสู่ขั้นใด กฎที่ใช้งานของขั้นนั้นจะสร้างงานให้ การแก้ไขมีผลกับการเข้าขั้นครั้งถัดไป งานที่สร้างไปแล้วคงเดิม</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> ชั่วโมง</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <source>On entering</source>
+        <translation>เมื่อเข้าขั้น</translation>
+    </message>
+    <message>
+        <source>Task (Thai)</source>
+        <translation>ชื่องาน (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Task (English)</source>
+        <translation>ชื่องาน (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>มอบให้</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>พนักงาน</translation>
+    </message>
+    <message>
+        <source>Queue of the role</source>
+        <translation>คิวงานของตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความเร่งด่วน</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>กำหนดเสร็จภายใน</translation>
+    </message>
+    <message>
+        <source>{customer} and {treatment} in a title are replaced by the customer&apos;s and the treatment&apos;s names.</source>
+        <translation>{customer} และ {treatment} ในชื่องานจะถูกแทนด้วยชื่อลูกค้าและชื่อทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>Copy the treatment&apos;s protocol steps as the task&apos;s checklist</source>
+        <translation>คัดลอกขั้นตอนของทรีตเมนต์เป็นรายการตรวจของงาน</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งาน</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>เพิ่มกฎ</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>ลบกฎ</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>คืนค่าเริ่มต้น</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Active</source>
+        <translation>ใช้งาน</translation>
+    </message>
+    <message>
+        <source>On entering</source>
+        <translation>เมื่อเข้าขั้น</translation>
+    </message>
+    <message>
+        <source>Task (Thai)</source>
+        <translation>งาน (ภาษาไทย)</translation>
+    </message>
+    <message>
+        <source>Task (English)</source>
+        <translation>งาน (ภาษาอังกฤษ)</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>ผู้รับงาน</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>ความเร่งด่วน</translation>
+    </message>
+    <message>
+        <source>Due after</source>
+        <translation>กำหนดเสร็จภายใน</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} วัน</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} ชม.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} นาที</translation>
+    </message>
+    <message>
+        <source>Anyone: {role}</source>
+        <translation>ใครก็ได้: {role}</translation>
     </message>
 </context>
 <context>
@@ -6174,6 +6316,22 @@
 </context>
 <context>
     <name>tasks</name>
+    <message>
+        <source>The journey&apos;s sales owner</source>
+        <translation>พนักงานขายที่ดูแลเคส</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s beautician</source>
+        <translation>บิวตี้เทอราปิสต์ของเคส</translation>
+    </message>
+    <message>
+        <source>A staff member</source>
+        <translation>พนักงานที่ระบุ</translation>
+    </message>
+    <message>
+        <source>Anyone of the role</source>
+        <translation>ใครก็ได้ในตำแหน่งนั้น</translation>
+    </message>
     <message>
         <source>Open</source>
         <translation>รอรับงาน</translation>

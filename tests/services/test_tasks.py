@@ -16,11 +16,11 @@ from bnaura_desk.domain.errors import BadInput, DeskError, NotFound, PermissionD
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.roles import Role
-from bnaura_desk.services import catalog, counter, courses, journeys, shifts, tasks
+from bnaura_desk.services import catalog, counter, courses, journeys, line_performance, sales_history, shifts, tasks
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services import staff as staff_service
-from bnaura_desk.services.context import SYSTEM, Actor
-from bnaura_desk.store.models import Journey, OutboxOperation, Task
+from bnaura_desk.services.context import SYSTEM, Actor, load_device
+from bnaura_desk.store.models import Journey, LinePerformance, OutboxOperation, SaleLine, Staff, Task
 from tests.conftest import Staffed
 
 APPOINTMENT = "01a25321-0000-7000-8000-000000000001"
@@ -185,7 +185,8 @@ def test_unassigned_tasks_wait_in_their_roles_queue_and_overdue_ones_stand_out(
 def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict[str, str]) -> None:
     s = staffed
     s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
-    # Moved back by a manager and forward again: a new entry, a new task; the first stays.
+    [first] = _queue(s, s.sales)
+    # Moved back by a manager and forward again: a new entry, a new task; the first was cancelled by the move back.
     s.clock.advance(minutes=5)
     s.terminal.run(journeys.move_journey, clinic["journey"], Stage.LEAD_CREATED, "ลูกค้าขอสแกนใหม่",
                    actor=s.manager)
@@ -193,7 +194,8 @@ def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict
     s.clock.advance(minutes=5)
     s.terminal.run(journeys.move_journey, clinic["journey"], Stage.SCANNED, actor=s.sales)
     queue = _queue(s, s.sales)
-    assert len(queue) == 2 and len({c.id for c in queue}) == 2
+    assert len(queue) == 1 and queue[0].id != first.id
+    assert s.terminal.read(tasks.task_card, first.id, s.clock()).status is TaskStatus.CANCELLED
     # The same entry applied again (as another terminal makes it): the same id, nothing written twice.
     before = _ops(s)
 
@@ -202,7 +204,7 @@ def test_the_same_stage_entry_makes_its_task_once(staffed: Staffed, clinic: dict
                                  Stage.SCANNED)
 
     made = s.terminal.run(lambda ctx: ctx.changes.build(result=again(ctx)), actor=s.sales).result
-    assert made in ([queue[0].id], [queue[1].id]) and _ops(s) == before
+    assert made == [queue[0].id] and _ops(s) == before
 
 
 def test_cancelling_a_journey_cancels_its_tasks_not_yet_done(staffed: Staffed, clinic: dict[str, str]) -> None:
@@ -234,3 +236,96 @@ def test_a_treatment_sold_by_the_journeys_sale_uses_no_course_session(
     assert (course.used, course.remaining) == (0, 5)
     assert s.terminal.read(lambda session: session.get(Journey, clinic["journey"]).stage) == (  # type: ignore[union-attr]
         Stage.TREATMENT_COMPLETED)
+
+
+def test_moving_a_journey_back_cancels_the_open_tasks_of_the_later_stages(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    _schedule(s, clinic)
+    [perform] = _queue(s, s.beautician)
+    proposal, schedule = _queue(s, s.sales)
+    s.terminal.run(tasks.claim_task, schedule.id, actor=s.sales)
+    before = _ops(s)
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.PROPOSAL_SENT, "ลูกค้าขอเปลี่ยนแผน",
+                   actor=s.manager)
+    # One move, its action, and the two later stages' tasks cancelled (claimed or not), in the move's transaction.
+    cancels = s.terminal.read(lambda session: list(session.scalars(
+        select(OutboxOperation.entity_id).where(OutboxOperation.type == "task.cancel"))))
+    assert sorted(cancels) == sorted([perform.id, schedule.id]) and _ops(s) == before + 3
+    assert _queue(s, s.beautician) == []
+    assert [c.id for c in _queue(s, s.sales)] == [proposal.id]  # made for scanned, before proposal_sent: still due
+    card = s.terminal.read(tasks.task_card, perform.id, s.clock())
+    assert card.status is TaskStatus.CANCELLED
+    assert card.notes == ("ยกเลิก: ย้อนกลับไปขั้น ส่งข้อเสนอแล้ว / Cancelled: the journey moved back to "
+                          "Proposal sent: ลูกค้าขอเปลี่ยนแผน")
+
+
+def test_a_move_back_refused_cancels_no_task(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    _schedule(s, clinic)
+    [perform] = _queue(s, s.beautician)
+    _refused(s, BadInput, journeys.move_journey, clinic["journey"], Stage.SCANNED, "", actor=s.manager)
+    assert s.terminal.read(tasks.task_card, perform.id, s.clock()).status is TaskStatus.OPEN
+
+
+def test_reopening_a_completed_journey_cancels_its_follow_up_task(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    _schedule(s, clinic)
+    [perform] = _queue(s, s.beautician)
+    s.terminal.run(tasks.start_task, perform.id, actor=s.beautician)
+    s.terminal.run(tasks.complete_task, perform.id, actor=s.beautician)
+    [follow_up] = [c for c in _queue(s, s.sales) if c.title_en.startswith("Follow up")]
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.FOLLOW_UP, actor=s.sales)
+    s.terminal.run(journeys.move_journey, clinic["journey"], Stage.COMPLETED, actor=s.sales)
+    s.terminal.run(journeys.reopen_journey, clinic["journey"], Stage.TREATMENT_SCHEDULED, "ทำซ้ำ", actor=s.manager)
+    assert s.terminal.read(tasks.task_card, follow_up.id, s.clock()).status is TaskStatus.CANCELLED
+    # The done treatment task stays done; the new entry into treatment_scheduled makes a new one.
+    assert s.terminal.read(tasks.task_card, perform.id, s.clock()).status is TaskStatus.DONE
+    [again] = _queue(s, s.beautician)
+    assert again.id != perform.id
+
+
+def test_completing_the_treatment_its_sale_sold_records_the_beautician_as_the_lines_performer(
+        staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    lines = (counter.OrderLine(clinic["facial"]),)
+    due = s.terminal.read(counter.quote, counter.Order(lines, (), customer_id=clinic["member"]),
+                          s.clock()).priced.total_satang
+    sale = str(s.terminal.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),),
+                                                              customer_id=clinic["member"]),
+                              actor=s.front_desk).result.sale_id)
+    _schedule(s, {**clinic, "sale": sale})
+    [task] = _queue(s, s.beautician)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    # Not performed yet: the purchase names nobody.
+    purchase = next(p for p in s.terminal.read(sales_history.customer_purchases, clinic["member"])
+                    if p.sale_id == sale)
+    assert purchase.performed_by == ("",)
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    [row] = s.terminal.read(lambda session: list(session.scalars(select(LinePerformance))))
+    line = s.terminal.read(lambda session: session.scalars(select(SaleLine).where(SaleLine.sale_id == sale)).one())
+    assert (row.id, row.sale_id, row.staff_id, row.task_id, row.branch_id) == (
+        line_performance.line_performance_id(line.id), sale, s.beautician.staff_id, task.id, s.terminal.read(lambda session: load_device(session).branch_id))
+    purchase = next(p for p in s.terminal.read(sales_history.customer_purchases, clinic["member"])
+                    if p.sale_id == sale)
+    beautician_name = s.terminal.read(lambda session: session.get(Staff, s.beautician.staff_id).display_name)  # type: ignore[union-attr]
+    assert purchase.performed_by == (beautician_name,)
+    ops = s.terminal.read(lambda session: list(session.scalars(
+        select(OutboxOperation.entity_id).where(OutboxOperation.type == "line_performance.record"))))
+    assert ops == [row.id]
+    # The performers' report of the day: one facial by the beautician, at its net price.
+    [total] = s.terminal.read(line_performance.performer_totals, s.clock() - timedelta(hours=1),
+                              s.clock() + timedelta(hours=1))
+    assert (total.staff_id, total.name, total.lines, total.net_satang) == (
+        s.beautician.staff_id, beautician_name, 1, line.net_satang)
+    assert s.terminal.read(line_performance.performer_totals, s.clock() + timedelta(hours=1),
+                           s.clock() + timedelta(hours=2)) == []
+
+
+def test_a_treatment_paid_by_a_course_records_no_line_performer(staffed: Staffed, clinic: dict[str, str]) -> None:
+    s = staffed
+    _schedule(s, clinic)  # the journey's sale sold the course, not the facial
+    [task] = _queue(s, s.beautician)
+    s.terminal.run(tasks.start_task, task.id, actor=s.beautician)
+    s.terminal.run(tasks.complete_task, task.id, actor=s.beautician)
+    assert s.terminal.read(lambda session: list(session.scalars(select(LinePerformance)))) == []

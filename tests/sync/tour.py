@@ -76,7 +76,7 @@ from bnaura_desk.services import (
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.points_ledger import loyalty_program
 from bnaura_desk.services.referral_links import referral_id
-from bnaura_desk.store.models import SaleLine, Task
+from bnaura_desk.store.models import LinePerformance, SaleLine, Task
 from bnaura_desk.terminal import Terminal
 from tests.images.pictures import photo_bytes
 
@@ -106,6 +106,7 @@ BUILDING_BLOCKS = {
     "bnaura_desk.services.coupons.write_coupon",
     "bnaura_desk.services.tasks.apply_rules",  # a journey move's own step
     "bnaura_desk.services.tasks.held_task",  # a check of treatment_photos.add_treatment_photo
+    "bnaura_desk.services.line_performance.record_performance",  # tasks.complete_task's step
     # Checkout's own steps.
     "bnaura_desk.services.counter.next_document_number",
     "bnaura_desk.services.catalog.record_sold",
@@ -299,7 +300,12 @@ class Tour:
             "tier_kinds": ["treatment", "product", "package"], "tier_categories": None,
             "line_discount_limit_percent": 15}}, actor=Actor(manager, "คุณวิภา", Role.MANAGER))
         self.run(printing.set_printer, PrinterConfig("counter", PrinterKind.NETWORK, "127.0.0.1:9100"), default=True)
-        lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]))
+        # A peel too, performed by the manager on her journey below (the line's performer recorded).
+        peel = self.run(catalog.create_item, ItemForm(
+            kind=ItemKind.TREATMENT, name_th="พีลผิว", name_en="Peel", price_satang=90_000, vat_exempt=True,
+            duration_minutes=45, protocol_steps=("ล้างหน้า", "ทากรด", "ล้างออก")))
+        lines = (counter.OrderLine(product, quantity=2), counter.OrderLine(made["catalog_item"]),
+                 counter.OrderLine(peel))
         due = self.terminal.read(counter.quote, counter.Order(lines, (), customer_id=made["customer"]),
                                  self.terminal.clock()).priced.total_satang
         sold = self.run(counter.checkout, counter.Order(lines, (
@@ -339,12 +345,12 @@ class Tour:
         self.run(journeys.move_journey, made["journey"], Stage.SCANNED)
         self.run(journeys.move_journey, made["journey"], Stage.PROPOSAL_SENT, "ส่งใบเสนอราคาทาง LINE")
         self.run(journeys.move_journey, made["journey"], Stage.PAYMENT_CONFIRMED, sale_id=sold.sale_id)
-        self.run(journeys.assign_journey, made["journey"], beautician_id=manager, item_id=treatment)
+        self.run(journeys.assign_journey, made["journey"], beautician_id=manager, item_id=peel)
         made["journey_action"] = self.run(journeys.move_journey, made["journey"], Stage.TREATMENT_SCHEDULED,
                                           appointment_id=derived_id("tour-appointment"))
         # The rules made a task at each stage; her treatment's (the manager is her beautician) is claimed,
-        # started, a step ticked, notes written and completed (a session of her course used); the
-        # follow-up it made is given to the manager.
+        # started, a step ticked, notes written and completed (the sale sold the facial: the manager is
+        # recorded as its line's performer); the follow-up it made is given to the manager.
         boss = Actor(manager, "คุณวิภา", Role.MANAGER)
         made["task"] = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
             Task.journey_id == made["journey"], Task.rule == "perform_treatment")).one())
@@ -358,6 +364,8 @@ class Tour:
                                            images=ImageStore.beside(self.terminal.path), actor=boss).photo_id
         self.run(tasks.set_notes, made["task"], "ผิวแพ้ง่าย", actor=boss)
         self.run(tasks.complete_task, made["task"], actor=boss)
+        made["line_performance"] = self.terminal.read(lambda session: session.scalars(
+            select(LinePerformance.id)).one())
         follow_up = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
             Task.journey_id == made["journey"], Task.rule == "follow_up")).one())
         self.run(tasks.reassign_task, follow_up, manager, actor=boss)

@@ -52,6 +52,17 @@ _HEADERS = (
 )
 
 
+def items_text(p: Purchase, english: bool) -> str:
+    """Return a purchase's lines as one text: name, quantity above one, and who performed it when recorded."""
+    by = QCoreApplication.translate("PurchasesModel", "{item} (performed by {name})")
+    names = p.performed_by or ("",) * len(p.items)
+    parts = []
+    for (th, en, qty), name in zip(p.items, names, strict=False):
+        item = ((en or th) if english else th) + (f" ×{qty}" if qty > 1 else "")
+        parts.append(by.format(item=item, name=name) if name else item)
+    return ", ".join(parts)
+
+
 class PurchasesModel(RowsModel):
     """A customer's purchases, newest first: date, branch, receipt number, items, total, balance due."""
 
@@ -80,8 +91,7 @@ class PurchasesModel(RowsModel):
             if col == self.NUMBER:
                 return p.number
             if col == self.ITEMS:
-                return ", ".join(
-                    ((en or th) if english else th) + (f" ×{qty}" if qty > 1 else "") for th, en, qty in p.items)
+                return items_text(p, english)
             if col == self.TOTAL:
                 return format_baht(p.total_satang)
             if col == self.DUE:

@@ -16,7 +16,7 @@ from alembic import op
 from bnaura_desk.store.migrations.ledger import synced_append_only
 
 revision = "0032"
-down_revision = "0029"
+down_revision = "0031"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The automation rules a manager edits (``rules_dialog``)."""
