@@ -340,7 +340,7 @@ class DemoCases:
     def proposed(self, opened: datetime, sent: datetime, c: Case | None = None) -> Script:
         c = c or self.case()
         yield opened
-        c.scan(c.item_name, NOTES[c.seed % len(NOTES)])
+        c.scan(TITLES[c.seed % len(TITLES)], NOTES[c.seed % len(NOTES)])
         yield sent
         c.send_proposal()
 
