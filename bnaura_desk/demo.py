@@ -90,7 +90,7 @@ class DemoReport:
     customers: int
     items: int
     branches: int = 1
-    sales: int = 0
+    sales: int = 0  # every sale: the walk-ins' and the cases'
     appointments: int = 0  # every appointment booked: the cases' and tomorrow's
     journeys: int = 0
 
@@ -462,9 +462,11 @@ def populate(
             terminal.run(create_room, name, actor=SYSTEM)
         today = bangkok_date(terminal.clock())
         cases = DemoClinicDay(terminal, seed, [today - timedelta(days=back) for back in range(DEMO_SALE_DAYS, 0, -1)])
-        sales = _sell_demo_days(terminal, random.Random(seed), DEMO_SALE_DAYS, cases)
+        _sell_demo_days(terminal, random.Random(seed), DEMO_SALE_DAYS, cases)
         journeys = cases.after()
         _book_demo_day(terminal, random.Random(seed))
+        # Walk-ins' sales and the cases' (paid on the same days), every appointment booked.
+        sales = terminal.read(lambda s: s.scalar(select(func.count()).select_from(Sale)) or 0)
         booked = terminal.read(lambda s: s.scalar(select(func.count()).select_from(Appointment)) or 0)
     return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others), sales=sales,
                       appointments=booked, journeys=journeys)

@@ -214,7 +214,10 @@ class Case:
         ids = self.clinic.terminal.read(lambda s: list(s.scalars(select(Task.id).where(
             Task.journey_id == self.journey_id, Task.entry.endswith(f">{stage}"),
             Task.status.in_([str(x) for x in ACTIVE_STATUSES])).order_by(Task.id))))
-        return [step for task_id in ids for step in ((claim_task, (task_id,), {}), (complete_task, (task_id,), {}))]
+        steps: list[Step] = []
+        for task_id in ids:
+            steps += [(claim_task, (task_id,), {}), (complete_task, (task_id,), {})]
+        return steps
 
     def close(self, note: str) -> None:
         """The owner ticks the follow-up done and closes the case."""
@@ -413,12 +416,6 @@ class DemoCases:
             self.cancelled(at(-7, 15), at(-2, 11)),
         ):
             self.timeline.add(script)
-
-
-@dataclass(frozen=True)
-class CasesMade:
-    journeys: int
-    appointments: int
 
 
 class DemoClinicDay:
