@@ -297,7 +297,7 @@ class SyncDriver(QObject):
 
             # Images go last in the round: however many photos wait, no operation waits for them.
             report = await sync_round(self.db, client, page=self.page or MAX_PULL, progress=progress,
-                                      images=self.images)
+                                      images=self.images, offload=off_gui_thread)
         except SyncError as error:
             await self._show_error(error)
             self.rounds += 1

@@ -252,14 +252,18 @@ def images_to_prefetch(session: Session) -> list[str]:
     return names
 
 
-async def prefetch_images(db: Database, send: Send, store: ImageStore) -> PrefetchReport:
-    """Fetch the images pulled scans name that are not here yet, newest scans first (never raises a ``SyncError``)."""
+async def prefetch_images(db: Database, send: Send, store: ImageStore, *,
+                          offload: Offload = _in_this_thread) -> PrefetchReport:
+    """Fetch the images pulled scans name that are not here yet, newest scans first (never raises a ``SyncError``).
+
+    ``offload`` runs each image's check and write (see ``ensure_local``).
+    """
     report = PrefetchReport()
     for sha256 in await db.read(images_to_prefetch):
         if store.has(sha256):
             continue
         try:
-            await fetch_image(send, store, sha256)
+            await ensure_local(send, store, sha256, offload=offload)
         except ImageRefused as refused:
             if refused.server_code == "image_not_found":
                 report.not_yet += 1

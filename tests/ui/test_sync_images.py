@@ -24,9 +24,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
+from bnaura_desk.domain.scans import PREFETCH_IMAGES_KEY
 from bnaura_desk.images.checks import sha256_hex
 from bnaura_desk.images.store import ImageStore
-from bnaura_desk.services import customers, scans
+from bnaura_desk.services import customers, scans, settings
 from bnaura_desk.services.context import SYSTEM
 from bnaura_desk.store.models import ImageUpload
 from bnaura_desk.terminal import Terminal
@@ -158,3 +159,16 @@ def test_a_photo_the_server_does_not_hold_is_reported_once_not_fetched_forever(
     assert thumbnails.thumbnail(missing) is None and thumbnails.is_loading(missing)
     qtbot.waitUntil(lambda: len(failed) == 2, timeout=20_000)
     assert not ImageStore.beside(thonglor.terminal.path).has(missing)
+
+
+def test_with_prefetch_on_the_apps_round_brings_the_photos_before_anyone_looks(
+        branches: tuple[Desk, Desk], qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    siam, thonglor = branches
+    siam.terminal.run(settings.set_chain_setting, PREFETCH_IMAGES_KEY, True, actor=SYSTEM)
+    scan = _scan_with_photos(siam.terminal, tmp_path, [photo_bytes(31), photo_bytes(32)])
+    assert siam.round(qloop, qtbot).images.uploaded == 2
+
+    report = thonglor.round(qloop, qtbot)
+    assert (report.prefetched.fetched, report.prefetched.not_yet, report.prefetched.problem) == (2, 0, "")
+    store = ImageStore.beside(thonglor.terminal.path)
+    assert [store.read(sha) for sha in scan.images] == [photo_bytes(31), photo_bytes(32)]
