@@ -386,11 +386,13 @@ class DemoCases:
         c.complete_treatment()
         if follow_up is None:
             return
+        # Never before the treatment ended (a slot found later than asked for).
+        follow_up = max(follow_up, c.appointment[2] + timedelta(hours=1))
         yield follow_up
         c.move(Stage.FOLLOW_UP, "โทรสอบถามอาการหลังทำ ผิวไม่แดง ไม่มีอาการแพ้")
         if done is None:
             return
-        yield done
+        yield max(done, follow_up + timedelta(hours=1))
         c.close("ลูกค้าพอใจผลลัพธ์ นัดสแกนซ้ำเดือนหน้า")
 
     def cancelled(self, opened: datetime, cancelled: datetime) -> Script:
