@@ -3,8 +3,9 @@
 Each journey is a script: open it, record the customer's consent and a skin
 scan with photos, send the proposal, take the payment at the counter, book
 the treatment, treat, follow up, close; every step the ordinary use case
-run by the staff member who would do it (the sales owner, the front desk,
-the beautician), with the clock set to when it happened. So the automation
+run by the staff member who would do it (the sales owner, who also sells
+at the counter and books; the beautician, who treats), with the clock set
+to when it happened; what one person does at one moment is one transaction. So the automation
 rules make their tasks, a stage entered long ago shows overdue on the
 kanban, and the beautician's queue holds the treatments booked for them.
 
@@ -94,8 +95,7 @@ class Timeline:
 class Cast:
     """Who works the demo's cases, and with what."""
 
-    sales: list[Actor]
-    front_desk: Actor
+    sales: list[Actor]  # own the cases, sell at the counter, book (their role may)
     beauticians: list[Actor]
     treatments: list[tuple[str, str]]  # (id, Thai name) of treatments with a duration
     customers: list[str]
@@ -116,11 +116,11 @@ def cast_of(terminal: Terminal, rng: random.Random, wanted: int) -> Cast | None:
             CatalogItem.duration_minutes > 0).order_by(CatalogItem.name_th, CatalogItem.id))))
     customers = terminal.read(lambda s: list(s.scalars(
         select(Customer.id).where(Customer.deleted_at.is_(None)).order_by(Customer.id).limit(400))))
-    sales, desk, beauticians = (_actors(terminal, r) for r in (Role.SALES, Role.FRONT_DESK, Role.BEAUTICIAN))
-    if not (treatments and customers and sales and desk and beauticians):
+    sales, beauticians = _actors(terminal, Role.SALES), _actors(terminal, Role.BEAUTICIAN)
+    if not (treatments and customers and sales and beauticians):
         return None
     picked = rng.sample(customers, k=min(wanted, len(customers)))
-    return Cast(sales, desk[0], beauticians, [(i, n) for i, n in treatments], picked)
+    return Cast(sales, beauticians, [(i, n) for i, n in treatments], picked)
 
 
 # ----------------------------------------------------------------- the steps
@@ -293,6 +293,12 @@ class DemoCases:
         self.folder = folder
         self.timeline = Timeline(terminal)
         self._n = itertools.count()
+        self._made: list[int] = []
+
+    @property
+    def made(self) -> int:
+        """How many cases were scripted."""
+        return len(self._made)
 
     def photo(self, seed: int, values: dict[str, int]) -> Path:
         path = self.folder / f"scan-{seed}.png"
@@ -313,6 +319,7 @@ class DemoCases:
 
     def case(self) -> Case:
         n = next(self._n)
+        self._made.append(n)
         customer = self.cast.customers[n % len(self.cast.customers)]
         item_id, name = self.cast.treatments[(n * 7) % len(self.cast.treatments)]
         return Case(self, customer, item_id, name, self.cast.sales[n % len(self.cast.sales)],
@@ -421,7 +428,15 @@ class DemoCases:
 
 
 class DemoClinicDay:
-    """The demo's cases around its sales days: ``before_sales``, ``during`` each day's open shift, ``after``."""
+    """The demo's cases around its sales days: ``before`` each day opens, ``during`` its open shift, ``after`` the last.
+
+    Args:
+        terminal: the demo terminal, staffed, its catalog and customers made
+            (no cases are made without sales staff, beauticians, treatments
+            and customers).
+        seed: picks the cases' customers (``None``: new ones each time).
+        sales_days: the days ``demo._sell_demo_days`` opens a shift on, oldest first.
+    """
 
     def __init__(self, terminal: Terminal, seed: int | None, sales_days: Sequence[date]) -> None:
         self.terminal = terminal
@@ -448,6 +463,6 @@ class DemoClinicDay:
             if self.cases is None:
                 return 0
             self.cases.timeline.run_until(self.now + timedelta(seconds=1))
-            return next(self.cases._n)
+            return self.cases.made
         finally:
             self._folder.cleanup()
