@@ -1,10 +1,14 @@
-"""The demo clinic behind ``bnaura init --demo``: staff, catalog and Thai customers.
+"""The demo clinic behind ``bnaura init --demo``: staff, catalog, Thai customers, sales days and customer cases.
 
 Everything is written through the ordinary use cases, so a demo database
 looks exactly like one a clinic filled by hand: every customer, consent and
 stock movement has its audit entry and its outbox operation. Customers are
 registered in batches by ``register_customers``, which writes what
 ``register_customer`` would, a table at a time.
+
+The customer cases (journeys in every stage with their scans, photos,
+payments, appointments and the tasks the rules made) are scripted in
+``demo_journeys`` and run on the sales days' timeline.
 
 The data (names, catalog) is in ``resources/demo/``; the random choices come
 from ``random.Random(seed)``, so a seed gives the same clinic again. Staff
@@ -20,9 +24,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .demo_journeys import DemoClinicDay
 from .domain.cash_movements import CashDirection
 from .domain.catalog import ItemForm, ItemKind, StockReason, gtin_check_digit
 from .domain.changes import ChangeSet, Kind
@@ -47,7 +52,7 @@ from .services.rooms import create_room
 from .services.shifts import cash_expected, close_shift, open_shift, open_shift_of
 from .services.staff import create_staff
 from .services.tax_invoices import issue_full_invoice
-from .store.models import Branch, CatalogItem, Customer, Payment, Sale, Staff
+from .store.models import Appointment, Branch, CatalogItem, Customer, Payment, Sale, Staff
 from .terminal import Terminal
 
 DEMO_CLINIC_NAME_TH = "บีเอ็น-ออร่า คลินิก สาขาสยาม"
@@ -85,8 +90,9 @@ class DemoReport:
     customers: int
     items: int
     branches: int = 1
-    sales: int = 0
-    appointments: int = 0
+    sales: int = 0  # every sale: the walk-ins' and the cases'
+    appointments: int = 0  # every appointment booked: the cases' and tomorrow's
+    journeys: int = 0
 
 
 # The demo chain's other branches, after the head office (the terminal's own,
@@ -450,10 +456,20 @@ def populate(
         done += len(batch)
         if progress is not None:
             progress(done, customers)
-    sales = _sell_demo_days(terminal, random.Random(seed), DEMO_SALE_DAYS) if done else 0
-    booked = _book_demo_day(terminal, random.Random(seed)) if done else 0
+    sales = journeys = booked = 0
+    if done:
+        for name in DEMO_ROOMS:
+            terminal.run(create_room, name, actor=SYSTEM)
+        today = bangkok_date(terminal.clock())
+        cases = DemoClinicDay(terminal, seed, [today - timedelta(days=back) for back in range(DEMO_SALE_DAYS, 0, -1)])
+        _sell_demo_days(terminal, random.Random(seed), DEMO_SALE_DAYS, cases)
+        journeys = cases.after()
+        _book_demo_day(terminal, random.Random(seed))
+        # Walk-ins' sales and the cases' (paid on the same days), every appointment booked.
+        sales = terminal.read(lambda s: s.scalar(select(func.count()).select_from(Sale)) or 0)
+        booked = terminal.read(lambda s: s.scalar(select(func.count()).select_from(Appointment)) or 0)
     return DemoReport(staff=people, customers=done, items=items, branches=1 + len(others), sales=sales,
-                      appointments=booked)
+                      appointments=booked, journeys=journeys)
 
 
 # The demo's appointments: the branch's rooms, and the next clinic day booked across beauticians and rooms.
@@ -462,9 +478,11 @@ DEMO_APPOINTMENTS = 12
 
 
 def _book_demo_day(terminal: Terminal, rng: random.Random) -> int:
-    """Add the branch's rooms and book tomorrow (the default opening hours) at free slots; return how many."""
-    for name in DEMO_ROOMS:
-        terminal.run(create_room, name, actor=SYSTEM)
+    """Book tomorrow (the default opening hours) at free slots up to ``DEMO_APPOINTMENTS`` in all; return how many more.
+
+    The cases scheduled for tomorrow (``demo_journeys``) already hold some
+    of the day; the rest are customers who booked without a case on the board.
+    """
     treatments = [item_id for item_id, _name, _minutes in terminal.read(bookable_treatments)]
     members = terminal.read(lambda s: list(s.scalars(
         select(Customer.id).where(Customer.deleted_at.is_(None)).order_by(Customer.id).limit(60))))
@@ -472,8 +490,10 @@ def _book_demo_day(terminal: Terminal, rng: random.Random) -> int:
         return 0
     day = bangkok_date(terminal.clock()) + timedelta(days=1)
     after = datetime.combine(day, time(10), BANGKOK)
+    held = terminal.read(lambda s: s.scalar(select(func.count()).select_from(Appointment).where(
+        Appointment.starts_at >= after, Appointment.starts_at < after + timedelta(days=1))) or 0)
     booked = 0
-    for _ in range(DEMO_APPOINTMENTS):
+    for _ in range(DEMO_APPOINTMENTS - held):
         item_id = rng.choice(treatments)
         slot = terminal.read(find_free_slot, item_id, None, after)
         if slot is None or slot.starts_at.astimezone(BANGKOK).date() != day:
@@ -496,8 +516,13 @@ DEMO_BUYER = BuyerForm("บริษัท สวยใส เทรดดิ้
                        "55 ถนนสีลม แขวงสุริยวงศ์ เขตบางรัก กรุงเทพฯ 10500", "สำนักงานใหญ่")
 
 
-def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
-    """Sell on the last ``days`` clinic days (shift opened at 10:00, closed at 19:00 with the cash counted); return how many sales."""
+def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int, cases: DemoClinicDay | None = None) -> int:
+    """Sell on the last ``days`` clinic days (shift opened at 10:00, closed at 19:00 with the cash counted); return how many sales.
+
+    ``cases``: the customer cases' steps run up to each day's opening
+    before it, and while its shift is open after its walk-in sales (their
+    payments need the shift).
+    """
     branch = terminal.branch()
     if not branch.tax_id:
         terminal.run(update_branch, tax_id=DEMO_TAX_ID, address="999/9 ถนนพระราม 1 แขวงปทุมวัน เขตปทุมวัน กรุงเทพฯ 10330",
@@ -516,6 +541,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
     try:
         for back in range(days, 0, -1):
             opened = datetime.combine(today - timedelta(days=back), time(10), BANGKOK)
+            if cases is not None:
+                cases.before(opened)
             terminal.clock = lambda at=opened: at  # type: ignore[misc]
             terminal.run(open_shift, 200_000, actor=SYSTEM)
             if back == 1:  # the last day's drawer also has cash put in and taken out by hand
@@ -544,6 +571,8 @@ def _sell_demo_days(terminal: Terminal, rng: random.Random, days: int) -> int:
                 done = terminal.run(checkout, Order(lines, tenders, customer_id=member), actor=SYSTEM).result
                 sold_ids[-1].append(done.sale_id)
                 sold += 1
+            if cases is not None:
+                cases.during(opened.date())
             if back == days and len(sold_ids[-1]) > 1:
                 _full_invoice(terminal, opened, sold_ids[-1][1])
             if back == 1:

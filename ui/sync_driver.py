@@ -23,6 +23,13 @@ demand.
 What a round pulled is announced on the same change bus as local actions,
 with the driver as initiator.
 
+Images: a round uploads the photos waiting in the terminal's image store
+after its operations are pushed and its changes pulled, so photos never
+hold up the drain (``sync.client.images``). ``ensure_local`` returns an
+image here, fetching it from the server the first time it is shown; the
+fetched bytes are checked and written on a thread of their own
+(``ui.images`` turns that into thumbnails for the screens).
+
 The network half (httpx, the protocol models, the engine) is imported when
 the first round runs, not with this module: the main window builds a
 driver, and start-up should not pay for sync before the sign-in screen.
@@ -48,11 +55,13 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from bnaura_desk.domain.changes import ChangeSet
+from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services.sync_state import SyncStatus, sync_state, sync_status
 
 if TYPE_CHECKING:
@@ -151,6 +160,7 @@ class SyncDriver(QObject):
         push_delay: seconds from a commit to its push.
         page: changes per pulled page (``None``: the protocol's largest).
         rng: jitter source (tests pass a seeded one).
+        images: the terminal's image store (default: the one beside its database).
     """
 
     view_changed = Signal(object)  # SyncView
@@ -167,10 +177,14 @@ class SyncDriver(QObject):
         push_delay: float = 0.5,
         page: int | None = None,
         rng: random.Random | None = None,
+        images: ImageStore | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner, self.bus = runner, bus
+        self.images = images or ImageStore.beside(runner.terminal.path)
+        # One fetch per image however many screens ask for it meanwhile.
+        self._fetching: dict[str, asyncio.Future[Path]] = {}
         self.db = RunnerDatabase(runner)
         self.client_factory = client_factory
         self.pull_interval, self.push_delay, self.page = pull_interval, push_delay, page
@@ -183,6 +197,7 @@ class SyncDriver(QObject):
         self._refreshing: set[asyncio.Task[None]] = set()
         self._client: AsyncSyncClient | None = None
         self._client_key: tuple[str, str, bool | str] | None = None
+        self._client_lock = asyncio.Lock()
         self._network_loaded = False
         self.view = SyncView(SyncState.NOT_SET_UP)
         self.rounds = 0  # finished rounds, successful or not (tests wait on it)
@@ -280,7 +295,9 @@ class SyncDriver(QObject):
             def progress(done: int, total: int) -> None:
                 loop.call_soon_threadsafe(self.progress.emit, done, total)
 
-            report = await sync_round(self.db, client, page=self.page or MAX_PULL, progress=progress)
+            # Images go last in the round: however many photos wait, no operation waits for them.
+            report = await sync_round(self.db, client, page=self.page or MAX_PULL, progress=progress,
+                                      images=self.images, offload=off_gui_thread)
         except SyncError as error:
             await self._show_error(error)
             self.rounds += 1
@@ -292,16 +309,53 @@ class SyncDriver(QObject):
         self.round_finished.emit(report)
         return report
 
+    async def ensure_local(self, sha256: str) -> Path:
+        """Return the path of the image ``sha256`` here, fetching it from the clinic server the first time.
+
+        The fetched bytes are kept only when they are that image (its
+        SHA-256, an image at all), checked and written off the GUI thread.
+        Several callers asking for one image meanwhile share one fetch.
+
+        Raises:
+            ValueError: ``sha256`` is not an image name.
+            NotEnrolled: the image is not here and this terminal has no server.
+            ImageRefused: the server has no such image of this chain (the
+                terminal that took it has not uploaded it yet).
+            SyncError: the server cannot be reached.
+            BadInput: what arrived is not that image; nothing kept.
+        """
+        if self.images.has(sha256):
+            return self.images.path(sha256)
+        pending = self._fetching.get(sha256)
+        if pending is None:
+            pending = asyncio.ensure_future(self._fetch(sha256))
+            self._fetching[sha256] = pending
+            pending.add_done_callback(lambda _done: self._fetching.pop(sha256, None))
+        return await asyncio.shield(pending)
+
+    async def _fetch(self, sha256: str) -> Path:
+        await self._network()
+        from sync.client.http import not_enrolled
+        from sync.client.images import ensure_local
+
+        state = await self.db.read(sync_state)
+        if state is None:
+            raise not_enrolled()
+        client = await self._client_for(state.server_url, state.token, state.ca_file or True)
+        return await ensure_local(client.send, self.images, sha256, offload=off_gui_thread)
+
     async def _client_for(self, url: str, token: str, verify: bool | str) -> AsyncSyncClient:
         key = (url, token, verify)
-        if self._client is None or self._client_key != key:
-            if self._client is not None:
-                await self._client.aclose()
-                self._client = None
-            # Off the GUI thread: making the TLS context reads the system's certificates.
-            made = await off_gui_thread(self.client_factory, url, token, verify)
-            self._client, self._client_key = made, key
-        return self._client
+        # A round and an image fetch may both get here first: one client is made, not two.
+        async with self._client_lock:
+            if self._client is None or self._client_key != key:
+                if self._client is not None:
+                    await self._client.aclose()
+                    self._client = None
+                # Off the GUI thread: making the TLS context reads the system's certificates.
+                made = await off_gui_thread(self.client_factory, url, token, verify)
+                self._client, self._client_key = made, key
+            return self._client
 
     # ------------------------------------------------------------ the view
 

@@ -46,7 +46,7 @@ from bnaura_desk.terminal import Terminal
 from ..protocol import MAX_PULL, Operation, OpResult, PullResponse, PushResponse
 from . import local_apply
 from .http import OperationRefused, SeqGap, SyncError, collector_paused, not_enrolled
-from .images import ImageReport, PrefetchReport, Send, blocking_sender, prefetch_images, upload_images
+from .images import ImageReport, Offload, PrefetchReport, Send, blocking_sender, prefetch_images, upload_images
 from .local_apply import STORAGE, Storage, apply_changes
 from .outbox import note_refusal, operations_from, pending_operations, record_push_results
 from .pages import UnreadPage, release
@@ -397,6 +397,7 @@ async def sync_round(
     progress: Progress | None = None,
     storage: Storage = STORAGE,
     images: ImageStore | None = None,
+    offload: Offload | None = None,
 ) -> SyncReport:
     """Push the outbox, then pull, then upload the waiting images; return what happened.
 
@@ -409,6 +410,8 @@ async def sync_round(
     (``AsyncSyncClient``). Then, where the ``prefetch_images`` setting is
     on, the images of pulled scans not here yet are fetched. Their problems
     are in ``report.images`` and ``report.prefetched`` and never fail the round.
+    ``offload`` runs each fetched image's check and write (the app: on a
+    thread of its own; default: here).
 
     Raises:
         NotEnrolled: this terminal has no server.
@@ -428,7 +431,8 @@ async def sync_round(
         sender: Send | None = getattr(client, "images", None) or getattr(client, "send", None)
         if images is not None and sender is not None:
             report.images = await upload_images(db, sender, images)
-            report.prefetched = await prefetch_images(db, sender, images)
+            report.prefetched = await (prefetch_images(db, sender, images) if offload is None else
+                                       prefetch_images(db, sender, images, offload=offload))
     except SyncError as error:
         await _index_pending(db, report)
         await db.run(note_sync_finished, error.render())

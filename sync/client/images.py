@@ -19,7 +19,7 @@ hash mismatch twice) is marked with the refusal and not sent again.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -171,6 +171,9 @@ async def upload_images(db: Database, send: Send, store: ImageStore) -> ImageRep
 async def fetch_image(send: Send, store: ImageStore, sha256: str) -> Path:
     """Return the path of the image ``sha256``, fetching it from the server the first time it is shown.
 
+    The fetched bytes are checked and written in this thread (see
+    ``ensure_local`` to do that elsewhere).
+
     Raises:
         ImageRefused: the server has no such image of this chain (not
             uploaded yet by the terminal that took it).
@@ -178,9 +181,36 @@ async def fetch_image(send: Send, store: ImageStore, sha256: str) -> Path:
         BadInput: what arrived is not that image (its hash) or not an
             image; nothing kept.
     """
+    return await ensure_local(send, store, sha256)
+
+
+Offload = Callable[[Callable[[], Path]], Awaitable[Path]]
+
+
+async def _in_this_thread(work: Callable[[], Path]) -> Path:
+    return work()
+
+
+async def ensure_local(send: Send, store: ImageStore, sha256: str, *, offload: Offload = _in_this_thread) -> Path:
+    """Return the local path of the image ``sha256``: at once when it is here, else fetched, verified and kept.
+
+    What arrives is kept only when its SHA-256 is ``sha256`` and it is an
+    image (``ImageStore.put_fetched``). ``offload(work)`` runs that check
+    and the fsynced write: the app passes one that runs it on a thread of
+    its own, so decoding a photo's header and flushing it never stalls the
+    event loop; by default it runs in this thread.
+
+    Raises:
+        ValueError: ``sha256`` is not an image name.
+        ImageRefused: the server has no such image of this chain (not
+            uploaded yet by the terminal that took it).
+        SyncError: the server cannot be reached.
+        BadInput: what arrived is not that image or not an image; nothing kept.
+    """
     if store.has(sha256):
         return store.path(sha256)
-    return store.put_fetched(sha256, await send(calls.get_image(sha256)))
+    data = await send(calls.get_image(sha256))
+    return await offload(lambda: store.put_fetched(sha256, data))
 
 
 def ensure_image(store: ImageStore, client: _Sends, sha256: str) -> Path:
@@ -222,14 +252,18 @@ def images_to_prefetch(session: Session) -> list[str]:
     return names
 
 
-async def prefetch_images(db: Database, send: Send, store: ImageStore) -> PrefetchReport:
-    """Fetch the images pulled scans name that are not here yet, newest scans first (never raises a ``SyncError``)."""
+async def prefetch_images(db: Database, send: Send, store: ImageStore, *,
+                          offload: Offload = _in_this_thread) -> PrefetchReport:
+    """Fetch the images pulled scans name that are not here yet, newest scans first (never raises a ``SyncError``).
+
+    ``offload`` runs each image's check and write (see ``ensure_local``).
+    """
     report = PrefetchReport()
     for sha256 in await db.read(images_to_prefetch):
         if store.has(sha256):
             continue
         try:
-            await fetch_image(send, store, sha256)
+            await ensure_local(send, store, sha256, offload=offload)
         except ImageRefused as refused:
             if refused.server_code == "image_not_found":
                 report.not_yet += 1
