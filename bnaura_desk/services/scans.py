@@ -19,8 +19,8 @@ from typing import Any, TypeAlias
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.changes import ChangeSet, Kind
 from ..domain import suggestions as rules
+from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import ConsentPurpose
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
 from ..domain.ids import uuid7
