@@ -191,7 +191,7 @@ def test_a_manager_edits_the_rules_and_the_page_suggests_by_them(
     s = staffed_copy
     s.terminal.run(catalog.create_item, ItemForm(
         kind=ItemKind.TREATMENT, name_th="มาส์กลดรอยแดง", price_satang=90_000, duration_minutes=30,
-        tags=("sensitive",)), actor=s.manager).result
+        tags=("sensitive",)), actor=s.manager)
     desk.actor = s.manager
     screen = _open(desk, qtbot, _customer(s, consent=True))
     page = screen.scans
