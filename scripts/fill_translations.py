@@ -1856,6 +1856,9 @@ SCAN_SCREEN_THAI: dict[str, dict[str, str]] = {
         "above": "สูงกว่า",
         "below": "ต่ำกว่า",
     },
+    "Journeys": {
+        "Skin scans…": "สแกนผิว…",
+    },
     "CatalogItemDialog": {
         "Tags": "แท็ก",
         "e.g. acne, hydration: suggested after a skin scan (optional)":

@@ -456,6 +456,15 @@ def open_redemption(window: MainWindow, customer_id: str) -> None:
         show_customer(customer_id)
 
 
+def open_customer_scans(window: MainWindow, customer_id: str) -> None:
+    """Bring the customer screen to the front on ``customer_id``'s Skin scans page."""
+    page = window.show_screen("customers")
+    open_customer, scans = getattr(page, "open_customer", None), getattr(page, "scans", None)
+    if open_customer is not None and scans is not None:
+        page.detail.pages.setCurrentWidget(scans)  # type: ignore[attr-defined]
+        open_customer(customer_id)
+
+
 def install_default_screens(window: MainWindow) -> None:
     """Register the screens of this release: the POS (first: the counter's page), customers, redemption,
     appointments, catalog, sync exceptions."""
@@ -484,12 +493,17 @@ def install_default_screens(window: MainWindow) -> None:
         APPOINTMENTS_TITLE,
         _screen_factory(runner, bus, "ui.appointments.day_view", "DayViewScreen", APPOINTMENTS_TITLE),
     )
-    window.add_screen(
-        "journeys",
-        JOURNEYS_TITLE,
-        _screen_factory(runner, bus, "ui.journeys.board", "JourneyBoard", JOURNEYS_TITLE),
-        permissions=JOURNEY_PERMISSIONS,
-    )
+    build_journeys = _screen_factory(runner, bus, "ui.journeys.board", "JourneyBoard", JOURNEYS_TITLE)
+
+    def journeys() -> QWidget:
+        screen = build_journeys()
+        # "Skin scans…" beside a card's history opens its customer's scans.
+        requested = getattr(screen, "scansRequested", None)
+        if requested is not None:
+            requested.connect(lambda customer_id: open_customer_scans(window, customer_id))
+        return screen
+
+    window.add_screen("journeys", JOURNEYS_TITLE, journeys, permissions=JOURNEY_PERMISSIONS)
     window.add_screen(
         "catalog", CATALOG_TITLE, _screen_factory(runner, bus, "ui.catalog.screen", "CatalogScreen", CATALOG_TITLE)
     )

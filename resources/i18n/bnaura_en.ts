@@ -1904,6 +1904,10 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Skin scans…</source>
+        <translation>Skin scans…</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>

@@ -1904,6 +1904,10 @@
         <translation>ปิด</translation>
     </message>
     <message>
+        <source>Skin scans…</source>
+        <translation>สแกนผิว…</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
     </message>

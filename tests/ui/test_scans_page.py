@@ -221,3 +221,35 @@ def test_a_manager_edits_the_rules_and_the_page_suggests_by_them(
 def test_a_sales_person_does_not_see_the_rules_button(desk: DeskRunner, staffed_copy: Staffed, qtbot) -> None:
     screen = _open(desk, qtbot, _customer(staffed_copy, consent=True))
     assert not screen.scans.rules_button.isVisible()
+
+
+def test_a_journey_card_opens_its_customers_skin_scans(qtbot, staffed_copy: Staffed, languages) -> None:
+    from bnaura_desk.services import journeys
+    from tests.ui.conftest import sign_in
+    from ui import app as ui_app
+    from ui.journeys.board import JourneyBoard
+
+    s = staffed_copy
+    who = _customer(s, consent=True)
+    s.terminal.run(journeys.open_journey, who, title="ฝ้า", actor=s.sales)
+    window = ui_app.create_main_window(s.terminal, languages)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        sign_in(qtbot, window, str(s.sales.staff_id), s.pins["sales"])
+        board = window.show_screen("journeys")
+        assert isinstance(board, JourneyBoard)
+        qtbot.waitUntil(lambda: window.runner.pending() == 0 and board.loaded)
+        view = next(c.view for c in board.columns.values() if c.model.rowCount())
+        view.activated.emit(view.model().index(0, 0))
+        qtbot.waitUntil(lambda: board.timeline_panel.isVisible())
+        assert board.scans_button.text() == "สแกนผิว…"
+        qtbot.mouseClick(board.scans_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.current_key == "customers")
+        screen = window.show_screen("customers")
+        assert isinstance(screen, CustomerScreen)
+        qtbot.waitUntil(lambda: screen.scans.customer_id == who and screen.scans.data is not None)
+        assert screen.detail.pages.currentWidget() is screen.scans and screen.scans.isVisible()
+    finally:
+        qtbot.waitUntil(lambda: window.runner.pending() == 0)
+        window.runner.shutdown()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -149,7 +149,13 @@ class StageColumn(QFrame):
 
 
 class JourneyBoard(QWidget):
-    """The kanban screen (see the module)."""
+    """The kanban screen (see the module).
+
+    Signals:
+        scansRequested(str): "Skin scans…" beside an opened card's history, with its customer's id.
+    """
+
+    scansRequested = Signal(str)
 
     def __init__(self, runner: DeskRunner, bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,9 +235,16 @@ class JourneyBoard(QWidget):
         self.timeline.setWordWrap(True)
         self.close_timeline = QPushButton(QCoreApplication.translate("Journeys", "Close"), self.timeline_panel)
         self.close_timeline.clicked.connect(self.timeline_panel.hide)
+        # The customer's skin scans (their page on the customer screen), for the card whose history is open.
+        self.timeline_customer: str | None = None
+        self.scans_button = QPushButton(QCoreApplication.translate("Journeys", "Skin scans…"), self.timeline_panel)
+        self.scans_button.setObjectName("kanbanScans")
+        self.scans_button.clicked.connect(
+            lambda: self.scansRequested.emit(self.timeline_customer) if self.timeline_customer else None)
         side = QVBoxLayout(self.timeline_panel)
         side.addWidget(self.timeline_title)
         side.addWidget(self.timeline, 1)
+        side.addWidget(self.scans_button)
         side.addWidget(self.close_timeline)
         self.timeline_panel.hide()
 
@@ -406,6 +419,7 @@ class JourneyBoard(QWidget):
         if card is None:
             return
         self.timeline_of = card.id
+        self.timeline_customer = card.journey.customer_id
         self.timeline_title.setText(QCoreApplication.translate("Journeys", "History of {customer}'s journey").format(
             customer=card.journey.customer_name))
         self.timeline.clear()
