@@ -1974,13 +1974,95 @@ AUTOMATION_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# The skin scan page, the suggestion rules and catalog tags (issue 13).
+SCAN_SCREEN_THAI: dict[str, dict[str, str]] = {
+    "ScanPage": {
+        "Skin scans": "สแกนผิว",
+        "This customer has not consented to skin scans and photos (sensitive data). "
+        "Record their consent on the profile first; nothing can be recorded here until then.":
+            "ลูกค้ารายนี้ยังไม่ได้ให้ความยินยอมในการสแกนผิวและถ่ายภาพ (ข้อมูลอ่อนไหว) "
+            "กรุณาบันทึกความยินยอมในหน้าข้อมูลลูกค้าก่อน จนกว่าจะได้รับความยินยอมจะบันทึกการสแกนไม่ได้",
+        "New scan": "สแกนใหม่",
+        "Notes": "บันทึก",
+        "What the scan shows, what the customer says (optional)": "ผลที่เห็นจากการสแกน สิ่งที่ลูกค้าเล่า (ไม่บังคับ)",
+        "Add images…": "เพิ่มรูปภาพ…",
+        "Clear images": "ล้างรูปภาพ",
+        "Save scan": "บันทึกการสแกน",
+        "Compared with the previous scan": "เทียบกับการสแกนครั้งก่อน",
+        "Images of the latest scan": "รูปภาพจากการสแกนล่าสุด",
+        "Suggested treatments": "ทรีตเมนต์ที่แนะนำ",
+        "Suggestion rules…": "กฎการแนะนำ…",
+        "No scans yet": "ยังไม่มีการสแกน",
+        "First scan, {when}: nothing to compare with yet": "สแกนครั้งแรก {when} ยังไม่มีครั้งก่อนให้เทียบ",
+        "Latest scan, {when}, beside the one before": "สแกนล่าสุด {when} เทียบกับครั้งก่อน",
+        "Not here yet": "ยังไม่มีในเครื่องนี้",
+        "{item} — because {reason}": "{item} — เพราะ {reason}",
+        "Suggestions follow a scan": "คำแนะนำจะแสดงหลังการสแกน",
+        "No treatment to suggest for the latest scan": "ไม่มีทรีตเมนต์ที่แนะนำจากการสแกนล่าสุด",
+        "Images: {names}": "รูปภาพ: {names}",
+        "No images chosen": "ยังไม่ได้เลือกรูปภาพ",
+        "Scan images": "รูปภาพจากการสแกน",
+        "Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)":
+            "รูปภาพ (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)",
+    },
+    "ScanCompareModel": {
+        "Measure": "ค่าที่วัด",
+        "Previous": "ครั้งก่อน",
+        "Latest": "ล่าสุด",
+        "Change": "เปลี่ยนแปลง",
+        "Over time": "แนวโน้ม",
+        "Better": "ดีขึ้น",
+        "Worse": "แย่ลง",
+    },
+    "SuggestionRulesDialog": {
+        "Suggestion rules": "กฎการแนะนำทรีตเมนต์",
+        "When the latest scan's value of a measure is above (or below) the threshold, the treatments "
+        "tagged with the rule's tag are suggested. Tags are set on each item in the catalog.":
+            "เมื่อค่าที่วัดได้จากการสแกนล่าสุดสูงกว่า (หรือต่ำกว่า) เกณฑ์ ระบบจะแนะนำทรีตเมนต์ที่มีแท็กตามกฎ "
+            "กำหนดแท็กได้ที่แต่ละรายการในหน้าสินค้าและบริการ",
+        "Measure": "ค่าที่วัด",
+        "Above or below": "สูงกว่าหรือต่ำกว่า",
+        "Threshold": "เกณฑ์",
+        "Tag": "แท็ก",
+        "Add rule": "เพิ่มกฎ",
+        "Remove rule": "ลบกฎ",
+        "Defaults": "ค่าเริ่มต้น",
+        "e.g. hydration": "เช่น hydration",
+    },
+    "scans": {
+        "above": "สูงกว่า",
+        "below": "ต่ำกว่า",
+    },
+    "Journeys": {
+        "Skin scans…": "สแกนผิว…",
+    },
+    "CatalogItemDialog": {
+        "Tags": "แท็ก",
+        "e.g. acne, hydration: suggested after a skin scan (optional)":
+            "เช่น acne, hydration ใช้แนะนำหลังการสแกนผิว (ไม่บังคับ)",
+    },
+    "errors": {
+        "Tags are short words separated by commas": "แท็กคือคำสั้น ๆ คั่นด้วยเครื่องหมายจุลภาค",
+        "A tag may have at most {limit} characters": "แท็กยาวได้ไม่เกิน {limit} ตัวอักษร",
+        "An item may have at most {limit} tags": "รายการหนึ่งมีแท็กได้ไม่เกิน {limit} แท็ก",
+        "A suggestion rule must be a set of fields": "กฎการแนะนำต้องประกอบด้วยช่องข้อมูลครบถ้วน",
+        "Choose the measure and whether the value is above or below": "เลือกค่าที่วัดและเลือกว่าสูงกว่าหรือต่ำกว่าเกณฑ์",
+        "A threshold is a whole number from 0 to 100": "เกณฑ์ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100",
+        "A rule needs the tag of the treatments it suggests (at most {max} characters)":
+            "กฎต้องมีแท็กของทรีตเมนต์ที่จะแนะนำ (ไม่เกิน {max} ตัวอักษร)",
+        "The suggestion rules must be a list of at most {max} rules": "กฎการแนะนำมีได้ไม่เกิน {max} ข้อ",
+        "The suggestion rules take too much room: remove some": "กฎการแนะนำใช้พื้นที่มากเกินไป กรุณาลบบางข้อ",
+    },
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
-                                               TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI)
+                                               TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

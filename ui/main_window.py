@@ -495,6 +495,15 @@ def book_for_journey(window: MainWindow, journey_id: str, customer_id: str, cust
         book(journey_id, customer_id, customer_name)
 
 
+def open_customer_scans(window: MainWindow, customer_id: str) -> None:
+    """Bring the customer screen to the front on ``customer_id``'s Skin scans page."""
+    page = window.show_screen("customers")
+    open_customer, scans = getattr(page, "open_customer", None), getattr(page, "scans", None)
+    if open_customer is not None and scans is not None:
+        page.detail.pages.setCurrentWidget(scans)  # type: ignore[attr-defined]
+        open_customer(customer_id)
+
+
 def install_default_screens(window: MainWindow) -> None:
     """Register the screens of this release: the POS (first: the counter's page), customers, redemption,
     appointments, journeys, the task queue, catalog, sync exceptions."""
@@ -534,6 +543,10 @@ def install_default_screens(window: MainWindow) -> None:
         book = getattr(board, "bookTreatment", None)
         if book is not None:
             book.connect(lambda *journey: book_for_journey(window, *journey))
+        # "Skin scans…" beside a card's history opens its customer's scans.
+        requested = getattr(board, "scansRequested", None)
+        if requested is not None:
+            requested.connect(lambda customer_id: open_customer_scans(window, customer_id))
         return board
 
     window.add_screen("journeys", JOURNEYS_TITLE, journeys, permissions=JOURNEY_PERMISSIONS)

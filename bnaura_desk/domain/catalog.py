@@ -54,6 +54,8 @@ SKU_MAX = 40
 SESSIONS_MIN, SESSIONS_MAX = 1, 100
 NOTE_MAX = 500
 CATEGORY_MAX = 60
+TAG_MAX = 30
+TAGS_MAX = 20
 GTIN_LENGTHS = (8, 12, 13)  # EAN-8, UPC-A, EAN-13
 
 # Fields that sync settles one by one (last writer wins per field). ``kind``
@@ -71,6 +73,7 @@ ITEM_FIELDS = (
     "package_treatment_id",
     "package_sessions",
     "category",
+    "tags",
 )
 
 
@@ -94,6 +97,7 @@ class ItemForm:
     package_treatment_id: str | None = None  # packages
     package_sessions: int | None = None  # packages
     category: str = ""  # the clinic's own grouping ("Laser", "Facial"), optional; pricing rules may name it
+    tags: tuple[str, ...] = ()  # short words ("acne", "hydration") that suggestion rules match a scan against
 
     def with_changes(self, **kw: Any) -> ItemForm:
         """Return a copy with some fields replaced."""
@@ -206,6 +210,32 @@ def check_category(text: str) -> str:
     return category
 
 
+def check_tags(tags: object) -> tuple[str, ...]:
+    """Return tags as stored: each trimmed, spaces collapsed, lower-cased; empty ones and repeats dropped.
+
+    A text is split at commas (what the catalog screen's field holds).
+
+    Raises:
+        BadInput: not text or a list of texts; a tag over 30 characters; more than 20 tags.
+    """
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    if not isinstance(tags, (list, tuple)) or not all(isinstance(t, str) for t in tags):
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "Tags are short words separated by commas"), field="tags")
+    out: list[str] = []
+    for raw in tags:
+        tag = _clean(raw.replace(",", " ")).casefold()
+        if len(tag) > TAG_MAX:
+            raise BadInput(QT_TRANSLATE_NOOP("errors", "A tag may have at most {limit} characters"),
+                           field="tags", limit=TAG_MAX)
+        if tag and tag not in out:
+            out.append(tag)
+    if len(out) > TAGS_MAX:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "An item may have at most {limit} tags"), field="tags",
+                       limit=TAGS_MAX)
+    return tuple(out)
+
+
 def _check_price(price: object) -> int:
     if not _whole_number(price):
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Enter the price in baht"), field="price_satang")
@@ -315,7 +345,7 @@ def validate_item(form: ItemForm) -> ItemForm:
         BadInput: naming the first field at fault: an unknown kind; no Thai
             name or a name over 200 characters; a price that is not a whole
             number of satang, negative or over ฿10,000,000; a category over
-            60 characters; a treatment
+            60 characters; a bad tag (``check_tags``); a treatment
             without 5-600 minutes, with an empty step or over 40 steps; a
             product without SKU or with a malformed barcode; a package
             without treatment or with other than 1-100 sessions.
@@ -347,6 +377,7 @@ def validate_item(form: ItemForm) -> ItemForm:
         vat_exempt=bool(form.vat_exempt),
         active=bool(form.active),
         category=category,
+        tags=check_tags(form.tags),
     )
     if kind is ItemKind.TREATMENT:
         duration, steps = _check_treatment(form)

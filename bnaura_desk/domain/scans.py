@@ -55,6 +55,17 @@ MEASURE_LABELS: dict[Measure, str] = {
 
 ScanValues = dict[Measure, int]
 
+# Measures where a higher value is better skin; for every other one (oiliness, pigmentation, wrinkles,
+# pores, redness, acne, skin age) lower is better.
+HIGHER_IS_BETTER: frozenset[Measure] = frozenset({Measure.MOISTURE})
+
+
+def improved(measure: Measure, change: int) -> bool | None:
+    """Return whether a change of ``measure`` (now − before) is better skin (None: no change)."""
+    if change == 0:
+        return None
+    return (change > 0) == (measure in HIGHER_IS_BETTER)
+
 
 def check_values(values: Mapping[str, object]) -> ScanValues:
     """Return the measured values keyed by ``Measure``, each a whole number from 0 to 100.

@@ -492,6 +492,8 @@ CATALOG_ITEM = Entity(
         Field("package_treatment_id", t.Id("catalog_item"), nullable=True),
         Field("package_sessions", t.Integer(1, 1000), nullable=True),
         _text("category", 60),
+        # Short words suggestion rules match a skin scan against (``domain.suggestions``).
+        Field("tags", t.ListOf(t.Text(30), max_items=20)),
     ),
     operations=(
         OperationType("catalog.create", Effect.CREATE),

@@ -58,6 +58,7 @@ def form_of(item: CatalogItem) -> ItemForm:
         package_treatment_id=item.package_treatment_id,
         package_sessions=item.package_sessions,
         category=item.category,
+        tags=tuple(item.tags or ()),
     )
 
 
@@ -77,6 +78,7 @@ def _column_values(form: ItemForm) -> dict[str, Any]:
         "package_treatment_id": form.package_treatment_id,
         "package_sessions": form.package_sessions,
         "category": form.category,
+        "tags": list(form.tags),
     }
 
 
@@ -492,6 +494,7 @@ class CatalogRow:
     # price is then that branch's.
     available_here: bool = True
     category: str = ""
+    tags: tuple[str, ...] = ()
 
 
 # Treatments first, as the clinic thinks of its menu; then products, packages.
@@ -535,6 +538,7 @@ def _row(item: CatalogItem, stock: int | None, here: BranchPrice | None = None) 
         package_sessions=item.package_sessions,
         available_here=here is None or here.available,
         category=item.category,
+        tags=tuple(item.tags or ()),
     )
 
 

@@ -14,11 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain import suggestions as rules
 from ..domain.changes import ChangeSet, Kind
 from ..domain.customer import ConsentPurpose
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput
@@ -37,9 +38,14 @@ from ..domain.scans import (
     series,
 )
 from ..images.store import ImageStore
-from ..store.models import ImageUpload, SkinScan
-from .context import ServiceContext
+from ..store.models import Customer, ImageUpload, SkinScan
+from .catalog import CatalogRow, list_items
+from .context import ServiceContext, load_device
 from .customers import current_consents, live_customer
+from .settings import chain_setting, write_chain_setting
+
+# A catalog item suggested for a customer's latest scan, with its reasons (``domain.suggestions``).
+Suggestion: TypeAlias = rules.Suggestion[CatalogRow]
 
 
 @dataclass(frozen=True)
@@ -148,3 +154,53 @@ def compare_latest(session: Session, customer_id: str) -> tuple[MeasureChange, .
 def charts_of(session: Session, customer_id: str) -> dict[Measure, tuple[ScanPoint, ...]]:
     """Return each measure's values over time (oldest first) for the customer's small charts."""
     return series([(s.at, s.values) for s in scans_of(session, customer_id)])
+
+
+# --- suggested treatments --------------------------------------------------------------------------
+
+
+def suggestion_rules(session: Session, chain_id: str) -> tuple[rules.Rule, ...]:
+    """Return the chain's suggestion rules (the defaults while a manager has set none)."""
+    return rules.stored_rules(chain_setting(session, chain_id, rules.SETTING_KEY))
+
+
+def set_suggestion_rules(ctx: ServiceContext, new_rules: Sequence[rules.Rule | Mapping[str, Any]] | None) -> ChangeSet:
+    """Set the chain's suggestion rules (``None``: back to the defaults); result is the rules in force.
+
+    A manager's (``Permission.CATALOG_MANAGE``: the rules name catalog tags;
+    the chain setting ``suggestion_rules`` otherwise needs the owner's
+    ``CLINIC_SETTINGS``). Suggestions are worked out when shown, so the next
+    screen shows the new rules' suggestions.
+
+    Raises:
+        PermissionDenied: the actor is not a manager.
+        BadInput: a rule the setting refuses (``suggestions.rules_value``), naming the field; nothing is written.
+    """
+    ctx.require(Permission.CATALOG_MANAGE)
+    if new_rules is not None:
+        write_chain_setting(ctx, rules.SETTING_KEY,
+                            [r.as_json() if isinstance(r, rules.Rule) else dict(r) for r in new_rules])
+    elif chain_setting(ctx.session, ctx.chain_id, rules.SETTING_KEY) is not None:
+        write_chain_setting(ctx, rules.SETTING_KEY, [r.as_json() for r in rules.DEFAULT_RULES])
+    return ctx.changes.build(result=suggestion_rules(ctx.session, ctx.chain_id))
+
+
+def suggestions_for(session: Session, customer_id: str) -> list[Suggestion]:
+    """Return the catalog items the chain's rules suggest for the customer's latest scan, with reasons.
+
+    Only items on sale at this terminal's branch (active and available
+    here, at this branch's price) are suggested; treatments first
+    (``suggestions.suggest`` orders by the first rule that fires). Empty
+    when the customer was never scanned or has no consent to scans any more
+    (the scan's values are sensitive data).
+    """
+    if not has_scan_consent(session, customer_id):
+        return []
+    latest = session.scalars(select(SkinScan).where(SkinScan.customer_id == customer_id)
+                             .order_by(SkinScan.at.desc(), SkinScan.hlc.desc()).limit(1)).first()
+    customer = session.get(Customer, customer_id)
+    if latest is None or customer is None:
+        return []
+    on_sale = [row for row in list_items(session, branch_id=load_device(session).branch_id)
+               if row.active and row.available_here and row.tags]
+    return rules.suggest(_scan(latest).values, suggestion_rules(session, customer.chain_id), on_sale)

@@ -389,6 +389,8 @@ class CatalogItem(Base):
     package_sessions: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # The clinic's own grouping ("Laser", "Facial"); "" for none. The counter's rules may name it.
     category: Mapped[str] = mapped_column(String(60), default="")
+    # Short lower-case words ("acne", "hydration") that suggestion rules match a skin scan against.
+    tags: Mapped[list[str]] = mapped_column(JsonText, default=list)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     hlc: Mapped[str] = mapped_column(String(80))

@@ -392,6 +392,10 @@
         <translation>Category</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
@@ -422,6 +426,10 @@
     <message>
         <source>e.g. Laser, Facial, Skincare (optional)</source>
         <translation>e.g. Laser, Facial, Skincare (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. acne, hydration: suggested after a skin scan (optional)</source>
+        <translation>e.g. acne, hydration: suggested after a skin scan (optional)</translation>
     </message>
     <message>
         <source>EAN-13, EAN-8 or UPC-A (optional)</source>
@@ -1932,6 +1940,10 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Skin scans…</source>
+        <translation>Skin scans…</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
@@ -3361,6 +3373,132 @@
     </message>
 </context>
 <context>
+    <name>ScanCompareModel</name>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Over time</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>Better</translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation>Worse</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan images</source>
+        <translation>Scan images</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</translation>
+    </message>
+    <message>
+        <source>No scans yet</source>
+        <translation>No scans yet</translation>
+    </message>
+    <message>
+        <source>First scan, {when}: nothing to compare with yet</source>
+        <translation>First scan, {when}: nothing to compare with yet</translation>
+    </message>
+    <message>
+        <source>Latest scan, {when}, beside the one before</source>
+        <translation>Latest scan, {when}, beside the one before</translation>
+    </message>
+    <message>
+        <source>Not here yet</source>
+        <translation>Not here yet</translation>
+    </message>
+    <message>
+        <source>{item} — because {reason}</source>
+        <translation>{item} — because {reason}</translation>
+    </message>
+    <message>
+        <source>Suggestions follow a scan</source>
+        <translation>Suggestions follow a scan</translation>
+    </message>
+    <message>
+        <source>No treatment to suggest for the latest scan</source>
+        <translation>No treatment to suggest for the latest scan</translation>
+    </message>
+    <message>
+        <source>Images: {names}</source>
+        <translation>Images: {names}</translation>
+    </message>
+    <message>
+        <source>No images chosen</source>
+        <translation>No images chosen</translation>
+    </message>
+    <message>
+        <source>Skin scans</source>
+        <translation>Skin scans</translation>
+    </message>
+    <message>
+        <source>This customer has not consented to skin scans and photos (sensitive data). Record their consent on the profile first; nothing can be recorded here until then.</source>
+        <translation>This customer has not consented to skin scans and photos (sensitive data). Record their consent on the profile first; nothing can be recorded here until then.</translation>
+    </message>
+    <message>
+        <source>New scan</source>
+        <translation>New scan</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>What the scan shows, what the customer says (optional)</source>
+        <translation>What the scan shows, what the customer says (optional)</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>Add images…</translation>
+    </message>
+    <message>
+        <source>Clear images</source>
+        <translation>Clear images</translation>
+    </message>
+    <message>
+        <source>Save scan</source>
+        <translation>Save scan</translation>
+    </message>
+    <message>
+        <source>Compared with the previous scan</source>
+        <translation>Compared with the previous scan</translation>
+    </message>
+    <message>
+        <source>Images of the latest scan</source>
+        <translation>Images of the latest scan</translation>
+    </message>
+    <message>
+        <source>Suggested treatments</source>
+        <translation>Suggested treatments</translation>
+    </message>
+    <message>
+        <source>Suggestion rules…</source>
+        <translation>Suggestion rules…</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Monday</source>
@@ -3573,6 +3711,49 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionRulesDialog</name>
+    <message>
+        <source>e.g. hydration</source>
+        <translation>e.g. hydration</translation>
+    </message>
+    <message>
+        <source>Suggestion rules</source>
+        <translation>Suggestion rules</translation>
+    </message>
+    <message>
+        <source>When the latest scan&apos;s value of a measure is above (or below) the threshold, the treatments tagged with the rule&apos;s tag are suggested. Tags are set on each item in the catalog.</source>
+        <translation>When the latest scan&apos;s value of a measure is above (or below) the threshold, the treatments tagged with the rule&apos;s tag are suggested. Tags are set on each item in the catalog.</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Above or below</source>
+        <translation>Above or below</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Add rule</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Remove rule</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Defaults</translation>
     </message>
 </context>
 <context>
@@ -4221,6 +4402,18 @@
     <message>
         <source>A category may have at most {limit} characters</source>
         <translation>A category may have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>Tags are short words separated by commas</source>
+        <translation>Tags are short words separated by commas</translation>
+    </message>
+    <message>
+        <source>A tag may have at most {limit} characters</source>
+        <translation>A tag may have at most {limit} characters</translation>
+    </message>
+    <message>
+        <source>An item may have at most {limit} tags</source>
+        <translation>An item may have at most {limit} tags</translation>
     </message>
     <message>
         <source>A price cannot be negative</source>
@@ -5578,6 +5771,30 @@
         <source>This proposal was superseded or already paid</source>
         <translation>This proposal was superseded or already paid</translation>
     </message>
+    <message>
+        <source>A suggestion rule must be a set of fields</source>
+        <translation>A suggestion rule must be a set of fields</translation>
+    </message>
+    <message>
+        <source>Choose the measure and whether the value is above or below</source>
+        <translation>Choose the measure and whether the value is above or below</translation>
+    </message>
+    <message>
+        <source>A threshold is a whole number from 0 to 100</source>
+        <translation>A threshold is a whole number from 0 to 100</translation>
+    </message>
+    <message>
+        <source>A rule needs the tag of the treatments it suggests (at most {max} characters)</source>
+        <translation>A rule needs the tag of the treatments it suggests (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>The suggestion rules must be a list of at most {max} rules</source>
+        <translation>The suggestion rules must be a list of at most {max} rules</translation>
+    </message>
+    <message>
+        <source>The suggestion rules take too much room: remove some</source>
+        <translation>The suggestion rules take too much room: remove some</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -5843,6 +6060,14 @@
     <message>
         <source>Skin age</source>
         <translation>Skin age</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>below</translation>
     </message>
 </context>
 <context>

@@ -392,6 +392,10 @@
         <translation>หมวดหมู่</translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>ระยะเวลา</translation>
     </message>
@@ -422,6 +426,10 @@
     <message>
         <source>e.g. Laser, Facial, Skincare (optional)</source>
         <translation>เช่น เลเซอร์, ทรีตเมนต์หน้า, สกินแคร์ (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <source>e.g. acne, hydration: suggested after a skin scan (optional)</source>
+        <translation>เช่น acne, hydration ใช้แนะนำหลังการสแกนผิว (ไม่บังคับ)</translation>
     </message>
     <message>
         <source>EAN-13, EAN-8 or UPC-A (optional)</source>
@@ -1932,6 +1940,10 @@
         <translation>ปิด</translation>
     </message>
     <message>
+        <source>Skin scans…</source>
+        <translation>สแกนผิว…</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>ผู้ดูแล</translation>
     </message>
@@ -3361,6 +3373,132 @@
     </message>
 </context>
 <context>
+    <name>ScanCompareModel</name>
+    <message>
+        <source>Measure</source>
+        <translation>ค่าที่วัด</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>ครั้งก่อน</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>ล่าสุด</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>แนวโน้ม</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>ดีขึ้น</translation>
+    </message>
+    <message>
+        <source>Worse</source>
+        <translation>แย่ลง</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan images</source>
+        <translation>รูปภาพจากการสแกน</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</source>
+        <translation>รูปภาพ (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</translation>
+    </message>
+    <message>
+        <source>No scans yet</source>
+        <translation>ยังไม่มีการสแกน</translation>
+    </message>
+    <message>
+        <source>First scan, {when}: nothing to compare with yet</source>
+        <translation>สแกนครั้งแรก {when} ยังไม่มีครั้งก่อนให้เทียบ</translation>
+    </message>
+    <message>
+        <source>Latest scan, {when}, beside the one before</source>
+        <translation>สแกนล่าสุด {when} เทียบกับครั้งก่อน</translation>
+    </message>
+    <message>
+        <source>Not here yet</source>
+        <translation>ยังไม่มีในเครื่องนี้</translation>
+    </message>
+    <message>
+        <source>{item} — because {reason}</source>
+        <translation>{item} — เพราะ {reason}</translation>
+    </message>
+    <message>
+        <source>Suggestions follow a scan</source>
+        <translation>คำแนะนำจะแสดงหลังการสแกน</translation>
+    </message>
+    <message>
+        <source>No treatment to suggest for the latest scan</source>
+        <translation>ไม่มีทรีตเมนต์ที่แนะนำจากการสแกนล่าสุด</translation>
+    </message>
+    <message>
+        <source>Images: {names}</source>
+        <translation>รูปภาพ: {names}</translation>
+    </message>
+    <message>
+        <source>No images chosen</source>
+        <translation>ยังไม่ได้เลือกรูปภาพ</translation>
+    </message>
+    <message>
+        <source>Skin scans</source>
+        <translation>สแกนผิว</translation>
+    </message>
+    <message>
+        <source>This customer has not consented to skin scans and photos (sensitive data). Record their consent on the profile first; nothing can be recorded here until then.</source>
+        <translation>ลูกค้ารายนี้ยังไม่ได้ให้ความยินยอมในการสแกนผิวและถ่ายภาพ (ข้อมูลอ่อนไหว) กรุณาบันทึกความยินยอมในหน้าข้อมูลลูกค้าก่อน จนกว่าจะได้รับความยินยอมจะบันทึกการสแกนไม่ได้</translation>
+    </message>
+    <message>
+        <source>New scan</source>
+        <translation>สแกนใหม่</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>What the scan shows, what the customer says (optional)</source>
+        <translation>ผลที่เห็นจากการสแกน สิ่งที่ลูกค้าเล่า (ไม่บังคับ)</translation>
+    </message>
+    <message>
+        <source>Add images…</source>
+        <translation>เพิ่มรูปภาพ…</translation>
+    </message>
+    <message>
+        <source>Clear images</source>
+        <translation>ล้างรูปภาพ</translation>
+    </message>
+    <message>
+        <source>Save scan</source>
+        <translation>บันทึกการสแกน</translation>
+    </message>
+    <message>
+        <source>Compared with the previous scan</source>
+        <translation>เทียบกับการสแกนครั้งก่อน</translation>
+    </message>
+    <message>
+        <source>Images of the latest scan</source>
+        <translation>รูปภาพจากการสแกนล่าสุด</translation>
+    </message>
+    <message>
+        <source>Suggested treatments</source>
+        <translation>ทรีตเมนต์ที่แนะนำ</translation>
+    </message>
+    <message>
+        <source>Suggestion rules…</source>
+        <translation>กฎการแนะนำ…</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleDialog</name>
     <message>
         <source>Monday</source>
@@ -3573,6 +3711,49 @@
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionRulesDialog</name>
+    <message>
+        <source>e.g. hydration</source>
+        <translation>เช่น hydration</translation>
+    </message>
+    <message>
+        <source>Suggestion rules</source>
+        <translation>กฎการแนะนำทรีตเมนต์</translation>
+    </message>
+    <message>
+        <source>When the latest scan&apos;s value of a measure is above (or below) the threshold, the treatments tagged with the rule&apos;s tag are suggested. Tags are set on each item in the catalog.</source>
+        <translation>เมื่อค่าที่วัดได้จากการสแกนล่าสุดสูงกว่า (หรือต่ำกว่า) เกณฑ์ ระบบจะแนะนำทรีตเมนต์ที่มีแท็กตามกฎ กำหนดแท็กได้ที่แต่ละรายการในหน้าสินค้าและบริการ</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>ค่าที่วัด</translation>
+    </message>
+    <message>
+        <source>Above or below</source>
+        <translation>สูงกว่าหรือต่ำกว่า</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>เกณฑ์</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>แท็ก</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>เพิ่มกฎ</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>ลบกฎ</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>ค่าเริ่มต้น</translation>
     </message>
 </context>
 <context>
@@ -4221,6 +4402,18 @@
     <message>
         <source>A category may have at most {limit} characters</source>
         <translation>หมวดหมู่ยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>Tags are short words separated by commas</source>
+        <translation>แท็กคือคำสั้น ๆ คั่นด้วยเครื่องหมายจุลภาค</translation>
+    </message>
+    <message>
+        <source>A tag may have at most {limit} characters</source>
+        <translation>แท็กยาวได้ไม่เกิน {limit} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>An item may have at most {limit} tags</source>
+        <translation>รายการหนึ่งมีแท็กได้ไม่เกิน {limit} แท็ก</translation>
     </message>
     <message>
         <source>A price cannot be negative</source>
@@ -5578,6 +5771,30 @@
         <source>This proposal was superseded or already paid</source>
         <translation>ใบเสนอนี้ถูกแทนที่ด้วยฉบับใหม่หรือชำระเงินแล้ว</translation>
     </message>
+    <message>
+        <source>A suggestion rule must be a set of fields</source>
+        <translation>กฎการแนะนำต้องประกอบด้วยช่องข้อมูลครบถ้วน</translation>
+    </message>
+    <message>
+        <source>Choose the measure and whether the value is above or below</source>
+        <translation>เลือกค่าที่วัดและเลือกว่าสูงกว่าหรือต่ำกว่าเกณฑ์</translation>
+    </message>
+    <message>
+        <source>A threshold is a whole number from 0 to 100</source>
+        <translation>เกณฑ์ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง 100</translation>
+    </message>
+    <message>
+        <source>A rule needs the tag of the treatments it suggests (at most {max} characters)</source>
+        <translation>กฎต้องมีแท็กของทรีตเมนต์ที่จะแนะนำ (ไม่เกิน {max} ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>The suggestion rules must be a list of at most {max} rules</source>
+        <translation>กฎการแนะนำมีได้ไม่เกิน {max} ข้อ</translation>
+    </message>
+    <message>
+        <source>The suggestion rules take too much room: remove some</source>
+        <translation>กฎการแนะนำใช้พื้นที่มากเกินไป กรุณาลบบางข้อ</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>
@@ -5843,6 +6060,14 @@
     <message>
         <source>Skin age</source>
         <translation>อายุผิว</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>สูงกว่า</translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>ต่ำกว่า</translation>
     </message>
 </context>
 <context>

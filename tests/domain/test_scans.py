@@ -68,3 +68,13 @@ def test_each_chart_has_a_point_per_scan_that_measured_it_oldest_first(scans: li
     for m in MEASURES:
         expected = [(at, v[m]) for at, v in dated if m in v]
         assert [(p.at, p.value) for p in charts.get(m, ())] == expected
+
+
+def test_moisture_up_is_better_and_every_other_measure_down_is_better() -> None:
+    from bnaura_desk.domain.scans import improved
+
+    assert improved(Measure.MOISTURE, 5) is True and improved(Measure.MOISTURE, -5) is False
+    for m in MEASURES:
+        assert improved(m, 0) is None
+        if m is not Measure.MOISTURE:
+            assert improved(m, -3) is True and improved(m, 3) is False

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
 from bnaura_desk.domain.errors import BadInput, PermissionDenied
 from bnaura_desk.domain.scans import Measure
+from bnaura_desk.domain.suggestions import DEFAULT_RULES as DEFAULT_SUGGESTION_RULES
 from bnaura_desk.images.checks import MAX_IMAGE_BYTES, sha256_hex
 from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services import customers, scans
@@ -147,3 +148,65 @@ def test_the_same_photo_twice_is_kept_and_queued_once(staffed: Staffed, tmp_path
     s.terminal.run(scans.record_scan, who, {"oiliness": 25}, "", [a], images=_store(s), actor=s.sales)
     assert scan.images == (sha256_hex(data),)
     assert _count(s, ImageUpload) == 1
+
+
+# --- suggested treatments --------------------------------------------------------------------------
+
+
+def _treatment(s: Staffed, name: str, tags: tuple[str, ...], active: bool = True) -> str:
+    from bnaura_desk.domain.catalog import ItemForm, ItemKind
+    from bnaura_desk.services import catalog
+
+    form = ItemForm(kind=ItemKind.TREATMENT, name_th=name, price_satang=150_000, duration_minutes=60, tags=tags)
+    item = str(s.terminal.run(catalog.create_item, form, actor=s.manager).result)
+    if not active:
+        s.terminal.run(catalog.set_item_active, item, False, actor=s.manager)
+    return item
+
+
+def test_the_latest_scan_suggests_tagged_treatments_with_the_reason(staffed: Staffed) -> None:
+    s = staffed
+    who = _customer(s)
+    assert s.terminal.read(scans.suggestions_for, who) == []  # never scanned
+    laser = _treatment(s, "เลเซอร์ฝ้า", ("Pigmentation",))
+    _treatment(s, "เลเซอร์เก่า", ("pigmentation",), active=False)
+    mask = _treatment(s, "มาส์กชุ่มชื้น", ("hydration",))
+    s.terminal.run(scans.record_scan, who, {"pigmentation": 72, "moisture": 50}, images=_store(s), actor=s.sales)
+    found = s.terminal.read(scans.suggestions_for, who)
+    assert [(x.item.id, x.reason) for x in found] == [(laser, "pigmentation 72 > 60")]
+    # The latest scan counts: moisture fell, pigmentation is better.
+    s.clock.advance(days=14)
+    s.terminal.run(scans.record_scan, who, {"pigmentation": 50, "moisture": 31}, images=_store(s), actor=s.sales)
+    assert [(x.item.id, x.reason) for x in s.terminal.read(scans.suggestions_for, who)] == [
+        (mask, "moisture 31 < 40")]
+
+
+def test_a_manager_edits_the_rules_and_the_suggestions_follow(staffed: Staffed) -> None:
+    s = staffed
+    who = _customer(s)
+    laser = _treatment(s, "เลเซอร์ฝ้า", ("pigmentation",))
+    s.terminal.run(scans.record_scan, who, {"pigmentation": 58}, images=_store(s), actor=s.sales)
+    assert s.terminal.read(scans.suggestions_for, who) == []
+    stricter = [{"measure": "pigmentation", "comparison": "above", "threshold": 50, "tag": "pigmentation"}]
+    with pytest.raises(PermissionDenied):
+        s.terminal.run(scans.set_suggestion_rules, stricter, actor=s.sales)
+    before = _count(s, OutboxOperation)
+    with pytest.raises(BadInput) as refused:
+        s.terminal.run(scans.set_suggestion_rules, [{**stricter[0], "threshold": 120}], actor=s.manager)
+    assert refused.value.field == "threshold" and _count(s, OutboxOperation) == before
+    in_force = s.terminal.run(scans.set_suggestion_rules, stricter, actor=s.manager).result
+    assert [r.threshold for r in in_force] == [50] and _count(s, OutboxOperation) == before + 1
+    assert [(x.item.id, x.reason) for x in s.terminal.read(scans.suggestions_for, who)] == [
+        (laser, "pigmentation 58 > 50")]
+    assert s.terminal.run(scans.set_suggestion_rules, None, actor=s.manager).result == DEFAULT_SUGGESTION_RULES
+    assert s.terminal.read(scans.suggestions_for, who) == []
+
+
+def test_no_suggestions_once_the_consent_is_withdrawn(staffed: Staffed) -> None:
+    s = staffed
+    who = _customer(s)
+    _treatment(s, "เลเซอร์ฝ้า", ("pigmentation",))
+    s.terminal.run(scans.record_scan, who, {"pigmentation": 80}, images=_store(s), actor=s.sales)
+    assert len(s.terminal.read(scans.suggestions_for, who)) == 1
+    s.terminal.run(customers.record_consent, who, CONSENT, False, actor=s.front_desk)
+    assert s.terminal.read(scans.suggestions_for, who) == []

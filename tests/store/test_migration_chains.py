@@ -26,8 +26,9 @@ ADDED = {
     "visits": "branch_id",
     "staff": "branch_ids",
 }
-# Columns later revisions added in place (0012: the device's coupon counter; 0022: catalog categories).
-ADDED_LATER = frozenset({"coupon_counter", "category"})
+# Columns later revisions added in place (0012: the device's coupon counter; 0022: catalog categories;
+# 0028: catalog tags).
+ADDED_LATER = frozenset({"coupon_counter", "category", "tags"})
 
 
 def _tables(path: Path) -> dict[str, list[dict[str, Any]]]:

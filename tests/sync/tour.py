@@ -189,7 +189,7 @@ class Tour:
         # The catalog.
         treatment = self.run(catalog.create_item, ItemForm(
             kind=ItemKind.TREATMENT, name_th="ทรีตเมนต์หน้าใส", name_en="Clear skin", price_satang=150_000,
-            vat_exempt=True, duration_minutes=60, protocol_steps=("ล้างหน้า", "มาส์ก"),
+            vat_exempt=True, duration_minutes=60, protocol_steps=("ล้างหน้า", "มาส์ก"), tags=("pigmentation",),
         ))
         product = self.run(catalog.create_item, ItemForm(
             kind=ItemKind.PRODUCT, name_th="เซรั่ม", price_satang=89_000, sku="SER-01", barcode="8850000000010",
@@ -201,7 +201,7 @@ class Tour:
         ))
         self.run(catalog.update_item, product, ItemForm(
             kind=ItemKind.PRODUCT, name_th="เซรั่มวิตามินซี", price_satang=99_000, sku="SER-01",
-            barcode="8850000000010", category="Skincare",
+            barcode="8850000000010", category="Skincare", tags=("hydration", "ผิวแห้ง"),
         ))
         self.run(catalog.set_item_active, treatment, False)
         here = self.terminal.device().branch_id
@@ -225,6 +225,10 @@ class Tour:
         photo.write_bytes(photo_bytes(9))
         made["skin_scan"] = self.run(scans.record_scan, made["customer"], {"moisture": 42, "pigmentation": 67},
                                      "ฝ้าที่แก้ม", [photo], images=ImageStore.beside(self.terminal.path)).scan_id
+        # A manager makes the suggestions' rules stricter about pigmentation and adds one for oily skin.
+        self.run(scans.set_suggestion_rules, [
+            {"measure": "pigmentation", "comparison": "above", "threshold": 55, "tag": "pigmentation"},
+            {"measure": "oiliness", "comparison": "above", "threshold": 70, "tag": "ผิวมัน"}])
         gone = self.run(customers.register_customer, CustomerForm(name_th="ลูกค้าชั่วคราว", phone="0898765432"))
         self.run(customers.delete_customer, gone)
         imported = customer_csv.parse_customers_csv(

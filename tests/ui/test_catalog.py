@@ -376,3 +376,25 @@ def test_a_category_is_typed_or_chosen_from_those_in_use(screen, qtbot, staffed,
     settle(screen.runner, qtbot)
     made = [r for r in staffed.terminal.read(svc.list_items) if r.name_th == "ไอพีแอล"]
     assert [r.category for r in made] == ["Laser"]
+
+
+def test_tags_are_typed_comma_separated_and_kept_as_short_words(screen, qtbot, staffed, items):
+    select(screen, "เลเซอร์กำจัดขน")
+    qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    dialog = screen.dialog
+    assert dialog.tags.text() == ""
+    type_text(qtbot, dialog.tags, " Pigmentation,  anti-aging ,pigmentation")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    assert staffed.terminal.read(svc.get_item, items["laser"])[0].tags == ("pigmentation", "anti-aging")
+    # Editing again shows them as typed back, and a tag too long is refused on the field.
+    qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    dialog = screen.dialog
+    assert dialog.tags.text() == "pigmentation, anti-aging"
+    dialog.tags.setText("x" * 31)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(screen.runner, qtbot)
+    assert dialog.isVisible()
+    assert staffed.terminal.read(svc.get_item, items["laser"])[0].tags == ("pigmentation", "anti-aging")

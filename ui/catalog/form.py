@@ -83,6 +83,9 @@ class CatalogItemDialog(FieldFormDialog):
         assert category_edit is not None, "an editable combo box has its line edit"
         category_edit.setMaxLength(rules.CATEGORY_MAX)
         self.category_edit = category_edit
+        # Short words the suggestion rules match a skin scan against ("acne, hydration").
+        self.tags = QLineEdit(self)
+        self.tags.setObjectName("catalogTags")
         self.vat_exempt = QCheckBox(self)
         self.active = QCheckBox(self)
         # Treatment
@@ -121,6 +124,7 @@ class CatalogItemDialog(FieldFormDialog):
             "name_en": self.name_en,
             "price_satang": self.price,
             "category": self.category,
+            "tags": self.tags,
             "duration_minutes": self.duration,
             "protocol_steps": self.steps_view,
             "sku": self.sku,
@@ -130,7 +134,7 @@ class CatalogItemDialog(FieldFormDialog):
         }
 
         common = QFormLayout()
-        for key in ("kind", "name_th", "name_en", "price_satang", "category"):
+        for key in ("kind", "name_th", "name_en", "price_satang", "category", "tags"):
             common.addRow(self._caption(key), self._with_error(key, self._focus[key]))
         common.addRow("", self.vat_exempt)
         common.addRow("", self.active)
@@ -234,6 +238,7 @@ class CatalogItemDialog(FieldFormDialog):
             self.package_treatment.setCurrentIndex(found)
         self.sessions.setValue(form.package_sessions or 5)
         self.category.setEditText(form.category)
+        self.tags.setText(", ".join(form.tags))
 
     def item_form(self) -> ItemForm:
         """Return what is typed as an ``ItemForm``.
@@ -260,6 +265,7 @@ class CatalogItemDialog(FieldFormDialog):
             package_treatment_id=self.package_treatment.currentData(),
             package_sessions=self.sessions.value(),
             category=self.category.currentText(),
+            tags=rules.check_tags(self.tags.text()),
         )
 
     # -- protocol steps
@@ -363,6 +369,7 @@ class CatalogItemDialog(FieldFormDialog):
             "name_en": self.tr("Name (English)"),
             "price_satang": self.tr("Price (baht, VAT included)"),
             "category": self.tr("Category"),
+            "tags": self.tr("Tags"),
             "duration_minutes": self.tr("Duration"),
             "protocol_steps": self.tr("Protocol checklist"),
             "sku": self.tr("SKU"),
@@ -381,6 +388,7 @@ class CatalogItemDialog(FieldFormDialog):
             self.kind.setItemText(i, kind_label(ItemKind(self.kind.itemData(i))))
         self.price.setPlaceholderText(self.tr("e.g. 1,500.00"))
         self.category_edit.setPlaceholderText(self.tr("e.g. Laser, Facial, Skincare (optional)"))
+        self.tags.setPlaceholderText(self.tr("e.g. acne, hydration: suggested after a skin scan (optional)"))
         self.barcode.setPlaceholderText(self.tr("EAN-13, EAN-8 or UPC-A (optional)"))
         self.vat_exempt.setText(self.tr("VAT exempt (medical service)"))
         self.active.setText(self.tr("On sale"))

@@ -44,6 +44,7 @@ from ..loyalty.panel import LoyaltyPanel
 from ..override import run_with_override
 from ..redemption.rewards import LoyaltyRewardsSection
 from ..runner import DeskRunner
+from ..scans.screen import ScanPage
 from ..widgets.dates import format_time
 from .callbacks import while_alive
 from .courses import CoursesPage
@@ -144,6 +145,9 @@ class CustomerScreen(QWidget):
         self.courses = CoursesPage(runner, bus, self)
         self.detail.add_page(self.courses)
         self.detail.customerChanged.connect(self.courses.show_customer)
+        self.scans = ScanPage(runner, bus, self)
+        self.detail.add_page(self.scans)
+        self.detail.customerChanged.connect(self.scans.show_customer)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

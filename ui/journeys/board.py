@@ -153,13 +153,15 @@ class StageColumn(QFrame):
 class JourneyBoard(QWidget):
     """The kanban screen (see the module).
 
-    Signals (a card's context menu, ``card_menu``; the main window connects them):
+    Signals (a card's context menu, ``card_menu``, and the opened card's history; the main window connects them):
         openAtPos(str): the journey's proposal is to become the POS cart.
         bookTreatment(str, str, str): book a treatment for the journey (its id, customer id, customer name).
+        scansRequested(str): "Skin scans…" beside an opened card's history, with its customer's id.
     """
 
     openAtPos = Signal(str)
     bookTreatment = Signal(str, str, str)
+    scansRequested = Signal(str)
 
     def __init__(self, runner: DeskRunner, bus: ChangeBus | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -241,9 +243,16 @@ class JourneyBoard(QWidget):
         self.timeline.setWordWrap(True)
         self.close_timeline = QPushButton(QCoreApplication.translate("Journeys", "Close"), self.timeline_panel)
         self.close_timeline.clicked.connect(self.timeline_panel.hide)
+        # The customer's skin scans (their page on the customer screen), for the card whose history is open.
+        self.timeline_customer: str | None = None
+        self.scans_button = QPushButton(QCoreApplication.translate("Journeys", "Skin scans…"), self.timeline_panel)
+        self.scans_button.setObjectName("kanbanScans")
+        self.scans_button.clicked.connect(
+            lambda: self.scansRequested.emit(self.timeline_customer) if self.timeline_customer else None)
         side = QVBoxLayout(self.timeline_panel)
         side.addWidget(self.timeline_title)
         side.addWidget(self.timeline, 1)
+        side.addWidget(self.scans_button)
         side.addWidget(self.close_timeline)
         self.timeline_panel.hide()
 
@@ -418,6 +427,7 @@ class JourneyBoard(QWidget):
         if card is None:
             return
         self.timeline_of = card.id
+        self.timeline_customer = card.journey.customer_id
         self.timeline_title.setText(QCoreApplication.translate("Journeys", "History of {customer}'s journey").format(
             customer=card.journey.customer_name))
         self.timeline.clear()
