@@ -252,13 +252,13 @@ def _sell_and_confirm(ctx: ServiceContext, journey_id: str, order: Order) -> Cha
 
 
 def _book_and_schedule(ctx: ServiceContext, booking: Booking, finished: Sequence[Step]) -> ChangeSet:
-    """Use case: book the treatment, tick the scheduling task done, move the card to scheduled; result is the appointment."""
-    appointment_id = book(ctx, booking).result
+    """Use case: tick the scheduling task done and book the treatment for the journey; result is the appointment.
+
+    A booking naming its journey moves the card to scheduled with the
+    appointment and the beautician (``appointments.book``).
+    """
     _together(ctx, finished)
-    assert booking.journey_id is not None
-    move_journey(ctx, booking.journey_id, Stage.TREATMENT_SCHEDULED, appointment_id=appointment_id,
-                 beautician_id=booking.beautician_id)
-    return ctx.changes.build(result=appointment_id)
+    return book(ctx, booking)
 
 
 # ----------------------------------------------------------------- the cases
