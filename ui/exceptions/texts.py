@@ -66,11 +66,12 @@ ENTITY_LABELS: dict[str, str] = {
     "room": QT_TRANSLATE_NOOP("sync_fields", "Room"),
     "appointment": QT_TRANSLATE_NOOP("sync_fields", "Appointment"),
     "task": QT_TRANSLATE_NOOP("sync_fields", "Task"),
+    "treatment_consent": QT_TRANSLATE_NOOP("sync_fields", "Signed consent form"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
                         "achievement_unlock", "coupon_use", "journey", "journey_action", "appointment",
-                        "task"})
+                        "task", "treatment_consent"})
 FIELD_LABELS: dict[str, str] = {
     # customers
     "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
