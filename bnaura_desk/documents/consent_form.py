@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -84,7 +85,7 @@ def _signature_block(form: ConsentForm) -> Table:
     """Return the customer's signature (left) beside the witness's line (right), each with its caption."""
     half = a4.WIDTH / 2
     dots = "......................................................"
-    rows = [
+    rows: list[list[Any]] = [
         [_signature(form.signature_png), text(" ", half, a4.SIZE)],
         [text(dots, half, a4.SIZE, align="center"), text(dots, half, a4.SIZE, align="center")],
         [text(f"({form.customer})", half, a4.SIZE, Weight.SEMIBOLD, "center"),

@@ -79,8 +79,9 @@ def has_ink(png: bytes) -> bool:
             white = Image.new("L", grey.size, 255)
             white.paste(grey.getchannel("L"), mask=grey.getchannel("A"))
             grey = white
-        darkest, _ = grey.getextrema()
-    return int(darkest) < INK_THRESHOLD
+        extrema = grey.getextrema()
+    darkest = extrema[0]
+    return isinstance(darkest, (int, float)) and darkest < INK_THRESHOLD
 
 
 def _customer_name(row: Customer) -> str:

@@ -34,7 +34,7 @@ def _count(s: Staffed, model: type) -> int:
     return int(s.terminal.read(lambda session: session.scalar(select(func.count()).select_from(model))))
 
 
-def _treatment_task(s: Staffed, c: dict[str, str]) -> str:  # noqa: F811
+def _treatment_task(s: Staffed, c: dict[str, str]) -> str:
     _schedule(s, c)
     return str(s.terminal.read(lambda session: session.scalars(select(Task.id).where(
         Task.journey_id == c["journey"], Task.rule == "perform_treatment")).one()))
