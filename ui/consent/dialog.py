@@ -61,6 +61,7 @@ class ConsentDialog(QDialog):
         self.heading = QLabel(self)
         self.heading.setObjectName("consentHeading")
         self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-weight: 600; font-size: 15px;")
         self.text = QTextBrowser(self)
         self.text.setObjectName("consentText")
         self.text.setOpenLinks(False)
