@@ -45,6 +45,7 @@ from ..store.models import (
     Task,
     TaxInvoice,
     TierChange,
+    TreatmentConsent,
     Visit,
 )
 from .context import ServiceContext, stamp_written
@@ -307,6 +308,7 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
         ("coupon_use", CouponUse, CouponUse.customer_id),
         ("appointment", Appointment, Appointment.customer_id),
         ("task", Task, Task.customer_id),
+        ("treatment_consent", TreatmentConsent, TreatmentConsent.customer_id),
     ):
         if entity in ids:
             read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)
