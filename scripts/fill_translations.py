@@ -2056,13 +2056,43 @@ SCAN_SCREEN_THAI: dict[str, dict[str, str]] = {
 }
 
 
+# The treatment consent form signed on screen (issue 13), kept apart so that parallel work merges.
+CONSENT_THAI: dict[str, dict[str, str]] = {
+    "ConsentDialog": {
+        "Treatment consent form": "หนังสือแสดงความยินยอมรับบริการ",
+        "Sign below with a finger, pen or mouse:": "ลงนามด้านล่างด้วยนิ้ว ปากกา หรือเมาส์:",
+        "Clear": "ล้าง",
+        "Sign": "ลงนาม",
+        "Cancel": "ยกเลิก",
+        "{customer} — consent to {treatment}": "{customer} — ยินยอมรับบริการ {treatment}",
+        "The customer has not signed yet: sign on the pad first.": "ลูกค้ายังไม่ได้ลงนาม กรุณาลงนามบนแผ่นลงนามก่อน",
+    },
+    "errors": {
+        "The customer has not signed yet: sign on the pad first":
+            "ลูกค้ายังไม่ได้ลงนาม กรุณาลงนามบนแผ่นลงนามก่อน",
+        "This task is for another customer": "งานนี้เป็นของลูกค้ารายอื่น",
+        "There is no such journey at this branch": "ไม่พบเคสนี้ในสาขานี้",
+        "This journey is another customer's": "เคสนี้เป็นของลูกค้ารายอื่น",
+        "A consent text is needed in Thai, at most {most} characters":
+            "ต้องมีข้อความแสดงความยินยอมภาษาไทย ยาวไม่เกิน {most} ตัวอักษร",
+        "A consent text may name only the customer, the treatment and the clinic, in braces":
+            "ข้อความแสดงความยินยอมใส่ได้เฉพาะชื่อลูกค้า ทรีตเมนต์ และคลินิก โดยเขียน customer treatment "
+            "หรือ clinic ในวงเล็บปีกกา",
+        "A treatment's own consent text must name a catalog treatment":
+            "ข้อความแสดงความยินยอมเฉพาะทรีตเมนต์ต้องระบุทรีตเมนต์ในรายการสินค้าและบริการ",
+    },
+    "sync_fields": {"Signed consent form": "หนังสือยินยอมที่ลงนามแล้ว"},
+}
+
+
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
     return {(ctx, src): text for part in (THAI, COUPONS_THAI, REDEMPTION_THAI, LOYALTY_ADMIN_THAI, PRICING_THAI,
                                                COUNTER_THAI, REFUNDS_THAI, COURSES_THAI, CASH_MOVEMENTS_THAI,
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
-                                               TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI)
+                                               TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI,
+                                               CONSENT_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

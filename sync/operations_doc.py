@@ -46,6 +46,8 @@ def _type(field: Field) -> str:
         text = "five digits (00000: head office)"
     elif isinstance(kind, t.Json):
         text = "JSON"
+    elif isinstance(kind, t.Sha256):
+        text = "SHA-256 of a file (64 hex digits)"
     else:
         # A new field type says here how the docs name it; never a wrong guess.
         raise TypeError(f"the operations doc does not know the field type {type(kind).__name__}")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
 
-from . import achievements, automation, suggestions
+from . import achievements, automation, consents, suggestions
 from .catalog import ItemKind, check_category
 from .errors import QT_TRANSLATE_NOOP, BadInput
 from .ids import derived_id
@@ -214,6 +214,7 @@ VALUE_CHECKS: Mapping[str, Callable[[Any], Any]] = {
     PREFETCH_IMAGES_KEY: prefetch_images_value,
     automation.SETTING_KEY: automation.rules_value,
     suggestions.SETTING_KEY: suggestions.rules_value,
+    consents.CONSENT_TEXT_KEY: consents.consent_text_value,
 }
 # The settings a branch may override.
 OVERRIDABLE: frozenset[str] = frozenset({LOCKOUT_KEY, PROMPTPAY_KEY, PREFETCH_IMAGES_KEY, LATE_CANCEL_HOURS_KEY})

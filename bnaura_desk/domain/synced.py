@@ -1249,10 +1249,36 @@ LINE_PERFORMANCE = Entity(
     own_branch="branch_id",
 )
 
+# A treatment consent (issue 13): the form a customer signed on screen before
+# a treatment, a fact of the branch where it was signed: append-only. The
+# signature's PNG and the signed PDF travel as files of their own
+# (``sync.client.images``), named here by their SHA-256. The journey and task
+# are parents: the server refuses a consent naming one the chain lacks.
+TREATMENT_CONSENT = Entity(
+    name="treatment_consent",
+    shape=Shape.LEDGER,
+    table="treatment_consents",
+    fields=(
+        Field("branch_id", t.Id("branch"), required=True),
+        Field("customer_id", t.Id("customer"), required=True),
+        Field("journey_id", t.Id("journey"), nullable=True),
+        Field("task_id", t.Id("task"), nullable=True),
+        Field("treatment_id", t.Id("catalog_item"), required=True),
+        Field("signature_sha256", t.Sha256(), required=True),
+        Field("pdf_sha256", t.Sha256(), required=True),
+        Field("signed_at", t.Moment(), required=True),
+        Field("staff_id", t.Id(), nullable=True),
+    ),
+    operations=(OperationType("treatment_consent.sign", Effect.APPEND),),
+    scope=Scope.BRANCH,
+    changes=("task", "customer"),
+    own_branch="branch_id",
+)
+
 REGISTRY = Registry(
     (CHAIN, BRANCH, SETTING, BRANCH_SETTING, STAFF, CUSTOMER, CONSENT, VISIT, CATALOG_ITEM, BRANCH_PRICE, STOCK,
      SYNC_EXCEPTION, POINTS, POINTS_EXPIRY, TIER_CHANGE, REFERRAL, COUPON, COUPON_USE, REWARD,
      ACHIEVEMENT_UNLOCK, SHIFT, SALE, SALE_LINE, PAYMENT, REFUND, COURSE_CREDIT,
      CASH_MOVEMENT, TAX_INVOICE, JOURNEY, JOURNEY_ACTION, SKIN_SCAN, ROOM, APPOINTMENT, TASK, TREATMENT_PHOTO,
-     PROPOSAL, LINE_PERFORMANCE)
+     PROPOSAL, LINE_PERFORMANCE, TREATMENT_CONSENT)
 )

@@ -1,4 +1,4 @@
-"""The terminal's images: files named by their SHA-256 in a folder beside its database.
+"""The terminal's images (and signed PDFs): files named by their SHA-256 in a folder beside its database.
 
 ``<database stem>-images/ab/abcd…`` (the first two hex digits fan the
 files out): a terminal's database and its images are found together, and
@@ -120,6 +120,16 @@ class ImageStore:
             BadInput: unreadable, too large, or not an image; nothing kept.
         """
         sha256, data = self.check_file(path)
+        self.put_checked(sha256, data)
+        return sha256
+
+    def put_bytes(self, data: bytes, name: str = "") -> str:
+        """Check and keep ``data`` made in memory (a signature's PNG, a signed form's PDF); return its SHA-256 name.
+
+        Raises:
+            BadInput: too large, or neither an image nor a whole PDF (``name`` in the message); nothing kept.
+        """
+        sha256 = check_image(data, name)
         self.put_checked(sha256, data)
         return sha256
 

@@ -46,6 +46,7 @@ from ..store.models import (
     Task,
     TaxInvoice,
     TierChange,
+    TreatmentConsent,
     Visit,
 )
 from .context import ServiceContext, stamp_written
@@ -309,6 +310,7 @@ def _subject_names(session: Session, wanted: dict[str, set[str]]) -> dict[tuple[
         ("appointment", Appointment, Appointment.customer_id),
         ("task", Task, Task.customer_id),
         ("proposal", Proposal, Proposal.customer_id),
+        ("treatment_consent", TreatmentConsent, TreatmentConsent.customer_id),
     ):
         if entity in ids:
             read(entity, select(model.id, Customer.name_th, Customer.name_en, Customer.deleted_at)

@@ -1076,6 +1076,34 @@ class Appointment(Base):
     field_clocks: Mapped[dict[str, str]] = mapped_column(JsonText, default=dict)
 
 
+class TreatmentConsent(Base):
+    """Append-only (branch-only): the consent form a customer signed on screen before a treatment.
+
+    ``signature_sha256`` and ``pdf_sha256`` name the ink's PNG and the signed
+    form's PDF, content-addressed files beside the database
+    (``bnaura_desk.images``) synced by their own upload, not in the row.
+    """
+
+    __tablename__ = "treatment_consents"
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    chain_id: Mapped[str] = mapped_column(ForeignKey("chains.id"))
+    branch_id: Mapped[str] = mapped_column(ForeignKey("branches.id"))
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customers.id"))
+    journey_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    task_id: Mapped[str | None] = mapped_column(Id, nullable=True, index=True)
+    treatment_id: Mapped[str] = mapped_column(ForeignKey("catalog_items.id"))
+    signature_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    staff_id: Mapped[str | None] = mapped_column(Id, nullable=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+    __table_args__ = (
+        # A customer's signed forms, newest last.
+        Index("ix_treatment_consents_customer_id_signed_at", "customer_id", "signed_at"),
+    )
+
+
 class Task(Base):
     """Work an automation rule made when a journey entered a stage (branch-only; ``domain.automation``).
 

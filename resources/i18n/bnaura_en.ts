@@ -661,6 +661,37 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Treatment consent form</source>
+        <translation>Treatment consent form</translation>
+    </message>
+    <message>
+        <source>Sign below with a finger, pen or mouse:</source>
+        <translation>Sign below with a finger, pen or mouse:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{customer} — consent to {treatment}</source>
+        <translation>{customer} — consent to {treatment}</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet: sign on the pad first.</source>
+        <translation>The customer has not signed yet: sign on the pad first.</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <source>Item</source>
@@ -5712,8 +5743,20 @@
         <translation>There is no such task</translation>
     </message>
     <message>
+        <source>This task is for another customer</source>
+        <translation>This task is for another customer</translation>
+    </message>
+    <message>
         <source>This task is already done or cancelled</source>
         <translation>This task is already done or cancelled</translation>
+    </message>
+    <message>
+        <source>There is no such journey at this branch</source>
+        <translation>There is no such journey at this branch</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet: sign on the pad first</source>
+        <translation>The customer has not signed yet: sign on the pad first</translation>
     </message>
     <message>
         <source>{name} started this task; only they can go on with it</source>
@@ -5794,6 +5837,18 @@
     <message>
         <source>The suggestion rules take too much room: remove some</source>
         <translation>The suggestion rules take too much room: remove some</translation>
+    </message>
+    <message>
+        <source>A consent text is needed in Thai, at most {most} characters</source>
+        <translation>A consent text is needed in Thai, at most {most} characters</translation>
+    </message>
+    <message>
+        <source>A consent text may name only the customer, the treatment and the clinic, in braces</source>
+        <translation>A consent text may name only the customer, the treatment and the clinic, in braces</translation>
+    </message>
+    <message>
+        <source>A treatment&apos;s own consent text must name a catalog treatment</source>
+        <translation>A treatment&apos;s own consent text must name a catalog treatment</translation>
     </message>
 </context>
 <context>
@@ -6342,6 +6397,10 @@
     <message>
         <source>Proposal</source>
         <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Signed consent form</source>
+        <translation>Signed consent form</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -661,6 +661,37 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Treatment consent form</source>
+        <translation>หนังสือแสดงความยินยอมรับบริการ</translation>
+    </message>
+    <message>
+        <source>Sign below with a finger, pen or mouse:</source>
+        <translation>ลงนามด้านล่างด้วยนิ้ว ปากกา หรือเมาส์:</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>ล้าง</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>ลงนาม</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>{customer} — consent to {treatment}</source>
+        <translation>{customer} — ยินยอมรับบริการ {treatment}</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet: sign on the pad first.</source>
+        <translation>ลูกค้ายังไม่ได้ลงนาม กรุณาลงนามบนแผ่นลงนามก่อน</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <source>Item</source>
@@ -5712,8 +5743,20 @@
         <translation>ไม่พบงานนี้</translation>
     </message>
     <message>
+        <source>This task is for another customer</source>
+        <translation>งานนี้เป็นของลูกค้ารายอื่น</translation>
+    </message>
+    <message>
         <source>This task is already done or cancelled</source>
         <translation>งานนี้เสร็จหรือถูกยกเลิกไปแล้ว</translation>
+    </message>
+    <message>
+        <source>There is no such journey at this branch</source>
+        <translation>ไม่พบเคสนี้ในสาขานี้</translation>
+    </message>
+    <message>
+        <source>The customer has not signed yet: sign on the pad first</source>
+        <translation>ลูกค้ายังไม่ได้ลงนาม กรุณาลงนามบนแผ่นลงนามก่อน</translation>
     </message>
     <message>
         <source>{name} started this task; only they can go on with it</source>
@@ -5794,6 +5837,18 @@
     <message>
         <source>The suggestion rules take too much room: remove some</source>
         <translation>กฎการแนะนำใช้พื้นที่มากเกินไป กรุณาลบบางข้อ</translation>
+    </message>
+    <message>
+        <source>A consent text is needed in Thai, at most {most} characters</source>
+        <translation>ต้องมีข้อความแสดงความยินยอมภาษาไทย ยาวไม่เกิน {most} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>A consent text may name only the customer, the treatment and the clinic, in braces</source>
+        <translation>ข้อความแสดงความยินยอมใส่ได้เฉพาะชื่อลูกค้า ทรีตเมนต์ และคลินิก โดยเขียน customer treatment หรือ clinic ในวงเล็บปีกกา</translation>
+    </message>
+    <message>
+        <source>A treatment&apos;s own consent text must name a catalog treatment</source>
+        <translation>ข้อความแสดงความยินยอมเฉพาะทรีตเมนต์ต้องระบุทรีตเมนต์ในรายการสินค้าและบริการ</translation>
     </message>
 </context>
 <context>
@@ -6342,6 +6397,10 @@
     <message>
         <source>Proposal</source>
         <translation>ใบเสนอ</translation>
+    </message>
+    <message>
+        <source>Signed consent form</source>
+        <translation>หนังสือยินยอมที่ลงนามแล้ว</translation>
     </message>
     <message>
         <source>Thai name</source>

@@ -18,6 +18,7 @@ from bnaura_desk.documents import (
     Totals,
     VatCode,
 )
+from bnaura_desk.documents.consent_form import ConsentForm
 from bnaura_desk.domain.money import vat_included
 
 SELLER = Seller(
@@ -104,4 +105,35 @@ def many_lines(n: int) -> tuple[DocumentLine, ...]:
         DocumentLine(f"มาส์กหน้าสูตรพิเศษ ชุดที่ {i}", 1 + i % 3, 19_900 + i * 100, (1 + i % 3) * (19_900 + i * 100),
                      VatCode.STANDARD if i % 2 else VatCode.EXEMPT)
         for i in range(1, n + 1)
+    )
+
+
+def signature_png(width: int = 600, height: int = 200) -> bytes:
+    """Return a PNG of a hand-drawn looking signature: dark ink on white, as the signature pad exports."""
+    import io
+    import math
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    points = [(20 + x * 4, height / 2 + math.sin(x / 6) * height / 4 - x / 3) for x in range((width - 40) // 4)]
+    draw.line(points, fill=(16, 24, 64), width=5, joint="curve")
+    draw.line([(60, height - 30), (width - 60, height - 40)], fill=(16, 24, 64), width=4)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def consent_form(customer: str = "สมหญิง ใจดี") -> ConsentForm:
+    """Return the consent form a beautician has the customer sign before a laser facial."""
+    from bnaura_desk.domain.consents import consent_text
+
+    clinic = "บีเอ็น ออร่า คลินิกเวชกรรม"
+    treatment = "เลเซอร์หน้าใส (Laser Facial)"
+    wording = consent_text(None, "", customer=customer, treatment=treatment, clinic=clinic)
+    return ConsentForm(
+        form_id="0193a5b2-7c4e-7d21-9f00-4b3c2a1d0e9f", clinic_th=clinic, clinic_en="BN-Aura Clinic",
+        branch="สาขาสยาม / Siam", customer=customer, treatment=treatment, text_th=wording.th, text_en=wording.en,
+        signed_at=SOLD_AT, signature_png=signature_png(), witness="พี่นิด",
     )

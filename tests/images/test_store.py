@@ -63,3 +63,36 @@ def test_a_name_that_is_not_a_sha256_is_never_a_path(tmp_path: Path) -> None:
     for bad in ("../../etc/passwd", "A" * 64, "ab"):
         with pytest.raises(ValueError):
             store.path(bad)
+
+
+def _pdf() -> bytes:
+    from bnaura_desk.documents.consent_form import ConsentForm, consent_form_pdf
+    from tests.documents.samples import consent_form
+
+    form: ConsentForm = consent_form()
+    return consent_form_pdf(form)
+
+
+def test_a_signed_form_pdf_is_kept_like_an_image(tmp_path: Path) -> None:
+    store = ImageStore(tmp_path / "images")
+    pdf = _pdf()
+    assert image_problem(pdf) is None
+    name = store.put_bytes(pdf, "consent.pdf")
+    assert name == sha256_hex(pdf) and store.read(name) == pdf
+    store.put_fetched(name, pdf)  # fetched again: the same checks pass, kept once
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.4\n" + b"0" * 200,  # no trailer: cut short in transfer
+    _pdf()[:-2000],
+    b"%PDF-",
+])
+def test_a_pdf_cut_short_is_refused(tmp_path: Path, data: bytes) -> None:
+    assert image_problem(data) == NOT_AN_IMAGE
+    with pytest.raises(BadInput, match="is not an image"):
+        ImageStore(tmp_path / "images").put_bytes(data, "consent.pdf")
+
+
+def test_a_pdf_over_10_mb_is_refused() -> None:
+    data = b"%PDF-1.4\n" + b"0" * MAX_IMAGE_BYTES + b"\n%%EOF\n"
+    assert image_problem(data) == TOO_LARGE

@@ -49,6 +49,7 @@ from bnaura_desk.services import (
     branches,
     cash_movements,
     catalog,
+    consents,
     counter,
     counter_settings,
     coupons,
@@ -78,6 +79,7 @@ from bnaura_desk.services.points_ledger import loyalty_program
 from bnaura_desk.services.referral_links import referral_id
 from bnaura_desk.store.models import LinePerformance, SaleLine, Task
 from bnaura_desk.terminal import Terminal
+from tests.documents.samples import signature_png
 from tests.images.pictures import photo_bytes
 
 # Use cases the sync machinery itself runs (not a person at the desk): they
@@ -359,6 +361,10 @@ class Tour:
         made["task"] = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
             Task.journey_id == made["journey"], Task.rule == "perform_treatment")).one())
         self.run(tasks.claim_task, made["task"], actor=boss)
+        # She signs the treatment's consent form on the screen before it starts (the PDF and ink are files).
+        made["treatment_consent"] = self.run(
+            consents.sign_consent, made["customer"], treatment, signature_png(), task_id=made["task"],
+            images=ImageStore.beside(self.terminal.path), actor=boss).consent_id
         self.run(tasks.start_task, made["task"], actor=boss)
         self.run(tasks.tick_step, made["task"], 0, actor=boss)
         # A before photo of her face (she consented to photos with her scan).

@@ -67,11 +67,12 @@ ENTITY_LABELS: dict[str, str] = {
     "appointment": QT_TRANSLATE_NOOP("sync_fields", "Appointment"),
     "task": QT_TRANSLATE_NOOP("sync_fields", "Task"),
     "proposal": QT_TRANSLATE_NOOP("sync_fields", "Proposal"),
+    "treatment_consent": QT_TRANSLATE_NOOP("sync_fields", "Signed consent form"),
 }
 # Records named after the customer or item they belong to ("Consent of ...").
 _BELONGING = frozenset({"consent", "visit", "stock", "points", "points_expiry", "tier_change", "referral",
                         "achievement_unlock", "coupon_use", "journey", "journey_action", "appointment",
-                        "task", "proposal"})
+                        "task", "proposal", "treatment_consent"})
 FIELD_LABELS: dict[str, str] = {
     # customers
     "name_th": QT_TRANSLATE_NOOP("sync_fields", "Thai name"),
