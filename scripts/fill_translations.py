@@ -1835,6 +1835,8 @@ TASK_QUEUE_THAI: dict[str, dict[str, str]] = {
         "Complete": "เสร็จแล้ว",
         "Reassign…": "เปลี่ยนผู้รับงาน…",
         "Consent…": "ความยินยอม…",
+        "Consent signed {time}": "ลงนามยินยอมแล้ว {time}",
+        "Consent form signed and kept.": "ลงนามใบยินยอมและเก็บไว้แล้ว",
         "Select a task to see its customer, scan results and checklist.":
             "เลือกงานเพื่อดูข้อมูลลูกค้า ผลสแกนผิว และขั้นตอนการทำ",
         "Task claimed.": "รับงานแล้ว",

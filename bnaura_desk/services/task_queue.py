@@ -19,6 +19,7 @@ from ..domain.automation import ACTIVE_STATUSES, TaskStatus
 from ..domain.journeys import Stage
 from ..domain.roles import OVERRIDE_ROLES, Permission, Role, may
 from ..store.models import Journey, Staff, Task
+from .consents import consent_for_task
 from .context import load_device
 from .loyalty import points_summary
 from .scans import Scan, has_scan_consent, scans_of
@@ -49,6 +50,8 @@ class TaskDetail:
     journey_stage: Stage | None
     treatment: bool  # made when the treatment was scheduled: start and complete move the journey
     photo_consent: bool  # the customer consents to skin scans and photos (sensitive data)
+    treatment_id: str | None = None  # the journey's treatment: its consent form is the one to sign
+    consent_signed_at: datetime | None = None  # when the customer signed that form for this task (None: not yet)
 
 
 def _names(session: Session, ids: set[str]) -> dict[str, str]:
@@ -104,7 +107,9 @@ def task_detail(session: Session, task_id: str, now: datetime) -> TaskDetail:
         QueueCard(card, tier, holder), scans[-1] if scans else None, tuple(photos_of_task(session, task_id)),
         Stage(journey.stage) if journey is not None else None,
         row is not None and row.entry.endswith(TREATMENT_ENTRY),
-        has_scan_consent(session, card.customer_id))
+        has_scan_consent(session, card.customer_id),
+        journey.item_id if journey is not None else None,
+        signed.signed_at if (signed := consent_for_task(session, task_id)) is not None else None)
 
 
 def is_open(card: TaskCard) -> bool:

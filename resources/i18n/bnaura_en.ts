@@ -3884,6 +3884,10 @@
         <translation>{kind} (not on this PC yet)</translation>
     </message>
     <message>
+        <source>Consent signed {time}</source>
+        <translation>Consent signed {time}</translation>
+    </message>
+    <message>
         <source>Latest skin scan</source>
         <translation>Latest skin scan</translation>
     </message>
@@ -4034,6 +4038,10 @@
     <message>
         <source>Photo added.</source>
         <translation>Photo added.</translation>
+    </message>
+    <message>
+        <source>Consent form signed and kept.</source>
+        <translation>Consent form signed and kept.</translation>
     </message>
     <message>
         <source>Task reassigned.</source>

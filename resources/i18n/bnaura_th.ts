@@ -3884,6 +3884,10 @@
         <translation>{kind} (ยังไม่มีในเครื่องนี้)</translation>
     </message>
     <message>
+        <source>Consent signed {time}</source>
+        <translation>ลงนามยินยอมแล้ว {time}</translation>
+    </message>
+    <message>
         <source>Latest skin scan</source>
         <translation>ผลสแกนผิวล่าสุด</translation>
     </message>
@@ -4034,6 +4038,10 @@
     <message>
         <source>Photo added.</source>
         <translation>เพิ่มรูปแล้ว</translation>
+    </message>
+    <message>
+        <source>Consent form signed and kept.</source>
+        <translation>ลงนามใบยินยอมและเก็บไว้แล้ว</translation>
     </message>
     <message>
         <source>Task reassigned.</source>

@@ -13,11 +13,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from bnaura_desk.domain.journeys import Stage
-from bnaura_desk.services import tasks
+from bnaura_desk.images.store import ImageStore
+from bnaura_desk.services import consents, tasks
 from bnaura_desk.store.models import Journey, OutboxOperation, Task, TreatmentPhoto
 from tests.conftest import Staffed
 from tests.images.pictures import photo_bytes, write
@@ -109,6 +111,23 @@ def test_a_beautician_works_her_treatment_from_the_queue(qtbot, desk, tmp_path: 
     assert screen.message.text() == "รับงานแล้ว"
     assert _task(s, made.task).claimed_by == s.beautician.staff_id
     qtbot.waitUntil(lambda: not panel.claim.isEnabled() and panel.start.isEnabled())
+    # The customer signs the treatment's consent form on screen; the signed PDF is kept for the task.
+    assert panel.consent_button.text() == "ความยินยอม…"
+    _click(qtbot, screen, panel.consent_button)
+    consent = screen.consent_dialog
+    assert consent is not None and consent.isVisible()
+    qtbot.waitUntil(lambda: consent.sign_button.isEnabled())
+    pad = consent.pad
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(40, 100))
+    for x, y in ((90, 60), (140, 120), (200, 70)):
+        QTest.mouseMove(pad, QPoint(x, y))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 70))
+    consent.sign_button.click()
+    qtbot.waitUntil(lambda: screen.runner.pending() == 0 and panel.consent_button.text().startswith("ลงนามยินยอมแล้ว"))
+    assert screen.message.text() == "ลงนามใบยินยอมและเก็บไว้แล้ว"
+    assert not panel.consent_button.isEnabled()
+    signed = s.terminal.read(consents.consent_for_task, made.task)
+    assert signed is not None and ImageStore.beside(s.terminal.path).has(signed.pdf_sha256)
     # Start: the journey moves into treatment.
     _click(qtbot, screen, panel.start)
     assert screen.message.text() == "เริ่มงานแล้ว"

@@ -30,9 +30,9 @@ from bnaura_desk.domain.journeys import STAGE_LABELS
 from bnaura_desk.domain.scans import MEASURE_LABELS, MEASURES
 from bnaura_desk.domain.treatment_photos import PHOTO_KIND_LABELS
 from bnaura_desk.images.store import ImageStore
-from bnaura_desk.services.task_queue import TaskActions, TaskDetail
+from bnaura_desk.services.task_queue import TaskActions, TaskDetail, is_open
 
-from ..widgets import format_date
+from ..widgets import format_date, format_datetime
 from .labels import customer_line, due_text, holder_text, priority_text, title
 
 THUMBNAIL = QSize(96, 96)
@@ -173,7 +173,7 @@ class TaskDetailPanel(QWidget):
         for part in self._parts():
             part.setVisible(detail is not None)
         self.empty.setVisible(detail is None)
-        self.consent_button.setVisible(detail is not None and self._consent_handler is not None)
+        self._show_consent()
         self.checklist.blockSignals(True)
         self.checklist.clear()
         self.photos.clear()
@@ -245,6 +245,21 @@ class TaskDetailPanel(QWidget):
 
     # ------------------------------------------------------------ the consent slot
 
+    def _show_consent(self) -> None:
+        """Show "Consent…" on a treatment's open task, or that its form is signed."""
+        detail = self.detail
+        treatment = detail is not None and detail.treatment and detail.treatment_id is not None
+        self.consent_button.setVisible(treatment and self._consent_handler is not None)
+        if detail is None or not treatment:
+            return
+        if detail.consent_signed_at is not None:
+            self.consent_button.setText(QCoreApplication.translate("TaskQueue", "Consent signed {time}").format(
+                time=format_datetime(detail.consent_signed_at)))
+            self.consent_button.setEnabled(False)
+        else:
+            self.consent_button.setText(QCoreApplication.translate("TaskQueue", "Consent…"))
+            self.consent_button.setEnabled(is_open(detail.card.task))
+
     def set_consent_handler(self, handler: Callable[[TaskDetail], None] | None) -> None:
         """Show "Consent…" and call ``handler(detail)`` when it is clicked (None: hide it again)."""
         self._consent_handler = handler
@@ -270,6 +285,6 @@ class TaskDetailPanel(QWidget):
         self.start.setText(QCoreApplication.translate("TaskQueue", "Start"))
         self.complete.setText(QCoreApplication.translate("TaskQueue", "Complete"))
         self.reassign.setText(QCoreApplication.translate("TaskQueue", "Reassign…"))
-        self.consent_button.setText(QCoreApplication.translate("TaskQueue", "Consent…"))
+        self._show_consent()
         self.empty.setText(QCoreApplication.translate(
             "TaskQueue", "Select a task to see its customer, scan results and checklist."))

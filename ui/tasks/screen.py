@@ -52,6 +52,7 @@ from bnaura_desk.services.task_queue import (
 )
 
 from ..bus import ChangeBus
+from ..consent.dialog import ConsentDialog
 from ..runner import DeskRunner, translate_error
 from .delegate import TaskCardDelegate
 from .detail import STEP_ROLE, TaskDetailPanel
@@ -81,6 +82,7 @@ class TaskQueueScreen(QWidget):
         self.current_id: str | None = None  # the task in the detail panel (kept when it leaves the queue)
         self.file_dialog: QFileDialog | None = None
         self.reassign_dialog: ReassignDialog | None = None
+        self.consent_dialog: ConsentDialog | None = None
         self._actions = TaskActions()  # what the shown task's buttons allow
         self._loaded_for: tuple[str | None, object] | None = None
         self._stale = False
@@ -135,6 +137,7 @@ class TaskQueueScreen(QWidget):
         self.panel.complete.clicked.connect(lambda: self._run(
             tasks.complete_task, done=QCoreApplication.translate("TaskQueue", "Task completed.")))
         self.panel.reassign.clicked.connect(self.reassign)
+        self.panel.set_consent_handler(self.sign_consent)
         self.panel.save_notes.clicked.connect(self.save_notes)
         self.panel.checklist.itemChanged.connect(self._step_ticked)
         self.panel.add_before.clicked.connect(lambda: self.choose_photo(PhotoKind.BEFORE))
@@ -365,6 +368,23 @@ class TaskQueueScreen(QWidget):
                             QCoreApplication.translate("TaskQueue", "Photo added.")),
                         on_error=self._refused,
                         initiator=self)
+
+    def sign_consent(self, detail: TaskDetail) -> ConsentDialog | None:
+        """Open the treatment's consent form for the customer to sign on screen; return the dialog (None: no treatment)."""
+        if detail.treatment_id is None:
+            return None
+        task = detail.card.task
+        dialog = ConsentDialog(self.runner, task.customer_id, detail.treatment_id, task_id=task.id,
+                               journey_id=task.journey_id, images=self.images, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._consent_signed)
+        self.consent_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _consent_signed(self) -> None:
+        self.message.setText(QCoreApplication.translate("TaskQueue", "Consent form signed and kept."))
+        self._read_detail()
 
     def reassign(self) -> None:
         """Ask a manager to whom the shown task goes (staff are read first), then reassign it."""
