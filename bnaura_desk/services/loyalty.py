@@ -17,6 +17,7 @@ the same rows.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from operator import itemgetter
@@ -218,6 +219,20 @@ def _tiers_now(session: Session, program: LoyaltyProgram, customer_ids: list[str
         chunk = customer_ids[start:start + _CHUNK]
         tiers.update((c, tier_at(lots, program, now)) for c, lots in _earned(session, chunk, since).items())
     return tiers
+
+
+def tiers_now(session: Session, chain_id: str, customer_ids: Iterable[str], now: datetime) -> dict[str, Tier]:
+    """Return the tier at ``now`` of each of ``customer_ids`` (members who never earned: the lowest tier).
+
+    The tier ``points_summary`` gives one member, for many at once: the
+    program is read once and the points in a few grouped queries (a queue
+    or list showing many customers' tiers).
+    """
+    program = loyalty_program(session, chain_id)
+    wanted = sorted(set(customer_ids))
+    tiers = _tiers_now(session, program, wanted, now)
+    lowest = tier_at((), program, now)
+    return {c: tiers.get(c, lowest) for c in wanted}
 
 
 def _above_lowest(session: Session, program: LoyaltyProgram, now: datetime) -> list[str]:

@@ -21,7 +21,7 @@ from ..domain.roles import OVERRIDE_ROLES, Permission, Role, may
 from ..store.models import Journey, Staff, Task
 from .consents import consent_for_task
 from .context import load_device
-from .loyalty import points_summary
+from .loyalty import tiers_now
 from .scans import Scan, has_scan_consent, scans_of
 from .tasks import TREATMENT_ENTRY, TaskCard, my_tasks, task_card
 from .treatment_photos import Photo, photos_of_task
@@ -61,8 +61,10 @@ def _names(session: Session, ids: set[str]) -> dict[str, str]:
 
 
 def _tiers(session: Session, customer_ids: set[str], now: datetime) -> dict[str, str]:
-    """Return each customer's tier key now (the loyalty panel's tier, read once per customer)."""
-    return {c: points_summary(session, c, now).tier.key for c in customer_ids}
+    """Return each customer's tier key now (the loyalty panel's tier, for all of them at once)."""
+    if not customer_ids:
+        return {}
+    return {c: tier.key for c, tier in tiers_now(session, load_device(session).chain_id, customer_ids, now).items()}
 
 
 def queue_cards(session: Session, staff_id: str, role: Role, now: datetime) -> list[QueueCard]:

@@ -26,7 +26,7 @@ from bnaura_desk.domain.loyalty_program import DEFAULT_PROGRAM, Qualification
 from bnaura_desk.domain.points import EntryKind, PointsSource, lot_expiry
 from bnaura_desk.services import customers, daily_jobs, loyalty
 from bnaura_desk.services import settings as settings_service
-from bnaura_desk.services.context import SYSTEM
+from bnaura_desk.services.context import SYSTEM, load_device
 from bnaura_desk.store.models import LoyaltyJobMark, PointsEntry, PointsExpiry, TierChange
 from bnaura_desk.terminal import Terminal
 from tests.conftest import Staffed
@@ -175,6 +175,10 @@ def _agree(s: Staffed, members: list[str]) -> None:
     now = s.clock.now
     shown = {m: s.terminal.read(loyalty.points_summary, m, now).tier.key for m in members}
     assert {m: _recorded(s, m) for m in members} == shown
+    # The many-members read (the task queue's tiers) gives each the tier points_summary shows.
+    chain_id = s.terminal.read(lambda session: load_device(session).chain_id)
+    many = s.terminal.read(loyalty.tiers_now, chain_id, members, now)
+    assert {m: tier.key for m, tier in many.items()} == shown
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
