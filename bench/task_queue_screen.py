@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,14 @@ def wait(app: QCoreApplication, runner: Any, until: Callable[[], bool]) -> None:
         time.sleep(0.0005)
 
 
+def is_loaded(screen: Any) -> bool:
+    return bool(screen.loaded)
+
+
+def is_gone(screen: Any, task_id: str) -> bool:
+    return all(card.task.id != task_id for card in screen.model.cards())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tasks", type=int, default=500)
@@ -122,7 +131,7 @@ def main() -> None:
             screen = TaskQueueScreen(runner, bus)
             screen.resize(1366, 768)
             screen.show()
-            wait(app, runner, lambda s=screen: s.loaded)
+            wait(app, runner, partial(is_loaded, screen))
             screen.grab()
             opens.append(time.perf_counter() - t0)
         assert screen is not None
@@ -133,7 +142,7 @@ def main() -> None:
             changes = terminal.run(tasks.claim_task, task_id, actor=beauticians[1])
             t0 = time.perf_counter()
             bus.announce(changes)  # what the sync driver does with a pull's changes
-            wait(app, runner, lambda t=task_id, s=screen: all(c.task.id != t for c in s.model.cards()))
+            wait(app, runner, partial(is_gone, screen, task_id))
             screen.view.viewport().repaint()
             refreshes.append(time.perf_counter() - t0)
         runner.shutdown()

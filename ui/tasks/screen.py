@@ -369,10 +369,10 @@ class TaskQueueScreen(QWidget):
                         on_error=self._refused,
                         initiator=self)
 
-    def sign_consent(self, detail: TaskDetail) -> ConsentDialog | None:
-        """Open the treatment's consent form for the customer to sign on screen; return the dialog (None: no treatment)."""
+    def sign_consent(self, detail: TaskDetail) -> None:
+        """Open the treatment's consent form for the customer to sign on screen (kept as ``consent_dialog``)."""
         if detail.treatment_id is None:
-            return None
+            return
         task = detail.card.task
         dialog = ConsentDialog(self.runner, task.customer_id, detail.treatment_id, task_id=task.id,
                                journey_id=task.journey_id, images=self.images, parent=self)
@@ -380,7 +380,6 @@ class TaskQueueScreen(QWidget):
         dialog.accepted.connect(self._consent_signed)
         self.consent_dialog = dialog
         dialog.open()
-        return dialog
 
     def _consent_signed(self) -> None:
         self.message.setText(QCoreApplication.translate("TaskQueue", "Consent form signed and kept."))
