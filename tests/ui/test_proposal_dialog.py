@@ -6,8 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
 from bnaura_desk.domain.catalog import ItemForm, ItemKind
+from bnaura_desk.domain.customer import ConsentPurpose
 from bnaura_desk.domain.journeys import Stage
-from bnaura_desk.services import catalog, proposals
+from bnaura_desk.images.store import ImageStore
+from bnaura_desk.services import catalog, customers, proposals, scans
+from bnaura_desk.store.models import Journey
 from tests.ui.test_customers import type_text
 from tests.ui.test_kanban import board, ids, stage_in_db  # noqa: F401  (a fixture)
 from ui.journeys import card_menu
@@ -65,3 +68,29 @@ def test_a_plan_with_nothing_in_it_cannot_be_saved(board, qtbot) -> None:  # noq
     assert not dialog.save_button.isEnabled()
     dialog.reject()
     assert widget.proposal_dialog is None
+
+
+def test_the_scan_suggests_the_treatments_tagged_for_it_with_the_reason(board, qtbot, tmp_path) -> None:  # noqa: F811
+    widget, made = board
+    s = made["staffed"]
+    s.terminal.run(catalog.create_item, ItemForm(
+        kind=ItemKind.TREATMENT, name_th="เลเซอร์ฝ้า", price_satang=250_000, vat_exempt=True, duration_minutes=45,
+        tags=("pigmentation",)), actor=s.manager)
+    s.terminal.run(catalog.create_item, ItemForm(
+        kind=ItemKind.TREATMENT, name_th="ทรีตเมนต์สิว", price_satang=120_000, vat_exempt=True, duration_minutes=45,
+        tags=("acne",)), actor=s.manager)
+    customer = s.terminal.read(lambda session: session.get(Journey, made["scanned"]).customer_id)
+    s.terminal.run(customers.record_consent, customer, ConsentPurpose.SKIN_SCAN_PHOTOS, True, actor=s.front_desk)
+    s.terminal.run(scans.record_scan, customer, {"pigmentation": 72, "acne": 20}, "", [],
+                   images=ImageStore.beside(s.terminal.path), actor=s.sales)
+    card = widget.card_of(made["scanned"])
+    assert card is not None
+    dialog = card_menu.open_proposal_dialog(widget, card)
+    qtbot.waitUntil(lambda: widget.runner.pending() == 0 and dialog.suggested.count() == 1)
+    # Pigmentation above 60 suggests the laser tagged for it (acne 20 suggests nothing), with the reason.
+    entry = dialog.suggested.item(0)
+    assert entry.text().startswith("เลเซอร์ฝ้า · ฿2,500.00 · เพราะ ")
+    assert entry.text().endswith("72 > 60") and "เม็ดสี" in entry.text()
+    dialog.suggested.itemActivated.emit(entry)
+    assert dialog.table.rowCount() == 1 and dialog.total.text() == "รวม ฿2,500.00"
+    dialog.reject()

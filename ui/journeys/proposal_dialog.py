@@ -4,7 +4,7 @@ Find catalog items by name or SKU (``ui.counter.reads.find_items``, the
 counter's own search: only what this branch sells), set how many and the
 price offered (the branch's price to start with), see each line's amount
 and the total. The scan's suggested treatments, when the scans service
-offers them (``services.scans.suggestions_for``), are listed with their
+(``services.scans.suggestions_for``) are listed with their
 reason and added with one click. Saving is one use case
 (``services.proposals.make_proposal``): a journey at "Scanned" moves to
 "Proposal sent"; a refusal (a line the catalog refuses) is shown in the
@@ -15,7 +15,6 @@ a proposal opens with it, to revise.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -39,13 +38,14 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.money import format_baht
 from bnaura_desk.domain.proposals import MAX_QUANTITY, NOTE_MAX, ProposalLine, total_satang
-from bnaura_desk.services import proposals
+from bnaura_desk.services import proposals, scans
 from bnaura_desk.services.catalog import CatalogRow
 from bnaura_desk.services.proposals import ProposalView
 
 from ..counter.reads import find_items
 from ..i18n import current_language
 from ..runner import DeskRunner, translate_error
+from ..scans.screen import reason_text
 
 _ROW = Qt.ItemDataRole.UserRole
 ITEM, QUANTITY, PRICE, AMOUNT = range(4)
@@ -62,15 +62,6 @@ class PlanItem:
 
     def shown(self) -> str:
         return (self.name_en or self.name_th) if current_language() == "en" else (self.name_th or self.name_en)
-
-
-def _suggestions_read() -> Any:
-    """Return ``services.scans.suggestions_for`` when the scans service has it (it comes with the scan screens)."""
-    try:
-        from bnaura_desk.services import scans
-    except ImportError:  # pragma: no cover - the scans service is part of this release
-        return None
-    return getattr(scans, "suggestions_for", None)
 
 
 class ProposalDialog(QDialog):
@@ -165,10 +156,8 @@ class ProposalDialog(QDialog):
         self.resize(640, 560)
         self._show_total()
         runner.read(proposals.proposal_for, journey_id, on_done=self._prefill, on_error=self._failed)
-        suggestions_for = _suggestions_read()
-        if suggestions_for is not None:
-            # Read only: a scans service that cannot answer leaves the list hidden.
-            runner.read(suggestions_for, customer_id, on_done=self._show_suggestions, on_error=lambda _e: None)
+        # Read only: when the suggestions cannot be read the list stays hidden (the plan is made by hand).
+        runner.read(scans.suggestions_for, customer_id, on_done=self._show_suggestions, on_error=lambda _e: None)
 
     # ------------------------------------------------------------ reading
 
@@ -180,15 +169,13 @@ class ProposalDialog(QDialog):
                           line.price_satang)
         self.note.setText(current.note)
 
-    def _show_suggestions(self, suggestions: list[Any]) -> None:
+    def _show_suggestions(self, suggestions: list[scans.Suggestion]) -> None:
         self.suggested.clear()
         for suggestion in suggestions:
-            row = getattr(suggestion, "item", None)
-            if not isinstance(row, CatalogRow):
-                continue
+            row = suggestion.item
             item = PlanItem(row.id, row.name_th, row.name_en, row.price_satang)
             entry = QListWidgetItem(QCoreApplication.translate("ProposalDialog", "{item} · {price} · because {reason}").format(
-                item=item.shown(), price=format_baht(item.price_satang), reason=getattr(suggestion, "reason", "")))
+                item=item.shown(), price=format_baht(item.price_satang), reason="; ".join(reason_text(r) for r in suggestion.reasons)))
             entry.setData(_ROW, item)
             self.suggested.addItem(entry)
         shown = self.suggested.count() > 0
