@@ -143,6 +143,10 @@ from tests.sync.sim_journeys import Workflow
 
 START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 DEFAULT_STEPS = 150  # per seed in bench.soak; the test runs fewer (CI_STEPS)
+# What tests/sync/test_simulation.py runs on every test run: seeds 1..CI_SEEDS of CI_STEPS steps. Kept
+# small (the suite's time is bounded); ``python -m bench.soak --ci`` runs many more of the same shape.
+CI_SEEDS = 20
+CI_STEPS = 80
 TERMINALS = 3
 MAX_SKEW_S = 240.0  # ±4 minutes: below the server's bound (MAX_SKEW_MS, 5 minutes)
 FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
@@ -416,6 +420,7 @@ class SimulationResult:
     longest_offline: timedelta = timedelta(0)
     final_rounds: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process's CPU time for the seed (steady on a loaded machine, unlike ``seconds``)
     trace_digest: str = ""
 
     @property
@@ -868,7 +873,7 @@ class Simulation:
         action = self.rng.choices(
             (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action, self.stock_move,
              self.loyalty_action, self.counter_action, self.workflow.act),
-            (3, 6, 1, 2, 3, 6, 2, 4, 4, 8),
+            (3, 6, 1, 2, 3, 6, 2, 4, 4, 12),
         )[0]
         action(node)
 
@@ -1447,7 +1452,7 @@ def run_simulation(
     """
     if workdir is None:
         workdir = Path(tempfile.mkdtemp(prefix=f"bnaura-sim-{seed}-"))
-    started = wall.perf_counter()
+    started, cpu_started = wall.perf_counter(), wall.process_time()
     result = SimulationResult(seed, steps, far_ahead)
     sim = Simulation(seed, workdir, steps=steps, far_ahead=far_ahead, max_skew_s=max_skew_s)
     problems: list[str] = []
@@ -1472,6 +1477,7 @@ def run_simulation(
     result.simulated = sim.world.now - START
     result.longest_offline = max((n.longest_offline for n in sim.nodes), default=timedelta(0))
     result.seconds = wall.perf_counter() - started
+    result.cpu_seconds = wall.process_time() - cpu_started
     result.trace_digest = hashlib.sha256("\n".join(sim.trace).encode()).hexdigest()[:16]
     if problems:
         shown = problems[:15] + ([f"... and {len(problems) - 15} more"] if len(problems) > 15 else [])
