@@ -52,13 +52,14 @@ from bnaura_desk.domain import automation
 from bnaura_desk.domain.appointments import HOLDS_TIME, OPEN, overlaps
 from bnaura_desk.domain.automation import ACTIVE_STATUSES, DEFAULT_RULES, TaskStatus
 from bnaura_desk.domain.dates import BANGKOK, bangkok_date
-from bnaura_desk.domain.journeys import FLOW, INITIAL, OPEN as OPEN_STAGES, JourneyState, Move, Stage, legal_move
+from bnaura_desk.domain.journeys import FLOW, INITIAL, JourneyState, Move, Stage, legal_move
+from bnaura_desk.domain.journeys import OPEN as OPEN_STAGES
 from bnaura_desk.domain.roles import Role
 from bnaura_desk.services import appointments, journeys, rooms, tasks
 from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.refunds import paid_for
-from bnaura_desk.store.models import Appointment, Journey, JourneyAction, OutboxOperation, Room, Sale, Task
+from bnaura_desk.store.models import Appointment, Journey, JourneyAction, OutboxOperation, Sale, Task
 from sync.server.models import AppliedOperation, Record, RuleMove, SyncException
 
 if TYPE_CHECKING:
@@ -350,23 +351,23 @@ class Workflow:
     def book(self, node: Node) -> None:
         live = self.sim._live_customers(node)
         if not live:
-            return None
+            return
         self._book(node, self.sim.rng.choice(live), self.sim.rng.choice(self.beauticians))
-        return None
+        return
 
     def race_book(self) -> None:
         """The same beautician at the same time booked on the first branch's two terminals in one step."""
         a, b = self.sim.nodes[0], self.sim.nodes[1]
         live = [c for c in self.sim._live_customers(a) if c in set(self.sim._live_customers(b))]
         if not live:
-            return None
+            return
         beautician, start = self.sim.rng.choice(self.beauticians), self._slot()
         self.races["book"] += 1
         self.sim.counts["race book"] += 1
         self.sim.note("race book:")
         for node in (a, b):
             self._book(node, self.sim.rng.choice(live), beautician, starts_at=start)
-        return None
+        return
 
     def cancel_appointment(self, node: Node) -> None:
         held = self._open_appointments(node)
@@ -393,10 +394,9 @@ class Workflow:
         """The node's workflow rows as the dumps compare them (its own moves the server rejected left out)."""
         dump: dict[str, dict[str, Any]] = {}
         for entity, model in MODELS.items():
-            dump[entity] = {
-                row.id: {f: _value(f, getattr(row, f)) for f in DUMPED[entity]}
-                for row in s.scalars(select(model)) if row.id not in rejected
-            }
+            rows = {str(getattr(row, "id")): row for row in s.scalars(select(model))}  # noqa: B009 - models differ
+            dump[entity] = {row_id: {f: _value(f, getattr(row, f)) for f in DUMPED[entity]}
+                            for row_id, row in rows.items() if row_id not in rejected}
         return dump
 
     # ------------------------------------------------------------ checks
