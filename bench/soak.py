@@ -50,7 +50,7 @@ COVERAGE = (
     "journey open", "journey move", "refused journey move", "race move", "server exception illegal_move",
     "task claim", "task start", "task complete", "race claim", "server exception task_claimed_twice",
     "appointment book", "refused appointment book", "race book", "double bookings kept",
-    "server exception double_booking",
+    "server exception double_booking", "kept entries into a watched stage", "kept entries with their task keyed alike",
 )
 
 

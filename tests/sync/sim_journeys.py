@@ -31,7 +31,9 @@ themselves are compared node by node through the simulation's dumps):
    its operation, every move made illegal later one naming it, and no other
    operation of the workflow was rejected (nothing else vanished);
 3. one task per (rule, stage entry), on every node; every kept entry into a
-   stage a rule watches has its task;
+   stage a rule watches has its task (counted per journey and rule: the
+   entry key is the moving terminal's view of the state it left, see
+   ``_check_tasks``);
 4. every claim that found the task held by someone else raised
    ``task_claimed_twice`` for that operation, and no other claim did;
 5. every two appointments holding a beautician or a room for overlapping
@@ -510,7 +512,21 @@ class Workflow:
         for node in self.sim.nodes:
             held = node.terminal.read(lambda s: Counter((t.rule, t.entry) for t in s.scalars(select(Task))))
             problems += [f"{node.name}: {n} tasks for rule {k[0]} of one entry" for k, n in held.items() if n > 1]
-        # Every kept entry into a watched stage has its task (made by the terminal that moved the card).
+        # Every kept entry into a watched stage has its task, made by the terminal that moved the card.
+        # Its entry key is that terminal's view of the state it left: when the terminal reached that
+        # stage by a move of its own that lost to another by clock, the key is not the one the server's
+        # fold would give (the task stands all the same), so tasks are counted per journey and rule.
+        entered: Counter[tuple[str, str]] = Counter()
+        for m in moves:
+            move = Move.from_json(m.move)
+            if move is not None and m.legal and move.to_stage in WATCHED:
+                entered[(m.subject, WATCHED[move.to_stage])] += 1
+        made = Counter((str(r.data.get("journey_id")), str(r.data.get("rule"))) for r in server_tasks.values())
+        for (journey_id, rule), n in sorted(entered.items()):
+            if made[(journey_id, rule)] < n:
+                problems.append(f"journey {self._label(journey_id)}: entered {n} times where {rule} makes a "
+                                f"task, {made[(journey_id, rule)]} such tasks")
+        exact = 0  # how many kept entries have the task keyed as the server's fold keys it (coverage)
         state_before: dict[str, JourneyState] = {}
         for m in moves:
             move = Move.from_json(m.move)
@@ -521,13 +537,12 @@ class Workflow:
             if not verdict.legal:
                 continue
             state_before[m.subject] = verdict.state
-            rule = WATCHED.get(move.to_stage)
-            if rule is None:
-                continue
-            since = datetime.fromisoformat(before.entered_at) if before.entered_at else None
-            key = automation.entry_key(m.subject, before.stage, since, move.to_stage)
-            if automation.task_id(rule, key) not in server_tasks:
-                problems.append(f"journey {self._label(m.subject)}: entered {move.to_stage} with no {rule} task")
+            if move.to_stage in WATCHED:
+                since = datetime.fromisoformat(before.entered_at) if before.entered_at else None
+                key = automation.entry_key(m.subject, before.stage, since, move.to_stage)
+                exact += automation.task_id(WATCHED[move.to_stage], key) in server_tasks
+        self.sim.counts["kept entries with their task keyed alike"] += exact
+        self.sim.counts["kept entries into a watched stage"] += sum(entered.values())
         problems += self._check_claims(raised, applied, outboxes)
         return problems
 
