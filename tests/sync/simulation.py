@@ -26,7 +26,9 @@ branch's).
 
 Random steps: register a customer, edit fields (often the same few fields
 of the same few customers on several terminals), delete, consent given or
-withdrawn, check-in, stock received or sold, sync, partition and heal a terminal, take the server
+withdrawn, check-in, stock received or sold, the clinic's workflow (journeys, tasks, appointments,
+and the same card, task or slot on two terminals at once: ``tests/sync/sim_journeys.py``), sync,
+partition and heal a terminal, take the server
 down and up, restart the server process (dispose the engine, reopen the
 file), kill a terminal (close its ``Terminal`` at a request boundary and
 open the file again) including right after the server applied its push (the
@@ -44,7 +46,10 @@ Checked at the end, after healing everything and syncing until quiet:
    same op id, hash and clock as the terminal's row and the same outcome;
 3. ledger rows are neither lost nor doubled: the visits and consents of
    every node are exactly those whose use case committed, and its stock
-   movements exactly those committed at its branch.
+   movements exactly those committed at its branch;
+4. the workflow's own invariants (``Workflow.check``): journeys' stages,
+   timelines and rejected moves, one task per stage entry, claims made
+   twice, double bookings.
 
 A run is deterministic for its seed (device and clinic ids, referral tags
 and every choice come from the seeded generator; row ids made by the app
