@@ -5,6 +5,7 @@ Usage::
     python -m bench.soak --seeds 2000                 # seeds 1..2000
     python -m bench.soak --seeds 500 --start 10001 --jobs 2
     python -m bench.soak --seed 39 --steps 150         # replay one seed (keeps its files)
+    python -m bench.soak --ci --seeds 200 --jobs 2     # 200 seeds of the test's shape, after the test's own
 
 Each seed runs ``tests.sync.simulation.run_simulation`` in a folder of its
 own: three terminal databases and a server database, random work and faults
@@ -34,7 +35,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.sync.simulation import DEFAULT_STEPS, SimulationResult, run_simulation
+from tests.sync.simulation import CI_SEEDS, CI_STEPS, DEFAULT_STEPS, SimulationResult, run_simulation
 
 from ._common import machine, percentiles, table
 
@@ -45,6 +46,11 @@ COVERAGE = (
     "fault lost-push-answer", "fault kill-after-push", "fault server-crash-mid-batch",
     "fault lost-pull-answer", "fault kill-after-pull", "kill idle", "server restart", "server down",
     "partition", "reskew", "server exception edit_lost_to_delete", "server exception clock_ahead",
+    # The clinic's workflow (tests/sync/sim_journeys.py).
+    "journey open", "journey move", "refused journey move", "race move", "server exception illegal_move",
+    "task claim", "task start", "task complete", "race claim", "server exception task_claimed_twice",
+    "appointment book", "refused appointment book", "race book", "double bookings kept",
+    "server exception double_booking", "kept entries into a watched stage", "kept entries with their task keyed alike",
 )
 
 
@@ -76,6 +82,7 @@ def summary(results: list[SimulationResult], steps: int, far_ahead: bool, wall_s
         "far_ahead": far_ahead,
         "wall_s": round(wall_s, 1),
         "seed_seconds": percentiles([r.seconds for r in results]) if results else {},
+        "seed_cpu_seconds": percentiles([r.cpu_seconds for r in results]) if results else {},
         "operations": sum(r.operations for r in results),
         "longest_offline_days": round(max((r.longest_offline for r in results), default=timedelta(0)).total_seconds() / 86400, 2),
         "longest_simulated_days": round(max((r.simulated for r in results), default=timedelta(0)).total_seconds() / 86400, 2),
@@ -101,7 +108,8 @@ def markdown(figures: dict[str, Any], results: list[SimulationResult]) -> str:
         "",
     ]
     if results:
-        lines += [table([("one seed (wall)", figures["seed_seconds"])]), ""]
+        lines += [table([("one seed (wall)", figures["seed_seconds"]),
+                         ("one seed (CPU of its process)", figures["seed_cpu_seconds"])]), ""]
     lines += ["| happened (all seeds) | times |", "| --- | ---: |"]
     lines += [f"| {k} | {v} |" for k, v in figures["coverage"].items()]
     lines.append("")
@@ -118,14 +126,21 @@ def markdown(figures: dict[str, Any], results: list[SimulationResult]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, default=1000, help="how many seeds (default 1000)")
-    parser.add_argument("--start", type=int, default=1, help="the first seed (default 1)")
+    parser.add_argument("--start", type=int, help="the first seed (default 1; with --ci, the first after the test's)")
     parser.add_argument("--seed", type=int, help="replay this one seed only (its files are kept)")
-    parser.add_argument("--steps", type=int, default=DEFAULT_STEPS, help=f"random steps per seed (default {DEFAULT_STEPS})")
+    parser.add_argument("--steps", type=int, help=f"random steps per seed (default {DEFAULT_STEPS}; with --ci, {CI_STEPS})")
+    parser.add_argument("--ci", action="store_true",
+                        help=f"seeds of tests/sync/test_simulation.py's shape ({CI_STEPS} steps), starting after "
+                             f"the {CI_SEEDS} it runs: the on-demand extension of the suite's simulation")
     parser.add_argument("--far-ahead", action="store_true", help="also clocks more than 5 minutes ahead (bounded by the server)")
     parser.add_argument("--jobs", type=int, default=1, help="seeds run at once, one process each (default 1)")
     parser.add_argument("--dir", type=Path, help="where the seeds' folders go (default: a new temporary folder)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args(argv)
+    if args.steps is None:
+        args.steps = CI_STEPS if args.ci else DEFAULT_STEPS
+    if args.start is None:
+        args.start = CI_SEEDS + 1 if args.ci else 1
 
     seeds = [args.seed] if args.seed is not None else list(range(args.start, args.start + args.seeds))
     own_root = args.dir is None

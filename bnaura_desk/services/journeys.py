@@ -47,7 +47,8 @@ from ..domain.journeys import (
     move_kind,
 )
 from ..domain.roles import Permission, may
-from ..store.models import CatalogItem, Customer, Journey, JourneyAction, Sale, Staff
+from ..domain.verdicts import Verdict
+from ..store.models import CatalogItem, Customer, Journey, JourneyAction, OutboxOperation, Sale, Staff
 from .context import ServiceContext, load_device, stamp_written
 from .refunds import paid_for
 
@@ -399,11 +400,18 @@ def journey_timeline(session: Session, journey_id: str) -> list[TimelineEntry]:
     actions = list(session.scalars(select(JourneyAction).where(JourneyAction.journey_id == journey_id)
                                    .order_by(JourneyAction.hlc)))
     names = _staff_names(session, {i for a in actions for i in (a.staff_id, a.approved_by) if i})
+    # This terminal's own moves the server rejected were never in its replay:
+    # folded here, one that an earlier move arriving later would have made
+    # legal would take the state and mark the server's next move rejected
+    # (found by the sync simulation, seed 13).
+    refused = set(session.scalars(select(OutboxOperation.entity_id).where(
+        OutboxOperation.type == "journey.move", OutboxOperation.outcome == "rejected",
+        OutboxOperation.entity_id.in_([a.id for a in actions]))))
     out, state = [], INITIAL
     for a in actions:
         # The server's replay, done again here: the same moves in the same
         # clock order through the same table give the same verdicts.
-        verdict = legal_move(state, _as_move(a))
+        verdict = Verdict(False) if a.id in refused else legal_move(state, _as_move(a))
         if verdict.legal:
             state = verdict.state
         out.append(TimelineEntry(

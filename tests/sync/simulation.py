@@ -26,7 +26,9 @@ branch's).
 
 Random steps: register a customer, edit fields (often the same few fields
 of the same few customers on several terminals), delete, consent given or
-withdrawn, check-in, stock received or sold, sync, partition and heal a terminal, take the server
+withdrawn, check-in, stock received or sold, the clinic's workflow (journeys, tasks, appointments,
+and the same card, task or slot on two terminals at once: ``tests/sync/sim_journeys.py``), sync,
+partition and heal a terminal, take the server
 down and up, restart the server process (dispose the engine, reopen the
 file), kill a terminal (close its ``Terminal`` at a request boundary and
 open the file again) including right after the server applied its push (the
@@ -44,7 +46,10 @@ Checked at the end, after healing everything and syncing until quiet:
    same op id, hash and clock as the terminal's row and the same outcome;
 3. ledger rows are neither lost nor doubled: the visits and consents of
    every node are exactly those whose use case committed, and its stock
-   movements exactly those committed at its branch.
+   movements exactly those committed at its branch;
+4. the workflow's own invariants (``Workflow.check``): journeys' stages,
+   timelines and rejected moves, one task per stage entry, claims made
+   twice, double bookings.
 
 A run is deterministic for its seed (device and clinic ids, referral tags
 and every choice come from the seeded generator; row ids made by the app
@@ -138,9 +143,15 @@ from sync.server.scope import chain_sessions, for_device
 from tests.conftest import FakeClock
 from tests.sync import rule_entities as rules
 from tests.sync.rule_entities import TEST_REGISTRY, TEST_RULES, TEST_STORAGE
+from tests.sync.sim_journeys import DUMPED as WORKFLOW_DUMP
+from tests.sync.sim_journeys import Workflow
 
 START = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # 10:00 in Bangkok
 DEFAULT_STEPS = 150  # per seed in bench.soak; the test runs fewer (CI_STEPS)
+# What tests/sync/test_simulation.py runs on every test run: seeds 1..CI_SEEDS of CI_STEPS steps. Kept
+# small (the suite's time is bounded); ``python -m bench.soak --ci`` runs many more of the same shape.
+CI_SEEDS = 20
+CI_STEPS = 80
 TERMINALS = 3
 MAX_SKEW_S = 240.0  # ±4 minutes: below the server's bound (MAX_SKEW_MS, 5 minutes)
 FINAL_ROUNDS = 8  # sync rounds at the end before "not quiet" is a failure
@@ -162,7 +173,7 @@ STAFF_FIELDS = tuple(f.name for f in STAFF.fields)
 VISIT_FIELDS = ("customer_id", "at", "staff_id", "branch_id")
 STOCK_FIELDS = ("item_id", "quantity", "reason")
 # Dumped entities a terminal holds only of its own branch (or, for exceptions, partly).
-BRANCH_ONLY_DUMP = ("stock", "sync_exception")
+BRANCH_ONLY_DUMP = ("stock", "sync_exception", *WORKFLOW_DUMP)
 BRANCH_OF_NODE = (0, 0, 1)  # T0 and T1 at the first branch, T2 at the second
 CONSENT_FIELDS = ("customer_id", "purpose", "granted", "note", "at", "recorded_by_id")
 
@@ -414,6 +425,7 @@ class SimulationResult:
     longest_offline: timedelta = timedelta(0)
     final_rounds: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process's CPU time for the seed (steady on a loaded machine, unlike ``seconds``)
     trace_digest: str = ""
 
     @property
@@ -499,6 +511,7 @@ class Simulation:
         self.clinic_id = _uuid7_from(self.rng, START)
         self.nodes: list[Node] = []
         self.actors: list[Actor] = []
+        self.workflow = Workflow(self)  # journeys, tasks, appointments (tests/sync/sim_journeys.py)
 
     # ------------------------------------------------------------ bookkeeping
 
@@ -587,6 +600,7 @@ class Simulation:
                 coupon_service.issue_coupon, CouponTerms(CouponKind.PERCENT, percent=10, usage_limit=limit),
                 actor=SYSTEM).result
             self.coupons.append((issued.id, issued.code, limit))
+        self.workflow.set_up()
         for _ in range(2):
             for node in self.nodes:
                 self._sync(node, quiet=True)
@@ -611,10 +625,11 @@ class Simulation:
         # In registration order: the choice never depends on the ids' values.
         return [c for c in self.customers if c in live]
 
-    def _attempt(self, node: Node, what: str, use_case: Callable[..., Any], *args: Any, actor: Actor) -> Any:
+    def _attempt(self, node: Node, what: str, use_case: Callable[..., Any], *args: Any, actor: Actor,
+                 **kwargs: Any) -> Any:
         """Run a use case; a refusal by the app's rules (duplicate phone...) is a normal outcome."""
         try:
-            result = node.terminal.run(use_case, *args, actor=actor).result
+            result = node.terminal.run(use_case, *args, actor=actor, **kwargs).result
         except DeskError as refusal:
             self.counts[f"refused {what}"] += 1
             self.note(f"{node.name} {what}: refused ({type(refusal).__name__})")
@@ -829,6 +844,16 @@ class Simulation:
             self._attempt(node, "open shift", shifts.open_shift, 100_000, actor=manager)
         live = self._live_customers(node)
         customer_id = self.rng.choice(live) if live and self.rng.random() < 0.7 else None
+        self._checkout(node, customer_id)
+
+    def sell(self, node: Node, customer_id: str) -> str | None:
+        """Sell the treatment to ``customer_id`` on ``node`` (opening its shift first); return the sale's id."""
+        if node.terminal.read(shifts.open_shift_of, node.device_id) is None:
+            self._attempt(node, "open shift", shifts.open_shift, 100_000, actor=self.actors[0])
+        return self._checkout(node, customer_id)
+
+    def _checkout(self, node: Node, customer_id: str | None) -> str | None:
+        """Two treatments paid in full by transfer; return the sale's id (None: refused)."""
         order_lines = (counter.OrderLine(self.treatment, quantity=2),)
         try:
             due = node.terminal.read(counter.quote, counter.Order(order_lines, (), customer_id=customer_id),
@@ -842,6 +867,7 @@ class Simulation:
             self.sales.append((done.sale_id, node.branch_id))
         who = self._label(customer_id) if customer_id else "walk-in"
         self.note(f"{node.name} sale to {who} -> {done.total_satang if done is not None else None}")
+        return str(done.sale_id) if done is not None else None
 
     def sales_index(self, sale_id: str) -> int:
         """The sale's place among the sales committed (its label in the trace: ids differ per replay)."""
@@ -851,8 +877,8 @@ class Simulation:
         """One thing staff do at the counter."""
         action = self.rng.choices(
             (self.register, self.edit, self.delete, self.consent, self.check_in, self.rule_action, self.stock_move,
-             self.loyalty_action, self.counter_action),
-            (3, 6, 1, 2, 3, 6, 2, 4, 4),
+             self.loyalty_action, self.counter_action, self.workflow.act),
+            (3, 6, 1, 2, 3, 6, 2, 4, 4, 12),
         )[0]
         action(node)
 
@@ -1036,6 +1062,7 @@ class Simulation:
         problems += self._check_coupons()
         problems += self._check_points()
         problems += self._check_counter()
+        problems += self.workflow.check()
         return problems
 
     def _check_counter(self) -> list[str]:
@@ -1177,10 +1204,12 @@ class Simulation:
             )))
         dump: dict[str, dict[str, Any]] = {
             "customer": {}, "staff": {}, "visit": {}, "consent": {}, "sync_exception": {}, "stock": {},
-            **{entity: {} for entity in RULE_DUMP},
+            **{entity: {} for entity in RULE_DUMP}, **{entity: {} for entity in WORKFLOW_DUMP},
         }
         for r in records:
-            if r.entity in RULE_DUMP:
+            if r.entity in WORKFLOW_DUMP:
+                dump[r.entity][r.id] = Workflow.server_rows(r)
+            elif r.entity in RULE_DUMP:
                 # A subject's stage is written by the server's rule only; "open" until its first move.
                 dump[r.entity][r.id] = {f: r.data.get(f, "open" if f == "stage" else None) for f in RULE_DUMP[r.entity]}
             elif r.entity == "sync_exception":
@@ -1223,8 +1252,9 @@ class Simulation:
                 dump["stock"][m.id] = {"item_id": m.item_id, "quantity": m.quantity, "reason": m.reason}
             # A move the server rejected (illegal at its place) stays only in its own terminal's history.
             rejected = set(s.scalars(select(OutboxOperation.entity_id).where(
-                OutboxOperation.type == "test_move.make", OutboxOperation.outcome == "rejected"
+                OutboxOperation.type.in_(("test_move.make", "journey.move")), OutboxOperation.outcome == "rejected"
             )))
+            dump.update(Workflow.terminal_rows(s, rejected))
             for model, entity in ((rules.TokenUse, "test_token_use"), (rules.TallyEntry, "test_tally_entry"),
                                   (rules.Move, "test_move"), (rules.Subject, "test_subject")):
                 for row in s.scalars(select(model)):
@@ -1427,7 +1457,7 @@ def run_simulation(
     """
     if workdir is None:
         workdir = Path(tempfile.mkdtemp(prefix=f"bnaura-sim-{seed}-"))
-    started = wall.perf_counter()
+    started, cpu_started = wall.perf_counter(), wall.process_time()
     result = SimulationResult(seed, steps, far_ahead)
     sim = Simulation(seed, workdir, steps=steps, far_ahead=far_ahead, max_skew_s=max_skew_s)
     problems: list[str] = []
@@ -1452,6 +1482,7 @@ def run_simulation(
     result.simulated = sim.world.now - START
     result.longest_offline = max((n.longest_offline for n in sim.nodes), default=timedelta(0))
     result.seconds = wall.perf_counter() - started
+    result.cpu_seconds = wall.process_time() - cpu_started
     result.trace_digest = hashlib.sha256("\n".join(sim.trace).encode()).hexdigest()[:16]
     if problems:
         shown = problems[:15] + ([f"... and {len(problems) - 15} more"] if len(problems) > 15 else [])

@@ -1,7 +1,9 @@
 """A stateful property test of the server's apply step.
 
 1–5 terminals each write their own operations (register, edit and delete
-customers, check in visits; on shared and own records) and push them in
+customers, check in visits; on shared and own records; open and move
+journeys, make and claim their tasks, the same card moved and the same task
+claimed on several terminals) and push them in
 every way a flaky network and a crashing server produce: contiguous and
 broken slices, reordered and repeated operations, resends of what was
 applied, resends with another payload, batches split and merged, answers
@@ -31,7 +33,7 @@ import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,7 @@ from hypothesis.stateful import (
 
 from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.hlc import Hlc, tick
+from bnaura_desk.domain.journeys import FLOW, INITIAL, JourneyState, Move, Stage, legal_move
 from sync.protocol import MAX_SKEW_MS, Operation
 from sync.server.apply import ApplyRefused, ConflictingResend, SequenceGap
 
@@ -82,6 +85,17 @@ FIELDS = ["name_th", "phone", "skin_notes"]
 TOKENS = ["T1", "T2", "T3"]
 ACCOUNTS = ["m1", "m2"]
 SUBJECTS = [fixed_id(0x5B, i) for i in range(2)]
+# The clinic's workflow: journeys whose moves replay in clock order through the
+# real table (domain.journeys), tasks made alike on several terminals (derived
+# ids) and claimed by two people.
+JOURNEYS = [fixed_id(0x70, i) for i in range(2)]
+TASKS = [derived_id(f"task:{i}") for i in range(2)]
+PEOPLE = [fixed_id(0x5F, i) for i in range(3)]
+STAGES_OF_JOURNEYS = [str(s) for s in Stage]
+BRANCH_RECORD = {"name_th": "สาขาทดสอบ"}  # a terminal's set-up pushes its branch (the journeys' parent)
+
+
+MOVES = frozenset({"test_move.make", "journey.move"})
 
 
 class Killed(BaseException):
@@ -111,7 +125,7 @@ class Model:
     last_clock: dict[str, str] = field(default_factory=dict)  # per device: the latest clock kept
     claims: dict[str, str] = field(default_factory=dict)  # token -> op id of its first claim
     balances: dict[str, int] = field(default_factory=dict)  # account -> balance
-    moves: dict[str, list[tuple[str, str, bool]]] = field(default_factory=dict)  # subject -> (clock, to, legal)
+    moves: dict[str, list[tuple[str, Any, bool]]] = field(default_factory=dict)  # subject -> (clock, move, legal)
 
     def report(self, kind: str) -> None:
         self.exceptions[kind] = self.exceptions.get(kind, 0) + 1
@@ -120,11 +134,17 @@ class Model:
         """Apply a new operation; return (outcome, reason)."""
         body = json.loads(op.payload)
         kind = op.type.split(".")[1]
-        parent = (
-            ("customer", body["record"]["customer_id"]) if kind == "check_in"
-            else ("test_subject", body["record"]["subject_id"]) if op.type == "test_move.make" else None
+        record = body.get("record", {})
+        parents = (
+            [("customer", record["customer_id"])] if kind == "check_in"
+            else [("test_subject", record["subject_id"])] if op.type == "test_move.make"
+            else [("customer", record["customer_id"]), ("branch", record["branch_id"])] if op.type == "journey.open"
+            else [("journey", record["journey_id"])] if op.type == "journey.move"
+            else [("journey", record["journey_id"]), ("customer", record["customer_id"]),
+                  ("branch", record["branch_id"])] if op.type == "task.create"
+            else []
         )
-        if parent is not None and parent not in self.records:
+        if any(parent not in self.records for parent in parents):
             # A visit of a customer (a move of a subject) the clinic does not
             # have can never apply: rejected before anything (its clock too) is kept.
             self.report("rejected_operation")
@@ -135,7 +155,7 @@ class Model:
         if clock != op.hlc and clock <= last:
             # A bounded clock is ticked past the device's previous one, so its edits keep their order.
             clock = tick(Hlc.parse(last), LIMIT_MS, stamp.node).encode()
-        if op.type == "test_move.make" and not self._move_legal(body["record"], clock):
+        if op.type in MOVES and not self._move_legal(op.type, record, clock):
             self.report("illegal_move")
             return "rejected", "illegal_move"
         self.last_clock[op.device_id] = max(last, clock)
@@ -144,13 +164,13 @@ class Model:
             self.report("clock_ahead")
         key = (op.entity, op.entity_id)
         rec = self.records.get(key)
-        if op.type.startswith("test_"):
-            self._rule_op(op, body["record"], clock)
-        elif kind in ("register", "check_in"):
-            fields = {f: v for f, v in body["record"].items() if f != "id"}  # the id is the record's key
+        if op.type.startswith("test_") or op.type == "journey.move":
+            self._rule_op(op, record, clock)
+        elif kind in ("register", "check_in", "create", "open"):
+            fields = {f: v for f, v in record.items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
-            elif kind == "register":
+            elif kind != "check_in":  # a profile made again (another terminal, the same id): merged
                 self._merge(rec, fields, clock)
         elif rec is None:
             self.report("unknown_record")
@@ -159,7 +179,12 @@ class Model:
             if kind == "update":
                 self.report("edit_lost_to_delete")
                 outcome, reason = "exception", "tombstoned"
-        elif kind == "update":
+        elif kind == "update" or op.type.startswith("task."):
+            if op.type == "task.claim":
+                holder = rec.data.get("claimed_by")
+                if rec.data.get("status") in ("claimed", "started") and isinstance(holder, str) \
+                        and holder != body["fields"].get("claimed_by"):
+                    self.report("task_claimed_twice")  # the claim found the task held by someone else
             self._merge(rec, body["fields"], clock)
         else:
             rec.deleted = True
@@ -167,22 +192,38 @@ class Model:
 
     # the rules, as the tests declare them (rule_entities.py)
 
-    def _fold(self, moves: list[tuple[str, str, bool]]) -> tuple[str, str, list[bool]]:
-        stage, last, legal = "open", "", []
-        for clock, to, _ in moves:
-            ok = to in NEXT[stage]
+    @staticmethod
+    def _fold(subject: str, moves: list[tuple[str, Any, bool]]) -> tuple[Any, str, list[bool]]:
+        """Fold a subject's moves in clock order: its state, the last legal move's clock, each move's verdict."""
+        state: Any = INITIAL if subject in JOURNEYS else "open"
+        last, legal = "", []
+        for clock, move, _ in moves:
+            if subject in JOURNEYS:
+                verdict = legal_move(state, Move.from_json(move))  # type: ignore[arg-type]
+                ok, after = verdict.legal, verdict.state
+            else:
+                ok, after = move in NEXT[state], move
             legal.append(ok)
             if ok:
-                stage, last = to, clock
-        return stage, last, legal
+                state, last = after, clock
+        return state, last, legal
 
-    def _move_legal(self, record: dict[str, Any], clock: str) -> bool:
-        moves = self.moves.get(record["subject_id"], [])
+    @staticmethod
+    def _subject_and_move(op_type: str, record: dict[str, Any]) -> tuple[str, Any]:
+        if op_type == "journey.move":
+            move = Move(Stage(record["from_stage"]), Stage(record["to_stage"]), str(record["at"]), None, None,
+                        bool(str(record.get("note") or "").strip()), bool(record.get("by_manager")))
+            return record["journey_id"], move.as_json()
+        return record["subject_id"], record["to"]
+
+    def _move_legal(self, op_type: str, record: dict[str, Any], clock: str) -> bool:
+        subject, move = self._subject_and_move(op_type, record)
+        moves = self.moves.get(subject, [])
         if any(c == clock for c, _, _ in moves):
             return False
-        placed = sorted([*moves, (clock, record["to"], True)])
-        _, _, legal = self._fold(placed)
-        return legal[placed.index((clock, record["to"], True))]
+        placed = sorted([*moves, (clock, move, True)], key=lambda m: m[0])
+        _, _, legal = self._fold(subject, placed)
+        return legal[[c for c, _, _ in placed].index(clock)]
 
     def _rule_op(self, op: Operation, record: dict[str, Any], clock: str) -> None:
         key = (op.entity, op.entity_id)
@@ -207,16 +248,25 @@ class Model:
             if record["delta"] < 0 and balance < 0:
                 self.report("below_floor")
         else:
-            subject = record["subject_id"]
-            before = sorted(self.moves.get(subject, []))
-            placed = sorted([*before, (clock, record["to"], True)])
-            stage, last, legal = self._fold(placed)
+            subject, move = self._subject_and_move(op.type, record)
+            before = self.moves.get(subject, [])
+            placed = sorted([*before, (clock, move, True)], key=lambda m: m[0])
+            state, last, legal = self._fold(subject, placed)
             for (c, _, was), now_legal in zip(placed, legal, strict=True):
                 if c != clock and was and not now_legal:
                     self.report("illegal_move")  # made illegal by this late move
-            self.moves[subject] = [(c, to, ok) for (c, to, _), ok in zip(placed, legal, strict=True)]
-            rec = self.records[("test_subject", subject)]
-            rec.data["stage"], rec.clocks["stage"] = stage, last
+            self.moves[subject] = [(c, m, ok) for (c, m, _), ok in zip(placed, legal, strict=True)]
+            if op.type == "journey.move":
+                # Only the replay writes a journey's stage and links, stamped with its last legal move's clock.
+                rec = self.records[("journey", subject)]
+                assert isinstance(state, JourneyState) and state.consistent(), state  # what the table allows
+                derived = {"stage": str(state.stage), "stage_entered_at": state.entered_at,
+                           "sale_id": state.sale_id, "appointment_id": state.appointment_id}
+                rec.data.update(derived)
+                rec.clocks.update({f: last for f in derived})
+            else:
+                rec = self.records[("test_subject", subject)]
+                rec.data["stage"], rec.clocks["stage"] = state, last
 
     @staticmethod
     def _merge(rec: ModelRecord, fields: dict[str, Any], clock: str) -> None:
@@ -289,6 +339,7 @@ class ApplyMachine(RuleBasedStateMachine):
         self.model = Model()
         self.outboxes: list[Outbox] = []
         self.own_customers: dict[str, list[str]] = {}
+        self.made: dict[str, set[tuple[str, str]]] = {}  # device -> workflow rows it wrote
         self.visits = 0
         self.reader: sqlite3.Connection | None = None
 
@@ -303,6 +354,7 @@ class ApplyMachine(RuleBasedStateMachine):
             self.model.next_seq[dev] = 1
             self.own_customers[dev] = []
         for box in self.outboxes:
+            box.op("branch.create", "branch", self.db.clinic_id, {"record": BRANCH_RECORD})
             self._write(box, data, data.draw(st.integers(0, 6), label="writes"))
 
     def teardown(self) -> None:
@@ -337,8 +389,11 @@ class ApplyMachine(RuleBasedStateMachine):
             known = SHARED_CUSTOMERS + own
             action = rng.choice([
                 "register", "register_shared", "update", "update", "delete", "visit", "visit_shared",
-                "claim", "tally", "open", "move", "move",
+                "claim", "tally", "open", "move", "move", "workflow", "workflow", "workflow",
             ])
+            if action == "workflow":  # a fifth of the work: the histories are not much longer than before
+                action = rng.choice(["journey_open", "journey_move", "journey_move", "task_create",
+                                     "task_claim", "task_claim", "task_claim", "task_release"])
             if action == "register":
                 c = fixed_id(0xCB, len(box.ops) * 10 + self.db.device_ids.index(box.device))
                 own.append(c)
@@ -362,6 +417,8 @@ class ApplyMachine(RuleBasedStateMachine):
                 box.op("test_move.make", "test_move", derived_id(f"move:{box.device}:{len(box.ops)}"),
                        {"record": {"subject_id": rng.choice(SUBJECTS), "to": rng.choice(STAGES)}},
                        advance_ms=advance)
+            elif action.startswith(("journey_", "task_")):
+                self._workflow(box, rng, action, advance)
             elif action == "visit_shared":
                 v = rng.choice(SHARED_VISITS)
                 box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
@@ -369,6 +426,75 @@ class ApplyMachine(RuleBasedStateMachine):
                 self.visits += 1
                 v = derived_id(f"visit:{box.device}:{self.visits}")
                 box.check_in(v, {"customer_id": rng.choice(known), "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
+
+    def _has(self, box: Outbox, entity: str, entity_id: str) -> bool:
+        """Whether the terminal has the row: it wrote it, or (as if pulled) the server has it."""
+        return (entity, entity_id) in self.made.setdefault(box.device, set()) or (entity, entity_id) in self.model.records
+
+    def _workflow(self, box: Outbox, rng: random.Random, action: str, advance: int) -> None:
+        """A journey opened or moved, a task made, claimed or sent back to the queue (as terminals journal them).
+
+        A terminal works on what it has: a journey of a customer it has, a
+        task of a journey it has; it makes them first when it has not.
+        """
+        made = self.made.setdefault(box.device, set())
+        journey, task = rng.choice(JOURNEYS), rng.choice(TASKS)
+        journey_of_task = JOURNEYS[TASKS.index(task) % len(JOURNEYS)]
+
+        def open_journey(j: str) -> None:
+            if not self._has(box, "customer", SHARED_CUSTOMERS[0]):
+                made.add(("customer", SHARED_CUSTOMERS[0]))
+                box.register(SHARED_CUSTOMERS[0], customer_fields(rng, at_least_one=False), advance_ms=advance)
+            made.add(("journey", j))
+            box.op("journey.open", "journey", j, {"record": {
+                "customer_id": SHARED_CUSTOMERS[0], "branch_id": self.db.clinic_id, "owner_id": rng.choice(PEOPLE),
+                "beautician_id": None, "item_id": None, "title": rng.choice(["ฝ้า", "สิว"]), "note": ""}},
+                advance_ms=advance)
+
+        def make_task(t: str) -> None:
+            if not self._has(box, "journey", journey_of_task):
+                open_journey(journey_of_task)
+            made.add(("task", t))
+            box.op("task.create", "task", t, {"record": {
+                "journey_id": journey_of_task, "customer_id": SHARED_CUSTOMERS[0], "branch_id": self.db.clinic_id,
+                "rule": "send_proposal", "entry": t, "title_th": "ส่งข้อเสนอ", "title_en": "", "role": "sales",
+                "assignee_id": None, "priority": 2, "due_at": "2026-11-24T10:00:00+07:00", "status": "open",
+                "claimed_by": None, "started_at": None, "completed_at": None, "checklist": [], "notes": ""}},
+                advance_ms=advance)
+
+        if action == "journey_open":
+            open_journey(journey)
+        elif action == "journey_move":
+            if not self._has(box, "journey", journey):
+                open_journey(journey)
+            # Mostly from where the server has it now and one stage on (a legal move, unless another
+            # terminal's comes first by clock); sometimes anything (the table refuses most of it).
+            seen = self.model.records.get(("journey", journey))
+            stage = Stage(seen.data.get("stage", "lead_created")) if seen is not None else Stage.LEAD_CREATED
+            if rng.random() < 0.3:
+                stage = Stage(rng.choice(STAGES_OF_JOURNEYS))
+            if rng.random() < 0.6 and stage in FLOW[:-1]:
+                to = FLOW[FLOW.index(stage) + 1]
+            else:
+                to = Stage(rng.choice(STAGES_OF_JOURNEYS))
+            at = datetime.fromtimestamp((box.wall_ms + advance) / 1000, UTC).isoformat()
+            box.op("journey.move", "journey_action", derived_id(f"jmove:{box.device}:{len(box.ops)}"), {"record": {
+                "journey_id": journey, "from_stage": str(stage), "to_stage": str(to),
+                "note": rng.choice(["", "", "ลูกค้าขอ"]), "sale_id": None, "appointment_id": None,
+                "by_manager": rng.random() < 0.5, "approved_by": None, "at": at, "staff_id": rng.choice(PEOPLE)}},
+                advance_ms=advance)
+        elif action == "task_create":
+            make_task(task)  # again when it has it: another terminal making the same entry's task
+        else:
+            if not self._has(box, "task", task):
+                make_task(task)
+            if action == "task_claim":
+                person = rng.choice(PEOPLE)
+                box.op("task.claim", "task", task, {"fields": {
+                    "status": "claimed", "claimed_by": person, "assignee_id": person}}, advance_ms=advance)
+            else:
+                box.op("task.reassign", "task", task, {"fields": {
+                    "assignee_id": None, "claimed_by": None, "status": "open"}}, advance_ms=advance)
 
     @rule(i=st.integers(0, 4))
     def clock_jumps_far_ahead(self, i: int) -> None:
@@ -587,12 +713,13 @@ class ApplyMachine(RuleBasedStateMachine):
         # The rules' own state, in their indexed tables, is the model's.
         assert dict(con.execute("SELECT key, op_id FROM rule_claims")) == self.model.claims
         assert dict(con.execute("SELECT key, balance FROM rule_tallies")) == self.model.balances
-        moves: dict[str, list[tuple[str, str, bool]]] = {}
+        moves: dict[str, list[tuple[str, Any, bool]]] = {}
         for subject, clock, move, legal in con.execute(
-            "SELECT subject, hlc, move, legal FROM rule_moves ORDER BY subject, hlc"
+            "SELECT subject, hlc, move, legal FROM rule_moves WHERE scope IN ('test_subject', 'journey') "
+            "ORDER BY subject, hlc"
         ):
             moves.setdefault(subject, []).append((clock, json.loads(move), bool(legal)))
-        assert moves == {s: sorted(m) for s, m in self.model.moves.items() if m}
+        assert moves == {s: sorted(m, key=lambda x: x[0]) for s, m in self.model.moves.items() if m}
         kinds = dict(con.execute("SELECT kind, count(*) FROM sync_exceptions GROUP BY kind").fetchall())
         assert kinds.pop("seq_conflict", 0) == len(self.model.conflicts)
         assert kinds == self.model.exceptions
@@ -642,7 +769,7 @@ def test_every_history_applies_each_operation_exactly_once() -> None:
     assert not failures, failures[0]
     assert histories >= HISTORIES
     # The rules were in play: every kind of report they make was made (and checked against the model).
-    for kind in ("claim_conflict", "below_floor", "illegal_move"):
+    for kind in ("claim_conflict", "below_floor", "illegal_move", "task_claimed_twice"):
         assert stats.get(f"exception {kind}", 0) > 0, kind
 
 

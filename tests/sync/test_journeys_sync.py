@@ -201,3 +201,38 @@ def test_a_move_back_approved_by_someone_who_is_not_a_manager_is_rejected(
         ]).results
     assert [(r.outcome, r.reason) for r in results] == [("rejected", "illegal_move"), ("applied", "")]
     assert _server_stage(chain, journey) == Stage.LEAD_CREATED
+
+
+def test_a_terminals_own_rejected_move_does_not_take_the_journey_in_its_timeline(
+        chain: Chain, siam_2: Terminal) -> None:  # noqa: F811
+    """Found by the sync simulation (seed 13): the tablet showed the server's next move as rejected.
+
+    The tablet saw the lead before anything moved it. The counter scanned it
+    and sent the proposal (pushed), then moved it back to the lead (not
+    pushed yet). The tablet scanned the lead it saw: rejected, the server had
+    it at proposal sent. The move back arrived after, with its earlier clock;
+    the counter scanned the lead again. Folded with the others, the tablet's
+    rejected move would have been legal after the move back and taken the
+    stage, marking the counter's second scan rejected on the tablet only.
+    """
+    siam = chain.siam
+    member = siam.run(customer_service.register_customer, CustomerForm(name_th="สมหญิง ใจดี", phone="0812345678"),
+                      actor=SYSTEM).result
+    journey = str(siam.run(journeys.open_journey, member, title="ฝ้า กระ", actor=SYSTEM).result)
+    for t in (siam, siam_2):
+        _sync(t)
+    siam.run(journeys.move_journey, journey, Stage.SCANNED, actor=SYSTEM)
+    siam.run(journeys.move_journey, journey, Stage.PROPOSAL_SENT, actor=SYSTEM)
+    _round(siam)
+    siam.run(journeys.move_journey, journey, Stage.LEAD_CREATED, "สแกนใหม่", actor=SYSTEM)  # back, not pushed
+    siam_2.run(journeys.move_journey, journey, Stage.SCANNED, actor=SYSTEM)
+    _round(siam_2)  # rejected: the server has it at proposal sent
+    _round(siam)
+    siam.run(journeys.move_journey, journey, Stage.SCANNED, actor=SYSTEM)
+    for t in (siam, siam_2, siam):
+        _round(t)
+    assert _server_stage(chain, journey) == Stage.SCANNED
+    kept = [(Stage.LEAD_CREATED, Stage.SCANNED, False), (Stage.SCANNED, Stage.PROPOSAL_SENT, False),
+            (Stage.PROPOSAL_SENT, Stage.LEAD_CREATED, False), (Stage.LEAD_CREATED, Stage.SCANNED, False)]
+    assert _seen(siam, journey) == (Stage.SCANNED, kept)
+    assert _seen(siam_2, journey) == (Stage.SCANNED, [*kept[:3], (Stage.LEAD_CREATED, Stage.SCANNED, True), kept[3]])
