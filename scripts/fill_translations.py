@@ -2086,6 +2086,11 @@ CONSENT_THAI: dict[str, dict[str, str]] = {
     "sync_fields": {"Signed consent form": "หนังสือยินยอมที่ลงนามแล้ว"},
 }
 
+# Images not on this PC, fetched for the screens (ui/images.py).
+IMAGES_THAI: dict[str, dict[str, str]] = {
+    "errors": {"Not on this PC yet": "ยังไม่มีในเครื่องนี้"},
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
@@ -2094,7 +2099,7 @@ def table() -> dict[tuple[str, str], str]:
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
                                                TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI,
-                                               CONSENT_THAI)
+                                               CONSENT_THAI, IMAGES_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

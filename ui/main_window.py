@@ -37,6 +37,7 @@ from bnaura_desk.services.context import Actor
 
 from .bus import ChangeBus
 from .i18n import LANGUAGE_NAMES, LANGUAGES, LanguageSwitcher, current_language
+from .images import fetch_through
 from .login import LoginScreen
 from .runner import DeskRunner
 from .status import DeskStatusBar
@@ -340,8 +341,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ sync
 
     def attach_sync(self, driver: SyncDriver) -> None:
-        """Show ``driver``'s state in the status bar; wire "Sync now" and "Connect to clinic server"."""
+        """Show ``driver``'s state in the status bar; wire "Sync now" and "Connect to clinic server".
+
+        Screens then fetch images not on this PC through ``driver``
+        (``runner.fetch_image``, see ``ui.images.thumbnails_for``).
+        """
         self.sync_driver = driver
+        self.runner.fetch_image = fetch_through(driver)
         driver.view_changed.connect(self.status.sync.show_view)
         driver.progress.connect(self.status.sync.show_progress)
         self.status.sync.sync_requested.connect(driver.sync_now)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import traceback
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -36,6 +37,9 @@ SIGNED_IN = _SignedIn()
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+# Returns the local path of an image by its SHA-256, fetching it from the
+# clinic server first when it is not here (see ``DeskRunner.fetch_image``).
+FetchImage = Callable[[str], Awaitable[Path]]
 
 
 def translate_error(error: BaseException) -> str:
@@ -60,6 +64,13 @@ class DeskRunner(QObject):
         self.terminal = terminal
         self.bus = bus
         self.actor: Actor | None = None  # the signed-in user; set by the shell
+        # How screens get an image that is not on this PC yet (a photo taken
+        # at another terminal): the sync driver's fetch through the clinic
+        # server, set by the main window when it attaches its driver
+        # (``ui.images.fetch_through``). ``None`` (no driver: a screen's own
+        # tests) means local files only; screens never use it directly but
+        # through ``ui.images.thumbnails_for(runner)``, which knows both.
+        self.fetch_image: FetchImage | None = None
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db")
         self._tickets = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None, bool]] = {}

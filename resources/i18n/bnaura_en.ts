@@ -5858,6 +5858,10 @@
         <source>A treatment&apos;s own consent text must name a catalog treatment</source>
         <translation>A treatment&apos;s own consent text must name a catalog treatment</translation>
     </message>
+    <message>
+        <source>Not on this PC yet</source>
+        <translation>Not on this PC yet</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>

@@ -5858,6 +5858,10 @@
         <source>A treatment&apos;s own consent text must name a catalog treatment</source>
         <translation>ข้อความแสดงความยินยอมเฉพาะทรีตเมนต์ต้องระบุทรีตเมนต์ในรายการสินค้าและบริการ</translation>
     </message>
+    <message>
+        <source>Not on this PC yet</source>
+        <translation>ยังไม่มีในเครื่องนี้</translation>
+    </message>
 </context>
 <context>
     <name>journeys</name>

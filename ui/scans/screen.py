@@ -9,6 +9,11 @@ previous one (the change coloured better or worse, a small chart per
 measure over time), the latest scan's images, and the treatments the
 chain's suggestion rules suggest, each with its reason. A manager edits
 the rules from here.
+
+An image taken at another terminal and not on this PC yet shows a grey
+placeholder ("Not here yet") while it is fetched from the clinic server in
+the background (``ui.images.thumbnails_for``); it appears when it arrives,
+and a failure says why in the placeholder's tooltip.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QShowEvent
+from PySide6.QtGui import QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -48,6 +53,7 @@ from bnaura_desk.services import scans as scan_service
 from ..bus import ChangeBus
 from ..customers.callbacks import while_alive
 from ..i18n import current_language
+from ..images import IMAGE_ROLE, local_thumbnail, placeholder_icon, thumbnails_for
 from ..runner import DeskRunner, translate_error
 from ..widgets.dates import format_datetime
 from ..widgets.scroll import VerticalScrollArea
@@ -92,18 +98,6 @@ def reason_text(reason: Reason) -> str:
     return f"{measure_label(rule.measure)} {reason.value} {SIGNS[rule.comparison]} {rule.threshold}"
 
 
-def placeholder_icon(size: int = THUMB) -> QIcon:
-    """Return the grey square shown for an image not on this terminal yet."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor("#e4e7ec"))
-    painter = QPainter(pixmap)
-    painter.setPen(QColor("#8a93a3"))
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "…")
-    painter.end()
-    return QIcon(pixmap)
-
-
 class ScanPage(QWidget):
     """The "Skin scans" page of the customer detail (``show_customer`` follows the selected customer)."""
 
@@ -112,6 +106,10 @@ class ScanPage(QWidget):
         self.setObjectName("customerScans")
         self.runner = runner
         self.images = ImageStore.beside(runner.terminal.path)
+        # Images not on this PC: fetched in the background, shown when ready.
+        self.thumbnails = thumbnails_for(runner, QSize(THUMB, THUMB), self)
+        self.thumbnails.ready.connect(self._thumbnail_ready)
+        self.thumbnails.failed.connect(self._thumbnail_failed)
         self._customer_id: str | None = None
         self._data: ScanPageData | None = None
         self._paths: list[Path] = []
@@ -280,6 +278,7 @@ class ScanPage(QWidget):
         self._stale = False
         self._seq += 1
         seq, who = self._seq, self._customer_id
+        self.thumbnails.retry()  # what failed may have come since (a sync round, the server back)
         self.runner.read(load_scan_page, who, on_done=while_alive(self, lambda data: self._loaded(seq, data)))
 
     def values(self) -> dict[str, int]:
@@ -394,22 +393,45 @@ class ScanPage(QWidget):
         names = data.latest.images if data is not None and data.latest is not None else ()
         for name in names:
             item = QListWidgetItem(self.thumbs)
-            icon: QIcon | None = None
-            if self.images.has(name):
-                pixmap = QPixmap(str(self.images.path(name)))
-                if not pixmap.isNull():
-                    icon = QIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                               Qt.TransformationMode.SmoothTransformation))
-            if icon is None:
-                # Taken at another terminal and not fetched yet (or unreadable): a placeholder.
-                item.setIcon(placeholder_icon())
+            item.setData(IMAGE_ROLE, name)
+            item.setToolTip(name[:12])
+            pixmap = local_thumbnail(self.images, name, QSize(THUMB, THUMB))
+            if pixmap is None:
+                pixmap = self.thumbnails.thumbnail(name)  # None while it is fetched: ready or failed follows
+            if pixmap is not None:
+                self._show_thumbnail(item, pixmap)
+            else:
+                # Taken at another terminal and not fetched yet (or unreadable): a placeholder while it loads.
+                item.setIcon(placeholder_icon(THUMB))
                 item.setText(self.tr("Not here yet"))
                 item.setData(Qt.ItemDataRole.UserRole, None)
-            else:
-                item.setIcon(icon)
-                item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(name[:12])
+                problem = self.thumbnails.problem(name)
+                if problem:
+                    item.setToolTip(problem)
         self.images_box.setVisible(bool(names))
+
+    @staticmethod
+    def _show_thumbnail(item: QListWidgetItem, pixmap: QPixmap) -> None:
+        name = item.data(IMAGE_ROLE)
+        item.setIcon(QIcon(pixmap))
+        item.setText("")
+        item.setData(Qt.ItemDataRole.UserRole, name)  # the name of an image shown
+        item.setToolTip(str(name)[:12])
+
+    def _thumb_items(self, sha256: str) -> list[QListWidgetItem]:
+        items = (self.thumbs.item(i) for i in range(self.thumbs.count()))
+        return [item for item in items if item.data(IMAGE_ROLE) == sha256]
+
+    def _thumbnail_ready(self, sha256: str) -> None:
+        pixmap = self.thumbnails.thumbnail(sha256)
+        if pixmap is None:
+            return
+        for item in self._thumb_items(sha256):
+            self._show_thumbnail(item, pixmap)
+
+    def _thumbnail_failed(self, sha256: str, message: str) -> None:
+        for item in self._thumb_items(sha256):
+            item.setToolTip(message)
 
     def _render_suggestions(self, data: ScanPageData | None) -> None:
         self.suggestions.clear()

@@ -5,6 +5,11 @@ A view only: ``show_detail`` fills it from a ``TaskDetail`` and the
 use cases. ``consent_button`` is the place of the "Consent…" action (the
 signature of the consent form): hidden until ``set_consent_handler`` gives
 it something to do.
+
+A photo taken on another terminal and not on this PC yet shows a grey
+placeholder, "(not on this PC yet)", while the screen's ``Thumbnails``
+fetch it from the clinic server (``set_thumbnails``); it appears when it
+arrives, and a failure says why in the placeholder's tooltip.
 """
 
 from __future__ import annotations
@@ -28,15 +33,17 @@ from PySide6.QtWidgets import (
 
 from bnaura_desk.domain.journeys import STAGE_LABELS
 from bnaura_desk.domain.scans import MEASURE_LABELS, MEASURES
-from bnaura_desk.domain.treatment_photos import PHOTO_KIND_LABELS
+from bnaura_desk.domain.treatment_photos import PHOTO_KIND_LABELS, PhotoKind
 from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services.task_queue import TaskActions, TaskDetail, is_open
 
+from ..images import IMAGE_ROLE, Thumbnails, local_thumbnail, placeholder_icon
 from ..widgets import format_date, format_datetime
 from .labels import customer_line, due_text, holder_text, priority_text, title
 
 THUMBNAIL = QSize(96, 96)
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1  # a checklist item's step index
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # a photo item's PhotoKind
 
 
 
@@ -60,6 +67,7 @@ class TaskDetailPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("taskDetail")
         self.detail: TaskDetail | None = None
+        self.thumbnails: Thumbnails | None = None  # fetches the photos not on this PC (set_thumbnails)
         self.customer = QLabel(self)
         self.customer.setObjectName("taskCustomer")
         font = self.customer.font()
@@ -136,7 +144,7 @@ class TaskDetailPanel(QWidget):
         self.consent_button = QPushButton(self)
         self.consent_button.setObjectName("taskConsent")
         self.consent_button.hide()
-        self._consent_handler: Callable[[TaskDetail], None] | None = None
+        self._consent_handler: Callable[[TaskDetail], object] | None = None
         self.consent_button.clicked.connect(self._consent_clicked)
         buttons = QHBoxLayout()
         for button in (self.claim, self.start, self.complete, self.reassign, self.consent_button):
@@ -213,15 +221,20 @@ class TaskDetailPanel(QWidget):
         self.notes.setReadOnly(not actions.work)
         self.save_notes.setEnabled(False)
         for photo in detail.photos:
-            label = QCoreApplication.translate("tasks", PHOTO_KIND_LABELS[photo.kind])
-            item = QListWidgetItem(label, self.photos)
-            if images is not None and images.has(photo.sha256):
-                pixmap = QPixmap(str(images.path(photo.sha256)))
-                item.setIcon(QIcon(pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.SmoothTransformation)))
+            item = QListWidgetItem(self.photos)
+            item.setData(IMAGE_ROLE, photo.sha256)
+            item.setData(KIND_ROLE, photo.kind)
+            pixmap = local_thumbnail(images, photo.sha256, THUMBNAIL)
+            if pixmap is None and self.thumbnails is not None:
+                pixmap = self.thumbnails.thumbnail(photo.sha256)  # None while fetched: ready or failed follows
+            if pixmap is not None:
+                self._show_photo(item, pixmap)
             else:
+                item.setIcon(placeholder_icon(THUMBNAIL.width()))
                 item.setText(QCoreApplication.translate("TaskQueue", "{kind} (not on this PC yet)").format(
-                    kind=label))
+                    kind=self._kind_label(item)))
+                problem = self.thumbnails.problem(photo.sha256) if self.thumbnails is not None else ""
+                item.setToolTip(problem)
         photos_allowed = actions.work and detail.photo_consent
         self.add_before.setEnabled(photos_allowed)
         self.add_after.setEnabled(photos_allowed)
@@ -231,6 +244,38 @@ class TaskDetailPanel(QWidget):
         self.complete.setEnabled(actions.complete)
         self.reassign.setVisible(actions.reassign)
         self.reassign.setEnabled(actions.reassign)
+
+    # ------------------------------------------------------------ photos
+
+    def set_thumbnails(self, thumbnails: Thumbnails) -> None:
+        """Fetch the photos not on this PC with ``thumbnails``; each replaces its placeholder when it arrives."""
+        self.thumbnails = thumbnails
+        thumbnails.ready.connect(self._photo_ready)
+        thumbnails.failed.connect(self._photo_failed)
+
+    @staticmethod
+    def _kind_label(item: QListWidgetItem) -> str:
+        return QCoreApplication.translate("tasks", PHOTO_KIND_LABELS[PhotoKind(item.data(KIND_ROLE))])
+
+    def _show_photo(self, item: QListWidgetItem, pixmap: QPixmap) -> None:
+        item.setIcon(QIcon(pixmap))
+        item.setText(self._kind_label(item))
+        item.setToolTip("")
+
+    def _photo_items(self, sha256: str) -> list[QListWidgetItem]:
+        items = (self.photos.item(i) for i in range(self.photos.count()))
+        return [item for item in items if item.data(IMAGE_ROLE) == sha256]
+
+    def _photo_ready(self, sha256: str) -> None:
+        pixmap = self.thumbnails.thumbnail(sha256) if self.thumbnails is not None else None
+        if pixmap is None:
+            return
+        for item in self._photo_items(sha256):
+            self._show_photo(item, pixmap)
+
+    def _photo_failed(self, sha256: str, message: str) -> None:
+        for item in self._photo_items(sha256):
+            item.setToolTip(message)
 
     def _fit_checklist(self) -> None:
         """Make the checklist as tall as its steps (the panel scrolls, not the list)."""
@@ -260,7 +305,7 @@ class TaskDetailPanel(QWidget):
             self.consent_button.setText(QCoreApplication.translate("TaskQueue", "Consent…"))
             self.consent_button.setEnabled(is_open(detail.card.task))
 
-    def set_consent_handler(self, handler: Callable[[TaskDetail], None] | None) -> None:
+    def set_consent_handler(self, handler: Callable[[TaskDetail], object] | None) -> None:
         """Show "Consent…" and call ``handler(detail)`` when it is clicked (None: hide it again)."""
         self._consent_handler = handler
         self.consent_button.setVisible(handler is not None and self.detail is not None)

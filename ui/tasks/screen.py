@@ -53,9 +53,10 @@ from bnaura_desk.services.task_queue import (
 
 from ..bus import ChangeBus
 from ..consent.dialog import ConsentDialog
+from ..images import thumbnails_for
 from ..runner import DeskRunner, translate_error
 from .delegate import TaskCardDelegate
-from .detail import STEP_ROLE, TaskDetailPanel
+from .detail import STEP_ROLE, THUMBNAIL, TaskDetailPanel
 from .model import TaskQueueModel
 from .reassign import ReassignDialog
 
@@ -124,6 +125,8 @@ class TaskQueueScreen(QWidget):
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.panel = TaskDetailPanel(self)
+        # Photos taken on another terminal: fetched in the background, shown when they arrive.
+        self.panel.set_thumbnails(thumbnails_for(runner, THUMBNAIL, self))
         scroll = QScrollArea(self)
         scroll.setObjectName("taskDetailScroll")
         scroll.setWidget(self.panel)
@@ -240,6 +243,8 @@ class TaskQueueScreen(QWidget):
             return
         staff_id, role = self._who()
         self._actions = actions_for(detail, staff_id, role)  # type: ignore[arg-type]
+        if self.panel.thumbnails is not None:
+            self.panel.thumbnails.retry()  # a photo that failed may have come since (a sync round)
         self.panel.show_detail(detail, self._actions, self.images)
 
     def _detail_failed(self, error: BaseException) -> None:
