@@ -6,6 +6,11 @@ kind of discount, the VAT-able, VAT and exempt parts, and the money by
 payment method. An X report is the same for the open shift, with the cash
 the drawer should hold. Both count the cash put in and taken out by hand;
 the X report lists each movement with its reason.
+
+Both end with the treatments performed at the branch in the period, by
+performer (how many lines, their net as sold): what the manager pays the
+beauticians by. It is the branch's (a treatment is performed at the branch,
+whichever terminal sold it), so every terminal's report shows the same.
 """
 
 from __future__ import annotations
@@ -82,6 +87,15 @@ class CashMoves:
 
 
 @dataclass(frozen=True)
+class PerformerLine:
+    """One performer's treatments in the period: how many sale lines, and their net as sold (satang)."""
+
+    name: str
+    lines: int
+    net_satang: int
+
+
+@dataclass(frozen=True)
 class SalesReport:
     """What a terminal sold in a period, as the report prints it (money in satang).
 
@@ -120,6 +134,10 @@ class SalesReport:
     # earlier ones included): in ``payments`` by method, not in the sales.
     balances_received: int = 0
     balances_received_satang: int = 0
+    # The treatments performed at the branch in the period, by performer (most net first);
+    # ``performed_refunded`` of their lines were voided or refunded (still counted as sold).
+    performed: tuple[PerformerLine, ...] = ()
+    performed_refunded: int = 0
 
     @property
     def net_satang(self) -> int:
@@ -165,6 +183,12 @@ REFUNDS = "คืนเงิน / Refunds"
 NET_AFTER_REFUNDS = "สุทธิหลังคืนเงิน / Net after refunds"
 CASH_IN = "นำเงินสดเข้า / Cash in"
 CASH_OUT = "นำเงินสดออก / Cash out"
+PERFORMED = "ทรีตเมนต์ที่ทำ (ทั้งสาขา) / Treatments performed (branch)"
+PERFORMED_TOTAL = "รวม / Total"
+PERFORMED_NONE = "ไม่มีทรีตเมนต์ที่ทำในช่วงนี้ / None performed in this period"
+PERFORMED_AS_SOLD = "ยอดตามราคาขาย ก่อนหักคืนเงิน / Net as sold, before refunds"
+PERFORMED_REFUNDED = ("ในจำนวนนี้ {count:,} รายการถูกยกเลิกหรือคืนเงิน (ยังนับตามราคาขาย)"
+                      " / {count:,} of these lines were voided or refunded (counted as sold)")
 NONE = "-"
 
 
@@ -179,6 +203,23 @@ def _cash_moves(moves: CashMoves) -> list[Flowable]:
                 signed = line.amount_satang if direction is CashDirection.IN else -line.amount_satang
                 parts.append(label_amount(f"{format_time(line.at)} {line.reason}", signed, WIDTH, SMALL,
                                           indent=3 * mm))
+    return parts
+
+
+def _performed(report: SalesReport) -> list[Flowable]:
+    """Return the treatments performed section: each performer with lines and net, the total and the footnote."""
+    parts: list[Flowable] = [Gap(6, dashed=True), text(PERFORMED, WIDTH, SIZE, Weight.SEMIBOLD)]
+    if not report.performed:
+        return parts + [text(PERFORMED_NONE, WIDTH, SMALL)]
+    for performer in report.performed:
+        parts.append(label_amount(f"{performer.name or NONE} ({performer.lines:,})", performer.net_satang, WIDTH,
+                                  SIZE))
+    lines = sum(p.lines for p in report.performed)
+    parts += [Gap(2), label_amount(f"{PERFORMED_TOTAL} ({lines:,})", sum(p.net_satang for p in report.performed),
+                                   WIDTH, SIZE, Weight.BOLD),
+              text(PERFORMED_AS_SOLD, WIDTH, SMALL)]
+    if report.performed_refunded:
+        parts.append(text(PERFORMED_REFUNDED.format(count=report.performed_refunded), WIDTH, SMALL))
     return parts
 
 
@@ -242,6 +283,7 @@ def sales_report_pdf(report: SalesReport) -> bytes:
             parts += [label_amount(CASH_COUNTED, report.cash_counted_satang, WIDTH, SIZE),
                       label_amount(DIFFERENCE, report.cash_counted_satang - report.cash_expected_satang, WIDTH,
                                    SIZE, Weight.BOLD)]
+    parts += _performed(report)
     parts += [Gap(6, dashed=True), label_amount(PRINTED, labels.moment(report.printed_at), WIDTH, SMALL,
                                                 amount_width=38 * mm)]
     return roll_pdf(parts, ROLL_WIDTH, MARGIN, f"{title_en} {report.terminal}", seller.name_th)

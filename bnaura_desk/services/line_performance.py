@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.changes import Kind
 from ..domain.ids import derived_id
-from ..store.models import LinePerformance, SaleLine, Staff
+from ..store.models import LinePerformance, Refund, SaleLine, Staff
 from .context import ServiceContext, stamp_written
 
 ENTITY = "line_performance"
@@ -98,3 +98,24 @@ def performer_totals(session: Session, start: datetime, end: datetime) -> list[P
         .group_by(LinePerformance.staff_id, Staff.display_name))
     totals = [PerformerTotal(staff_id, name or "", int(count), int(net or 0)) for staff_id, name, count, net in rows]
     return sorted(totals, key=lambda t: (-t.net_satang, t.name, t.staff_id))
+
+
+def refunded_performed_lines(session: Session, start: datetime, end: datetime) -> int:
+    """Return how many lines performed from ``start`` (inclusive) to ``end`` (exclusive) were voided or refunded.
+
+    A line counts when any refund or void recorded here (at any time, up
+    to now) gave back some of it; ``performer_totals`` still counts such a
+    line at its net as sold.
+    """
+    performed = {line_id: sale_id for line_id, sale_id in session.execute(
+        select(LinePerformance.sale_line_id, LinePerformance.sale_id)
+        .where(LinePerformance.performed_at >= start, LinePerformance.performed_at < end))}
+    if not performed:
+        return 0
+    given_back: set[str] = set()
+    sale_ids = sorted(set(performed.values()))
+    for first in range(0, len(sale_ids), 500):
+        # A refund names what came back of each line in its ``lines`` record (JSON): read in Python.
+        for lines in session.scalars(select(Refund.lines).where(Refund.sale_id.in_(sale_ids[first:first + 500]))):
+            given_back.update(str(line.get("line_id")) for line in lines or ())
+    return len(given_back & performed.keys())

@@ -13,7 +13,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..documents.sales_report import CashMoveLine, CashMoves, GivenBack, MethodTotal, ReportKind, SalesReport
+from ..documents.sales_report import (
+    CashMoveLine,
+    CashMoves,
+    GivenBack,
+    MethodTotal,
+    PerformerLine,
+    ReportKind,
+    SalesReport,
+)
 from ..domain.cash_movements import CashDirection
 from ..domain.dates import BANGKOK
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
@@ -21,6 +29,7 @@ from ..domain.payments import PaymentMethod
 from ..domain.refunds import RefundKind
 from ..store.models import CashMovement, Payment, Refund, Sale, Shift
 from .context import load_device
+from .line_performance import performer_totals, refunded_performed_lines
 from .receipts import seller_of
 from .shifts import cash_expected, open_shift_of
 
@@ -57,9 +66,10 @@ def _cash_moves(session: Session, moves: Any, *, listed: bool) -> CashMoves:
 
 
 def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end: datetime, now: datetime,
-            shift: Shift | None, refunds: Any, moves: Any, taken: Any) -> SalesReport:
+            shift: Shift | None, refunds: Any, moves: Any, taken: Any, performed_until: datetime) -> SalesReport:
     """Sum the sales ``sales`` (a WHERE clause on ``Sale``), the refunds ``refunds``, the cash movements ``moves``
-    and the payments ``taken`` in the period.
+    and the payments ``taken`` in the period, and the treatments performed at the branch from ``start`` to
+    ``performed_until`` (exclusive).
 
     The cash movements are listed one by one on an X report (``shift`` given).
     """
@@ -92,11 +102,15 @@ def _report(session: Session, kind: ReportKind, sales: Any, start: datetime, end
         payments, total - paid, shift.float_satang if shift is not None else None, expected,
         shift.counted_satang if shift is not None else None, _given_back(session, refunds),
         _cash_moves(session, moves, listed=shift is not None), int(later_n), int(later),
+        tuple(PerformerLine(t.name, t.lines, t.net_satang) for t in performer_totals(session, start, performed_until)),
+        refunded_performed_lines(session, start, performed_until),
     )
 
 
 def x_report(session: Session, now: datetime, shift_id: str | None = None) -> SalesReport:
     """Return the X report of a shift of this terminal (default: the open one) up to ``now``.
+
+    Its treatments performed are the branch's from the shift's opening to its close (or ``now``).
 
     Raises:
         BadInput: no shift is open here (and none was named).
@@ -112,11 +126,16 @@ def x_report(session: Session, now: datetime, shift_id: str | None = None) -> Sa
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such shift on this terminal"), field="shift")
     end = shift.closed_at or now
     return _report(session, ReportKind.X, Sale.shift_id == shift.id, shift.opened_at, end, now, shift,
-                   Refund.shift_id == shift.id, CashMovement.shift_id == shift.id, Payment.shift_id == shift.id)
+                   Refund.shift_id == shift.id, CashMovement.shift_id == shift.id, Payment.shift_id == shift.id,
+                   # An open shift's treatments up to now, the one completed this very moment included.
+                   end + timedelta(microseconds=1))
 
 
 def z_report(session: Session, day: date, now: datetime) -> SalesReport:
-    """Return the Z report of this terminal's sales on ``day`` (a clinic day, Asia/Bangkok)."""
+    """Return the Z report of this terminal's sales on ``day`` (a clinic day, Asia/Bangkok).
+
+    Its treatments performed are the branch's on that day (whichever terminal sold them).
+    """
     device = load_device(session)
     start = datetime.combine(day, time(), BANGKOK)
     end = start + timedelta(days=1)
@@ -127,4 +146,4 @@ def z_report(session: Session, day: date, now: datetime) -> SalesReport:
     mine = select(Shift.id).where(Shift.device_id == device.device_id)
     taken = Payment.shift_id.in_(mine) & (Payment.at >= start) & (Payment.at < end)
     return _report(session, ReportKind.Z, sales, start, end - timedelta(microseconds=1), now, None, refunds, moves,
-                   taken)
+                   taken, end)
