@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bnaura_desk.documents import (
     Buyer,
@@ -19,6 +19,8 @@ from bnaura_desk.documents import (
     VatCode,
 )
 from bnaura_desk.documents.consent_form import ConsentForm
+from bnaura_desk.documents.sales_report import GivenBack, PerformerLine, ReportKind, SalesReport
+from bnaura_desk.documents.sales_report import MethodTotal as ReportMethodTotal
 from bnaura_desk.domain.money import vat_included
 
 SELLER = Seller(
@@ -136,4 +138,20 @@ def consent_form(customer: str = "สมหญิง ใจดี") -> ConsentFo
         form_id="0193a5b2-7c4e-7d21-9f00-4b3c2a1d0e9f", clinic_th=clinic, clinic_en="BN-Aura Clinic",
         branch="สาขาสยาม / Siam", customer=customer, treatment=treatment, text_th=wording.th, text_en=wording.en,
         signed_at=SOLD_AT, signature_png=signature_png(), witness="พี่นิด",
+    )
+
+
+def z_report_with_performers() -> SalesReport:
+    """A day's Z report: three receipts, one refunded, and four beauticians' treatments (one long Thai name)."""
+    start = datetime(2026, 12, 6, 17, 0, tzinfo=UTC)  # 7 ธ.ค. 2569 00:00 in Bangkok
+    return SalesReport(
+        ReportKind.Z, SELLER, "เคาน์เตอร์ 1", "E051234567890", start, start + timedelta(days=1, microseconds=-1),
+        datetime(2026, 12, 7, 13, 5, tzinfo=UTC), 3, "R01-000120", "R01-000122", 939_000, 0, 46_950, 0, 892_050,
+        0, 0, 892_050, (ReportMethodTotal(PaymentMethod.CASH, 2, 442_050), ReportMethodTotal(PaymentMethod.CARD, 1,
+                                                                                           450_000)), 0,
+        given_back=GivenBack(refunds=1, refunds_satang=142_500),
+        performed=(PerformerLine("น้องแพร", 2, 446_500), PerformerLine("พี่นิด", 3, 427_500),
+                   PerformerLine("คุณสุภาวดี ศรีสวัสดิ์วงศ์ตระกูล (หัวหน้าแผนกเลเซอร์)", 1, 18_050),
+                   PerformerLine("น้องฟ้า", 1, 0)),
+        performed_refunded=1,
     )
