@@ -1137,9 +1137,7 @@ COUNTER_THAI: dict[str, dict[str, str]] = {
         "Open shift…": "เปิดกะ…",
         "Close shift…": "ปิดกะ…",
         "X report": "รายงาน X",
-        "The sales of this shift so far, as a PDF": "ยอดขายของกะนี้จนถึงตอนนี้ เป็นไฟล์ PDF",
         "Z report": "รายงาน Z",
-        "Today's sales on this terminal, as a PDF": "ยอดขายวันนี้ของเครื่องนี้ เป็นไฟล์ PDF",
         "Report saved: {file}": "บันทึกรายงานแล้ว: {file}",
     },
     "MemberPicker": {
@@ -2091,6 +2089,16 @@ IMAGES_THAI: dict[str, dict[str, str]] = {
     "errors": {"Not on this PC yet": "ยังไม่มีในเครื่องนี้"},
 }
 
+# The X and Z reports name the treatments performed (the PDF carries its own Thai and English).
+PERFORMERS_THAI: dict[str, dict[str, str]] = {
+    "ShiftBar": {
+        "The sales of this shift so far and the treatments performed at the branch, as a PDF":
+            "ยอดขายของกะนี้จนถึงตอนนี้ และทรีตเมนต์ที่ทำในสาขา เป็นไฟล์ PDF",
+        "Today's sales on this terminal and the treatments performed at the branch, as a PDF":
+            "ยอดขายวันนี้ของเครื่องนี้ และทรีตเมนต์ที่ทำในสาขา เป็นไฟล์ PDF",
+    },
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
@@ -2099,7 +2107,7 @@ def table() -> dict[tuple[str, str], str]:
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
                                                TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI,
-                                               CONSENT_THAI, IMAGES_THAI)
+                                               CONSENT_THAI, IMAGES_THAI, PERFORMERS_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -3663,16 +3663,16 @@
         <translation>X report</translation>
     </message>
     <message>
-        <source>The sales of this shift so far, as a PDF</source>
-        <translation>The sales of this shift so far, as a PDF</translation>
+        <source>The sales of this shift so far and the treatments performed at the branch, as a PDF</source>
+        <translation>The sales of this shift so far and the treatments performed at the branch, as a PDF</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales on this terminal and the treatments performed at the branch, as a PDF</source>
+        <translation>Today&apos;s sales on this terminal and the treatments performed at the branch, as a PDF</translation>
     </message>
     <message>
         <source>Z report</source>
         <translation>Z report</translation>
-    </message>
-    <message>
-        <source>Today&apos;s sales on this terminal, as a PDF</source>
-        <translation>Today&apos;s sales on this terminal, as a PDF</translation>
     </message>
 </context>
 <context>

@@ -3663,16 +3663,16 @@
         <translation>รายงาน X</translation>
     </message>
     <message>
-        <source>The sales of this shift so far, as a PDF</source>
-        <translation>ยอดขายของกะนี้จนถึงตอนนี้ เป็นไฟล์ PDF</translation>
+        <source>The sales of this shift so far and the treatments performed at the branch, as a PDF</source>
+        <translation>ยอดขายของกะนี้จนถึงตอนนี้ และทรีตเมนต์ที่ทำในสาขา เป็นไฟล์ PDF</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sales on this terminal and the treatments performed at the branch, as a PDF</source>
+        <translation>ยอดขายวันนี้ของเครื่องนี้ และทรีตเมนต์ที่ทำในสาขา เป็นไฟล์ PDF</translation>
     </message>
     <message>
         <source>Z report</source>
         <translation>รายงาน Z</translation>
-    </message>
-    <message>
-        <source>Today&apos;s sales on this terminal, as a PDF</source>
-        <translation>ยอดขายวันนี้ของเครื่องนี้ เป็นไฟล์ PDF</translation>
     </message>
 </context>
 <context>

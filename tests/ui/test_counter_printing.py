@@ -207,7 +207,10 @@ def test_the_x_and_z_reports_open_as_pdfs_with_the_shift_s_sales(screen, qtbot, 
     qtbot.mouseClick(bar.z_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(viewer.opened) == 2)
     assert viewer.opened[1].name.startswith("Z-")
-    assert "2,400.00" in pdf_text(viewer.opened[1])
+    z_text = pdf_text(viewer.opened[1])
+    assert "2,400.00" in z_text
+    # Serums only, no treatment performed: the performers' section says none.
+    assert "Treatments performed" in z_text and "None performed in this period" in " ".join(z_text.split())
 
     # No printer: "Print again" opens the last receipt's copy as a PDF.
     qtbot.mouseClick(screen.reprint_button, Qt.MouseButton.LeftButton)

@@ -190,7 +190,9 @@ class ShiftBar(QWidget):
         self.cash_button.setText(self.tr("Cash in/out…"))
         self.cash_button.setToolTip(self.tr("Put cash into the drawer or take it out, with the reason (Ctrl+Shift+C)"))
         self.x_button.setText(self.tr("X report"))
-        self.x_button.setToolTip(self.tr("The sales of this shift so far, as a PDF"))
+        self.x_button.setToolTip(self.tr(
+            "The sales of this shift so far and the treatments performed at the branch, as a PDF"))
         self.z_button.setText(self.tr("Z report"))
-        self.z_button.setToolTip(self.tr("Today's sales on this terminal, as a PDF"))
+        self.z_button.setToolTip(self.tr(
+            "Today's sales on this terminal and the treatments performed at the branch, as a PDF"))
         self.show_shift(self.shift)
