@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter, QPixmap, QResizeEvent, QTransform, QWheelEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPixmap, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGraphicsPixmapItem,
@@ -94,7 +94,7 @@ class ZoomView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setBackgroundBrush(Qt.GlobalColor.black)
+        self.setBackgroundBrush(QColor("#2b2d31"))  # dark, as photo viewers are: the photo stands out
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
