@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 import qasync
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialog, QListWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget
 
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
 from bnaura_desk.domain.scans import Measure
@@ -137,7 +137,11 @@ def test_a_task_photo_double_clicked_shows_full_size_goes_through_and_compares_b
     assert left.scale() == pytest.approx(fit / 1.25)
     qtbot.keyClick(left.view, Qt.Key.Key_0)
     assert left.scale() == pytest.approx(fit)
-    left.view.zoomRequested.emit(2)  # what a Ctrl+wheel turned two notches sends
+    for _notch in range(2):  # the wheel turned two notches away from her, Ctrl held
+        middle = QPointF(left.view.viewport().rect().center())
+        QApplication.sendEvent(left.view.viewport(), QWheelEvent(
+            middle, QPointF(left.view.viewport().mapToGlobal(middle.toPoint())), QPoint(), QPoint(0, 120),
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False))
     assert left.scale() == pytest.approx(fit * 1.25 ** 2)
     viewer.fit()
 
