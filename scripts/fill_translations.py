@@ -2099,6 +2099,28 @@ PERFORMERS_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+PHOTO_VIEWER_THAI: dict[str, dict[str, str]] = {
+    "PhotoViewer": {
+        "Skin scan image": "ภาพสแกนผิว",
+        "{kind} · {taken}": "{kind} · {taken}",
+        "Not on this PC yet: fetching it from the clinic server…":
+            "ยังไม่มีในเครื่องนี้: กำลังดึงจากเซิร์ฟเวอร์ของคลินิก…",
+        "This photo cannot be shown yet.\n{reason}": "ยังแสดงรูปนี้ไม่ได้\n{reason}",
+        "No photos": "ไม่มีรูป",
+        "Before | After ({at}/{count})": "ก่อน | หลัง ({at}/{count})",
+        "{caption} ({at}/{count})": "{caption} ({at}/{count})",
+        "{subject} — {what}": "{subject} — {what}",
+        "{at} of {count}": "{at} จาก {count}",
+        "◀ Previous": "◀ ก่อนหน้า",
+        "Next ▶": "ถัดไป ▶",
+        "Zoom out": "ย่อ",
+        "Zoom in": "ขยาย",
+        "Fit": "พอดีหน้าต่าง",
+        "Before | After": "ก่อน | หลัง",
+        "The before and after photos side by side": "รูปก่อนทำและหลังทำเทียบกัน",
+    },
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
@@ -2107,7 +2129,7 @@ def table() -> dict[tuple[str, str], str]:
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
                                                TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI,
-                                               CONSENT_THAI, IMAGES_THAI, PERFORMERS_THAI)
+                                               CONSENT_THAI, IMAGES_THAI, PERFORMERS_THAI, PHOTO_VIEWER_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -84,15 +84,19 @@ def fetch_through(driver: SyncDriver) -> Fetch:
     return fetch
 
 
-def thumbnails_for(runner: DeskRunner, size: QSize = DEFAULT_SIZE, parent: QObject | None = None) -> Thumbnails:
-    """Return ``Thumbnails`` for a screen on ``runner``'s terminal.
+def fetch_for(runner: DeskRunner) -> Fetch:
+    """Return the fetch screens on ``runner``'s terminal use: ``runner.fetch_image``, else ``local_fetch``.
 
     Images not on this PC are fetched with ``runner.fetch_image`` (the clinic
     server, through the app's sync driver); without one, only local files
     load and the others fail with "Not on this PC yet".
     """
-    fetch = runner.fetch_image or local_fetch(ImageStore.beside(runner.terminal.path))
-    return Thumbnails(fetch, size, parent)
+    return runner.fetch_image or local_fetch(ImageStore.beside(runner.terminal.path))
+
+
+def thumbnails_for(runner: DeskRunner, size: QSize = DEFAULT_SIZE, parent: QObject | None = None) -> Thumbnails:
+    """Return ``Thumbnails`` for a screen on ``runner``'s terminal (fetching as ``fetch_for`` says)."""
+    return Thumbnails(fetch_for(runner), size, parent)
 
 
 def placeholder_icon(size: int) -> QIcon:

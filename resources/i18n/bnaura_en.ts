@@ -2564,6 +2564,75 @@
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Skin scan image</source>
+        <translation>Skin scan image</translation>
+    </message>
+    <message>
+        <source>{kind} · {taken}</source>
+        <translation>{kind} · {taken}</translation>
+    </message>
+    <message>
+        <source>Not on this PC yet: fetching it from the clinic server…</source>
+        <translation>Not on this PC yet: fetching it from the clinic server…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown yet.
+{reason}</source>
+        <translation>This photo cannot be shown yet.
+{reason}</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>No photos</translation>
+    </message>
+    <message>
+        <source>Before | After ({at}/{count})</source>
+        <translation>Before | After ({at}/{count})</translation>
+    </message>
+    <message>
+        <source>{caption} ({at}/{count})</source>
+        <translation>{caption} ({at}/{count})</translation>
+    </message>
+    <message>
+        <source>{subject} — {what}</source>
+        <translation>{subject} — {what}</translation>
+    </message>
+    <message>
+        <source>{at} of {count}</source>
+        <translation>{at} of {count}</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Before | After</source>
+        <translation>Before | After</translation>
+    </message>
+    <message>
+        <source>The before and after photos side by side</source>
+        <translation>The before and after photos side by side</translation>
+    </message>
+</context>
+<context>
     <name>PinField</name>
     <message>
         <source>PIN</source>

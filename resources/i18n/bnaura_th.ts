@@ -2564,6 +2564,75 @@
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>Skin scan image</source>
+        <translation>ภาพสแกนผิว</translation>
+    </message>
+    <message>
+        <source>{kind} · {taken}</source>
+        <translation>{kind} · {taken}</translation>
+    </message>
+    <message>
+        <source>Not on this PC yet: fetching it from the clinic server…</source>
+        <translation>ยังไม่มีในเครื่องนี้: กำลังดึงจากเซิร์ฟเวอร์ของคลินิก…</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown yet.
+{reason}</source>
+        <translation>ยังแสดงรูปนี้ไม่ได้
+{reason}</translation>
+    </message>
+    <message>
+        <source>No photos</source>
+        <translation>ไม่มีรูป</translation>
+    </message>
+    <message>
+        <source>Before | After ({at}/{count})</source>
+        <translation>ก่อน | หลัง ({at}/{count})</translation>
+    </message>
+    <message>
+        <source>{caption} ({at}/{count})</source>
+        <translation>{caption} ({at}/{count})</translation>
+    </message>
+    <message>
+        <source>{subject} — {what}</source>
+        <translation>{subject} — {what}</translation>
+    </message>
+    <message>
+        <source>{at} of {count}</source>
+        <translation>{at} จาก {count}</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ ก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>ถัดไป ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>ย่อ</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>ขยาย</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>พอดีหน้าต่าง</translation>
+    </message>
+    <message>
+        <source>Before | After</source>
+        <translation>ก่อน | หลัง</translation>
+    </message>
+    <message>
+        <source>The before and after photos side by side</source>
+        <translation>รูปก่อนทำและหลังทำเทียบกัน</translation>
+    </message>
+</context>
+<context>
     <name>PinField</name>
     <message>
         <source>PIN</source>

@@ -54,6 +54,7 @@ from ..bus import ChangeBus
 from ..customers.callbacks import while_alive
 from ..i18n import current_language
 from ..images import IMAGE_ROLE, local_thumbnail, placeholder_icon, thumbnails_for
+from ..photos.viewer import PhotoViewer, ViewerPhoto, open_photo_viewer
 from ..runner import DeskRunner, translate_error
 from ..widgets.dates import format_datetime
 from ..widgets.scroll import VerticalScrollArea
@@ -116,6 +117,7 @@ class ScanPage(QWidget):
         self._seq = 0
         self._stale = False
         self.rules_dialog: SuggestionRulesDialog | None = None
+        self.photo_viewer: PhotoViewer | None = None
 
         self.consent_message = QLabel(self)
         self.consent_message.setObjectName("scanConsentMessage")
@@ -207,6 +209,8 @@ class ScanPage(QWidget):
         self.thumbs.setWrapping(False)
         self.thumbs.setFixedHeight(THUMB + self.fontMetrics().height() + 24)
         self.thumbs.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Double-click (or Enter on) a thumbnail: the scan's images full size.
+        self.thumbs.itemActivated.connect(lambda item: self.view_image(str(item.data(IMAGE_ROLE))))
         compare = QVBoxLayout(self.compare_box)
         compare.addWidget(self.compare_caption)
         compare.addWidget(self.table)
@@ -317,6 +321,16 @@ class ScanPage(QWidget):
         """Open the suggestion rules for a manager to edit."""
         self.rules_dialog = SuggestionRulesDialog(self.runner, self)
         self.rules_dialog.open()
+
+    def view_image(self, sha256: str) -> PhotoViewer | None:
+        """Open the viewer on the latest scan's image ``sha256``, with its other images (kept as ``photo_viewer``)."""
+        latest = self._data.latest if self._data is not None else None
+        if latest is None:
+            return None
+        photos = [ViewerPhoto(name, latest.at) for name in latest.images]
+        start = latest.images.index(sha256) if sha256 in latest.images else 0
+        self.photo_viewer = open_photo_viewer(self.runner, photos, start, parent=self)
+        return self.photo_viewer
 
     # -- reading and showing
 

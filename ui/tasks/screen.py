@@ -53,7 +53,8 @@ from bnaura_desk.services.task_queue import (
 
 from ..bus import ChangeBus
 from ..consent.dialog import ConsentDialog
-from ..images import thumbnails_for
+from ..images import IMAGE_ROLE, thumbnails_for
+from ..photos.viewer import PhotoViewer, ViewerPhoto, open_photo_viewer
 from ..runner import DeskRunner, translate_error
 from .delegate import TaskCardDelegate
 from .detail import STEP_ROLE, THUMBNAIL, TaskDetailPanel
@@ -84,6 +85,7 @@ class TaskQueueScreen(QWidget):
         self.file_dialog: QFileDialog | None = None
         self.reassign_dialog: ReassignDialog | None = None
         self.consent_dialog: ConsentDialog | None = None
+        self.photo_viewer: PhotoViewer | None = None
         self._actions = TaskActions()  # what the shown task's buttons allow
         self._loaded_for: tuple[str | None, object] | None = None
         self._stale = False
@@ -145,6 +147,8 @@ class TaskQueueScreen(QWidget):
         self.panel.checklist.itemChanged.connect(self._step_ticked)
         self.panel.add_before.clicked.connect(lambda: self.choose_photo(PhotoKind.BEFORE))
         self.panel.add_after.clicked.connect(lambda: self.choose_photo(PhotoKind.AFTER))
+        # Double-click (or Enter on) a thumbnail: the photos full size.
+        self.panel.photos.itemActivated.connect(lambda item: self.view_photo(str(item.data(IMAGE_ROLE))))
 
         top = QHBoxLayout()
         top.addWidget(self.heading)
@@ -373,6 +377,16 @@ class TaskQueueScreen(QWidget):
                             QCoreApplication.translate("TaskQueue", "Photo added.")),
                         on_error=self._refused,
                         initiator=self)
+
+    def view_photo(self, sha256: str) -> PhotoViewer | None:
+        """Open the viewer on the shown task's photo ``sha256``, with the task's other photos (kept as ``photo_viewer``)."""
+        detail = self.panel.detail
+        if detail is None:
+            return None
+        photos = [ViewerPhoto(p.sha256, p.taken_at, p.kind) for p in detail.photos]
+        start = next((i for i, p in enumerate(photos) if p.sha256 == sha256), 0)
+        self.photo_viewer = open_photo_viewer(self.runner, photos, start, detail.card.task.customer_name, self)
+        return self.photo_viewer
 
     def sign_consent(self, detail: TaskDetail) -> None:
         """Open the treatment's consent form for the customer to sign on screen (kept as ``consent_dialog``)."""
