@@ -366,6 +366,12 @@ class Tour:
         made["task"] = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
             Task.journey_id == made["journey"], Task.rule == "perform_treatment")).one())
         self.run(tasks.claim_task, made["task"], actor=boss)
+        # The manager words the consent form: the chain's text, and the peel's own (its acid stings).
+        self.run(consents.set_consent_text, {
+            "th": "ข้าพเจ้า {customer} ยินยอมรับทรีตเมนต์ {treatment} ที่ {clinic}",
+            "treatments": {peel: {"th": "ข้าพเจ้า {customer} ทราบว่าการพีลผิวอาจแสบและผิวลอก",
+                                  "en": "I, {customer}, know a peel may sting and the skin may flake."}}},
+                 actor=boss)
         # She signs the treatment's consent form on the screen before it starts (the PDF and ink are files).
         made["treatment_consent"] = self.run(
             consents.sign_consent, made["customer"], treatment, signature_png(), task_id=made["task"],
