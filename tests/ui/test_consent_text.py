@@ -121,8 +121,8 @@ def test_a_manager_edits_the_default_and_a_treatments_text_and_the_next_forms_ca
 
 @pytest.mark.parametrize(("text", "message"), [
     ("ข้าพเจ้า {foo} ยินยอม",
-     "ข้อความแสดงความยินยอมใส่ได้เฉพาะชื่อลูกค้า ทรีตเมนต์ และคลินิก โดยเขียน customer treatment "
-     "หรือ clinic ในวงเล็บปีกกา"),
+     ("ข้อความแสดงความยินยอมใส่ได้เฉพาะชื่อลูกค้า ทรีตเมนต์ และคลินิก โดยเขียน customer treatment "
+      "หรือ clinic ในวงเล็บปีกกา")),
     ("", "ต้องมีข้อความแสดงความยินยอมภาษาไทย ยาวไม่เกิน 4000 ตัวอักษร"),
 ])
 def test_a_text_the_setting_refuses_shows_why_and_nothing_is_saved(
