@@ -2121,6 +2121,36 @@ PHOTO_VIEWER_THAI: dict[str, dict[str, str]] = {
     },
 }
 
+# The consent text editor and the journey's checked links (issue 13), kept apart so that parallel work merges.
+CONSENT_TEXT_THAI: dict[str, dict[str, str]] = {
+    "MainWindow": {"Consent form text…": "ข้อความหนังสือยินยอม…"},
+    "ConsentTextDialog": {
+        "Consent form text": "ข้อความหนังสือยินยอม",
+        "The text a customer signs before a treatment. A treatment may have its own text; the others use "
+        "the default. Forms signed earlier keep the text they were signed with.":
+            "ข้อความที่ลูกค้าลงนามก่อนรับทรีตเมนต์ ทรีตเมนต์หนึ่งๆ มีข้อความของตัวเองได้ ทรีตเมนต์อื่นใช้ข้อความหลัก "
+            "หนังสือที่ลงนามไปแล้วยังคงใช้ข้อความเดิม",
+        "Default (every treatment)": "ข้อความหลัก (ทุกทรีตเมนต์)",
+        "A treatment no longer in the catalog": "ทรีตเมนต์ที่ไม่มีในรายการแล้ว",
+        "Clear-skin facial": "ทรีตเมนต์หน้าใส",
+        "Own text for this treatment": "ข้อความเฉพาะทรีตเมนต์นี้",
+        "Remove its own text": "ลบข้อความเฉพาะ",
+        "Thai (required)": "ภาษาไทย (ต้องกรอก)",
+        "English (left empty: the default English)": "ภาษาอังกฤษ (เว้นว่างไว้: ใช้ข้อความภาษาอังกฤษหลัก)",
+        "{customer}, {treatment} and {clinic} are replaced by the customer's name, the treatment and the "
+        "clinic when the form is shown and printed.":
+            "{customer} {treatment} และ {clinic} จะถูกแทนด้วยชื่อลูกค้า ทรีตเมนต์ และคลินิก เมื่อแสดงและพิมพ์หนังสือ",
+        "Preview": "ตัวอย่าง",
+        "Reset to default": "คืนค่าเริ่มต้น",
+        "Save": "บันทึก",
+        "Cancel": "ยกเลิก",
+    },
+    "errors": {
+        "This appointment is another customer's": "นัดนี้เป็นของลูกค้ารายอื่น",
+        "This appointment was cancelled or missed: book another": "นัดนี้ถูกยกเลิกหรือลูกค้าไม่มาตามนัด กรุณาจองนัดใหม่",
+    },
+}
+
 
 def table() -> dict[tuple[str, str], str]:
     """Return THAI as ``(context, source) -> translation``."""
@@ -2129,7 +2159,8 @@ def table() -> dict[tuple[str, str], str]:
                                                REFUND_SCREEN_THAI, COUNTER_RULES_THAI, BALANCES_THAI,
                                                TAX_INVOICES_THAI, SCANS_THAI, APPOINTMENTS_THAI, TASKS_THAI,
                                                TASK_QUEUE_THAI, PROPOSALS_THAI, AUTOMATION_THAI, SCAN_SCREEN_THAI,
-                                               CONSENT_THAI, IMAGES_THAI, PERFORMERS_THAI, PHOTO_VIEWER_THAI)
+                                               CONSENT_THAI, IMAGES_THAI, PERFORMERS_THAI, PHOTO_VIEWER_THAI,
+                                               CONSENT_TEXT_THAI)
             for ctx, messages in part.items()
             for src, text in messages.items()}
 

@@ -40,6 +40,7 @@ from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.store.models import Task
 from bnaura_desk.terminal import Terminal
 from screenshots_loyalty import Clock, grab, wait
+from tests.task_setup import book_appointment
 
 TREATMENTS = {  # key: Thai, English, protocol steps
     "facial": ("ทรีตเมนต์หน้าใส", "Clear Skin Facial",
@@ -95,8 +96,9 @@ def seed(terminal: Terminal, clock: Clock, folder: Path) -> dict[str, Any]:
         sale = terminal.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),),
                                                             customer_id=member), actor=desk).result.sale_id
         journey = str(terminal.run(journeys.open_journey, member, item_id=items[item], actor=sales).result)
+        booked = book_appointment(terminal, manager, member, items[item], str(nid.staff_id))
         for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": sale}),
-                          (Stage.TREATMENT_SCHEDULED, {"appointment_id": f"01a25321-0000-7000-8000-00000000000{i}",
+                          (Stage.TREATMENT_SCHEDULED, {"appointment_id": booked,
                                                        "beautician_id": nid.staff_id})):
             terminal.run(journeys.move_journey, journey, stage, actor=sales, **kw)
         made["tasks"].append(terminal.read(lambda s, j=journey: s.scalars(

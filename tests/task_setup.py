@@ -15,14 +15,28 @@ from bnaura_desk.domain.catalog import ItemForm, ItemKind
 from bnaura_desk.domain.customer import ConsentPurpose, CustomerForm
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.payments import PaymentMethod, Tender
-from bnaura_desk.services import catalog, counter, journeys, scans, shifts
+from bnaura_desk.services import appointments, catalog, counter, journeys, rooms, scans, shifts
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import Actor
-from bnaura_desk.store.models import Task
+from bnaura_desk.store.models import Room, Task
 from bnaura_desk.terminal import Terminal
 
-APPOINTMENT = "01a25321-0000-7000-8000-000000000001"
 STEPS = ("ล้างหน้า", "มาส์กวิตามินซี", "ทากันแดด")
+
+
+def book_appointment(t: Terminal, manager: Actor, customer_id: str, item_id: str, beautician_id: str) -> str:
+    """Book ``item_id`` for the customer with ``beautician_id`` at the first free slot; return the appointment's id.
+
+    A room is made first when the branch has none. The booking names no
+    journey: the caller links it with ``move_journey(..., appointment_id=...)``.
+    """
+    room = t.read(lambda s: s.scalars(select(Room.id).where(Room.active.is_(True)).limit(1)).first())
+    if room is None:
+        t.run(rooms.create_room, "ห้อง 1", actor=manager)
+    slot = t.read(appointments.find_free_slot, item_id, beautician_id, t.clock())
+    assert slot is not None
+    return str(t.run(appointments.book, appointments.Booking(
+        customer_id, item_id, slot.beautician_id, slot.room_id, slot.starts_at), actor=manager).result)
 
 
 @dataclass(frozen=True)
@@ -55,8 +69,9 @@ def treatment_task(t: Terminal, manager: Actor, front_desk: Actor, beautician_id
     sale = str(t.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),), customer_id=member),
                      actor=front_desk).result.sale_id)
     journey = str(t.run(journeys.open_journey, member, item_id=facial, actor=manager).result)
+    booked = book_appointment(t, manager, member, facial, beautician_id)
     for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": sale}),
-                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT, "beautician_id": beautician_id})):
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": booked, "beautician_id": beautician_id})):
         t.run(journeys.move_journey, journey, stage, actor=manager, **kw)
     task = t.read(lambda s: s.scalars(select(Task.id).where(Task.journey_id == journey,
                                                             Task.rule == "perform_treatment")).one())

@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
         self.automation_rules_action = QAction(self)
         self.automation_rules_action.triggered.connect(self.edit_automation_rules)
         self.automation_rules_action.setVisible(False)
+        # Shown to managers and owners (the catalog's permission): the text customers sign before a treatment.
+        self.consent_text_action = QAction(self)
+        self.consent_text_action.triggered.connect(self.edit_consent_text)
+        self.consent_text_action.setVisible(False)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.switch_user_action)
         self.file_menu.addAction(self.sync_now_action)
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.staff_branches_action)
         self.file_menu.addAction(self.loyalty_program_action)
         self.file_menu.addAction(self.automation_rules_action)
+        self.file_menu.addAction(self.consent_text_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
@@ -312,6 +317,7 @@ class MainWindow(QMainWindow):
         self.connect_action.setEnabled(False)
         self.loyalty_program_action.setEnabled(False)
         self.automation_rules_action.setVisible(False)
+        self.consent_text_action.setVisible(False)
         self._show_staff_branches_action()
         self.login.pin.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -324,6 +330,7 @@ class MainWindow(QMainWindow):
         self.connect_action.setEnabled(may(actor.role, Permission.SYNC_MANAGE))
         self.loyalty_program_action.setEnabled(True)
         self.automation_rules_action.setVisible(may(actor.role, Permission.JOURNEY_REOPEN))
+        self.consent_text_action.setVisible(may(actor.role, Permission.CATALOG_MANAGE))
         self._show_staff_branches_action()
         for entry in self._screens.values():
             if entry.permissions:
@@ -420,6 +427,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def edit_consent_text(self) -> QDialog | None:
+        """Open the consent form text editor (managers and owners)."""
+        actor = self.actor
+        if actor is None or not may(actor.role, Permission.CATALOG_MANAGE):
+            return None
+        from .consent.text_dialog import ConsentTextDialog  # rarely used: not loaded at start-up
+
+        dialog = ConsentTextDialog(self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _on_changes(self, changes: ChangeSet, _initiator: object) -> None:
         # A pulled chain or branch profile (a renamed branch, the chain's
         # name from the server): the names shown follow.
@@ -447,6 +466,7 @@ class MainWindow(QMainWindow):
         self.staff_branches_action.setText(self.tr("Where staff may sign in…"))
         self.loyalty_program_action.setText(self.tr("Loyalty program…"))
         self.automation_rules_action.setText(self.tr("Automation rules…"))
+        self.consent_text_action.setText(self.tr("Consent form text…"))
         self.file_menu.setTitle(self.tr("File"))
         self.language_menu.setTitle(self.tr("Language"))
         for entry in self._screens.values():

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from ..documents.consent_form import ConsentForm, consent_form_pdf
 from ..domain.automation import ACTIVE_STATUSES
 from ..domain.changes import ChangeSet, Kind
-from ..domain.consents import CONSENT_TEXT_KEY, ConsentText, consent_text
+from ..domain.consents import CONSENT_TEXT_KEY, DEFAULT_EN, DEFAULT_TH, ConsentText, consent_text, consent_text_value
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
 from ..domain.roles import Permission, may
@@ -32,7 +32,7 @@ from ..images.store import ImageStore
 from ..store.models import Branch, CatalogItem, Chain, Customer, ImageUpload, Journey, Staff, Task, TreatmentConsent
 from .context import ServiceContext, load_device
 from .customers import live_customer
-from .settings import chain_setting
+from .settings import chain_setting, write_chain_setting
 
 INK_THRESHOLD = 200  # a pixel darker than this (0 black, 255 white) is ink, not paper or antialiasing haze
 
@@ -120,6 +120,60 @@ def consent_wording(session: Session, customer_id: str, treatment_id: str) -> Co
              "clinic": _clinic(session, chain_id)}
     text = consent_text(chain_setting(session, chain_id, CONSENT_TEXT_KEY), treatment_id, **names)
     return ConsentWording(names["customer"], names["treatment"], names["clinic"], text)
+
+
+@dataclass(frozen=True)
+class ConsentTextSettings:
+    """What the consent text editor shows: the chain's wording (checked, or the defaults) and the catalog."""
+
+    value: dict[str, Any]  # as stored: {"th", "en", "treatments": {item id: {"th", "en"}}}
+    treatments: list[tuple[str, str]]  # (catalog item id, name) of every treatment, by name
+    clinic: str
+
+
+def consent_text_settings(session: Session) -> ConsentTextSettings:
+    """Read: the chain's consent wording for the editor, with the catalog's treatments and the clinic's name.
+
+    A value this version cannot read, or none, shows as the defaults.
+    """
+    chain_id = load_device(session).chain_id
+    stored = chain_setting(session, chain_id, CONSENT_TEXT_KEY)
+    value: dict[str, Any] = {"th": DEFAULT_TH, "en": DEFAULT_EN}
+    if stored is not None:
+        try:
+            value = consent_text_value(stored)
+        except BadInput:
+            pass
+    rows = session.scalars(select(CatalogItem).where(
+        CatalogItem.chain_id == chain_id, CatalogItem.kind == "treatment", CatalogItem.deleted_at.is_(None))
+        .order_by(CatalogItem.name_th))
+    return ConsentTextSettings(value, [(r.id, _treatment_name(r)) for r in rows], _clinic(session, chain_id))
+
+
+def set_consent_text(ctx: ServiceContext, value: dict[str, Any] | None) -> ChangeSet:
+    """Set the chain's consent wording (setting ``consent_text``); ``None`` puts the defaults back.
+
+    Result is the value stored. A manager's (``Permission.CATALOG_MANAGE``:
+    the texts belong to the catalog's treatments; the raw setting otherwise
+    needs the owner's ``CLINIC_SETTINGS``). Forms signed earlier keep their text.
+
+    Raises:
+        PermissionDenied: the actor is not a manager or owner.
+        BadInput: a value the setting refuses (``domain.consents.consent_text_value``:
+            no Thai text, a text too long, a placeholder other than
+            ``{customer}``, ``{treatment}``, ``{clinic}``).
+        NotFound: a treatment's own text for an item that is not a treatment of the catalog.
+        Nothing is written on a refusal.
+    """
+    ctx.require(Permission.CATALOG_MANAGE)
+    if value is None:
+        if chain_setting(ctx.session, ctx.chain_id, CONSENT_TEXT_KEY) is None:
+            return ctx.changes.build(result={"th": DEFAULT_TH, "en": DEFAULT_EN})
+        value = {"th": DEFAULT_TH, "en": DEFAULT_EN}
+    checked = consent_text_value(value)
+    for item_id in checked.get("treatments", {}):
+        _treatment(ctx.session, ctx.chain_id, item_id)
+    return ctx.changes.build(result=write_chain_setting(ctx, CONSENT_TEXT_KEY, checked))
 
 
 def _require_signer(ctx: ServiceContext) -> None:

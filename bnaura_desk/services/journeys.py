@@ -13,8 +13,10 @@ on the Exceptions screen), and the stage the server settled comes back
 with the next pull. The timeline marks such a move as rejected.
 
 What only this terminal can check is checked here: that a sale linked
-when confirming the payment is of the journey's customer and has money
-paid (in full or a deposit).
+when confirming the payment is of the journey's customer, has money paid
+(in full or a deposit) and was not voided; that an appointment linked when
+scheduling the treatment is this branch's, of the journey's customer, and
+still held (not cancelled, late-cancelled or missed).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import field_types as t
+from ..domain.appointments import HOLDS_TIME, AppointmentStatus
 from ..domain.changes import ChangeSet, Kind
 from ..domain.errors import QT_TRANSLATE_NOOP, BadInput, NotFound
 from ..domain.ids import uuid7
@@ -46,9 +49,20 @@ from ..domain.journeys import (
     legal_move,
     move_kind,
 )
+from ..domain.refunds import RefundKind
 from ..domain.roles import Permission, may
 from ..domain.verdicts import Verdict
-from ..store.models import CatalogItem, Customer, Journey, JourneyAction, OutboxOperation, Sale, Staff
+from ..store.models import (
+    Appointment,
+    CatalogItem,
+    Customer,
+    Journey,
+    JourneyAction,
+    OutboxOperation,
+    Refund,
+    Sale,
+    Staff,
+)
 from .context import ServiceContext, load_device, stamp_written
 from .refunds import paid_for
 
@@ -180,6 +194,23 @@ def _check_sale(ctx: ServiceContext, row: Journey, sale_id: str) -> None:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale is not of the journey's customer"), field="sale")
     if paid_for(ctx.session, sale_id) <= 0:
         raise BadInput(QT_TRANSLATE_NOOP("errors", "Nothing is paid for this sale yet"), field="sale")
+    voided = ctx.session.scalar(select(Refund.id).where(Refund.sale_id == sale_id, Refund.kind == str(RefundKind.VOID))
+                                .limit(1))
+    if voided is not None:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This sale was voided already"), field="sale")
+
+
+def _check_appointment(ctx: ServiceContext, row: Journey, appointment_id: str) -> None:
+    """Refuse an appointment not of this branch, of another customer, or no longer held (cancelled, missed)."""
+    appointment = ctx.session.get(Appointment, appointment_id) if t.Id().problem(appointment_id) is None else None
+    if appointment is None or appointment.chain_id != ctx.chain_id or appointment.branch_id != ctx.branch_id:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This appointment is not one of this branch's"),
+                       field="appointment")
+    if appointment.customer_id != row.customer_id:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This appointment is another customer's"), field="appointment")
+    if AppointmentStatus(appointment.status) not in HOLDS_TIME:
+        raise BadInput(QT_TRANSLATE_NOOP("errors", "This appointment was cancelled or missed: book another"),
+                       field="appointment")
 
 
 def _require_for(ctx: ServiceContext, kind: MoveKind, to_stage: Stage, *, linking: bool = False) -> bool:
@@ -222,10 +253,12 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
 
     Raises:
         PermissionDenied: the actor may not make this move.
-        NotFound: no such journey at this branch, sale or staff member.
+        NotFound: no such journey at this branch, sale, appointment at
+            this branch or staff member.
         BadInput: a move the table refuses (with its reason), a sale not
-            the customer's or with nothing paid, a note too long. Nothing
-            is changed.
+            the customer's, voided or with nothing paid, an appointment of
+            another customer or cancelled or missed, a note too long.
+            Nothing is changed.
     """
     row = _journey(ctx, journey_id)
     try:
@@ -247,9 +280,8 @@ def move_journey(ctx: ServiceContext, journey_id: str, to_stage: Stage, note: st
         _check_sale(ctx, row, sale_id)
     if beautician_id is not None:
         _check_staff(ctx, beautician_id, "beautician")
-    # Appointments come later (their own entity): until then the id is taken as given.
-    if appointment_id is not None and t.Id().problem(appointment_id) is not None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no such appointment"), field="appointment")
+    if appointment_id is not None:
+        _check_appointment(ctx, row, appointment_id)
     move = Move(state.stage, to, ctx.now.isoformat(), sale_id, appointment_id, bool(text), by_manager)
     refusal = judge(state, move)
     if refusal is not None:

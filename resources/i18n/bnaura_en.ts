@@ -692,6 +692,65 @@
     </message>
 </context>
 <context>
+    <name>ConsentTextDialog</name>
+    <message>
+        <source>Default (every treatment)</source>
+        <translation>Default (every treatment)</translation>
+    </message>
+    <message>
+        <source>A treatment no longer in the catalog</source>
+        <translation>A treatment no longer in the catalog</translation>
+    </message>
+    <message>
+        <source>Clear-skin facial</source>
+        <translation>Clear-skin facial</translation>
+    </message>
+    <message>
+        <source>Consent form text</source>
+        <translation>Consent form text</translation>
+    </message>
+    <message>
+        <source>The text a customer signs before a treatment. A treatment may have its own text; the others use the default. Forms signed earlier keep the text they were signed with.</source>
+        <translation>The text a customer signs before a treatment. A treatment may have its own text; the others use the default. Forms signed earlier keep the text they were signed with.</translation>
+    </message>
+    <message>
+        <source>Own text for this treatment</source>
+        <translation>Own text for this treatment</translation>
+    </message>
+    <message>
+        <source>Remove its own text</source>
+        <translation>Remove its own text</translation>
+    </message>
+    <message>
+        <source>Thai (required)</source>
+        <translation>Thai (required)</translation>
+    </message>
+    <message>
+        <source>English (left empty: the default English)</source>
+        <translation>English (left empty: the default English)</translation>
+    </message>
+    <message>
+        <source>{customer}, {treatment} and {clinic} are replaced by the customer&apos;s name, the treatment and the clinic when the form is shown and printed.</source>
+        <translation>{customer}, {treatment} and {clinic} are replaced by the customer&apos;s name, the treatment and the clinic when the form is shown and printed.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>Reset to default</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <source>Item</source>
@@ -2331,6 +2390,10 @@
     <message>
         <source>Automation rules…</source>
         <translation>Automation rules…</translation>
+    </message>
+    <message>
+        <source>Consent form text…</source>
+        <translation>Consent form text…</translation>
     </message>
     <message>
         <source>File</source>
@@ -5688,8 +5751,12 @@
         <translation>Nothing is paid for this sale yet</translation>
     </message>
     <message>
-        <source>There is no such appointment</source>
-        <translation>There is no such appointment</translation>
+        <source>This appointment is another customer&apos;s</source>
+        <translation>This appointment is another customer&apos;s</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled or missed: book another</source>
+        <translation>This appointment was cancelled or missed: book another</translation>
     </message>
     <message>
         <source>A skin scan does not measure {measure}</source>

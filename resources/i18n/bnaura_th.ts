@@ -692,6 +692,65 @@
     </message>
 </context>
 <context>
+    <name>ConsentTextDialog</name>
+    <message>
+        <source>Default (every treatment)</source>
+        <translation>ข้อความหลัก (ทุกทรีตเมนต์)</translation>
+    </message>
+    <message>
+        <source>A treatment no longer in the catalog</source>
+        <translation>ทรีตเมนต์ที่ไม่มีในรายการแล้ว</translation>
+    </message>
+    <message>
+        <source>Clear-skin facial</source>
+        <translation>ทรีตเมนต์หน้าใส</translation>
+    </message>
+    <message>
+        <source>Consent form text</source>
+        <translation>ข้อความหนังสือยินยอม</translation>
+    </message>
+    <message>
+        <source>The text a customer signs before a treatment. A treatment may have its own text; the others use the default. Forms signed earlier keep the text they were signed with.</source>
+        <translation>ข้อความที่ลูกค้าลงนามก่อนรับทรีตเมนต์ ทรีตเมนต์หนึ่งๆ มีข้อความของตัวเองได้ ทรีตเมนต์อื่นใช้ข้อความหลัก หนังสือที่ลงนามไปแล้วยังคงใช้ข้อความเดิม</translation>
+    </message>
+    <message>
+        <source>Own text for this treatment</source>
+        <translation>ข้อความเฉพาะทรีตเมนต์นี้</translation>
+    </message>
+    <message>
+        <source>Remove its own text</source>
+        <translation>ลบข้อความเฉพาะ</translation>
+    </message>
+    <message>
+        <source>Thai (required)</source>
+        <translation>ภาษาไทย (ต้องกรอก)</translation>
+    </message>
+    <message>
+        <source>English (left empty: the default English)</source>
+        <translation>ภาษาอังกฤษ (เว้นว่างไว้: ใช้ข้อความภาษาอังกฤษหลัก)</translation>
+    </message>
+    <message>
+        <source>{customer}, {treatment} and {clinic} are replaced by the customer&apos;s name, the treatment and the clinic when the form is shown and printed.</source>
+        <translation>{customer} {treatment} และ {clinic} จะถูกแทนด้วยชื่อลูกค้า ทรีตเมนต์ และคลินิก เมื่อแสดงและพิมพ์หนังสือ</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>Reset to default</source>
+        <translation>คืนค่าเริ่มต้น</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>Counter</name>
     <message>
         <source>Item</source>
@@ -2331,6 +2390,10 @@
     <message>
         <source>Automation rules…</source>
         <translation>กฎงานอัตโนมัติ…</translation>
+    </message>
+    <message>
+        <source>Consent form text…</source>
+        <translation>ข้อความหนังสือยินยอม…</translation>
     </message>
     <message>
         <source>File</source>
@@ -5688,8 +5751,12 @@
         <translation>รายการขายนี้ยังไม่ได้ชำระเงิน</translation>
     </message>
     <message>
-        <source>There is no such appointment</source>
-        <translation>ไม่มีนัดหมายนี้</translation>
+        <source>This appointment is another customer&apos;s</source>
+        <translation>นัดนี้เป็นของลูกค้ารายอื่น</translation>
+    </message>
+    <message>
+        <source>This appointment was cancelled or missed: book another</source>
+        <translation>นัดนี้ถูกยกเลิกหรือลูกค้าไม่มาตามนัด กรุณาจองนัดใหม่</translation>
     </message>
     <message>
         <source>A skin scan does not measure {measure}</source>

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-from bnaura_desk.domain.consents import CONSENT_TEXT_KEY
+from bnaura_desk.domain.consents import CONSENT_TEXT_KEY, DEFAULT_EN, DEFAULT_TH
 from bnaura_desk.domain.customer import CustomerForm
 from bnaura_desk.domain.errors import BadInput, NotFound, PermissionDenied
 from bnaura_desk.images.checks import sha256_hex
@@ -17,7 +17,7 @@ from bnaura_desk.images.store import ImageStore
 from bnaura_desk.services import consents, settings, tasks
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import SYSTEM
-from bnaura_desk.store.models import ImageUpload, OutboxOperation, Task, TreatmentConsent
+from bnaura_desk.store.models import CatalogItem, ImageUpload, OutboxOperation, Task, TreatmentConsent
 from tests.conftest import Staffed
 from tests.documents.pdf_probe import pdf_text, squashed
 from tests.documents.samples import signature_png
@@ -133,3 +133,40 @@ def test_the_chains_own_text_and_a_treatments_own_text_are_what_is_signed(
 def test_a_consent_text_the_setting_refuses_changes_nothing(staffed: Staffed, value: object) -> None:
     with pytest.raises(BadInput):
         staffed.terminal.run(settings.set_chain_setting, CONSENT_TEXT_KEY, value, actor=SYSTEM)
+
+
+def test_a_manager_sets_the_consent_text_and_reset_puts_the_defaults_back(
+        staffed: Staffed, clinic: dict[str, str]) -> None:  # noqa: F811
+    s = staffed
+    value = {"th": " ข้าพเจ้า {customer} ยินยอม ", "treatments": {clinic["facial"]: {"th": "หน้าใส {customer}"}}}
+    stored = s.terminal.run(consents.set_consent_text, value, actor=s.manager).result
+    assert stored == {"th": "ข้าพเจ้า {customer} ยินยอม", "en": "",
+                      "treatments": {clinic["facial"]: {"th": "หน้าใส {customer}", "en": ""}}}
+    read = s.terminal.read(consents.consent_text_settings)
+    assert read.value == stored and (clinic["facial"], "ทรีตเมนต์หน้าใส") in read.treatments
+    assert s.terminal.read(consents.consent_wording, clinic["member"], clinic["facial"]).text.th == "หน้าใส สมหญิง ใจดี"
+    s.terminal.run(consents.set_consent_text, None, actor=s.manager)
+    assert s.terminal.read(consents.consent_text_settings).value == {"th": DEFAULT_TH, "en": DEFAULT_EN}
+    [op] = s.terminal.read(lambda session: [json.loads(o.payload) for o in session.scalars(
+        select(OutboxOperation).where(OutboxOperation.type == "setting.set",
+                                      OutboxOperation.entity_id == CONSENT_TEXT_KEY)
+        .order_by(OutboxOperation.seq.desc()).limit(1))])
+    assert op["fields"]["value"] == {"th": DEFAULT_TH, "en": DEFAULT_EN}
+
+
+def test_setting_the_consent_text_is_a_managers_and_a_bad_value_changes_nothing(
+        staffed: Staffed, clinic: dict[str, str]) -> None:  # noqa: F811
+    s = staffed
+    before = _count(s, OutboxOperation)
+    with pytest.raises(PermissionDenied):
+        s.terminal.run(consents.set_consent_text, {"th": "ยินยอม"}, actor=s.beautician)
+    with pytest.raises(BadInput):
+        s.terminal.run(consents.set_consent_text, {"th": "ข้าพเจ้า {foo}"}, actor=s.manager)
+    with pytest.raises(BadInput):
+        s.terminal.run(consents.set_consent_text, {"th": "  "}, actor=s.manager)
+    course = s.terminal.read(lambda session: session.scalars(select(CatalogItem.id).where(
+        CatalogItem.kind == "package")).one())
+    with pytest.raises(NotFound):  # a course is not a treatment with a form of its own
+        s.terminal.run(consents.set_consent_text, {"th": "ยินยอม", "treatments": {course: {"th": "x"}}},
+                       actor=s.manager)
+    assert _count(s, OutboxOperation) == before

@@ -14,13 +14,14 @@ from bnaura_desk.domain.errors import BadInput, DeskError, NotFound, PermissionD
 from bnaura_desk.domain.journeys import MoveKind, Stage
 from bnaura_desk.domain.payments import PaymentMethod, Tender
 from bnaura_desk.domain.roles import Permission
-from bnaura_desk.services import catalog, counter, journeys, shifts
+from bnaura_desk.services import appointments, catalog, counter, journeys, refunds, shifts
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.services.context import Actor, Override
 from bnaura_desk.store.models import Journey, JourneyAction, OutboxOperation
 from tests.conftest import Staffed
+from tests.task_setup import book_appointment
 
-APPOINTMENT = "01a25321-0000-7000-8000-000000000001"  # appointments come later: any id for now
+UNKNOWN = "01a25321-0000-7000-8000-000000000001"  # well-formed, but no appointment or staff member has it
 
 
 def _customer(s: Staffed, name: str, phone: str) -> str:
@@ -43,6 +44,14 @@ def _sale(s: Staffed, customer_id: str, *, deposit: bool = False) -> str:
     order = counter.Order(lines, (Tender(PaymentMethod.CASH, paid),), customer_id=customer_id,
                           balance_due_on=(s.clock() + timedelta(days=30)).date() if deposit else None)
     return str(s.terminal.run(counter.checkout, order, actor=s.front_desk).result.sale_id)
+
+
+def _appointment(s: Staffed, customer_id: str) -> str:
+    """A laser booked for ``customer_id`` with the beautician at the first free slot."""
+    laser = str(s.terminal.run(catalog.create_item, ItemForm(kind=ItemKind.TREATMENT, name_th="เลเซอร์",
+                                                             price_satang=250_000, vat_exempt=True,
+                                                             duration_minutes=30), actor=s.manager).result)
+    return book_appointment(s.terminal, s.manager, customer_id, laser, s.beautician.staff_id)
 
 
 def _stage(s: Staffed, journey_id: str) -> str:
@@ -75,7 +84,8 @@ def test_a_journey_from_lead_to_completed_with_its_sale_appointment_and_beautici
     s.terminal.run(journeys.move_journey, journey, Stage.PAYMENT_CONFIRMED, sale_id=deposit, actor=s.sales)
     # Scheduled only with an appointment; the beautician is named with it.
     assert "appointment" in _refused(s, BadInput, journey, Stage.TREATMENT_SCHEDULED)
-    s.terminal.run(journeys.move_journey, journey, Stage.TREATMENT_SCHEDULED, appointment_id=APPOINTMENT,
+    booked = _appointment(s, member)
+    s.terminal.run(journeys.move_journey, journey, Stage.TREATMENT_SCHEDULED, appointment_id=booked,
                    beautician_id=s.beautician.staff_id, actor=s.sales)
     # The beautician starts and finishes the treatment, but no more.
     s.clock.advance(hours=2)
@@ -87,7 +97,7 @@ def test_a_journey_from_lead_to_completed_with_its_sale_appointment_and_beautici
     row = s.terminal.read(lambda session: session.get(Journey, journey))
     assert row is not None
     assert (row.stage, row.sale_id, row.appointment_id, row.beautician_id, row.owner_id) == (
-        Stage.COMPLETED, deposit, APPOINTMENT, s.beautician.staff_id, s.sales.staff_id)
+        Stage.COMPLETED, deposit, booked, s.beautician.staff_id, s.sales.staff_id)
     timeline = s.terminal.read(journeys.journey_timeline, journey)
     assert [(e.from_stage, e.to_stage) for e in timeline] == [
         (Stage.LEAD_CREATED, Stage.SCANNED), (Stage.SCANNED, Stage.PROPOSAL_SENT),
@@ -163,13 +173,53 @@ def test_the_board_counts_journeys_per_stage_and_how_long_they_wait(staffed: Sta
         (Stage.LEAD_CREATED, []), (Stage.SCANNED, [second])]
 
 
+def test_a_journey_is_scheduled_only_with_a_held_appointment_of_its_customer_at_this_branch(
+        staffed: Staffed) -> None:
+    s = staffed
+    member = _customer(s, "สมหญิง ใจดี", "0812345678")
+    journey = s.terminal.run(journeys.open_journey, member, actor=s.sales).result
+    s.terminal.run(journeys.move_journey, journey, Stage.SCANNED, actor=s.sales)
+    s.terminal.run(journeys.move_journey, journey, Stage.PROPOSAL_SENT, actor=s.sales)
+    s.terminal.run(journeys.move_journey, journey, Stage.PAYMENT_CONFIRMED, sale_id=_sale(s, member), actor=s.sales)
+    # An id no appointment has, another customer's appointment, a cancelled one: each refused, nothing written.
+    assert "not one of this branch's" in _refused(s, NotFound, journey, Stage.TREATMENT_SCHEDULED,
+                                                  appointment_id=UNKNOWN)
+    assert "not one of this branch's" in _refused(s, NotFound, journey, Stage.TREATMENT_SCHEDULED,
+                                                  appointment_id="not an id")
+    stranger = _customer(s, "สมชาย อื่น", "0899999999")
+    assert "another customer's" in _refused(s, BadInput, journey, Stage.TREATMENT_SCHEDULED,
+                                            appointment_id=_appointment(s, stranger))
+    cancelled = _appointment(s, member)
+    s.terminal.run(appointments.cancel, cancelled, "ลูกค้าเลื่อนเอง", actor=s.front_desk)
+    assert "cancelled or missed" in _refused(s, BadInput, journey, Stage.TREATMENT_SCHEDULED,
+                                             appointment_id=cancelled)
+    assert _stage(s, journey) == Stage.PAYMENT_CONFIRMED
+    # Her appointment still held: scheduled with it.
+    booked = _appointment(s, member)
+    s.terminal.run(journeys.move_journey, journey, Stage.TREATMENT_SCHEDULED, appointment_id=booked, actor=s.sales)
+    row = s.terminal.read(lambda session: session.get(Journey, journey))
+    assert row is not None and (row.stage, row.appointment_id) == (Stage.TREATMENT_SCHEDULED, booked)
+
+
+def test_a_voided_sale_does_not_confirm_the_payment(staffed: Staffed) -> None:
+    s = staffed
+    member = _customer(s, "สมหญิง ใจดี", "0812345678")
+    journey = s.terminal.run(journeys.open_journey, member, actor=s.sales).result
+    s.terminal.run(journeys.move_journey, journey, Stage.SCANNED, actor=s.sales)
+    s.terminal.run(journeys.move_journey, journey, Stage.PROPOSAL_SENT, actor=s.sales)
+    sale = _sale(s, member)
+    s.terminal.run(refunds.void_sale, sale, "คีย์รายการผิด", actor=s.manager)
+    assert "voided" in _refused(s, BadInput, journey, Stage.PAYMENT_CONFIRMED, sale_id=sale)
+    assert _stage(s, journey) == Stage.PROPOSAL_SENT
+
+
 def test_assigning_writes_only_what_changed_and_refuses_unknown_staff(staffed: Staffed) -> None:
     s = staffed
     journey = s.terminal.run(journeys.open_journey, _customer(s, "สมหญิง", "0812345678"), actor=s.sales).result
     s.terminal.run(journeys.assign_journey, journey, owner_id=s.manager.staff_id, title=" ยกกระชับ ", actor=s.sales)
     s.terminal.run(journeys.assign_journey, journey, owner_id=s.manager.staff_id, actor=s.sales)  # nothing new
     with pytest.raises(NotFound):
-        s.terminal.run(journeys.assign_journey, journey, beautician_id=APPOINTMENT, actor=s.sales)
+        s.terminal.run(journeys.assign_journey, journey, beautician_id=UNKNOWN, actor=s.sales)
     row = s.terminal.read(lambda session: session.get(Journey, journey))
     assert row is not None and (row.owner_id, row.title, row.beautician_id) == (s.manager.staff_id, "ยกกระชับ", None)
     updates = s.terminal.read(lambda session: [o.payload for o in session.scalars(select(OutboxOperation).where(

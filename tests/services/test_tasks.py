@@ -22,8 +22,7 @@ from bnaura_desk.services import staff as staff_service
 from bnaura_desk.services.context import SYSTEM, Actor, load_device
 from bnaura_desk.store.models import Journey, LinePerformance, OutboxOperation, SaleLine, Staff, Task
 from tests.conftest import Staffed
-
-APPOINTMENT = "01a25321-0000-7000-8000-000000000001"
+from tests.task_setup import book_appointment
 
 
 @pytest.fixture
@@ -52,8 +51,9 @@ def _queue(s: Staffed, who: Actor) -> list[tasks.TaskCard]:
 
 
 def _schedule(s: Staffed, c: dict[str, str]) -> None:
+    booked = book_appointment(s.terminal, s.manager, c["member"], c["facial"], str(s.beautician.staff_id))
     for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": c["sale"]}),
-                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT,
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": booked,
                                                    "beautician_id": s.beautician.staff_id})):
         s.terminal.run(journeys.move_journey, c["journey"], stage, actor=s.sales, **kw)
 
@@ -78,8 +78,9 @@ def test_each_stage_entry_makes_the_rules_task_for_the_right_person(staffed: Sta
     assert (proposal.title_th, proposal.assignee_id, proposal.customer_name) == (
         "ส่งข้อเสนอให้ สมหญิง ใจดี", s.sales.staff_id, "สมหญิง ใจดี")
     assert _queue(s, s.beautician) == []
+    booked = book_appointment(s.terminal, s.manager, clinic["member"], clinic["facial"], str(s.beautician.staff_id))
     _schedule_rest: list[tuple[Stage, dict[str, Any]]] = [(Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": clinic["sale"]}),
-                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT,
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": booked,
                                                    "beautician_id": s.beautician.staff_id})]
     for stage, kw in _schedule_rest:
         s.terminal.run(journeys.move_journey, clinic["journey"], stage, actor=s.sales, **kw)

@@ -30,11 +30,10 @@ from bnaura_desk.terminal import Terminal
 from sync.client.enroll import client_for, join_clinic
 from sync.server import admin
 from sync.server.models import Record
+from tests.task_setup import book_appointment
 
 from .conftest import now
 from .test_chain_branches import Chain, _op, _sync, chain  # noqa: F401  (a fixture)
-
-APPOINTMENT = "01a25321-0000-7000-8000-000000000002"
 
 
 @pytest.fixture
@@ -71,8 +70,9 @@ def _treated(chain: Chain) -> tuple[str, str, str, str, str]:  # noqa: F811
     sale = str(siam.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),),
                                                         customer_id=member), actor=SYSTEM).result.sale_id)
     journey = str(siam.run(journeys.open_journey, member, item_id=facial, actor=SYSTEM).result)
+    booked = book_appointment(siam, SYSTEM, member, facial, ploy)
     for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": sale}),
-                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT, "beautician_id": ploy})):
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": booked, "beautician_id": ploy})):
         siam.run(journeys.move_journey, journey, stage, actor=SYSTEM, **kw)
     task = siam.read(lambda s: s.scalars(select(Task.id).where(Task.rule == "perform_treatment")).one())
     her = Actor(ploy, "น้องพลอย", Role.BEAUTICIAN)

@@ -31,7 +31,6 @@ from bnaura_desk.domain.coupons import CartLine, CouponKind, CouponTerms
 from bnaura_desk.domain.customer import Channel, ConsentPurpose, CustomerForm, Gender
 from bnaura_desk.domain.dates import bangkok_date
 from bnaura_desk.domain.errors import DeskError
-from bnaura_desk.domain.ids import derived_id
 from bnaura_desk.domain.journeys import Stage
 from bnaura_desk.domain.loyalty_program import tier_change_id, tier_period
 from bnaura_desk.domain.payments import PaymentMethod, Tender
@@ -352,8 +351,14 @@ class Tour:
         self.run(journeys.move_journey, made["journey"], Stage.PROPOSAL_SENT, "ส่งใบเสนอราคาทาง LINE")
         self.run(journeys.move_journey, made["journey"], Stage.PAYMENT_CONFIRMED, sale_id=sold.sale_id)
         self.run(journeys.assign_journey, made["journey"], beautician_id=manager, item_id=peel)
+        # Her peel is booked first (a room of its own, beautician Fon's slot): the journey is scheduled with it.
+        peel_room = self.run(rooms.create_room, "ห้องพีล")
+        fon = self.run(staff.create_staff, "พี่ฝน", Role.BEAUTICIAN, "8251")
+        peel_slot = self.terminal.read(appointments.find_free_slot, peel, fon, self.terminal.clock())
+        booked = self.run(appointments.book, appointments.Booking(made["customer"], peel, fon, peel_room,
+                                                                  peel_slot.starts_at))
         made["journey_action"] = self.run(journeys.move_journey, made["journey"], Stage.TREATMENT_SCHEDULED,
-                                          appointment_id=derived_id("tour-appointment"))
+                                          appointment_id=booked)
         # The rules made a task at each stage; her treatment's (the manager is her beautician) is claimed,
         # started, a step ticked, notes written and completed (the sale sold the facial: the manager is
         # recorded as its line's performer); the follow-up it made is given to the manager.
@@ -361,6 +366,12 @@ class Tour:
         made["task"] = self.terminal.read(lambda session: session.scalars(select(Task.id).where(
             Task.journey_id == made["journey"], Task.rule == "perform_treatment")).one())
         self.run(tasks.claim_task, made["task"], actor=boss)
+        # The manager words the consent form: the chain's text, and the peel's own (its acid stings).
+        self.run(consents.set_consent_text, {
+            "th": "ข้าพเจ้า {customer} ยินยอมรับทรีตเมนต์ {treatment} ที่ {clinic}",
+            "treatments": {peel: {"th": "ข้าพเจ้า {customer} ทราบว่าการพีลผิวอาจแสบและผิวลอก",
+                                  "en": "I, {customer}, know a peel may sting and the skin may flake."}}},
+                 actor=boss)
         # She signs the treatment's consent form on the screen before it starts (the PDF and ink are files).
         made["treatment_consent"] = self.run(
             consents.sign_consent, made["customer"], treatment, signature_png(), task_id=made["task"],

@@ -15,13 +15,12 @@ from bnaura_desk.services import catalog, counter, journeys, shifts, tasks
 from bnaura_desk.services import customers as customer_service
 from bnaura_desk.store.models import Staff, Task
 from tests.conftest import Staffed
+from tests.task_setup import book_appointment
 from ui.bus import ChangeBus
 from ui.customers.purchases import PurchasesModel
 from ui.customers.screen import CustomerScreen
 from ui.i18n import LanguageSwitcher
 from ui.runner import DeskRunner
-
-APPOINTMENT = "01a25321-0000-7000-8000-000000000003"
 
 
 @pytest.fixture
@@ -48,8 +47,9 @@ def test_the_purchase_shows_the_beautician_who_performed_the_treatment(
     sale = t.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),), customer_id=member),
                  actor=s.front_desk).result.sale_id
     journey = t.run(journeys.open_journey, member, item_id=facial, actor=s.sales).result
+    booked = book_appointment(t, s.manager, member, facial, str(s.beautician.staff_id))
     for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": sale}),
-                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": APPOINTMENT,
+                      (Stage.TREATMENT_SCHEDULED, {"appointment_id": booked,
                                                    "beautician_id": s.beautician.staff_id})):
         t.run(journeys.move_journey, journey, stage, actor=s.sales, **kw)
     task = t.read(lambda session: session.scalars(select(Task.id).where(Task.rule == "perform_treatment")).one())
