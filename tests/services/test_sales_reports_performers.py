@@ -17,9 +17,10 @@ from bnaura_desk.services.context import SYSTEM, Actor
 from bnaura_desk.services.sales_reports import x_report, z_report
 from tests.conftest import Staffed
 from tests.documents.pdf_probe import pdf_text, squashed
+from tests.task_setup import book_appointment
 
 
-def _treat(s: Staffed, item: str, phone: str, beautician: Actor, appointment: str) -> str:
+def _treat(s: Staffed, item: str, phone: str, beautician: Actor) -> str:
     """Sell ``item`` paid in cash to a new customer, and have ``beautician`` perform it; return the sale's id."""
     member = str(s.terminal.run(customers.register_customer, CustomerForm(name_th=f"ลูกค้า {phone}", phone=phone),
                                 actor=s.front_desk).result)
@@ -28,6 +29,7 @@ def _treat(s: Staffed, item: str, phone: str, beautician: Actor, appointment: st
     sale = str(s.terminal.run(counter.checkout, counter.Order(lines, (Tender(PaymentMethod.CASH, due),),
                                                               customer_id=member), actor=s.front_desk).result.sale_id)
     journey = str(s.terminal.run(journeys.open_journey, member, item_id=item, actor=s.sales).result)
+    appointment = book_appointment(s.terminal, s.manager, member, item, str(beautician.staff_id))
     for stage, kw in ((Stage.SCANNED, {}), (Stage.PROPOSAL_SENT, {}), (Stage.PAYMENT_CONFIRMED, {"sale_id": sale}),
                       (Stage.TREATMENT_SCHEDULED, {"appointment_id": appointment,
                                                    "beautician_id": beautician.staff_id})):
@@ -54,9 +56,9 @@ def test_the_z_and_x_reports_list_each_beautician_with_the_lines_performed_and_t
                                     actor=SYSTEM).result), "น้องแพร", Role.BEAUTICIAN)
     # Each customer is a Bronze member (5 % off): a line's net is ฿3,040 (laser) or ฿1,425 (facial).
     # พี่นิด performs two facials, น้องแพร one laser; a sale nobody performed yet is not on the section.
-    _treat(s, facial, "0810000001", s.beautician, "01a25321-0000-7000-8000-000000000001")
-    _treat(s, laser, "0810000002", prae, "01a25321-0000-7000-8000-000000000002")
-    second = _treat(s, facial, "0810000003", s.beautician, "01a25321-0000-7000-8000-000000000003")
+    _treat(s, facial, "0810000001", s.beautician)
+    _treat(s, laser, "0810000002", prae)
+    second = _treat(s, facial, "0810000003", s.beautician)
     s.terminal.run(counter.checkout, counter.Order((counter.OrderLine(facial),),
                                                    (Tender(PaymentMethod.CASH, 150_000),)), actor=s.front_desk)
 
