@@ -50,6 +50,7 @@ from hypothesis.stateful import (
 )
 
 from bnaura_desk.domain import field_clocks
+from bnaura_desk.domain.dates import BANGKOK
 from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.domain.journeys import FLOW, INITIAL, JourneyState, Move, Stage, legal_move
 from sync.protocol import MAX_SKEW_MS, Operation
@@ -93,6 +94,15 @@ TASKS = [derived_id(f"task:{i}") for i in range(2)]
 PEOPLE = [fixed_id(0x5F, i) for i in range(3)]
 STAGES_OF_JOURNEYS = [str(s) for s in Stage]
 BRANCH_RECORD = {"name_th": "สาขาทดสอบ"}  # a terminal's set-up pushes its branch (the journeys' parent)
+# Appointments: two beauticians and two rooms booked for a treatment on a
+# morning (10:00-12:00 starts) of two days, on a 30-minute grid, from several terminals offline,
+# so the same beautician or room is often booked twice (DoubleBooking).
+TREATMENT = fixed_id(0x1C, 0)
+ROOMS = [fixed_id(0x80, i) for i in range(2)]
+BEAUTICIANS = [fixed_id(0xBE, i) for i in range(2)]
+APPOINTMENT_DAYS = ["2026-11-24", "2026-11-25"]
+HOLDING = frozenset({"booked", "moved", "done"})  # the statuses that hold the beautician's and room's time
+NOT_HOLDING = ["cancelled", "late_cancelled", "no_show"]
 
 
 MOVES = frozenset({"test_move.make", "journey.move"})
@@ -126,6 +136,7 @@ class Model:
     claims: dict[str, str] = field(default_factory=dict)  # token -> op id of its first claim
     balances: dict[str, int] = field(default_factory=dict)  # account -> balance
     moves: dict[str, list[tuple[str, Any, bool]]] = field(default_factory=dict)  # subject -> (clock, move, legal)
+    double_bookings: dict[frozenset[str], int] = field(default_factory=dict)  # pair of appointments -> reports
 
     def report(self, kind: str) -> None:
         self.exceptions[kind] = self.exceptions.get(kind, 0) + 1
@@ -137,6 +148,10 @@ class Model:
         record = body.get("record", {})
         parents = (
             [("customer", record["customer_id"])] if kind == "check_in"
+            else [("customer", record["customer_id"]), ("branch", record["branch_id"]),
+                  ("catalog_item", record["item_id"]), ("room", record["room_id"])] if op.type == "appointment.book"
+            else [("room", body["fields"]["room_id"])] if op.type == "appointment.move" and "room_id" in body["fields"]
+            else [("branch", record["branch_id"])] if op.type == "room.create"
             else [("test_subject", record["subject_id"])] if op.type == "test_move.make"
             else [("customer", record["customer_id"]), ("branch", record["branch_id"])] if op.type == "journey.open"
             else [("journey", record["journey_id"])] if op.type == "journey.move"
@@ -164,9 +179,10 @@ class Model:
             self.report("clock_ahead")
         key = (op.entity, op.entity_id)
         rec = self.records.get(key)
+        before = dict(rec.data) if rec is not None and op.entity == "appointment" else None
         if op.type.startswith("test_") or op.type == "journey.move":
             self._rule_op(op, record, clock)
-        elif kind in ("register", "check_in", "create", "open"):
+        elif kind in ("register", "check_in", "create", "open", "book"):
             fields = {f: v for f, v in record.items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
@@ -179,7 +195,7 @@ class Model:
             if kind == "update":
                 self.report("edit_lost_to_delete")
                 outcome, reason = "exception", "tombstoned"
-        elif kind == "update" or op.type.startswith("task."):
+        elif kind == "update" or op.type.startswith(("task.", "appointment.")):
             if op.type == "task.claim":
                 holder = rec.data.get("claimed_by")
                 if rec.data.get("status") in ("claimed", "started") and isinstance(holder, str) \
@@ -188,7 +204,68 @@ class Model:
             self._merge(rec, body["fields"], clock)
         else:
             rec.deleted = True
+        if op.entity == "appointment" and outcome != "rejected":
+            self._double_bookings(op.entity_id, before)
         return outcome, reason
+
+    # appointments: the double-booking rule (sync/server/appointments.py, docs/appointments.md)
+
+    @staticmethod
+    def _slot(data: dict[str, Any]) -> tuple[datetime, datetime, str]:
+        start, end = datetime.fromisoformat(data["starts_at"]), datetime.fromisoformat(data["ends_at"])
+        return start, end, start.astimezone(BANGKOK).date().isoformat()
+
+    def _overlapping(self, appointment: str, data: dict[str, Any] | None) -> set[str]:
+        """The other appointments ``data`` (one appointment's fields) overlaps.
+
+        Two appointments overlap when both hold their time (booked, moved,
+        done), share the beautician or the room, and their half-open slots
+        of one Bangkok day (the rule keeps time per resource and day)
+        intersect: touching slots do not overlap.
+        """
+        if data is None or data.get("status") not in HOLDING:
+            return set()
+        start, end, day = self._slot(data)
+        found = set()
+        for (entity, other), rec in self.records.items():
+            theirs = rec.data
+            if entity != "appointment" or other == appointment or theirs.get("status") not in HOLDING:
+                continue
+            if theirs["beautician_id"] != data["beautician_id"] and theirs["room_id"] != data["room_id"]:
+                continue
+            s, e, d = self._slot(theirs)
+            if d == day and start < e and s < end:
+                found.add(other)
+        return found
+
+    def _double_bookings(self, appointment: str, before: dict[str, Any] | None) -> None:
+        """One ``double_booking`` when the operation made ``appointment`` overlap others it did not overlap.
+
+        Both appointments stand (the records are merged as any profile's);
+        a pair is reported once when it comes to overlap (a booking, a move
+        onto booked time, a cancelled appointment holding its time again by
+        a later clock), never again while it stays so (a move within the
+        overlap, a status or note changed, a stale operation).
+        """
+        now = self._overlapping(appointment, self.records[("appointment", appointment)].data)
+        new = now - self._overlapping(appointment, before)
+        if new:
+            self.report("double_booking")
+            for other in new:
+                pair = frozenset((appointment, other))
+                self.double_bookings[pair] = self.double_bookings.get(pair, 0) + 1
+
+    def booked_time(self) -> set[tuple[str, str, str, str, str, bool]]:
+        """The rule's state: (scope, resource#day, appointment, starts, ends, holds) of each appointment."""
+        rows = set()
+        for (entity, appointment), rec in self.records.items():
+            if entity == "appointment":
+                d = rec.data
+                _, _, day = self._slot(d)
+                holds = d["status"] in HOLDING
+                for scope, resource in (("appt_beautician", d["beautician_id"]), ("appt_room", d["room_id"])):
+                    rows.add((scope, f"{resource}#{day}", appointment, d["starts_at"], d["ends_at"], holds))
+        return rows
 
     # the rules, as the tests declare them (rule_entities.py)
 
@@ -389,7 +466,8 @@ class ApplyMachine(RuleBasedStateMachine):
             known = SHARED_CUSTOMERS + own
             action = rng.choice([
                 "register", "register_shared", "update", "update", "delete", "visit", "visit_shared",
-                "claim", "tally", "open", "move", "move", "workflow", "workflow", "workflow",
+                "claim", "tally", "open", "move", "move", "workflow", "workflow", "workflow", "appointment",
+                "appointment",
             ])
             if action == "workflow":  # a fifth of the work: the histories are not much longer than before
                 action = rng.choice(["journey_open", "journey_move", "journey_move", "task_create",
@@ -419,6 +497,8 @@ class ApplyMachine(RuleBasedStateMachine):
                        advance_ms=advance)
             elif action.startswith(("journey_", "task_")):
                 self._workflow(box, rng, action, advance)
+            elif action == "appointment":
+                self._appointment(box, rng, advance)
             elif action == "visit_shared":
                 v = rng.choice(SHARED_VISITS)
                 box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
@@ -495,6 +575,54 @@ class ApplyMachine(RuleBasedStateMachine):
             else:
                 box.op("task.reassign", "task", task, {"fields": {
                     "assignee_id": None, "claimed_by": None, "status": "open"}}, advance_ms=advance)
+
+    def _appointment(self, box: Outbox, rng: random.Random, advance: int) -> None:
+        """An appointment booked, moved, cancelled, marked a no-show or done (as the day view journals them).
+
+        Slots are drawn on a short morning, with no look at what is booked:
+        terminals offline cannot see each other's bookings, so the same
+        beautician or room is often booked (or moved onto) twice. A terminal
+        books for a customer, treatment and room it has, making them first.
+        """
+        made = self.made.setdefault(box.device, set())
+        known = sorted({a for e, a in made if e == "appointment"}
+                       | {a for e, a in self.model.records if e == "appointment"})
+        what = rng.choice(["book", "book", "move", "status"]) if known else "book"
+
+        def ensure(entity: str, entity_id: str, type_: str, record: dict[str, Any]) -> None:
+            if not self._has(box, entity, entity_id):
+                made.add((entity, entity_id))
+                box.op(type_, entity, entity_id, {"record": record}, advance_ms=advance)
+
+        def slot() -> dict[str, Any]:
+            room = rng.choice(ROOMS)
+            ensure("room", room, "room.create", {"branch_id": self.db.clinic_id, "name": "ห้อง", "active": True})
+            day = rng.choices(APPOINTMENT_DAYS, weights=[4, 1])[0]  # another day: a move away frees the time
+            start = datetime.fromisoformat(f"{day}T10:00:00+07:00") + timedelta(minutes=30 * rng.randint(0, 3))
+            end = start + timedelta(minutes=rng.choice([30, 60, 90]))
+            return {"beautician_id": rng.choice(BEAUTICIANS), "room_id": room,
+                    "starts_at": start.isoformat(), "ends_at": end.isoformat()}
+
+        if what == "book":
+            if not self._has(box, "customer", SHARED_CUSTOMERS[0]):
+                made.add(("customer", SHARED_CUSTOMERS[0]))
+                box.register(SHARED_CUSTOMERS[0], customer_fields(rng, at_least_one=False), advance_ms=advance)
+            ensure("catalog_item", TREATMENT, "catalog.create", {
+                "kind": "treatment", "name_th": "ทรีตเมนต์หน้าใส", "price_satang": 150_000, "duration_minutes": 60})
+            appointment = derived_id(f"appt:{box.device}:{len(box.ops)}")
+            made.add(("appointment", appointment))
+            box.op("appointment.book", "appointment", appointment, {"record": {
+                "customer_id": SHARED_CUSTOMERS[0], "branch_id": self.db.clinic_id, "item_id": TREATMENT,
+                **slot(), "status": "booked", "journey_id": None, "note": "", "booked_by": rng.choice(PEOPLE)}},
+                advance_ms=advance)
+        elif what == "move":
+            appointment = rng.choice(known)
+            box.op("appointment.move", "appointment", appointment, {"fields": {**slot(), "status": "moved"}},
+                   advance_ms=advance)
+        else:  # cancelled (late or not), a no-show, done, or a note only: a status and a note
+            status = rng.choice([*NOT_HOLDING, "done", "moved"])
+            box.op("appointment.set_status", "appointment", rng.choice(known), {"fields": {
+                "status": status, "note": rng.choice(["", "ลูกค้าโทรมา"])}}, advance_ms=advance)
 
     @rule(i=st.integers(0, 4))
     def clock_jumps_far_ahead(self, i: int) -> None:
@@ -720,6 +848,22 @@ class ApplyMachine(RuleBasedStateMachine):
         ):
             moves.setdefault(subject, []).append((clock, json.loads(move), bool(legal)))
         assert moves == {s: sorted(m, key=lambda x: x[0]) for s, m in self.model.moves.items() if m}
+        # Appointments: each beautician's and room's time per day is the records' (the rule's rows follow
+        # them), and each pair of appointments that came to overlap is named by exactly one report.
+        assert set(con.execute(
+            "SELECT scope, subject, hlc, json_extract(move, '$.starts_at'), json_extract(move, '$.ends_at'), legal "
+            "FROM rule_moves WHERE scope IN ('appt_beautician', 'appt_room')"
+        )) == self.model.booked_time()
+        pairs: dict[frozenset[str], int] = {}
+        for (detail,) in con.execute("SELECT detail FROM sync_exceptions WHERE kind = 'double_booking'"):
+            report = json.loads(detail)
+            named = [a["appointment_id"] for a in report["appointments"]]
+            others = {c["appointment_id"] for c in report["conflicts"]}
+            assert sorted(named) == sorted({report["appointment_id"], *others}), report
+            for other in others:
+                pair = frozenset((report["appointment_id"], other))
+                pairs[pair] = pairs.get(pair, 0) + 1
+        assert pairs == self.model.double_bookings
         kinds = dict(con.execute("SELECT kind, count(*) FROM sync_exceptions GROUP BY kind").fetchall())
         assert kinds.pop("seq_conflict", 0) == len(self.model.conflicts)
         assert kinds == self.model.exceptions
@@ -769,7 +913,7 @@ def test_every_history_applies_each_operation_exactly_once() -> None:
     assert not failures, failures[0]
     assert histories >= HISTORIES
     # The rules were in play: every kind of report they make was made (and checked against the model).
-    for kind in ("claim_conflict", "below_floor", "illegal_move", "task_claimed_twice"):
+    for kind in ("claim_conflict", "below_floor", "illegal_move", "task_claimed_twice", "double_booking"):
         assert stats.get(f"exception {kind}", 0) > 0, kind
 
 
