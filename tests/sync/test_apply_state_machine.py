@@ -152,6 +152,10 @@ class Model:
                   ("catalog_item", record["item_id"]), ("room", record["room_id"])] if op.type == "appointment.book"
             else [("room", body["fields"]["room_id"])] if op.type == "appointment.move" and "room_id" in body["fields"]
             else [("branch", record["branch_id"])] if op.type == "room.create"
+            else [("journey", record["journey_id"]), ("customer", record["customer_id"]),
+                  ("branch", record["branch_id"])] if op.type == "proposal.make"
+            else [("task", record["task_id"]), ("journey", record["journey_id"]), ("customer", record["customer_id"]),
+                  ("branch", record["branch_id"])] if op.type == "treatment_photo.add"
             else [("test_subject", record["subject_id"])] if op.type == "test_move.make"
             else [("customer", record["customer_id"]), ("branch", record["branch_id"])] if op.type == "journey.open"
             else [("journey", record["journey_id"])] if op.type == "journey.move"
@@ -182,11 +186,11 @@ class Model:
         before = dict(rec.data) if rec is not None and op.entity == "appointment" else None
         if op.type.startswith("test_") or op.type == "journey.move":
             self._rule_op(op, record, clock)
-        elif kind in ("register", "check_in", "create", "open", "book"):
+        elif kind in ("register", "check_in", "create", "open", "book", "make", "add"):
             fields = {f: v for f, v in record.items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
-            elif kind != "check_in":  # a profile made again (another terminal, the same id): merged
+            elif kind not in ("check_in", "add"):  # a profile made again (another terminal, the same id): merged
                 self._merge(rec, fields, clock)
         elif rec is None:
             self.report("unknown_record")
@@ -195,7 +199,7 @@ class Model:
             if kind == "update":
                 self.report("edit_lost_to_delete")
                 outcome, reason = "exception", "tombstoned"
-        elif kind == "update" or op.type.startswith(("task.", "appointment.")):
+        elif kind == "update" or op.type.startswith(("task.", "appointment.", "proposal.")):
             if op.type == "task.claim":
                 holder = rec.data.get("claimed_by")
                 if rec.data.get("status") in ("claimed", "started") and isinstance(holder, str) \
@@ -443,6 +447,9 @@ class ApplyMachine(RuleBasedStateMachine):
         _count(f"devices={len(self.outboxes)}")
         for kind, n in self.model.exceptions.items():
             _count(f"exception {kind}", n)
+        for entity, _ in self.model.records:
+            if entity in ("appointment", "proposal", "treatment_photo"):
+                _count(f"{entity} records")
         if self.reader is not None:
             self.reader.close()
         SqliteTemplate.remove(self.db)
@@ -471,7 +478,9 @@ class ApplyMachine(RuleBasedStateMachine):
             ])
             if action == "workflow":  # a fifth of the work: the histories are not much longer than before
                 action = rng.choice(["journey_open", "journey_move", "journey_move", "task_create",
-                                     "task_claim", "task_claim", "task_claim", "task_release"])
+                                     "task_claim", "task_claim", "task_claim", "task_release", "journey_plan"])
+                if action == "journey_plan":  # a proposal made or its status set, a treatment photo added
+                    action = rng.choice(["journey_proposal", "journey_proposal_status", "task_photo"])
             if action == "register":
                 c = fixed_id(0xCB, len(box.ops) * 10 + self.db.device_ids.index(box.device))
                 own.append(c)
@@ -544,6 +553,22 @@ class ApplyMachine(RuleBasedStateMachine):
 
         if action == "journey_open":
             open_journey(journey)
+        elif action.startswith("journey_proposal"):
+            proposals = sorted({p for e, p in made if e == "proposal"}
+                               | {p for e, p in self.model.records if e == "proposal"})
+            if action == "journey_proposal" or not proposals:
+                if not self._has(box, "journey", journey):
+                    open_journey(journey)
+                proposal = derived_id(f"proposal:{box.device}:{len(box.ops)}")
+                made.add(("proposal", proposal))
+                box.op("proposal.make", "proposal", proposal, {"record": {
+                    "journey_id": journey, "customer_id": SHARED_CUSTOMERS[0], "branch_id": self.db.clinic_id,
+                    "lines": [{"item_id": TREATMENT, "quantity": 1, "price_satang": 150_000}],
+                    "total_satang": 150_000, "note": "", "status": "draft", "staff_id": rng.choice(PEOPLE)}},
+                    advance_ms=advance)
+            else:  # sent, superseded or accepted on several terminals: the later clock's status stands
+                box.op("proposal.set_status", "proposal", rng.choice(proposals), {"fields": {
+                    "status": rng.choice(["sent", "accepted", "superseded"])}}, advance_ms=advance)
         elif action == "journey_move":
             if not self._has(box, "journey", journey):
                 open_journey(journey)
@@ -568,7 +593,13 @@ class ApplyMachine(RuleBasedStateMachine):
         else:
             if not self._has(box, "task", task):
                 make_task(task)
-            if action == "task_claim":
+            if action == "task_photo":  # a fact: a ledger row of its own, kept once (union of ids)
+                photo = derived_id(f"photo:{box.device}:{len(box.ops)}")
+                box.op("treatment_photo.add", "treatment_photo", photo, {"record": {
+                    "task_id": task, "journey_id": journey_of_task, "customer_id": SHARED_CUSTOMERS[0],
+                    "branch_id": self.db.clinic_id, "sha256": "ab" * 32, "kind": rng.choice(["before", "after"]),
+                    "taken_at": "2026-11-24T11:00:00+07:00", "staff_id": rng.choice(PEOPLE)}}, advance_ms=advance)
+            elif action == "task_claim":
                 person = rng.choice(PEOPLE)
                 box.op("task.claim", "task", task, {"fields": {
                     "status": "claimed", "claimed_by": person, "assignee_id": person}}, advance_ms=advance)
