@@ -53,6 +53,7 @@ from bnaura_desk.domain import field_clocks
 from bnaura_desk.domain.dates import BANGKOK
 from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.domain.journeys import FLOW, INITIAL, JourneyState, Move, Stage, legal_move
+from bnaura_desk.services.line_performance import line_performance_id
 from sync.protocol import MAX_SKEW_MS, Operation
 from sync.server.apply import ApplyRefused, ConflictingResend, SequenceGap
 
@@ -103,6 +104,10 @@ BEAUTICIANS = [fixed_id(0xBE, i) for i in range(2)]
 APPOINTMENT_DAYS = ["2026-11-24", "2026-11-25"]
 HOLDING = frozenset({"booked", "moved", "done"})  # the statuses that hold the beautician's and room's time
 NOT_HOLDING = ["cancelled", "late_cancelled", "no_show"]
+# Who performed a sale's line: one sale of two treatment lines (the same ledger rows made alike on
+# every terminal that needs them), their performer recorded on several terminals (last writer wins).
+SALE = fixed_id(0x5A, 0)
+SALE_LINES = [fixed_id(0x5C, i) for i in range(2)]
 
 
 MOVES = frozenset({"test_move.make", "journey.move"})
@@ -145,7 +150,8 @@ class Model:
         """Apply a new operation; return (outcome, reason)."""
         body = json.loads(op.payload)
         kind = op.type.split(".")[1]
-        record = body.get("record", {})
+        # An upsert (who performed a line) carries its fields only: made or merged alike.
+        record = body.get("fields", {}) if op.type == "line_performance.record" else body.get("record", {})
         parents = (
             [("customer", record["customer_id"])] if kind == "check_in"
             else [("customer", record["customer_id"]), ("branch", record["branch_id"]),
@@ -156,6 +162,10 @@ class Model:
                   ("branch", record["branch_id"])] if op.type == "proposal.make"
             else [("task", record["task_id"]), ("journey", record["journey_id"]), ("customer", record["customer_id"]),
                   ("branch", record["branch_id"])] if op.type == "treatment_photo.add"
+            else [("branch", record["branch_id"])] if op.type == "sale.record"
+            else [("sale", record["sale_id"]), ("catalog_item", record["item_id"])] if op.type == "sale_line.record"
+            else [("branch", record["branch_id"]), ("sale", record["sale_id"]), ("sale_line", record["sale_line_id"])]
+            if op.type == "line_performance.record"
             else [("test_subject", record["subject_id"])] if op.type == "test_move.make"
             else [("customer", record["customer_id"]), ("branch", record["branch_id"])] if op.type == "journey.open"
             else [("journey", record["journey_id"])] if op.type == "journey.move"
@@ -186,11 +196,11 @@ class Model:
         before = dict(rec.data) if rec is not None and op.entity == "appointment" else None
         if op.type.startswith("test_") or op.type == "journey.move":
             self._rule_op(op, record, clock)
-        elif kind in ("register", "check_in", "create", "open", "book", "make", "add"):
+        elif kind in ("register", "check_in", "create", "open", "book", "make", "add", "record"):
             fields = {f: v for f, v in record.items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
-            elif kind not in ("check_in", "add"):  # a profile made again (another terminal, the same id): merged
+            elif kind not in ("check_in", "add", "record") or op.entity == "line_performance":  # a profile made again (another terminal, the same id): merged
                 self._merge(rec, fields, clock)
         elif rec is None:
             self.report("unknown_record")
@@ -448,7 +458,7 @@ class ApplyMachine(RuleBasedStateMachine):
         for kind, n in self.model.exceptions.items():
             _count(f"exception {kind}", n)
         for entity, _ in self.model.records:
-            if entity in ("appointment", "proposal", "treatment_photo"):
+            if entity in ("appointment", "proposal", "treatment_photo", "line_performance"):
                 _count(f"{entity} records")
         if self.reader is not None:
             self.reader.close()
@@ -480,7 +490,10 @@ class ApplyMachine(RuleBasedStateMachine):
                 action = rng.choice(["journey_open", "journey_move", "journey_move", "task_create",
                                      "task_claim", "task_claim", "task_claim", "task_release", "journey_plan"])
                 if action == "journey_plan":  # a proposal made or its status set, a treatment photo added
-                    action = rng.choice(["journey_proposal", "journey_proposal_status", "task_photo"])
+                    action = rng.choice(["journey_proposal", "journey_proposal_status", "task_photo", "line_performer"])
+                if action == "line_performer":
+                    self._performer(box, rng, advance)
+                    continue
             if action == "register":
                 c = fixed_id(0xCB, len(box.ops) * 10 + self.db.device_ids.index(box.device))
                 own.append(c)
@@ -606,6 +619,29 @@ class ApplyMachine(RuleBasedStateMachine):
             else:
                 box.op("task.reassign", "task", task, {"fields": {
                     "assignee_id": None, "claimed_by": None, "status": "open"}}, advance_ms=advance)
+
+    def _performer(self, box: Outbox, rng: random.Random, advance: int) -> None:
+        """Who performed one of the sale's lines: the same line's record on several terminals, the later clock's wins."""
+        made = self.made.setdefault(box.device, set())
+        line = rng.choice(SALE_LINES)
+        needed = [
+            ("catalog_item", TREATMENT, "catalog.create", {"kind": "treatment", "name_th": "ทรีตเมนต์หน้าใส",
+                                                           "price_satang": 150_000, "duration_minutes": 60}),
+            ("sale", SALE, "sale.record", {"branch_id": self.db.clinic_id, "number": "S-1", "seq": 1,
+                                           "at": "2026-11-24T10:00:00+07:00", "subtotal_satang": 300_000,
+                                           "total_satang": 300_000}),
+            ("sale_line", line, "sale_line.record", {
+                "sale_id": SALE, "line_no": SALE_LINES.index(line) + 1, "item_id": TREATMENT, "kind": "treatment",
+                "name_th": "ทรีตเมนต์หน้าใส", "quantity": 1, "unit_price_satang": 150_000,
+                "original_satang": 150_000, "net_satang": 150_000, "vat_code": "exempt"}),
+        ]
+        for entity, entity_id, type_, record in needed:
+            if not self._has(box, entity, entity_id):
+                made.add((entity, entity_id))
+                box.op(type_, entity, entity_id, {"record": record}, advance_ms=advance)
+        box.op("line_performance.record", "line_performance", line_performance_id(line), {"fields": {
+            "branch_id": self.db.clinic_id, "sale_id": SALE, "sale_line_id": line, "staff_id": rng.choice(PEOPLE),
+            "task_id": None, "performed_at": "2026-11-24T11:00:00+07:00"}}, advance_ms=advance)
 
     def _appointment(self, box: Outbox, rng: random.Random, advance: int) -> None:
         """An appointment booked, moved, cancelled, marked a no-show or done (as the day view journals them).
