@@ -3,7 +3,9 @@
 1–5 terminals each write their own operations (register, edit and delete
 customers, check in visits; on shared and own records; open and move
 journeys, make and claim their tasks, the same card moved and the same task
-claimed on several terminals) and push them in
+claimed on several terminals; book, move, cancel appointments, the same
+beautician or room booked twice; make proposals, add treatment photos,
+record a line's performer on several terminals) and push them in
 every way a flaky network and a crashing server produce: contiguous and
 broken slices, reordered and repeated operations, resends of what was
 applied, resends with another payload, batches split and merged, answers
@@ -11,7 +13,8 @@ lost after the server applied, the server killed mid-batch. After every
 step the server must hold exactly operations 1..next_seq-1 of each device,
 each applied once, and every record must equal a reference model computed
 from the applied operations by the rules (per-field max HLC, tombstone
-wins, ledger union, bounded clocks); the clinic's change feed numbers its
+wins, ledger union, bounded clocks; one ``double_booking`` naming both
+each time two appointments come to overlap); the clinic's change feed numbers its
 changes 1, 2, 3, ... with no gap or duplicate.
 
 A second test kills a real server process (SIGKILL) while it applies a
