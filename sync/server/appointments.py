@@ -19,7 +19,12 @@ keys, never a scan) and update them; a move to another day leaves the old
 day's row.
 
 Overlap is ``domain.appointments.overlaps``, the terminal's own check. An
-operation seen again (a resend) changes nothing.
+operation seen again (a resend) changes nothing. A pair is reported once,
+when it comes to overlap: an operation on an appointment that already
+overlapped another before it (a move within the overlap, marked done, a
+note, a stale move that lost by clock) raises nothing more about that
+pair; one that frees the time and a later one that takes it again report
+it anew.
 """
 
 from __future__ import annotations
@@ -116,6 +121,10 @@ class _BookingRun:
         placed = _placement(self.ctx.record_data("appointment", appointment_id))
         self._load(set(placed))
         reference = {k: v for k, v in p.reference().items() if k != "hlc"}
+        # The appointments it overlapped before this operation were reported then (or still are).
+        already = self._overlapped(appointment_id, {
+            key: rows[appointment_id].entry for key, rows in self.days.items()
+            if appointment_id in rows and not rows[appointment_id].gone})
         # Leave the days and resources it no longer occupies.
         for key, rows in self.days.items():
             row = rows.get(appointment_id)
@@ -133,7 +142,7 @@ class _BookingRun:
                 continue
             start, end = datetime.fromisoformat(entry["starts_at"]), datetime.fromisoformat(entry["ends_at"])
             for other_id, other in sorted(rows.items(), key=lambda kv: (str(kv[1].entry["starts_at"]), kv[0])):
-                if other_id == appointment_id or other.gone or not other.entry.get("holds"):
+                if other_id == appointment_id or other_id in already or other.gone or not other.entry.get("holds"):
                     continue
                 if overlaps(start, end, datetime.fromisoformat(other.entry["starts_at"]),
                             datetime.fromisoformat(other.entry["ends_at"])):
@@ -147,6 +156,21 @@ class _BookingRun:
                 booked_again_by=reference,
                 appointments=[self._describe(a) for a in (*others, appointment_id)],
             )
+
+    def _overlapped(self, appointment_id: str, placed: Mapping[Key, Mapping[str, Any]]) -> set[str]:
+        """Return the appointments that the entries ``placed`` (of ``appointment_id``) overlap, as the state is."""
+        found: set[str] = set()
+        for key, entry in placed.items():
+            if not entry.get("holds"):
+                continue
+            start, end = datetime.fromisoformat(entry["starts_at"]), datetime.fromisoformat(entry["ends_at"])
+            for other_id, other in self.days.get(key, {}).items():
+                if other_id == appointment_id or other.gone or not other.entry.get("holds"):
+                    continue
+                if overlaps(start, end, datetime.fromisoformat(other.entry["starts_at"]),
+                            datetime.fromisoformat(other.entry["ends_at"])):
+                    found.add(other_id)
+        return found
 
     def _describe(self, appointment_id: str) -> dict[str, Any]:
         """Return what a manager needs to know of one appointment: whom, what, with whom, where, when."""

@@ -3,7 +3,9 @@
 1–5 terminals each write their own operations (register, edit and delete
 customers, check in visits; on shared and own records; open and move
 journeys, make and claim their tasks, the same card moved and the same task
-claimed on several terminals) and push them in
+claimed on several terminals; book, move, cancel appointments, the same
+beautician or room booked twice; make proposals, add treatment photos,
+record a line's performer on several terminals) and push them in
 every way a flaky network and a crashing server produce: contiguous and
 broken slices, reordered and repeated operations, resends of what was
 applied, resends with another payload, batches split and merged, answers
@@ -11,7 +13,8 @@ lost after the server applied, the server killed mid-batch. After every
 step the server must hold exactly operations 1..next_seq-1 of each device,
 each applied once, and every record must equal a reference model computed
 from the applied operations by the rules (per-field max HLC, tombstone
-wins, ledger union, bounded clocks); the clinic's change feed numbers its
+wins, ledger union, bounded clocks; one ``double_booking`` naming both
+each time two appointments come to overlap); the clinic's change feed numbers its
 changes 1, 2, 3, ... with no gap or duplicate.
 
 A second test kills a real server process (SIGKILL) while it applies a
@@ -50,8 +53,10 @@ from hypothesis.stateful import (
 )
 
 from bnaura_desk.domain import field_clocks
+from bnaura_desk.domain.dates import BANGKOK
 from bnaura_desk.domain.hlc import Hlc, tick
 from bnaura_desk.domain.journeys import FLOW, INITIAL, JourneyState, Move, Stage, legal_move
+from bnaura_desk.services.line_performance import line_performance_id
 from sync.protocol import MAX_SKEW_MS, Operation
 from sync.server.apply import ApplyRefused, ConflictingResend, SequenceGap
 
@@ -93,6 +98,19 @@ TASKS = [derived_id(f"task:{i}") for i in range(2)]
 PEOPLE = [fixed_id(0x5F, i) for i in range(3)]
 STAGES_OF_JOURNEYS = [str(s) for s in Stage]
 BRANCH_RECORD = {"name_th": "สาขาทดสอบ"}  # a terminal's set-up pushes its branch (the journeys' parent)
+# Appointments: two beauticians and two rooms booked for a treatment on a
+# morning (10:00-12:00 starts) of two days, on a 30-minute grid, from several terminals offline,
+# so the same beautician or room is often booked twice (DoubleBooking).
+TREATMENT = fixed_id(0x1C, 0)
+ROOMS = [fixed_id(0x80, i) for i in range(2)]
+BEAUTICIANS = [fixed_id(0xBE, i) for i in range(2)]
+APPOINTMENT_DAYS = ["2026-11-24", "2026-11-25"]
+HOLDING = frozenset({"booked", "moved", "done"})  # the statuses that hold the beautician's and room's time
+NOT_HOLDING = ["cancelled", "late_cancelled", "no_show"]
+# Who performed a sale's line: one sale of two treatment lines (the same ledger rows made alike on
+# every terminal that needs them), their performer recorded on several terminals (last writer wins).
+SALE = fixed_id(0x5A, 0)
+SALE_LINES = [fixed_id(0x5C, i) for i in range(2)]
 
 
 MOVES = frozenset({"test_move.make", "journey.move"})
@@ -126,6 +144,7 @@ class Model:
     claims: dict[str, str] = field(default_factory=dict)  # token -> op id of its first claim
     balances: dict[str, int] = field(default_factory=dict)  # account -> balance
     moves: dict[str, list[tuple[str, Any, bool]]] = field(default_factory=dict)  # subject -> (clock, move, legal)
+    double_bookings: dict[frozenset[str], int] = field(default_factory=dict)  # pair of appointments -> reports
 
     def report(self, kind: str) -> None:
         self.exceptions[kind] = self.exceptions.get(kind, 0) + 1
@@ -134,9 +153,22 @@ class Model:
         """Apply a new operation; return (outcome, reason)."""
         body = json.loads(op.payload)
         kind = op.type.split(".")[1]
-        record = body.get("record", {})
+        # An upsert (who performed a line) carries its fields only: made or merged alike.
+        record = body.get("fields", {}) if op.type == "line_performance.record" else body.get("record", {})
         parents = (
             [("customer", record["customer_id"])] if kind == "check_in"
+            else [("customer", record["customer_id"]), ("branch", record["branch_id"]),
+                  ("catalog_item", record["item_id"]), ("room", record["room_id"])] if op.type == "appointment.book"
+            else [("room", body["fields"]["room_id"])] if op.type == "appointment.move" and "room_id" in body["fields"]
+            else [("branch", record["branch_id"])] if op.type == "room.create"
+            else [("journey", record["journey_id"]), ("customer", record["customer_id"]),
+                  ("branch", record["branch_id"])] if op.type == "proposal.make"
+            else [("task", record["task_id"]), ("journey", record["journey_id"]), ("customer", record["customer_id"]),
+                  ("branch", record["branch_id"])] if op.type == "treatment_photo.add"
+            else [("branch", record["branch_id"])] if op.type == "sale.record"
+            else [("sale", record["sale_id"]), ("catalog_item", record["item_id"])] if op.type == "sale_line.record"
+            else [("branch", record["branch_id"]), ("sale", record["sale_id"]), ("sale_line", record["sale_line_id"])]
+            if op.type == "line_performance.record"
             else [("test_subject", record["subject_id"])] if op.type == "test_move.make"
             else [("customer", record["customer_id"]), ("branch", record["branch_id"])] if op.type == "journey.open"
             else [("journey", record["journey_id"])] if op.type == "journey.move"
@@ -164,13 +196,14 @@ class Model:
             self.report("clock_ahead")
         key = (op.entity, op.entity_id)
         rec = self.records.get(key)
+        before = dict(rec.data) if rec is not None and op.entity == "appointment" else None
         if op.type.startswith("test_") or op.type == "journey.move":
             self._rule_op(op, record, clock)
-        elif kind in ("register", "check_in", "create", "open"):
+        elif kind in ("register", "check_in", "create", "open", "book", "make", "add", "record"):
             fields = {f: v for f, v in record.items() if f != "id"}  # the id is the record's key
             if rec is None:
                 self.records[key] = ModelRecord(op.entity, dict(fields), {f: clock for f in fields})
-            elif kind != "check_in":  # a profile made again (another terminal, the same id): merged
+            elif kind not in ("check_in", "add", "record") or op.entity == "line_performance":  # a profile made again (another terminal, the same id): merged
                 self._merge(rec, fields, clock)
         elif rec is None:
             self.report("unknown_record")
@@ -179,7 +212,7 @@ class Model:
             if kind == "update":
                 self.report("edit_lost_to_delete")
                 outcome, reason = "exception", "tombstoned"
-        elif kind == "update" or op.type.startswith("task."):
+        elif kind == "update" or op.type.startswith(("task.", "appointment.", "proposal.")):
             if op.type == "task.claim":
                 holder = rec.data.get("claimed_by")
                 if rec.data.get("status") in ("claimed", "started") and isinstance(holder, str) \
@@ -188,7 +221,68 @@ class Model:
             self._merge(rec, body["fields"], clock)
         else:
             rec.deleted = True
+        if op.entity == "appointment" and outcome != "rejected":
+            self._double_bookings(op.entity_id, before)
         return outcome, reason
+
+    # appointments: the double-booking rule (sync/server/appointments.py, docs/appointments.md)
+
+    @staticmethod
+    def _slot(data: dict[str, Any]) -> tuple[datetime, datetime, str]:
+        start, end = datetime.fromisoformat(data["starts_at"]), datetime.fromisoformat(data["ends_at"])
+        return start, end, start.astimezone(BANGKOK).date().isoformat()
+
+    def _overlapping(self, appointment: str, data: dict[str, Any] | None) -> set[str]:
+        """The other appointments ``data`` (one appointment's fields) overlaps.
+
+        Two appointments overlap when both hold their time (booked, moved,
+        done), share the beautician or the room, and their half-open slots
+        of one Bangkok day (the rule keeps time per resource and day)
+        intersect: touching slots do not overlap.
+        """
+        if data is None or data.get("status") not in HOLDING:
+            return set()
+        start, end, day = self._slot(data)
+        found = set()
+        for (entity, other), rec in self.records.items():
+            theirs = rec.data
+            if entity != "appointment" or other == appointment or theirs.get("status") not in HOLDING:
+                continue
+            if theirs["beautician_id"] != data["beautician_id"] and theirs["room_id"] != data["room_id"]:
+                continue
+            s, e, d = self._slot(theirs)
+            if d == day and start < e and s < end:
+                found.add(other)
+        return found
+
+    def _double_bookings(self, appointment: str, before: dict[str, Any] | None) -> None:
+        """One ``double_booking`` when the operation made ``appointment`` overlap others it did not overlap.
+
+        Both appointments stand (the records are merged as any profile's);
+        a pair is reported once when it comes to overlap (a booking, a move
+        onto booked time, a cancelled appointment holding its time again by
+        a later clock), never again while it stays so (a move within the
+        overlap, a status or note changed, a stale operation).
+        """
+        now = self._overlapping(appointment, self.records[("appointment", appointment)].data)
+        new = now - self._overlapping(appointment, before)
+        if new:
+            self.report("double_booking")
+            for other in new:
+                pair = frozenset((appointment, other))
+                self.double_bookings[pair] = self.double_bookings.get(pair, 0) + 1
+
+    def booked_time(self) -> set[tuple[str, str, str, str, str, bool]]:
+        """The rule's state: (scope, resource#day, appointment, starts, ends, holds) of each appointment."""
+        rows = set()
+        for (entity, appointment), rec in self.records.items():
+            if entity == "appointment":
+                d = rec.data
+                _, _, day = self._slot(d)
+                holds = d["status"] in HOLDING
+                for scope, resource in (("appt_beautician", d["beautician_id"]), ("appt_room", d["room_id"])):
+                    rows.add((scope, f"{resource}#{day}", appointment, d["starts_at"], d["ends_at"], holds))
+        return rows
 
     # the rules, as the tests declare them (rule_entities.py)
 
@@ -366,6 +460,9 @@ class ApplyMachine(RuleBasedStateMachine):
         _count(f"devices={len(self.outboxes)}")
         for kind, n in self.model.exceptions.items():
             _count(f"exception {kind}", n)
+        for entity, _ in self.model.records:
+            if entity in ("appointment", "proposal", "treatment_photo", "line_performance"):
+                _count(f"{entity} records")
         if self.reader is not None:
             self.reader.close()
         SqliteTemplate.remove(self.db)
@@ -389,11 +486,17 @@ class ApplyMachine(RuleBasedStateMachine):
             known = SHARED_CUSTOMERS + own
             action = rng.choice([
                 "register", "register_shared", "update", "update", "delete", "visit", "visit_shared",
-                "claim", "tally", "open", "move", "move", "workflow", "workflow", "workflow",
+                "claim", "tally", "open", "move", "move", "workflow", "workflow", "workflow", "appointment",
+                "appointment",
             ])
             if action == "workflow":  # a fifth of the work: the histories are not much longer than before
                 action = rng.choice(["journey_open", "journey_move", "journey_move", "task_create",
-                                     "task_claim", "task_claim", "task_claim", "task_release"])
+                                     "task_claim", "task_claim", "task_claim", "task_release", "journey_plan"])
+                if action == "journey_plan":  # a proposal made or its status set, a treatment photo added
+                    action = rng.choice(["journey_proposal", "journey_proposal_status", "task_photo", "line_performer"])
+                if action == "line_performer":
+                    self._performer(box, rng, advance)
+                    continue
             if action == "register":
                 c = fixed_id(0xCB, len(box.ops) * 10 + self.db.device_ids.index(box.device))
                 own.append(c)
@@ -419,6 +522,8 @@ class ApplyMachine(RuleBasedStateMachine):
                        advance_ms=advance)
             elif action.startswith(("journey_", "task_")):
                 self._workflow(box, rng, action, advance)
+            elif action == "appointment":
+                self._appointment(box, rng, advance)
             elif action == "visit_shared":
                 v = rng.choice(SHARED_VISITS)
                 box.check_in(v, {"customer_id": SHARED_CUSTOMERS[0], "at": "2026-11-23T10:00:00+07:00"}, advance_ms=advance)
@@ -464,6 +569,22 @@ class ApplyMachine(RuleBasedStateMachine):
 
         if action == "journey_open":
             open_journey(journey)
+        elif action.startswith("journey_proposal"):
+            proposals = sorted({p for e, p in made if e == "proposal"}
+                               | {p for e, p in self.model.records if e == "proposal"})
+            if action == "journey_proposal" or not proposals:
+                if not self._has(box, "journey", journey):
+                    open_journey(journey)
+                proposal = derived_id(f"proposal:{box.device}:{len(box.ops)}")
+                made.add(("proposal", proposal))
+                box.op("proposal.make", "proposal", proposal, {"record": {
+                    "journey_id": journey, "customer_id": SHARED_CUSTOMERS[0], "branch_id": self.db.clinic_id,
+                    "lines": [{"item_id": TREATMENT, "quantity": 1, "price_satang": 150_000}],
+                    "total_satang": 150_000, "note": "", "status": "draft", "staff_id": rng.choice(PEOPLE)}},
+                    advance_ms=advance)
+            else:  # sent, superseded or accepted on several terminals: the later clock's status stands
+                box.op("proposal.set_status", "proposal", rng.choice(proposals), {"fields": {
+                    "status": rng.choice(["sent", "accepted", "superseded"])}}, advance_ms=advance)
         elif action == "journey_move":
             if not self._has(box, "journey", journey):
                 open_journey(journey)
@@ -488,13 +609,90 @@ class ApplyMachine(RuleBasedStateMachine):
         else:
             if not self._has(box, "task", task):
                 make_task(task)
-            if action == "task_claim":
+            if action == "task_photo":  # a fact: a ledger row of its own, kept once (union of ids)
+                photo = derived_id(f"photo:{box.device}:{len(box.ops)}")
+                box.op("treatment_photo.add", "treatment_photo", photo, {"record": {
+                    "task_id": task, "journey_id": journey_of_task, "customer_id": SHARED_CUSTOMERS[0],
+                    "branch_id": self.db.clinic_id, "sha256": "ab" * 32, "kind": rng.choice(["before", "after"]),
+                    "taken_at": "2026-11-24T11:00:00+07:00", "staff_id": rng.choice(PEOPLE)}}, advance_ms=advance)
+            elif action == "task_claim":
                 person = rng.choice(PEOPLE)
                 box.op("task.claim", "task", task, {"fields": {
                     "status": "claimed", "claimed_by": person, "assignee_id": person}}, advance_ms=advance)
             else:
                 box.op("task.reassign", "task", task, {"fields": {
                     "assignee_id": None, "claimed_by": None, "status": "open"}}, advance_ms=advance)
+
+    def _performer(self, box: Outbox, rng: random.Random, advance: int) -> None:
+        """Who performed one of the sale's lines: the same line's record on several terminals, the later clock's wins."""
+        made = self.made.setdefault(box.device, set())
+        line = rng.choice(SALE_LINES)
+        needed = [
+            ("catalog_item", TREATMENT, "catalog.create", {"kind": "treatment", "name_th": "ทรีตเมนต์หน้าใส",
+                                                           "price_satang": 150_000, "duration_minutes": 60}),
+            ("sale", SALE, "sale.record", {"branch_id": self.db.clinic_id, "number": "S-1", "seq": 1,
+                                           "at": "2026-11-24T10:00:00+07:00", "subtotal_satang": 300_000,
+                                           "total_satang": 300_000}),
+            ("sale_line", line, "sale_line.record", {
+                "sale_id": SALE, "line_no": SALE_LINES.index(line) + 1, "item_id": TREATMENT, "kind": "treatment",
+                "name_th": "ทรีตเมนต์หน้าใส", "quantity": 1, "unit_price_satang": 150_000,
+                "original_satang": 150_000, "net_satang": 150_000, "vat_code": "exempt"}),
+        ]
+        for entity, entity_id, type_, record in needed:
+            if not self._has(box, entity, entity_id):
+                made.add((entity, entity_id))
+                box.op(type_, entity, entity_id, {"record": record}, advance_ms=advance)
+        box.op("line_performance.record", "line_performance", line_performance_id(line), {"fields": {
+            "branch_id": self.db.clinic_id, "sale_id": SALE, "sale_line_id": line, "staff_id": rng.choice(PEOPLE),
+            "task_id": None, "performed_at": "2026-11-24T11:00:00+07:00"}}, advance_ms=advance)
+
+    def _appointment(self, box: Outbox, rng: random.Random, advance: int) -> None:
+        """An appointment booked, moved, cancelled, marked a no-show or done (as the day view journals them).
+
+        Slots are drawn on a short morning, with no look at what is booked:
+        terminals offline cannot see each other's bookings, so the same
+        beautician or room is often booked (or moved onto) twice. A terminal
+        books for a customer, treatment and room it has, making them first.
+        """
+        made = self.made.setdefault(box.device, set())
+        known = sorted({a for e, a in made if e == "appointment"}
+                       | {a for e, a in self.model.records if e == "appointment"})
+        what = rng.choice(["book", "book", "move", "status"]) if known else "book"
+
+        def ensure(entity: str, entity_id: str, type_: str, record: dict[str, Any]) -> None:
+            if not self._has(box, entity, entity_id):
+                made.add((entity, entity_id))
+                box.op(type_, entity, entity_id, {"record": record}, advance_ms=advance)
+
+        def slot() -> dict[str, Any]:
+            room = rng.choice(ROOMS)
+            ensure("room", room, "room.create", {"branch_id": self.db.clinic_id, "name": "ห้อง", "active": True})
+            day = rng.choices(APPOINTMENT_DAYS, weights=[4, 1])[0]  # another day: a move away frees the time
+            start = datetime.fromisoformat(f"{day}T10:00:00+07:00") + timedelta(minutes=30 * rng.randint(0, 3))
+            end = start + timedelta(minutes=rng.choice([30, 60, 90]))
+            return {"beautician_id": rng.choice(BEAUTICIANS), "room_id": room,
+                    "starts_at": start.isoformat(), "ends_at": end.isoformat()}
+
+        if what == "book":
+            if not self._has(box, "customer", SHARED_CUSTOMERS[0]):
+                made.add(("customer", SHARED_CUSTOMERS[0]))
+                box.register(SHARED_CUSTOMERS[0], customer_fields(rng, at_least_one=False), advance_ms=advance)
+            ensure("catalog_item", TREATMENT, "catalog.create", {
+                "kind": "treatment", "name_th": "ทรีตเมนต์หน้าใส", "price_satang": 150_000, "duration_minutes": 60})
+            appointment = derived_id(f"appt:{box.device}:{len(box.ops)}")
+            made.add(("appointment", appointment))
+            box.op("appointment.book", "appointment", appointment, {"record": {
+                "customer_id": SHARED_CUSTOMERS[0], "branch_id": self.db.clinic_id, "item_id": TREATMENT,
+                **slot(), "status": "booked", "journey_id": None, "note": "", "booked_by": rng.choice(PEOPLE)}},
+                advance_ms=advance)
+        elif what == "move":
+            appointment = rng.choice(known)
+            box.op("appointment.move", "appointment", appointment, {"fields": {**slot(), "status": "moved"}},
+                   advance_ms=advance)
+        else:  # cancelled (late or not), a no-show, done, or a note only: a status and a note
+            status = rng.choice([*NOT_HOLDING, "done", "moved"])
+            box.op("appointment.set_status", "appointment", rng.choice(known), {"fields": {
+                "status": status, "note": rng.choice(["", "ลูกค้าโทรมา"])}}, advance_ms=advance)
 
     @rule(i=st.integers(0, 4))
     def clock_jumps_far_ahead(self, i: int) -> None:
@@ -720,6 +918,22 @@ class ApplyMachine(RuleBasedStateMachine):
         ):
             moves.setdefault(subject, []).append((clock, json.loads(move), bool(legal)))
         assert moves == {s: sorted(m, key=lambda x: x[0]) for s, m in self.model.moves.items() if m}
+        # Appointments: each beautician's and room's time per day is the records' (the rule's rows follow
+        # them), and each pair of appointments that came to overlap is named by exactly one report.
+        assert set(con.execute(
+            "SELECT scope, subject, hlc, json_extract(move, '$.starts_at'), json_extract(move, '$.ends_at'), legal "
+            "FROM rule_moves WHERE scope IN ('appt_beautician', 'appt_room')"
+        )) == self.model.booked_time()
+        pairs: dict[frozenset[str], int] = {}
+        for (detail,) in con.execute("SELECT detail FROM sync_exceptions WHERE kind = 'double_booking'"):
+            report = json.loads(detail)
+            named = [a["appointment_id"] for a in report["appointments"]]
+            others = {c["appointment_id"] for c in report["conflicts"]}
+            assert sorted(named) == sorted({report["appointment_id"], *others}), report
+            for other in others:
+                pair = frozenset((report["appointment_id"], other))
+                pairs[pair] = pairs.get(pair, 0) + 1
+        assert pairs == self.model.double_bookings
         kinds = dict(con.execute("SELECT kind, count(*) FROM sync_exceptions GROUP BY kind").fetchall())
         assert kinds.pop("seq_conflict", 0) == len(self.model.conflicts)
         assert kinds == self.model.exceptions
@@ -769,7 +983,7 @@ def test_every_history_applies_each_operation_exactly_once() -> None:
     assert not failures, failures[0]
     assert histories >= HISTORIES
     # The rules were in play: every kind of report they make was made (and checked against the model).
-    for kind in ("claim_conflict", "below_floor", "illegal_move", "task_claimed_twice"):
+    for kind in ("claim_conflict", "below_floor", "illegal_move", "task_claimed_twice", "double_booking"):
         assert stats.get(f"exception {kind}", 0) > 0, kind
 
 

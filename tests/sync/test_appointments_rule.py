@@ -129,3 +129,44 @@ def test_cancelled_and_moved_away_appointments_free_their_time(db: ServerDb, box
     push(db, a, [op7])
     [detail] = raised(db)
     assert detail["appointment_id"] == moved
+
+
+def test_a_pair_that_stays_double_booked_is_reported_once(db: ServerDb, boxes: list[Outbox]) -> None:
+    """A double booking is one report: later operations that keep the pair overlapping raise no second one.
+
+    Regression: every operation on either appointment (a move within the
+    overlap, marked done, a note, a stale move that lost by clock) raised
+    ``double_booking`` again for the same pair. A pair that comes to overlap
+    anew (after a cancellation is overridden, or a new appointment) is reported.
+    """
+    a, b = boxes
+    first, op1 = book(a, NID, ROOM1, "11:00", "12:00")
+    push(db, a, [op1])
+    second, op2 = book(b, NID, ROOM2, "11:30", "12:30")
+    push(db, b, [op2])
+    assert len(raised(db)) == 1
+    op3 = b.op("appointment.move", "appointment", second, {"fields": {
+        "starts_at": "2026-11-24T11:45:00+07:00", "ends_at": "2026-11-24T12:45:00+07:00", "status": "moved"}})
+    op4 = a.op("appointment.set_status", "appointment", first, {"fields": {"status": "done", "note": "เสร็จ"}})
+    push(db, b, [op3])
+    push(db, a, [op4])
+    assert len(raised(db)) == 1
+    # The room too, now: still the same pair, still one report.
+    op5 = b.op("appointment.move", "appointment", second, {"fields": {"room_id": ROOM1, "status": "moved"}})
+    push(db, b, [op5])
+    assert len(raised(db)) == 1
+    # A third appointment overlapping both: one report naming it and both others.
+    third, op6 = book(a, JOY, ROOM1, "11:50", "12:10")
+    push(db, a, [op6])
+    details = raised(db)
+    assert len(details) == 2
+    assert sorted(c["appointment_id"] for c in details[1]["conflicts"]) == sorted([first, second])
+    assert {x["appointment_id"] for x in details[1]["appointments"]} == {first, second, third}
+    # Freed, then overlapping again: a new double booking, reported.
+    op7 = b.op("appointment.set_status", "appointment", second, {"fields": {"status": "cancelled"}})
+    op8 = b.op("appointment.set_status", "appointment", second, {"fields": {"status": "booked"}})
+    push(db, b, [op7, op8])
+    details = raised(db)
+    assert len(details) == 3
+    assert details[2]["appointment_id"] == second
+    assert sorted(c["appointment_id"] for c in details[2]["conflicts"]) == sorted([first, first, third])
