@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QIcon, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -67,6 +67,8 @@ if TYPE_CHECKING:
 
 NOT_MEASURED = SCALE_LOW - 1  # a spin box's value below the scale: shown as "—", not recorded
 THUMB = 96
+MEASURE_COLUMNS_WIDE = 4  # measures a row on a wide page
+NARROW_BELOW = 560  # page width (px) below which the measures go two a row
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,17 @@ def reason_text(reason: Reason) -> str:
     return f"{measure_label(rule.measure)} {reason.value} {SIGNS[rule.comparison]} {rule.threshold}"
 
 
+class _YieldingScrollArea(VerticalScrollArea):
+    """A vertical scroll area that scrolls sideways too rather than ask for its widget's width."""
+
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(widget, parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+
 class ScanPage(QWidget):
     """The "Skin scans" page of the customer detail (``show_customer`` follows the selected customer)."""
 
@@ -127,10 +140,10 @@ class ScanPage(QWidget):
 
         # -- the new scan
         self.form_box = QGroupBox(self)
-        grid = QGridLayout()
+        self.measure_grid = QGridLayout()
         self.spins: dict[Measure, QSpinBox] = {}
         self.captions: dict[Measure, QLabel] = {}
-        for i, measure in enumerate(MEASURES):
+        for measure in MEASURES:
             spin = QSpinBox(self.form_box)
             spin.setObjectName(f"scan_{measure}")
             spin.setRange(NOT_MEASURED, SCALE_HIGH)
@@ -140,13 +153,9 @@ class ScanPage(QWidget):
             caption = QLabel(self.form_box)
             caption.setBuddy(spin)
             self.spins[measure], self.captions[measure] = spin, caption
-            # Four measures a row: the form stays short enough to leave the comparison in view.
-            row, col = divmod(i, 4)
-            grid.addWidget(caption, row, col * 2)
-            grid.addWidget(spin, row, col * 2 + 1)
             spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("100") + 48)
-        for col in range(4):
-            grid.setColumnStretch(col * 2 + 1, 1)
+        self._measure_columns = 0
+        self._lay_out_measures(MEASURE_COLUMNS_WIDE)
         self.notes = QPlainTextEdit(self.form_box)
         self.notes.setObjectName("scanNotes")
         self.notes.setTabChangesFocus(True)
@@ -176,7 +185,7 @@ class ScanPage(QWidget):
         files.addWidget(self.clear_files_button)
         files.addWidget(self.save_button)
         form = QVBoxLayout(self.form_box)
-        form.addLayout(grid)
+        form.addLayout(self.measure_grid)
         form.addWidget(self.notes_caption)
         form.addWidget(self.notes)
         form.addLayout(files)
@@ -245,7 +254,9 @@ class ScanPage(QWidget):
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(VerticalScrollArea(inner, self))
+        # Unlike the other customer pages, this one may scroll sideways rather than hold the customer
+        # panel wide: dragged narrow, its measures go two a row (resizeEvent) and it fits again.
+        layout.addWidget(_YieldingScrollArea(inner, self))
 
         bus.changed.connect(self._on_changed)
         self.retranslate()
@@ -490,6 +501,28 @@ class ScanPage(QWidget):
             self.refresh()
 
     # -- language
+
+    def _lay_out_measures(self, columns: int) -> None:
+        """Put the measures ``columns`` a row (caption and spin box side by side)."""
+        if columns == self._measure_columns:
+            return
+        self._measure_columns = columns
+        grid = self.measure_grid
+        for measure in MEASURES:
+            grid.removeWidget(self.captions[measure])
+            grid.removeWidget(self.spins[measure])
+        for col in range(MEASURE_COLUMNS_WIDE):
+            grid.setColumnStretch(col * 2 + 1, 1 if col < columns else 0)
+        for i, measure in enumerate(MEASURES):
+            row, col = divmod(i, columns)
+            grid.addWidget(self.captions[measure], row, col * 2)
+            grid.addWidget(self.spins[measure], row, col * 2 + 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Four measures a row keeps the form short enough to leave the comparison in view; a
+        # customer panel dragged narrow gets two a row, so the page never forces the panel wider.
+        self._lay_out_measures(MEASURE_COLUMNS_WIDE if event.size().width() >= NARROW_BELOW else 2)
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Skin scans"))
